@@ -1,0 +1,6 @@
+/**
+ * The public API of the IAM Dojo simulator (see shared DESIGN.md, "Public API"). Pure TypeScript:
+ * it runs unchanged in the browser worker, in Node (CLI, tests, benchmarks).
+ * Each capability adds one export line here.
+ */
+export type * from './services/contract.ts';
