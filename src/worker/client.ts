@@ -1,0 +1,109 @@
+/**
+ * The one owner of the page's simulator worker. Every widget on a page shares this worker; it is
+ * created lazily on first use (never while the server renders), and restarted transparently if it
+ * dies. Callers that only care about the newest answer use `latestOnly()` so that an answer a newer
+ * request superseded is dropped.
+ */
+import { wrap, type Remote } from 'comlink';
+import type { SimulatorApi } from './simulator.worker.ts';
+
+type Restorer = (api: Remote<SimulatorApi>) => Promise<void>;
+
+let worker: Worker | undefined;
+let remote: Remote<SimulatorApi> | undefined;
+let generation = 0;
+const restorers = new Set<Restorer>();
+const deathListeners = new Set<(reason: string) => void>();
+
+/** The page's simulator, started on first use. */
+export function simulator(): Remote<SimulatorApi> {
+  if (!remote) start();
+  return remote!;
+}
+
+/**
+ * Runs `task` against the simulator; if the worker dies meanwhile, restarts it, lets every
+ * registered restorer put its state back, and retries once.
+ */
+export async function withSimulator<T>(task: (api: Remote<SimulatorApi>) => Promise<T>): Promise<T> {
+  const started = generation;
+  try {
+    return await raceDeath(task(simulator()));
+  } catch (error) {
+    if (!(error instanceof WorkerDiedError)) throw error;
+    if (generation === started) restart(error.message);
+    await restoreAll();
+    return raceDeath(task(simulator()));
+  }
+}
+
+/** Registers a function that re-sends a widget's state to a fresh worker after a restart. */
+export function onRestart(restore: Restorer): () => void {
+  restorers.add(restore);
+  return () => restorers.delete(restore);
+}
+
+/** Ends the worker on purpose (tests, and the "reset" actions); the next call starts a new one. */
+export function terminateForTesting(): void {
+  const dying = worker;
+  restart('terminated');
+  dying?.terminate();
+}
+
+/** A sequence guard: `run` resolves only with the newest request's answer; older answers are dropped. */
+export function latestOnly<A extends unknown[], T>(
+  fn: (...args: A) => Promise<T>,
+): (...args: A) => Promise<{ stale: true } | { stale: false; value: T }> {
+  let sequence = 0;
+  return async (...args: A) => {
+    const mine = ++sequence;
+    const value = await fn(...args);
+    return mine === sequence ? { stale: false, value } : { stale: true };
+  };
+}
+
+/** Thrown when the worker dies while a call is in flight. */
+export class WorkerDiedError extends Error {
+  override name = 'WorkerDiedError';
+}
+
+function start(): void {
+  generation++;
+  worker = new Worker(new URL('./simulator.worker.ts', import.meta.url), { type: 'module', name: 'iam-dojo-simulator' });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    restart(`the simulator stopped: ${event.message || 'unknown error'}`);
+  });
+  remote = wrap<SimulatorApi>(worker);
+  (globalThis as { __iamDojoWorker?: Worker }).__iamDojoWorker = worker;
+}
+
+function restart(reason: string): void {
+  worker?.terminate();
+  worker = undefined;
+  remote = undefined;
+  for (const listener of deathListeners) listener(reason);
+  deathListeners.clear();
+}
+
+async function restoreAll(): Promise<void> {
+  const api = simulator();
+  for (const restore of restorers) await restore(api);
+}
+
+function raceDeath<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onDeath = (reason: string) => reject(new WorkerDiedError(reason));
+    deathListeners.add(onDeath);
+    promise.then(
+      (value) => {
+        deathListeners.delete(onDeath);
+        resolve(value);
+      },
+      (error: unknown) => {
+        deathListeners.delete(onDeath);
+        reject(error);
+      },
+    );
+  });
+}
