@@ -70,3 +70,38 @@ export interface ServiceError {
 export type ServiceResponse =
   | { ok: true; output: Record<string, unknown> }
   | { ok: false; error: ServiceError };
+
+// ---------------------------------------------------------------------------------------------
+// Added by the world owner (additive). How the world answers, and what it offers the CLI.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The simulated AWS endpoint. `invoke` is ASYNC: AWS managed policy documents (ReadOnlyAccess is
+ * ~80 KB) are loaded with a dynamic import the first time a request needs them, so the browser only
+ * fetches them when used. Everything after that load runs synchronously and deterministically; calls
+ * must be awaited one at a time (the world processes them in arrival order).
+ *
+ * Output conventions (`ServiceResponse.output`): members appear in botocore's shape order, exactly as
+ * AWS CLI v2 prints them with `--output json`; timestamps are already CLI-formatted strings
+ * (`2026-03-02T14:05:11+00:00`); blob members (`QRCodePNG`, `Base32StringSeed`, `Body`) are
+ * `Uint8Array` (the CLI prints blobs base64-encoded, or writes them raw to an `--outfile`).
+ * Operations with no output (e.g. AttachUserPolicy) answer `{ ok: true, output: {} }`.
+ */
+export interface ServiceEndpoint {
+  invoke(request: ServiceRequest): Promise<ServiceResponse>;
+}
+
+/**
+ * The CLI's configuration as `aws configure set` writes it, saved inside the world: profile name →
+ * setting → value (the config and credentials files merged; the default profile is `default`).
+ * The CLI owner reads and writes it; the world only stores it.
+ */
+export interface CliConfig {
+  profiles: Record<string, Record<string, string>>;
+}
+
+/** The outcome of looking up the long-term credentials the CLI uses for `--profile <IAM user name>`. */
+export type CredentialLookup =
+  | { ok: true; credentials: Credentials }
+  /** NO_SUCH_USER: no user of that name; NO_ACCESS_KEY: the user has no access key at all. */
+  | { ok: false; reason: 'NO_SUCH_USER' | 'NO_ACCESS_KEY' };

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Generate the operation specs (input shapes) of the simulated services from botocore's service models.
+
+Why: the CLI parses `--user-name bob` into `{UserName: 'bob'}` and validates arguments with the same
+member names, constraints and required lists as the real AWS CLI, which reads exactly these models.
+Run from the repository root with a Python that has botocore installed:
+    python3 src/sim/services/specs/generate-specs.py
+It rewrites src/sim/services/specs/*.generated.ts. Only operations the world implements are emitted.
+"""
+import gzip, json, os, re
+import botocore
+from botocore import xform_name
+
+OPERATIONS = {
+    ('iam', '2010-05-08'): '''CreateUser GetUser ListUsers UpdateUser DeleteUser TagUser UntagUser ListUserTags
+        CreateGroup GetGroup ListGroups UpdateGroup DeleteGroup AddUserToGroup RemoveUserFromGroup ListGroupsForUser
+        CreateRole GetRole ListRoles UpdateRole UpdateRoleDescription UpdateAssumeRolePolicy DeleteRole TagRole UntagRole ListRoleTags
+        CreatePolicy GetPolicy ListPolicies DeletePolicy TagPolicy UntagPolicy ListPolicyTags
+        CreatePolicyVersion GetPolicyVersion ListPolicyVersions DeletePolicyVersion SetDefaultPolicyVersion
+        AttachUserPolicy DetachUserPolicy ListAttachedUserPolicies AttachGroupPolicy DetachGroupPolicy ListAttachedGroupPolicies
+        AttachRolePolicy DetachRolePolicy ListAttachedRolePolicies ListEntitiesForPolicy
+        PutUserPolicy GetUserPolicy ListUserPolicies DeleteUserPolicy PutGroupPolicy GetGroupPolicy ListGroupPolicies DeleteGroupPolicy
+        PutRolePolicy GetRolePolicy ListRolePolicies DeleteRolePolicy
+        PutUserPermissionsBoundary DeleteUserPermissionsBoundary PutRolePermissionsBoundary DeleteRolePermissionsBoundary
+        CreateInstanceProfile GetInstanceProfile ListInstanceProfiles DeleteInstanceProfile AddRoleToInstanceProfile
+        RemoveRoleFromInstanceProfile ListInstanceProfilesForRole
+        CreateAccessKey ListAccessKeys UpdateAccessKey DeleteAccessKey GetAccessKeyLastUsed
+        CreateLoginProfile GetLoginProfile UpdateLoginProfile DeleteLoginProfile ChangePassword
+        CreateVirtualMFADevice EnableMFADevice ListMFADevices ListVirtualMFADevices DeactivateMFADevice DeleteVirtualMFADevice
+        ResyncMFADevice
+        CreateAccountAlias ListAccountAliases DeleteAccountAlias
+        GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
+    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken',
+    ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
+        PutObject GetObject HeadObject ListObjectsV2 DeleteObject''',
+    ('cloudtrail', '2013-11-01'): 'CreateTrail DeleteTrail DescribeTrails PutEventSelectors GetEventSelectors LookupEvents',
+}
+
+# Positional output files, as the AWS CLI adds them for streaming outputs.
+POSITIONAL_OUTFILE = {('s3', 'GetObject'): ('outfile', 'Filename where the content will be saved')}
+
+
+def load(service, version):
+    path = os.path.join(os.path.dirname(botocore.__file__), 'data', service, version, 'service-2.json.gz')
+    return json.load(gzip.open(path))
+
+
+def shape_ts(model, name, depth=0):
+    s = model['shapes'][name]
+    t = s['type']
+    if depth > 6:
+        return "{ type: 'structure', members: {} }"
+    if t == 'string':
+        parts = ["type: 'string'"]
+        if 'enum' in s:
+            parts.append('enum: ' + json.dumps(s['enum']))
+        if 'min' in s:
+            parts.append(f"min: {s['min']}")
+        if 'max' in s:
+            parts.append(f"max: {s['max']}")
+        if 'pattern' in s:
+            parts.append('pattern: ' + json.dumps(s['pattern']))
+        return '{ ' + ', '.join(parts) + ' }'
+    if t in ('integer', 'long', 'double', 'float'):
+        parts = [f"type: '{'double' if t == 'float' else t}'"]
+        if 'min' in s:
+            parts.append(f"min: {s['min']}")
+        if 'max' in s:
+            parts.append(f"max: {s['max']}")
+        return '{ ' + ', '.join(parts) + ' }'
+    if t == 'boolean':
+        return "{ type: 'boolean' }"
+    if t == 'timestamp':
+        return "{ type: 'timestamp' }"
+    if t == 'blob':
+        return "{ type: 'blob' }"
+    if t == 'list':
+        parts = ["type: 'list'", 'member: ' + shape_ts(model, s['member']['shape'], depth + 1)]
+        if 'min' in s:
+            parts.append(f"min: {s['min']}")
+        if 'max' in s:
+            parts.append(f"max: {s['max']}")
+        return '{ ' + ', '.join(parts) + ' }'
+    if t == 'map':
+        return "{ type: 'map', key: " + shape_ts(model, s['key']['shape'], depth + 1) + ', value: ' + shape_ts(model, s['value']['shape'], depth + 1) + ' }'
+    if t == 'structure':
+        return structure_ts(model, s, depth + 1)
+    raise ValueError(t)
+
+
+def structure_ts(model, s, depth=0):
+    members = ', '.join(f"{json.dumps(k)}: {shape_ts(model, v['shape'], depth)}" for k, v in s['members'].items())
+    req = s.get('required')
+    return "{ type: 'structure', members: { " + members + ' }' + (', required: ' + json.dumps(req) if req else '') + ' }'
+
+
+def main():
+    root = os.path.dirname(os.path.abspath(__file__))
+    for (service, version), ops in OPERATIONS.items():
+        model = load(service, version)
+        lines = [
+            '// GENERATED by generate-specs.py from botocore ' + botocore.__version__ + f' ({service} {version}). Do not edit.',
+            "import type { OperationSpec } from '../contract.ts';",
+            '',
+            f'/** Input shapes of the simulated {service} operations, as botocore models them. */',
+            f'export const {service.upper()}_OPERATIONS: readonly OperationSpec[] = [',
+        ]
+        for op in ops.split():
+            o = model['operations'][op]
+            inp = structure_ts(model, model['shapes'][o['input']['shape']]) if 'input' in o else "{ type: 'structure', members: {} }"
+            extra = ''
+            if (service, op) in POSITIONAL_OUTFILE:
+                m, d = POSITIONAL_OUTFILE[(service, op)]
+                extra = f", positionalOutfile: {{ member: {json.dumps(m)}, description: {json.dumps(d)} }}"
+            lines.append(f"  {{ service: '{service}', name: '{op}', cliName: '{xform_name(op, '-')}', input: {inp}{extra} }},")
+        lines.append('];')
+        lines.append('')
+        with open(os.path.join(root, f'{service}.generated.ts'), 'w') as f:
+            f.write('\n'.join(lines))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,42 @@
+/**
+ * The operation spec registry: every operation the simulated world implements, with its botocore input
+ * shape. The CLI uses it to turn `--user-name bob` into `{ UserName: 'bob' }` and to validate arguments.
+ */
+import type { OperationSpec } from '../contract.ts';
+import { CLOUDTRAIL_OPERATIONS } from './cloudtrail.generated.ts';
+import { IAM_OPERATIONS } from './iam.generated.ts';
+import { S3_OPERATIONS } from './s3.generated.ts';
+import { STS_OPERATIONS } from './sts.generated.ts';
+
+const ALL: readonly OperationSpec[] = [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS, ...CLOUDTRAIL_OPERATIONS];
+const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
+const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
+
+/** Service names as the world knows them; the CLI's `s3api` is the world's `s3`. */
+export const SIMULATED_SERVICES: readonly string[] = ['iam', 'sts', 's3', 'cloudtrail'];
+
+/** The CLI command name of a world service (`s3` is `s3api` on the command line). */
+export function cliServiceName(service: string): string {
+  return service === 's3' ? 's3api' : service;
+}
+
+/** The world service behind a CLI command name (`s3api` → `s3`), or undefined when not simulated. */
+export function serviceForCliName(cliService: string): string | undefined {
+  const service = cliService === 's3api' ? 's3' : cliService;
+  return SIMULATED_SERVICES.includes(service) ? service : undefined;
+}
+
+/** The spec of one operation by its API name (`CreateUser`), or undefined when the world does not implement it. */
+export function getOperationSpec(service: string, name: string): OperationSpec | undefined {
+  return BY_KEY.get(`${service}:${name}`);
+}
+
+/** The spec of one operation by its CLI name (`create-user`, `list-objects-v2`). */
+export function getOperationSpecByCliName(service: string, cliName: string): OperationSpec | undefined {
+  return BY_CLI_NAME.get(`${service}:${cliName}`);
+}
+
+/** All operations of one service that the world implements, in a stable order. */
+export function listOperations(service: string): readonly OperationSpec[] {
+  return ALL.filter((spec) => spec.service === service);
+}
