@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run in Debian's Chromium (never a downloaded browser). The web server builds the
+ * site and serves dist/ with the same static server `npm start` uses. Environment:
+ * - CHROMIUM_PATH: the browser (default /usr/bin/chromium)
+ * - E2E_PORT: port for the test server (default 4322, so `npm start` on 4321 can keep running)
+ * - E2E_NO_BUILD=1: serve the existing dist/ without rebuilding (faster local iteration)
+ * - E2E_BASE_URL: test a site served elsewhere (the offline test serves dist/ in a network
+ *   namespace with only loopback and points here); no web server is started then.
+ */
+const port = Number(process.env['E2E_PORT'] ?? 4322);
+const external = process.env['E2E_BASE_URL'];
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+const serve = `node scripts/serve.mjs --port ${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  ...(external
+    ? {}
+    : {
+        webServer: {
+          command: process.env['E2E_NO_BUILD'] ? serve : `npm run build && ${serve}`,
+          url: `${baseURL}/`,
+          timeout: 240_000,
+          reuseExistingServer: !process.env['CI'],
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      }),
+});

@@ -1,0 +1,55 @@
+/**
+ * The e2e fixture every spec uses. It fails a test when the page sends any request off the site's
+ * origin (the site must work with the network unplugged) or logs a console error, and it offers
+ * an axe check. Import `test` and `expect` from here, not from @playwright/test.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+interface Guard {
+  /** Console errors matching one of these are expected by the test (e.g. a hostile import). */
+  allowConsoleErrors: (pattern: RegExp) => void;
+}
+
+/** Playwright's test with the offline and console-error guards installed on `page`. */
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const external: string[] = [];
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      await page.route(
+        (url) => isNetwork(url) && url.origin !== origin,
+        (route) => {
+          external.push(route.request().url());
+          return route.abort('blockedbyclient');
+        },
+      );
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      await use({ allowConsoleErrors: (pattern) => allowed.push(pattern) });
+      expect(external, 'requests that left the site origin').toEqual([]);
+      const unexpected = errors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+      expect(unexpected, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Fails with the list of axe violations (WCAG 2.x A and AA rules) on the current page. */
+export async function expectNoA11yViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+function isNetwork(url: URL): boolean {
+  return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:';
+}

@@ -1,0 +1,91 @@
+/**
+ * Every built page: loads without a console error or a request off the origin, passes axe, and
+ * the simulator worker answers where a widget asks it. Monaco loads only when an editor scrolls
+ * into view, from the site itself, styled.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+
+/** Paths of every page in dist/, e.g. "/", "/lessons/01-what-is-iam/". */
+function builtPages(): string[] {
+  const root = 'dist';
+  const pages: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(full);
+      } else if (name === 'index.html') {
+        pages.push(`/${relative(root, dir)}/`.replace(/\/+/g, '/'));
+      }
+    }
+  };
+  walk(root);
+  return pages.sort();
+}
+
+const pages = builtPages();
+
+test('the build has a home page, lessons and the playground', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/playground/');
+  expect(pages.some((p) => p.startsWith('/lessons/'))).toBe(true);
+});
+
+for (const path of pages) {
+  test(`page ${path} loads offline, without console errors, and passes axe`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+}
+
+test('the home page lists the lessons in order and links to them', async ({ page }) => {
+  await page.goto('/');
+  const lessons = page.getByRole('list', { name: 'Lessons' }).getByRole('listitem');
+  await expect(lessons.first()).toContainText('1. What IAM is');
+  await lessons.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What IAM is');
+});
+
+test('the home page loads neither Monaco nor the simulator worker', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((url) => /monaco|editor\.main|simulator\.worker/i.test(url))).toEqual([]);
+});
+
+test('lesson 1: the worker answers, Monaco loads on scroll, styled, and a typed change updates the verdict', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto('/lessons/01-what-is-iam/');
+  const widget = page.getByRole('region', { name: /would AWS allow this request/i });
+  await widget.scrollIntoViewIfNeeded();
+  const verdict = widget.getByRole('status');
+  await expect(verdict).toContainText('Allowed');
+  // Monaco replaces the textarea once visible, loaded from the site itself and styled.
+  await expect(widget.locator('.monaco-editor')).toBeVisible();
+  expect(requested.some((url) => /editor\.worker|json\.worker/.test(url) || /monaco/i.test(url))).toBe(true);
+  const zIndex = await widget
+    .locator('.monaco-editor .native-edit-context, .monaco-editor textarea.inputarea')
+    .first()
+    .evaluate((el) => getComputedStyle(el).zIndex);
+  expect(zIndex).toBe('-10');
+  // Changing the request changes the answer.
+  await widget.getByRole('textbox', { name: 'Action' }).fill('s3:PutObject');
+  await expect(verdict).toContainText('implicit deny');
+});
+
+test('the policy editor can be left with the keyboard: Esc then Tab', async ({ page }) => {
+  await page.goto('/lessons/01-what-is-iam/');
+  const widget = page.getByRole('region', { name: /would AWS allow this request/i });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('.monaco-editor')).toBeVisible();
+  await widget.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('textbox', { name: 'Action' })).toBeFocused();
+});
