@@ -21,7 +21,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  // In CI a JSON report (test-results/e2e.json, or E2E_REPORT.json) feeds the one-line total.
+  reporter: process.env['CI']
+    ? [['list'], ['json', { outputFile: `test-results/${process.env['E2E_REPORT'] ?? 'e2e'}.json` }]]
+    : 'list',
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -30,8 +30,13 @@ export const test = base.extend<{ guard: Guard }>({
         if (message.type() === 'error') errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      const failed: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
       await use({ allowConsoleErrors: (pattern) => allowed.push(pattern) });
       expect(external, 'requests that left the site origin').toEqual([]);
+      expect(failed, 'failed requests').toEqual([]);
       const unexpected = errors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
       expect(unexpected, 'console errors').toEqual([]);
     },

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `npm run package`: zips the built site (dist/) with a short text on how to serve it, as
+ * package/iam-dojo-site-YYYY-MM-DD.zip — the file an instructor copies to a workshop laptop.
+ */
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+
+const dist = 'dist';
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('dist/ has no built site: run `npm run build` first (npm run package does).');
+  process.exit(1);
+}
+
+const howToServe = `IAM Dojo — the built site
+========================
+
+This folder is a static website. Serve it with any static web server and open it in a browser;
+it needs no internet connection and sends nothing anywhere.
+
+It does NOT work when index.html is opened directly from disk (file://): browsers refuse to
+start the simulator's Web Worker and the site's module scripts from a file. Use one of these,
+from inside this folder:
+
+  python3 -m http.server 4321            then open http://localhost:4321/
+  npx serve -l 4321 .                    (Node.js)
+  npx http-server -p 4321 .              (Node.js)
+
+To serve a whole room, bind to all interfaces (python3 -m http.server 4321 --bind 0.0.0.0) and
+give learners http://<this laptop's address>:4321/ .
+`;
+
+const files = { 'iam-dojo/HOW-TO-SERVE.txt': new TextEncoder().encode(howToServe) };
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else files[`iam-dojo/${relative(dist, full).split('\\').join('/')}`] = readFileSync(full);
+  }
+};
+walk(dist);
+
+const day = new Date().toISOString().slice(0, 10);
+mkdirSync('package', { recursive: true });
+const out = join('package', `iam-dojo-site-${day}.zip`);
+writeFileSync(out, zipSync(files, { level: 6 }));
+console.log(`Wrote ${out} (${Object.keys(files).length} files, ${(statSync(out).size / 1e6).toFixed(1)} MB).`);
+console.log('Unzip it on the workshop laptop and follow iam-dojo/HOW-TO-SERVE.txt.');
