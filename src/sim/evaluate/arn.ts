@@ -1,0 +1,114 @@
+/**
+ * ARN matching for Resource/NotResource and the Arn condition operators (IAM User Guide, "IAM JSON
+ * policy elements: Resource", wildcards): ARNs are case-sensitive; `*` and `?` work within each
+ * colon-separated segment; a `*` that ends a segment may expand beyond colon boundaries; in the
+ * resource part (after the fifth colon) `*` spans `/` and `:` freely. Variables resolve only in the
+ * resource part.
+ */
+import type { ResolvedVariable } from './types.ts';
+import { resolveVariables, type VariableLookup } from './variables.ts';
+import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
+
+/** A resource pattern split at its first five colons; `last` is the remainder, variables resolved. */
+interface ArnPattern {
+  head: string[];
+  last: CompiledPattern;
+  /** The pattern reached the resource part (had five colons). */
+  full: boolean;
+  lastEndsWithStar: boolean;
+}
+
+/** The outcome of matching one pattern. */
+export interface ArnMatch {
+  matched: boolean;
+  /** The pattern after variable resolution; null when a variable had no value (matches nothing). */
+  resolved: string | null;
+  variables: ResolvedVariable[];
+}
+
+/**
+ * Matches a resource pattern from a policy against a request resource. `lookup` resolves policy
+ * variables; pass undefined for policies without Version 2012-10-17, where `${…}` is literal text.
+ */
+export function matchResourcePattern(pattern: string, resource: string, lookup: VariableLookup | undefined): ArnMatch {
+  if (pattern === '*') return { matched: true, resolved: '*', variables: [] };
+  const split = splitFive(pattern);
+  let last: CompiledPattern;
+  let resolved = pattern;
+  let variables: ResolvedVariable[] = [];
+  if (lookup && split.rest.includes('${')) {
+    const r = resolveVariables(split.rest, lookup, true);
+    variables = r.variables;
+    if (r.pattern === null || r.text === null) return { matched: false, resolved: null, variables };
+    last = r.pattern;
+    resolved = split.head.length === 5 ? `${split.head.join(':')}:${r.text}` : r.text;
+  } else last = compileWildcard(split.rest);
+  if (pattern === resource && variables.length === 0) return { matched: true, resolved, variables };
+  const matched = matchSplit({ head: split.head, last, full: split.head.length === 5, lastEndsWithStar: split.rest.endsWith('*') }, resource);
+  return { matched, resolved, variables };
+}
+
+/** Matches an ARN pattern (no variables) against an ARN, segment by segment — ArnLike / ArnEquals. */
+export function matchesArnPattern(pattern: string, value: string): boolean {
+  if (pattern === '*' || pattern === value) return true;
+  const split = splitFive(pattern);
+  return matchSplit({ head: split.head, last: compileWildcard(split.rest), full: split.head.length === 5, lastEndsWithStar: split.rest.endsWith('*') }, value);
+}
+
+function splitFive(text: string): { head: string[]; rest: string } {
+  const head: string[] = [];
+  let from = 0;
+  while (head.length < 5) {
+    const c = text.indexOf(':', from);
+    if (c < 0) break;
+    head.push(text.slice(from, c));
+    from = c + 1;
+  }
+  return { head, rest: text.slice(from) };
+}
+
+function matchSplit(p: ArnPattern, resource: string): boolean {
+  // Fast path: both have five colons before the resource part; segments align one to one.
+  const r = splitFive(resource);
+  if (p.full && r.head.length === 5 && p.head.every((seg) => !seg.endsWith('*') || seg === '*')) {
+    for (let i = 0; i < 5; i++) if (!segmentMatches(p.head[i] ?? '', r.head[i] ?? '')) return false;
+    return matchesCompiled(p.last, r.rest);
+  }
+  return matchWithSpill(p, resource);
+}
+
+function segmentMatches(pattern: string, text: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern === text) return true;
+  return matchesCompiled(compileWildcard(pattern), text);
+}
+
+/** General case: a segment ending in `*` may swallow colons, so try each alignment (memoized). */
+function matchWithSpill(p: ArnPattern, resource: string): boolean {
+  const segments = p.head.map((s) => compileWildcard(s));
+  const endsWithStar = p.head.map((s) => s.endsWith('*'));
+  const count = segments.length;
+  const memo = new Map<number, boolean>();
+  const go = (i: number, pos: number): boolean => {
+    const key = i * (resource.length + 1) + pos;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let result = false;
+    if (i === count) {
+      // The remainder: the resource part (full pattern) or the final segment of a short pattern.
+      const rest = resource.slice(pos);
+      result = matchesCompiled(p.last, rest) && (p.full || p.lastEndsWithStar || !rest.includes(':'));
+    } else {
+      const seg = segments[i] ?? new Int32Array(0);
+      let c = resource.indexOf(':', pos);
+      while (c >= 0 && !result) {
+        if (matchesCompiled(seg, resource.slice(pos, c)) && go(i + 1, c + 1)) result = true;
+        if (!endsWithStar[i]) break;
+        c = resource.indexOf(':', c + 1);
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+  return go(0, 0);
+}

@@ -1,0 +1,298 @@
+/**
+ * `authorize(request)`: the AWS evaluation flow (IAM User Guide, "Policy evaluation logic" and
+ * "Cross-account policy evaluation logic"; EVALUATION.md §5.1–5.4):
+ * root default → explicit deny anywhere → RCPs → SCPs (an allow at every level) → resource-based
+ * policy (same account: enough on its own depending on how it names the caller; trust and key
+ * policies must allow explicitly) → identity policies → permissions boundary → session policies.
+ * Cross-account: the principal's side and the resource's side must both allow.
+ * Fails closed: a policy that does not parse, or an internal error, never yields `allowed`.
+ */
+import { RCP_SUPPORTED_SERVICES } from '../catalog/static-data.ts';
+import { normalizeContext, variableLookup } from './context.ts';
+import { parsedPolicyOf } from './policy-cache.ts';
+import type { PrincipalMatchKind } from './principal.ts';
+import { evaluatePolicy, type ApplyingStatement, type PolicyEvaluation, type StatementRequest } from './statement.ts';
+import type {
+  AuthorizationRequest,
+  AuthorizationResult,
+  DecidingLayer,
+  FlowStep,
+  PolicyExplanation,
+  PolicySource,
+  PolicyType,
+  ReasonCode,
+  StatementRef,
+} from './types.ts';
+
+const RCP_SERVICES = RCP_SUPPORTED_SERVICES;
+const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
+
+/** Decides one request, with the full explanation. Never throws. */
+export function authorize(request: AuthorizationRequest): AuthorizationResult {
+  try {
+    return new Evaluation(request).run();
+  } catch (error) {
+    // Fail closed: an internal error is a deny that says what happened.
+    return {
+      decision: 'implicitDeny',
+      reason: 'INVALID_REQUEST',
+      decidingLayer: 'request',
+      decidingStatements: [],
+      explanation: {
+        steps: [{ step: 'final', outcome: 'implicitDeny', code: 'INTERNAL_ERROR', params: { error: error instanceof Error ? error.message : String(error) } }],
+        policies: [],
+        missingContextKeys: [],
+        crossAccount: false,
+      },
+    };
+  }
+}
+
+type Layer = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
+/** The order in which an explicit deny is reported when several layers deny (one type is named). */
+const DENY_REPORT_ORDER: Layer[] = ['scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
+
+interface LayerResult {
+  evaluations: PolicyEvaluation[];
+  allows: ApplyingStatement[];
+  denies: ApplyingStatement[];
+}
+
+class Evaluation {
+  readonly request: AuthorizationRequest;
+  readonly steps: FlowStep[] = [];
+  readonly policies: PolicyExplanation[] = [];
+  readonly errors: PolicyExplanation[] = [];
+  readonly sreq: StatementRequest;
+  readonly crossAccount: boolean;
+
+  constructor(request: AuthorizationRequest) {
+    this.request = request;
+    const ctx = normalizeContext(request.context ?? {});
+    this.sreq = {
+      actionLower: String(request.action).toLowerCase(),
+      resource: String(request.resource),
+      principal: request.principal,
+      ctx,
+      lookup: variableLookup(ctx),
+      hasBoundary: request.permissionsBoundary !== undefined,
+    };
+    const p = request.principal;
+    this.crossAccount = p.type !== 'Anonymous' && p.type !== 'AWSService' && p.accountId !== request.resourceAccountId;
+  }
+
+  run(): AuthorizationResult {
+    const { request } = this;
+    const p = request.principal;
+    if (!ACTION_SHAPE.test(request.action)) return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: request.action });
+    const service = this.sreq.actionLower.slice(0, this.sreq.actionLower.indexOf(':'));
+    const isRoot = p.type === 'Root';
+    const signedIn = p.type !== 'Anonymous' && p.type !== 'AWSService';
+    const org = request.organization;
+    const slr = p.isServiceLinkedRole === true;
+
+    // Which layers take part in this request.
+    const scpApplies = org?.scps !== undefined && signedIn && p.accountId !== org.managementAccountId && !slr;
+    const rcpApplies =
+      org?.rcps !== undefined && request.resourceAccountId !== org.managementAccountId && RCP_SERVICES.has(service) && !org.resourceIsAwsManagedKey && !slr;
+    const isSession = p.type === 'AssumedRole' || p.type === 'FederatedUser';
+
+    const scpLevels = scpApplies ? (org?.scps ?? []).map((level, i) => this.layer(level, i)) : [];
+    const rcpLevels = rcpApplies ? (org?.rcps ?? []).map((level, i) => this.layer(level, i)) : [];
+    const rp = request.resourcePolicy;
+    const resource = rp ? this.layer([rp.policy]) : undefined;
+    const identity = signedIn && !isRoot ? this.layer(request.identityPolicies ?? []) : undefined;
+    const boundary = signedIn && !isRoot && request.permissionsBoundary ? this.layer([request.permissionsBoundary]) : undefined;
+    const session = isSession && request.sessionPolicies !== undefined ? this.layer(request.sessionPolicies) : undefined;
+
+    if (isRoot) this.step('root', 'continue', 'ROOT_USER_FULL_ACCESS_BY_DEFAULT', {});
+
+    // Fail closed: a policy that takes part but does not parse blocks the request.
+    const broken = this.errors[0];
+    if (broken) return this.finish('implicitDeny', 'POLICY_ERROR', broken.policyType, [], { policyId: broken.policyId });
+
+    // 1. Explicit deny in any applicable policy.
+    const byLayer: Record<Layer, ApplyingStatement[]> = {
+      scp: scpLevels.flatMap((l) => l.denies),
+      rcp: rcpLevels.flatMap((l) => l.denies),
+      resource: resource?.denies ?? [],
+      identity: identity?.denies ?? [],
+      boundary: boundary?.denies ?? [],
+      session: session?.denies ?? [],
+    };
+    for (const layer of DENY_REPORT_ORDER) {
+      const denies = byLayer[layer];
+      const first = denies[0];
+      if (first) {
+        this.step('deny', 'deny', 'EXPLICIT_DENY_FOUND', { policyType: first.statement.policyType, policyId: first.statement.policyId });
+        const denyType: DecidingLayer = layer === 'resource' && rp?.kind === 'key' ? 'key' : first.statement.policyType;
+        return this.finish('explicitDeny', 'EXPLICIT_DENY', denyType, denies.map((d) => ref(d)), {});
+      }
+    }
+    this.step('deny', 'continue', 'NO_EXPLICIT_DENY', {});
+
+    // 2. RCPs: RCPFullAWSAccess is attached at every level and cannot be detached, so an RCP can
+    // only deny (Organizations User Guide, "Resource control policies").
+    this.step('rcp', rcpApplies ? 'continue' : 'skip', rcpApplies ? 'RCP_NO_DENY' : 'RCP_NOT_APPLICABLE', { service });
+
+    // 3. SCPs: an allow is needed at every level, root → OUs → account.
+    if (scpApplies) {
+      const missing = scpLevels.findIndex((l) => l.allows.length === 0);
+      if (missing >= 0) {
+        this.step('scp', 'implicitDeny', 'SCP_LEVEL_NO_ALLOW', { level: String(missing) });
+        return this.finish('implicitDeny', 'SCP_IMPLICIT_DENY', 'scp', [], { level: String(missing) });
+      }
+      this.step('scp', 'allow', 'SCP_ALLOW_EVERY_LEVEL', { levels: String(scpLevels.length) });
+    } else this.step('scp', 'skip', org?.scps === undefined ? 'SCP_NO_ORGANIZATION' : slr ? 'SCP_SERVICE_LINKED_ROLE' : signedIn ? 'SCP_MANAGEMENT_ACCOUNT' : 'SCP_NOT_APPLICABLE', {});
+
+    // 4. Resource-based policy: how its Allow names the caller decides what it is worth.
+    const grant = resource ? strongestGrant(resource.allows) : undefined;
+    const rpKind = rp?.kind ?? 'resource';
+    const allowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_ALLOW' : 'RESOURCE_POLICY_ALLOW';
+    const noAllowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_NO_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_NO_ALLOW' : 'NO_RESOURCE_POLICY_ALLOW';
+    const rpLayer: DecidingLayer = rpKind === 'key' ? 'key' : rpKind === 'trust' ? 'trust' : 'resource';
+    if (resource) this.step('resource', grant ? 'allow' : 'continue', grant ? `RESOURCE_GRANT_${grant.kind.toUpperCase()}` : 'RESOURCE_NO_ALLOW', { kind: rpKind });
+    else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', {});
+
+    // Callers with no identity: only the resource policy can let them in.
+    if (!signedIn) {
+      if (grant) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+      return this.finish('implicitDeny', p.type === 'Anonymous' ? 'ANONYMOUS_NO_RESOURCE_ALLOW' : noAllowReason, rpLayer, [], {});
+    }
+    // Trust and key policies must allow explicitly, whatever identity policies say.
+    if ((rpKind === 'trust' || rpKind === 'key') && rp && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], {});
+
+    if (this.crossAccount) {
+      this.step('crossAccount', 'continue', 'CROSS_ACCOUNT_BOTH_SIDES', { principalAccount: p.accountId, resourceAccount: request.resourceAccountId });
+      if (!grant) return this.finish('implicitDeny', rp ? noAllowReason : 'CROSS_ACCOUNT_NO_RESOURCE_ALLOW', rpLayer, [], {});
+      if (isRoot) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+      const denied = this.principalSide(identity, boundary, session, 'CROSS_ACCOUNT_NO_IDENTITY_ALLOW');
+      if (denied) return denied;
+      return this.finish('allowed', allowReason, rpLayer, [...grant.statements, ...(identity?.allows ?? []).map(ref)], {});
+    }
+
+    if (isRoot) return this.finish('allowed', 'ROOT_USER_ALLOWED', 'root', grant?.statements ?? [], {});
+
+    // Same account, EVALUATION.md §5.3: a grant to the user ARN or to the session ARN is not limited
+    // by implicit denies; a grant to the role ARN (or everyone) is still limited by the boundary and
+    // session policies; an account grant needs the identity side.
+    if (grant && (grant.kind === 'user' || grant.kind === 'session')) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+    if (grant && grant.kind !== 'account') {
+      const denied = this.boundaryAndSession(boundary, session);
+      if (denied) return denied;
+      return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+    }
+    const denied = this.principalSide(identity, boundary, session, 'NO_IDENTITY_ALLOW');
+    if (denied) return denied;
+    return this.finish('allowed', 'IDENTITY_ALLOW', 'identity', [...(identity?.allows ?? []).map(ref), ...(grant?.statements ?? [])], {});
+  }
+
+  /** Identity policies, then the boundary, then session policies must allow. */
+  principalSide(identity: LayerResult | undefined, boundary: LayerResult | undefined, session: LayerResult | undefined, noIdentity: ReasonCode): AuthorizationResult | undefined {
+    if (!identity || identity.allows.length === 0) {
+      this.step('identity', 'implicitDeny', 'IDENTITY_NO_ALLOW', { policies: String(identity?.evaluations.length ?? 0) });
+      return this.finish('implicitDeny', noIdentity, 'identity', [], {});
+    }
+    this.step('identity', 'allow', 'IDENTITY_ALLOW', {});
+    return this.boundaryAndSession(boundary, session);
+  }
+
+  boundaryAndSession(boundary: LayerResult | undefined, session: LayerResult | undefined): AuthorizationResult | undefined {
+    if (boundary) {
+      if (boundary.allows.length === 0) {
+        this.step('boundary', 'implicitDeny', 'BOUNDARY_NO_ALLOW', {});
+        return this.finish('implicitDeny', 'BOUNDARY_IMPLICIT_DENY', 'boundary', [], {});
+      }
+      this.step('boundary', 'allow', 'BOUNDARY_ALLOW', {});
+    } else this.step('boundary', 'skip', 'NO_BOUNDARY', {});
+    const p = this.request.principal;
+    if (session) {
+      if (session.allows.length === 0) {
+        this.step('session', 'implicitDeny', 'SESSION_POLICY_NO_ALLOW', {});
+        return this.finish('implicitDeny', 'SESSION_POLICY_IMPLICIT_DENY', 'session', [], {});
+      }
+      this.step('session', 'allow', 'SESSION_POLICY_ALLOW', {});
+    } else if (p.type === 'FederatedUser') {
+      // "If you do not pass any session policies, then the resulting federated user session has no
+      // permissions" (STS GetFederationToken).
+      this.step('session', 'implicitDeny', 'FEDERATED_NO_SESSION_POLICY', {});
+      return this.finish('implicitDeny', 'FEDERATED_NO_SESSION_POLICY', 'session', [], {});
+    } else this.step('session', 'skip', p.type === 'AssumedRole' ? 'ROLE_SESSION_NO_SESSION_POLICY' : 'NOT_A_SESSION', {});
+    return undefined;
+  }
+
+  /** Evaluates the policies of one layer (or one organization level). */
+  layer(sources: readonly PolicySource[], level?: number): LayerResult {
+    const out: LayerResult = { evaluations: [], allows: [], denies: [] };
+    for (const source of sources) {
+      const parsed = parsedPolicyOf(source);
+      if (!parsed.ok) {
+        const explanation: PolicyExplanation = {
+          policyId: source.id,
+          policyType: source.policyType,
+          outcome: 'error',
+          statements: [],
+          errors: parsed.errors.map((e) => ({ code: e.code, message: e.message, span: e.span })),
+        };
+        if (source.arn !== undefined) explanation.policyArn = source.arn;
+        if (level !== undefined) explanation.level = level;
+        this.policies.push(explanation);
+        this.errors.push(explanation);
+        continue;
+      }
+      const evaluation = evaluatePolicy(parsed.policy, source, this.sreq);
+      if (level !== undefined) evaluation.explanation.level = level;
+      this.policies.push(evaluation.explanation);
+      out.evaluations.push(evaluation);
+      out.allows.push(...evaluation.allows);
+      out.denies.push(...evaluation.denies);
+    }
+    return out;
+  }
+
+  step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: string, params: Record<string, string>): void {
+    this.steps.push({ step, outcome, code, params });
+  }
+
+  finish(decision: AuthorizationResult['decision'], reason: ReasonCode, layer: DecidingLayer, statements: StatementRef[], params: Record<string, string>): AuthorizationResult {
+    this.step('final', decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny', reason, params);
+    const missing = new Set<string>();
+    for (const pol of this.policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
+    const result: AuthorizationResult = {
+      decision,
+      reason,
+      decidingLayer: layer,
+      decidingStatements: statements.map(stripRef),
+      explanation: { steps: this.steps, policies: this.policies, missingContextKeys: [...missing], crossAccount: this.crossAccount },
+    };
+    if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
+    return result;
+  }
+}
+
+const GRANT_RANK: Record<PrincipalMatchKind, number> = { wildcard: 1, account: 0, federated: 2, service: 2, role: 3, federatedUserViaUser: 3, user: 4, session: 4 };
+
+/** The most powerful way the resource policy's Allow statements name the caller. */
+function strongestGrant(allows: ApplyingStatement[]): { kind: PrincipalMatchKind; statements: StatementRef[] } | undefined {
+  let best: PrincipalMatchKind | undefined;
+  for (const a of allows) {
+    const kind = a.principalMatch?.kind ?? 'wildcard';
+    if (best === undefined || GRANT_RANK[kind] > GRANT_RANK[best]) best = kind;
+  }
+  return best === undefined ? undefined : { kind: best, statements: allows.map(ref) };
+}
+
+function ref(a: ApplyingStatement): StatementRef {
+  return a.statement;
+}
+
+/** A StatementRef without the trace fields, so results stay small. */
+function stripRef(s: StatementRef): StatementRef {
+  const out: StatementRef = { policyId: s.policyId, policyType: s.policyType, statementIndex: s.statementIndex, effect: s.effect, span: s.span };
+  if (s.policyArn !== undefined) out.policyArn = s.policyArn;
+  if (s.sid !== undefined) out.sid = s.sid;
+  return out;
+}
+
+/** The policy types in evaluation order, for explanations. */
+export const LAYER_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'resource', 'trust', 'identity', 'boundary', 'session'];

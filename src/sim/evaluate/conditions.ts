@@ -1,0 +1,171 @@
+/**
+ * Condition evaluation (IAM User Guide, "IAM JSON policy elements: Condition operators",
+ * "Conditions with multiple context keys or values", "Single-valued vs. multivalued context keys").
+ * - Operators AND, keys under one operator AND, values for one key OR — NOR for negated operators.
+ * - Missing key: false, except negated operators (true), `…IfExists` (true), `Null` (tests presence),
+ *   `ForAllValues` (vacuously true) and `ForAnyValue` (false).
+ * - A type mismatch (a policy value that is not a number, date, IP...) never matches; lint reports it.
+ */
+import type { ParsedCondition } from '../policy/types.ts';
+import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber } from '../policy/values.ts';
+import { matchesArnPattern } from './arn.ts';
+import type { NormalizedContext } from './context.ts';
+import type { ConditionExplanation, ResolvedVariable } from './types.ts';
+import { resolveVariables, type VariableLookup } from './variables.ts';
+import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
+
+/** A policy value ready for comparison. */
+interface PreparedValue {
+  raw: string;
+  text: string | null;
+  pattern: CompiledPattern | null;
+  variables: ResolvedVariable[];
+}
+
+/**
+ * Evaluates one condition key test. `lookup` resolves policy variables (undefined when the policy's
+ * Version does not enable them).
+ */
+export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext, lookup: VariableLookup | undefined): ConditionExplanation {
+  const info = cond.info;
+  const entry = ctx.get(cond.key.value.toLowerCase());
+  const requestValues = entry ? entry.values : [];
+  const present = entry !== undefined && (entry.values.length > 0 || !info.setOperator);
+  const prepared = cond.values.map((v) => prepare(v.value, info.family, lookup));
+  const base = {
+    operator: cond.operator.value,
+    key: cond.key.value,
+    span: cond.span,
+    keyPresent: present,
+    requestValues: requestValues.slice(),
+  };
+  const valueMatched = prepared.map(() => false);
+  const policyValues = (): ConditionExplanation['policyValues'] =>
+    prepared.map((p, i) => ({ raw: p.raw, resolved: p.text, matched: valueMatched[i] ?? false, variables: p.variables }));
+
+  if (info.family === 'Null') {
+    // Null: "true" asks that the key be absent, "false" that it be present.
+    let matched = false;
+    prepared.forEach((p, i) => {
+      const want = parseBool(p.raw);
+      const ok = want === true ? !present : want === false ? present : false;
+      if (ok) {
+        valueMatched[i] = true;
+        matched = true;
+      }
+    });
+    return { ...base, matched, policyValues: policyValues(), code: matched ? 'NULL_MATCH' : 'NULL_NO_MATCH' };
+  }
+
+  if (!present) {
+    if (info.setOperator === 'ForAllValues') return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_FOR_ALL_VALUES_TRUE' };
+    if (info.setOperator === 'ForAnyValue') {
+      const matched = info.ifExists;
+      return { ...base, matched, policyValues: policyValues(), code: matched ? 'KEY_MISSING_IF_EXISTS' : 'KEY_MISSING_FOR_ANY_VALUE_FALSE' };
+    }
+    if (info.ifExists) return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_IF_EXISTS' };
+    if (info.negated) return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_NEGATED_TRUE' };
+    return { ...base, matched: false, policyValues: policyValues(), code: 'KEY_MISSING' };
+  }
+
+  // For one request value: does some policy value match under the positive form of the operator?
+  const positiveMatch = (requestValue: string): boolean => {
+    let any = false;
+    for (let i = 0; i < prepared.length; i++) {
+      const p = prepared[i];
+      if (p && compare(info.base, p, requestValue)) {
+        valueMatched[i] = true;
+        any = true;
+      }
+    }
+    return any;
+  };
+  // The operator's own verdict for one request value (NOR of the values for negated operators).
+  const satisfies = (requestValue: string): boolean => (info.negated ? !positiveMatch(requestValue) : positiveMatch(requestValue));
+
+  let matched: boolean;
+  if (info.setOperator === 'ForAllValues') matched = requestValues.every((v) => satisfies(v));
+  else if (info.setOperator === 'ForAnyValue') matched = requestValues.some((v) => satisfies(v));
+  // A multivalued key under a single-value operator: read as "some request value" for positive
+  // operators and "no request value" for negated ones (undocumented; Access Analyzer warns).
+  else if (info.negated) matched = requestValues.every((v) => satisfies(v));
+  else matched = requestValues.some((v) => satisfies(v));
+  // Evaluate every value so the explanation shows each comparison.
+  for (const v of requestValues) positiveMatch(v);
+  return { ...base, matched, policyValues: policyValues(), code: matched ? 'CONDITION_MATCH' : 'CONDITION_NO_MATCH' };
+}
+
+function prepare(raw: string, family: string, lookup: VariableLookup | undefined): PreparedValue {
+  // Variables are substituted in String and ARN values, and Bool (IAM "Condition operators").
+  if (lookup && (family === 'String' || family === 'Arn' || family === 'Bool') && raw.includes('${')) {
+    const r = resolveVariables(raw, lookup, true);
+    return { raw, text: r.text, pattern: r.pattern, variables: r.variables };
+  }
+  return { raw, text: raw, pattern: null, variables: [] };
+}
+
+/** The positive comparison of one policy value with one request value. */
+function compare(base: string, p: PreparedValue, requestValue: string): boolean {
+  const policy = p.text;
+  if (policy === null) return false;
+  switch (base) {
+    case 'StringEquals':
+    case 'StringNotEquals':
+      return policy === requestValue;
+    case 'StringEqualsIgnoreCase':
+    case 'StringNotEqualsIgnoreCase':
+      return policy.toLowerCase() === requestValue.toLowerCase();
+    case 'StringLike':
+    case 'StringNotLike':
+      // `*` crosses colons here, unlike ArnLike. Literal `*` comes from `${*}` (already literal in `pattern`).
+      return p.pattern ? matchesCompiled(p.pattern, requestValue) : likeMatch(policy, requestValue);
+    case 'ArnEquals':
+    case 'ArnNotEquals':
+    case 'ArnLike':
+    case 'ArnNotLike':
+      // ArnEquals and ArnLike behave identically: wildcards within each segment.
+      return requestValue.startsWith('arn:') && matchesArnPattern(policy, requestValue);
+    case 'Bool': {
+      const a = parseBool(policy);
+      return a !== undefined && a === parseBool(requestValue);
+    }
+    case 'BinaryEquals':
+      return policy === requestValue;
+    case 'IpAddress':
+    case 'NotIpAddress': {
+      const range = parseIpRange(policy);
+      const addr = parseIpRange(requestValue);
+      return range !== undefined && addr !== undefined && ipInRange(addr, range);
+    }
+    default:
+      if (base.startsWith('Numeric')) return compareOrdered(base.slice(7), parseNumber(policy), parseNumber(requestValue));
+      if (base.startsWith('Date')) return compareOrdered(base.slice(4), parseDate(policy), parseDate(requestValue));
+      return false;
+  }
+}
+
+/** `request <op> policy` for Numeric and Date operators: e.g. NumericLessThan is request < policy. */
+function compareOrdered(op: string, policy: number | undefined, request: number | undefined): boolean {
+  if (policy === undefined || request === undefined) return false;
+  switch (op) {
+    case 'Equals':
+    case 'NotEquals':
+      return request === policy;
+    case 'LessThan':
+      return request < policy;
+    case 'LessThanEquals':
+      return request <= policy;
+    case 'GreaterThan':
+      return request > policy;
+    case 'GreaterThanEquals':
+      return request >= policy;
+    default:
+      return false;
+  }
+}
+
+function likeMatch(pattern: string, value: string): boolean {
+  if (pattern === '*' || pattern === value) return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) return false;
+  return matchesCompiled(compileWildcard(pattern), value);
+}

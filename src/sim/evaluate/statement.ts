@@ -1,0 +1,157 @@
+/**
+ * Evaluates one parsed policy against one request, statement by statement, keeping the full trace
+ * (IAM User Guide, "Policy evaluation logic": a statement applies when its action, resource,
+ * principal and every condition match).
+ */
+import type { Located, ParsedPolicy, ParsedStatement } from '../policy/types.ts';
+import { matchResourcePattern } from './arn.ts';
+import { evaluateCondition } from './conditions.ts';
+import type { NormalizedContext } from './context.ts';
+import { matchPrincipal, type PrincipalMatch } from './principal.ts';
+import type { ElementMatch, PolicyExplanation, PolicySource, RequestPrincipal, StatementExplanation } from './types.ts';
+import type { VariableLookup } from './variables.ts';
+import { matchesWildcard } from './wildcard.ts';
+
+/** What the engine needs about the request to evaluate statements. */
+export interface StatementRequest {
+  /** `service:action` lower-cased. */
+  actionLower: string;
+  resource: string;
+  principal: RequestPrincipal;
+  ctx: NormalizedContext;
+  lookup: VariableLookup;
+  /** A permissions boundary is attached to the caller (the NotPrincipal rule below). */
+  hasBoundary: boolean;
+}
+
+/** A statement that applies, with how its Principal named the caller (resource policies). */
+export interface ApplyingStatement {
+  statement: StatementExplanation;
+  principalMatch?: PrincipalMatch;
+}
+
+/** A policy's trace plus the statements that apply, split by effect. */
+export interface PolicyEvaluation {
+  explanation: PolicyExplanation;
+  allows: ApplyingStatement[];
+  denies: ApplyingStatement[];
+}
+
+/** Evaluates every statement of `policy` for the request. */
+export function evaluatePolicy(policy: ParsedPolicy, source: PolicySource, req: StatementRequest): PolicyEvaluation {
+  // Variables exist only under Version 2012-10-17 (IAM "Version"): otherwise `${…}` is literal.
+  const lookup = policy.version?.value === '2012-10-17' ? req.lookup : undefined;
+  const allows: ApplyingStatement[] = [];
+  const denies: ApplyingStatement[] = [];
+  const statements: StatementExplanation[] = [];
+  for (const stmt of policy.statements) {
+    const { explanation, principalMatch } = evaluateStatement(stmt, source, req, lookup);
+    statements.push(explanation);
+    if (!explanation.applies) continue;
+    const applying: ApplyingStatement = principalMatch ? { statement: explanation, principalMatch } : { statement: explanation };
+    (stmt.effect.value === 'Deny' ? denies : allows).push(applying);
+  }
+  const outcome = denies.length > 0 ? 'deny' : allows.length > 0 ? 'allow' : 'none';
+  const explanation: PolicyExplanation = { policyId: source.id, policyType: source.policyType, outcome, statements };
+  if (source.arn !== undefined) explanation.policyArn = source.arn;
+  if (source.name !== undefined) explanation.name = source.name;
+  return { explanation, allows, denies };
+}
+
+function evaluateStatement(
+  stmt: ParsedStatement,
+  source: PolicySource,
+  req: StatementRequest,
+  lookup: VariableLookup | undefined,
+): { explanation: StatementExplanation; principalMatch?: PrincipalMatch } {
+  const action = stmt.action ? matchActions('Action', stmt.action, req.actionLower) : matchActions('NotAction', stmt.notAction ?? [], req.actionLower);
+  const resource = stmt.resource
+    ? matchResources('Resource', stmt.resource, req.resource, lookup)
+    : stmt.notResource
+      ? matchResources('NotResource', stmt.notResource, req.resource, lookup)
+      : undefined;
+  let principal: ElementMatch | undefined;
+  let principalMatch: PrincipalMatch | undefined;
+  if (stmt.principal) {
+    principalMatch = matchPrincipal(stmt.principal, req.principal);
+    principal = principalMatch
+      ? { element: 'Principal', matched: true, matchedPattern: principalMatch.value, span: stmt.principal.span, code: `PRINCIPAL_${principalMatch.kind.toUpperCase()}_MATCH` }
+      : { element: 'Principal', matched: false, span: stmt.principal.span, code: 'PRINCIPAL_NO_MATCH' };
+  } else if (stmt.notPrincipal) {
+    const m = matchPrincipal(stmt.notPrincipal, req.principal);
+    // A Deny with NotPrincipal always denies a principal that has a permissions boundary, whatever
+    // NotPrincipal lists (IAM User Guide, "NotPrincipal" and "Permissions boundaries").
+    const boundaryRule = stmt.effect.value === 'Deny' && req.hasBoundary;
+    principal = m && !boundaryRule
+      ? { element: 'NotPrincipal', matched: false, matchedPattern: m.value, span: stmt.notPrincipal.span, code: 'NOT_PRINCIPAL_EXCLUDED' }
+      : { element: 'NotPrincipal', matched: true, span: stmt.notPrincipal.span, code: m ? 'NOT_PRINCIPAL_BOUNDARY_ALWAYS_DENIES' : 'NOT_PRINCIPAL_MATCH' };
+    if (principal.matched) principalMatch = { kind: 'wildcard', value: '*' };
+  }
+  const conditions = stmt.conditions.map((c) => evaluateCondition(c, req.ctx, lookup));
+  const conditionsMatched = conditions.every((c) => c.matched);
+  const applies = action.matched && (resource?.matched ?? true) && (principal?.matched ?? true) && conditionsMatched;
+  const explanation: StatementExplanation = {
+    policyId: source.id,
+    policyType: source.policyType,
+    statementIndex: stmt.index,
+    effect: stmt.effect.value,
+    span: stmt.span,
+    applies,
+    action,
+    conditions,
+    conditionsMatched,
+  };
+  if (source.arn !== undefined) explanation.policyArn = source.arn;
+  if (stmt.sid) explanation.sid = stmt.sid.value;
+  if (resource) explanation.resource = resource;
+  if (principal) explanation.principal = principal;
+  return principalMatch ? { explanation, principalMatch } : { explanation };
+}
+
+/** True when an action pattern matches (case-insensitive, `*` and `?` wildcards; IAM "Action"). */
+export function matchesAction(pattern: string, actionLower: string): boolean {
+  if (pattern === '*') return true;
+  const p = pattern.toLowerCase();
+  if (p === actionLower) return true;
+  const colon = p.indexOf(':');
+  const actionColon = actionLower.indexOf(':');
+  if (colon < 0 || actionColon < 0) return false;
+  // The service prefix cannot be wildcarded: it must equal the request's (Access Analyzer check).
+  if (p.slice(0, colon) !== actionLower.slice(0, actionColon)) return false;
+  return matchesWildcard(p.slice(colon + 1), actionLower.slice(actionColon + 1));
+}
+
+function matchActions(element: 'Action' | 'NotAction', patterns: Located[], actionLower: string): ElementMatch {
+  const hit = patterns.find((p) => matchesAction(p.value, actionLower));
+  const listed = hit !== undefined;
+  const matched = element === 'Action' ? listed : !listed;
+  const m: ElementMatch = { element, matched, code: element === 'Action' ? (listed ? 'ACTION_MATCH' : 'ACTION_NO_MATCH') : listed ? 'NOT_ACTION_EXCLUDED' : 'NOT_ACTION_MATCH' };
+  if (hit) {
+    m.matchedPattern = hit.value;
+    m.span = hit.span;
+  }
+  return m;
+}
+
+function matchResources(element: 'Resource' | 'NotResource', patterns: Located[], resource: string, lookup: VariableLookup | undefined): ElementMatch {
+  let hit: Located | undefined;
+  let resolved: ElementMatch['resolved'];
+  for (const p of patterns) {
+    const r = matchResourcePattern(p.value, resource, lookup);
+    if (r.variables.length > 0) (resolved ??= []).push({ pattern: p.value, resolvedPattern: r.resolved, variables: r.variables });
+    if (r.matched && !hit) hit = p;
+  }
+  const listed = hit !== undefined;
+  const matched = element === 'Resource' ? listed : !listed;
+  const m: ElementMatch = {
+    element,
+    matched,
+    code: element === 'Resource' ? (listed ? 'RESOURCE_MATCH' : 'RESOURCE_NO_MATCH') : listed ? 'NOT_RESOURCE_EXCLUDED' : 'NOT_RESOURCE_MATCH',
+  };
+  if (hit) {
+    m.matchedPattern = hit.value;
+    m.span = hit.span;
+  }
+  if (resolved) m.resolved = resolved;
+  return m;
+}

@@ -1,0 +1,85 @@
+/**
+ * Policy variables (IAM User Guide, "IAM policy elements: Variables and tags"): `${key}`,
+ * `${key, 'default'}`, and the escapes `${*}` `${?}` `${$}` for literal characters. They exist only
+ * under `"Version": "2012-10-17"`; under 2008-10-17 or no Version the text is literal. A variable
+ * with no value and no default makes the whole value null: a Resource then matches nothing, and a
+ * condition value then matches nothing (so negated operators are true).
+ */
+import type { ResolvedVariable } from './types.ts';
+import { compileLiteral, compileWildcard, concatPatterns, type CompiledPattern } from './wildcard.ts';
+
+/** Looks up a single-valued context key (case-insensitive); undefined when absent or multivalued. */
+export type VariableLookup = (lowerKey: string) => string | undefined;
+
+/** A value after variable resolution. `pattern`/`text` are null when a variable had no value. */
+export interface ResolvedValue {
+  pattern: CompiledPattern | null;
+  text: string | null;
+  variables: ResolvedVariable[];
+}
+
+const NO_VARIABLES: ResolvedVariable[] = [];
+
+/** True when the text contains `${`, i.e. may hold a variable. */
+export function hasVariable(text: string): boolean {
+  return text.includes('${');
+}
+
+/**
+ * Resolves variables in `raw`. With `wildcards`, `*` and `?` outside variables stay wildcards and
+ * characters that come from variables or escapes are literal.
+ */
+export function resolveVariables(raw: string, lookup: VariableLookup, wildcards: boolean): ResolvedValue {
+  if (!raw.includes('${')) {
+    return { pattern: wildcards ? compileWildcard(raw) : compileLiteral(raw), text: raw, variables: NO_VARIABLES };
+  }
+  const parts: CompiledPattern[] = [];
+  const textParts: string[] = [];
+  const variables: ResolvedVariable[] = [];
+  let unresolved = false;
+  let i = 0;
+  while (i < raw.length) {
+    const start = raw.indexOf('${', i);
+    const close = start < 0 ? -1 : raw.indexOf('}', start + 2);
+    if (start < 0 || close < 0) {
+      pushText(raw.slice(i), wildcards, parts, textParts);
+      break;
+    }
+    pushText(raw.slice(i, start), wildcards, parts, textParts);
+    const body = raw.slice(start + 2, close);
+    const variable = raw.slice(start, close + 1);
+    const value = resolveOne(body, lookup);
+    variables.push({ variable, value: value.value, source: value.source });
+    if (value.value === null) unresolved = true;
+    else {
+      parts.push(compileLiteral(value.value));
+      textParts.push(value.value);
+    }
+    i = close + 1;
+  }
+  if (unresolved) return { pattern: null, text: null, variables };
+  return { pattern: concatPatterns(parts), text: textParts.join(''), variables };
+}
+
+function pushText(text: string, wildcards: boolean, parts: CompiledPattern[], textParts: string[]): void {
+  if (text === '') return;
+  parts.push(wildcards ? compileWildcard(text) : compileLiteral(text));
+  textParts.push(text);
+}
+
+function resolveOne(body: string, lookup: VariableLookup): { value: string | null; source: ResolvedVariable['source'] } {
+  const trimmed = body.trim();
+  if (trimmed === '*' || trimmed === '?' || trimmed === '$') return { value: trimmed, source: 'escape' };
+  // `${aws:PrincipalTag/team, 'company-wide'}`: a default in single quotes after a comma.
+  const comma = body.indexOf(',');
+  const key = (comma < 0 ? body : body.slice(0, comma)).trim();
+  let fallback: string | undefined;
+  if (comma >= 0) {
+    const m = /^\s*'([^']*)'\s*$/.exec(body.slice(comma + 1));
+    if (m) fallback = m[1];
+  }
+  const value = lookup(key.toLowerCase());
+  if (value !== undefined) return { value, source: 'context' };
+  if (fallback !== undefined) return { value: fallback, source: 'default' };
+  return { value: null, source: 'missing' };
+}

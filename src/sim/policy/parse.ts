@@ -1,0 +1,292 @@
+/**
+ * `parsePolicy(text, { policyType })`: JSON → ParsedPolicy with positions, validated like IAM
+ * (MalformedPolicyDocument) for the policy type. Grammar: IAM User Guide, "Grammar of the IAM JSON
+ * policy language"; per-type rules: "Policy types", "Role trust policies", SCP/RCP syntax pages.
+ */
+import type { Node } from 'jsonc-parser';
+import { parseJson, PositionMap, scalarText, type JsonProblem } from './json.ts';
+import { makeError } from './messages.ts';
+import { decodeOperator } from './operators.ts';
+import type {
+  Located,
+  ParsedCondition,
+  ParsedPolicy,
+  ParsedPrincipal,
+  ParsedStatement,
+  ParseOptions,
+  ParseResult,
+  PolicyError,
+  PolicyErrorCode,
+  PolicyVersion,
+  PrincipalKind,
+  Span,
+} from './types.ts';
+import { validateStatementValues } from './validate-values.ts';
+
+const TOP_LEVEL_KEYS = new Set(['Version', 'Id', 'Statement']);
+const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const PRINCIPAL_KINDS: Record<string, PrincipalKind> = { AWS: 'AWS', Service: 'Service', Federated: 'Federated', CanonicalUser: 'CanonicalUser' };
+
+/** Parses and validates a policy document. Never throws; a failed parse lists every error found. */
+export function parsePolicy(text: string, options: ParseOptions): ParseResult {
+  if (typeof text !== 'string') {
+    const pos = { line: 1, column: 1, offset: 0 };
+    return { ok: false, errors: [makeError('WRONG_TYPE', { element: 'The policy document', expected: 'a string' }, { start: pos, end: pos })] };
+  }
+  const positions = new PositionMap(text);
+  const { root, problems } = parseJson(text);
+  if (!root) return { ok: false, errors: problems.map((p) => jsonProblemToError(p, positions)) };
+  return new PolicyReader(text, positions, options).read(root);
+}
+
+function jsonProblemToError(p: JsonProblem, positions: PositionMap): PolicyError {
+  return makeError(p.code, p.params, positions.span(p.offset, p.length));
+}
+
+/** Walks the JSON tree once, building the policy and collecting errors. */
+class PolicyReader {
+  readonly errors: PolicyError[] = [];
+  readonly text: string;
+  readonly positions: PositionMap;
+  readonly options: ParseOptions;
+  constructor(text: string, positions: PositionMap, options: ParseOptions) {
+    this.text = text;
+    this.positions = positions;
+    this.options = options;
+  }
+
+  read(root: Node): ParseResult {
+    const span = this.span(root);
+    if (root.type !== 'object') {
+      this.error('NOT_AN_OBJECT', {}, root);
+      return { ok: false, errors: this.errors };
+    }
+    const members = this.members(root);
+    let version: Located<PolicyVersion> | undefined;
+    let id: Located | undefined;
+    let statementNode: Node | undefined;
+    for (const [key, keyNode, value] of members) {
+      if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, keyNode);
+      else if (key === 'Version') {
+        if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17')) version = { value: value.value, span: this.span(value) };
+        else this.error('INVALID_VERSION', { value: scalarText(value, this.text) ?? value.type }, value);
+      } else if (key === 'Id') {
+        if (value.type === 'string') id = { value: value.value as string, span: this.span(value) };
+        else this.error('WRONG_TYPE', { element: 'Id', expected: 'a string' }, value);
+      } else statementNode = value;
+    }
+    if (this.options.managed && version?.value !== '2012-10-17' && !this.errors.some((e) => e.code === 'INVALID_VERSION')) {
+      this.error('VERSION_REQUIRED', {}, version ? undefined : root, version?.span);
+    }
+    const statements: ParsedStatement[] = [];
+    if (!statementNode) this.error('MISSING_STATEMENT', {}, root);
+    else if (statementNode.type === 'object') this.readStatement(statementNode, 0, statements);
+    else if (statementNode.type === 'array') {
+      const items = statementNode.children ?? [];
+      if (items.length === 0) this.error('EMPTY_STATEMENT', {}, statementNode);
+      items.forEach((item, i) => {
+        if (item.type === 'object') this.readStatement(item, i, statements);
+        else this.error('WRONG_TYPE', { element: `Statement[${i}]`, expected: 'an object' }, item);
+      });
+    } else this.error('WRONG_TYPE', { element: 'Statement', expected: 'an object or an array of objects' }, statementNode);
+
+    this.checkSids(statements);
+    if (this.errors.length > 0) return { ok: false, errors: this.errors };
+    const policy: ParsedPolicy = { text: this.text, policyType: this.options.policyType, statements, span };
+    if (version) policy.version = version;
+    if (id) policy.id = id;
+    return { ok: true, policy, errors: [] };
+  }
+
+  readStatement(node: Node, index: number, out: ParsedStatement[]): void {
+    const before = this.errors.length;
+    const type = this.options.policyType;
+    const fields = new Map<string, Node>();
+    for (const [key, keyNode, value] of this.members(node)) {
+      if (!STATEMENT_KEYS.has(key)) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
+      else fields.set(key, value);
+    }
+    const stmtSpan = this.span(node);
+    const sidNode = fields.get('Sid');
+    let sid: Located | undefined;
+    if (sidNode) {
+      if (sidNode.type === 'string') sid = { value: sidNode.value as string, span: this.span(sidNode) };
+      else this.error('WRONG_TYPE', { element: 'Sid', expected: 'a string' }, sidNode);
+    }
+    const effectNode = fields.get('Effect');
+    let effect: Located<'Allow' | 'Deny'> | undefined;
+    if (!effectNode) this.error('MISSING_EFFECT', {}, node);
+    else if (effectNode.type === 'string' && (effectNode.value === 'Allow' || effectNode.value === 'Deny')) effect = { value: effectNode.value, span: this.span(effectNode) };
+    else this.error('INVALID_EFFECT', { value: scalarText(effectNode, this.text) ?? effectNode.type }, effectNode);
+
+    const action = this.stringList(fields.get('Action'), 'Action');
+    const notAction = this.stringList(fields.get('NotAction'), 'NotAction');
+    if (action && notAction) this.error('BOTH_ACTION_AND_NOT_ACTION', {}, fields.get('NotAction'));
+    else if (!action?.length && !notAction?.length) this.error('MISSING_ACTION', {}, fields.get('Action') ?? fields.get('NotAction') ?? node);
+
+    const resource = this.stringList(fields.get('Resource'), 'Resource');
+    const notResource = this.stringList(fields.get('NotResource'), 'NotResource');
+    if (type === 'trust') {
+      const r = fields.get('Resource') ?? fields.get('NotResource');
+      if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r.parent?.children?.[0] ?? r);
+    } else if (resource && notResource) this.error('BOTH_RESOURCE_AND_NOT_RESOURCE', {}, fields.get('NotResource'));
+    else if (!resource?.length && !notResource?.length) this.error('MISSING_RESOURCE', {}, fields.get('Resource') ?? fields.get('NotResource') ?? node);
+
+    const principalNode = fields.get('Principal');
+    const notPrincipalNode = fields.get('NotPrincipal');
+    const principal = principalNode ? this.readPrincipal(principalNode, 'Principal') : undefined;
+    const notPrincipal = notPrincipalNode ? this.readPrincipal(notPrincipalNode, 'NotPrincipal') : undefined;
+    const namesPrincipal = type === 'resource' || type === 'trust' || type === 'rcp';
+    if (!namesPrincipal && (principalNode || notPrincipalNode)) this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.children?.[0]);
+    else if (namesPrincipal) {
+      if (principalNode && notPrincipalNode) this.error('BOTH_PRINCIPAL_AND_NOT_PRINCIPAL', {}, notPrincipalNode);
+      else if (!principalNode && !notPrincipalNode) this.error('MISSING_PRINCIPAL', { policyType: type }, node);
+      else if (notPrincipalNode && type !== 'resource') this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.children?.[0]);
+    }
+
+    const conditions = this.readConditions(fields.get('Condition'));
+    if (this.errors.length > before || !effect) return;
+    const stmt: ParsedStatement = { index, span: stmtSpan, effect, conditions };
+    if (sid) stmt.sid = sid;
+    if (action) stmt.action = action;
+    if (notAction) stmt.notAction = notAction;
+    if (resource) stmt.resource = resource;
+    if (notResource) stmt.notResource = notResource;
+    if (principal) stmt.principal = principal;
+    if (notPrincipal) stmt.notPrincipal = notPrincipal;
+    for (const e of validateStatementValues(stmt, this.options.policyType)) this.errors.push(e);
+    if (this.errors.length === before) out.push(stmt);
+  }
+
+  readPrincipal(node: Node, element: string): ParsedPrincipal | undefined {
+    const span = this.span(node);
+    if (node.type === 'string') {
+      if (node.value === '*') return { span, wildcard: true, entries: [] };
+      this.error('WRONG_TYPE', { element, expected: '"*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}' }, node);
+      return undefined;
+    }
+    if (node.type !== 'object') {
+      this.error('WRONG_TYPE', { element, expected: 'an object' }, node);
+      return undefined;
+    }
+    const entries: ParsedPrincipal['entries'] = [];
+    for (const [key, keyNode, value] of this.members(node)) {
+      const kind = PRINCIPAL_KINDS[key];
+      if (!kind) {
+        this.error('UNKNOWN_PRINCIPAL_KIND', { key }, keyNode);
+        continue;
+      }
+      const values = this.stringList(value, `${element}.${key}`);
+      if (values) entries.push({ kind, values });
+    }
+    if (entries.length === 0 && this.errors.length === 0) this.error('WRONG_TYPE', { element, expected: 'a non-empty object' }, node);
+    const wildcard = entries.length === 1 && entries[0]?.kind === 'AWS' && entries[0].values.length === 1 && entries[0].values[0]?.value === '*';
+    return { span, wildcard, entries: wildcard ? [] : entries };
+  }
+
+  readConditions(node: Node | undefined): ParsedCondition[] {
+    const out: ParsedCondition[] = [];
+    if (!node) return out;
+    if (node.type !== 'object') {
+      this.error('WRONG_TYPE', { element: 'Condition', expected: 'an object of operators' }, node);
+      return out;
+    }
+    for (const [opName, opKeyNode, opValue] of this.members(node)) {
+      const decoded = decodeOperator(opName);
+      if (!decoded.ok) {
+        this.error(decoded.code, { value: opName }, opKeyNode);
+        continue;
+      }
+      if (opValue.type !== 'object') {
+        this.error('WRONG_TYPE', { element: `Condition.${opName}`, expected: 'an object of condition keys' }, opValue);
+        continue;
+      }
+      const operator = { value: opName, span: this.span(opKeyNode) };
+      for (const [key, keyNode, values] of this.members(opValue)) {
+        const list = this.scalarList(values, `Condition.${opName}.${key}`);
+        if (!list) continue;
+        out.push({ operator, info: decoded.info, key: { value: key, span: this.span(keyNode) }, values: list, span: this.span(keyNode.parent ?? keyNode) });
+      }
+    }
+    return out;
+  }
+
+  /** A string or an array of strings (brackets are optional for one value). */
+  stringList(node: Node | undefined, element: string): Located[] | undefined {
+    if (!node) return undefined;
+    if (node.type === 'string') return [{ value: node.value as string, span: this.span(node) }];
+    if (node.type === 'array') {
+      const out: Located[] = [];
+      for (const item of node.children ?? []) {
+        if (item.type === 'string') out.push({ value: item.value as string, span: this.span(item) });
+        else this.error('WRONG_TYPE', { element, expected: 'a string or an array of strings' }, item);
+      }
+      return out;
+    }
+    this.error('WRONG_TYPE', { element, expected: 'a string or an array of strings' }, node);
+    return undefined;
+  }
+
+  /** Condition values: strings, numbers and booleans (quotation marks are optional for those). */
+  scalarList(node: Node, element: string): Located[] | undefined {
+    const one = (n: Node): Located | undefined => {
+      const text = scalarText(n, this.text);
+      if (text === undefined) {
+        this.error('WRONG_TYPE', { element, expected: 'a string, number, boolean or an array of them' }, n);
+        return undefined;
+      }
+      return { value: text, span: this.span(n) };
+    };
+    if (node.type !== 'array') {
+      const v = one(node);
+      return v ? [v] : undefined;
+    }
+    const out: Located[] = [];
+    for (const item of node.children ?? []) {
+      const v = one(item);
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  /** Object members as [key, keyNode, valueNode], reporting duplicate keys (grammar: no duplicates). */
+  members(node: Node): [string, Node, Node][] {
+    const out: [string, Node, Node][] = [];
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0];
+      const valueNode = prop.children?.[1];
+      if (!keyNode || !valueNode) continue;
+      const key = keyNode.value as string;
+      if (seen.has(key)) {
+        this.error('DUPLICATE_KEY', { key }, keyNode);
+        continue;
+      }
+      seen.add(key);
+      out.push([key, keyNode, valueNode]);
+    }
+    return out;
+  }
+
+  checkSids(statements: ParsedStatement[]): void {
+    const seen = new Set<string>();
+    for (const s of statements) {
+      const sid = s.sid;
+      if (!sid || sid.value === '') continue;
+      // IAM allows only [A-Za-z0-9] in Sids; other services' resource policies allow more (IAM "Sid").
+      const iamOwned = this.options.policyType !== 'resource';
+      if (iamOwned && !/^[A-Za-z0-9]*$/.test(sid.value)) this.errors.push(makeError('INVALID_SID', { value: sid.value }, sid.span));
+      if (seen.has(sid.value)) this.errors.push(makeError('DUPLICATE_SID', { value: sid.value }, sid.span));
+      seen.add(sid.value);
+    }
+  }
+
+  span(node: Node): Span {
+    return this.positions.span(node.offset, node.length);
+  }
+
+  error(code: PolicyErrorCode, params: Record<string, string>, node: Node | undefined, span?: Span): void {
+    const where = span ?? (node ? this.span(node) : this.positions.span(0, 0));
+    this.errors.push(makeError(code, params, where));
+  }
+}
