@@ -1,0 +1,111 @@
+/**
+ * The learner's progress: which exercises are done, saved in this browser under a versioned key
+ * and validated with zod whenever it is read back or imported. An instructor can collect it as a
+ * JSON file from the progress page.
+ */
+import { z } from 'zod';
+import { forget, loadSaved, save, STORAGE_PREFIX } from '../worker/storage.ts';
+
+/** The storage key (below the site's versioned prefix); bump `:v1` when the shape changes. */
+export const PROGRESS_KEY = 'progress:v1';
+
+/** One finished exercise. */
+export const exerciseRecordSchema = z
+  .object({
+    /** When the checks first all passed, ISO 8601. */
+    completedAt: z.string().datetime(),
+    /** True when the learner opened the solution before finishing. */
+    usedSolution: z.boolean(),
+  })
+  .strict();
+
+/** Saved progress, exactly as stored and as exported. */
+export const progressSchema = z
+  .object({
+    /** Format version of this document. */
+    version: z.literal(1),
+    /** Finished exercises, keyed `lesson-slug/exercise-id` (e.g. `02-users-and-credentials/create-user`). */
+    exercises: z.record(z.string().regex(/^\d\d-[a-z0-9-]+\/[a-z0-9-]+$/), exerciseRecordSchema),
+    /** Exercises whose solution the learner revealed (even if not finished yet), same keys. */
+    solutionsSeen: z.array(z.string().regex(/^\d\d-[a-z0-9-]+\/[a-z0-9-]+$/)).default([]),
+  })
+  .strict();
+
+/** Progress, validated. */
+export type Progress = z.infer<typeof progressSchema>;
+
+/** Progress of a learner who has not started. */
+export function emptyProgress(): Progress {
+  return { version: 1, exercises: {}, solutionsSeen: [] };
+}
+
+/** The key of one exercise in the progress document. */
+export function exerciseKey(lesson: string, exercise: string): string {
+  return `${lesson}/${exercise}`;
+}
+
+/** Reads saved progress; a corrupt entry is set aside and reported, and empty progress is used. */
+export function loadProgress(): { progress: Progress; notice?: string } {
+  const loaded = loadSaved(PROGRESS_KEY, progressSchema);
+  if (loaded.kind === 'ok') return { progress: loaded.value };
+  if (loaded.kind === 'corrupt') {
+    return {
+      progress: emptyProgress(),
+      notice: `Your saved progress could not be read (${loaded.reason}). It was kept aside under ${STORAGE_PREFIX}${PROGRESS_KEY}:corrupt, and you start with empty progress.`,
+    };
+  }
+  return { progress: emptyProgress() };
+}
+
+/** Records a finished exercise (the first completion time is kept) and saves. */
+export function markExerciseDone(lesson: string, exercise: string, now = new Date()): Progress {
+  const { progress } = loadProgress();
+  const key = exerciseKey(lesson, exercise);
+  if (!progress.exercises[key]) {
+    progress.exercises[key] = { completedAt: now.toISOString(), usedSolution: progress.solutionsSeen.includes(key) };
+    save(PROGRESS_KEY, progress);
+  }
+  return progress;
+}
+
+/** Records that the learner revealed an exercise's solution, and saves. */
+export function markSolutionSeen(lesson: string, exercise: string): Progress {
+  const { progress } = loadProgress();
+  const key = exerciseKey(lesson, exercise);
+  if (!progress.solutionsSeen.includes(key)) {
+    progress.solutionsSeen.push(key);
+    save(PROGRESS_KEY, progress);
+  }
+  return progress;
+}
+
+/** Progress as a JSON document for download. */
+export function exportProgress(progress: Progress): string {
+  return `${JSON.stringify(progress, null, 2)}\n`;
+}
+
+/** Parses an imported progress file; answers a readable error instead of throwing. */
+export function parseProgress(text: string): { ok: true; progress: Progress } | { ok: false; code: 'PROGRESS_NOT_JSON' | 'PROGRESS_INVALID'; message: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, code: 'PROGRESS_NOT_JSON', message: `The file is not JSON: ${(error as Error).message}` };
+  }
+  const parsed = progressSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, code: 'PROGRESS_INVALID', message: `The file is not IAM Dojo progress: ${issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'unknown problem'}` };
+  }
+  return { ok: true, progress: parsed.data };
+}
+
+/** Replaces the saved progress (an import). Answers false when the browser refused to save. */
+export function replaceProgress(progress: Progress): boolean {
+  return save(PROGRESS_KEY, progress);
+}
+
+/** Forgets all progress. */
+export function clearProgress(): void {
+  forget(PROGRESS_KEY);
+}

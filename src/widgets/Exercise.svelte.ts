@@ -1,0 +1,204 @@
+/**
+ * State of one Exercise widget: which exercise the page's named world is set up for, the live
+ * ✓/✗ verdict of its checks, hints revealed one at a time, the solution behind a confirmation, and
+ * completion saved in the learner's progress. The work happens in the worker (src/course/
+ * worker-api.ts); this class only asks and remembers.
+ */
+import type { Remote } from 'comlink';
+import { z } from 'zod';
+import { withSimulator } from '../worker/client.ts';
+import { loadSaved, pageKey, save } from '../worker/storage.ts';
+import { worldSession, type WorldSession } from './world-session.svelte.ts';
+import type { exerciseApi } from '../course/worker-api.ts';
+import type { CheckResult } from '../course/checks.ts';
+import type { Result } from '../worker/protocol.ts';
+import type { Exercise } from '../course/exercise.ts';
+import { exerciseKey, loadProgress, markExerciseDone, markSolutionSeen } from '../course/progress.ts';
+
+type ExerciseRemote = Remote<typeof exerciseApi>;
+
+/** Which exercise each named world of the page is set up for (shared by the page's Exercise widgets). */
+const activeByWorld: Record<string, string | undefined> = $state({});
+
+/** A problem the widget shows. */
+export interface ExerciseFailure {
+  code: string;
+  message: string;
+}
+
+/** State and actions of one Exercise widget. */
+export class ExerciseState {
+  /** The latest verdict of every check. */
+  results: CheckResult[] = $state.raw([]);
+  /** What the widget is busy with. */
+  busy: 'idle' | 'starting' | 'checking' = $state('idle');
+  /** How many hints are shown. */
+  hintsShown = $state(0);
+  /** True while the "show the solution?" confirmation is open. */
+  confirmingSolution = $state(false);
+  /** True once the learner chose to see the solution. */
+  solutionShown = $state(false);
+  /** True once every check passed (now or in an earlier visit). */
+  done = $state(false);
+  /** The learner's answers to `answer` checks. */
+  answers: Record<string, string> = $state({});
+  /** The last failure talking to the worker. */
+  failure: ExerciseFailure | null = $state.raw(null);
+
+  readonly lesson: string;
+  readonly worldName: string;
+  readonly exercises: Exercise[];
+  readonly exercise: Exercise;
+  readonly session: WorldSession;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #sequence = 0;
+
+  constructor(options: { lesson: string; world: string; exercises: Exercise[]; id: string }) {
+    this.lesson = options.lesson;
+    this.worldName = options.world;
+    this.exercises = options.exercises;
+    const exercise = options.exercises.find((e) => e.id === options.id);
+    if (!exercise) throw new Error(`Exercise "${options.id}" is not in this lesson's exercises.`);
+    this.exercise = exercise;
+    this.session = worldSession(options.world);
+    const key = exerciseKey(this.lesson, this.exercise.id);
+    const { progress } = loadProgress();
+    this.done = key in progress.exercises;
+    this.solutionShown = progress.solutionsSeen.includes(key);
+    const saved = loadSaved(activeKey(this.worldName), z.string());
+    if (saved.kind === 'ok' && activeByWorld[this.worldName] === undefined) activeByWorld[this.worldName] = saved.value;
+  }
+
+  /** True when the named world is set up for this exercise (its checks are live). */
+  get active(): boolean {
+    return activeByWorld[this.worldName] === this.exercise.id;
+  }
+
+  /** True when no exercise of this world has been started yet on this page. */
+  get worldUnclaimed(): boolean {
+    return activeByWorld[this.worldName] === undefined;
+  }
+
+  /** Number of checks that pass now. */
+  get passed(): number {
+    return this.results.filter((r) => r.passed).length;
+  }
+
+  /** The 0-based position of this exercise in its lesson. */
+  get index(): number {
+    return this.exercises.indexOf(this.exercise);
+  }
+
+  /**
+   * Sets the world up for this exercise. An exercise that continues from the previous one keeps
+   * the world when the previous one was the active exercise; `fresh` always rebuilds the start.
+   */
+  async start(fresh = false): Promise<void> {
+    const previous = this.exercises[this.index - 1];
+    const continues = 'continueFromPrevious' in this.exercise.start;
+    if (!fresh && continues && previous && activeByWorld[this.worldName] === previous.id) {
+      this.#activate();
+      this.schedule(0);
+      return;
+    }
+    this.busy = 'starting';
+    this.failure = null;
+    try {
+      const answer = await withSimulator((api) => (api as unknown as ExerciseRemote).exerciseStartJournal($state.snapshot(this.exercises), this.exercise.id));
+      if (!answer.ok) {
+        this.failure = answer.error;
+        return;
+      }
+      const replaced = await this.session.replace(answer.value);
+      if (!replaced.ok) {
+        this.failure = replaced.error;
+        return;
+      }
+      this.#activate();
+      window.dispatchEvent(new CustomEvent('iam-dojo:world-changed', { detail: { world: this.worldName } }));
+    } catch (error) {
+      this.failure = { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.busy = 'idle';
+    }
+    this.schedule(0);
+  }
+
+  /** Asks for the checks again shortly (after a change to the world or an answer). */
+  schedule(delayMs = 250): void {
+    clearTimeout(this.#timer);
+    if (!this.active) return;
+    this.#timer = setTimeout(() => void this.check(), delayMs);
+  }
+
+  /** Runs the checks now; a result a newer check superseded is dropped. */
+  async check(): Promise<void> {
+    if (!this.active) return;
+    const mine = ++this.#sequence;
+    this.busy = 'checking';
+    try {
+      const answers = $state.snapshot(this.answers);
+      const exercises = $state.snapshot(this.exercises);
+      const answer = await this.session.read<Result<CheckResult[]>>((api) => (api as unknown as ExerciseRemote).checkExercise(this.worldName, exercises, this.exercise.id, answers));
+      if (mine !== this.#sequence) return;
+      if (!answer.ok) {
+        this.failure = answer.error;
+        return;
+      }
+      this.failure = null;
+      this.results = answer.value;
+      if (answer.value.length > 0 && answer.value.every((r) => r.passed) && !this.done) {
+        markExerciseDone(this.lesson, this.exercise.id);
+        this.done = true;
+      }
+    } catch (error) {
+      if (mine === this.#sequence) this.failure = { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (mine === this.#sequence) this.busy = 'idle';
+    }
+  }
+
+  /** Shows the next hint. */
+  nextHint(): void {
+    this.hintsShown = Math.min(this.hintsShown + 1, this.exercise.hints.length);
+  }
+
+  /** Opens the confirmation before the solution. */
+  askForSolution(): void {
+    this.confirmingSolution = true;
+  }
+
+  /** Shows the solution (the learner confirmed) and remembers that it was seen. */
+  revealSolution(): void {
+    this.confirmingSolution = false;
+    this.solutionShown = true;
+    markSolutionSeen(this.lesson, this.exercise.id);
+  }
+
+  /** Closes the confirmation without showing the solution. */
+  keepTrying(): void {
+    this.confirmingSolution = false;
+  }
+
+  #activate(): void {
+    activeByWorld[this.worldName] = this.exercise.id;
+    save(activeKey(this.worldName), this.exercise.id);
+    this.results = [];
+  }
+}
+
+function activeKey(world: string): string {
+  return pageKey('exercise-active', world);
+}
+
+/** A command line of a solution step, for display. */
+export function stepText(step: Exercise['solution']['steps'][number]): string {
+  if (typeof step === 'string') return step;
+  if ('advanceClock' in step) return `# wait ${step.advanceClock} seconds (the authenticator shows a new code)`;
+  return step.run;
+}
+
+/** Splits text on `backticks` so the component can render code spans without raw HTML. */
+export function codeSpans(text: string): { code: boolean; text: string }[] {
+  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
+}

@@ -1,0 +1,49 @@
+/**
+ * Content self-test, part 1: every lesson's frontmatter validates, every lesson has at least three
+ * exercises that validate and are all embedded in its text, and every internal link in a lesson
+ * leads to a page the site builds.
+ */
+import { describe, expect, test } from 'vitest';
+import { lessonSchema } from '../../src/course/lesson.ts';
+import { lessonExercisesSchema } from '../../src/course/exercise.ts';
+import { lessonExercises, lessonFolders, sitePages } from './course-files.ts';
+
+const lessons = lessonFolders();
+const pages = sitePages();
+
+test('the course has twelve lessons numbered 01 to 12', () => {
+  expect(lessons.map((l) => l.slug.slice(0, 2))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')));
+});
+
+describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => {
+  test('frontmatter validates, with a title, a description and its order', () => {
+    expect(typeof lesson.frontmatter['title']).toBe('string');
+    expect(typeof lesson.frontmatter['description']).toBe('string');
+    const meta = lessonSchema.parse(lesson.frontmatter['lesson']);
+    expect(meta.order).toBe(Number(slug.slice(0, 2)));
+  });
+
+  test('has at least three valid exercises, each embedded in the text', () => {
+    const exercises = lessonExercises(slug);
+    expect(exercises, `${slug}/exercises.ts`).toBeDefined();
+    lessonExercisesSchema.parse(exercises);
+    expect(exercises!.length).toBeGreaterThanOrEqual(3);
+    for (const exercise of exercises!) expect(lesson.body).toContain(`id="${exercise.id}"`);
+  });
+
+  test('every internal link resolves to a page', () => {
+    const base = `http://site/lessons/${slug}/`;
+    const links = [...lesson.body.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+    const internal = links.filter((href) => !/^[a-z]+:/i.test(href) && !href.startsWith('#'));
+    for (const href of internal) {
+      const path = new URL(href, base).pathname;
+      expect(pages, `${slug} links to ${href}`).toContain(path.endsWith('/') ? path : `${path}/`);
+    }
+  });
+
+  test('ends with a recap and a link onward', () => {
+    expect(lesson.body).toMatch(/^## Recap$/m);
+    const last = lessons.at(-1)!.slug === slug;
+    if (!last) expect(lesson.body).toMatch(/\]\(\/lessons\/\d\d-[a-z0-9-]+\/\)/);
+  });
+});
