@@ -25,15 +25,15 @@ export function simulator(): Remote<SimulatorApi> {
  * Runs `task` against the simulator; if the worker dies meanwhile, restarts it, lets every
  * registered restorer put its state back, and retries once.
  */
-export async function withSimulator<T>(task: (api: Remote<SimulatorApi>) => Promise<T>): Promise<T> {
+export async function withSimulator<R>(task: (api: Remote<SimulatorApi>) => R): Promise<Awaited<R>> {
   const started = generation;
   try {
-    return await raceDeath(task(simulator()));
+    return await raceDeath(Promise.resolve(task(simulator())));
   } catch (error) {
     if (!(error instanceof WorkerDiedError)) throw error;
     if (generation === started) restart(error.message);
     await restoreAll();
-    return raceDeath(task(simulator()));
+    return raceDeath(Promise.resolve(task(simulator())));
   }
 }
 

@@ -1,0 +1,125 @@
+/**
+ * World operations for the Terminal, AuditLog, MfaDevice and AccountExplorer widgets: run a command
+ * line, read the trail and the clock, the account's authorization details, effective permissions,
+ * and the virtual authenticator's codes. Every widget names the world it works on.
+ */
+import { Secret, TOTP } from 'otpauth';
+import type { AccessAnswer, LineCompletion, Result, RunOutput, WorldJournal, WorldStart } from '../protocol.ts';
+import { attempt, simExport, worldNow } from '../sim-adapter.ts';
+import { worlds } from '../worlds.ts';
+
+/** What the MfaDevice widget shows: the current and next code at the world's time. */
+export interface MfaCodes {
+  /** World time, epoch ms. */
+  now: number;
+  code: string;
+  nextCode: string;
+  /** Seconds until `code` expires (1–30). */
+  secondsLeft: number;
+  /** The otpauth:// URI an authenticator app scans. */
+  uri: string;
+}
+
+/** The world half of the worker api. */
+export const worldApi = {
+  /** Runs an `aws ...` command line on a world. */
+  run(world: string, line: string, extra: { mfaCode?: string; profile?: string } = {}): Promise<Result<RunOutput>> {
+    return attempt(() => worlds.run(world, line, extra));
+  },
+
+  /** Completion candidates for a command line at the cursor (services, operations, options). */
+  complete(world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
+    return attempt(async () => {
+      const completeCommandLine = simExport<(line: string, cursor: number, host?: unknown) => LineCompletion | Promise<LineCompletion>>('completeCommandLine');
+      const out = await completeCommandLine(line, cursor, await worlds.get(world));
+      return { from: out.from, to: out.to, candidates: [...out.candidates] };
+    });
+  },
+
+  /** The world's CloudTrail records, oldest first. */
+  trail(world: string): Promise<Result<Record<string, unknown>[]>> {
+    return attempt(async () => (await worlds.get(world)).trail().Records);
+  },
+
+  /** The world's clock, epoch ms. */
+  clock(world: string): Promise<Result<number>> {
+    return attempt(async () => worldNow(await worlds.get(world)));
+  },
+
+  /** Moves the world's clock forward. */
+  advanceClock(world: string, seconds: number): Promise<Result<number>> {
+    return attempt(async () => {
+      if (!(seconds > 0 && seconds <= 366 * 24 * 3600)) throw Object.assign(new Error('Move the clock forward by 1 second to 1 year.'), { code: 'BAD_CLOCK_STEP' });
+      await worlds.advance(world, seconds);
+      return worldNow(await worlds.get(world));
+    });
+  },
+
+  /** `aws iam get-account-authorization-details` of the world. */
+  accountDetails(world: string): Promise<Result<unknown>> {
+    return attempt(async () => (await worlds.get(world)).exportAuthorizationDetails());
+  },
+
+  /** IAM SimulatePrincipalPolicy against the world's current account: can this principal do these actions? */
+  simulatePrincipal(world: string, principalArn: string, actions: string[], resource: string): Promise<Result<{ action: string; answer: AccessAnswer }[]>> {
+    return attempt(async () => {
+      const details = (await worlds.get(world)).exportAuthorizationDetails();
+      const simulatePrincipalPolicy = simExport<(d: unknown, input: Record<string, unknown>) => { EvaluationResults: { EvalActionName: string; EvalDecision: AccessAnswer['decision']; MissingContextValues?: string[] }[] }>('simulatePrincipalPolicy');
+      const output = simulatePrincipalPolicy(details, { PolicySourceArn: principalArn, ActionNames: actions, ResourceArns: [resource || '*'] });
+      return output.EvaluationResults.map((r) => ({
+        action: r.EvalActionName,
+        answer: { decision: r.EvalDecision, matched: [], missingContextValues: r.MissingContextValues ?? [] },
+      }));
+    });
+  },
+
+  /** A file a command wrote with --outfile, as text (binary files as base64). */
+  readFile(world: string, name: string): Promise<Result<string | null>> {
+    return attempt(async () => {
+      const w = await worlds.get(world);
+      const data = w.readFile?.(name);
+      if (data === undefined) return null;
+      return typeof data === 'string' ? data : btoa(String.fromCharCode(...data));
+    });
+  },
+
+  /** The authenticator's codes for the virtual MFA device whose Base32 seed is in `seedFile`. */
+  mfaCodes(world: string, seedFile: string, label: string): Promise<Result<MfaCodes>> {
+    return attempt(async () => {
+      const w = await worlds.get(world);
+      const raw = w.readFile?.(seedFile);
+      if (raw === undefined) throw Object.assign(new Error(`No seed file "${seedFile}" in this world; create the device first.`), { code: 'NO_SEED_FILE' });
+      const seed = (typeof raw === 'string' ? raw : new TextDecoder().decode(raw)).trim();
+      const totp = new TOTP({ issuer: 'Amazon Web Services', label, secret: Secret.fromBase32(seed), digits: 6, period: 30, algorithm: 'SHA1' });
+      const now = worldNow(w);
+      return {
+        now,
+        code: totp.generate({ timestamp: now }),
+        nextCode: totp.generate({ timestamp: now + 30_000 }),
+        secondsLeft: 30 - (Math.floor(now / 1000) % 30),
+        uri: totp.toString(),
+      };
+    });
+  },
+
+  /** The journal of a world, for saving it in the browser or exporting it. */
+  journal(world: string): Promise<Result<WorldJournal>> {
+    return attempt(() => worlds.journal(world));
+  },
+
+  /** Rebuilds a world from a saved journal (validated by the page before it gets here). */
+  restore(world: string, journal: WorldJournal): Promise<Result<true>> {
+    return attempt(async () => {
+      await worlds.restore(world, journal);
+      return true as const;
+    });
+  },
+
+  /** Starts a world afresh, optionally from a given start (imported account, exercise start). */
+  reset(world: string, start?: WorldStart): Promise<Result<true>> {
+    return attempt(async () => {
+      await worlds.reset(world, start);
+      return true as const;
+    });
+  },
+};

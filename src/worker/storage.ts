@@ -1,0 +1,67 @@
+/**
+ * Saved state in the browser: worlds and editor text under versioned localStorage keys. Everything
+ * read back is validated with a zod schema; a corrupt entry is set aside (kept under a `:corrupt`
+ * key so nothing is destroyed) and reported, so the widget can show a notice and start fresh.
+ */
+import type { z } from 'zod';
+
+/** Prefix of every key this site writes; the number is the storage format version. */
+export const STORAGE_PREFIX = 'iam-dojo:v1:';
+
+/** What reading a saved entry found. */
+export type Loaded<T> = { kind: 'none' } | { kind: 'ok'; value: T } | { kind: 'corrupt'; reason: string };
+
+/** Reads and validates `key`. */
+export function loadSaved<T>(key: string, schema: z.ZodType<T>): Loaded<T> {
+  let raw: string | null;
+  try {
+    raw = globalThis.localStorage?.getItem(STORAGE_PREFIX + key) ?? null;
+  } catch {
+    return { kind: 'none' }; // storage disabled (private mode): nothing was saved, nothing to report
+  }
+  if (raw === null) return { kind: 'none' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    return setAside(key, raw, `not JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return setAside(key, raw, parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).slice(0, 3).join('; '));
+  return { kind: 'ok', value: parsed.data };
+}
+
+/** Saves `value` under `key`; answers false when the browser refused (quota, disabled storage). */
+export function save(key: string, value: unknown): boolean {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a saved entry. */
+export function forget(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(STORAGE_PREFIX + key);
+  } catch {
+    // storage disabled: there is nothing to remove
+  }
+}
+
+/** A key unique to the current page, so two lessons do not share saved state. */
+export function pageKey(kind: string, name: string): string {
+  const path = globalThis.location?.pathname ?? '/';
+  return `${kind}:${path}:${name}`;
+}
+
+function setAside(key: string, raw: string, reason: string): Loaded<never> {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_PREFIX + key + ':corrupt', raw);
+    globalThis.localStorage?.removeItem(STORAGE_PREFIX + key);
+  } catch {
+    // storage disabled: the notice still tells the learner what happened
+  }
+  return { kind: 'corrupt', reason };
+}

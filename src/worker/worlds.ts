@@ -1,0 +1,113 @@
+/**
+ * The named worlds of one page, inside the worker. Widgets with the same `world="..."` share one
+ * world. Each world keeps its journal — how it started and every command and clock move since —
+ * because the simulator is deterministic (same seed + same operations = the same world): the page
+ * saves the journal, and replaying it rebuilds the world after a reload or a worker restart.
+ */
+import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
+import { advanceClock, simExport, type SimWorld } from './sim-adapter.ts';
+
+interface Slot {
+  world: SimWorld;
+  journal: WorldJournal;
+}
+
+const slots = new Map<string, Slot>();
+
+/** The registry of named worlds; the exercise api (src/course/worker-api.ts) uses it too. */
+export const worlds = {
+  /** The world called `name`, created fresh (random seed, current time) on first use. */
+  async get(name: string): Promise<SimWorld> {
+    return (await slot(name)).world;
+  },
+
+  /** The journal of `name`: enough to rebuild the world exactly. */
+  async journal(name: string): Promise<WorldJournal> {
+    return structuredClone((await slot(name)).journal);
+  },
+
+  /** Replaces `name` with a new world built from `start` (an exercise's start state, a reset). */
+  async reset(name: string, start: WorldStart = freshStart()): Promise<void> {
+    slots.set(name, await build({ version: 1, start: completeStart(start), ops: [] }));
+  },
+
+  /** Rebuilds `name` from a saved journal (a reload, a restarted worker, an import, a share link). */
+  async restore(name: string, journal: WorldJournal): Promise<void> {
+    slots.set(name, await build(journal));
+  },
+
+  /** Runs a command line on `name` and records it. */
+  async run(name: string, line: string, extra: { mfaCode?: string; profile?: string } = {}): Promise<RunOutput> {
+    const s = await slot(name);
+    const output = await runOp(s.world, { kind: 'run', line, ...extra });
+    s.journal.ops.push({ kind: 'run', line, ...extra });
+    return output;
+  },
+
+  /** Moves the clock of `name` forward and records it (consecutive moves are merged). */
+  async advance(name: string, seconds: number): Promise<void> {
+    const s = await slot(name);
+    advanceClock(s.world, seconds);
+    const last = s.journal.ops.at(-1);
+    if (last?.kind === 'advance') last.seconds += seconds;
+    else s.journal.ops.push({ kind: 'advance', seconds });
+  },
+
+  /** Writes a file the CLI can read (`file://` arguments) and records it. */
+  async writeFile(name: string, file: string, text: string): Promise<void> {
+    const s = await slot(name);
+    if (typeof s.world.writeFile !== 'function') throw new Error('The simulator cannot hold files yet.');
+    s.world.writeFile(file, text);
+    s.journal.ops.push({ kind: 'writeFile', name: file, text });
+  },
+
+  /** Names of the worlds that exist now. */
+  names(): string[] {
+    return [...slots.keys()];
+  },
+};
+
+async function slot(name: string): Promise<Slot> {
+  let s = slots.get(name);
+  if (!s) {
+    s = await build({ version: 1, start: freshStart(), ops: [] });
+    slots.set(name, s);
+  }
+  return s;
+}
+
+function freshStart(): WorldStart {
+  return { seed: Math.random().toString(36).slice(2, 12), now: new Date().toISOString() };
+}
+
+function completeStart(start: WorldStart): WorldStart {
+  const fresh = freshStart();
+  return { ...start, seed: start.seed ?? fresh.seed!, now: start.now ?? fresh.now! };
+}
+
+async function build(journal: WorldJournal): Promise<Slot> {
+  const createWorld = simExport<(options: Record<string, unknown>) => SimWorld>('createWorld');
+  const { start } = journal;
+  const options: Record<string, unknown> = {};
+  if (start.seed !== undefined) options['seed'] = start.seed;
+  if (start.now !== undefined) options['now'] = new Date(start.now);
+  if (start.authorizationDetails !== undefined) options['authorizationDetails'] = start.authorizationDetails;
+  const world = createWorld(options);
+  for (const line of start.commands ?? []) await runOp(world, { kind: 'run', line });
+  for (const op of journal.ops) {
+    if (op.kind === 'run') await runOp(world, op);
+    else if (op.kind === 'advance') advanceClock(world, op.seconds);
+    else world.writeFile?.(op.name, op.text);
+  }
+  return { world, journal: structuredClone(journal) };
+}
+
+async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
+  const options: Record<string, unknown> = {};
+  if (op.mfaCode !== undefined) options['mfaCode'] = op.mfaCode;
+  if (op.profile !== undefined) options['env'] = { AWS_PROFILE: op.profile };
+  const out = await world.run(op.line, options);
+  const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+  if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+  return result;
+}
