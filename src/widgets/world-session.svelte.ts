@@ -42,7 +42,7 @@ export class WorldSession {
   }
 
   /** Runs a command line; resolves with its output (errors of the simulator come back as output on stderr). */
-  run(line: string, extra: { mfaCode?: string; profile?: string } = {}): Promise<RunOutput> {
+  run(line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     return this.#change(async () => {
       const result = await withSimulator((api) => api.run(this.name, line, extra));
       if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };

@@ -18,6 +18,8 @@ const runOp = z.object({
   mfaCode: z.string().regex(/^\d{6}$/).optional(),
   /** AWS_PROFILE the command ran with. */
   profile: z.string().max(128).optional(),
+  /** The caller's source IP for this command (aws:SourceIp). */
+  sourceIp: z.string().max(64).optional(),
 }).strict();
 
 const advanceOp = z.object({
@@ -35,6 +37,8 @@ const writeFileOp = z.object({
 
 /** How a world starts. */
 export const worldStartSchema = z.object({
+  /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
+  accountId: z.string().regex(/^\d{12}$/).optional(),
   /** Seed of the world's deterministic ids. */
   seed: z.string().max(64).optional(),
   /** ISO 8601 instant the clock starts at. */

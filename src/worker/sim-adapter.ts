@@ -76,5 +76,5 @@ export function worldNow(world: SimWorld): number {
 /** Moves a world's clock forward. */
 export function advanceClock(world: SimWorld, seconds: number): void {
   if (typeof world.clock.advance !== 'function') throw new SimUnavailable('world.clock.advance');
-  world.clock.advance(seconds * 1000);
+  world.clock.advance(seconds); // src/sim/world/clock.ts takes seconds
 }

@@ -7,12 +7,9 @@ import { policyApi } from './api/policy.ts';
 import { catalogApi } from './api/catalog.ts';
 import { worldApi } from './api/world.ts';
 
-// EXERCISE API — the LESSONS owner's module. `src/course/worker-api.ts` exports `exerciseApi` (an
-// object of functions); it is merged in automatically when the file exists. Once it does, replace
-// this glob with a static import so its functions are typed in SimulatorApi below.
-type ExerciseModule = { exerciseApi?: Record<string, (...args: never[]) => unknown> };
-const exerciseModules = import.meta.glob<ExerciseModule>('../course/worker-api.ts', { eager: true });
-const exerciseApi = Object.values(exerciseModules)[0]?.exerciseApi ?? {};
+// EXERCISE API — the LESSONS owner's module (src/course/worker-api.ts): exercise start worlds and
+// checks, run against the named worlds of src/worker/worlds.ts.
+import { exerciseApi } from '../course/worker-api.ts';
 
 const api = {
   /** Liveness probe used by the client after a restart. */
@@ -22,9 +19,10 @@ const api = {
   ...policyApi,
   ...catalogApi,
   ...worldApi,
+  ...exerciseApi,
 };
 
 /** The worker's typed surface; the client wraps it with `wrap<SimulatorApi>()`. */
 export type SimulatorApi = typeof api;
 
-expose({ ...exerciseApi, ...api });
+expose(api);

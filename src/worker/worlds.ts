@@ -37,7 +37,7 @@ export const worlds = {
   },
 
   /** Runs a command line on `name` and records it. */
-  async run(name: string, line: string, extra: { mfaCode?: string; profile?: string } = {}): Promise<RunOutput> {
+  async run(name: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     const s = await slot(name);
     const output = await runOp(s.world, { kind: 'run', line, ...extra });
     s.journal.ops.push({ kind: 'run', line, ...extra });
@@ -89,6 +89,7 @@ async function build(journal: WorldJournal): Promise<Slot> {
   const createWorld = simExport<(options: Record<string, unknown>) => SimWorld>('createWorld');
   const { start } = journal;
   const options: Record<string, unknown> = {};
+  if (start.accountId !== undefined) options['accountId'] = start.accountId;
   if (start.seed !== undefined) options['seed'] = start.seed;
   if (start.now !== undefined) options['now'] = new Date(start.now);
   if (start.authorizationDetails !== undefined) options['authorizationDetails'] = start.authorizationDetails;
@@ -106,6 +107,7 @@ async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): 
   const options: Record<string, unknown> = {};
   if (op.mfaCode !== undefined) options['mfaCode'] = op.mfaCode;
   if (op.profile !== undefined) options['env'] = { AWS_PROFILE: op.profile };
+  if (op.sourceIp !== undefined) options['sourceIp'] = op.sourceIp;
   const out = await world.run(op.line, options);
   const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
   if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;

@@ -23,7 +23,7 @@ export interface MfaCodes {
 /** The world half of the worker api. */
 export const worldApi = {
   /** Runs an `aws ...` command line on a world. */
-  run(world: string, line: string, extra: { mfaCode?: string; profile?: string } = {}): Promise<Result<RunOutput>> {
+  run(world: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<Result<RunOutput>> {
     return attempt(() => worlds.run(world, line, extra));
   },
 
