@@ -1,0 +1,68 @@
+/**
+ * Tab completion for the browser terminal: commands, services, operations, option names and
+ * enumerated values, from the same operation specs the CLI parses with.
+ */
+import type { OperationSpec } from '../services/contract.ts';
+import { looksLikeOption } from './argparse.ts';
+import { OperationCatalog, registryCatalog } from './catalog.ts';
+import { GLOBAL_OPTION_NAMES } from './globals.ts';
+import { cliOperationName, operationArgs } from './operation-args.ts';
+import { OUTPUT_FORMATS } from './output/index.ts';
+import { SHELL_BUILTINS } from './shell.ts';
+
+const VALUE_GLOBALS = new Set(['--profile', '--region', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']);
+
+/** Candidates that can replace `line.slice(start, end)`. */
+export interface Completion {
+  candidates: string[];
+  start: number;
+  end: number;
+}
+
+/** Completions for the word at `cursor` in `line`; `operations` defaults to the world's registry. */
+export function completeCommandLine(line: string, cursor: number, operations?: readonly OperationSpec[]): Completion {
+  const catalog = operations !== undefined ? new OperationCatalog(operations) : registryCatalog();
+  const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
+  const match = /\S*$/.exec(before);
+  const partial = match?.[0] ?? '';
+  const start = before.length - partial.length;
+  const words = before.slice(0, start).split(/\s+/).filter((w) => w !== '');
+  const result = (all: readonly string[]): Completion => ({
+    candidates: [...new Set(all)].filter((c) => c.startsWith(partial)).sort(),
+    start,
+    end: before.length,
+  });
+  if (words.length === 0) return result(['aws', ...SHELL_BUILTINS]);
+  if (words[0] !== 'aws') return result([]);
+  const positionals: string[] = [];
+  const used = new Set<string>();
+  const previous = words[words.length - 1] as string;
+  for (let i = 1; i < words.length; i += 1) {
+    const word = words[i] as string;
+    if (looksLikeOption(word)) used.add(word);
+    else if (!VALUE_GLOBALS.has(words[i - 1] as string) && positionals.length < 2) positionals.push(word);
+  }
+  if (previous === '--output') return result(OUTPUT_FORMATS);
+  if (previous === '--profile' || previous === '--region' || previous === '--query') return result([]);
+  const [service, operation] = positionals;
+  if (service === undefined) {
+    return result(partial.startsWith('-') ? GLOBAL_OPTION_NAMES : [...catalog.services(), 'configure', 'help']);
+  }
+  if (service === 'configure') return result(operation === undefined ? ['get', 'list', 'list-profiles', 'set'] : []);
+  if (operation === undefined) {
+    if (partial.startsWith('-')) return result(GLOBAL_OPTION_NAMES);
+    return result([...catalog.operations(service).map(cliOperationName), 'help']);
+  }
+  const spec = catalog.find(service, operation);
+  if (spec === undefined) return result([]);
+  const args = operationArgs(spec, false);
+  const previousArg = args.find((a) => a.option === previous);
+  if (previousArg !== undefined && previousArg.nargs !== 'flag' && previousArg.nargs !== 'negFlag') {
+    const shape = previousArg.shape;
+    if (previousArg.choices !== undefined) return result(previousArg.choices);
+    if (shape?.type === 'string' && shape.enum !== undefined) return result(shape.enum);
+    return result([]);
+  }
+  const options = args.filter((a) => a.option !== undefined && !used.has(a.option)).map((a) => a.option as string);
+  return result(partial.startsWith('-') || partial === '' ? [...options, ...GLOBAL_OPTION_NAMES.filter((o) => !used.has(o))] : []);
+}

@@ -1,0 +1,66 @@
+/**
+ * What the CLI needs from the world it talks to. The World satisfies this structurally, so the
+ * CLI never imports world code (and tests can drive the CLI with a small stand-in host).
+ */
+import type { CliConfig, CredentialLookup, Credentials, OperationSpec, ServiceEndpoint } from '../services/contract.ts';
+
+/** Temporary credentials the CLI cached after assuming a role for a profile (like ~/.aws/cli/cache). */
+export interface CachedCredentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  /** ISO 8601 expiry as STS returned it. */
+  Expiration: string;
+}
+
+/** The CLI configuration plus the assume-role credential cache, both saved with the world. */
+export interface CliConfigWithCache extends CliConfig {
+  /** Cache key (profile name and role) → credentials from AssumeRole. */
+  cache?: Record<string, CachedCredentials>;
+}
+
+/** The world as the CLI sees it. Optional members degrade gracefully when a host lacks them. */
+export interface CliHost extends ServiceEndpoint {
+  /** `aws configure` settings; created on first write when absent. */
+  cliConfig?: CliConfigWithCache;
+  /** A file a command wrote (`--outfile`, get-object's outfile) or the learner provided. */
+  readFile?(name: string): string | Uint8Array | undefined;
+  /** Stores a file written by a command. */
+  writeFile?(name: string, data: string | Uint8Array): void;
+  /** Names of the stored files, for `ls`. */
+  listFiles?(): readonly string[];
+  /** The long-term access key the CLI signs with for `--profile <IAM user name>`. */
+  lookupUserCredentials?(userName: string): CredentialLookup;
+  /** The credentials of the `default` profile: the account's root user. */
+  rootCredentials?(): Credentials;
+  /** The world's clock (epoch ms or Date); used for assume-role cache expiry. */
+  clock?: { now(): number | Date };
+  /** The operations this world serves; defaults to the generated registry. */
+  operations?: readonly OperationSpec[];
+}
+
+/** Options of one run, as a terminal or script supplies them. */
+export interface RunOptions {
+  /** The code the learner typed when the CLI asked `Enter MFA code for ...:`. */
+  mfaCode?: string;
+  /** Environment variables the CLI honours: AWS_PROFILE, AWS_DEFAULT_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Terminal width for `--output table` (default 80, the CLI's width when stdout is not a terminal). */
+  terminalWidth?: number;
+  /** Caller IP recorded with every call. */
+  sourceIp?: string;
+  /** User agent recorded with every call. */
+  userAgent?: string;
+}
+
+/** What a command line produced. */
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Set when the CLI needed an MFA code it was not given: run again with `options.mfaCode`. */
+  mfaPrompt?: { serialNumber: string; profile: string };
+}
+
+/** The CLI's default user agent (CLI v2 format, see AWS-FACTS §1.1). */
+export const DEFAULT_USER_AGENT = 'aws-cli/2.31.0 md/awscrt#0.27.6 ua/2.1 os/linux#6.1.0 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/distrib#debian.12 md/prompt#off';

@@ -1,0 +1,44 @@
+/**
+ * The AWS CLI emulation: `runCommandLine(host, line)` answers a terminal line as AWS CLI v2 would
+ * (plus `cat`, `ls` and `help` for the files commands write), and `completeCommandLine` offers
+ * completions for the browser terminal. Pure TypeScript: runs in the worker and in Node.
+ */
+import { CredentialServiceError, MfaCodeNeeded } from './credentials.ts';
+import type { CliHost, RunOptions, RunResult } from './host.ts';
+import { CliFailure, EXIT, renderFailure, renderServiceError } from './messages.ts';
+import { runAws } from './run-aws.ts';
+import { runShellBuiltin, SHELL_BUILTINS } from './shell.ts';
+import { tokenize } from './tokenize.ts';
+
+export type { CachedCredentials, CliConfigWithCache, CliHost, RunOptions, RunResult } from './host.ts';
+export { completeCommandLine, type Completion } from './complete.ts';
+export { tokenize } from './tokenize.ts';
+export { kebabName } from './names.ts';
+
+/** Runs one command line against `host` and returns what the terminal shows. Never throws. */
+export async function runCommandLine(host: CliHost, line: string, options: RunOptions = {}): Promise<RunResult> {
+  try {
+    const words = tokenize(line);
+    const [command, ...args] = words;
+    if (command === undefined) return { exitCode: 0, stdout: '', stderr: '' };
+    if (command === 'aws') return await runAws(host, args, options);
+    if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args);
+    throw new CliFailure('SHELL_COMMAND_NOT_FOUND', { command });
+  } catch (error) {
+    return failureResult(error);
+  }
+}
+
+function failureResult(error: unknown): RunResult {
+  if (error instanceof CliFailure) return { stdout: '', ...renderFailure(error) };
+  if (error instanceof MfaCodeNeeded) {
+    const rendered = renderFailure(new CliFailure('MFA_CODE_REQUIRED', { serial: error.serialNumber }));
+    return { stdout: '', ...rendered, mfaPrompt: { serialNumber: error.serialNumber, profile: error.profile } };
+  }
+  if (error instanceof CredentialServiceError) {
+    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(error.error.code, error.operation, error.message) };
+  }
+  // An internal fault: report it as the CLI reports unexpected exceptions, never as success.
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: EXIT.GENERAL, stdout: '', stderr: `\n${message}\n` };
+}

@@ -1,0 +1,176 @@
+/**
+ * `aws ...`: from the words after `aws` to a service call and its printed answer, in the order
+ * the real CLI works — global options, command, operation, arguments, parameter files and
+ * --cli-input-json, client-side validation, credentials, the call, then output customizations
+ * and formatting. Everything that can fail on bad input fails before the call, so a bad command
+ * line never changes the world.
+ */
+import type { OperationSpec, Shape } from '../services/contract.ts';
+import { looksLikeOption, parseArgs } from './argparse.ts';
+import { type OperationCatalog, registryCatalog, OperationCatalog as Catalog } from './catalog.ts';
+import { closeMatches } from './close-matches.ts';
+import { runConfigure } from './configure.ts';
+import { configOf, resolveCredentials } from './credentials.ts';
+import { parseGlobals, type GlobalOptions } from './globals.ts';
+import { operationHelp, serviceHelp, topHelp } from './help.ts';
+import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } from './host.ts';
+import { CliFailure, EXIT, invalidChoiceMessage, renderServiceError } from './messages.ts';
+import { checkQuery, formatOutput, OUTPUT_FORMATS } from './output/index.ts';
+import { cliOperationName, operationArgs } from './operation-args.ts';
+import { validateParams, isPlainObject } from './validate.ts';
+import { parseJsonParam, resolveParamFile, setOwn, unpackArgument } from './values.ts';
+
+/** The version line `aws --version` prints. */
+export const VERSION_LINE = 'aws-cli/2.31.0 Python/3.13.7 Linux/6.1.0 exe/x86_64.debian.12';
+
+/** Runs the words after `aws`. */
+export async function runAws(host: CliHost, argv: readonly string[], options: RunOptions): Promise<RunResult> {
+  const catalog = host.operations !== undefined ? new Catalog(host.operations) : registryCatalog();
+  const { globals, command, rest } = parseGlobals(argv);
+  if (globals.version) return ok(`${VERSION_LINE}\n`);
+  if (command === undefined) throw argError('the following arguments are required: command');
+  if (globals.query !== undefined) checkQuery(globals.query);
+  if (command === 'help') return ok(topHelp(catalog));
+  if (command === 'configure') return runConfigure(host, rest, globals, options);
+  const services = catalog.services();
+  if (!services.includes(command)) {
+    const choices = [...services, 'configure'].sort();
+    throw argError(invalidChoiceMessage('command', command, [...choices, 'help'], closeMatches(command, choices)));
+  }
+  const opIndex = rest.findIndex((word) => !looksLikeOption(word));
+  if (opIndex < 0) throw argError('the following arguments are required: operation');
+  const opName = rest[opIndex] as string;
+  const opArgs = [...rest.slice(0, opIndex), ...rest.slice(opIndex + 1)];
+  if (opName === 'help') return ok(serviceHelp(catalog, command));
+  const spec = catalog.find(command, opName);
+  if (spec === undefined) {
+    const names = catalog.operations(command).map(cliOperationName);
+    throw argError(invalidChoiceMessage('operation', opName, [...names, 'help'], closeMatches(opName, names)));
+  }
+  if (opArgs.length === 1 && opArgs[0] === 'help') return ok(operationHelp(spec, command));
+  return runOperation(host, spec, command, opArgs, globals, options);
+}
+
+async function runOperation(host: CliHost, spec: OperationSpec, cliService: string, words: string[], globals: GlobalOptions, options: RunOptions): Promise<RunResult> {
+  const inputJsonGiven = words.some((w) => w === '--cli-input-json' || w.startsWith('--cli-input-json='));
+  const table = operationArgs(spec, inputJsonGiven);
+  const { values, extras } = parseArgs(words, table);
+  const firstPositional = extras.find((w) => !looksLikeOption(w));
+  if (firstPositional === 'help') return ok(operationHelp(spec, cliService));
+  if (extras.length > 0) throw new CliFailure('UNKNOWN_OPTIONS', { options: extras.join(', ') });
+
+  const skeleton = values.get('generate_cli_skeleton');
+  if (typeof skeleton === 'string') {
+    if (skeleton !== 'input') throw new CliFailure('GENERAL', { message: `--generate-cli-skeleton ${skeleton} is not available in this simulator; use --generate-cli-skeleton input` });
+    return ok(`${JSON.stringify(skeletonOf(spec.input), null, 4)}\n`);
+  }
+
+  const readFile = (name: string): string | Uint8Array | undefined => host.readFile?.(name);
+  const params: Record<string, unknown> = {};
+  for (const arg of table) {
+    if (arg.member === undefined || arg.shape === undefined || !values.has(arg.dest) || Object.hasOwn(params, arg.member)) continue;
+    const raw = values.get(arg.dest) as string | string[] | boolean;
+    setOwn(params, arg.member, unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true));
+  }
+  const inputJson = values.get('cli_input_json');
+  if (typeof inputJson === 'string') mergeInputJson(params, inputJson, readFile);
+
+  const profile = globals.profile ?? options.env?.AWS_PROFILE ?? options.env?.AWS_DEFAULT_PROFILE ?? 'default';
+  const profileSettings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
+  const format = globals.output ?? options.env?.AWS_DEFAULT_OUTPUT ?? profileSettings?.output ?? 'json';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new CliFailure('GENERAL', { message: `Unknown output type: ${format}` });
+
+  validateParams(params, spec.input);
+
+  const credentials = await resolveCredentials(host, profile, options);
+  const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
+  const response = await host.invoke({
+    service: spec.service,
+    operation: spec.name,
+    params,
+    credentials,
+    region,
+    userAgent: `${options.userAgent ?? DEFAULT_USER_AGENT} md/command#${cliService}.${cliOperationName(spec)}`,
+    ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
+  });
+  if (!response.ok) {
+    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) };
+  }
+  const output = applyOutputFiles(host, spec, values, response.output);
+  const stdout = formatOutput(output, {
+    format,
+    query: globals.query,
+    operation: spec.name,
+    terminalWidth: options.terminalWidth ?? 80,
+  });
+  return ok(stdout);
+}
+
+/** --cli-input-json: its members fill the parameters the command line did not set. */
+function mergeInputJson(params: Record<string, unknown>, raw: string, readFile: (name: string) => string | Uint8Array | undefined): void {
+  const text = resolveParamFile(raw, '--cli-input-json', readFile);
+  const data = parseJsonParam(typeof text === 'string' ? text : new TextDecoder().decode(text), '--cli-input-json');
+  if (!isPlainObject(data)) throw new CliFailure('PARAM_ERROR', { param: '--cli-input-json', message: 'Invalid JSON received.' });
+  for (const [key, value] of Object.entries(data)) {
+    if (!Object.hasOwn(params, key)) setOwn(params, key, value);
+  }
+}
+
+/**
+ * Writes blobs the CLI saves to files instead of printing: the virtual MFA seed or QR code
+ * (awscli/customizations/iamvirtmfa.py removes both from the output) and get-object's Body.
+ */
+function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string, unknown>, output: Record<string, unknown>): Record<string, unknown> {
+  const outfile = values.get('outfile');
+  if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice' && isPlainObject(output.VirtualMFADevice)) {
+    const device = { ...output.VirtualMFADevice };
+    const method = values.get('bootstrap_method');
+    const body = typeof method === 'string' ? device[method] : undefined;
+    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
+    delete device.QRCodePNG;
+    delete device.Base32StringSeed;
+    return { ...output, VirtualMFADevice: device };
+  }
+  if (spec.positionalOutfile !== undefined && Object.hasOwn(output, 'Body')) {
+    const body = output.Body;
+    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
+    const rest = { ...output };
+    delete rest.Body;
+    return rest;
+  }
+  return output;
+}
+
+/** `--generate-cli-skeleton input`: every member with an empty value of its type. */
+function skeletonOf(shape: Shape, depth = 0): unknown {
+  if (depth > 8) return {};
+  switch (shape.type) {
+    case 'structure': {
+      const out: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(shape.members)) setOwn(out, key, skeletonOf(member, depth + 1));
+      return out;
+    }
+    case 'list':
+      return [skeletonOf(shape.member, depth + 1)];
+    case 'map':
+      return { KeyName: skeletonOf(shape.value, depth + 1) };
+    case 'boolean':
+      return true;
+    case 'integer':
+    case 'long':
+    case 'double':
+      return 0;
+    default:
+      return shape.type === 'string' && shape.enum !== undefined && shape.enum.length > 0 ? shape.enum[0] : '';
+  }
+}
+
+function ok(stdout: string): RunResult {
+  return { exitCode: EXIT.OK, stdout, stderr: '' };
+}
+
+function argError(message: string): CliFailure {
+  return new CliFailure('ARGPARSE', { message });
+}
+
+export type { OperationCatalog };

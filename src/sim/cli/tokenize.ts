@@ -1,0 +1,94 @@
+/**
+ * Splits a terminal line into words the way a POSIX shell does before it starts `aws`: single
+ * quotes are literal, double quotes honour `\"`, `\\`, `\$` and `` \` ``, a backslash outside quotes
+ * escapes the next character, backslash-newline continues the line, `#` starts a comment.
+ * Pipes, redirections and command lists are refused: the terminal runs one command at a time.
+ */
+import { CliFailure } from './messages.ts';
+
+/** Longest command line accepted (1 MiB), so hostile input cannot stall the worker. */
+export const MAX_LINE_LENGTH = 1024 * 1024;
+
+const OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')']);
+
+/** The words of one command line, or a CliFailure naming the first problem. */
+export function tokenize(line: string): string[] {
+  if (line.length > MAX_LINE_LENGTH) {
+    throw new CliFailure('SHELL_LINE_TOO_LONG', { max: String(MAX_LINE_LENGTH) });
+  }
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i] as string;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+      i += 1;
+    } else if (ch === '#' && !inWord) {
+      const end = line.indexOf('\n', i);
+      i = end < 0 ? line.length : end;
+    } else if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new CliFailure('SHELL_UNTERMINATED_QUOTE', { quote: "'" });
+      current += line.slice(i + 1, end);
+      inWord = true;
+      i = end + 1;
+    } else if (ch === '"') {
+      i = readDoubleQuoted(line, i + 1, (text) => {
+        current += text;
+      });
+      inWord = true;
+    } else if (ch === '\\') {
+      const next = line[i + 1];
+      if (next === undefined) {
+        i += 1;
+      } else if (next === '\n') {
+        i += 2;
+      } else {
+        current += next;
+        inWord = true;
+        i += 2;
+      }
+    } else if (OPERATORS.has(ch)) {
+      throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: ch });
+    } else {
+      current += ch;
+      inWord = true;
+      i += 1;
+    }
+  }
+  if (inWord) words.push(current);
+  return words;
+}
+
+/** Reads a double-quoted span starting after the opening quote; returns the index after the closing one. */
+function readDoubleQuoted(line: string, start: number, emit: (text: string) => void): number {
+  let text = '';
+  let i = start;
+  while (i < line.length) {
+    const ch = line[i] as string;
+    if (ch === '"') {
+      emit(text);
+      return i + 1;
+    }
+    if (ch === '\\') {
+      const next = line[i + 1];
+      // Inside double quotes the backslash only escapes these characters (POSIX 2.2.3).
+      if (next === '"' || next === '\\' || next === '$' || next === '`') {
+        text += next;
+        i += 2;
+        continue;
+      }
+      if (next === '\n') {
+        i += 2;
+        continue;
+      }
+    }
+    text += ch;
+    i += 1;
+  }
+  throw new CliFailure('SHELL_UNTERMINATED_QUOTE', { quote: '"' });
+}
