@@ -12,11 +12,11 @@ import { SHELL_BUILTINS } from './shell.ts';
 
 const VALUE_GLOBALS = new Set(['--profile', '--region', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']);
 
-/** Candidates that can replace `line.slice(start, end)`. */
+/** Candidates that can replace `line.slice(from, to)`. */
 export interface Completion {
+  from: number;
+  to: number;
   candidates: string[];
-  start: number;
-  end: number;
 }
 
 /** Completions for the word at `cursor` in `line`; `operations` defaults to the world's registry. */
@@ -28,9 +28,9 @@ export function completeCommandLine(line: string, cursor: number, operations?: r
   const start = before.length - partial.length;
   const words = before.slice(0, start).split(/\s+/).filter((w) => w !== '');
   const result = (all: readonly string[]): Completion => ({
+    from: start,
+    to: before.length,
     candidates: [...new Set(all)].filter((c) => c.startsWith(partial)).sort(),
-    start,
-    end: before.length,
   });
   if (words.length === 0) return result(['aws', ...SHELL_BUILTINS]);
   if (words[0] !== 'aws') return result([]);
