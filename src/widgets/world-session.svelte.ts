@@ -72,8 +72,8 @@ export class WorldSession {
   }
 
   /** Reads from the world without changing it (waits for earlier changes first). */
-  read<T>(task: (api: Parameters<Parameters<typeof withSimulator>[0]>[0]) => Promise<T>): Promise<T> {
-    const next = this.#queue.then(() => withSimulator(task));
+  read<T>(task: (api: Parameters<Parameters<typeof withSimulator>[0]>[0]) => PromiseLike<T>): Promise<T> {
+    const next: Promise<T> = this.#queue.then(() => withSimulator(task));
     this.#queue = next.catch(() => undefined);
     return next;
   }

@@ -4,19 +4,27 @@
  * dies. Callers that only care about the newest answer use `latestOnly()` so that an answer a newer
  * request superseded is dropped.
  */
-import { wrap, type Remote } from 'comlink';
+import { wrap } from 'comlink';
 import type { SimulatorApi } from './simulator.worker.ts';
 
-type Restorer = (api: Remote<SimulatorApi>) => Promise<void>;
+/**
+ * The simulator as callers see it: every method answers a promise of its result. (comlink's own
+ * `Remote` type splits a promised union into a union of promises, which defeats inference.)
+ */
+export type SimulatorClient = {
+  [K in keyof SimulatorApi]: SimulatorApi[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
+type Restorer = (api: SimulatorClient) => Promise<void>;
 
 let worker: Worker | undefined;
-let remote: Remote<SimulatorApi> | undefined;
+let remote: SimulatorClient | undefined;
 let generation = 0;
 const restorers = new Set<Restorer>();
 const deathListeners = new Set<(reason: string) => void>();
 
 /** The page's simulator, started on first use. */
-export function simulator(): Remote<SimulatorApi> {
+export function simulator(): SimulatorClient {
   if (!remote) start();
   return remote!;
 }
@@ -25,7 +33,7 @@ export function simulator(): Remote<SimulatorApi> {
  * Runs `task` against the simulator; if the worker dies meanwhile, restarts it, lets every
  * registered restorer put its state back, and retries once.
  */
-export async function withSimulator<R>(task: (api: Remote<SimulatorApi>) => R): Promise<Awaited<R>> {
+export async function withSimulator<R>(task: (api: SimulatorClient) => R): Promise<Awaited<R>> {
   const started = generation;
   try {
     return await raceDeath(Promise.resolve(task(simulator())));
@@ -74,7 +82,7 @@ function start(): void {
     event.preventDefault();
     restart(`the simulator stopped: ${event.message || 'unknown error'}`);
   });
-  remote = wrap<SimulatorApi>(worker);
+  remote = wrap<SimulatorApi>(worker) as unknown as SimulatorClient;
   (globalThis as { __iamDojoWorker?: Worker }).__iamDojoWorker = worker;
 }
 

@@ -28,11 +28,12 @@ export const worldApi = {
   },
 
   /** Completion candidates for a command line at the cursor (services, operations, options). */
-  complete(world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
-    return attempt(async () => {
-      const completeCommandLine = simExport<(line: string, cursor: number, host?: unknown) => LineCompletion | Promise<LineCompletion>>('completeCommandLine');
-      const out = await completeCommandLine(line, cursor, await worlds.get(world));
-      return { from: out.from, to: out.to, candidates: [...out.candidates] };
+  complete(_world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
+    return attempt(() => {
+      // src/sim/cli/complete.ts: candidates replace line.slice(start, end).
+      const completeCommandLine = simExport<(line: string, cursor: number) => { start: number; end: number; candidates: string[] }>('completeCommandLine');
+      const out = completeCommandLine(line, cursor);
+      return { from: out.start, to: out.end, candidates: [...out.candidates] };
     });
   },
 

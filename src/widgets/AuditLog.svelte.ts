@@ -1,0 +1,85 @@
+/**
+ * State of the AuditLog widget: the world's CloudTrail records, refreshed whenever the world
+ * changes, and the learner's filters (identity, event name, errors only, read-only or not).
+ */
+import { worldSession, type WorldSession } from './world-session.svelte.ts';
+
+/** A CloudTrail record as the trail returns it (AWS's log-file format). */
+export type TrailRecord = Record<string, unknown>;
+
+/** One table row, read defensively from a record (any field may be missing). */
+export interface TrailRow {
+  index: number;
+  time: string;
+  identity: string;
+  event: string;
+  source: string;
+  error: string | null;
+  readOnly: boolean | null;
+  record: TrailRecord;
+}
+
+/** State and actions of one AuditLog widget. */
+export class AuditLogState {
+  rows: TrailRow[] = $state.raw([]);
+  error: string | null = $state(null);
+  identity = $state('');
+  eventName = $state('');
+  errorsOnly = $state(false);
+  access: 'all' | 'read' | 'write' = $state('all');
+
+  readonly session: WorldSession;
+
+  constructor(world: string) {
+    this.session = worldSession(world);
+  }
+
+  /** The rows that pass the filters, newest first. */
+  get visible(): TrailRow[] {
+    const name = this.eventName.trim().toLowerCase();
+    return this.rows
+      .filter((r) => (this.identity === '' || r.identity === this.identity) && (name === '' || r.event.toLowerCase().includes(name)))
+      .filter((r) => (!this.errorsOnly || r.error !== null) && (this.access === 'all' || r.readOnly === (this.access === 'read')))
+      .toReversed();
+  }
+
+  /** Identities that appear in the trail, for the filter. */
+  get identities(): string[] {
+    return [...new Set(this.rows.map((r) => r.identity))].sort();
+  }
+
+  /** Reads the trail again. */
+  async refresh(): Promise<void> {
+    const result = await this.session.read((api) => api.trail(this.session.name));
+    if (!result.ok) {
+      this.error = `${result.error.message} [${result.error.code}]`;
+      return;
+    }
+    this.error = null;
+    this.rows = result.value.map(toRow);
+  }
+
+  /** The filtered records as a CloudTrail log file (`{ "Records": [...] }`). */
+  exportJson(): string {
+    return JSON.stringify({ Records: this.visible.toReversed().map((r) => r.record) }, null, 2);
+  }
+}
+
+/** Reads the columns of one record; a field of the wrong type shows as text, never breaks the table. */
+export function toRow(record: TrailRecord, index: number): TrailRow {
+  const identity = (record['userIdentity'] ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+  const who = text(identity['arn']) || text(identity['userName']) || text(identity['invokedBy']) || text(identity['type']) || 'unknown';
+  const errorCode = text(record['errorCode']);
+  const readOnly = record['readOnly'];
+  return {
+    index,
+    time: text(record['eventTime']),
+    identity: who,
+    event: text(record['eventName']),
+    source: text(record['eventSource']),
+    error: errorCode === '' ? null : errorCode,
+    readOnly: typeof readOnly === 'boolean' ? readOnly : null,
+    record,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * State of the Terminal widget: the command history of an `aws` terminal on a named world, the
+ * line being typed, tab completion and the MFA prompt the CLI may raise (a role with mfa_serial).
+ */
+import { withSimulator } from '../worker/client.ts';
+import { worldSession, type WorldSession } from './world-session.svelte.ts';
+
+/** One command and what it printed. */
+export interface TerminalEntry {
+  id: number;
+  command: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** State and actions of one Terminal widget. */
+export class TerminalState {
+  entries: TerminalEntry[] = $state([]);
+  line = $state('');
+  running = $state(false);
+  /** Completion candidates shown after an ambiguous Tab. */
+  candidates: string[] = $state.raw([]);
+  /** Set when the CLI asked for an MFA code; the next line typed is the code. */
+  mfaPrompt: { command: string; prompt: string } | null = $state(null);
+
+  readonly session: WorldSession;
+  #history: string[] = [];
+  #cursor = 0;
+  #nextId = 1;
+
+  constructor(world: string) {
+    this.session = worldSession(world);
+  }
+
+  /** Runs the typed line (or answers the MFA prompt with it). */
+  async submit(): Promise<void> {
+    const text = this.line.trim();
+    this.line = '';
+    this.candidates = [];
+    if (this.mfaPrompt) {
+      const { command } = this.mfaPrompt;
+      this.mfaPrompt = null;
+      await this.#run(command, { mfaCode: text }, `${command}  # MFA code entered`);
+      return;
+    }
+    if (text === '') return;
+    this.#history.push(text);
+    this.#cursor = this.#history.length;
+    if (text === 'clear') {
+      this.entries = [];
+      return;
+    }
+    await this.#run(text, {}, text);
+  }
+
+  /** Runs a command built elsewhere (the form alternative, a lesson's button). */
+  async runCommand(command: string): Promise<void> {
+    this.#history.push(command);
+    this.#cursor = this.#history.length;
+    await this.#run(command, {}, command);
+  }
+
+  /** Moves through the history (ArrowUp = -1, ArrowDown = +1). */
+  browse(direction: -1 | 1): void {
+    if (this.#history.length === 0) return;
+    this.#cursor = Math.min(this.#history.length, Math.max(0, this.#cursor + direction));
+    this.line = this.#history[this.#cursor] ?? '';
+  }
+
+  /** Completes the word at `cursor`; answers the new cursor position. */
+  async complete(cursor: number): Promise<number> {
+    const line = this.line;
+    const result = await withSimulator((api) => api.complete(this.session.name, line, cursor));
+    if (!result.ok || this.line !== line) return cursor;
+    const { from, to, candidates } = result.value;
+    if (candidates.length === 0) {
+      this.candidates = [];
+      return cursor;
+    }
+    const common = commonPrefix(candidates);
+    const single = candidates.length === 1;
+    const insert = single ? `${common} ` : common;
+    this.line = line.slice(0, from) + insert + line.slice(to);
+    this.candidates = single ? [] : candidates.slice(0, 60);
+    return from + insert.length;
+  }
+
+  /** Forgets the output (the world is unchanged). */
+  clear(): void {
+    this.entries = [];
+  }
+
+  async #run(command: string, extra: { mfaCode?: string }, shown: string): Promise<void> {
+    this.running = true;
+    try {
+      const out = await this.session.run(command, extra);
+      this.entries.push({ id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode });
+      if (out.mfaPrompt) this.mfaPrompt = { command, prompt: out.mfaPrompt };
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/** The longest prefix all strings share. */
+export function commonPrefix(words: string[]): string {
+  let prefix = words[0] ?? '';
+  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** Quotes a value for the command line when it needs it (spaces, quotes, shell characters). */
+export function shellQuote(value: string): string {
+  if (value !== '' && /^[\w@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
+}
