@@ -6,7 +6,7 @@
 import jmespath from 'jmespath';
 import type { Check, Exercise } from './exercise.ts';
 import { describeOutcome, type CheckOutcome } from './messages.ts';
-import { applySteps, fillTemplate, type Variables } from './steps.ts';
+import { applySteps, fillTemplate, resolveAccountId, type Variables } from './steps.ts';
 import type { CourseWorld, RunResult } from './world-port.ts';
 
 /** The verdict on one check, ready to show. */
@@ -55,11 +55,13 @@ export function allPassed(results: readonly CheckResult[]): boolean {
 }
 
 async function runCheck(world: CourseWorld, check: Check, options: RunChecksOptions): Promise<CheckOutcome> {
-  const vars = options.variables ?? {};
+  const vars = { ...options.variables };
   switch (check.kind) {
     case 'command': {
       const copy = await copyOf(world, options);
-      await applySteps(copy, check.setup, vars);
+      const setupVars = await applySteps(copy, check.setup, vars);
+      Object.assign(vars, setupVars);
+      await resolveAccountId(copy, check.command, vars);
       const runOptions = {
         ...(check.mfaCode !== undefined ? { mfaCode: fillTemplate(copy, check.mfaCode, vars) } : {}),
         ...(check.sourceIp !== undefined ? { sourceIp: check.sourceIp } : {}),
@@ -69,13 +71,15 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
     }
     case 'decision': {
       const copy = await copyOf(world, options);
-      const line = simulateCommand(check);
+      await resolveAccountId(copy, `${check.principalArn} ${check.resource}`, vars);
+      const line = simulateCommand({ ...check, principalArn: fillTemplate(copy, check.principalArn, vars), resource: fillTemplate(copy, check.resource, vars) });
       const result = await copy.run(line);
       if (result.exitCode !== 0) return { code: 'EXPECTED_SUCCESS', exitCode: result.exitCode, stderr: result.stderr };
       const parsed = parseJson(result.stdout);
       const actual = parsed.ok ? jmespath.search(parsed.value, 'EvaluationResults[0].EvalDecision') : undefined;
       if (typeof actual !== 'string') return { code: 'OUTPUT_NOT_JSON' };
-      return actual === check.expect ? { code: 'PASS' } : { code: 'DECISION_MISMATCH', expected: check.expect, actual };
+      const matches = check.expect === 'denied' ? actual === 'explicitDeny' || actual === 'implicitDeny' : actual === check.expect;
+      return matches ? { code: 'PASS' } : { code: 'DECISION_MISMATCH', expected: check.expect, actual };
     }
     case 'trail': {
       const actual: unknown = jmespath.search(world.trail() as unknown as object, check.query);

@@ -127,8 +127,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
       resource: z.string().min(1).default('*'),
       /** Extra request context: key → values (type string), e.g. `aws:SourceIp`. */
       context: z.record(z.string(), z.array(z.string())).optional(),
-      /** The decision SimulatePrincipalPolicy must give. */
-      expect: z.enum(['allowed', 'explicitDeny', 'implicitDeny']),
+      /** The decision SimulatePrincipalPolicy must give; `denied` accepts either kind of deny. */
+      expect: z.enum(['allowed', 'explicitDeny', 'implicitDeny', 'denied']),
     })
     .strict(),
   z

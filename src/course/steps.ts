@@ -26,6 +26,7 @@ export class StepError extends Error {
 export async function applySteps(world: CourseWorld, steps: readonly Step[], variables: Variables = {}): Promise<Variables> {
   const vars = { ...variables };
   for (const step of steps) {
+    await resolveAccountId(world, typeof step === 'string' ? step : 'run' in step ? step.run : '', vars);
     if (typeof step === 'string') {
       await runOrThrow(world, fillTemplate(world, step, vars), {}, false);
     } else if ('advanceClock' in step) {
@@ -67,7 +68,19 @@ export async function buildStartWorld(
   return { world, variables };
 }
 
-/** Replaces `{{NAME}}` and `{{totp:FILE}}` / `{{totp:FILE:+SECONDS}}` in a command line. */
+/**
+ * Sets `vars.accountId` (asking the world who the default profile is) when `text` uses
+ * `{{accountId}}`, so exercises name ARNs without assuming the world's account number.
+ */
+export async function resolveAccountId(world: CourseWorld, text: string, vars: Variables): Promise<void> {
+  if (!text.includes('{{accountId}}') || vars['accountId'] !== undefined) return;
+  const result = await world.run('aws sts get-caller-identity --output json');
+  const account = result.exitCode === 0 ? (JSON.parse(result.stdout) as { Account?: unknown }).Account : undefined;
+  if (typeof account !== 'string') throw new StepError('SAVE_QUERY_FAILED', 'Account (aws sts get-caller-identity)');
+  vars['accountId'] = account;
+}
+
+/** Replaces `{{NAME}}` (including the built-in `{{accountId}}`) and `{{totp:FILE}}` / `{{totp:FILE:+SECONDS}}` in a command line. */
 export function fillTemplate(world: CourseWorld, text: string, vars: Variables): string {
   return text.replace(/\{\{([^}]+)\}\}/g, (_whole, inner: string) => {
     const totp = /^totp:([^:]+)(?::([+-]\d+))?$/.exec(inner);
