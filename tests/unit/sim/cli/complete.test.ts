@@ -1,0 +1,28 @@
+// Tab completion for the browser terminal, from the operation specs the CLI parses with.
+import { describe, expect, it } from 'vitest';
+import { completeCommandLine } from '../../../../src/sim/cli/index.ts';
+
+describe('completeCommandLine', () => {
+  it.each<[string, string[]]>([
+    ['a', ['aws']],
+    ['aws i', ['iam']],
+    ['aws s', ['s3api', 'sts']],
+    ['aws iam create-u', ['create-user']],
+    ['aws sts assume-role --role-s', ['--role-session-name']],
+    ['aws iam list-users --output t', ['table', 'text']],
+    ['aws iam create-virtual-mfa-device --bootstrap-method ', ['Base32StringSeed', 'QRCodePNG']],
+    ['aws configure l', ['list', 'list-profiles']],
+    ['aws --reg', ['--region']],
+  ])('%s', (line, expected) => {
+    expect(completeCommandLine(line, line.length).candidates).toEqual(expected);
+  });
+
+  it('does not offer an option already given', () => {
+    const line = 'aws iam create-user --user-name bob --';
+    expect(completeCommandLine(line, line.length).candidates).not.toContain('--user-name');
+  });
+
+  it('gives the range of the word to replace', () => {
+    expect(completeCommandLine('aws iam list-us --output json', 15)).toEqual({ from: 8, to: 15, candidates: ['list-user-policies', 'list-user-tags', 'list-users'] });
+  });
+});
