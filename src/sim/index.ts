@@ -4,3 +4,4 @@
  * Each capability adds one export line here.
  */
 export type * from './services/contract.ts';
+export * from './simulate/index.ts';

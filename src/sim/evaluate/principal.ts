@@ -53,11 +53,11 @@ function matchOne(kind: string, value: string, p: RequestPrincipal): PrincipalMa
     const account = parts[4];
     const rest = parts.slice(5).join(':');
     if (service === 'iam' && rest === 'root') return account === p.accountId ? 'account' : undefined;
+    if (service === 'iam' && rest.startsWith('role/') && p.type === 'AssumedRole' && p.roleArn === value) return 'role';
     if (value === p.arn || value === p.sessionArn) {
       if (p.type === 'IAMUser') return 'user';
       return 'session';
     }
-    if (service === 'iam' && rest.startsWith('role/') && p.type === 'AssumedRole' && p.roleArn === value) return 'role';
     if (service === 'iam' && rest.startsWith('user/') && p.type === 'FederatedUser' && p.federatedByUserArn === value) return 'federatedUserViaUser';
     return undefined;
   }
