@@ -30,10 +30,10 @@ export const worldApi = {
   /** Completion candidates for a command line at the cursor (services, operations, options). */
   complete(_world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
     return attempt(() => {
-      // src/sim/cli/complete.ts: candidates replace line.slice(start, end).
-      const completeCommandLine = simExport<(line: string, cursor: number) => { start: number; end: number; candidates: string[] }>('completeCommandLine');
+      // src/sim/cli/complete.ts: candidates replace line.slice(from, to).
+      const completeCommandLine = simExport<(line: string, cursor: number) => { from?: number; to?: number; start?: number; end?: number; candidates: string[] }>('completeCommandLine');
       const out = completeCommandLine(line, cursor);
-      return { from: out.start, to: out.end, candidates: [...out.candidates] };
+      return { from: out.from ?? out.start ?? cursor, to: out.to ?? out.end ?? cursor, candidates: [...out.candidates] };
     });
   },
 
