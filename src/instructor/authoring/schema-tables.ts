@@ -1,0 +1,151 @@
+/**
+ * Turns a zod schema into the field tables of the authoring guide: zod's own JSON Schema export
+ * gives the structure (types, required, defaults, limits), doc-comments.ts gives each field's
+ * documentation from the schema's source. Nothing is written by hand, so the guide cannot drift.
+ */
+import { z } from 'zod';
+import { docCommentsByKeySet, keySetId, type ObjectDocs } from './doc-comments.ts';
+
+/** One documented field. */
+export interface FieldRow {
+  /** The field name as written in frontmatter or an exercise file. */
+  name: string;
+  /** Its type and limits in words, e.g. "string, 5–80 characters". */
+  type: string;
+  /** Whether it must be given (no default, not optional). */
+  required: boolean;
+  /** The default value as JSON, when it has one. */
+  defaultValue?: string;
+  /** The field's doc comment from the schema source ('' when it has none). */
+  description: string;
+}
+
+/** One object of the schema. */
+export interface SchemaTable {
+  /** Stable anchor id, e.g. `exercise-start-world`. */
+  id: string;
+  /** Where the object sits, e.g. `start.world` or `checks[] (kind "command")`. */
+  title: string;
+  /** The doc comment of the schema constant the object comes from, when there is one. */
+  summary?: string;
+  /** The fields, in schema order. */
+  rows: FieldRow[];
+}
+
+type Json = Record<string, unknown>;
+
+/** The field tables of `schema`, documented from `source` (the TypeScript file that defines it). */
+export function schemaTables(schema: z.ZodType, source: string, idPrefix: string): SchemaTable[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  const docs = docCommentsByKeySet(source);
+  const tables: SchemaTable[] = [];
+  const seen = new Map<string, SchemaTable>();
+  const defs = (json['$defs'] ?? {}) as Record<string, Json>;
+
+  const tableFor = (object: Json, title: string): SchemaTable => {
+    const signature = JSON.stringify(object);
+    const existing = seen.get(signature);
+    if (existing) return existing;
+    const properties = (object['properties'] ?? {}) as Record<string, Json>;
+    const required = new Set((object['required'] ?? []) as string[]);
+    const objectDocs: ObjectDocs | undefined = docs.get(keySetId(Object.keys(properties)));
+    const table: SchemaTable = {
+      id: `${idPrefix}-${title.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`.replace(/-$/, ''),
+      title,
+      ...(objectDocs?.summary ? { summary: objectDocs.summary } : {}),
+      rows: [],
+    };
+    seen.set(signature, table);
+    tables.push(table);
+    for (const [name, property] of Object.entries(properties)) {
+      const row: FieldRow = {
+        name,
+        type: describe(property, `${title === '(top level)' ? '' : `${title}.`}${name}`),
+        required: required.has(name) && !('default' in property),
+        description: objectDocs?.fields[name] ?? '',
+      };
+      if ('default' in property) row.defaultValue = JSON.stringify(property['default']);
+      table.rows.push(row);
+    }
+    return table;
+  };
+
+  const describe = (node: Json, path: string): string => {
+    const ref = node['$ref'];
+    if (typeof ref === 'string') {
+      const target = defs[ref.replace('#/$defs/', '')];
+      return target && isJsonValue(target) ? 'any JSON value' : 'see definition';
+    }
+    if ('const' in node) return `the literal ${JSON.stringify(node['const'])}`;
+    if (Array.isArray(node['enum'])) return `one of ${(node['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    const variants = (node['anyOf'] ?? node['oneOf']) as Json[] | undefined;
+    if (variants) {
+      return variants
+        .map((variant, index) => describe(variant, `${path} (${variantName(variant, index)})`))
+        .join(', or ');
+    }
+    switch (node['type']) {
+      case 'string':
+        return withLimits('string', node);
+      case 'integer':
+      case 'number':
+        return withLimits(node['type'] === 'integer' ? 'integer' : 'number', node);
+      case 'boolean':
+        return 'true or false';
+      case 'array': {
+        const items = (node['items'] ?? {}) as Json;
+        const each = describe(items, `${path}[]`);
+        const isUnion = Boolean(items['anyOf'] ?? items['oneOf']);
+        return withLimits(isUnion ? `list; each item is ${each}` : `list of ${plural(each)}`, node);
+      }
+      case 'object': {
+        if (node['properties']) return `object (see ${tableFor(node, path).title})`;
+        const values = node['additionalProperties'];
+        const keys = node['propertyNames'] as Json | undefined;
+        const keyText = keys?.['pattern'] ? `names matching \`${String(keys['pattern'])}\`` : 'names';
+        return typeof values === 'object' && values !== null ? `map of ${keyText} → ${describe(values as Json, `${path}{}`)}` : 'object';
+      }
+      default:
+        return 'any value';
+    }
+  };
+
+  tableFor(json, '(top level)');
+  return tables;
+}
+
+function variantName(variant: Json, index: number): string {
+  const properties = (variant['properties'] ?? {}) as Record<string, Json>;
+  const kind = properties['kind'];
+  if (kind && 'const' in kind) return `kind ${JSON.stringify(kind['const'])}`;
+  const keys = Object.keys(properties);
+  return keys.length > 0 ? `with ${keys[0]}` : `form ${index + 1}`;
+}
+
+function isJsonValue(node: Json): boolean {
+  const variants = node['anyOf'] as Json[] | undefined;
+  return Array.isArray(variants) && variants.some((v) => v['type'] === 'null');
+}
+
+function plural(text: string): string {
+  return text.startsWith('object (') ? text.replace(/^object/, 'objects') : text.replace(/^string\b/, 'strings');
+}
+
+function withLimits(base: string, node: Json): string {
+  const parts: string[] = [];
+  const min = node['minLength'] ?? node['minItems'];
+  const max = node['maxLength'] ?? node['maxItems'];
+  const unit = base.startsWith('list') ? 'items' : 'characters';
+  // For a list, min/max count items; its item limits are already inside `base`.
+  if (min !== undefined && max !== undefined) parts.push(`${String(min)}–${String(max)} ${unit}`);
+  else if (min !== undefined) parts.push(`at least ${String(min)} ${unit}`);
+  else if (max !== undefined) parts.push(`at most ${String(max)} ${unit}`);
+  const lower = node['minimum'] ?? node['exclusiveMinimum'];
+  const upper = node['maximum'];
+  const safe = upper === Number.MAX_SAFE_INTEGER;
+  if (lower !== undefined) parts.push(`${'exclusiveMinimum' in node ? '>' : '≥'} ${String(lower)}`);
+  if (upper !== undefined && !safe) parts.push(`≤ ${String(upper)}`);
+  if (node['format'] === 'date-time') parts.push('ISO 8601 date-time');
+  else if (typeof node['pattern'] === 'string') parts.push(`matching \`${node['pattern']}\``);
+  return parts.length > 0 ? `${base}, ${parts.join(', ')}` : base;
+}
