@@ -1,0 +1,170 @@
+/**
+ * Exercises of lesson 8: enroll a virtual MFA device with two consecutive codes, require MFA for a
+ * dangerous action with the BoolIfExists pattern, and use GetSessionToken to act with MFA.
+ * Sources: IAM User Guide, "Assign a virtual MFA device in the AWS Management Console",
+ * "Configuring MFA-protected API access", "AWS global condition context keys"
+ * (aws:MultiFactorAuthPresent is present only with temporary credentials); STS API reference,
+ * GetSessionToken.
+ */
+import { defineExercises } from '../../../src/course/exercise.ts';
+
+const prodAccess = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'Prod', Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::dojo-prod', 'arn:aws:s3:::dojo-prod/*'] }],
+});
+
+const requireMfaToDelete = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'NoDeleteWithoutMfa',
+      Effect: 'Deny',
+      Action: 's3:DeleteObject',
+      Resource: 'arn:aws:s3:::dojo-prod/*',
+      Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+    },
+  ],
+});
+
+const ana = 'arn:aws:iam::{{accountId}}:user/ana';
+const oldLog = 'arn:aws:s3:::dojo-prod/old.log';
+
+export default defineExercises([
+  {
+    id: 'enroll',
+    title: 'Enroll a virtual MFA device',
+    goal: 'Give the user `ana` a virtual MFA device named `ana`: create it with its secret saved to the file `ana-seed.txt`, then enable it for ana with two consecutive codes from the authenticator.',
+    start: {
+      world: { seed: 'lesson-08' },
+      steps: [
+        'aws iam create-user --user-name ana',
+        'aws iam create-access-key --user-name ana',
+        'aws s3api create-bucket --bucket dojo-prod',
+        'aws s3api put-object --bucket dojo-prod --key old.log',
+        `aws iam put-user-policy --user-name ana --policy-name Prod --policy-document '${prodAccess}'`,
+      ],
+    },
+    checks: [
+      {
+        id: 'device-created',
+        kind: 'command',
+        label: 'a virtual MFA device named ana exists',
+        command: 'aws iam list-virtual-mfa-devices',
+        expect: { outcome: 'success', query: "length(VirtualMFADevices[?ends_with(SerialNumber, ':mfa/ana')])", equals: 1 },
+      },
+      {
+        id: 'device-enabled',
+        kind: 'command',
+        label: 'the device is enabled for ana',
+        command: 'aws iam list-mfa-devices --user-name ana',
+        expect: { outcome: 'success', query: 'length(MFADevices)', equals: 1 },
+      },
+    ],
+    hints: [
+      '`aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile ana-seed.txt --bootstrap-method Base32StringSeed` — the authenticator on this page reads that file.',
+      'The device\'s serial number is its ARN, `arn:aws:iam::ACCOUNT:mfa/ana`.',
+      '`aws iam enable-mfa-device --user-name ana --serial-number ARN --authentication-code1 CODE --authentication-code2 NEXT_CODE` — wait for the code to change between the two.',
+    ],
+    solution: {
+      steps: [
+        'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile ana-seed.txt --bootstrap-method Base32StringSeed',
+        'aws iam enable-mfa-device --user-name ana --serial-number arn:aws:iam::{{accountId}}:mfa/ana --authentication-code1 {{totp:ana-seed.txt:-30}} --authentication-code2 {{totp:ana-seed.txt}}',
+      ],
+      explanation: 'The device is a shared secret: AWS and the authenticator both hold the seed and derive a six-digit code from it and the current 30-second window (RFC 6238). Two consecutive codes prove the authenticator really has the secret and its clock is in step. In the solution, the two codes are the previous window\'s and the current one\'s.',
+    },
+  },
+  {
+    id: 'require-mfa',
+    title: 'No deletes without MFA',
+    goal: 'ana may do anything in the bucket `dojo-prod`. Add an inline policy so that deleting objects there is denied unless the request was authenticated with MFA — including requests made with her long-term access key.',
+    start: { continueFromPrevious: true },
+    checks: [
+      {
+        id: 'key-denied',
+        kind: 'command',
+        label: 'deleting dojo-prod/old.log with ana\'s access key is refused',
+        command: 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
+      {
+        id: 'no-mfa-denied',
+        kind: 'decision',
+        label: 'a session without MFA is explicitly denied',
+        principalArn: ana,
+        action: 's3:DeleteObject',
+        resource: oldLog,
+        context: { 'aws:MultiFactorAuthPresent': ['false'] },
+        expect: 'explicitDeny',
+      },
+      {
+        id: 'absent-denied',
+        kind: 'decision',
+        label: 'a request with no MFA information at all is explicitly denied',
+        principalArn: ana,
+        action: 's3:DeleteObject',
+        resource: oldLog,
+        expect: 'explicitDeny',
+      },
+      {
+        id: 'mfa-allowed',
+        kind: 'decision',
+        label: 'a session with MFA may delete',
+        principalArn: ana,
+        action: 's3:DeleteObject',
+        resource: oldLog,
+        context: { 'aws:MultiFactorAuthPresent': ['true'] },
+        expect: 'allowed',
+      },
+    ],
+    hints: [
+      'Write a Deny for `s3:DeleteObject` on `arn:aws:s3:::dojo-prod/*` with a condition on `aws:MultiFactorAuthPresent`.',
+      'Requests signed with a long-term access key carry no `aws:MultiFactorAuthPresent` key at all. With `Bool`, a missing key makes the condition false — the deny would not apply.',
+      'Use `BoolIfExists` with the value `false`: true when the key says false, and true when the key is missing.',
+    ],
+    solution: {
+      steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete}'`],
+      explanation: '`aws:MultiFactorAuthPresent` exists only in requests made with temporary credentials. A Deny with `Bool … false` therefore misses long-term access keys entirely — the most common way such a policy fails. `BoolIfExists … false` also matches when the key is absent, so only sessions that really used MFA get through.',
+    },
+  },
+  {
+    id: 'mfa-session',
+    title: 'Delete with an MFA session',
+    goal: 'Now delete `dojo-prod/old.log` as ana, the right way: get temporary credentials with `aws sts get-session-token` and a code from her authenticator, save them in a profile `ana-mfa`, and delete the object with that profile.',
+    start: { continueFromPrevious: true },
+    checks: [
+      {
+        id: 'session-with-mfa',
+        kind: 'trail',
+        label: 'ana got a session token with MFA',
+        query: "length(Records[?eventName=='GetSessionToken' && userIdentity.userName=='ana' && errorCode==null && requestParameters.serialNumber!=null])",
+        atLeast: 1,
+      },
+      {
+        id: 'object-gone',
+        kind: 'command',
+        label: 'dojo-prod/old.log is deleted',
+        command: 'aws s3api list-objects-v2 --bucket dojo-prod',
+        expect: { outcome: 'success', query: "length(Contents[?Key=='old.log'] || `[]`)", equals: 0 },
+      },
+    ],
+    hints: [
+      '`aws sts get-session-token --serial-number arn:aws:iam::ACCOUNT:mfa/ana --token-code CODE --profile ana` returns an access key, a secret and a session token. A code can be used only once: wait for a fresh one.',
+      'Save them: `aws configure set aws_access_key_id ... --profile ana-mfa`, the same for `aws_secret_access_key` and `aws_session_token`.',
+      'Then `aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa`.',
+    ],
+    solution: {
+      steps: [
+        { advanceClock: 30 },
+        {
+          run: 'aws sts get-session-token --serial-number arn:aws:iam::{{accountId}}:mfa/ana --token-code {{totp:ana-seed.txt}} --profile ana',
+          save: { KEY_ID: 'Credentials.AccessKeyId', SECRET: 'Credentials.SecretAccessKey', TOKEN: 'Credentials.SessionToken' },
+        },
+        'aws configure set aws_access_key_id {{KEY_ID}} --profile ana-mfa',
+        'aws configure set aws_secret_access_key {{SECRET}} --profile ana-mfa',
+        'aws configure set aws_session_token {{TOKEN}} --profile ana-mfa',
+        'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa',
+      ],
+      explanation: 'GetSessionToken with a serial number and a code returns temporary credentials whose requests carry `aws:MultiFactorAuthPresent = true` (and `aws:MultiFactorAuthAge`). The deny no longer matches, and the inline Allow decides. `{{KEY_ID}}`, `{{SECRET}}` and `{{TOKEN}}` are the values from the get-session-token output.',
+    },
+  },
+]);
