@@ -12,24 +12,26 @@ import { CliFailure } from './messages.ts';
 
 /** A service error raised while getting credentials (e.g. AssumeRole denied): printed like any service error. */
 export class CredentialServiceError extends Error {
+  readonly operation: string;
+  readonly error: ServiceError;
   /** @param operation the STS operation that failed. */
-  constructor(
-    readonly operation: string,
-    readonly error: ServiceError,
-  ) {
+  constructor(operation: string, error: ServiceError) {
     super(error.message);
+    this.operation = operation;
+    this.error = error;
     this.name = 'CredentialServiceError';
   }
 }
 
 /** Thrown when a role profile needs an MFA code and the run has none. */
 export class MfaCodeNeeded extends Error {
+  readonly serialNumber: string;
+  readonly profile: string;
   /** @param serialNumber the profile's mfa_serial. */
-  constructor(
-    readonly serialNumber: string,
-    readonly profile: string,
-  ) {
+  constructor(serialNumber: string, profile: string) {
     super('MFA code needed');
+    this.serialNumber = serialNumber;
+    this.profile = profile;
     this.name = 'MfaCodeNeeded';
   }
 }

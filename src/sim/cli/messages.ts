@@ -30,12 +30,13 @@ export type CliErrorCode =
 
 /** A CLI failure in flight: thrown by the parsers, rendered once by `renderFailure`. */
 export class CliFailure extends Error {
+  readonly code: CliErrorCode;
+  readonly params: Readonly<Record<string, string>>;
   /** @param code stable code; @param params the values the message is built from. */
-  constructor(
-    readonly code: CliErrorCode,
-    readonly params: Readonly<Record<string, string>>,
-  ) {
+  constructor(code: CliErrorCode, params: Readonly<Record<string, string>>) {
     super(code);
+    this.code = code;
+    this.params = params;
     this.name = 'CliFailure';
   }
 }

@@ -28,7 +28,10 @@ export function parsePythonJson(text: string): unknown {
 
 class Reader {
   pos = 0;
-  constructor(readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 
   error(what: string, at: number): PyJsonError {
     const before = this.text.slice(0, at);

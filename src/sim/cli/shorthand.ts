@@ -28,7 +28,10 @@ export function parseShorthand(input: string): Record<string, ShorthandValue> {
 
 class Parser {
   pos = 0;
-  constructor(readonly input: string) {}
+  readonly input: string;
+  constructor(input: string) {
+    this.input = input;
+  }
 
   fail(expected: string): never {
     const actual = this.pos < this.input.length ? (this.input[this.pos] as string) : 'EOF';

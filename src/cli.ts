@@ -1,0 +1,382 @@
+/**
+ * `iam-dojo`: the IAM Dojo simulator from a terminal (Node ≥ 22, run by bin/iam-dojo.mjs).
+ *
+ *   iam-dojo aws <service> <operation> ... [--world world.json]
+ *   iam-dojo simulate-custom-policy --cli-input-json file://request.json [--explain] [--expect allowed|denied]
+ *   iam-dojo simulate-principal-policy --account-details file://details.json --cli-input-json file://request.json ...
+ *   iam-dojo validate-policy file://policy.json [--policy-type identity|resource|trust|scp|rcp|boundary|session]
+ *
+ * Node-only glue lives here (files, argv, exit codes); every answer comes from src/sim.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { runCommandLine, type CliHost, type RunResult } from './sim/cli/index.ts';
+import { formatOutput } from './sim/cli/output/index.ts';
+import { parsePythonJson, PyJsonError } from './sim/cli/pyjson.ts';
+
+/** What one iam-dojo invocation prints and how it exits. */
+interface Outcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = `usage: iam-dojo <command> [options]
+
+Commands:
+  aws <service> <operation> [parameters] [--world FILE] [--seed S] [--account-id ID] [--mfa-code CODE]
+      Run an AWS CLI v2 command against the simulated account. With --world the account is loaded
+      from FILE (created when missing) and saved after the command; without it a fresh account is used.
+  simulate-custom-policy --cli-input-json file://request.json [--explain] [--expect allowed|denied]
+      IAM SimulateCustomPolicy; prints what \`aws iam simulate-custom-policy\` prints.
+  simulate-principal-policy --account-details file://details.json --cli-input-json file://request.json
+      [--explain] [--expect allowed|denied]
+      IAM SimulatePrincipalPolicy over the output of \`aws iam get-account-authorization-details\`.
+  validate-policy file://policy.json [--policy-type identity|resource|trust|scp|rcp|boundary|session]
+      Validation errors and lint findings; exits 1 when the policy has an ERROR finding.
+
+Options of the simulate commands: --output json|text|table, --query EXPR,
+  --explain (the decision and why, in words), --expect allowed|denied|explicitDeny|implicitDeny
+  (exit 1 when any decision differs).
+`;
+
+/** Runs iam-dojo with the words after the program name. */
+export async function main(argv: readonly string[]): Promise<Outcome> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'aws':
+        return await runAwsCommand(rest);
+      case 'simulate-custom-policy':
+      case 'simulate-principal-policy':
+        return await runSimulation(command, rest);
+      case 'validate-policy':
+        return await runValidation(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return { exitCode: command === undefined ? 2 : 0, stdout: command === undefined ? '' : USAGE, stderr: command === undefined ? USAGE : '' };
+      default:
+        return usageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    return { exitCode: 255, stdout: '', stderr: `iam-dojo: ${message}\n` };
+  }
+}
+
+/** A bad iam-dojo command line: printed with the usage text, exit code 2. */
+class UsageError extends Error {}
+
+function usageError(message: string): Outcome {
+  return { exitCode: 2, stdout: '', stderr: `iam-dojo: error: ${message}\n\n${USAGE}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Option parsing for iam-dojo's own commands
+// ---------------------------------------------------------------------------------------------
+
+interface OptionSpec {
+  takesValue: boolean;
+  choices?: readonly string[];
+}
+
+/** Splits argv into known options and positionals; unknown options are usage errors. */
+function parseOptions(argv: readonly string[], specs: Record<string, OptionSpec>): { options: Map<string, string>; positionals: string[] } {
+  const options = new Map<string, string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i] as string;
+    if (!word.startsWith('--')) {
+      positionals.push(word);
+      continue;
+    }
+    const eq = word.indexOf('=');
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    const spec = specs[name];
+    if (spec === undefined) throw new UsageError(`unknown option ${name}`);
+    let value = 'true';
+    if (spec.takesValue) {
+      const next = eq > 0 ? word.slice(eq + 1) : argv[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      if (spec.choices !== undefined && !spec.choices.includes(next)) {
+        throw new UsageError(`${name} must be one of: ${spec.choices.join(', ')} (got "${next}")`);
+      }
+      value = next;
+    }
+    options.set(name, value);
+  }
+  return { options, positionals };
+}
+
+/** A parameter value as the AWS CLI reads it: `file://path` from disk, anything else as given. */
+function readParameter(value: string, option: string): string {
+  if (!value.toLowerCase().startsWith('file://')) return value;
+  const path = value.slice('file://'.length);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`${option}: cannot read ${path} (no such file)`);
+  }
+}
+
+function parseJsonParameter(value: string, option: string): unknown {
+  try {
+    return parsePythonJson(readParameter(value, option));
+  } catch (error) {
+    if (error instanceof PyJsonError) throw new UsageError(`${option}: invalid JSON: ${error.message}`);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// simulate-custom-policy / simulate-principal-policy
+// ---------------------------------------------------------------------------------------------
+
+const EXPECTATIONS = ['allowed', 'denied', 'explicitDeny', 'implicitDeny'] as const;
+const OUTPUTS = ['json', 'text', 'table'] as const;
+
+async function runSimulation(command: 'simulate-custom-policy' | 'simulate-principal-policy', argv: readonly string[]): Promise<Outcome> {
+  const principal = command === 'simulate-principal-policy';
+  const { options, positionals } = parseOptions(argv, {
+    '--cli-input-json': { takesValue: true },
+    '--explain': { takesValue: false },
+    '--expect': { takesValue: true, choices: EXPECTATIONS },
+    '--output': { takesValue: true, choices: OUTPUTS },
+    '--query': { takesValue: true },
+    ...(principal ? { '--account-details': { takesValue: true } } : {}),
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const inputText = options.get('--cli-input-json');
+  if (inputText === undefined) throw new UsageError(`${command} needs --cli-input-json file://request.json`);
+  const input = parseJsonParameter(inputText, '--cli-input-json');
+  const simulate = await import('./sim/simulate/custom.ts');
+  const errors = await import('./sim/simulate/errors.ts');
+  const operation = principal ? 'SimulatePrincipalPolicy' : 'SimulateCustomPolicy';
+  let run: Awaited<ReturnType<typeof simulate.simulateCustomPolicyWithDetails>>;
+  try {
+    if (principal) {
+      const detailsText = options.get('--account-details');
+      if (detailsText === undefined) throw new UsageError('simulate-principal-policy needs --account-details file://details.json');
+      const details = parseJsonParameter(detailsText, '--account-details');
+      const principalModule = await import('./sim/simulate/principal.ts');
+      const managed = await import('./sim/managed/index.ts');
+      const awsArns = new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []);
+      await managed.loadAwsManagedDocuments(awsArns);
+      run = principalModule.simulatePrincipalPolicyWithDetails(details as never, input as never, {
+        managedPolicyDocument: (arn: string) => managed.awsManagedDocument(arn),
+      });
+    } else {
+      run = simulate.simulateCustomPolicyWithDetails(input as never);
+    }
+  } catch (error) {
+    if (error instanceof errors.SimulationError) {
+      const where = error.position !== undefined ? ` (line ${error.position.line}, column ${error.position.column})` : '';
+      return { exitCode: 254, stdout: '', stderr: `\nAn error occurred (${error.awsCode}) when calling the ${operation} operation: ${error.message}${where}\n` };
+    }
+    throw error;
+  }
+  // The CLI paginates these operations and prints only the aggregated EvaluationResults.
+  const printed = { EvaluationResults: run.output.EvaluationResults };
+  let stdout: string;
+  if (options.has('--explain')) {
+    const { explainInWords } = await import('./sim/simulate/explain.ts');
+    stdout = run.details.map((d) => `${explainInWords(d.request, d.result).join('\n')}\n`).join('\n');
+  } else {
+    stdout = formatOutput(printed, { format: options.get('--output') ?? 'json', query: options.get('--query'), operation, terminalWidth: process.stdout.columns ?? 80 });
+  }
+  const expected = options.get('--expect');
+  if (expected !== undefined) {
+    const misses = run.output.EvaluationResults.filter((r) => !decisionMatches(r.EvalDecision, expected));
+    if (misses.length > 0) {
+      const stderr = misses.map((r) => `iam-dojo: expected ${expected} but ${r.EvalActionName} on ${r.EvalResourceName} was ${r.EvalDecision}\n`).join('');
+      return { exitCode: 1, stdout, stderr };
+    }
+  }
+  return { exitCode: 0, stdout, stderr: '' };
+}
+
+function decisionMatches(decision: string, expected: string): boolean {
+  if (expected === 'denied') return decision === 'explicitDeny' || decision === 'implicitDeny';
+  return decision === expected;
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate-policy
+// ---------------------------------------------------------------------------------------------
+
+const POLICY_TYPES = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary', 'session'] as const;
+
+async function runValidation(argv: readonly string[]): Promise<Outcome> {
+  const { options, positionals } = parseOptions(argv, {
+    '--policy-type': { takesValue: true, choices: POLICY_TYPES },
+    '--policy-document': { takesValue: true },
+    '--output': { takesValue: true, choices: ['json', 'text'] },
+  });
+  const source = options.get('--policy-document') ?? positionals[0];
+  if (source === undefined) throw new UsageError('validate-policy needs a policy: validate-policy file://policy.json');
+  if (positionals.length > (options.has('--policy-document') ? 0 : 1)) throw new UsageError(`unexpected argument "${positionals.at(-1)}"`);
+  const text = readParameter(source, 'policy');
+  const policyType = (options.get('--policy-type') ?? 'identity') as (typeof POLICY_TYPES)[number];
+  const { parsePolicy } = await import('./sim/policy/index.ts');
+  const parsed = parsePolicy(text, { policyType });
+  type Finding = { severity: string; code: string; message: string; span: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } } };
+  let findings: Finding[];
+  if (parsed.ok) {
+    const { lintPolicyWithCatalog } = await import('./sim/policy/lint/index.ts');
+    findings = await lintPolicyWithCatalog(parsed.policy);
+  } else {
+    findings = parsed.errors;
+  }
+  const hasError = findings.some((f) => f.severity === 'ERROR');
+  if (options.get('--output') === 'text') {
+    const lines = findings.map((f) => `${f.severity}\t${f.code}\t${f.span.start.line}:${f.span.start.column}\t${f.message}\n`);
+    return { exitCode: hasError ? 1 : 0, stdout: lines.join(''), stderr: '' };
+  }
+  // The shape of IAM Access Analyzer's ValidatePolicy response (findingType, issueCode, locations).
+  const report = {
+    findings: findings.map((f) => ({
+      findingDetails: f.message,
+      findingType: f.severity,
+      issueCode: f.code,
+      locations: [{ span: { start: f.span.start, end: f.span.end } }],
+    })),
+  };
+  return { exitCode: hasError ? 1 : 0, stdout: `${JSON.stringify(report, null, 4)}\n`, stderr: '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// aws ... --world world.json
+// ---------------------------------------------------------------------------------------------
+
+/** A saved world: how it was created and every command since, replayed on load (worlds are deterministic). */
+interface WorldJournal {
+  format: 'iam-dojo-world';
+  version: 1;
+  seed: string;
+  now: string;
+  accountId?: string;
+  commands: Array<{ line: string; mfaCode?: string; files?: Record<string, string> }>;
+}
+
+/** The world API this command needs (see src/sim/index.ts `createWorld`). */
+interface WorldLike extends Partial<CliHost> {
+  run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
+}
+
+const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--mfa-code']);
+
+async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
+  const own = new Map<string, string>();
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i] as string;
+    const eq = word.indexOf('=');
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    if (!WORLD_OPTIONS.has(name)) {
+      words.push(word);
+      continue;
+    }
+    const value = eq > 0 ? word.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    own.set(name, value);
+  }
+  const worldPath = own.get('--world');
+  const journal = worldPath !== undefined && existsSync(worldPath) ? loadJournal(worldPath) : newJournal(own);
+  const sim = (await import('./sim/index.ts')) as Record<string, unknown>;
+  const createWorld = sim.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
+  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (src/sim/index.ts has no createWorld)');
+  const world = await createWorld({ seed: journal.seed, now: journal.now, ...(journal.accountId !== undefined ? { accountId: journal.accountId } : {}) });
+  for (const entry of journal.commands) {
+    await runInWorld(world, entry.line, entry.mfaCode, new Map(Object.entries(entry.files ?? {})), false);
+  }
+  const line = words.map(shellQuote).join(' ');
+  const mfaCode = own.get('--mfa-code');
+  const diskReads = new Map<string, string>();
+  const result = await runInWorld(world, `aws ${line}`, mfaCode, diskReads, true);
+  if (worldPath !== undefined) {
+    journal.commands.push({ line: `aws ${line}`, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(diskReads.size > 0 ? { files: Object.fromEntries(diskReads) } : {}) });
+    writeFileSync(worldPath, `${JSON.stringify(journal, null, 2)}\n`);
+  }
+  return result;
+}
+
+/** Runs one line with files read from disk (recorded for replay) and written to disk (live runs only). */
+async function runInWorld(world: WorldLike, line: string, mfaCode: string | undefined, files: Map<string, string>, live: boolean): Promise<RunResult> {
+  const options = mfaCode !== undefined ? { mfaCode } : {};
+  if (typeof world.invoke !== 'function') {
+    if (typeof world.run !== 'function') throw new Error('the simulated world has neither invoke nor run');
+    return world.run(line, options);
+  }
+  const host: CliHost = {
+    invoke: (request) => (world.invoke as CliHost['invoke'])(request),
+    get cliConfig() {
+      return world.cliConfig;
+    },
+    set cliConfig(value) {
+      if (value !== undefined) world.cliConfig = value;
+    },
+    readFile(name: string) {
+      const recorded = files.get(name);
+      if (recorded !== undefined) return recorded;
+      if (live && existsSync(name)) {
+        const content = readFileSync(name, 'utf8');
+        files.set(name, content);
+        return content;
+      }
+      return world.readFile?.(name);
+    },
+    writeFile(name: string, data: string | Uint8Array) {
+      world.writeFile?.(name, data);
+      if (live) writeFileSync(name, data);
+    },
+    listFiles: () => world.listFiles?.() ?? [],
+    ...(world.lookupUserCredentials !== undefined ? { lookupUserCredentials: (user: string) => (world.lookupUserCredentials as NonNullable<CliHost['lookupUserCredentials']>)(user) } : {}),
+    ...(world.rootCredentials !== undefined ? { rootCredentials: () => (world.rootCredentials as NonNullable<CliHost['rootCredentials']>)() } : {}),
+    ...(world.clock !== undefined ? { clock: world.clock } : {}),
+    ...(world.operations !== undefined ? { operations: world.operations } : {}),
+  };
+  return runCommandLine(host, line, { ...options, env: { AWS_PROFILE: process.env.AWS_PROFILE, AWS_DEFAULT_OUTPUT: process.env.AWS_DEFAULT_OUTPUT }, terminalWidth: process.stdout.columns ?? 80 });
+}
+
+function newJournal(own: Map<string, string>): WorldJournal {
+  const accountId = own.get('--account-id');
+  return {
+    format: 'iam-dojo-world',
+    version: 1,
+    seed: own.get('--seed') ?? 'iam-dojo',
+    now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+    ...(accountId !== undefined ? { accountId } : {}),
+    commands: [],
+  };
+}
+
+function loadJournal(path: string): WorldJournal {
+  let data: unknown;
+  try {
+    data = parsePythonJson(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--world ${path}: not a world file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const j = data as Partial<WorldJournal>;
+  const validCommands = Array.isArray(j.commands) && j.commands.every((c) => typeof c === 'object' && c !== null && typeof c.line === 'string');
+  if (j.format !== 'iam-dojo-world' || j.version !== 1 || typeof j.seed !== 'string' || typeof j.now !== 'string' || !validCommands) {
+    throw new UsageError(`--world ${path}: not an iam-dojo world file (expected {"format": "iam-dojo-world", "version": 1, ...})`);
+  }
+  return j as WorldJournal;
+}
+
+/** Quotes a word for the emulated shell so it reaches the CLI unchanged. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+// Run when started as a program (bin/iam-dojo.mjs imports this file).
+if (process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1])) {
+  const outcome = await main(process.argv.slice(2));
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
+}
