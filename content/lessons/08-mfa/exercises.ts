@@ -33,7 +33,7 @@ export default defineExercises([
   {
     id: 'enroll',
     title: 'Enroll a virtual MFA device',
-    goal: 'Give the user `ana` a virtual MFA device named `ana`: create it with its secret saved to the file `ana-seed.txt`, then enable it for ana with two consecutive codes from the authenticator.',
+    goal: 'Give the user `ana` a virtual MFA device named `ana`: create it with its secret saved to the file `mfa-ana-seed.txt`, then enable it for ana with two consecutive codes from the authenticator.',
     start: {
       world: { seed: 'lesson-08' },
       steps: [
@@ -61,14 +61,14 @@ export default defineExercises([
       },
     ],
     hints: [
-      '`aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile ana-seed.txt --bootstrap-method Base32StringSeed` — the authenticator on this page reads that file.',
+      '`aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed` — the authenticator on this page reads that file.',
       'The device\'s serial number is its ARN, `arn:aws:iam::ACCOUNT:mfa/ana`.',
       '`aws iam enable-mfa-device --user-name ana --serial-number ARN --authentication-code1 CODE --authentication-code2 NEXT_CODE` — wait for the code to change between the two.',
     ],
     solution: {
       steps: [
-        'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile ana-seed.txt --bootstrap-method Base32StringSeed',
-        'aws iam enable-mfa-device --user-name ana --serial-number arn:aws:iam::{{accountId}}:mfa/ana --authentication-code1 {{totp:ana-seed.txt:-30}} --authentication-code2 {{totp:ana-seed.txt}}',
+        'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed',
+        'aws iam enable-mfa-device --user-name ana --serial-number arn:aws:iam::{{accountId}}:mfa/ana --authentication-code1 {{totp:mfa-ana-seed.txt:-30}} --authentication-code2 {{totp:mfa-ana-seed.txt}}',
       ],
       explanation: 'The device is a shared secret: AWS and the authenticator both hold the seed and derive a six-digit code from it and the current 30-second window (RFC 6238). Two consecutive codes prove the authenticator really has the secret and its clock is in step. In the solution, the two codes are the previous window\'s and the current one\'s.',
     },
@@ -156,7 +156,7 @@ export default defineExercises([
       steps: [
         { advanceClock: 30 },
         {
-          run: 'aws sts get-session-token --serial-number arn:aws:iam::{{accountId}}:mfa/ana --token-code {{totp:ana-seed.txt}} --profile ana',
+          run: 'aws sts get-session-token --serial-number arn:aws:iam::{{accountId}}:mfa/ana --token-code {{totp:mfa-ana-seed.txt}} --profile ana',
           save: { KEY_ID: 'Credentials.AccessKeyId', SECRET: 'Credentials.SecretAccessKey', TOKEN: 'Credentials.SessionToken' },
         },
         'aws configure set aws_access_key_id {{KEY_ID}} --profile ana-mfa',
