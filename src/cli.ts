@@ -313,10 +313,11 @@ async function runInWorld(world: WorldLike, line: string, mfaCode: string | unde
   const host: CliHost = {
     invoke: (request) => (world.invoke as CliHost['invoke'])(request),
     get cliConfig() {
+      world.cliConfig ??= { profiles: {} };
       return world.cliConfig;
     },
     set cliConfig(value) {
-      if (value !== undefined) world.cliConfig = value;
+      world.cliConfig = value;
     },
     readFile(name: string) {
       const recorded = files.get(name);
