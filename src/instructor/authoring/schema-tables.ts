@@ -10,7 +10,7 @@ import { docCommentsByKeySet, keySetId, type ObjectDocs } from './doc-comments.t
 export interface FieldRow {
   /** The field name as written in frontmatter or an exercise file. */
   name: string;
-  /** Its type and limits in words, e.g. "string, 5–80 characters". */
+  /** Its type and limits in words, e.g. "string, 5–80 characters"; `⟦id|title⟧` refers to another table. */
   type: string;
   /** Whether it must be given (no default, not optional). */
   required: boolean;
@@ -99,7 +99,7 @@ export function schemaTables(schema: z.ZodType, source: string, idPrefix: string
         return withLimits(isUnion ? `list; each item is ${each}` : `list of ${plural(each)}`, node);
       }
       case 'object': {
-        if (node['properties']) return `object (see ${tableFor(node, path).title})`;
+        if (node['properties']) return `object (see ${tableReference(tableFor(node, path))})`;
         const values = node['additionalProperties'];
         const keys = node['propertyNames'] as Json | undefined;
         const keyText = keys?.['pattern'] ? `names matching \`${String(keys['pattern'])}\`` : 'names';
@@ -112,6 +112,11 @@ export function schemaTables(schema: z.ZodType, source: string, idPrefix: string
 
   tableFor(json, '(top level)');
   return tables;
+}
+
+/** A reference to another table inside a type text: `⟦id|title⟧` (SchemaTables.astro links it). */
+export function tableReference(table: SchemaTable): string {
+  return `⟦${table.id}|${table.title}⟧`;
 }
 
 function variantName(variant: Json, index: number): string {
