@@ -17,7 +17,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The topics of src/course/lesson.ts (LESSON_TOPICS); the scaffold refuses others. */
 export const TOPICS = ['foundations', 'users', 'groups', 'policies', 'evaluation', 'roles', 'mfa', 'cloudtrail', 'guardrails', 'least-privilege'];
 
-/** Creates the lesson folder and answers what it wrote. Throws an Error with a `code` on bad input. */
+/**
+ * Creates the lesson folder and answers what it wrote. Throws an Error with a `code` on bad input.
+ * @param {{ slug: string, title?: string, topic?: string, dir?: string }} options
+ */
 export function scaffoldLesson({ slug, title, topic = 'foundations', dir = join(ROOT, 'content', 'lessons') }) {
   const bare = String(slug ?? '').replace(/^\d\d-/, '');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(bare)) {
