@@ -13,6 +13,7 @@ import process from 'node:process';
 import { runCommandLine, type CliHost, type RunResult } from './sim/cli/index.ts';
 import { formatOutput } from './sim/cli/output/index.ts';
 import { parsePythonJson, PyJsonError } from './sim/cli/pyjson.ts';
+import type { WorldJournal } from './worker/protocol.ts';
 
 /** What one iam-dojo invocation prints and how it exits. */
 interface Outcome {
@@ -251,23 +252,20 @@ async function runValidation(argv: readonly string[]): Promise<Outcome> {
 // aws ... --world world.json
 // ---------------------------------------------------------------------------------------------
 
-/** A saved world: how it was created and every command since, replayed on load (worlds are deterministic). */
-interface WorldJournal {
-  format: 'iam-dojo-world';
-  version: 1;
-  seed: string;
-  now: string;
-  accountId?: string;
-  commands: Array<{ line: string; mfaCode?: string; files?: Record<string, string> }>;
-}
-
 /** The world API this command needs (see src/sim/index.ts `createWorld`). */
 interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
+  clock?: { now(): number | Date; advance?(seconds: number): void };
 }
 
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--mfa-code']);
 
+/**
+ * `iam-dojo aws ... --world FILE`. FILE is the playground's saved-world format (the worker's journal,
+ * src/worker/journal-schema.ts): how the world started and every operation since. Worlds are
+ * deterministic, so replaying the journal rebuilds the world; the new command is appended. Files
+ * read from disk with `file://` are recorded as writeFile operations so the replay sees them too.
+ */
 async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
   const own = new Map<string, string>();
   const words: string[] = [];
@@ -284,34 +282,74 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
     own.set(name, value);
   }
   const worldPath = own.get('--world');
-  const journal = worldPath !== undefined && existsSync(worldPath) ? loadJournal(worldPath) : newJournal(own);
-  const sim = (await import('./sim/index.ts')) as Record<string, unknown>;
-  const createWorld = sim.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
-  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (src/sim/index.ts has no createWorld)');
-  const world = await createWorld({ seed: journal.seed, now: journal.now, ...(journal.accountId !== undefined ? { accountId: journal.accountId } : {}) });
-  for (const entry of journal.commands) {
-    await runInWorld(world, entry.line, entry.mfaCode, new Map(Object.entries(entry.files ?? {})), false);
-  }
-  const line = words.map(shellQuote).join(' ');
+  const journal = worldPath !== undefined && existsSync(worldPath) ? await loadJournal(worldPath) : newJournal(own);
+  const world = await buildWorld(journal);
+  const line = `aws ${words.map(shellQuote).join(' ')}`;
   const mfaCode = own.get('--mfa-code');
-  const diskReads = new Map<string, string>();
-  const result = await runInWorld(world, `aws ${line}`, mfaCode, diskReads, true);
+  if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) throw new UsageError('--mfa-code must be the 6 digits the authenticator shows');
+  const profile = process.env.AWS_PROFILE;
+  const diskReads: Array<{ kind: 'writeFile'; name: string; text: string }> = [];
+  const result = await runLive(world, line, mfaCode, diskReads);
   if (worldPath !== undefined) {
-    journal.commands.push({ line: `aws ${line}`, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(diskReads.size > 0 ? { files: Object.fromEntries(diskReads) } : {}) });
+    journal.ops.push(...diskReads, {
+      kind: 'run',
+      line,
+      ...(mfaCode !== undefined ? { mfaCode } : {}),
+      ...(profile !== undefined && profile !== '' ? { profile } : {}),
+    });
     writeFileSync(worldPath, `${JSON.stringify(journal, null, 2)}\n`);
   }
   return result;
 }
 
-/** Runs one line with files read from disk (recorded for replay) and written to disk (live runs only). */
-async function runInWorld(world: WorldLike, line: string, mfaCode: string | undefined, files: Map<string, string>, live: boolean): Promise<RunResult> {
-  const options = mfaCode !== undefined ? { mfaCode } : {};
-  if (typeof world.invoke !== 'function') {
-    if (typeof world.run !== 'function') throw new Error('the simulated world has neither invoke nor run');
-    return world.run(line, options);
+/** Creates the world of a journal and replays its operations, as the playground's worker does. */
+async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
+  const sim = (await import('./sim/index.ts')) as Record<string, unknown>;
+  const createWorld = sim.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
+  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (src/sim/index.ts has no createWorld)');
+  const { start } = journal;
+  const world = await createWorld({
+    ...(start.accountId !== undefined ? { accountId: start.accountId } : {}),
+    ...(start.seed !== undefined ? { seed: start.seed } : {}),
+    ...(start.now !== undefined ? { now: new Date(start.now) } : {}),
+    ...(start.authorizationDetails !== undefined ? { authorizationDetails: start.authorizationDetails } : {}),
+  });
+  const replay = async (line: string, options: Record<string, unknown>): Promise<void> => {
+    if (typeof world.run === 'function') await world.run(line, options);
+    else await runCommandLine(hostFor(world, false, []), line, options);
+  };
+  for (const line of start.commands ?? []) await replay(line, {});
+  for (const op of journal.ops) {
+    if (op.kind === 'run') {
+      await replay(op.line, {
+        ...(op.mfaCode !== undefined ? { mfaCode: op.mfaCode } : {}),
+        ...(op.profile !== undefined ? { env: { AWS_PROFILE: op.profile } } : {}),
+        ...(op.sourceIp !== undefined ? { sourceIp: op.sourceIp } : {}),
+      });
+    } else if (op.kind === 'advance') {
+      world.clock?.advance?.(op.seconds);
+    } else {
+      world.writeFile?.(op.name, op.text);
+    }
   }
-  const host: CliHost = {
-    invoke: (request) => (world.invoke as CliHost['invoke'])(request),
+  return world;
+}
+
+/** Runs the new command: `file://` reads the disk first, `--outfile` writes to the disk as well. */
+async function runLive(world: WorldLike, line: string, mfaCode: string | undefined, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): Promise<RunResult> {
+  return runCommandLine(hostFor(world, true, diskReads), line, {
+    ...(mfaCode !== undefined ? { mfaCode } : {}),
+    env: { AWS_PROFILE: process.env.AWS_PROFILE, AWS_DEFAULT_OUTPUT: process.env.AWS_DEFAULT_OUTPUT, AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION },
+    terminalWidth: process.stdout.columns ?? 80,
+  });
+}
+
+/** The world as a CLI host, with the real disk behind `file://` and `--outfile` when `live`. */
+function hostFor(world: WorldLike, live: boolean, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): CliHost {
+  if (typeof world.invoke !== 'function') throw new Error('the simulated world has no invoke()');
+  const invoke = world.invoke.bind(world);
+  return {
+    invoke,
     get cliConfig() {
       world.cliConfig ??= { profiles: {} };
       return world.cliConfig;
@@ -320,12 +358,11 @@ async function runInWorld(world: WorldLike, line: string, mfaCode: string | unde
       world.cliConfig = value;
     },
     readFile(name: string) {
-      const recorded = files.get(name);
-      if (recorded !== undefined) return recorded;
       if (live && existsSync(name)) {
-        const content = readFileSync(name, 'utf8');
-        files.set(name, content);
-        return content;
+        const text = readFileSync(name, 'utf8');
+        world.writeFile?.(name, text);
+        diskReads.push({ kind: 'writeFile', name, text });
+        return text;
       }
       return world.readFile?.(name);
     },
@@ -334,39 +371,41 @@ async function runInWorld(world: WorldLike, line: string, mfaCode: string | unde
       if (live) writeFileSync(name, data);
     },
     listFiles: () => world.listFiles?.() ?? [],
-    ...(world.lookupUserCredentials !== undefined ? { lookupUserCredentials: (user: string) => (world.lookupUserCredentials as NonNullable<CliHost['lookupUserCredentials']>)(user) } : {}),
-    ...(world.rootCredentials !== undefined ? { rootCredentials: () => (world.rootCredentials as NonNullable<CliHost['rootCredentials']>)() } : {}),
+    ...(world.lookupUserCredentials !== undefined ? { lookupUserCredentials: world.lookupUserCredentials.bind(world) } : {}),
+    ...(world.rootCredentials !== undefined ? { rootCredentials: world.rootCredentials.bind(world) } : {}),
     ...(world.clock !== undefined ? { clock: world.clock } : {}),
     ...(world.operations !== undefined ? { operations: world.operations } : {}),
   };
-  return runCommandLine(host, line, { ...options, env: { AWS_PROFILE: process.env.AWS_PROFILE, AWS_DEFAULT_OUTPUT: process.env.AWS_DEFAULT_OUTPUT }, terminalWidth: process.stdout.columns ?? 80 });
 }
 
 function newJournal(own: Map<string, string>): WorldJournal {
   const accountId = own.get('--account-id');
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError('--account-id must be 12 digits');
   return {
-    format: 'iam-dojo-world',
     version: 1,
-    seed: own.get('--seed') ?? 'iam-dojo',
-    now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
-    ...(accountId !== undefined ? { accountId } : {}),
-    commands: [],
+    start: {
+      seed: own.get('--seed') ?? 'iam-dojo',
+      now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+      ...(accountId !== undefined ? { accountId } : {}),
+    },
+    ops: [],
   };
 }
 
-function loadJournal(path: string): WorldJournal {
+async function loadJournal(path: string): Promise<WorldJournal> {
   let data: unknown;
   try {
     data = parsePythonJson(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new UsageError(`--world ${path}: not a world file (${error instanceof Error ? error.message : String(error)})`);
   }
-  const j = data as Partial<WorldJournal>;
-  const validCommands = Array.isArray(j.commands) && j.commands.every((c) => typeof c === 'object' && c !== null && typeof c.line === 'string');
-  if (j.format !== 'iam-dojo-world' || j.version !== 1 || typeof j.seed !== 'string' || typeof j.now !== 'string' || !validCommands) {
-    throw new UsageError(`--world ${path}: not an iam-dojo world file (expected {"format": "iam-dojo-world", "version": 1, ...})`);
+  const { worldJournalSchema } = await import('./worker/journal-schema.ts');
+  const parsed = worldJournalSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--world ${path}: not an iam-dojo world file (${issue !== undefined ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`);
   }
-  return j as WorldJournal;
+  return parsed.data;
 }
 
 /** Quotes a word for the emulated shell so it reaches the CLI unchanged. */
