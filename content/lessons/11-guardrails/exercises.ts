@@ -1,0 +1,165 @@
+/**
+ * Exercises of lesson 11: set a permissions boundary, see that a boundary limits but never grants,
+ * and delegate user creation safely by requiring a boundary. Sources: IAM User Guide, "Permissions
+ * boundaries for IAM entities" (effective permissions are the intersection; delegating
+ * responsibility to others using permissions boundaries; iam:PermissionsBoundary condition key).
+ */
+import { defineExercises } from '../../../src/course/exercise.ts';
+
+const internBoundary = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'S3AndMetricsOnly', Effect: 'Allow', Action: ['s3:*', 'cloudwatch:*'], Resource: '*' }],
+});
+
+const boundaryArn = 'arn:aws:iam::{{accountId}}:policy/InternBoundary';
+
+const delegation = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'CreateOnlyWithBoundary',
+      Effect: 'Allow',
+      Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'],
+      Resource: '*',
+      Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } },
+    },
+    { Sid: 'KeepTheBoundary', Effect: 'Deny', Action: 'iam:DeleteUserPermissionsBoundary', Resource: '*' },
+  ],
+});
+
+const boundaryQuery = "User.PermissionsBoundary.PermissionsBoundaryArn || ''";
+
+export default defineExercises([
+  {
+    id: 'set-boundary',
+    title: 'Cap an over-powered user',
+    goal: 'The user `intern` was given `AdministratorAccess` by mistake. Without detaching it, cap intern at S3 and CloudWatch: create a managed policy `InternBoundary` that allows `s3:*` and `cloudwatch:*`, and set it as intern\'s permissions boundary.',
+    start: {
+      world: { seed: 'lesson-11' },
+      steps: [
+        'aws s3api create-bucket --bucket dojo-logs',
+        'aws iam create-user --user-name intern',
+        'aws iam create-access-key --user-name intern',
+        'aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+        'aws iam create-user --user-name tester',
+        'aws iam create-access-key --user-name tester',
+      ],
+    },
+    checks: [
+      {
+        id: 'boundary-set',
+        kind: 'command',
+        label: 'intern\'s permissions boundary is InternBoundary',
+        command: 'aws iam get-user --user-name intern',
+        expect: { outcome: 'success', query: `ends_with(${boundaryQuery}, ':policy/InternBoundary')`, equals: true },
+      },
+      { id: 's3-still', kind: 'command', label: 'intern can still list the buckets', command: 'aws s3api list-buckets --profile intern', expect: { outcome: 'success' } },
+      {
+        id: 'iam-capped',
+        kind: 'command',
+        label: 'intern can no longer list IAM users',
+        command: 'aws iam list-users --profile intern',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
+    ],
+    hints: [
+      "Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document '...'`.",
+      '`aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ARN`.',
+    ],
+    solution: {
+      steps: [
+        `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+        `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`,
+      ],
+      explanation: 'A request is allowed only if the identity policies AND the boundary allow it. AdministratorAccess still allows everything, but the boundary allows only S3 and CloudWatch, so the intersection is S3 and CloudWatch.',
+    },
+  },
+  {
+    id: 'boundary-does-not-grant',
+    title: 'A boundary grants nothing',
+    goal: 'Give `tester` the boundary `InternBoundary` too. tester has no policies, so even S3 is denied. Make tester able to read S3 — without changing the boundary.',
+    start: { continueFromPrevious: true },
+    checks: [
+      {
+        id: 'tester-bounded',
+        kind: 'command',
+        label: 'tester\'s permissions boundary is InternBoundary',
+        command: 'aws iam get-user --user-name tester',
+        expect: { outcome: 'success', query: `ends_with(${boundaryQuery}, ':policy/InternBoundary')`, equals: true },
+      },
+      { id: 'tester-reads', kind: 'command', label: 'tester can list the buckets', command: 'aws s3api list-buckets --profile tester', expect: { outcome: 'success' } },
+      {
+        id: 'boundary-unchanged',
+        kind: 'command',
+        label: 'InternBoundary still has only its first version',
+        command: `aws iam list-policy-versions --policy-arn ${boundaryArn}`,
+        expect: { outcome: 'success', query: 'length(Versions)', equals: 1 },
+      },
+    ],
+    hints: [
+      'Set the boundary first and try `aws s3api list-buckets --profile tester`: denied, because the boundary only *limits*.',
+      'tester needs an identity-based policy that allows reading S3, for example `AmazonS3ReadOnlyAccess`.',
+    ],
+    solution: {
+      steps: [
+        `aws iam put-user-permissions-boundary --user-name tester --permissions-boundary ${boundaryArn}`,
+        'aws iam attach-user-policy --user-name tester --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      ],
+      explanation: 'The boundary is a ceiling, not a grant: with no identity policy the intersection is empty. Adding an identity policy that allows S3 reads puts something under the ceiling.',
+    },
+  },
+  {
+    id: 'safe-delegation',
+    title: 'Let a team lead create users — safely',
+    goal: 'The user `team-lead` should create users for the team and attach policies to them, but every user they create must carry the `InternBoundary` boundary, and they must not be able to remove a boundary. Give team-lead an inline policy that does exactly that.',
+    start: {
+      world: { seed: 'lesson-11-delegation' },
+      steps: [
+        `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+        'aws iam create-user --user-name team-lead',
+        'aws iam create-access-key --user-name team-lead',
+      ],
+    },
+    checks: [
+      {
+        id: 'create-with-boundary',
+        kind: 'command',
+        label: 'team-lead can create a user with the InternBoundary boundary',
+        command: `aws iam create-user --user-name new-hire --permissions-boundary ${boundaryArn} --profile team-lead`,
+        expect: { outcome: 'success' },
+      },
+      {
+        id: 'no-boundary-refused',
+        kind: 'command',
+        label: 'creating a user without a boundary is refused',
+        command: 'aws iam create-user --user-name free-hire --profile team-lead',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
+      {
+        id: 'other-boundary-refused',
+        kind: 'command',
+        label: 'creating a user with AdministratorAccess as the boundary is refused',
+        command: 'aws iam create-user --user-name admin-hire --permissions-boundary arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
+      {
+        id: 'cannot-remove',
+        kind: 'decision',
+        label: 'team-lead may not remove a user\'s boundary',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/team-lead',
+        action: 'iam:DeleteUserPermissionsBoundary',
+        resource: 'arn:aws:iam::{{accountId}}:user/new-hire',
+        expect: 'denied',
+      },
+    ],
+    hints: [
+      'The condition key `iam:PermissionsBoundary` holds the boundary ARN a request sets.',
+      'Allow `iam:CreateUser`, `iam:PutUserPermissionsBoundary` and `iam:AttachUserPolicy` only with `"StringEquals": {"iam:PermissionsBoundary": "arn:aws:iam::ACCOUNT:policy/InternBoundary"}`.',
+      'Simply not allowing `iam:DeleteUserPermissionsBoundary` is enough; an explicit Deny makes the intent unmistakable.',
+    ],
+    solution: {
+      steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
+      explanation: 'Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach.',
+    },
+  },
+]);
