@@ -6,6 +6,7 @@
  * resource part.
  */
 import type { ResolvedVariable } from './types.ts';
+import { splitFive } from '../policy/arn-parts.ts';
 import { resolveVariables, type VariableLookup } from './variables.ts';
 import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
 
@@ -53,18 +54,6 @@ export function matchesArnPattern(pattern: string, value: string): boolean {
   if (pattern === '*' || pattern === value) return true;
   const split = splitFive(pattern);
   return matchSplit({ head: split.head, last: compileWildcard(split.rest), full: split.head.length === 5, lastEndsWithStar: split.rest.endsWith('*') }, value);
-}
-
-function splitFive(text: string): { head: string[]; rest: string } {
-  const head: string[] = [];
-  let from = 0;
-  while (head.length < 5) {
-    const c = text.indexOf(':', from);
-    if (c < 0) break;
-    head.push(text.slice(from, c));
-    from = c + 1;
-  }
-  return { head, rest: text.slice(from) };
 }
 
 function matchSplit(p: ArnPattern, resource: string): boolean {

@@ -3,6 +3,7 @@
  * ARNs, principals and typed condition values. Rules and texts: AWS-FACTS.md §7; IAM User Guide
  * "IAM JSON policy elements: Action / Resource / Principal / Condition operators".
  */
+import { splitFive } from './arn-parts.ts';
 import { makeError } from './messages.ts';
 import type { Located, ParsedStatement, PolicyError, PolicyType } from './types.ts';
 import { parseDate } from './values.ts';
@@ -47,8 +48,11 @@ function checkAction(a: Located, errors: PolicyError[]): void {
 function checkResource(r: Located, errors: PolicyError[]): void {
   const v = r.value;
   if (v === '*') return;
-  const parts = v.split(':');
-  if (parts[0] !== 'arn' || parts.length < 6) {
+  const split = splitFive(v);
+  const parts = [...split.head, split.rest];
+  // Fewer than six segments is accepted only when a trailing `*` can expand across the missing
+  // colons (IAM "Resource": a `*` that ends a segment may expand beyond colon boundaries).
+  if (parts[0] !== 'arn' || (parts.length < 6 && !(parts.length >= 3 && v.endsWith('*')))) {
     errors.push(makeError('RESOURCE_NOT_ARN', { value: v }, r.span));
     return;
   }
@@ -62,7 +66,7 @@ function checkResource(r: Located, errors: PolicyError[]): void {
     return;
   }
   if (service === 'iam') {
-    const rest = parts.slice(5).join(':');
+    const rest = split.rest;
     const head = rest.split('/')[0] ?? '';
     const ok = rest === 'root' || /[*?$]/.test(head) || IAM_RESOURCE_TYPES.some((t) => rest.startsWith(t)) || rest === '';
     if (!ok) errors.push(makeError('IAM_RESOURCE_INVALID_TYPE', { value: v }, r.span));
