@@ -13,6 +13,8 @@ export interface GlobalOptions {
   query?: string;
   version: boolean;
   debug: boolean;
+  /** --no-paginate: print the first page only (here: the whole single page, uncut). */
+  noPaginate: boolean;
 }
 
 const GLOBAL_SPECS: readonly ArgSpec[] = [
@@ -43,7 +45,11 @@ export function parseGlobals(argv: readonly string[]): { globals: GlobalOptions;
     const v = values.get(key);
     return typeof v === 'string' ? v : undefined;
   };
-  const globals: GlobalOptions = { version: values.get('version') === true, debug: values.get('debug') === true };
+  const globals: GlobalOptions = {
+    version: values.get('version') === true,
+    debug: values.get('debug') === true,
+    noPaginate: values.get('no_paginate') === true,
+  };
   const profile = str('profile');
   if (profile !== undefined) globals.profile = profile;
   const region = str('region');

@@ -7,6 +7,7 @@
 import type { OperationSpec, Shape } from '../services/contract.ts';
 import type { ArgSpec } from './argparse.ts';
 import { kebabName } from './names.ts';
+import { paginatorFor } from './pagination.ts';
 
 /** One argument of an operation and where its value goes. */
 export interface OperationArg extends ArgSpec {
@@ -27,7 +28,10 @@ export const BOOTSTRAP_METHODS = ['QRCodePNG', 'Base32StringSeed'] as const;
 export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): OperationArg[] {
   const required = new Set(inputJsonGiven ? [] : (spec.input.required ?? []));
   const args: OperationArg[] = [];
+  const paginator = paginatorFor(spec);
   for (const [member, shape] of Object.entries(spec.input.members)) {
+    // A paginated operation's token and limit members are replaced by the CLI's own options.
+    if (paginator !== undefined && (member === paginator.inputToken || member === paginator.limitKey)) continue;
     const option = `--${kebabName(member)}`;
     const base = { dest: member, member, shape, required: required.has(member) };
     if (shape.type === 'boolean') {
@@ -43,6 +47,11 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
   if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice') {
     args.push({ dest: 'outfile', option: '--outfile', nargs: 'one', required: !inputJsonGiven });
     args.push({ dest: 'bootstrap_method', option: '--bootstrap-method', nargs: 'one', required: !inputJsonGiven, choices: BOOTSTRAP_METHODS });
+  }
+  if (paginator !== undefined) {
+    args.push({ dest: 'starting_token', option: '--starting-token', nargs: 'one' });
+    args.push({ dest: 'page_size', option: '--page-size', nargs: 'one' });
+    args.push({ dest: 'max_items', option: '--max-items', nargs: 'one' });
   }
   args.push({ dest: 'cli_input_json', option: '--cli-input-json', nargs: 'one' });
   args.push({ dest: 'generate_cli_skeleton', option: '--generate-cli-skeleton', nargs: 'optional', constValue: 'input', choices: ['input', 'output', 'yaml-input'] });

@@ -17,8 +17,9 @@ import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } fro
 import { CliFailure, EXIT, invalidChoiceMessage, renderServiceError } from './messages.ts';
 import { checkQuery, formatOutput, OUTPUT_FORMATS } from './output/index.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
+import { applyPagination, paginatorFor, type PageRequest } from './pagination.ts';
 import { validateParams, isPlainObject } from './validate.ts';
-import { parseJsonParam, resolveParamFile, setOwn, unpackArgument } from './values.ts';
+import { parseJsonParam, pythonInt, resolveParamFile, setOwn, unpackArgument } from './values.ts';
 
 /** The version line `aws --version` prints. */
 export const VERSION_LINE = 'aws-cli/2.31.0 Python/3.13.7 Linux/6.1.0 exe/x86_64.debian.12';
@@ -72,6 +73,7 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     const raw = values.get(arg.dest) as string | string[] | boolean;
     setOwn(params, arg.member, unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true));
   }
+  const pages = pageRequest(values);
   const inputJson = values.get('cli_input_json');
   if (typeof inputJson === 'string') mergeInputJson(params, inputJson, readFile);
 
@@ -96,7 +98,9 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
   if (!response.ok) {
     return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) };
   }
-  const output = applyOutputFiles(host, spec, values, response.output);
+  const paginator = paginatorFor(spec);
+  const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
+  const output = applyOutputFiles(host, spec, values, paged);
   const stdout = formatOutput(output, {
     format,
     query: globals.query,
@@ -104,6 +108,18 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     terminalWidth: options.terminalWidth ?? 80,
   });
   return ok(stdout);
+}
+
+/** --max-items / --starting-token / --page-size (the page size only shapes the API calls, which are single pages here). */
+function pageRequest(values: Map<string, unknown>): PageRequest {
+  const request: PageRequest = {};
+  const maxItems = values.get('max_items');
+  if (typeof maxItems === 'string') request.maxItems = pythonInt(maxItems);
+  const pageSize = values.get('page_size');
+  if (typeof pageSize === 'string') pythonInt(pageSize);
+  const token = values.get('starting_token');
+  if (typeof token === 'string') request.startingToken = token;
+  return request;
 }
 
 /** --cli-input-json: its members fill the parameters the command line did not set. */

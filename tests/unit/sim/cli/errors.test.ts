@@ -66,8 +66,8 @@ describe('parameter errors', () => {
       '\nParameter validation failed:\nMissing required parameter in Tags[0]: "Value"\n'],
     ['botocore: min length', `aws iam create-user --user-name ''`,
       '\nParameter validation failed:\nInvalid length for parameter UserName, value: 0, valid min length: 1\n'],
-    ['botocore: min value', 'aws iam list-users --max-items 0',
-      '\nParameter validation failed:\nInvalid value for parameter MaxItems, value: 0, valid min value: 1\n'],
+    ['botocore: min value', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/r --role-session-name s1 --duration-seconds 10',
+      '\nParameter validation failed:\nInvalid value for parameter DurationSeconds, value: 10, valid min value: 900\n'],
     ['botocore: wrong type in JSON', `aws iam tag-user --user-name a --tags '[{"Key": 1, "Value": "v"}]'`,
       "\nParameter validation failed:\nInvalid type for parameter Tags[0].Key, value: 1, type: <class 'int'>, valid types: <class 'str'>\n"],
   ])('%s → 252', async (_name, line, stderr) => {

@@ -1,0 +1,96 @@
+/**
+ * The CLI's automatic pagination (CLI user guide, "Using the AWS CLI pagination options"): for an
+ * operation with a botocore paginator the CLI hides the API's own token and limit parameters,
+ * offers --max-items, --starting-token and --page-size instead, fetches every page, and prints one
+ * merged result — cut to --max-items with a `NextToken` to resume from. The simulated services
+ * answer in a single page, so only the CLI side (hiding, truncating, resuming) is needed here.
+ */
+import type { OperationSpec } from '../services/contract.ts';
+import { CliFailure } from './messages.ts';
+import { parsePythonJson } from './pyjson.ts';
+
+/** A paginator: the API's token and limit members, and the list members that are merged. */
+export interface Paginator {
+  inputToken: string;
+  limitKey: string;
+  resultKeys: readonly string[];
+}
+
+const IAM_LISTS: Record<string, string[]> = {
+  GetAccountAuthorizationDetails: ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'],
+  GetGroup: ['Users'],
+  ListAccessKeys: ['AccessKeyMetadata'],
+  ListAccountAliases: ['AccountAliases'],
+  ListAttachedGroupPolicies: ['AttachedPolicies'],
+  ListAttachedRolePolicies: ['AttachedPolicies'],
+  ListAttachedUserPolicies: ['AttachedPolicies'],
+  ListEntitiesForPolicy: ['PolicyGroups', 'PolicyUsers', 'PolicyRoles'],
+  ListGroupPolicies: ['PolicyNames'],
+  ListGroups: ['Groups'],
+  ListGroupsForUser: ['Groups'],
+  ListInstanceProfiles: ['InstanceProfiles'],
+  ListInstanceProfilesForRole: ['InstanceProfiles'],
+  ListMFADevices: ['MFADevices'],
+  ListPolicies: ['Policies'],
+  ListPolicyVersions: ['Versions'],
+  ListRolePolicies: ['PolicyNames'],
+  ListRoles: ['Roles'],
+  ListUserPolicies: ['PolicyNames'],
+  ListUsers: ['Users'],
+  ListVirtualMFADevices: ['VirtualMFADevices'],
+  SimulateCustomPolicy: ['EvaluationResults'],
+  SimulatePrincipalPolicy: ['EvaluationResults'],
+};
+
+/** The paginator of an operation (botocore paginators-1.json), or undefined. */
+export function paginatorFor(spec: OperationSpec): Paginator | undefined {
+  let paginator: Paginator | undefined;
+  if (spec.service === 'iam' && Object.hasOwn(IAM_LISTS, spec.name)) {
+    paginator = { inputToken: 'Marker', limitKey: 'MaxItems', resultKeys: IAM_LISTS[spec.name] as string[] };
+  } else if (spec.service === 's3' && spec.name === 'ListObjectsV2') {
+    paginator = { inputToken: 'ContinuationToken', limitKey: 'MaxKeys', resultKeys: ['Contents', 'CommonPrefixes'] };
+  } else if (spec.service === 's3' && spec.name === 'ListBuckets') {
+    paginator = { inputToken: 'ContinuationToken', limitKey: 'MaxBuckets', resultKeys: ['Buckets'] };
+  } else if (spec.service === 'cloudtrail' && spec.name === 'LookupEvents') {
+    paginator = { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Events'] };
+  }
+  // Only when the model really has the token member (older models of ListBuckets do not paginate).
+  return paginator !== undefined && Object.hasOwn(spec.input.members, paginator.inputToken) ? paginator : undefined;
+}
+
+/** Where to start and how much to print, from --starting-token and --max-items. */
+export interface PageRequest {
+  maxItems?: number;
+  startingToken?: string;
+}
+
+/** Cuts the merged result to the requested window and adds `NextToken` when more remains. */
+export function applyPagination(output: Record<string, unknown>, paginator: Paginator, request: PageRequest): Record<string, unknown> {
+  const skip = request.startingToken !== undefined ? decodeToken(request.startingToken, paginator) : 0;
+  const primary = paginator.resultKeys.find((key) => Array.isArray(output[key]));
+  if (primary === undefined || (skip === 0 && request.maxItems === undefined)) return output;
+  const items = output[primary] as unknown[];
+  const end = request.maxItems !== undefined ? skip + request.maxItems : items.length;
+  const result: Record<string, unknown> = { ...output, [primary]: items.slice(skip, end) };
+  if (end < items.length) result.NextToken = encodeToken(paginator, end);
+  return result;
+}
+
+/** botocore's token: base64 of `{"<input token>": null, "boto_truncate_amount": n}` (Python json.dumps spacing). */
+function encodeToken(paginator: Paginator, amount: number): string {
+  return btoa(`{"${paginator.inputToken}": null, "boto_truncate_amount": ${amount}}`);
+}
+
+function decodeToken(token: string, paginator: Paginator): number {
+  let data: unknown;
+  try {
+    data = parsePythonJson(atob(token));
+  } catch {
+    throw new CliFailure('GENERAL', { message: `Bad starting token: ${token}` });
+  }
+  const amount = (data as Record<string, unknown> | null)?.boto_truncate_amount;
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, paginator.inputToken) || (amount !== undefined && (typeof amount !== 'number' || amount < 0))) {
+    throw new CliFailure('GENERAL', { message: `Bad starting token: ${token}` });
+  }
+  return typeof amount === 'number' ? Math.floor(amount) : 0;
+}
