@@ -290,6 +290,9 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
   const profile = process.env.AWS_PROFILE;
   const diskReads: Array<{ kind: 'writeFile'; name: string; text: string }> = [];
   const result = await runLive(world, line, mfaCode, diskReads);
+  if (result.mfaPrompt !== undefined) {
+    return { ...result, stderr: `${result.stderr}iam-dojo: this profile needs an MFA code; run the command again with --mfa-code <6 digits from the authenticator>\n` };
+  }
   if (worldPath !== undefined) {
     journal.ops.push(...diskReads, {
       kind: 'run',

@@ -58,8 +58,8 @@ export interface RunResult {
   exitCode: number;
   stdout: string;
   stderr: string;
-  /** Set when the CLI needed an MFA code it was not given: run again with `options.mfaCode`. */
-  mfaPrompt?: { serialNumber: string; profile: string };
+  /** The CLI's prompt (`Enter MFA code for <serial>: `) when it needed an MFA code it was not given: ask, then run again with `options.mfaCode`. */
+  mfaPrompt?: string;
 }
 
 /** The CLI's default user agent (CLI v2 format, see AWS-FACTS §1.1). */

@@ -33,7 +33,7 @@ function failureResult(error: unknown): RunResult {
   if (error instanceof CliFailure) return { stdout: '', ...renderFailure(error) };
   if (error instanceof MfaCodeNeeded) {
     const rendered = renderFailure(new CliFailure('MFA_CODE_REQUIRED', { serial: error.serialNumber }));
-    return { stdout: '', ...rendered, mfaPrompt: { serialNumber: error.serialNumber, profile: error.profile } };
+    return { stdout: '', ...rendered, mfaPrompt: `Enter MFA code for ${error.serialNumber}: ` };
   }
   if (error instanceof CredentialServiceError) {
     return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(error.error.code, error.operation, error.message) };

@@ -96,11 +96,9 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
         stderr: `\nPartial credentials found in ${p.provider}, missing: ${p.missing}\n`,
       };
     case 'MFA_CODE_REQUIRED':
-      // The real CLI prompts on the terminal; a non-interactive run has nobody to answer.
-      return {
-        exitCode: EXIT.GENERAL,
-        stderr: `Enter MFA code for ${p.serial}: \nNo MFA code was entered: this run is not interactive. Run the command again and type the current code from the authenticator when asked.\n`,
-      };
+      // The real CLI prints this prompt and reads the code; a run without a code (options.mfaCode)
+      // ends there, as the real CLI does when its input is closed. The terminal asks and re-runs.
+      return { exitCode: EXIT.GENERAL, stderr: `Enter MFA code for ${p.serial}: \n` };
     case 'CONFIGURE_USAGE':
       return {
         exitCode: EXIT.PARAM_VALIDATION,

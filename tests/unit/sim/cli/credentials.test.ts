@@ -161,8 +161,8 @@ describe('role profiles', () => {
     );
     const asked = await runCommandLine(host, 'aws iam list-users --profile admin');
     expect(asked.exitCode).toBe(255);
-    expect(asked.stderr).toMatch(/^Enter MFA code for arn:aws:iam::123456789012:mfa\/alice: \n/);
-    expect(asked.mfaPrompt).toEqual({ serialNumber: 'arn:aws:iam::123456789012:mfa/alice', profile: 'admin' });
+    expect(asked.stderr).toBe('Enter MFA code for arn:aws:iam::123456789012:mfa/alice: \n');
+    expect(asked.mfaPrompt).toBe('Enter MFA code for arn:aws:iam::123456789012:mfa/alice: ');
     expect(host.requests).toEqual([]);
     const answered = await runCommandLine(host, 'aws iam list-users --profile admin', { mfaCode: '123456' });
     expect(answered.exitCode).toBe(0);
