@@ -49,7 +49,7 @@ export class ExerciseState {
   readonly worldName: string;
   readonly exercises: Exercise[];
   readonly exercise: Exercise;
-  readonly session: WorldSession;
+  #session: WorldSession | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sequence = 0;
 
@@ -60,13 +60,18 @@ export class ExerciseState {
     const exercise = options.exercises.find((e) => e.id === options.id);
     if (!exercise) throw new Error(`Exercise "${options.id}" is not in this lesson's exercises.`);
     this.exercise = exercise;
-    this.session = worldSession(options.world);
     const key = exerciseKey(this.lesson, this.exercise.id);
     const { progress } = loadProgress();
     this.done = key in progress.exercises;
     this.solutionShown = progress.solutionsSeen.includes(key);
     const saved = loadSaved(activeKey(this.worldName), z.string());
     if (saved.kind === 'ok' && activeByWorld[this.worldName] === undefined) activeByWorld[this.worldName] = saved.value;
+  }
+
+  /** The page's session for the named world; created on first use, in the browser only. */
+  get session(): WorldSession {
+    this.#session ??= worldSession(this.worldName);
+    return this.#session;
   }
 
   /** True when the named world is set up for this exercise (its checks are live). */
