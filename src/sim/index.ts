@@ -5,3 +5,4 @@
  */
 export type * from './services/contract.ts';
 export * from './simulate/index.ts';
+export * from './world/index.ts';

@@ -28,7 +28,11 @@ for (const [name, [policyId, description, lazy]] of Object.entries(SELECTED)) {
   const p = all[name];
   if (!p) throw new Error(`${name} missing from the package`);
   const version = p.versions[p.latestVersionId];
-  const text = JSON.stringify(version.document, null, 4);
+  // Documents keep line structure for explanations, but must stay under the 131,072-character
+  // policy document limit the parser enforces (ReadOnlyAccess is big): fall back to fewer spaces.
+  let text = JSON.stringify(version.document, null, 4);
+  if (text.length > 131072) text = JSON.stringify(version.document, null, 1);
+  if (text.length > 131072) text = JSON.stringify(version.document);
   catalog.push({
     PolicyName: name, PolicyId: policyId, Arn: p.arn, Path: p.arn.slice('arn:aws:iam::aws:policy'.length, -name.length),
     DefaultVersionId: p.latestVersionId, Description: description,

@@ -1,0 +1,233 @@
+/**
+ * The request pipeline of the simulated endpoint: authenticate → validate → handler (which
+ * authorizes with the engine, then acts) → one CloudTrail record, success or failure. A failed call
+ * leaves the state exactly as it was (the handler's changes are rolled back). An unexpected
+ * internal error answers ServiceFailure and never allows anything (fail closed).
+ */
+import { authorize as engineAuthorize } from '../evaluate/authorize.ts';
+import { accessDeniedMessage } from '../evaluate/messages.ts';
+import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/types.ts';
+import { loadAwsManagedDocuments } from '../managed/index.ts';
+import { userIdentityOf, unknownIdentity } from '../trail/identity.ts';
+import { trailShape } from '../trail/parameters.ts';
+import { buildTrailRecord, eventVersionFor, tlsDetails, type UserIdentity } from '../trail/record.ts';
+import { authenticate, type Caller } from '../world/caller.ts';
+import { isoSeconds } from '../world/dates.ts';
+import type { IdGenerator } from '../world/ids.ts';
+import type { WorldState } from '../world/state.ts';
+import type { ServiceRequest, ServiceResponse } from './contract.ts';
+import { accessDenied, authenticationFault, fault, ServiceFault } from './errors.ts';
+import { dataEventSelected } from './cloudtrail/selectors.ts';
+import { OPERATIONS } from './handlers.ts';
+import type { AuthorizeOptions, OperationContext, TrailOverrides } from './operation.ts';
+import { callerPolicies, referencedAwsManagedArns } from './policy-sources.ts';
+import { globalContext } from './request-context.ts';
+import { getOperationSpec, cliServiceName } from './specs/index.ts';
+import { sessionRestriction } from './sts/session-rules.ts';
+import { validateParams } from './validate.ts';
+
+/** The parts of a world the pipeline works on. */
+export interface EndpointWorld {
+  state: WorldState;
+  ids: IdGenerator;
+  nowMs(): number;
+}
+
+/** Default caller IP: a documentation address (RFC 5737). */
+export const DEFAULT_SOURCE_IP = '203.0.113.10';
+const DEFAULT_USER_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/prompt#off';
+
+/** Answers one request: loads the AWS managed documents it may need, then runs it synchronously. */
+export async function invokeService(world: EndpointWorld, request: ServiceRequest): Promise<ServiceResponse> {
+  await loadAwsManagedDocuments([...referencedAwsManagedArns(world.state), ...arnsIn(request.params)]);
+  return invokeLoaded(world, request);
+}
+
+/** Runs one request whose managed policy documents are loaded. */
+export function invokeLoaded(world: EndpointWorld, request: ServiceRequest): ServiceResponse {
+  const { state, ids } = world;
+  const nowMs = world.nowMs();
+  const region = request.region ?? state.region;
+  const sourceIp = request.sourceIp ?? DEFAULT_SOURCE_IP;
+  const spec = getOperationSpec(request.service, request.operation);
+  const definition = OPERATIONS[request.service]?.[request.operation];
+  const userAgent = request.userAgent ?? `${DEFAULT_USER_AGENT} md/command#${cliServiceName(request.service)}.${spec?.cliName ?? request.operation}`;
+  const trail: TrailOverrides = {};
+  const base = { state, ids, nowMs, region, sourceIp, userAgent, request, trail };
+
+  if (!spec || !definition) {
+    return fail(fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400));
+  }
+  const auth = authenticate(state, request.credentials, nowMs);
+  if ('failure' in auth) {
+    const known = auth.failure.known;
+    const error = authenticationFault(request.service, auth.failure.reason).error;
+    record(base, definition.readOnly, known ? userIdentityOf(state, known) : unknownIdentity(state, auth.failure.accessKeyId), { error, dataEvent: definition.dataEvent === true, caller: known });
+    return { ok: false, error };
+  }
+  const caller = auth.caller;
+  const identity = userIdentityOf(state, caller);
+  const backup = JSON.stringify({ ...state, records: [] });
+  const restore = (): void => {
+    const saved = JSON.parse(backup) as WorldState;
+    const records = state.records;
+    Object.assign(state, saved, { records });
+  };
+  try {
+    const invalid = validateParams(spec.input, request.params);
+    if (invalid) throw invalid;
+    const restricted = sessionRestriction(caller, request.service, request.operation);
+    if (restricted) throw restricted;
+    const ctx = operationContext(base, caller, request.params);
+    const output = definition.handler(ctx);
+    touchAccessKey(state, caller, request.service, region, nowMs);
+    record(base, definition.readOnly, identity, { output, dataEvent: definition.dataEvent === true, caller });
+    return { ok: true, output };
+  } catch (e) {
+    restore();
+    const error = e instanceof ServiceFault ? e.error : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
+    record(base, definition.readOnly, identity, { error, dataEvent: definition.dataEvent === true, caller });
+    return { ok: false, error };
+  }
+
+  function fail(f: ServiceFault): ServiceResponse {
+    return { ok: false, error: f.error };
+  }
+}
+
+interface CallBase {
+  state: WorldState;
+  ids: IdGenerator;
+  nowMs: number;
+  region: string;
+  sourceIp: string;
+  userAgent: string;
+  request: ServiceRequest;
+  trail: TrailOverrides;
+}
+
+function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>): OperationContext {
+  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+  return {
+    state: base.state,
+    ids: base.ids,
+    nowMs: base.nowMs,
+    caller,
+    request: base.request,
+    params,
+    region: base.region,
+    trail: base.trail,
+    check,
+    authorize(action, resource, options = {}) {
+      const { request, result } = authorizeRequest(base, caller, action, resource, options);
+      if (result.decision !== 'allowed') throw accessDenied(deniedMessage(base.request.service, request, result));
+      return result;
+    },
+  };
+}
+
+function authorizeRequest(base: CallBase, caller: Caller, action: string, resource: string, options: AuthorizeOptions): { request: AuthorizationRequest; result: AuthorizationResult } {
+  const policies = callerPolicies(base.state, caller);
+  const request: AuthorizationRequest = {
+    principal: requestPrincipalOf(caller),
+    action,
+    resource,
+    resourceAccountId: options.resourceAccountId ?? base.state.accountId,
+    context: { ...globalContext(base.state, caller, base), ...(options.context ?? {}) },
+    identityPolicies: [...policies.identityPolicies, ...(options.extraIdentityPolicies ?? [])],
+    ...(policies.permissionsBoundary ? { permissionsBoundary: policies.permissionsBoundary } : {}),
+    ...(policies.sessionPolicies ? { sessionPolicies: policies.sessionPolicies } : {}),
+    ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
+  };
+  let result: AuthorizationResult;
+  try {
+    result = engineAuthorize(request);
+  } catch {
+    // Fail closed: an engine error is a denial, reported as a service failure.
+    throw fault('ServiceFailure', `The simulator could not evaluate ${action}; the request was denied.`, 500);
+  }
+  return { request, result };
+}
+
+function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
+  if (caller.type === 'AssumedRole' && caller.role) {
+    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn };
+  }
+  return { type: caller.type, arn: caller.arn, accountId: caller.accountId };
+}
+
+/** The AccessDenied text, with the service's own conventions on top of the engine's grammar. */
+function deniedMessage(service: string, request: AuthorizationRequest, result: AuthorizationResult): string {
+  const message = accessDeniedMessage(request, result);
+  if (service === 's3') {
+    // S3 quotes the resource ARN (S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors").
+    return message.replace(/ on resource: (arn:aws:s3:::\S+)/, ' on resource: "$1"');
+  }
+  if (service === 'sts' && request.action.toLowerCase() === 'sts:assumerole') {
+    // Real AssumeRole denials end after the resource, without the reason clause (AWS-FACTS.md §2.2).
+    return `User: ${request.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${request.resource}`;
+  }
+  return message;
+}
+
+/** Records the call unless it is a data event no trail selects. */
+function record(
+  base: CallBase,
+  readOnly: boolean,
+  identity: UserIdentity,
+  outcome: { output?: Record<string, unknown>; error?: { code: string; message: string; httpStatus: number }; dataEvent: boolean; caller: Caller | undefined },
+): void {
+  const { state, ids, request, trail } = base;
+  const service = request.service;
+  const eventSource = `${service}.amazonaws.com`;
+  if (outcome.dataEvent && !dataEventSelected(state, request, readOnly)) return;
+  const error = outcome.error;
+  const console = outcome.caller?.session?.kind === 'Console';
+  const host = trail.host ?? (service === 'iam' ? 'iam.amazonaws.com' : `${service}.${base.region}.amazonaws.com`);
+  const stsDenied = service === 'sts' && error?.code === 'AccessDenied';
+  // Denied STS calls log no parameters (reference record 04); read-only calls no response
+  // elements, except where the handler sets them (AssumeRole logs its credentials, record 03).
+  const requestParameters = stsDenied ? null : trail.requestParameters !== undefined ? trail.requestParameters : trailShape(request.params);
+  const responseElements = error ? null : trail.responseElements !== undefined ? trail.responseElements : readOnly ? null : trailShape(outcome.output);
+  state.records.push(
+    buildTrailRecord({
+      eventVersion: eventVersionFor(eventSource),
+      userIdentity: identity,
+      eventTime: isoSeconds(base.nowMs),
+      eventSource,
+      eventName: request.operation,
+      awsRegion: service === 'iam' ? 'us-east-1' : base.region,
+      sourceIPAddress: base.sourceIp,
+      userAgent: console ? 'AWS Internal' : service === 's3' ? `[${base.userAgent}]` : base.userAgent,
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+      requestParameters,
+      responseElements,
+      ...(trail.additionalEventData ? { additionalEventData: error ? { ...trail.additionalEventData, httpStatusCode: error.httpStatus } : trail.additionalEventData } : {}),
+      requestID: service === 's3' ? ids.s3RequestId() : ids.uuid(),
+      eventID: ids.uuid(),
+      readOnly,
+      ...(trail.resources && !error ? { resources: trail.resources } : {}),
+      eventType: 'AwsApiCall',
+      managementEvent: !outcome.dataEvent,
+      recipientAccountId: state.accountId,
+      eventCategory: outcome.dataEvent ? 'Data' : 'Management',
+      ...(console ? { sessionCredentialFromConsole: 'true' as const } : { tlsDetails: tlsDetails(host) }),
+    }),
+  );
+}
+
+/** Long-term keys remember when, where and for which service they were last used (GetAccessKeyLastUsed). */
+function touchAccessKey(state: WorldState, caller: Caller, service: string, region: string, nowMs: number): void {
+  const keys = caller.session ? [] : caller.user ? caller.user.accessKeys : state.root.accessKeys;
+  const key = keys.find((k) => k.id === caller.accessKeyId);
+  if (key) key.lastUsed = { date: nowMs, serviceName: service, region: service === 'iam' ? 'us-east-1' : region };
+}
+
+/** Policy ARNs mentioned anywhere in request parameters (so their documents can be loaded first). */
+function arnsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.startsWith('arn:aws:iam::aws:policy/')) out.push(value);
+  } else if (Array.isArray(value)) value.forEach((v) => arnsIn(v, out));
+  else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) Object.values(value).forEach((v) => arnsIn(v, out));
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * What an operation handler gets and gives back. A handler authorizes first (so a caller never
+ * learns whether something exists without permission), then checks and changes the state, and
+ * returns the CLI-shaped output. Anything it throws rolls the state back.
+ */
+import type { AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
+import type { TrailResource } from '../trail/record.ts';
+import type { Caller } from '../world/caller.ts';
+import type { IdGenerator } from '../world/ids.ts';
+import type { WorldState } from '../world/state.ts';
+import type { ServiceRequest } from './contract.ts';
+
+/** Options of one authorization check. */
+export interface AuthorizeOptions {
+  /** Service-specific context keys (`s3:prefix`, `iam:PolicyARN`, `aws:RequestTag/…`). */
+  context?: Record<string, ContextValue>;
+  resourcePolicy?: ResourcePolicyInput;
+  /** Defaults to the world's account. */
+  resourceAccountId?: string;
+  /** Extra caller-side policies for this check only (none today; reserved for service rules). */
+  extraIdentityPolicies?: PolicySource[];
+}
+
+/** Overrides of the trail record a handler may set (defaults come from the params and output). */
+export interface TrailOverrides {
+  requestParameters?: Record<string, unknown> | null;
+  responseElements?: Record<string, unknown> | null;
+  resources?: TrailResource[];
+  additionalEventData?: Record<string, unknown>;
+  /** The TLS host header (S3 virtual-hosted names). */
+  host?: string;
+}
+
+/** The handler's view of one call. */
+export interface OperationContext {
+  readonly state: WorldState;
+  readonly ids: IdGenerator;
+  readonly nowMs: number;
+  readonly caller: Caller;
+  readonly request: ServiceRequest;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly region: string;
+  readonly trail: TrailOverrides;
+  /** Authorizes `action` on `resource`; throws AccessDenied when not allowed. */
+  authorize(action: string, resource: string, options?: AuthorizeOptions): AuthorizationResult;
+  /** Like authorize, but answers the result instead of throwing. */
+  check(action: string, resource: string, options?: AuthorizeOptions): AuthorizationResult;
+}
+
+/** A handler: the CLI-shaped output of a successful call. */
+export type OperationHandler = (ctx: OperationContext) => Record<string, unknown>;
+
+/** One implemented operation. */
+export interface OperationDefinition {
+  handler: OperationHandler;
+  /** CloudTrail `readOnly`. */
+  readOnly: boolean;
+  /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
+  dataEvent?: boolean;
+}
+
+/** Reads a string parameter (already validated against the spec). */
+export function str(ctx: OperationContext, member: string): string {
+  const v = ctx.params[member];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Reads an optional string parameter. */
+export function optStr(ctx: OperationContext, member: string): string | undefined {
+  const v = ctx.params[member];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Reads an optional number parameter. */
+export function optNum(ctx: OperationContext, member: string): number | undefined {
+  const v = ctx.params[member];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** Reads an optional boolean parameter. */
+export function optBool(ctx: OperationContext, member: string): boolean | undefined {
+  const v = ctx.params[member];
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+/** Reads an optional list parameter. */
+export function optList<T = unknown>(ctx: OperationContext, member: string): T[] | undefined {
+  const v = ctx.params[member];
+  return Array.isArray(v) ? (v as T[]) : undefined;
+}

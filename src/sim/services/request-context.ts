@@ -1,0 +1,84 @@
+/**
+ * The request context AWS builds for every call (IAM User Guide, "AWS global condition context
+ * keys"; EVALUATION.md §5.10): principal keys from the caller, session keys only for temporary
+ * credentials, network and time keys from the request.
+ */
+import type { ContextValue, RequestPrincipal } from '../evaluate/types.ts';
+import type { Caller } from '../world/caller.ts';
+import { isoSeconds } from '../world/dates.ts';
+import type { Tag, WorldState } from '../world/state.ts';
+
+/** What the context needs to know about the request itself. */
+export interface RequestFacts {
+  nowMs: number;
+  sourceIp: string;
+  region: string;
+  userAgent: string;
+}
+
+/** The engine's view of the caller. */
+export function requestPrincipal(caller: Caller): RequestPrincipal {
+  if (caller.type === 'AssumedRole' && caller.role) {
+    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn };
+  }
+  return { type: caller.type, arn: caller.arn, accountId: caller.accountId };
+}
+
+/** The principal's tags: user tags, or role tags overridden by session tags (IAM "Passing session tags"). */
+export function principalTags(caller: Caller): Tag[] {
+  if (caller.user) return caller.user.tags;
+  if (caller.role) {
+    const sessionTags = caller.session?.sessionTags ?? [];
+    const overridden = new Set(sessionTags.map((t) => t.Key.toLowerCase()));
+    return [...caller.role.tags.filter((t) => !overridden.has(t.Key.toLowerCase())), ...sessionTags];
+  }
+  return [];
+}
+
+/** The global condition keys of a request made by `caller`. */
+export function globalContext(state: WorldState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
+  const ctx: Record<string, ContextValue> = {
+    'aws:CurrentTime': isoSeconds(facts.nowMs),
+    'aws:EpochTime': Math.floor(facts.nowMs / 1000),
+    'aws:SecureTransport': true,
+    'aws:SourceIp': facts.sourceIp,
+    'aws:RequestedRegion': facts.region,
+    'aws:UserAgent': facts.userAgent,
+    'aws:ViaAWSService': false,
+    'aws:PrincipalIsAWSService': false,
+    'aws:PrincipalAccount': state.accountId,
+    'aws:PrincipalArn': caller.role ? caller.role.arn : caller.arn,
+    'aws:PrincipalType': caller.type === 'Root' ? 'Account' : caller.type === 'IAMUser' ? 'User' : 'AssumedRole',
+    'aws:userid': caller.principalId,
+  };
+  if (caller.type === 'IAMUser' && caller.user) ctx['aws:username'] = caller.user.name;
+  for (const tag of principalTags(caller)) ctx[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+  const session = caller.session;
+  // aws:MultiFactorAuthPresent and aws:TokenIssueTime exist only with temporary credentials;
+  // long-term access keys carry neither (IAM User Guide, "aws:MultiFactorAuthPresent").
+  if (session) {
+    ctx['aws:TokenIssueTime'] = isoSeconds(session.issuedAt);
+    // Role sessions from AssumeRole carry no MFA context for later calls (IAM User Guide,
+    // "Configuring MFA-protected API access": use GetSessionToken for per-call MFA checks).
+    const mfa = session.kind !== 'AssumeRole' && session.mfaAuthenticated;
+    ctx['aws:MultiFactorAuthPresent'] = mfa;
+    if (mfa && session.mfaAuthTime !== undefined) ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
+    if (session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = session.sourceIdentity;
+  }
+  return ctx;
+}
+
+/** Request-tag keys for an operation that passes tags (`aws:RequestTag/<k>`, `aws:TagKeys`). */
+export function requestTagContext(tags: readonly Tag[] | undefined): Record<string, ContextValue> {
+  if (!tags || tags.length === 0) return {};
+  const ctx: Record<string, ContextValue> = { 'aws:TagKeys': tags.map((t) => t.Key) };
+  for (const t of tags) ctx[`aws:RequestTag/${t.Key}`] = t.Value;
+  return ctx;
+}
+
+/** Resource-tag keys (`aws:ResourceTag/<k>`) of the target entity. */
+export function resourceTagContext(tags: readonly Tag[] | undefined): Record<string, ContextValue> {
+  const ctx: Record<string, ContextValue> = {};
+  for (const t of tags ?? []) ctx[`aws:ResourceTag/${t.Key}`] = t.Value;
+  return ctx;
+}

@@ -1,0 +1,253 @@
+/**
+ * S3 buckets, objects and bucket policies (Amazon S3 API Reference). Bucket policies take part in
+ * every decision on the bucket as resource-based policies. Object-level calls are data events.
+ */
+import type { AuthorizeOptions } from '../operation.ts';
+import { parsePolicy } from '../../policy/parse.ts';
+import { cliTimestamp } from '../../world/dates.ts';
+import type { Bucket } from '../../world/state.ts';
+import { fault, ServiceFault } from '../errors.ts';
+import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
+import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
+
+const noSuchBucket = () => fault('NoSuchBucket', 'The specified bucket does not exist', 404);
+
+/** Sets the S3 trail fields (requestParameters with Host, resources) before anything can fail. */
+function s3Trail(ctx: OperationContext, object: boolean): void {
+  const bucket = optStr(ctx, 'Bucket');
+  const key = optStr(ctx, 'Key');
+  const host = bucket ? `${bucket}.s3.${ctx.region}.amazonaws.com` : `s3.${ctx.region}.amazonaws.com`;
+  ctx.trail.host = host;
+  const extra: Record<string, unknown> = {};
+  for (const m of ['Prefix', 'Delimiter', 'MaxKeys', 'StartAfter']) {
+    const v = ctx.params[m];
+    if (v !== undefined) extra[m === 'MaxKeys' ? 'max-keys' : m === 'StartAfter' ? 'start-after' : m.toLowerCase()] = v;
+  }
+  if (ctx.request.operation === 'ListObjectsV2') extra['list-type'] = '2';
+  ctx.trail.requestParameters = { ...(bucket ? { bucketName: bucket } : {}), Host: host, ...(key !== undefined ? { key } : {}), ...extra };
+  if (bucket) {
+    const bucketResource = { accountId: ctx.state.accountId, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${bucket}` };
+    ctx.trail.resources = object && key !== undefined ? [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${bucket}/${key}` }, bucketResource] : [bucketResource];
+  }
+  if (object) {
+    ctx.trail.additionalEventData = {
+      SignatureVersion: 'SigV4',
+      CipherSuite: 'TLS_AES_128_GCM_SHA256',
+      bytesTransferredIn: 0,
+      AuthenticationMethod: 'AuthHeader',
+      'x-amz-id-2': ctx.ids.s3ExtendedRequestId(),
+      bytesTransferredOut: 0,
+    };
+  }
+}
+
+/** Authorization options on a bucket: its policy as the resource-based policy. */
+function onBucket(bucket: Bucket | undefined, context: AuthorizeOptions['context'] = {}): AuthorizeOptions {
+  return bucket?.policy !== undefined
+    ? { context, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
+    : { context };
+}
+
+function bucketOf(ctx: OperationContext): Bucket | undefined {
+  return ctx.state.buckets[str(ctx, 'Bucket')];
+}
+
+/** Bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
+function validBucketName(name: string): boolean {
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !name.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(name) && !name.startsWith('xn--');
+}
+
+function createBucket(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  const name = str(ctx, 'Bucket');
+  ctx.authorize('s3:CreateBucket', `arn:aws:s3:::${name}`);
+  if (!validBucketName(name)) throw fault('InvalidBucketName', 'The specified bucket is not valid.', 400);
+  const config = ctx.params['CreateBucketConfiguration'] as { LocationConstraint?: string } | undefined;
+  const region = config?.LocationConstraint ?? 'us-east-1';
+  if (region === 'us-east-1' && config?.LocationConstraint !== undefined) throw fault('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400);
+  if (region !== ctx.region) {
+    throw fault('IllegalLocationConstraintException', `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
+  }
+  const existing = ctx.state.buckets[name];
+  // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
+  if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, objects: {} };
+  return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
+}
+
+function listBuckets(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  ctx.authorize('s3:ListAllMyBuckets', '*');
+  const buckets = Object.values(ctx.state.buckets).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    Buckets: buckets.map((b) => ({ Name: b.name, CreationDate: cliTimestamp(b.createDate), BucketRegion: b.region })),
+    Owner: { ID: ctx.state.canonicalUserId },
+    Prefix: null,
+  };
+}
+
+function deleteBucket(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  const bucket = bucketOf(ctx);
+  ctx.authorize('s3:DeleteBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  if (Object.keys(bucket.objects).length > 0) throw fault('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
+  delete ctx.state.buckets[bucket.name];
+  return {};
+}
+
+function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  const bucket = bucketOf(ctx);
+  ctx.authorize('s3:PutBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  const text = str(ctx, 'Policy');
+  const parsed = parsePolicy(text, { policyType: 'resource' });
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    const message = first?.code === 'JSON_SYNTAX' ? 'Policies must be valid JSON and the first byte must be \'{\'' : first?.code === 'MISSING_PRINCIPAL' ? 'Missing required field Principal' : (first?.awsMessage ?? 'Invalid policy syntax.');
+    throw fault('MalformedPolicy', message, 400);
+  }
+  // Every resource of a bucket policy must be the bucket or inside it (S3 User Guide, "Bucket policies").
+  for (const s of parsed.policy.statements) {
+    for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
+      if (r.value !== `arn:aws:s3:::${bucket.name}` && !r.value.startsWith(`arn:aws:s3:::${bucket.name}/`)) throw fault('MalformedPolicy', 'Policy has invalid resource', 400);
+    }
+  }
+  bucket.policy = text;
+  ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };
+  return {};
+}
+
+function getBucketPolicy(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  const bucket = bucketOf(ctx);
+  ctx.authorize('s3:GetBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  if (bucket.policy === undefined) throw fault('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
+  return { Policy: bucket.policy };
+}
+
+function deleteBucketPolicy(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, false);
+  const bucket = bucketOf(ctx);
+  ctx.authorize('s3:DeleteBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  delete bucket.policy;
+  return {};
+}
+
+function bodyBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  return new TextEncoder().encode(typeof value === 'string' ? value : '');
+}
+
+function putObject(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, true);
+  const bucket = bucketOf(ctx);
+  const key = str(ctx, 'Key');
+  ctx.authorize('s3:PutObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  const body = bodyBytes(ctx.params['Body']);
+  const etag = `"${md5Hex(body)}"`;
+  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs };
+  if (ctx.trail.additionalEventData) ctx.trail.additionalEventData['bytesTransferredIn'] = body.length;
+  return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ServerSideEncryption: 'AES256' };
+}
+
+/** A missing key answers 404 only to callers who may list the bucket; others get 403 (S3 API Reference, "GetObject"). */
+function missingKey(ctx: OperationContext, bucket: Bucket, head: boolean): ServiceFault {
+  const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+  if (list.decision === 'allowed') return head ? fault('404', 'Not Found', 404) : fault('NoSuchKey', 'The specified key does not exist.', 404);
+  if (head) return fault('403', 'Forbidden', 403);
+  try {
+    ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+  } catch (e) {
+    if (e instanceof ServiceFault) return e;
+  }
+  return fault('AccessDenied', 'Access Denied', 403);
+}
+
+function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown> {
+  s3Trail(ctx, true);
+  const bucket = bucketOf(ctx);
+  const key = str(ctx, 'Key');
+  try {
+    ctx.authorize('s3:GetObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  } catch (e) {
+    // HeadObject has no response body, so the CLI shows only the HTTP status (botocore).
+    if (head && e instanceof ServiceFault && e.error.code === 'AccessDenied') throw fault('403', 'Forbidden', 403);
+    throw e;
+  }
+  if (!bucket) throw head ? fault('404', 'Not Found', 404) : noSuchBucket();
+  const object = bucket.objects[key];
+  if (!object) throw missingKey(ctx, bucket, head);
+  if (ctx.trail.additionalEventData && !head) ctx.trail.additionalEventData['bytesTransferredOut'] = object.size;
+  return {
+    AcceptRanges: 'bytes',
+    LastModified: cliTimestamp(object.lastModified),
+    ContentLength: object.size,
+    ETag: object.etag,
+    ContentType: object.contentType,
+    ServerSideEncryption: 'AES256',
+    Metadata: {},
+    ...(head ? {} : { Body: base64ToBytes(object.bodyBase64) }),
+  };
+}
+
+function listObjectsV2(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, true);
+  const bucket = bucketOf(ctx);
+  const prefix = optStr(ctx, 'Prefix');
+  const delimiter = optStr(ctx, 'Delimiter');
+  const maxKeys = optNum(ctx, 'MaxKeys');
+  // s3:prefix, s3:delimiter and s3:max-keys are set when the request carries them (S3 condition keys).
+  const context = { ...(prefix !== undefined ? { 's3:prefix': prefix } : {}), ...(delimiter !== undefined ? { 's3:delimiter': delimiter } : {}), ...(maxKeys !== undefined ? { 's3:max-keys': maxKeys } : {}) };
+  ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket, context));
+  if (!bucket) throw noSuchBucket();
+  const startAfter = optStr(ctx, 'StartAfter') ?? '';
+  const keys = Object.keys(bucket.objects).filter((k) => k.startsWith(prefix ?? '') && k > startAfter).sort();
+  const contents: Record<string, unknown>[] = [];
+  const common = new Set<string>();
+  for (const k of keys) {
+    const rest = k.slice((prefix ?? '').length);
+    const cut = delimiter ? rest.indexOf(delimiter) : -1;
+    if (delimiter && cut >= 0) {
+      common.add((prefix ?? '') + rest.slice(0, cut + delimiter.length));
+      continue;
+    }
+    const o = bucket.objects[k];
+    if (o) contents.push({ Key: k, LastModified: cliTimestamp(o.lastModified), ETag: o.etag, ChecksumAlgorithm: ['CRC32'], ChecksumType: 'FULL_OBJECT', Size: o.size, StorageClass: 'STANDARD' });
+  }
+  return {
+    ...(contents.length ? { Contents: contents } : {}),
+    ...(common.size ? { CommonPrefixes: [...common].map((p) => ({ Prefix: p })) } : {}),
+    RequestCharged: null,
+    Prefix: prefix ?? '',
+  };
+}
+
+function deleteObject(ctx: OperationContext): Record<string, unknown> {
+  s3Trail(ctx, true);
+  const bucket = bucketOf(ctx);
+  const key = str(ctx, 'Key');
+  ctx.authorize('s3:DeleteObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  if (!bucket) throw noSuchBucket();
+  delete bucket.objects[key];
+  return {};
+}
+
+/** The S3 operations. */
+export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
+  CreateBucket: { handler: createBucket, readOnly: false },
+  ListBuckets: { handler: listBuckets, readOnly: true },
+  DeleteBucket: { handler: deleteBucket, readOnly: false },
+  PutBucketPolicy: { handler: putBucketPolicy, readOnly: false },
+  GetBucketPolicy: { handler: getBucketPolicy, readOnly: true },
+  DeleteBucketPolicy: { handler: deleteBucketPolicy, readOnly: false },
+  PutObject: { handler: putObject, readOnly: false, dataEvent: true },
+  GetObject: { handler: (ctx) => objectOut(ctx, false), readOnly: true, dataEvent: true },
+  HeadObject: { handler: (ctx) => objectOut(ctx, true), readOnly: true, dataEvent: true },
+  ListObjectsV2: { handler: listObjectsV2, readOnly: true, dataEvent: true },
+  DeleteObject: { handler: deleteObject, readOnly: false, dataEvent: true },
+};

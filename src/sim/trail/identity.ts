@@ -1,0 +1,43 @@
+/**
+ * The `userIdentity` block per identity type (CloudTrail User Guide, "CloudTrail userIdentity
+ * element"; AWS-FACTS.md §1.2 and the reference records 01, 05b, 09, 10).
+ */
+import type { Caller } from '../world/caller.ts';
+import { isoSeconds } from '../world/dates.ts';
+import type { WorldState } from '../world/state.ts';
+import type { UserIdentity } from './record.ts';
+
+/** The identity block of a record made by `caller`. */
+export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity {
+  const session = caller.session;
+  const attributes = session ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) } : undefined;
+  if (caller.type === 'AssumedRole' && caller.role && session) {
+    return {
+      type: 'AssumedRole',
+      principalId: caller.principalId,
+      arn: caller.arn,
+      accountId: caller.accountId,
+      accessKeyId: caller.accessKeyId,
+      sessionContext: {
+        sessionIssuer: { type: 'Role', principalId: caller.role.id, arn: caller.role.arn, accountId: caller.accountId, userName: caller.role.name },
+        attributes,
+        ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
+      },
+    };
+  }
+  const base: UserIdentity =
+    caller.type === 'Root'
+      ? // Root: principalId is the account ID; userName only when an account alias exists (AWS-FACTS.md §1.2).
+        { type: 'Root', principalId: caller.accountId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, ...(state.accountAlias ? { userName: state.accountAlias } : {}) }
+      : { type: 'IAMUser', principalId: caller.principalId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, userName: caller.user?.name };
+  if (!session) return base;
+  // Console sessions carry empty sessionIssuer/webIdFederationData blocks (reference record 10);
+  // GetSessionToken sessions only the attributes (reference record 05b).
+  const sessionContext = session.kind === 'Console' ? { sessionIssuer: {}, webIdFederationData: {}, attributes } : { attributes };
+  return { ...base, sessionContext };
+}
+
+/** The identity block when credentials did not authenticate and no principal is known. */
+export function unknownIdentity(state: WorldState, accessKeyId: string): UserIdentity {
+  return { type: 'Unknown', principalId: '', accountId: state.accountId, accessKeyId };
+}

@@ -1,0 +1,96 @@
+/**
+ * Authentication: which principal a set of credentials stands for. Long-term keys (AKIA) belong to
+ * a user or the root user; temporary keys (ASIA) to a session issued by STS or a console sign-in.
+ * Inactive or deleted keys, wrong secrets and expired sessions do not authenticate.
+ */
+import type { Credentials } from '../services/contract.ts';
+import type { Role, Session, User, WorldState } from './state.ts';
+import { nameKey } from './state.ts';
+
+/** Who is calling, with everything the request context and the trail record need. */
+export interface Caller {
+  type: 'Root' | 'IAMUser' | 'AssumedRole';
+  /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */
+  arn: string;
+  /** CloudTrail principalId / `aws:userid`: account ID, AIDA…, or `AROA…:<session>`. */
+  principalId: string;
+  accountId: string;
+  accessKeyId: string;
+  user?: User;
+  role?: Role;
+  /** Set for temporary credentials (STS or console). */
+  session?: Session;
+}
+
+/** Why credentials did not authenticate. */
+export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'expired'; accessKeyId: string; known?: Caller };
+
+/** The principal behind the credentials, or why there is none. */
+export function authenticate(state: WorldState, credentials: Credentials, nowMs: number): { caller: Caller } | { failure: AuthenticationFailure } {
+  if (credentials.kind === 'console') {
+    const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
+    if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };
+    const caller = sessionCaller(state, session);
+    if (!caller) return { failure: { reason: 'unknownKey', accessKeyId: session.accessKeyId } };
+    if (nowMs >= session.expiration) return { failure: { reason: 'expired', accessKeyId: session.accessKeyId, known: caller } };
+    return { caller };
+  }
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  const session = state.sessions[accessKeyId];
+  if (session) {
+    const caller = sessionCaller(state, session);
+    if (!caller || sessionToken !== session.token) return { failure: { reason: 'unknownKey', accessKeyId } };
+    if (secretAccessKey !== session.secret) return { failure: { reason: 'badSignature', accessKeyId, known: caller } };
+    if (nowMs >= session.expiration) return { failure: { reason: 'expired', accessKeyId, known: caller } };
+    return { caller };
+  }
+  const rootKey = state.root.accessKeys.find((k) => k.id === accessKeyId);
+  if (rootKey) {
+    const caller = rootCaller(state, accessKeyId);
+    if (rootKey.status !== 'Active' || sessionToken !== undefined) return { failure: { reason: 'unknownKey', accessKeyId, known: caller } };
+    if (rootKey.secret !== secretAccessKey) return { failure: { reason: 'badSignature', accessKeyId, known: caller } };
+    return { caller };
+  }
+  for (const user of Object.values(state.users)) {
+    const key = user.accessKeys.find((k) => k.id === accessKeyId);
+    if (!key) continue;
+    const caller = userCaller(state, user, accessKeyId);
+    if (key.status !== 'Active' || sessionToken !== undefined) return { failure: { reason: 'unknownKey', accessKeyId, known: caller } };
+    if (key.secret !== secretAccessKey) return { failure: { reason: 'badSignature', accessKeyId, known: caller } };
+    return { caller };
+  }
+  return { failure: { reason: 'unknownKey', accessKeyId } };
+}
+
+/** The root user as a caller. */
+export function rootCaller(state: WorldState, accessKeyId: string): Caller {
+  return { type: 'Root', arn: `arn:aws:iam::${state.accountId}:root`, principalId: state.accountId, accountId: state.accountId, accessKeyId };
+}
+
+/** An IAM user as a caller. */
+export function userCaller(state: WorldState, user: User, accessKeyId: string): Caller {
+  return { type: 'IAMUser', arn: user.arn, principalId: user.id, accountId: state.accountId, accessKeyId, user };
+}
+
+/** The caller behind a session, or undefined when its user or role no longer exists. */
+function sessionCaller(state: WorldState, session: Session): Caller | undefined {
+  if (session.kind === 'AssumeRole') {
+    // Deleting a role does not revoke sessions in AWS, but a recreated role has a new id; sessions
+    // keep acting as the role they were issued for only while a role with that id exists.
+    const role = session.roleName ? state.roles[nameKey(session.roleName)] : undefined;
+    if (!role || role.id !== session.roleId) return undefined;
+    return {
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.name}/${session.sessionName ?? ''}`,
+      principalId: `${role.id}:${session.sessionName ?? ''}`,
+      accountId: state.accountId,
+      accessKeyId: session.accessKeyId,
+      role,
+      session,
+    };
+  }
+  if (session.userName === undefined) return { ...rootCaller(state, session.accessKeyId), session };
+  const user = state.users[nameKey(session.userName)];
+  if (!user) return undefined;
+  return { ...userCaller(state, user, session.accessKeyId), session };
+}

@@ -1,0 +1,105 @@
+/**
+ * A simulated AWS Management Console sign-in: password (and MFA code when the user has a device)
+ * checked, a console session issued, and one `ConsoleLogin` record written as AWS writes it
+ * (CloudTrail User Guide, "AWS Management Console sign-in events"; reference records 07 and 08).
+ */
+import { buildTrailRecord, tlsDetails } from '../trail/record.ts';
+import type { Credentials } from '../services/contract.ts';
+import { isoSeconds } from './dates.ts';
+import { ID_PREFIX, type IdGenerator } from './ids.ts';
+import { nameKey, type WorldState } from './state.ts';
+import { matchTotpCode } from './totp.ts';
+
+/** The outcome of a sign-in attempt. */
+export type ConsoleSignInResult =
+  | { ok: true; credentials: Credentials; sessionId: string }
+  /** MFA_REQUIRED: the password was right and the user has an MFA device; try again with its code (no record yet). */
+  | { ok: false; reason: 'FAILED_AUTHENTICATION' | 'NO_SUCH_USER' | 'MFA_REQUIRED' };
+
+/** Who signs in: an IAM user by name, or the root user. */
+export interface ConsoleSignInInput {
+  userName?: string;
+  password: string;
+  mfaCode?: string;
+  sourceIp?: string;
+  userAgent?: string;
+}
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36';
+const CONSOLE_SESSION_SECONDS = 12 * 3600;
+
+/** Signs in and records ConsoleLogin. */
+export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
+  const root = input.userName === undefined;
+  const user = root ? undefined : state.users[nameKey(input.userName ?? '')];
+  const serials = root ? state.root.mfaSerials : (user?.mfaSerials ?? []);
+  const passwordOk = root ? input.password === state.root.password : user?.loginProfile !== undefined && user.loginProfile.password === input.password;
+  const device = serials.map((s) => state.mfaDevices[s]).find((d) => d !== undefined);
+  if (passwordOk && device && input.mfaCode === undefined) return { ok: false, reason: 'MFA_REQUIRED' };
+  let mfaOk = true;
+  if (passwordOk && device && input.mfaCode !== undefined) {
+    const step = matchTotpCode(device.seedBase32, input.mfaCode, nowMs, device.lastUsedStep);
+    mfaOk = step !== undefined;
+    if (step !== undefined) device.lastUsedStep = step;
+  }
+  const success = passwordOk && mfaOk;
+  const identity = root
+    ? { type: 'Root', principalId: state.accountId, arn: `arn:aws:iam::${state.accountId}:root`, accountId: state.accountId, accessKeyId: '' }
+    : user
+      ? success
+        ? { type: 'IAMUser', principalId: user.id, arn: user.arn, accountId: state.accountId, userName: user.name }
+        : { type: 'IAMUser', principalId: user.id, accountId: state.accountId, accessKeyId: '', userName: user.name }
+      : { type: 'IAMUser', accountId: state.accountId, accessKeyId: '', userName: 'HIDDEN_DUE_TO_SECURITY_REASONS' };
+  const mfaUsed = device !== undefined && passwordOk;
+  state.records.push(
+    buildTrailRecord({
+      eventVersion: '1.08',
+      userIdentity: identity,
+      eventTime: isoSeconds(nowMs),
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: input.sourceIp ?? '203.0.113.10',
+      userAgent: input.userAgent ?? BROWSER,
+      ...(success ? {} : { errorMessage: user || root ? 'Failed authentication' : 'No username found in supplied account' }),
+      requestParameters: null,
+      responseElements: { ConsoleLogin: success ? 'Success' : 'Failure' },
+      additionalEventData: {
+        LoginTo: success
+          ? `https://${state.region}.console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&region=${state.region}&state=hashArgsFromTB_${state.region}_${ids.chars('0123456789abcdef', 16)}`
+          : 'https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true',
+        MobileVersion: 'No',
+        ...(mfaUsed && device ? { MFAIdentifier: device.serialNumber } : {}),
+        MFAUsed: mfaUsed ? 'Yes' : 'No',
+      },
+      eventID: ids.uuid(),
+      readOnly: false,
+      eventType: 'AwsConsoleSignIn',
+      managementEvent: true,
+      recipientAccountId: state.accountId,
+      eventCategory: 'Management',
+      tlsDetails: tlsDetails('signin.aws.amazon.com'),
+    }),
+  );
+  if (!success) return { ok: false, reason: user || root ? 'FAILED_AUTHENTICATION' : 'NO_SUCH_USER' };
+  if (user) user.passwordLastUsed = nowMs;
+  else state.root.passwordLastUsed = nowMs;
+  const sessionId = ids.uuid();
+  const accessKeyId = ids.accessKeyId(ID_PREFIX.temporaryAccessKey, state.accountId);
+  state.sessions[accessKeyId] = {
+    accessKeyId,
+    secret: ids.secretAccessKey(),
+    token: ids.sessionToken(),
+    kind: 'Console',
+    issuedAt: nowMs,
+    expiration: nowMs + CONSOLE_SESSION_SECONDS * 1000,
+    ...(user ? { userName: user.name } : {}),
+    sessionTags: [],
+    transitiveTagKeys: [],
+    mfaAuthenticated: mfaUsed,
+    ...(mfaUsed ? { mfaAuthTime: nowMs } : {}),
+    chained: false,
+    consoleSessionId: sessionId,
+  };
+  return { ok: true, credentials: { kind: 'console', sessionId }, sessionId };
+}

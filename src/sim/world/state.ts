@@ -1,0 +1,234 @@
+/**
+ * The world's state: plain JSON-serializable data, saved and restored as is. Names of users,
+ * groups, roles and instance profiles are unique per account ignoring case (IAM quotas page), so
+ * maps are keyed by the lower-cased name; the entity keeps the name as written. Times are epoch ms.
+ */
+import type { CliConfig } from '../services/contract.ts';
+
+/** A tag on an IAM entity or session. */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** An inline policy: name and document text as the caller wrote it. */
+export interface InlinePolicy {
+  name: string;
+  document: string;
+}
+
+/** An access key of a user or of the root user. */
+export interface AccessKey {
+  id: string;
+  secret: string;
+  status: 'Active' | 'Inactive';
+  createDate: number;
+  lastUsed?: { date: number; serviceName: string; region: string };
+}
+
+/** A console password. */
+export interface LoginProfile {
+  password: string;
+  createDate: number;
+  passwordResetRequired: boolean;
+}
+
+/** An IAM user. */
+export interface User {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  createDate: number;
+  passwordLastUsed?: number;
+  tags: Tag[];
+  inlinePolicies: InlinePolicy[];
+  attachedPolicies: string[];
+  permissionsBoundary?: string;
+  accessKeys: AccessKey[];
+  loginProfile?: LoginProfile;
+  /** Serial numbers of the MFA devices enabled for this user, in enable order. */
+  mfaSerials: string[];
+}
+
+/** An IAM group. Membership lives here (user names as written). */
+export interface Group {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  createDate: number;
+  inlinePolicies: InlinePolicy[];
+  attachedPolicies: string[];
+  members: string[];
+}
+
+/** An IAM role. */
+export interface Role {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  createDate: number;
+  description?: string;
+  maxSessionDuration: number;
+  assumeRolePolicyDocument: string;
+  tags: Tag[];
+  inlinePolicies: InlinePolicy[];
+  attachedPolicies: string[];
+  permissionsBoundary?: string;
+  lastUsed?: { date: number; region: string };
+}
+
+/** One version of a customer managed policy. */
+export interface PolicyVersion {
+  versionId: string;
+  document: string;
+  createDate: number;
+}
+
+/** A customer managed policy. */
+export interface ManagedPolicy {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  description?: string;
+  createDate: number;
+  updateDate: number;
+  defaultVersionId: string;
+  /** Number for the next version id (`v<n>`): IAM never reuses version ids. */
+  nextVersion: number;
+  versions: PolicyVersion[];
+  tags: Tag[];
+}
+
+/** An instance profile. */
+export interface InstanceProfile {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  createDate: number;
+  roles: string[];
+  tags: Tag[];
+}
+
+/** A virtual MFA device (RFC 6238 TOTP secret). */
+export interface MfaDevice {
+  serialNumber: string;
+  name: string;
+  path: string;
+  seedBase32: string;
+  createDate: number;
+  /** The user it is enabled for (`<root>` for the root user); undefined while unassigned. */
+  user?: string;
+  enableDate?: number;
+  /** Highest TOTP time step already accepted: a code is never accepted twice (RFC 6238 §5.2). */
+  lastUsedStep?: number;
+  tags: Tag[];
+}
+
+/** Temporary credentials issued by STS or by a console sign-in. */
+export interface Session {
+  accessKeyId: string;
+  secret: string;
+  token: string;
+  kind: 'AssumeRole' | 'GetSessionToken' | 'Console';
+  issuedAt: number;
+  expiration: number;
+  /** For GetSessionToken / Console: the user name, or undefined for the root user. */
+  userName?: string;
+  /** For AssumeRole: the role (name as written, ARN with path, unique id) and session name. */
+  roleName?: string;
+  roleArn?: string;
+  roleId?: string;
+  sessionName?: string;
+  /** Session policies passed to AssumeRole (inline text and managed ARNs). */
+  policy?: string;
+  policyArns?: string[];
+  sessionTags: Tag[];
+  transitiveTagKeys: string[];
+  sourceIdentity?: string;
+  /** MFA was authenticated when the credentials were issued. */
+  mfaAuthenticated: boolean;
+  mfaAuthTime?: number;
+  /** Issued by assuming a role with role credentials (role chaining, 1-hour limit). */
+  chained: boolean;
+  /** For Console sessions: the sign-in id the CLI or widget presents. */
+  consoleSessionId?: string;
+}
+
+/** An S3 object. */
+export interface S3Object {
+  key: string;
+  /** The body, base64-encoded (objects may be binary). */
+  bodyBase64: string;
+  size: number;
+  etag: string;
+  contentType: string;
+  lastModified: number;
+}
+
+/** An S3 bucket. */
+export interface Bucket {
+  name: string;
+  region: string;
+  createDate: number;
+  policy?: string;
+  objects: Record<string, S3Object>;
+}
+
+/** A CloudTrail trail with its (basic) event selectors. */
+export interface Trail {
+  name: string;
+  arn: string;
+  s3BucketName: string;
+  homeRegion: string;
+  isMultiRegionTrail: boolean;
+  eventSelectors: EventSelector[];
+}
+
+/** A basic CloudTrail event selector (CloudTrail API EventSelector). */
+export interface EventSelector {
+  ReadWriteType: 'ReadOnly' | 'WriteOnly' | 'All';
+  IncludeManagementEvents: boolean;
+  DataResources: { Type: string; Values: string[] }[];
+  ExcludeManagementEventSources: string[];
+}
+
+/** Everything one simulated world knows. */
+export interface WorldState {
+  formatVersion: 1;
+  seed: string;
+  idCounter: number;
+  clockMs: number;
+  accountId: string;
+  /** The account's S3 canonical user ID (64 hex characters). */
+  canonicalUserId: string;
+  accountAlias?: string;
+  region: string;
+  root: { createDate: number; accessKeys: AccessKey[]; mfaSerials: string[]; password: string; passwordLastUsed?: number };
+  users: Record<string, User>;
+  groups: Record<string, Group>;
+  roles: Record<string, Role>;
+  /** Customer managed policies by ARN. */
+  policies: Record<string, ManagedPolicy>;
+  instanceProfiles: Record<string, InstanceProfile>;
+  /** Virtual MFA devices by serial number. */
+  mfaDevices: Record<string, MfaDevice>;
+  /** Temporary credentials by access key ID. */
+  sessions: Record<string, Session>;
+  buckets: Record<string, Bucket>;
+  trails: Record<string, Trail>;
+  /** CloudTrail records in delivery order (plain objects in AWS's field order). */
+  records: Record<string, unknown>[];
+  /** Virtual files written by `--outfile` or provided for `file://`: text as is, binary base64-encoded. */
+  files: Record<string, { text: boolean; data: string }>;
+  cliConfig: CliConfig;
+}
+
+/** Lower-cased lookup key for case-insensitive names. */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}

@@ -1,0 +1,147 @@
+/**
+ * A simulated AWS account (DESIGN.md, "Public API"): IAM, STS, S3 and CloudTrail behind one
+ * `invoke`, a clock, deterministic IDs, virtual files, the CLI's saved configuration, and the trail.
+ * All of it is one JSON-serializable state: `save()` and `createWorld({ snapshot })` round-trip it.
+ */
+import { runCommandLine } from '../cli/index.ts';
+import type { RunOptions, RunResult } from '../cli/host.ts';
+import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
+import { invokeService } from '../services/invoke.ts';
+import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
+import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
+import { Clock } from './clock.ts';
+import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
+import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
+import { IdGenerator } from './ids.ts';
+import { nameKey, type WorldState } from './state.ts';
+import { totpCode, totpSecondsRemaining } from './totp.ts';
+
+/** Creates a world (DESIGN.md: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`). */
+export function createWorld(options: CreateWorldOptions = {}): World {
+  if (options.snapshot !== undefined) return new World(stateFromSnapshot(options.snapshot));
+  const state = initialState(options);
+  if (options.authorizationDetails !== undefined) {
+    const ids = new IdGenerator(state);
+    importAuthorizationDetails(state, options.authorizationDetails, (prefix) => ids.uniqueId(prefix));
+  }
+  return new World(state);
+}
+
+/** One simulated account. */
+export class World implements ServiceEndpoint {
+  readonly #state: WorldState;
+  readonly #ids: IdGenerator;
+  /** The simulated clock; TOTP codes, session expiry and condition times follow it. */
+  readonly clock: Clock;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Use `createWorld`. */
+  constructor(state: WorldState) {
+    this.#state = state;
+    this.#ids = new IdGenerator(state);
+    this.clock = new Clock(state);
+  }
+
+  /** The account ID. */
+  get accountId(): string {
+    return this.#state.accountId;
+  }
+
+  /** The CLI's `aws configure` settings, saved with the world (the CLI reads and writes this object). */
+  get cliConfig(): CliConfig {
+    return this.#state.cliConfig;
+  }
+
+  set cliConfig(value: CliConfig) {
+    this.#state.cliConfig = value;
+  }
+
+  /** Answers one API request; calls are processed one at a time in arrival order. */
+  invoke(request: ServiceRequest): Promise<ServiceResponse> {
+    const run = this.#queue.then(() => invokeService({ state: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs() }, request));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
+  run(commandLine: string, options: RunOptions = {}): Promise<RunResult> {
+    return runCommandLine(this, commandLine, options);
+  }
+
+  /** The CloudTrail records, oldest first, in the log-file format (a copy). */
+  trail(): { Records: Record<string, unknown>[] } {
+    return { Records: structuredClone(this.#state.records) };
+  }
+
+  /** A file a command wrote (`--outfile`): text as a string, binary (a QR code PNG) as bytes. */
+  readFile(name: string): string | Uint8Array | undefined {
+    const file = this.#state.files[name];
+    if (!file) return undefined;
+    return file.text ? file.data : base64ToBytes(file.data);
+  }
+
+  /** Stores a file (written by a command, or provided by the learner for `file://`). */
+  writeFile(name: string, data: string | Uint8Array): void {
+    this.#state.files[name] = typeof data === 'string' ? { text: true, data } : { text: false, data: bytesToBase64(data) };
+  }
+
+  /** Names of the stored files, sorted. */
+  listFiles(): readonly string[] {
+    return Object.keys(this.#state.files).sort();
+  }
+
+  /** Removes a stored file; true when it existed. */
+  deleteFile(name: string): boolean {
+    const existed = name in this.#state.files;
+    delete this.#state.files[name];
+    return existed;
+  }
+
+  /** The credentials of the `default` profile: the root user's access key. */
+  rootCredentials(): Credentials {
+    const key = this.#state.root.accessKeys[0];
+    return { kind: 'accessKey', accessKeyId: key?.id ?? '', secretAccessKey: key?.secret ?? '' };
+  }
+
+  /**
+   * The long-term key the CLI signs with for `--profile <user>`: the user's first *active* key; if
+   * every key is inactive, the first key anyway (so the call fails with InvalidClientTokenId, as a
+   * configured profile with a deactivated key does). A user with no key at all gets NO_ACCESS_KEY:
+   * the CLI answers "Unable to locate credentials" (exit 253) — create one with create-access-key.
+   */
+  lookupUserCredentials(userName: string): CredentialLookup {
+    const user = this.#state.users[nameKey(userName)];
+    if (!user || user.name !== userName) return { ok: false, reason: 'NO_SUCH_USER' };
+    const key = user.accessKeys.find((k) => k.status === 'Active') ?? user.accessKeys[0];
+    if (!key) return { ok: false, reason: 'NO_ACCESS_KEY' };
+    return { ok: true, credentials: { kind: 'accessKey', accessKeyId: key.id, secretAccessKey: key.secret } };
+  }
+
+  /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
+  consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
+    return consoleSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */
+  authenticatorCode(serialNumber: string): { code: string; secondsRemaining: number } | undefined {
+    const device = this.#state.mfaDevices[serialNumber];
+    if (!device) return undefined;
+    const now = this.clock.nowMs();
+    return { code: totpCode(device.seedBase32, now), secondsRemaining: totpSecondsRemaining(now) };
+  }
+
+  /** The IAM state in the `get-account-authorization-details` shape (importable by createWorld). */
+  exportAuthorizationDetails(): AuthorizationDetails {
+    return exportAuthorizationDetails(this.#state);
+  }
+
+  /** The whole world as plain JSON (restore with `createWorld({ snapshot })`). */
+  save(): WorldState {
+    return structuredClone(this.#state);
+  }
+
+  /** An independent copy: same state, trail, clock, files, CLI config and ID sequence. */
+  fork(): World {
+    return new World(structuredClone(this.#state));
+  }
+}
