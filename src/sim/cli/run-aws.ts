@@ -5,7 +5,9 @@
  * and formatting. Everything that can fail on bad input fails before the call, so a bad command
  * line never changes the world.
  */
-import type { OperationSpec, Shape } from '../services/contract.ts';
+import type { OperationSpec, ServiceResponse, Shape } from '../services/contract.ts';
+import { kebabName } from './names.ts';
+import { runS3Command } from './s3-commands.ts';
 import { looksLikeOption, parseArgs } from './argparse.ts';
 import { type OperationCatalog, registryCatalog, OperationCatalog as Catalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
@@ -34,8 +36,9 @@ export async function runAws(host: CliHost, argv: readonly string[], options: Ru
   if (command === 'help') return ok(topHelp(catalog));
   if (command === 'configure') return runConfigure(host, rest, globals, options);
   const services = catalog.services();
+  if (command === 's3' && services.includes('s3api')) return runHighLevelS3(host, catalog, rest, globals, options);
   if (!services.includes(command)) {
-    const choices = [...services, 'configure'].sort();
+    const choices = [...services, 'configure', ...(services.includes('s3api') ? ['s3'] : [])].sort();
     throw argError(invalidChoiceMessage('command', command, [...choices, 'help'], closeMatches(command, choices)));
   }
   const opIndex = rest.findIndex((word) => !looksLikeOption(word));
@@ -108,6 +111,29 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     terminalWidth: options.terminalWidth ?? 80,
   });
   return ok(stdout);
+}
+
+/** `aws s3 ls|cp|mb|rb|rm`, each call signed and routed like any s3api call. */
+async function runHighLevelS3(host: CliHost, catalog: OperationCatalog, words: string[], globals: GlobalOptions, options: RunOptions): Promise<RunResult> {
+  if (words.length === 1 && words[0] === 'help') return ok('S3()\n\nAVAILABLE COMMANDS\n       o cp\n       o ls\n       o mb\n       o rb\n       o rm\n');
+  const profile = globals.profile ?? options.env?.AWS_PROFILE ?? options.env?.AWS_DEFAULT_PROFILE ?? 'default';
+  const profileSettings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
+  const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
+  let credentials: Awaited<ReturnType<typeof resolveCredentials>> | undefined;
+  const call = async (operation: string, params: Record<string, unknown>, sub: string): Promise<ServiceResponse> => {
+    if (catalog.find('s3api', kebabName(operation)) === undefined) throw new CliFailure('GENERAL', { message: `s3 ${sub} needs ${operation}, which this simulator does not offer` });
+    credentials ??= await resolveCredentials(host, profile, options);
+    return host.invoke({
+      service: 's3',
+      operation,
+      params,
+      credentials,
+      region,
+      userAgent: `${options.userAgent ?? DEFAULT_USER_AGENT} md/command#s3.${sub}`,
+      ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
+    });
+  };
+  return runS3Command(host, words, call);
 }
 
 /** --max-items / --starting-token / --page-size (the page size only shapes the API calls, which are single pages here). */
