@@ -1,0 +1,72 @@
+// S3 scenarios: bucket policies as resource-based policies, s3:prefix, 404 vs 403
+// (S3 User Guide, "Bucket policies", "Troubleshoot access denied (403 Forbidden) errors").
+import { describe, expect, test } from 'vitest';
+import { createWorld } from '../../../../src/sim/world/index.ts';
+import { err, ok, policy, userWithKey } from '../world/helpers.ts';
+
+describe('S3', () => {
+  test('buckets and objects round-trip; ETag is the MD5 of the body', async () => {
+    const world = createWorld();
+    expect(await ok(world, 's3', 'CreateBucket', { Bucket: 'reports' })).toEqual({ Location: '/reports' });
+    const put = await ok(world, 's3', 'PutObject', { Bucket: 'reports', Key: 'q1/report.csv', Body: 'hello' });
+    expect(put['ETag']).toBe('"5d41402abc4b2a76b9719d911017c592"');
+    const got = await ok(world, 's3', 'GetObject', { Bucket: 'reports', Key: 'q1/report.csv' });
+    expect(new TextDecoder().decode(got['Body'] as Uint8Array)).toBe('hello');
+    expect(got['ContentLength']).toBe(5);
+    const listed = await ok(world, 's3', 'ListObjectsV2', { Bucket: 'reports', Prefix: 'q1/' });
+    expect((listed['Contents'] as { Key: string }[]).map((c) => c.Key)).toEqual(['q1/report.csv']);
+    expect((await err(world, 's3', 'DeleteBucket', { Bucket: 'reports' })).code).toBe('BucketNotEmpty');
+    await ok(world, 's3', 'DeleteObject', { Bucket: 'reports', Key: 'q1/report.csv' });
+    await ok(world, 's3', 'DeleteBucket', { Bucket: 'reports' });
+    expect(await err(world, 's3', 'GetObject', { Bucket: 'reports', Key: 'x' })).toEqual({ code: 'NoSuchBucket', message: 'The specified bucket does not exist', httpStatus: 404 });
+    expect((await err(world, 's3', 'CreateBucket', { Bucket: 'Bad_Name' })).code).toBe('InvalidBucketName');
+  });
+
+  test('a bucket policy naming the user grants access on its own; S3 quotes the resource in denials', async () => {
+    const world = createWorld();
+    const bob = await userWithKey(world, 'bob');
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'shared' });
+    await ok(world, 's3', 'PutObject', { Bucket: 'shared', Key: 'a.txt', Body: 'A' });
+    expect((await err(world, 's3', 'GetObject', { Bucket: 'shared', Key: 'a.txt' }, bob)).message).toBe(
+      'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::shared/a.txt" because no identity-based policy allows the s3:GetObject action',
+    );
+    await ok(world, 's3', 'PutBucketPolicy', {
+      Bucket: 'shared',
+      Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }] }),
+    });
+    await ok(world, 's3', 'GetObject', { Bucket: 'shared', Key: 'a.txt' }, bob);
+    expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'shared', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }] }) })).message).toBe('Policy has invalid resource');
+    expect((await ok(world, 's3', 'GetBucketPolicy', { Bucket: 'shared' }))['Policy']).toContain('user/bob');
+  });
+
+  test('a missing key is 404 only for callers allowed to list the bucket', async () => {
+    const world = createWorld();
+    const bob = await userWithKey(world, 'bob');
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'data' });
+    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'bob', PolicyName: 'get', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }) });
+    const denied = await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'missing' }, bob);
+    expect(denied.message).toContain('s3:ListBucket on resource: "arn:aws:s3:::data"');
+    expect(await err(world, 's3', 'HeadObject', { Bucket: 'data', Key: 'missing' }, bob)).toEqual({ code: '403', message: 'Forbidden', httpStatus: 403 });
+    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'bob', PolicyName: 'list', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' }) });
+    expect((await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'missing' }, bob)).code).toBe('NoSuchKey');
+    expect((await err(world, 's3', 'HeadObject', { Bucket: 'data', Key: 'missing' }, bob)).code).toBe('404');
+  });
+
+  test('s3:prefix is in the context of ListObjectsV2 (S3 User Guide, condition key examples)', async () => {
+    const world = createWorld();
+    const bob = await userWithKey(world, 'bob');
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'home' });
+    await ok(world, 's3', 'PutObject', { Bucket: 'home', Key: 'bob/notes.txt', Body: 'x' });
+    await ok(world, 's3', 'PutObject', { Bucket: 'home', Key: 'alice/notes.txt', Body: 'y' });
+    await ok(world, 'iam', 'PutUserPolicy', {
+      UserName: 'bob', PolicyName: 'own-prefix',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::home', Condition: { StringLike: { 's3:prefix': ['${aws:username}/*'] } } }),
+    });
+    const mine = await ok(world, 's3', 'ListObjectsV2', { Bucket: 'home', Prefix: 'bob/' }, bob);
+    expect((mine['Contents'] as { Key: string }[]).map((c) => c.Key)).toEqual(['bob/notes.txt']);
+    expect((await err(world, 's3', 'ListObjectsV2', { Bucket: 'home', Prefix: 'alice/' }, bob)).code).toBe('AccessDenied');
+    expect((await err(world, 's3', 'ListObjectsV2', { Bucket: 'home' }, bob)).code).toBe('AccessDenied');
+    const delimited = await ok(world, 's3', 'ListObjectsV2', { Bucket: 'home', Delimiter: '/' });
+    expect(delimited['CommonPrefixes']).toEqual([{ Prefix: 'alice/' }, { Prefix: 'bob/' }]);
+  });
+});
