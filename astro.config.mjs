@@ -53,7 +53,13 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Lessons', items: lessonSidebar() },
-        { label: 'Practice', items: [{ label: 'Playground', link: '/playground/' }] },
+        {
+          label: 'Practice',
+          items: [
+            { label: 'Playground', link: '/playground/' },
+            { label: 'Your progress', link: '/progress/' },
+          ],
+        },
         { label: 'For instructors', items: [{ label: 'Authoring guide', link: '/authoring/' }] },
       ],
       // Instructor mode (src/instructor): the header switch and the banner on every page, and the
