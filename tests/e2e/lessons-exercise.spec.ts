@@ -1,0 +1,59 @@
+/**
+ * The exercise journey on lesson 1: the first exercise sets up the lesson's world, a command typed
+ * in the terminal turns its check green, completion is announced and saved, and the progress page
+ * shows it. Hints come one at a time and the solution only after a confirmation.
+ */
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+
+const LESSON = '/lessons/01-what-is-iam/';
+
+test('lesson 1: doing the first exercise in the terminal completes it and records progress', async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.locator('[data-exercise="who-am-i"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.getByRole('heading', { name: /Exercise 1: Ask AWS who you are/ })).toBeVisible();
+  const status = exercise.getByRole('status');
+  await expect(status).toHaveText(/0 of 1 checks pass/);
+  await expect(exercise.getByRole('list', { name: 'Checks' }).getByRole('listitem')).toContainText('(not yet)');
+
+  const terminal = page.getByRole('region', { name: 'AWS terminal' }).first();
+  const input = terminal.getByRole('textbox', { name: 'Command line' });
+  await input.scrollIntoViewIfNeeded();
+  await input.fill('aws sts get-caller-identity');
+  await input.press('Enter');
+  await expect(terminal.getByRole('log', { name: 'Terminal output' })).toContainText(':root');
+
+  await expect(status).toHaveText(/All 1 checks pass — exercise complete/);
+  await expect(exercise.getByText('✓ Completed')).toBeVisible();
+
+  await page.goto('/progress/');
+  const lesson = page.locator('[data-lesson="01-what-is-iam"]');
+  await expect(lesson.getByRole('listitem').filter({ hasText: 'Ask AWS who you are' })).toContainText('done');
+  await expect(page.getByRole('status')).toHaveText(/^1 of \d+ exercises done\./);
+});
+
+test('lesson 1: hints one at a time, the solution only after confirming', async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.locator('[data-exercise="denied-by-default"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await exercise.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
+  await exercise.getByRole('button', { name: 'Show another hint' }).click();
+  await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(2);
+  await expect(exercise.getByRole('button', { name: 'No more hints' })).toBeDisabled();
+
+  await exercise.getByRole('button', { name: 'Show the solution' }).click();
+  await exercise.getByRole('button', { name: 'No, keep trying' }).click();
+  await expect(exercise.getByRole('region', { name: 'Solution' })).toHaveCount(0);
+  await exercise.getByRole('button', { name: 'Show the solution' }).click();
+  await exercise.getByRole('button', { name: 'Yes, show it' }).click();
+  await expect(exercise.getByRole('region', { name: 'Solution' })).toContainText('aws iam list-users --profile intern');
+});
+
+test('lesson 1 with its exercises passes axe', async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.locator('[data-exercise="who-am-i"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.getByRole('status')).toHaveText(/checks pass/);
+  await expectNoA11yViolations(page);
+});
