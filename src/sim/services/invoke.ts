@@ -202,11 +202,11 @@ function record(
       ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
       requestParameters,
       responseElements,
-      ...(trail.additionalEventData ? { additionalEventData: error ? { ...trail.additionalEventData, httpStatusCode: error.httpStatus } : trail.additionalEventData } : {}),
+      ...(trail.additionalEventData ? { additionalEventData: error ? withStatus(trail.additionalEventData, error.httpStatus) : trail.additionalEventData } : {}),
       requestID: service === 's3' ? ids.s3RequestId() : ids.uuid(),
       eventID: ids.uuid(),
       readOnly,
-      ...(trail.resources && !error ? { resources: trail.resources } : {}),
+      ...(trail.resources && !stsDenied ? { resources: trail.resources } : {}),
       eventType: 'AwsApiCall',
       managementEvent: !outcome.dataEvent,
       recipientAccountId: state.accountId,
@@ -214,6 +214,17 @@ function record(
       ...(console ? { sessionCredentialFromConsole: 'true' as const } : { tlsDetails: tlsDetails(host) }),
     }),
   );
+}
+
+/** S3 error records carry the HTTP status just before bytesTransferredOut (reference record 06). */
+function withStatus(data: Record<string, unknown>, status: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'bytesTransferredOut') out['httpStatusCode'] = status;
+    out[k] = v;
+  }
+  if (!('httpStatusCode' in out)) out['httpStatusCode'] = status;
+  return out;
 }
 
 /** Long-term keys remember when, where and for which service they were last used (GetAccessKeyLastUsed). */
