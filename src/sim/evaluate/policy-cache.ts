@@ -7,7 +7,7 @@ import type { ParseResult, PolicyType } from '../policy/types.ts';
 import type { PolicySource } from './types.ts';
 
 const MAX_ENTRIES = 2000;
-const cache = new Map<string, ParseResult>();
+const caches = new Map<PolicyType, Map<string, ParseResult>>();
 
 /** The parse result for a policy source (a pre-parsed document is returned as is). */
 export function parsedPolicyOf(source: PolicySource): ParseResult {
@@ -18,11 +18,12 @@ export function parsedPolicyOf(source: PolicySource): ParseResult {
 
 /** `parsePolicy` with the cache in front. */
 export function parseCached(text: string, policyType: PolicyType): ParseResult {
-  const key = `${policyType}\u0000${text}`;
-  const hit = cache.get(key);
+  let cache = caches.get(policyType);
+  if (!cache) caches.set(policyType, (cache = new Map()));
+  const hit = cache.get(text);
   if (hit) return hit;
   const result = parsePolicy(text, { policyType });
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(key, result);
+  cache.set(text, result);
   return result;
 }

@@ -1,9 +1,11 @@
 /**
- * Strict JSON with positions: jsonc-parser's tree with comments and trailing commas refused, plus
- * the guards IAM applies before grammar (allowed characters, size) and one of ours (nesting depth,
- * so a hostile document can't exhaust the stack).
+ * Strict JSON with positions, in one pass. The tree has the shape of jsonc-parser's `Node`
+ * (type, value, offset, length, children, parent) so grammar code reads like it would with that
+ * library, but it is built directly here: policies are parsed after every keystroke and the
+ * engine's budget is a few microseconds (bench/engine.bench.ts). The guards IAM applies before
+ * grammar are folded in: allowed characters, size, and a nesting limit so a hostile document
+ * cannot exhaust the stack. Comments, trailing commas and other JSON extensions are refused.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Position, Span } from './types.ts';
 
 /** IAM's API limit for a policy document field (IAM API, PolicyDocument: 1–131,072 characters). */
@@ -11,11 +13,25 @@ export const MAX_POLICY_CHARS = 131_072;
 /** Far beyond any real policy (Condition values sit at depth 5); deeper input is hostile. */
 export const MAX_DEPTH = 32;
 
+/** A JSON value with its place; objects hold `property` nodes whose children are [key, value]. */
+export interface Node {
+  type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+  value?: string | number | boolean | null;
+  offset: number;
+  length: number;
+  children?: Node[];
+  parent?: Node;
+}
+
 /** Converts offsets to 1-based line/column for one text. */
 export class PositionMap {
   readonly #lineStarts: number[] = [0];
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#lineStarts.push(i + 1);
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      this.#lineStarts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
   }
   /** The position of a 0-based offset. */
   at(offset: number): Position {
@@ -43,52 +59,14 @@ export interface JsonProblem {
   params: Record<string, string>;
 }
 
-/** Parses `text` as strict JSON; returns the tree or the first problems (never throws). */
+/** Parses `text` as strict JSON; returns the tree or the first problem (never throws). */
 export function parseJson(text: string): { root?: Node; problems: JsonProblem[] } {
   if (text.length > MAX_POLICY_CHARS) {
     return { problems: [{ code: 'TOO_LARGE', offset: 0, length: 0, params: { length: String(text.length), max: String(MAX_POLICY_CHARS) } }] };
   }
-  const pre = scanCharactersAndDepth(text);
-  if (pre) return { problems: [pre] };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    return {
-      problems: [
-        {
-          code: 'JSON_SYNTAX',
-          offset: first?.offset ?? 0,
-          length: first?.length ?? 0,
-          params: { detail: first ? printParseErrorCode(first.error) : 'EmptyDocument' },
-        },
-      ],
-    };
-  }
-  return { root, problems: [] };
-}
-
-/**
- * IAM accepts only tab, LF, CR and U+0020–U+00FF in a policy (IAM API PolicyDocument pattern).
- * The same pass measures bracket depth outside strings.
- */
-function scanCharactersAndDepth(text: string): JsonProblem | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0xff || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) {
-      return { code: 'INVALID_CHARACTER', offset: i, length: 1, params: { char: `U+${c.toString(16).toUpperCase().padStart(4, '0')}` } };
-    }
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return { code: 'TOO_DEEP', offset: i, length: 1, params: { max: String(MAX_DEPTH) } };
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return undefined;
+  const reader = new JsonReader(text);
+  const root = reader.document();
+  return root && !reader.problem ? { root, problems: [] } : { problems: reader.problem ? [reader.problem] : [] };
 }
 
 /** The text of a JSON scalar as IAM reads it: strings as is, numbers and booleans as their JSON text. */
@@ -96,4 +74,189 @@ export function scalarText(node: Node, text: string): string | undefined {
   if (node.type === 'string') return node.value as string;
   if (node.type === 'number' || node.type === 'boolean') return text.slice(node.offset, node.offset + node.length);
   return undefined;
+}
+
+class JsonReader {
+  readonly text: string;
+  pos = 0;
+  problem: JsonProblem | undefined;
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  document(): Node | undefined {
+    this.skipSpace();
+    if (this.pos >= this.text.length) return this.fail('JSON_SYNTAX', this.pos, 'EmptyDocument');
+    const root = this.value(0);
+    if (!root) return undefined;
+    this.skipSpace();
+    if (this.pos < this.text.length) return this.unexpected('EndOfFileExpected');
+    return root;
+  }
+
+  value(depth: number): Node | undefined {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 34) return this.string();
+    if (c === 123 || c === 91) {
+      if (depth >= MAX_DEPTH) return this.fail('TOO_DEEP', this.pos, '', { max: String(MAX_DEPTH) });
+      return c === 123 ? this.object(depth + 1) : this.array(depth + 1);
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    if (this.text.startsWith('true', this.pos)) return this.literal('boolean', true, 4);
+    if (this.text.startsWith('false', this.pos)) return this.literal('boolean', false, 5);
+    if (this.text.startsWith('null', this.pos)) return this.literal('null', null, 4);
+    return this.unexpected('ValueExpected');
+  }
+
+  object(depth: number): Node | undefined {
+    const node: Node = { type: 'object', offset: this.pos, length: 0, children: [] };
+    this.pos++;
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === 125) {
+      this.pos++;
+      node.length = this.pos - node.offset;
+      return node;
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.pos) !== 34) return this.unexpected('PropertyNameExpected');
+      const key = this.string();
+      if (!key) return undefined;
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) !== 58) return this.unexpected('ColonExpected');
+      this.pos++;
+      this.skipSpace();
+      const value = this.value(depth);
+      if (!value) return undefined;
+      const prop: Node = { type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, children: [key, value], parent: node };
+      key.parent = prop;
+      value.parent = prop;
+      node.children?.push(prop);
+      this.skipSpace();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 44) {
+        this.pos++;
+        this.skipSpace();
+        continue;
+      }
+      if (c === 125) {
+        this.pos++;
+        node.length = this.pos - node.offset;
+        return node;
+      }
+      return this.unexpected('CommaOrCloseBraceExpected');
+    }
+  }
+
+  array(depth: number): Node | undefined {
+    const node: Node = { type: 'array', offset: this.pos, length: 0, children: [] };
+    this.pos++;
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      node.length = this.pos - node.offset;
+      return node;
+    }
+    for (;;) {
+      const item = this.value(depth);
+      if (!item) return undefined;
+      item.parent = node;
+      node.children?.push(item);
+      this.skipSpace();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 44) {
+        this.pos++;
+        this.skipSpace();
+        continue;
+      }
+      if (c === 93) {
+        this.pos++;
+        node.length = this.pos - node.offset;
+        return node;
+      }
+      return this.unexpected('CommaOrCloseBracketExpected');
+    }
+  }
+
+  string(): Node | undefined {
+    const text = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    let chunkStart = i;
+    let out = '';
+    for (;;) {
+      if (i >= text.length) return this.fail('JSON_SYNTAX', start, 'UnexpectedEndOfString');
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c < 0x20 || c > 0xff) {
+        // IAM accepts only tab, LF, CR and U+0020–U+00FF (IAM API PolicyDocument pattern);
+        // a raw tab or newline inside a JSON string is still a JSON error.
+        if (c > 0xff) return this.fail('INVALID_CHARACTER', i, '', { char: charName(c) });
+        return this.fail(c === 9 || c === 10 || c === 13 ? 'JSON_SYNTAX' : 'INVALID_CHARACTER', i, 'InvalidCharacter', { char: charName(c) });
+      }
+      if (c === 92) {
+        out += text.slice(chunkStart, i);
+        const e = text.charCodeAt(i + 1);
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+          i += 2;
+        } else if (e === 117) {
+          const hex = text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return this.fail('JSON_SYNTAX', i, 'InvalidUnicode');
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+        } else return this.fail('JSON_SYNTAX', i, 'InvalidEscapeCharacter');
+        chunkStart = i;
+        continue;
+      }
+      i++;
+    }
+    const value = out === '' ? text.slice(chunkStart, i) : out + text.slice(chunkStart, i);
+    this.pos = i + 1;
+    return { type: 'string', value, offset: start, length: this.pos - start };
+  }
+
+  number(): Node | undefined {
+    const m = NUMBER.exec(this.text.slice(this.pos, this.pos + 400));
+    if (!m) return this.unexpected('InvalidNumberFormat');
+    const start = this.pos;
+    this.pos += m[0].length;
+    return { type: 'number', value: Number(m[0]), offset: start, length: m[0].length };
+  }
+
+  literal(type: 'boolean' | 'null', value: boolean | null, length: number): Node {
+    const node: Node = { type, value, offset: this.pos, length };
+    this.pos += length;
+    return node;
+  }
+
+  skipSpace(): void {
+    const text = this.text;
+    let i = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+    this.pos = i;
+  }
+
+  unexpected(detail: string): undefined {
+    const c = this.text.charCodeAt(this.pos);
+    if (c > 0xff) return this.fail('INVALID_CHARACTER', this.pos, '', { char: charName(c) });
+    if (this.pos >= this.text.length) return this.fail('JSON_SYNTAX', this.pos, detail === 'ValueExpected' ? 'UnexpectedEndOfInput' : detail);
+    return this.fail('JSON_SYNTAX', this.pos, c === 47 ? 'CommentsNotAllowed' : detail);
+  }
+
+  fail(code: JsonProblem['code'], offset: number, detail: string, params: Record<string, string> = {}): undefined {
+    this.problem ??= { code, offset, length: 1, params: detail ? { detail, ...params } : params };
+    return undefined;
+  }
+}
+
+const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+
+function charName(c: number): string {
+  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -3,8 +3,7 @@
  * (MalformedPolicyDocument) for the policy type. Grammar: IAM User Guide, "Grammar of the IAM JSON
  * policy language"; per-type rules: "Policy types", "Role trust policies", SCP/RCP syntax pages.
  */
-import type { Node } from 'jsonc-parser';
-import { parseJson, PositionMap, scalarText, type JsonProblem } from './json.ts';
+import { parseJson, PositionMap, scalarText, type JsonProblem, type Node } from './json.ts';
 import { makeError } from './messages.ts';
 import { decodeOperator } from './operators.ts';
 import type {

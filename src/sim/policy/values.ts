@@ -19,6 +19,17 @@ const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\
  * "2026-01-01T12:00:00Z", with an offset) or epoch seconds ("Date condition operators").
  */
 export function parseDate(text: string): number | undefined {
+  const hit = dateCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const ms = parseDateUncached(text);
+  if (dateCache.size > 5000) dateCache.clear();
+  dateCache.set(text, ms ?? null);
+  return ms;
+}
+
+const dateCache = new Map<string, number | null>();
+
+function parseDateUncached(text: string): number | undefined {
   const t = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(t) && !/^\d{4}$/.test(t)) {
     // Epoch seconds (aws:EpochTime style). A bare 4-digit number is read as a year, as ISO 8601 does.
@@ -43,8 +54,49 @@ export interface IpRange {
   prefix: number;
 }
 
-/** Parses `203.0.113.0/24`, `2001:db8::/32` or a bare address. */
+const ipCache = new Map<string, IpRange | null>();
+
+/** Parses `203.0.113.0/24`, `2001:db8::/32` or a bare address (cached: the same few values recur). */
 export function parseIpRange(text: string): IpRange | undefined {
+  const hit = ipCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parseIpv4Fast(text) ?? parseIpRangeSlow(text);
+  if (ipCache.size > 5000) ipCache.clear();
+  ipCache.set(text, parsed ?? null);
+  return parsed;
+}
+
+/** Dotted-quad IPv4 with an optional prefix, without regular expressions. */
+function parseIpv4Fast(t: string): IpRange | undefined {
+  const bytes: number[] = [0, 0, 0, 0];
+  let part = 0;
+  let digits = 0;
+  let value = 0;
+  let i = 0;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (++digits > 3 || value > 255) return undefined;
+    } else if (c === 46 && digits > 0 && part < 3) {
+      bytes[part++] = value;
+      value = 0;
+      digits = 0;
+    } else break;
+  }
+  if (part !== 3 || digits === 0) return undefined;
+  bytes[3] = value;
+  let prefix = 32;
+  if (i < t.length) {
+    if (t.charCodeAt(i) !== 47) return undefined;
+    const rest = t.slice(i + 1);
+    if (!/^\d{1,2}$/.test(rest) || Number(rest) > 32) return undefined;
+    prefix = Number(rest);
+  }
+  return { kind: 'ipv4', bytes, prefix };
+}
+
+function parseIpRangeSlow(text: string): IpRange | undefined {
   const t = text.trim();
   const slash = t.indexOf('/');
   const addr = slash < 0 ? t : t.slice(0, slash);
