@@ -170,6 +170,8 @@ export function importAuthorizationDetails(state: WorldState, details: unknown, 
   for (const [i, p] of list(d['Policies'], '$.Policies').entries()) {
     const path = `$.Policies[${i}]`;
     const arn = reqStr(p, 'Arn', path);
+    // AWS managed policies the simulator ships keep their shipped document; others are stored.
+    if (isAwsManagedArn(arn) && awsManagedPolicy(arn)) continue;
     const versions = list(p['PolicyVersionList'], `${path}.PolicyVersionList`).map((v, j) => ({
       versionId: typeof v['VersionId'] === 'string' ? v['VersionId'] : `v${j + 1}`,
       document: decoded(v['Document']),
