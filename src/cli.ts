@@ -25,7 +25,7 @@ interface Outcome {
 const USAGE = `usage: iam-dojo <command> [options]
 
 Commands:
-  aws <service> <operation> [parameters] [--world FILE] [--seed S] [--account-id ID] [--mfa-code CODE]
+  aws <service> <operation> [parameters] [--world FILE] [--seed S] [--account-id ID] [--now TIME] [--mfa-code CODE]
       Run an AWS CLI v2 command against the simulated account. With --world the account is loaded
       from FILE (created when missing) and saved after the command; without it a fresh account is used.
   simulate-custom-policy --cli-input-json file://request.json [--explain] [--expect allowed|denied]
@@ -35,6 +35,11 @@ Commands:
       IAM SimulatePrincipalPolicy over the output of \`aws iam get-account-authorization-details\`.
   validate-policy file://policy.json [--policy-type identity|resource|trust|scp|rcp|boundary|session]
       Validation errors and lint findings; exits 1 when the policy has an ERROR finding.
+
+  mfa-code <serial-number> --world FILE
+      The code an authenticator app shows now for a virtual MFA device of the world.
+  advance-clock <seconds> --world FILE
+      Moves the world's clock forward (TOTP codes, session expiry, MFA age follow it).
 
 Options of the simulate commands: --output json|text|table, --query EXPR,
   --explain (the decision and why, in words), --expect allowed|denied|explicitDeny|implicitDeny
@@ -53,6 +58,9 @@ export async function main(argv: readonly string[]): Promise<Outcome> {
         return await runSimulation(command, rest);
       case 'validate-policy':
         return await runValidation(rest);
+      case 'mfa-code':
+      case 'advance-clock':
+        return await runWorldUtility(command, rest);
       case undefined:
       case 'help':
       case '--help':
@@ -258,7 +266,7 @@ interface WorldLike extends Partial<CliHost> {
   clock?: { now(): number | Date; advance?(seconds: number): void };
 }
 
-const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--mfa-code']);
+const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
 
 /**
  * `iam-dojo aws ... --world FILE`. FILE is the playground's saved-world format (the worker's journal,
@@ -307,9 +315,10 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
 
 /** Creates the world of a journal and replays its operations, as the playground's worker does. */
 async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
-  const sim = (await import('./sim/index.ts')) as Record<string, unknown>;
-  const createWorld = sim.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
-  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (src/sim/index.ts has no createWorld)');
+  // The world module alone (not all of src/sim/index.ts) keeps each command's start-up short.
+  const worldModule = (await import('./sim/world/index.ts')) as Record<string, unknown>;
+  const createWorld = worldModule.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
+  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (no createWorld)');
   const { start } = journal;
   const world = await createWorld({
     ...(start.accountId !== undefined ? { accountId: start.accountId } : {}),
@@ -384,11 +393,14 @@ function hostFor(world: WorldLike, live: boolean, diskReads: Array<{ kind: 'writ
 function newJournal(own: Map<string, string>): WorldJournal {
   const accountId = own.get('--account-id');
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError('--account-id must be 12 digits');
+  const now = own.get('--now');
+  if (now !== undefined && Number.isNaN(Date.parse(now))) throw new UsageError('--now must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
   return {
     version: 1,
     start: {
       seed: own.get('--seed') ?? 'iam-dojo',
-      now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+      // Without --now the world starts at its fixed default time, so a script gives the same IDs and times every run.
+      ...(now !== undefined ? { now } : {}),
       ...(accountId !== undefined ? { accountId } : {}),
     },
     ops: [],
@@ -409,6 +421,29 @@ async function loadJournal(path: string): Promise<WorldJournal> {
     throw new UsageError(`--world ${path}: not an iam-dojo world file (${issue !== undefined ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`);
   }
   return parsed.data;
+}
+
+/** `mfa-code` and `advance-clock`: what MFA scenarios need besides aws commands. */
+async function runWorldUtility(command: 'mfa-code' | 'advance-clock', argv: readonly string[]): Promise<Outcome> {
+  const { options, positionals } = parseOptions(argv, { '--world': { takesValue: true } });
+  const path = options.get('--world');
+  const [argument, extra] = positionals;
+  if (path === undefined || argument === undefined || extra !== undefined) {
+    throw new UsageError(`${command} needs ${command === 'mfa-code' ? '<serial-number>' : '<seconds>'} and --world FILE`);
+  }
+  if (!existsSync(path)) throw new UsageError(`--world ${path}: no such file`);
+  const journal = await loadJournal(path);
+  const world = (await buildWorld(journal)) as WorldLike & { authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined };
+  if (command === 'mfa-code') {
+    const code = world.authenticatorCode?.(argument);
+    if (code === undefined) return { exitCode: 1, stdout: '', stderr: `iam-dojo: no virtual MFA device ${argument} in this world\n` };
+    return { exitCode: 0, stdout: `${code.code}\n`, stderr: '' };
+  }
+  const seconds = Number(argument);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('advance-clock needs a positive number of seconds');
+  journal.ops.push({ kind: 'advance', seconds });
+  writeFileSync(path, `${JSON.stringify(journal, null, 2)}\n`);
+  return { exitCode: 0, stdout: '', stderr: '' };
 }
 
 /** Quotes a word for the emulated shell so it reaches the CLI unchanged. */

@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each case spawns Node; on a busy 2-core machine a multi-command scenario needs more than the default.
+vi.setConfig({ testTimeout: 120_000 });
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'iam-dojo.mjs');
 
@@ -162,17 +165,9 @@ describe('iam-dojo validate-policy', () => {
 });
 
 describe('iam-dojo aws', () => {
-  it('runs AWS CLI commands in a saved world, one command per process', async () => {
-    const sim = (await import('../../../src/sim/index.ts')) as Record<string, unknown>;
+  it('runs AWS CLI commands in a saved world, one command per process', () => {
     const dir = workdir({});
     const world = join(dir, 'world.json');
-    if (typeof sim.createWorld !== 'function') {
-      // Until the world lands the command must say so clearly instead of crashing.
-      const r = dojo(['aws', 'iam', 'list-users', '--world', world], dir);
-      expect(r.code).toBe(255);
-      expect(r.stderr).toContain('createWorld');
-      return;
-    }
     expect(dojo(['aws', 'iam', 'create-user', '--user-name', 'bob', '--world', world], dir).code).toBe(0);
     const r = dojo(['aws', 'iam', 'get-user', '--user-name', 'bob', '--world', world, '--query', 'User.UserName', '--output', 'text'], dir);
     expect(r).toEqual({ code: 0, stdout: 'bob\n', stderr: '' });
@@ -182,6 +177,35 @@ describe('iam-dojo aws', () => {
     expect(missing.stderr).toContain('An error occurred (NoSuchEntity) when calling the GetUser operation');
     const bad = dojo(['aws', 'iam', 'create-user', '--world', world], dir);
     expect(bad.code).toBe(252);
+  });
+
+  it('file:// reads from disk, --outfile writes to disk, and the journal replays both', () => {
+    const dir = workdir({ 'policy.json': ALLOW_GET });
+    const arn = dojo(['aws', 'iam', 'create-policy', '--policy-name', 'read', '--policy-document', 'file://policy.json', '--world', 'w.json', '--query', 'Policy.Arn', '--output', 'text'], dir);
+    expect(arn).toEqual({ code: 0, stdout: 'arn:aws:iam::123456789012:policy/read\n', stderr: '' });
+    const journal = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8')) as { ops: Array<{ kind: string }> };
+    expect(journal.ops.map((op) => op.kind)).toEqual(['writeFile', 'run']);
+    const doc = dojo(['aws', 'iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::123456789012:policy/read', '--version-id', 'v1', '--world', 'w.json', '--query', 'PolicyVersion.Document.Statement[0].Action', '--output', 'text'], dir);
+    expect(doc.stdout).toBe('s3:GetObject\n');
+    const mfa = dojo(['aws', 'iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', 'ops', '--outfile', 'qr.png', '--bootstrap-method', 'QRCodePNG', '--world', 'w.json'], dir);
+    expect(mfa.code).toBe(0);
+    expect([...readFileSync(join(dir, 'qr.png')).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
+  it('mfa-code and advance-clock let a script enable an MFA device with two consecutive codes', () => {
+    const dir = workdir({});
+    const serial = 'arn:aws:iam::123456789012:mfa/alice';
+    expect(dojo(['aws', 'iam', 'create-user', '--user-name', 'alice', '--world', 'w.json'], dir).code).toBe(0);
+    expect(dojo(['aws', 'iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', 'alice', '--outfile', 'seed.txt', '--bootstrap-method', 'Base32StringSeed', '--world', 'w.json'], dir).code).toBe(0);
+    const first = dojo(['mfa-code', serial, '--world', 'w.json'], dir).stdout.trim();
+    expect(dojo(['advance-clock', '30', '--world', 'w.json'], dir).code).toBe(0);
+    const second = dojo(['mfa-code', serial, '--world', 'w.json'], dir).stdout.trim();
+    expect(first).toMatch(/^\d{6}$/);
+    expect(second).not.toBe(first);
+    const enable = dojo(['aws', 'iam', 'enable-mfa-device', '--user-name', 'alice', '--serial-number', serial, '--authentication-code1', first, '--authentication-code2', second, '--world', 'w.json'], dir);
+    expect(enable).toEqual({ code: 0, stdout: '', stderr: '' });
+    const list = dojo(['aws', 'iam', 'list-mfa-devices', '--user-name', 'alice', '--world', 'w.json', '--query', 'MFADevices[].SerialNumber', '--output', 'text'], dir);
+    expect(list.stdout).toBe(`${serial}\n`);
   });
 
   it('refuses a file that is not a world', () => {
