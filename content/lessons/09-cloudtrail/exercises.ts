@@ -49,29 +49,33 @@ export default defineExercises([
       world: { seed: 'lesson-09-ci' },
       steps: [
         'aws s3api create-bucket --bucket dojo-artifacts',
+        `aws s3api put-bucket-policy --bucket dojo-artifacts --policy '${JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'KeepArtifacts', Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::dojo-artifacts' }],
+        })}'`,
         'aws iam create-user --user-name ci-bot',
         'aws iam create-access-key --user-name ci-bot',
         { advanceClock: 300 },
         { run: 'aws s3api list-buckets --profile ci-bot', mayFail: true },
-        { run: 'aws s3api get-bucket-location --bucket dojo-artifacts --profile ci-bot', mayFail: true },
+        { run: 'aws s3api get-bucket-policy --bucket dojo-artifacts --profile ci-bot', mayFail: true },
         { run: 'aws iam list-roles --profile ci-bot', mayFail: true },
       ],
     },
     checks: [
       { id: 'list-buckets', kind: 'command', label: 'ci-bot can list the buckets', command: 'aws s3api list-buckets --profile ci-bot', expect: { outcome: 'success' } },
       {
-        id: 'bucket-location',
+        id: 'bucket-policy',
         kind: 'command',
-        label: 'ci-bot can read the location of dojo-artifacts',
-        command: 'aws s3api get-bucket-location --bucket dojo-artifacts --profile ci-bot',
+        label: 'ci-bot can read the bucket policy of dojo-artifacts',
+        command: 'aws s3api get-bucket-policy --bucket dojo-artifacts --profile ci-bot',
         expect: { outcome: 'success' },
       },
       { id: 'list-roles', kind: 'command', label: 'ci-bot can list the roles', command: 'aws iam list-roles --profile ci-bot', expect: { outcome: 'success' } },
       {
         id: 'no-more',
         kind: 'command',
-        label: 'ci-bot still cannot delete the bucket',
-        command: 'aws s3api delete-bucket --bucket dojo-artifacts --profile ci-bot',
+        label: 'ci-bot still cannot create buckets',
+        command: 'aws s3api create-bucket --bucket ci-bot-scratch --profile ci-bot',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
       },
       {
@@ -84,7 +88,7 @@ export default defineExercises([
     ],
     hints: [
       'Each denied record\'s `errorMessage` names the IAM action that was missing — which is not always the eventName: the ListBuckets operation needs `s3:ListAllMyBuckets`.',
-      'The three actions are `s3:ListAllMyBuckets`, `s3:GetBucketLocation` (on `arn:aws:s3:::dojo-artifacts`) and `iam:ListRoles`.',
+      'The three actions are `s3:ListAllMyBuckets`, `s3:GetBucketPolicy` (on `arn:aws:s3:::dojo-artifacts`) and `iam:ListRoles`.',
     ],
     solution: {
       steps: [
@@ -92,7 +96,7 @@ export default defineExercises([
           Version: '2012-10-17',
           Statement: [
             { Sid: 'Buckets', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
-            { Sid: 'Location', Effect: 'Allow', Action: 's3:GetBucketLocation', Resource: 'arn:aws:s3:::dojo-artifacts' },
+            { Sid: 'BucketPolicy', Effect: 'Allow', Action: 's3:GetBucketPolicy', Resource: 'arn:aws:s3:::dojo-artifacts' },
             { Sid: 'Roles', Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*' },
           ],
         })}'`,
