@@ -12,8 +12,8 @@
  * - `style-src 'unsafe-inline'`: Monaco injects `<style>` elements at run time (theme colours,
  *   decorations) and sets `style` attributes on every line it lays out; Svelte and Starlight use
  *   `style` attributes too. Inline styles cannot run script, so this keeps the script policy strict.
- * - `img-src data:`: Monaco's and Starlight's CSS embed small icons as `data:` URLs, and the MFA QR
- *   code is shown as a `data:` image. `data:` never reaches the network.
+ * - `img-src data:`: Monaco's and Starlight's CSS embed small icons as `data:` URLs; `data:` never
+ *   reaches the network.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
