@@ -56,7 +56,8 @@ export async function runAws(host: CliHost, argv: readonly string[], options: Ru
 }
 
 async function runOperation(host: CliHost, spec: OperationSpec, cliService: string, words: string[], globals: GlobalOptions, options: RunOptions): Promise<RunResult> {
-  const inputJsonGiven = words.some((w) => w === '--cli-input-json' || w.startsWith('--cli-input-json='));
+  // Like awscli's override_required_args: with --cli-input-json or --generate-cli-skeleton no argument is required up front.
+  const inputJsonGiven = words.some((w) => /^--(cli-input-json|generate-cli-skeleton)(=|$)/.test(w));
   const table = operationArgs(spec, inputJsonGiven);
   const { values, extras } = parseArgs(words, table);
   const firstPositional = extras.find((w) => !looksLikeOption(w));

@@ -131,3 +131,13 @@ describe('files the CLI writes', () => {
     expect(await runCommandLine(new FakeHost(), 'cat nope.txt')).toEqual({ exitCode: 1, stdout: '', stderr: 'cat: nope.txt: No such file or directory\n' });
   });
 });
+
+describe('--generate-cli-skeleton', () => {
+  it('prints an input skeleton without calling the service, even without required arguments', async () => {
+    const host = new FakeHost();
+    const result = await runCommandLine(host, 'aws iam create-user --generate-cli-skeleton');
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ Path: '', UserName: '', PermissionsBoundary: '', Tags: [{ Key: '', Value: '' }] });
+    expect(host.requests).toEqual([]);
+  });
+});
