@@ -29,6 +29,10 @@ from inside this folder:
 
 To serve a whole room, bind to all interfaces (python3 -m http.server 4321 --bind 0.0.0.0) and
 give learners http://<this laptop's address>:4321/ .
+
+Instructor mode: open any page with ?instructor=on (or press "Instructor" in the header) to show
+exercise solutions and check details, use presenter-size type, and get "Reset all progress on this
+machine" for the next group. ?instructor=off turns it off.
 `;
 
 const files = { 'iam-dojo/HOW-TO-SERVE.txt': new TextEncoder().encode(howToServe) };
