@@ -33,8 +33,12 @@ export const exerciseApi = {
     return attempt(async () => {
       const exercise = lessonExercisesSchema.parse(exercises).find((e) => e.id === id);
       if (!exercise) throw Object.assign(new Error(`There is no exercise named ${id}.`), { code: 'UNKNOWN_EXERCISE' });
-      const world = asCourseWorld(worldName, await worlds.get(worldName));
+      const live = await worlds.get(worldName);
+      const world = asCourseWorld(worldName, live);
       const copyWorld = async (): Promise<CourseWorld> => {
+        // The simulator's fork() is a cheap deep copy; replaying the journal is the fallback.
+        const forkable = live as SimWorld & { fork?: () => SimWorld };
+        if (typeof forkable.fork === 'function') return detached(forkable.fork());
         await worlds.restore(CHECK_SCRATCH, await worlds.journal(worldName));
         return asCourseWorld(CHECK_SCRATCH, await worlds.get(CHECK_SCRATCH));
       };
@@ -49,7 +53,11 @@ function journaledCreate(name: string): CreateCourseWorld {
     await worlds.reset(name, { ...(seed !== undefined ? { seed } : {}), ...(now !== undefined ? { now } : {}), ...accountStart(accountId) });
     const world = await worlds.get(name);
     return {
-      run: (line, options) => worlds.run(name, line, options?.mfaCode !== undefined ? { mfaCode: options.mfaCode } : {}),
+      run: (line, options) =>
+        worlds.run(name, line, {
+          ...(options?.mfaCode !== undefined ? { mfaCode: options.mfaCode } : {}),
+          ...(options?.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
+        }),
       trail: () => world.trail(),
       readFile: (file) => world.readFile?.(file),
       clock: { now: () => world.clock.now(), advance: (seconds: number) => worlds.advance(name, seconds) },
@@ -57,10 +65,19 @@ function journaledCreate(name: string): CreateCourseWorld {
   };
 }
 
-// The journal's start has no account id yet (requested in REQUESTS.md); until it has, the world's
-// default account is used and exercises are written for it.
-function accountStart(_accountId: string): Record<string, never> {
-  return {};
+/** The account part of a journal start: exercises pin their account so ARNs in their text are stable. */
+function accountStart(accountId: string): { accountId: string } {
+  return { accountId };
+}
+
+/** A world outside the registry (a fork made for checking); nothing it does is journaled. */
+function detached(world: SimWorld): CourseWorld {
+  return {
+    run: async (line, options) => world.run(line, { ...options }),
+    trail: () => world.trail(),
+    readFile: (file) => world.readFile?.(file),
+    clock: { now: () => world.clock.now(), advance: (seconds: number) => world.clock.advance?.(seconds) },
+  };
 }
 
 /** The registry's world `name` seen as a CourseWorld; clock moves go through the journal. */

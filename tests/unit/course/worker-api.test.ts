@@ -1,0 +1,54 @@
+/**
+ * The worker's exercise api on the page's named worlds: a start journal rebuilds the exercise's
+ * world exactly (the page saves and replays it), checks judge the named world without changing
+ * it, and they turn green once the learner does the work.
+ */
+import { describe, expect, test } from 'vitest';
+import { exerciseApi } from '../../../src/course/worker-api.ts';
+import { worlds } from '../../../src/worker/worlds.ts';
+import lesson1 from '../../../content/lessons/01-what-is-iam/exercises.ts';
+import lesson8 from '../../../content/lessons/08-mfa/exercises.ts';
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('exerciseApi', () => {
+  test('a continuing exercise starts from the previous start plus its solution, in the pinned account', async () => {
+    const journal = unwrap(await exerciseApi.exerciseStartJournal(lesson1, 'first-allow'));
+    expect(journal.start.accountId).toBe('111122223333');
+    expect(journal.ops.map((op) => (op.kind === 'run' ? op.line : op.kind))).toEqual([
+      'aws iam create-user --user-name intern',
+      'aws iam create-access-key --user-name intern',
+      'aws iam list-users --profile intern',
+    ]);
+  });
+
+  test('checks pass only after the learner acts, and checking leaves the trail alone', async () => {
+    await worlds.restore('lesson-01', unwrap(await exerciseApi.exerciseStartJournal(lesson1, 'first-allow')));
+    const before = (await worlds.get('lesson-01')).trail().Records.length;
+    const first = unwrap(await exerciseApi.checkExercise('lesson-01', lesson1, 'first-allow', {}));
+    expect(first.map((r) => [r.id, r.passed])).toEqual([
+      ['intern-can-list', false],
+      ['intern-cannot-create', true],
+    ]);
+    expect((await worlds.get('lesson-01')).trail().Records.length).toBe(before);
+
+    await worlds.run('lesson-01', 'aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess');
+    const after = unwrap(await exerciseApi.checkExercise('lesson-01', lesson1, 'first-allow', {}));
+    expect(after.every((r) => r.passed)).toBe(true);
+  });
+
+  test('a start with MFA codes replays to the same world from its journal', async () => {
+    const journal = unwrap(await exerciseApi.exerciseStartJournal(lesson8, 'require-mfa'));
+    await worlds.restore('lesson-08', journal);
+    const devices = await worlds.run('lesson-08', 'aws iam list-mfa-devices --user-name ana');
+    expect(JSON.parse(devices.stdout).MFADevices).toHaveLength(1);
+  });
+
+  test('invalid exercise data is refused with a code, not a crash', async () => {
+    const result = await exerciseApi.checkExercise('lesson-01', [{ id: 'x' }], 'x', {});
+    expect(result.ok).toBe(false);
+  });
+});
