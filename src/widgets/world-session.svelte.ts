@@ -31,14 +31,27 @@ export class WorldSession {
 
   readonly name: string;
   #journal: WorldJournal | undefined;
-  #queue: Promise<unknown>;
+  #started: Promise<unknown> | undefined;
+  #tail: Promise<unknown> = Promise.resolve();
 
   constructor(name: string) {
     this.name = name;
-    this.#queue = this.#load();
-    onRestart(async (api) => {
-      if (this.#journal) await api.restore(this.name, this.#journal);
-    });
+  }
+
+  /** The queue of work on this world; loading the saved world comes first, on first use in the browser. */
+  get #queue(): Promise<unknown> {
+    if (!this.#started) {
+      this.#started = this.#load();
+      this.#tail = this.#started.catch(() => undefined);
+      onRestart(async (api) => {
+        if (this.#journal) await api.restore(this.name, this.#journal);
+      });
+    }
+    return this.#tail;
+  }
+
+  set #queue(next: Promise<unknown>) {
+    this.#tail = next;
   }
 
   /** Runs a command line; resolves with its output (errors of the simulator come back as output on stderr). */

@@ -41,6 +41,8 @@ export interface AccessAnswer {
   decision: 'allowed' | 'explicitDeny' | 'implicitDeny';
   /** The engine's reason, deciding layer, deciding statements and full explanation, when it gave one. */
   authorization?: AuthorizationResult;
+  /** The engine's words for the reason. */
+  reasonWords?: string;
   /** The AccessDenied text AWS would answer, when denied and the engine produced it. */
   accessDeniedMessage?: string;
   /** Positions of the statements that matched, per source policy (IAM's MatchedStatements). */

@@ -44,9 +44,11 @@ export function toWorkerError(error: unknown): WorkerError {
     return { code: 'SIM_EXPORT_MISSING', message: error.message, params: { export: error.exportName } };
   }
   if (error && typeof error === 'object') {
-    const e = error as { code?: unknown; message?: unknown; span?: unknown; params?: unknown; errors?: unknown };
+    const e = error as { code?: unknown; message?: unknown; span?: unknown; params?: unknown; errors?: unknown; position?: unknown };
     const first = Array.isArray(e.errors) ? (e.errors[0] as { span?: unknown } | undefined) : undefined;
-    const span = (e.span ?? first?.span) as WorkerError['span'] | undefined;
+    // SimulationError carries a single `position`; widgets read spans.
+    const position = e.position && typeof e.position === 'object' ? e.position : undefined;
+    const span = (e.span ?? first?.span ?? (position ? { start: position, end: position } : undefined)) as WorkerError['span'] | undefined;
     const out: WorkerError = {
       code: typeof e.code === 'string' ? e.code : 'SIMULATOR_ERROR',
       message: typeof e.message === 'string' && e.message ? e.message : String(error),

@@ -6,10 +6,13 @@ import { expose } from 'comlink';
 import { policyApi } from './api/policy.ts';
 import { catalogApi } from './api/catalog.ts';
 import { worldApi } from './api/world.ts';
+import { installServiceLoader } from './catalog-loader.ts';
 
 // EXERCISE API — the LESSONS owner's module (src/course/worker-api.ts): exercise start worlds and
 // checks, run against the named worlds of src/worker/worlds.ts.
 import { exerciseApi } from '../course/worker-api.ts';
+
+installServiceLoader();
 
 const api = {
   /** Liveness probe used by the client after a restart. */

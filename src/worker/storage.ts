@@ -8,6 +8,11 @@ import type { z } from 'zod';
 /** Prefix of every key this site writes; the number is the storage format version. */
 export const STORAGE_PREFIX = 'iam-dojo:v1:';
 
+/** The browser's storage; none while the server renders (Node may have its own localStorage). */
+function store(): Storage | undefined {
+  return typeof window === 'undefined' ? undefined : window.localStorage;
+}
+
 /** What reading a saved entry found. */
 export type Loaded<T> = { kind: 'none' } | { kind: 'ok'; value: T } | { kind: 'corrupt'; reason: string };
 
@@ -15,7 +20,7 @@ export type Loaded<T> = { kind: 'none' } | { kind: 'ok'; value: T } | { kind: 'c
 export function loadSaved<T>(key: string, schema: z.ZodType<T>): Loaded<T> {
   let raw: string | null;
   try {
-    raw = globalThis.localStorage?.getItem(STORAGE_PREFIX + key) ?? null;
+    raw = store()?.getItem(STORAGE_PREFIX + key) ?? null;
   } catch {
     return { kind: 'none' }; // storage disabled (private mode): nothing was saved, nothing to report
   }
@@ -34,7 +39,7 @@ export function loadSaved<T>(key: string, schema: z.ZodType<T>): Loaded<T> {
 /** Saves `value` under `key`; answers false when the browser refused (quota, disabled storage). */
 export function save(key: string, value: unknown): boolean {
   try {
-    globalThis.localStorage?.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    store()?.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
     return true;
   } catch {
     return false;
@@ -44,7 +49,7 @@ export function save(key: string, value: unknown): boolean {
 /** Removes a saved entry. */
 export function forget(key: string): void {
   try {
-    globalThis.localStorage?.removeItem(STORAGE_PREFIX + key);
+    store()?.removeItem(STORAGE_PREFIX + key);
   } catch {
     // storage disabled: there is nothing to remove
   }
@@ -58,8 +63,8 @@ export function pageKey(kind: string, name: string): string {
 
 function setAside(key: string, raw: string, reason: string): Loaded<never> {
   try {
-    globalThis.localStorage?.setItem(STORAGE_PREFIX + key + ':corrupt', raw);
-    globalThis.localStorage?.removeItem(STORAGE_PREFIX + key);
+    store()?.setItem(STORAGE_PREFIX + key + ':corrupt', raw);
+    store()?.removeItem(STORAGE_PREFIX + key);
   } catch {
     // storage disabled: the notice still tells the learner what happened
   }

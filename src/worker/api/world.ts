@@ -5,7 +5,9 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import type { AccessAnswer, LineCompletion, Result, RunOutput, WorldJournal, WorldStart } from '../protocol.ts';
+import { simulatePrincipalPolicyWithDetails, type AccountAuthorizationDetails } from '../../sim/index.ts';
 import { attempt, simExport, worldNow } from '../sim-adapter.ts';
+import { toAnswer } from './policy.ts';
 import { worlds } from '../worlds.ts';
 
 /** What the MfaDevice widget shows: the current and next code at the world's time. */
@@ -64,13 +66,9 @@ export const worldApi = {
   /** IAM SimulatePrincipalPolicy against the world's current account: can this principal do these actions? */
   simulatePrincipal(world: string, principalArn: string, actions: string[], resource: string): Promise<Result<{ action: string; answer: AccessAnswer }[]>> {
     return attempt(async () => {
-      const details = (await worlds.get(world)).exportAuthorizationDetails();
-      const simulatePrincipalPolicy = simExport<(d: unknown, input: Record<string, unknown>) => { EvaluationResults: { EvalActionName: string; EvalDecision: AccessAnswer['decision']; MissingContextValues?: string[] }[] }>('simulatePrincipalPolicy');
-      const output = simulatePrincipalPolicy(details, { PolicySourceArn: principalArn, ActionNames: actions, ResourceArns: [resource || '*'] });
-      return output.EvaluationResults.map((r) => ({
-        action: r.EvalActionName,
-        answer: { decision: r.EvalDecision, matched: [], missingContextValues: r.MissingContextValues ?? [] },
-      }));
+      const details = (await worlds.get(world)).exportAuthorizationDetails() as AccountAuthorizationDetails;
+      const { output, details: explained } = simulatePrincipalPolicyWithDetails(details, { PolicySourceArn: principalArn, ActionNames: actions, ResourceArns: [resource || '*'] });
+      return output.EvaluationResults.map((r, i) => ({ action: r.EvalActionName, answer: toAnswer(r, explained[i]) }));
     });
   },
 

@@ -1,0 +1,20 @@
+/**
+ * Helpers shared by the widget specs: replace the text of a policy editor whether Monaco has
+ * loaded (select all, then insert the text as one input, which skips auto-closing brackets) or the
+ * plain textarea fallback is showing.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+/** Replaces the whole text of the policy editor labelled `name` inside `scope`. */
+export async function setEditorText(page: Page, scope: Locator, name: string, text: string): Promise<void> {
+  const editor = scope.getByRole('textbox', { name, exact: true });
+  const tag = await editor.evaluate((el) => el.tagName.toLowerCase());
+  if (tag === 'textarea') {
+    await editor.fill(text);
+    return;
+  }
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
