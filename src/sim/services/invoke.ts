@@ -133,7 +133,7 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
     action,
     resource,
     resourceAccountId: options.resourceAccountId ?? base.state.accountId,
-    context: { ...globalContext(base.state, caller, base), ...(options.context ?? {}) },
+    context: { ...globalContext(base.state, caller, base), 'aws:ResourceAccount': options.resourceAccountId ?? base.state.accountId, ...(options.context ?? {}) },
     identityPolicies: [...policies.identityPolicies, ...(options.extraIdentityPolicies ?? [])],
     ...(policies.permissionsBoundary ? { permissionsBoundary: policies.permissionsBoundary } : {}),
     ...(policies.sessionPolicies ? { sessionPolicies: policies.sessionPolicies } : {}),
@@ -195,7 +195,8 @@ function record(
       userIdentity: identity,
       eventTime: isoSeconds(base.nowMs),
       eventSource,
-      eventName: request.operation,
+      // S3 logs ListObjectsV2 under the name of its permission's API, ListObjects (AWS-FACTS.md §1.1).
+      eventName: request.service === 's3' && request.operation === 'ListObjectsV2' ? 'ListObjects' : request.operation,
       awsRegion: service === 'iam' ? 'us-east-1' : base.region,
       sourceIPAddress: base.sourceIp,
       userAgent: console ? 'AWS Internal' : service === 's3' ? `[${base.userAgent}]` : base.userAgent,

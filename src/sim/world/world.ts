@@ -27,6 +27,16 @@ export function createWorld(options: CreateWorldOptions = {}): World {
   return new World(state);
 }
 
+/** Bytes that are printable UTF-8 text (an MFA seed, a text object) as a string; otherwise undefined. */
+function printableText(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One simulated account. */
 export class World implements ServiceEndpoint {
   readonly #state: WorldState;
@@ -82,7 +92,8 @@ export class World implements ServiceEndpoint {
 
   /** Stores a file (written by a command, or provided by the learner for `file://`). */
   writeFile(name: string, data: string | Uint8Array): void {
-    this.#state.files[name] = typeof data === 'string' ? { text: true, data } : { text: false, data: bytesToBase64(data) };
+    const text = typeof data === 'string' ? data : printableText(data);
+    this.#state.files[name] = text !== undefined ? { text: true, data: text } : { text: false, data: bytesToBase64(data as Uint8Array) };
   }
 
   /** Names of the stored files, sorted. */

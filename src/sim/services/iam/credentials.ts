@@ -6,7 +6,7 @@
 import { cliTimestamp, iamTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
 import type { AccessKey, User } from '../../world/state.ts';
-import { entityAlreadyExists, fault, limitExceeded, noSuchEntity } from '../errors.ts';
+import { entityAlreadyExists, fault, limitExceeded, noSuchEntity, validationMessage } from '../errors.ts';
 import { optBool, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { impliedUserArn, requireUserAuthorized } from './users.ts';
 import { requireUser } from './lookup.ts';
@@ -16,6 +16,7 @@ function keyOwner(ctx: OperationContext, action: string): { keys: AccessKey[]; u
   ctx.authorize(action, impliedUserArn(ctx));
   const given = optStr(ctx, 'UserName');
   if (given === undefined && ctx.caller.type === 'Root') return { keys: ctx.state.root.accessKeys };
+  if (given === undefined && !ctx.caller.user) throw validationMessage('Must specify userName when calling with non-User credentials');
   const user = requireUser(ctx.state, given ?? ctx.caller.user?.name ?? '');
   return { keys: user.accessKeys, user };
 }

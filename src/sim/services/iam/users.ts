@@ -3,7 +3,7 @@ import type { ContextValue } from '../../evaluate/types.ts';
 import { cliTimestamp, iamTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type User } from '../../world/state.ts';
-import { deleteConflict, entityAlreadyExists } from '../errors.ts';
+import { deleteConflict, entityAlreadyExists, validationMessage } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireAttachable, requireUser } from './lookup.ts';
@@ -18,6 +18,7 @@ export function userArn(accountId: string, path: string, name: string): string {
 /** The user an operation with an optional UserName targets: the caller itself when omitted. */
 export function impliedUser(ctx: OperationContext): User {
   const given = optStr(ctx, 'UserName');
+  if (given === undefined && !ctx.caller.user) throw validationMessage('Must specify userName when calling with non-User credentials');
   return requireUser(ctx.state, given ?? ctx.caller.user?.name ?? '');
 }
 
