@@ -34,7 +34,9 @@ Commands:
       [--explain] [--expect allowed|denied]
       IAM SimulatePrincipalPolicy over the output of \`aws iam get-account-authorization-details\`.
   validate-policy file://policy.json [--policy-type identity|resource|trust|scp|rcp|boundary|session]
+      [--managed] [--output json|text]
       Validation errors and lint findings; exits 1 when the policy has an ERROR finding.
+      --managed applies the rules of a managed policy (Version 2012-10-17 required).
 
   mfa-code <serial-number> --world FILE
       The code an authenticator app shows now for a virtual MFA device of the world.
@@ -223,22 +225,15 @@ async function runValidation(argv: readonly string[]): Promise<Outcome> {
     '--policy-type': { takesValue: true, choices: POLICY_TYPES },
     '--policy-document': { takesValue: true },
     '--output': { takesValue: true, choices: ['json', 'text'] },
+    '--managed': { takesValue: false },
   });
   const source = options.get('--policy-document') ?? positionals[0];
   if (source === undefined) throw new UsageError('validate-policy needs a policy: validate-policy file://policy.json');
   if (positionals.length > (options.has('--policy-document') ? 0 : 1)) throw new UsageError(`unexpected argument "${positionals.at(-1)}"`);
   const text = readParameter(source, 'policy');
   const policyType = (options.get('--policy-type') ?? 'identity') as (typeof POLICY_TYPES)[number];
-  const { parsePolicy } = await import('./sim/policy/index.ts');
-  const parsed = parsePolicy(text, { policyType });
-  type Finding = { severity: string; code: string; message: string; span: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } } };
-  let findings: Finding[];
-  if (parsed.ok) {
-    const { lintPolicyWithCatalog } = await import('./sim/policy/lint/index.ts');
-    findings = await lintPolicyWithCatalog(parsed.policy);
-  } else {
-    findings = parsed.errors;
-  }
+  const { validatePolicy } = await import('./sim/simulate/validate.ts');
+  const findings = await validatePolicy(text, policyType, options.has('--managed') ? { managed: true } : {});
   const hasError = findings.some((f) => f.severity === 'ERROR');
   if (options.get('--output') === 'text') {
     const lines = findings.map((f) => `${f.severity}\t${f.code}\t${f.span.start.line}:${f.span.start.column}\t${f.message}\n`);

@@ -6,3 +6,4 @@
 export type * from './services/contract.ts';
 export * from './simulate/index.ts';
 export * from './world/index.ts';
+export { runCommandLine, completeCommandLine, type CliHost, type RunOptions, type RunResult, type Completion } from './cli/index.ts';
