@@ -31,6 +31,14 @@ export interface EndpointWorld {
   state: WorldState;
   ids: IdGenerator;
   nowMs(): number;
+  /** Receives the authorization checks of each call, keyed by the eventID of its trail record (not saved). */
+  onDecisions?(eventId: string | undefined, decisions: CallDecision[]): void;
+}
+
+/** One authorization check a call made: the engine's request and its answer with the explanation. */
+export interface CallDecision {
+  request: AuthorizationRequest;
+  result: AuthorizationResult;
 }
 
 /** Default caller IP: a documentation address (RFC 5737). */
@@ -53,7 +61,10 @@ export function invokeLoaded(world: EndpointWorld, request: ServiceRequest): Ser
   const definition = OPERATIONS[request.service]?.[request.operation];
   const userAgent = request.userAgent ?? `${DEFAULT_USER_AGENT} md/command#${cliServiceName(request.service)}.${spec?.cliName ?? request.operation}`;
   const trail: TrailOverrides = {};
-  const base = { state, ids, nowMs, region, sourceIp, userAgent, request, trail };
+  const decisions: CallDecision[] = [];
+  const base = { state, ids, nowMs, region, sourceIp, userAgent, request, trail, decisions };
+  const recordsBefore = state.records.length;
+  const report = (): void => world.onDecisions?.(state.records.length > recordsBefore ? (state.records.at(-1)?.['eventID'] as string) : undefined, decisions);
 
   if (!spec || !definition) {
     return fail(fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400));
@@ -63,6 +74,7 @@ export function invokeLoaded(world: EndpointWorld, request: ServiceRequest): Ser
     const known = auth.failure.known;
     const error = authenticationFault(request.service, auth.failure.reason).error;
     record(base, definition.readOnly, known ? userIdentityOf(state, known) : unknownIdentity(state, auth.failure.accessKeyId), { error, dataEvent: definition.dataEvent === true, caller: known });
+    report();
     return { ok: false, error };
   }
   const caller = auth.caller;
@@ -82,11 +94,13 @@ export function invokeLoaded(world: EndpointWorld, request: ServiceRequest): Ser
     const output = definition.handler(ctx);
     touchAccessKey(state, caller, request.service, region, nowMs);
     record(base, definition.readOnly, identity, { output, dataEvent: definition.dataEvent === true, caller });
+    report();
     return { ok: true, output };
   } catch (e) {
     restore();
     const error = e instanceof ServiceFault ? e.error : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
     record(base, definition.readOnly, identity, { error, dataEvent: definition.dataEvent === true, caller });
+    report();
     return { ok: false, error };
   }
 
@@ -104,6 +118,7 @@ interface CallBase {
   userAgent: string;
   request: ServiceRequest;
   trail: TrailOverrides;
+  decisions: CallDecision[];
 }
 
 function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>): OperationContext {
@@ -146,6 +161,7 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
     // Fail closed: an engine error is a denial, reported as a service failure.
     throw fault('ServiceFailure', `The simulator could not evaluate ${action}; the request was denied.`, 500);
   }
+  base.decisions.push({ request, result });
   return { request, result };
 }
 

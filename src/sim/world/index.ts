@@ -9,3 +9,4 @@ export type { WorldState } from './state.ts';
 export { Clock } from './clock.ts';
 export { totpCode, totpCodeAtStep, totpStep, TOTP_PERIOD_SECONDS } from './totp.ts';
 export { getOperationSpec, getOperationSpecByCliName, listOperations } from '../services/specs/index.ts';
+export type { CallDecision } from '../services/invoke.ts';

@@ -6,7 +6,7 @@
 import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
-import { invokeService } from '../services/invoke.ts';
+import { invokeService, type CallDecision } from '../services/invoke.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
@@ -44,6 +44,9 @@ export class World implements ServiceEndpoint {
   /** The simulated clock; TOTP codes, session expiry and condition times follow it. */
   readonly clock: Clock;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Authorization checks of recent calls by eventID (kept in memory only, newest 200). */
+  readonly #decisions = new Map<string, CallDecision[]>();
+  #lastDecisions: CallDecision[] = [];
 
   /** Use `createWorld`. */
   constructor(state: WorldState) {
@@ -68,7 +71,13 @@ export class World implements ServiceEndpoint {
 
   /** Answers one API request; calls are processed one at a time in arrival order. */
   invoke(request: ServiceRequest): Promise<ServiceResponse> {
-    const run = this.#queue.then(() => invokeService({ state: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs() }, request));
+    const onDecisions = (eventId: string | undefined, decisions: CallDecision[]): void => {
+      this.#lastDecisions = decisions;
+      if (eventId === undefined) return;
+      this.#decisions.set(eventId, decisions);
+      if (this.#decisions.size > 200) this.#decisions.delete(this.#decisions.keys().next().value ?? '');
+    };
+    const run = this.#queue.then(() => invokeService({ state: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -76,6 +85,16 @@ export class World implements ServiceEndpoint {
   /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
   run(commandLine: string, options: RunOptions = {}): Promise<RunResult> {
     return runCommandLine(this, commandLine, options);
+  }
+
+  /** The authorization checks (engine request + result with explanation) of the last call. */
+  lastDecisions(): readonly CallDecision[] {
+    return this.#lastDecisions;
+  }
+
+  /** The authorization checks behind a trail record (by its eventID), while it is recent; not saved. */
+  decisionsFor(eventId: string): readonly CallDecision[] | undefined {
+    return this.#decisions.get(eventId);
   }
 
   /** The CloudTrail records, oldest first, in the log-file format (a copy). */

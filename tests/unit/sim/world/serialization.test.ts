@@ -64,3 +64,18 @@ describe('authorization details', () => {
     expect(() => createWorld({ authorizationDetails: { RoleDetailList: [{ RoleName: 'r', Arn: 'arn:aws:iam::123456789012:role/r', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::123456789012:policy/missing' }] }] } })).toThrow('neither in Policies');
   });
 });
+
+describe('explanations of calls', () => {
+  test('the checks behind a denied call are kept with its trail record', async () => {
+    const world = createWorld();
+    const alice = await userWithKey(world, 'alice');
+    const r = await world.invoke({ service: 'iam', operation: 'ListUsers', params: {}, credentials: alice });
+    expect(r.ok).toBe(false);
+    const eventId = String(world.trail().Records.at(-1)?.['eventID']);
+    const decisions = world.decisionsFor(eventId) ?? [];
+    expect(decisions.map((d) => [d.request.action, d.result.decision, d.result.reason])).toEqual([['iam:ListUsers', 'implicitDeny', 'NO_IDENTITY_ALLOW']]);
+    expect(world.lastDecisions()).toBe(decisions);
+    expect(decisions[0]?.request.context['aws:username']).toBe('alice');
+    expect('aws:MultiFactorAuthPresent' in (decisions[0]?.request.context ?? {})).toBe(false);
+  });
+});
