@@ -1,0 +1,50 @@
+/**
+ * Answer exercises and continuing exercises: on lesson 9 the learner answers questions from the
+ * trail (a wrong answer is refused, the right ones complete the exercise); on lesson 1 an exercise
+ * that continues from the previous one is started with a button and checked live.
+ */
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+
+test('lesson 9: answers read from the trail complete the exercise, a wrong one is refused', async ({ page }) => {
+  await page.goto('/lessons/09-cloudtrail/');
+  const exercise = page.locator('[data-exercise="read-a-record"]');
+  await exercise.scrollIntoViewIfNeeded();
+  const status = exercise.getByRole('status');
+  await expect(status).toHaveText(/0 of 3 checks pass/);
+
+  await exercise.getByRole('textbox', { name: 'Which API operation (eventName) was denied?' }).fill('ListUsers');
+  await exercise.getByRole('button', { name: 'Check now' }).click();
+  await expect(exercise.getByRole('listitem').filter({ hasText: 'the denied operation' })).toContainText('not what the trail shows');
+
+  await exercise.getByRole('textbox', { name: 'Which API operation (eventName) was denied?' }).fill('CreateUser');
+  await exercise.getByRole('textbox', { name: 'Which IAM user made the denied call?' }).fill('ana');
+  await exercise.getByRole('textbox', { name: 'From which IP address did the call come?' }).fill('198.51.100.23');
+  await expect(status).toHaveText(/All 3 checks pass — exercise complete/);
+  await expectNoA11yViolations(page, '[data-exercise="read-a-record"]');
+});
+
+test('lesson 1: a continuing exercise starts where the previous one ended and turns green', async ({ page }) => {
+  await page.goto('/lessons/01-what-is-iam/');
+  const second = page.locator('[data-exercise="denied-by-default"]');
+  await second.scrollIntoViewIfNeeded();
+  await second.getByRole('button', { name: 'Start this exercise' }).click();
+  await expect(second.getByRole('status')).toHaveText(/0 of 1 checks pass/);
+
+  const terminal = page.getByRole('region', { name: 'AWS terminal' }).nth(1);
+  const input = terminal.getByRole('textbox', { name: 'Command line' });
+  await input.scrollIntoViewIfNeeded();
+  await input.fill('aws iam list-users --profile intern');
+  await input.press('Enter');
+  await expect(terminal.getByRole('log', { name: 'Terminal output' })).toContainText('AccessDenied');
+  await expect(second.getByRole('status')).toHaveText(/All 1 checks pass/);
+
+  const third = page.locator('[data-exercise="first-allow"]');
+  await third.scrollIntoViewIfNeeded();
+  await expect(third.getByText('This exercise continues where the previous one ends.')).toBeVisible();
+  await third.getByRole('button', { name: 'Start this exercise' }).click();
+  await expect(third.getByRole('status')).toHaveText(/1 of 2 checks pass/);
+  await input.scrollIntoViewIfNeeded();
+  await input.fill('aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess');
+  await input.press('Enter');
+  await expect(third.getByRole('status')).toHaveText(/All 2 checks pass — exercise complete/);
+});
