@@ -1,48 +1,17 @@
 /**
- * The one place that knows the simulator's exports (src/sim/index.ts). The simulator is built in
- * parallel with the widgets, so every export is looked up by name: a missing one becomes a visible
- * `SIM_EXPORT_MISSING` error in the widget instead of a broken build, and it lights up as soon as
- * the export lands. The shapes follow shared DESIGN.md ("Public API of the simulator").
+ * The seam between the worker's api modules and the simulator: the world type they hold, clock
+ * helpers, and `attempt`, which turns anything the simulator throws (SimulationError with a code and
+ * position, ImportError, a bug) into a `Result` a widget can render — comlink would keep only an
+ * Error's message.
  */
-import * as sim from '../sim/index.ts';
+import type { World } from '../sim/index.ts';
 import type { WorkerError } from './protocol.ts';
 
-/** The parts of a World the worker uses (DESIGN.md, `createWorld`). */
-export interface SimWorld {
-  run(line: string, options?: Record<string, unknown>): Promise<{ exitCode: number; stdout: string; stderr: string; mfaPrompt?: string }> | { exitCode: number; stdout: string; stderr: string; mfaPrompt?: string };
-  trail(): { Records: Record<string, unknown>[] };
-  readFile?(name: string): string | Uint8Array | undefined;
-  writeFile?(name: string, data: string | Uint8Array): void;
-  clock: { now(): Date | number; advance?(amount: number): void };
-  exportAuthorizationDetails(): unknown;
-}
-
-type Fn = (...args: never[]) => unknown;
-
-/** Thrown (and turned into a Result by the api modules) when the simulator lacks an export. */
-export class SimUnavailable extends Error {
-  constructor(readonly exportName: string) {
-    super(`The simulator does not provide "${exportName}" yet.`);
-  }
-}
-
-/** The export `name` of src/sim/index.ts, or a SimUnavailable error. */
-export function simExport<F extends Fn>(name: string): F {
-  const value = (sim as unknown as Record<string, unknown>)[name];
-  if (typeof value !== 'function') throw new SimUnavailable(name);
-  return value as F;
-}
-
-/** Whether src/sim/index.ts provides `name`. */
-export function hasSimExport(name: string): boolean {
-  return typeof (sim as unknown as Record<string, unknown>)[name] === 'function';
-}
+/** A simulated world (src/sim/world): what the named worlds hold. */
+export type SimWorld = World;
 
 /** Turns anything thrown by the simulator into a WorkerError a widget can render. */
 export function toWorkerError(error: unknown): WorkerError {
-  if (error instanceof SimUnavailable) {
-    return { code: 'SIM_EXPORT_MISSING', message: error.message, params: { export: error.exportName } };
-  }
   if (error && typeof error === 'object') {
     const e = error as { code?: unknown; message?: unknown; span?: unknown; params?: unknown; errors?: unknown; position?: unknown };
     const first = Array.isArray(e.errors) ? (e.errors[0] as { span?: unknown } | undefined) : undefined;
@@ -71,12 +40,10 @@ export async function attempt<T>(task: () => T | Promise<T>): Promise<{ ok: true
 
 /** The current time of a world, in epoch milliseconds. */
 export function worldNow(world: SimWorld): number {
-  const now = world.clock.now();
-  return typeof now === 'number' ? now : now.getTime();
+  return world.clock.now().getTime();
 }
 
-/** Moves a world's clock forward. */
+/** Moves a world's clock forward (src/sim/world/clock.ts takes seconds). */
 export function advanceClock(world: SimWorld, seconds: number): void {
-  if (typeof world.clock.advance !== 'function') throw new SimUnavailable('world.clock.advance');
-  world.clock.advance(seconds); // src/sim/world/clock.ts takes seconds
+  world.clock.advance(seconds);
 }

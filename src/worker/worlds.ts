@@ -5,7 +5,8 @@
  * saves the journal, and replaying it rebuilds the world after a reload or a worker restart.
  */
 import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
-import { advanceClock, simExport, type SimWorld } from './sim-adapter.ts';
+import { createWorld, type CreateWorldOptions } from '../sim/index.ts';
+import { advanceClock, type SimWorld } from './sim-adapter.ts';
 
 interface Slot {
   world: SimWorld;
@@ -56,7 +57,6 @@ export const worlds = {
   /** Writes a file the CLI can read (`file://` arguments) and records it. */
   async writeFile(name: string, file: string, text: string): Promise<void> {
     const s = await slot(name);
-    if (typeof s.world.writeFile !== 'function') throw new Error('The simulator cannot hold files yet.');
     s.world.writeFile(file, text);
     s.journal.ops.push({ kind: 'writeFile', name: file, text });
   },
@@ -86,28 +86,27 @@ function completeStart(start: WorldStart): WorldStart {
 }
 
 async function build(journal: WorldJournal): Promise<Slot> {
-  const createWorld = simExport<(options: Record<string, unknown>) => SimWorld>('createWorld');
   const { start } = journal;
-  const options: Record<string, unknown> = {};
-  if (start.accountId !== undefined) options['accountId'] = start.accountId;
-  if (start.seed !== undefined) options['seed'] = start.seed;
-  if (start.now !== undefined) options['now'] = new Date(start.now);
-  if (start.authorizationDetails !== undefined) options['authorizationDetails'] = start.authorizationDetails;
+  const options: CreateWorldOptions = {};
+  if (start.accountId !== undefined) options.accountId = start.accountId;
+  if (start.seed !== undefined) options.seed = start.seed;
+  if (start.now !== undefined) options.now = start.now;
+  if (start.authorizationDetails !== undefined) options.authorizationDetails = start.authorizationDetails;
   const world = createWorld(options);
   for (const line of start.commands ?? []) await runOp(world, { kind: 'run', line });
   for (const op of journal.ops) {
     if (op.kind === 'run') await runOp(world, op);
     else if (op.kind === 'advance') advanceClock(world, op.seconds);
-    else world.writeFile?.(op.name, op.text);
+    else world.writeFile(op.name, op.text);
   }
   return { world, journal: structuredClone(journal) };
 }
 
 async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
-  const options: Record<string, unknown> = {};
-  if (op.mfaCode !== undefined) options['mfaCode'] = op.mfaCode;
-  if (op.profile !== undefined) options['env'] = { AWS_PROFILE: op.profile };
-  if (op.sourceIp !== undefined) options['sourceIp'] = op.sourceIp;
+  const options: NonNullable<Parameters<SimWorld['run']>[1]> = {};
+  if (op.mfaCode !== undefined) options.mfaCode = op.mfaCode;
+  if (op.profile !== undefined) options.env = { AWS_PROFILE: op.profile };
+  if (op.sourceIp !== undefined) options.sourceIp = op.sourceIp;
   const out = await world.run(op.line, options);
   const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
   if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;

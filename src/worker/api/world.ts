@@ -6,7 +6,8 @@
 import { Secret, TOTP } from 'otpauth';
 import type { AccessAnswer, LineCompletion, Result, RunOutput, WorldJournal, WorldStart } from '../protocol.ts';
 import { simulatePrincipalPolicyWithDetails, type AccountAuthorizationDetails } from '../../sim/index.ts';
-import { attempt, simExport, worldNow } from '../sim-adapter.ts';
+import { completeCommandLine } from '../../sim/cli/index.ts';
+import { attempt, worldNow } from '../sim-adapter.ts';
 import { toAnswer } from './policy.ts';
 import { worlds } from '../worlds.ts';
 
@@ -33,9 +34,8 @@ export const worldApi = {
   complete(_world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
     return attempt(() => {
       // src/sim/cli/complete.ts: candidates replace line.slice(from, to).
-      const completeCommandLine = simExport<(line: string, cursor: number) => { from?: number; to?: number; start?: number; end?: number; candidates: string[] }>('completeCommandLine');
       const out = completeCommandLine(line, cursor);
-      return { from: out.from ?? out.start ?? cursor, to: out.to ?? out.end ?? cursor, candidates: [...out.candidates] };
+      return { from: out.from, to: out.to, candidates: [...out.candidates] };
     });
   },
 
@@ -66,7 +66,7 @@ export const worldApi = {
   /** IAM SimulatePrincipalPolicy against the world's current account: can this principal do these actions? */
   simulatePrincipal(world: string, principalArn: string, actions: string[], resource: string): Promise<Result<{ action: string; answer: AccessAnswer }[]>> {
     return attempt(async () => {
-      const details = (await worlds.get(world)).exportAuthorizationDetails() as AccountAuthorizationDetails;
+      const details = (await worlds.get(world)).exportAuthorizationDetails() as unknown as AccountAuthorizationDetails;
       const { output, details: explained } = simulatePrincipalPolicyWithDetails(details, { PolicySourceArn: principalArn, ActionNames: actions, ResourceArns: [resource || '*'] });
       return output.EvaluationResults.map((r, i) => ({ action: r.EvalActionName, answer: toAnswer(r, explained[i]) }));
     });
@@ -76,7 +76,7 @@ export const worldApi = {
   readFile(world: string, name: string): Promise<Result<string | null>> {
     return attempt(async () => {
       const w = await worlds.get(world);
-      const data = w.readFile?.(name);
+      const data = w.readFile(name);
       if (data === undefined) return null;
       return typeof data === 'string' ? data : btoa(String.fromCharCode(...data));
     });
@@ -86,7 +86,7 @@ export const worldApi = {
   mfaCodes(world: string, seedFile: string, label: string): Promise<Result<MfaCodes>> {
     return attempt(async () => {
       const w = await worlds.get(world);
-      const raw = w.readFile?.(seedFile);
+      const raw = w.readFile(seedFile);
       if (raw === undefined) throw Object.assign(new Error(`No seed file "${seedFile}" in this world; create the device first.`), { code: 'NO_SEED_FILE' });
       const seed = (typeof raw === 'string' ? raw : new TextDecoder().decode(raw)).trim();
       const totp = new TOTP({ issuer: 'Amazon Web Services', label, secret: Secret.fromBase32(seed), digits: 6, period: 30, algorithm: 'SHA1' });
