@@ -6,8 +6,9 @@ import { parsePolicy } from '../policy/parse.ts';
 import type { ParseResult, PolicyType } from '../policy/types.ts';
 import type { PolicySource } from './types.ts';
 
-const MAX_ENTRIES = 2000;
+const MAX_ENTRIES = 128;
 const caches = new Map<PolicyType, Map<string, ParseResult>>();
+const seenOnce = new Set<string>();
 
 /** The parse result for a policy source (a pre-parsed document is returned as is). */
 export function parsedPolicyOf(source: PolicySource): ParseResult {
@@ -23,6 +24,13 @@ export function parseCached(text: string, policyType: PolicyType): ParseResult {
   const hit = cache.get(text);
   if (hit) return hit;
   const result = parsePolicy(text, { policyType });
+  // Cache a text on its second use: text typed once (each keystroke) is never retained, which
+  // keeps the garbage collector's work small; policies that are evaluated again stay parsed.
+  if (!seenOnce.has(text)) {
+    if (seenOnce.size >= 4 * MAX_ENTRIES) seenOnce.clear();
+    seenOnce.add(text);
+    return result;
+  }
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(text, result);
   return result;

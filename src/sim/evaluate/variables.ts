@@ -33,32 +33,69 @@ export function resolveVariables(raw: string, lookup: VariableLookup, wildcards:
   if (!raw.includes('${')) {
     return { pattern: wildcards ? compileWildcard(raw) : compileLiteral(raw), text: raw, variables: NO_VARIABLES };
   }
-  const parts: CompiledPattern[] = [];
-  const textParts: string[] = [];
+  const pieces = piecesOf(raw);
   const variables: ResolvedVariable[] = [];
+  let key = wildcards ? 'w' : 'l';
   let unresolved = false;
+  for (const piece of pieces) {
+    if (piece.variable === undefined) continue;
+    const value = resolveOne(piece.body ?? '', lookup);
+    variables.push({ variable: piece.variable, value: value.value, source: value.source });
+    if (value.value === null) unresolved = true;
+    else key += `\u0000${value.value}`;
+  }
+  if (unresolved) return { pattern: null, text: null, variables };
+  // The same raw pattern with the same values recurs on every request: reuse the compiled form.
+  const cacheKey = `${raw}\u0001${key}`;
+  let hit = resolvedCache.get(cacheKey);
+  if (!hit) {
+    const parts: CompiledPattern[] = [];
+    const textParts: string[] = [];
+    let v = 0;
+    for (const piece of pieces) {
+      if (piece.variable === undefined) pushText(piece.text, wildcards, parts, textParts);
+      else {
+        const value = variables[v++]?.value ?? '';
+        parts.push(compileLiteral(value));
+        textParts.push(value);
+      }
+    }
+    hit = { pattern: concatPatterns(parts), text: textParts.join('') };
+    if (resolvedCache.size > 2000) resolvedCache.clear();
+    resolvedCache.set(cacheKey, hit);
+  }
+  return { pattern: hit.pattern, text: hit.text, variables };
+}
+
+const resolvedCache = new Map<string, { pattern: CompiledPattern; text: string }>();
+const piecesCache = new Map<string, Piece[]>();
+
+/** Literal text, or a `${…}` variable with its body. */
+interface Piece {
+  text: string;
+  variable?: string;
+  body?: string;
+}
+
+function piecesOf(raw: string): Piece[] {
+  const hit = piecesCache.get(raw);
+  if (hit) return hit;
+  const pieces: Piece[] = [];
   let i = 0;
   while (i < raw.length) {
     const start = raw.indexOf('${', i);
     const close = start < 0 ? -1 : raw.indexOf('}', start + 2);
     if (start < 0 || close < 0) {
-      pushText(raw.slice(i), wildcards, parts, textParts);
+      pieces.push({ text: raw.slice(i) });
       break;
     }
-    pushText(raw.slice(i, start), wildcards, parts, textParts);
-    const body = raw.slice(start + 2, close);
-    const variable = raw.slice(start, close + 1);
-    const value = resolveOne(body, lookup);
-    variables.push({ variable, value: value.value, source: value.source });
-    if (value.value === null) unresolved = true;
-    else {
-      parts.push(compileLiteral(value.value));
-      textParts.push(value.value);
-    }
+    if (start > i) pieces.push({ text: raw.slice(i, start) });
+    pieces.push({ text: '', variable: raw.slice(start, close + 1), body: raw.slice(start + 2, close) });
     i = close + 1;
   }
-  if (unresolved) return { pattern: null, text: null, variables };
-  return { pattern: concatPatterns(parts), text: textParts.join(''), variables };
+  if (piecesCache.size > 2000) piecesCache.clear();
+  piecesCache.set(raw, pieces);
+  return pieces;
 }
 
 function pushText(text: string, wildcards: boolean, parts: CompiledPattern[], textParts: string[]): void {
