@@ -5,6 +5,7 @@
 import type { OperationSpec } from '../services/contract.ts';
 import { looksLikeOption } from './argparse.ts';
 import { OperationCatalog, registryCatalog } from './catalog.ts';
+import type { CliHost } from './host.ts';
 import { GLOBAL_OPTION_NAMES } from './globals.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
 import { OUTPUT_FORMATS } from './output/index.ts';
@@ -19,9 +20,17 @@ export interface Completion {
   candidates: string[];
 }
 
-/** Completions for the word at `cursor` in `line`; `operations` defaults to the world's registry. */
-export function completeCommandLine(line: string, cursor: number, operations?: readonly OperationSpec[]): Completion {
+/**
+ * Completions for the word at `cursor` in `line`. `context` is either the operation specs or the
+ * world (a CliHost), which adds profile names after `--profile` and file names after `cat` and
+ * `file://`; without it the generated registry is used.
+ */
+export function completeCommandLine(line: string, cursor: number, context?: readonly OperationSpec[] | CliHost): Completion {
+  const host = context !== undefined && !Array.isArray(context) ? (context as CliHost) : undefined;
+  const operations = Array.isArray(context) ? (context as readonly OperationSpec[]) : host?.operations;
   const catalog = operations !== undefined ? new OperationCatalog(operations) : registryCatalog();
+  const files = host?.listFiles?.() ?? [];
+  const profiles = ['default', ...Object.keys(host?.cliConfig?.profiles ?? {})];
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
   const match = /\S*$/.exec(before);
   const partial = match?.[0] ?? '';
@@ -33,7 +42,12 @@ export function completeCommandLine(line: string, cursor: number, operations?: r
     candidates: [...new Set(all)].filter((c) => c.startsWith(partial)).sort(),
   });
   if (words.length === 0) return result(['aws', ...SHELL_BUILTINS]);
+  if (words[0] === 'cat') return result(files);
   if (words[0] !== 'aws') return result([]);
+  if (partial.startsWith('file://') || partial.startsWith('fileb://')) {
+    const scheme = partial.startsWith('file://') ? 'file://' : 'fileb://';
+    return result(files.map((f) => `${scheme}${f}`));
+  }
   const positionals: string[] = [];
   const used = new Set<string>();
   const previous = words[words.length - 1] as string;
@@ -43,7 +57,8 @@ export function completeCommandLine(line: string, cursor: number, operations?: r
     else if (!VALUE_GLOBALS.has(words[i - 1] as string) && positionals.length < 2) positionals.push(word);
   }
   if (previous === '--output') return result(OUTPUT_FORMATS);
-  if (previous === '--profile' || previous === '--region' || previous === '--query') return result([]);
+  if (previous === '--profile') return result(profiles);
+  if (previous === '--region' || previous === '--query') return result([]);
   const [service, operation] = positionals;
   if (service === undefined) {
     return result(partial.startsWith('-') ? GLOBAL_OPTION_NAMES : [...catalog.services(), 'configure', 'help']);

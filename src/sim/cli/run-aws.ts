@@ -9,7 +9,7 @@ import type { OperationSpec, ServiceResponse, Shape } from '../services/contract
 import { kebabName } from './names.ts';
 import { runS3Command } from './s3-commands.ts';
 import { looksLikeOption, parseArgs } from './argparse.ts';
-import { type OperationCatalog, registryCatalog, OperationCatalog as Catalog } from './catalog.ts';
+import { OperationCatalog, registryCatalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
 import { configOf, resolveCredentials } from './credentials.ts';
@@ -28,7 +28,7 @@ export const VERSION_LINE = 'aws-cli/2.31.0 Python/3.13.7 Linux/6.1.0 exe/x86_64
 
 /** Runs the words after `aws`. */
 export async function runAws(host: CliHost, argv: readonly string[], options: RunOptions): Promise<RunResult> {
-  const catalog = host.operations !== undefined ? new Catalog(host.operations) : registryCatalog();
+  const catalog = host.operations !== undefined ? new OperationCatalog(host.operations) : registryCatalog();
   const { globals, command, rest } = parseGlobals(argv);
   if (globals.version) return ok(`${VERSION_LINE}\n`);
   if (command === undefined) throw argError('the following arguments are required: command');
@@ -216,4 +216,3 @@ function argError(message: string): CliFailure {
   return new CliFailure('ARGPARSE', { message });
 }
 
-export type { OperationCatalog };

@@ -26,3 +26,17 @@ describe('completeCommandLine', () => {
     expect(completeCommandLine('aws iam list-us --output json', 15)).toEqual({ from: 8, to: 15, candidates: ['list-user-policies', 'list-user-tags', 'list-users'] });
   });
 });
+
+describe('completeCommandLine with the world as context', () => {
+  it('offers profiles, files after cat and after file://', async () => {
+    const { FakeHost } = await import('./fake-host.ts');
+    const host = new FakeHost();
+    host.cliConfig.profiles.admin = { role_arn: 'arn:aws:iam::123456789012:role/admin' };
+    host.files.set('policy.json', '{}');
+    host.files.set('seed.txt', 'X');
+    expect(completeCommandLine('aws iam list-users --profile a', 30, host).candidates).toEqual(['admin']);
+    expect(completeCommandLine('cat s', 5, host).candidates).toEqual(['seed.txt']);
+    const line = 'aws iam create-policy --policy-name p --policy-document file://p';
+    expect(completeCommandLine(line, line.length, host).candidates).toEqual(['file://policy.json']);
+  });
+});
