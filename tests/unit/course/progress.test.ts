@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+/**
+ * Saved progress: marks are saved under the versioned key, the first completion time is kept,
+ * viewing the solution first is remembered, and anything read back or imported is validated.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { exportProgress, loadProgress, markExerciseDone, markSolutionSeen, parseProgress, PROGRESS_KEY } from '../../../src/course/progress.ts';
+import { STORAGE_PREFIX } from '../../../src/worker/storage.ts';
+
+beforeEach(() => localStorage.clear());
+
+describe('progress', () => {
+  test('marks an exercise done once, keeping the first time, and remembers a viewed solution', () => {
+    markSolutionSeen('02-users-and-credentials', 'access-key');
+    markExerciseDone('02-users-and-credentials', 'access-key', new Date('2026-11-27T10:00:00Z'));
+    markExerciseDone('02-users-and-credentials', 'access-key', new Date('2026-11-28T10:00:00Z'));
+    markExerciseDone('01-what-is-iam', 'who-am-i', new Date('2026-11-27T09:00:00Z'));
+    const { progress } = loadProgress();
+    expect(progress.exercises).toEqual({
+      '02-users-and-credentials/access-key': { completedAt: '2026-11-27T10:00:00.000Z', usedSolution: true },
+      '01-what-is-iam/who-am-i': { completedAt: '2026-11-27T09:00:00.000Z', usedSolution: false },
+    });
+    expect(JSON.parse(localStorage.getItem(STORAGE_PREFIX + PROGRESS_KEY)!)).toEqual(progress);
+    expect(parseProgress(exportProgress(progress))).toEqual({ ok: true, progress });
+  });
+
+  test('a corrupt saved entry is set aside with a notice', () => {
+    localStorage.setItem(STORAGE_PREFIX + PROGRESS_KEY, '{"version":1,"exercises":{"../../etc":{}}}');
+    const loaded = loadProgress();
+    expect(loaded.progress.exercises).toEqual({});
+    expect(loaded.notice).toMatch(/could not be read/);
+    expect(localStorage.getItem(`${STORAGE_PREFIX}${PROGRESS_KEY}:corrupt`)).toContain('etc');
+  });
+
+  test.each([
+    ['not JSON', '{', 'PROGRESS_NOT_JSON'],
+    ['wrong version', '{"version":2,"exercises":{}}', 'PROGRESS_INVALID'],
+    ['bad key', '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}', 'PROGRESS_INVALID'],
+    ['extra field', '{"version":1,"exercises":{},"evil":true}', 'PROGRESS_INVALID'],
+  ])('an import that is %s is refused with %s', (_name, text, code) => {
+    expect(parseProgress(text)).toMatchObject({ ok: false, code });
+  });
+});
