@@ -91,6 +91,6 @@ function sessionCaller(state: WorldState, session: Session): Caller | undefined 
   }
   if (session.userName === undefined) return { ...rootCaller(state, session.accessKeyId), session };
   const user = state.users[nameKey(session.userName)];
-  if (!user) return undefined;
+  if (!user || (session.userId !== undefined && user.id !== session.userId)) return undefined;
   return { ...userCaller(state, user, session.accessKeyId), session };
 }

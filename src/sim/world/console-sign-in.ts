@@ -93,7 +93,7 @@ export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number
     kind: 'Console',
     issuedAt: nowMs,
     expiration: nowMs + CONSOLE_SESSION_SECONDS * 1000,
-    ...(user ? { userName: user.name } : {}),
+    ...(user ? { userName: user.name, userId: user.id } : {}),
     sessionTags: [],
     transitiveTagKeys: [],
     mfaAuthenticated: mfaUsed,

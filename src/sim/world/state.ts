@@ -139,6 +139,8 @@ export interface Session {
   expiration: number;
   /** For GetSessionToken / Console: the user name, or undefined for the root user. */
   userName?: string;
+  /** The user's unique ID: a deleted and recreated user of the same name does not inherit the session. */
+  userId?: string;
   /** For AssumeRole: the role (name as written, ARN with path, unique id) and session name. */
   roleName?: string;
   roleArn?: string;

@@ -4,7 +4,7 @@ import type { ParsedPolicy } from '../../policy/types.ts';
 import { iamTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type Role, type WorldState } from '../../world/state.ts';
-import { deleteConflict, entityAlreadyExists, malformedPolicyDocument } from '../errors.ts';
+import { deleteConflict, entityAlreadyExists, limitExceeded, malformedPolicyDocument } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireTrustDocument } from './documents.ts';
@@ -57,6 +57,7 @@ function createRole(ctx: OperationContext): Record<string, unknown> {
   const trust = str(ctx, 'AssumeRolePolicyDocument');
   requireExistingPrincipals(ctx.state, requireTrustDocument(trust));
   if (ctx.state.roles[nameKey(name)]) throw entityAlreadyExists(`Role with name ${name} already exists.`);
+  if (Object.keys(ctx.state.roles).length >= 1000) throw limitExceeded('Cannot exceed quota for RolesPerAccount: 1000');
   if (boundary) requireAttachable(ctx.state, boundary);
   const description = optStr(ctx, 'Description');
   const role: Role = {

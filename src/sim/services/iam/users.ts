@@ -3,7 +3,7 @@ import type { ContextValue } from '../../evaluate/types.ts';
 import { cliTimestamp, iamTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type User } from '../../world/state.ts';
-import { deleteConflict, entityAlreadyExists, validationMessage } from '../errors.ts';
+import { deleteConflict, entityAlreadyExists, limitExceeded, validationMessage } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireAttachable, requireUser } from './lookup.ts';
@@ -40,6 +40,7 @@ function createUser(ctx: OperationContext): Record<string, unknown> {
   if (tags.length > 0) ctx.authorize('iam:TagUser', arn, { context: requestTagContext(tags) });
   if (boundary) ctx.authorize('iam:PutUserPermissionsBoundary', arn, { context: { 'iam:PermissionsBoundary': boundary } });
   if (ctx.state.users[nameKey(name)]) throw entityAlreadyExists(`User with name ${name} already exists.`);
+  if (Object.keys(ctx.state.users).length >= 5000) throw limitExceeded('Cannot exceed quota for UsersPerAccount: 5000');
   if (boundary) requireAttachable(ctx.state, boundary);
   const user: User = {
     name,

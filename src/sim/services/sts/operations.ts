@@ -142,7 +142,7 @@ function getSessionToken(ctx: OperationContext): Record<string, unknown> {
   const session = issueSession(ctx, {
     kind: 'GetSessionToken',
     expiration: ctx.nowMs + duration * 1000,
-    ...(caller.user ? { userName: caller.user.name } : {}),
+    ...(caller.user ? { userName: caller.user.name, userId: caller.user.id } : {}),
     sessionTags: [],
     transitiveTagKeys: [],
     mfaAuthenticated: mfa.used,
