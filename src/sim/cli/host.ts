@@ -43,7 +43,10 @@ export interface CliHost extends ServiceEndpoint {
 export interface RunOptions {
   /** The code the learner typed when the CLI asked `Enter MFA code for ...:`. */
   mfaCode?: string;
-  /** Environment variables the CLI honours: AWS_PROFILE, AWS_DEFAULT_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT. */
+  /**
+   * Environment variables the CLI honours: AWS_PROFILE, AWS_DEFAULT_PROFILE, AWS_REGION,
+   * AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Terminal width for `--output table` (default 80, the CLI's width when stdout is not a terminal). */
   terminalWidth?: number;

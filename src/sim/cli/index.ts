@@ -19,9 +19,16 @@ export { kebabName } from './names.ts';
 export async function runCommandLine(host: CliHost, line: string, options: RunOptions = {}): Promise<RunResult> {
   try {
     const words = tokenize(line);
+    // `NAME=value aws ...` sets environment variables for this one command, as a shell does.
+    const env: Record<string, string | undefined> = { ...(options.env ?? {}) };
+    while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string)) {
+      const assignment = words.shift() as string;
+      const eq = assignment.indexOf('=');
+      env[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+    }
     const [command, ...args] = words;
     if (command === undefined) return { exitCode: 0, stdout: '', stderr: '' };
-    if (command === 'aws') return await runAws(host, args, options);
+    if (command === 'aws') return await runAws(host, args, { ...options, env });
     if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args);
     throw new CliFailure('SHELL_COMMAND_NOT_FOUND', { command });
   } catch (error) {

@@ -5,7 +5,7 @@
  * and formatting. Everything that can fail on bad input fails before the call, so a bad command
  * line never changes the world.
  */
-import type { OperationSpec, ServiceResponse, Shape } from '../services/contract.ts';
+import type { Credentials, OperationSpec, ServiceResponse, Shape } from '../services/contract.ts';
 import { kebabName } from './names.ts';
 import { runS3Command } from './s3-commands.ts';
 import { looksLikeOption, parseArgs } from './argparse.ts';
@@ -88,7 +88,7 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
 
   validateParams(params, spec.input);
 
-  const credentials = await resolveCredentials(host, profile, options);
+  const credentials = await callerCredentials(host, profile, globals, options);
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
   const response = await host.invoke({
     service: spec.service,
@@ -123,7 +123,7 @@ async function runHighLevelS3(host: CliHost, catalog: OperationCatalog, words: s
   let credentials: Awaited<ReturnType<typeof resolveCredentials>> | undefined;
   const call = async (operation: string, params: Record<string, unknown>, sub: string): Promise<ServiceResponse> => {
     if (catalog.find('s3api', kebabName(operation)) === undefined) throw new CliFailure('GENERAL', { message: `s3 ${sub} needs ${operation}, which this simulator does not offer` });
-    credentials ??= await resolveCredentials(host, profile, options);
+    credentials ??= await callerCredentials(host, profile, globals, options);
     return host.invoke({
       service: 's3',
       operation,
@@ -135,6 +135,20 @@ async function runHighLevelS3(host: CliHost, catalog: OperationCatalog, words: s
     });
   };
   return runS3Command(host, words, call);
+}
+
+/**
+ * The credential chain's first steps: `--profile` wins; otherwise AWS_ACCESS_KEY_ID /
+ * AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN) from the environment; otherwise the profile
+ * (AWS_PROFILE or default). (CLI user guide, "Configuration settings and precedence".)
+ */
+async function callerCredentials(host: CliHost, profile: string, globals: GlobalOptions, options: RunOptions): Promise<Credentials> {
+  const env = options.env ?? {};
+  if (globals.profile === undefined && env.AWS_ACCESS_KEY_ID !== undefined && env.AWS_SECRET_ACCESS_KEY !== undefined) {
+    const token = env.AWS_SESSION_TOKEN;
+    return { kind: 'accessKey', accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(token !== undefined && token !== '' ? { sessionToken: token } : {}) };
+  }
+  return resolveCredentials(host, profile, options);
 }
 
 /** --max-items / --starting-token / --page-size (the page size only shapes the API calls, which are single pages here). */

@@ -188,3 +188,26 @@ describe('role profiles', () => {
     expect(host.requests).toEqual([]);
   });
 });
+
+describe('environment variables (CLI user guide, "Environment variables to configure the AWS CLI")', () => {
+  it('NAME=value before aws sets the environment of that command', async () => {
+    const host = new FakeHost();
+    await runCommandLine(host, 'AWS_PROFILE=alice AWS_REGION=eu-central-1 aws sts get-caller-identity');
+    expect(host.requests[0]?.credentials).toEqual(host.users.get('alice'));
+    expect(host.requests[0]?.region).toBe('eu-central-1');
+  });
+
+  it('AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN sign the call unless --profile is given', async () => {
+    const host = new FakeHost();
+    await runCommandLine(host, 'AWS_ACCESS_KEY_ID=ASIAENV AWS_SECRET_ACCESS_KEY=s AWS_SESSION_TOKEN=t aws sts get-caller-identity');
+    expect(host.requests[0]?.credentials).toEqual({ kind: 'accessKey', accessKeyId: 'ASIAENV', secretAccessKey: 's', sessionToken: 't' });
+    await runCommandLine(host, 'AWS_ACCESS_KEY_ID=ASIAENV AWS_SECRET_ACCESS_KEY=s aws sts get-caller-identity --profile alice');
+    expect(host.requests[1]?.credentials).toEqual(host.users.get('alice'));
+  });
+
+  it('AWS_DEFAULT_OUTPUT chooses the output format', async () => {
+    const host = new FakeHost();
+    host.answer('sts:GetCallerIdentity', { Account: '123456789012' });
+    expect((await runCommandLine(host, 'AWS_DEFAULT_OUTPUT=text aws sts get-caller-identity')).stdout).toBe('123456789012\n');
+  });
+});
