@@ -42,6 +42,55 @@ export default defineExercises([
     },
   },
   {
+    id: 'data-events',
+    title: 'Record who downloads the reports',
+    goal: 'Object downloads are data events, so nothing records them yet. Create a trail `dojo-trail` that delivers to the bucket `dojo-trail-logs`, add an event selector that records S3 data events for the bucket `dojo-reports`, then download `dojo-reports/2026/q3.csv` as ana and find her `GetObject` record.',
+    start: {
+      world: { seed: 'lesson-09-data' },
+      steps: [
+        'aws s3api create-bucket --bucket dojo-reports',
+        'aws s3api put-object --bucket dojo-reports --key 2026/q3.csv',
+        'aws s3api create-bucket --bucket dojo-trail-logs',
+        'aws iam create-user --user-name ana',
+        'aws iam create-access-key --user-name ana',
+        'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        { advanceClock: 300 },
+        'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile ana',
+      ],
+    },
+    checks: [
+      {
+        id: 'selectors',
+        kind: 'trail',
+        label: 'event selectors were set on a trail',
+        query: "length(Records[?eventName=='PutEventSelectors' && errorCode==null])",
+        atLeast: 1,
+      },
+      {
+        id: 'download-recorded',
+        kind: 'trail',
+        label: 'a GetObject record by ana is in the trail',
+        query: "length(Records[?eventName=='GetObject' && userIdentity.userName=='ana'])",
+        atLeast: 1,
+      },
+    ],
+    hints: [
+      '`aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs`.',
+      'Data events are chosen with `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors \'[...]\'`; an S3 selector has `DataResources` of type `AWS::S3::Object` with the value `arn:aws:s3:::dojo-reports/` (all objects in the bucket).',
+      'ana already downloaded the file once — before anything recorded it. Download it again with `--profile ana` after setting the selectors.',
+    ],
+    solution: {
+      steps: [
+        'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
+        `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([
+          { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-reports/'] }] },
+        ])}'`,
+        'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile ana',
+      ],
+      explanation: 'The first download left no trace: data events are off by default because they are numerous and cost extra. From the moment the selector exists, every object-level call on dojo-reports is recorded with `eventCategory: "Data"` and `managementEvent: false`. Switch them on for the data you would need to investigate before you need them.',
+    },
+  },
+  {
     id: 'grant-from-trail',
     title: 'Grant exactly what was denied',
     goal: 'The build robot `ci-bot` has no permissions and just failed three calls. Read its denied calls in the trail and give it an inline policy that allows exactly those three actions — nothing more.',
