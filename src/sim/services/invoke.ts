@@ -13,6 +13,7 @@ import { trailShape } from '../trail/parameters.ts';
 import { buildTrailRecord, eventVersionFor, tlsDetails, type UserIdentity } from '../trail/record.ts';
 import { authenticate, type Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
+import { organizationPolicies } from '../world/organization.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import type { WorldState } from '../world/state.ts';
 import type { ServiceRequest, ServiceResponse } from './contract.ts';
@@ -143,6 +144,7 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
 
 function authorizeRequest(base: CallBase, caller: Caller, action: string, resource: string, options: AuthorizeOptions): { request: AuthorizationRequest; result: AuthorizationResult } {
   const policies = callerPolicies(base.state, caller);
+  const organization = organizationPolicies(base.state.organization);
   const request: AuthorizationRequest = {
     principal: requestPrincipalOf(caller),
     action,
@@ -153,6 +155,7 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
     ...(policies.permissionsBoundary ? { permissionsBoundary: policies.permissionsBoundary } : {}),
     ...(policies.sessionPolicies ? { sessionPolicies: policies.sessionPolicies } : {}),
     ...(options.resourcePolicy ? { resourcePolicy: options.resourcePolicy } : {}),
+    ...(organization ? { organization } : {}),
   };
   let result: AuthorizationResult;
   try {

@@ -1,5 +1,6 @@
 /** A new world's initial state: an empty account with a root user, its access key and password. */
 import { ID_PREFIX, IdGenerator } from './ids.ts';
+import { organizationState, type OrganizationInput } from './organization.ts';
 import type { WorldState } from './state.ts';
 
 /** Options of `createWorld` (DESIGN.md, "Public API"). */
@@ -16,6 +17,8 @@ export interface CreateWorldOptions {
   region?: string;
   /** The root user's console password; default `Dojo-Root-Passw0rd!`. */
   rootPassword?: string;
+  /** Makes the account a member of an organization with these SCPs/RCPs (see organization.ts). */
+  organization?: OrganizationInput;
   /** A saved world (`world.save()`) to continue from; the other options are then ignored. */
   snapshot?: unknown;
 }
@@ -61,6 +64,13 @@ export function initialState(options: CreateWorldOptions): WorldState {
     files: {},
     cliConfig: { profiles: {} },
   };
+  if (options.organization !== undefined) {
+    try {
+      state.organization = organizationState(options.organization);
+    } catch (e) {
+      throw new WorldOptionsError(e instanceof Error ? e.message : String(e));
+    }
+  }
   const ids = new IdGenerator(state);
   state.canonicalUserId = ids.chars('0123456789abcdef', 64);
   state.root.accessKeys.push({ id: ids.accessKeyId(ID_PREFIX.accessKey, accountId), secret: ids.secretAccessKey(), status: 'Active', createDate: now });

@@ -10,3 +10,4 @@ export { Clock } from './clock.ts';
 export { totpCode, totpCodeAtStep, totpStep, TOTP_PERIOD_SECONDS } from './totp.ts';
 export { getOperationSpec, getOperationSpecByCliName, listOperations } from '../services/specs/index.ts';
 export type { CallDecision } from '../services/invoke.ts';
+export type { OrganizationInput, OrganizationPolicyInput } from './organization.ts';

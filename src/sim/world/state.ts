@@ -4,6 +4,7 @@
  * maps are keyed by the lower-cased name; the entity keeps the name as written. Times are epoch ms.
  */
 import type { CliConfig } from '../services/contract.ts';
+import type { OrganizationState } from './organization.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -228,6 +229,8 @@ export interface WorldState {
   /** Virtual files written by `--outfile` or provided for `file://`: text as is, binary base64-encoded. */
   files: Record<string, { text: boolean; data: string }>;
   cliConfig: CliConfig;
+  /** The organization the account belongs to (SCPs/RCPs), if any. */
+  organization?: OrganizationState;
 }
 
 /** Lower-cased lookup key for case-insensitive names. */

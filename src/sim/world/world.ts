@@ -13,6 +13,7 @@ import { Clock } from './clock.ts';
 import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
+import { organizationState, type OrganizationInput } from './organization.ts';
 import { nameKey, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
@@ -158,6 +159,12 @@ export class World implements ServiceEndpoint {
     if (!device) return undefined;
     const now = this.clock.nowMs();
     return { code: totpCode(device.seedBase32, now), secondsRemaining: totpSecondsRemaining(now) };
+  }
+
+  /** Puts the account into an organization with these SCPs/RCPs, or takes it out (undefined). */
+  setOrganization(organization: OrganizationInput | undefined): void {
+    if (organization === undefined) delete this.#state.organization;
+    else this.#state.organization = organizationState(organization);
   }
 
   /** The IAM state in the `get-account-authorization-details` shape (importable by createWorld). */
