@@ -78,7 +78,7 @@ class Evaluation {
       hasBoundary: request.permissionsBoundary !== undefined,
     };
     const p = request.principal;
-    this.crossAccount = p.type !== 'Anonymous' && p.type !== 'AWSService' && p.accountId !== request.resourceAccountId;
+    this.crossAccount = hasIdentity(p.type) && p.accountId !== request.resourceAccountId;
   }
 
   run(): AuthorizationResult {
@@ -87,7 +87,7 @@ class Evaluation {
     if (!ACTION_SHAPE.test(request.action)) return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: request.action });
     const service = this.sreq.actionLower.slice(0, this.sreq.actionLower.indexOf(':'));
     const isRoot = p.type === 'Root';
-    const signedIn = p.type !== 'Anonymous' && p.type !== 'AWSService';
+    const signedIn = hasIdentity(p.type);
     const org = request.organization;
     const slr = p.isServiceLinkedRole === true;
 
@@ -268,6 +268,11 @@ class Evaluation {
     if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
     return result;
   }
+}
+
+/** Callers with an AWS identity of their own; the others (anonymous, services, web identity and SAML callers) depend on the resource policy alone. */
+function hasIdentity(type: AuthorizationRequest['principal']['type']): boolean {
+  return type !== 'Anonymous' && type !== 'AWSService' && type !== 'WebIdentityUser' && type !== 'SAMLUser';
 }
 
 const GRANT_RANK: Record<PrincipalMatchKind, number> = { wildcard: 1, account: 0, federated: 2, service: 2, role: 3, federatedUserViaUser: 3, user: 4, session: 4 };

@@ -34,6 +34,8 @@ export interface AccessDeniedOptions {
  */
 export function accessDeniedMessage(request: AuthorizationRequest, result: AuthorizationResult, options: AccessDeniedOptions = {}): string {
   const p = request.principal;
+  // Web identity and SAML callers have no AWS identity to name; STS answers with a short text.
+  if (p.type === 'WebIdentityUser' || p.type === 'SAMLUser') return `Not authorized to perform ${request.action}`;
   const who = p.type === 'Anonymous' ? 'anonymous' : p.sessionArn ?? p.arn;
   const resource = options.quoteResource ? `"${request.resource}"` : request.resource;
   const on = options.omitResource || request.resource === '' ? '' : ` on resource: ${resource}`;

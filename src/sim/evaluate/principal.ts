@@ -45,7 +45,7 @@ const RANK: Record<PrincipalMatchKind, number> = {
 function matchOne(kind: string, value: string, p: RequestPrincipal): PrincipalMatchKind | undefined {
   if (kind === 'AWS') {
     if (value === '*') return 'wildcard';
-    if (p.type === 'Anonymous' || p.type === 'AWSService') return undefined;
+    if (p.type === 'Anonymous' || p.type === 'AWSService' || p.type === 'WebIdentityUser' || p.type === 'SAMLUser') return undefined;
     if (/^\d{12}$/.test(value)) return value === p.accountId ? 'account' : undefined;
     const parts = value.split(':');
     if (parts.length < 6 || parts[0] !== 'arn') return undefined;
@@ -67,7 +67,7 @@ function matchOne(kind: string, value: string, p: RequestPrincipal): PrincipalMa
   }
   if (kind === 'Federated') {
     // Web identity / SAML callers are represented by the provider they come through.
-    return p.arn === value ? 'federated' : undefined;
+    return (p.type === 'WebIdentityUser' || p.type === 'SAMLUser') && p.arn === value ? 'federated' : undefined;
   }
   return undefined;
 }

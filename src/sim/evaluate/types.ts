@@ -15,11 +15,15 @@ export type { ParsedPolicy, PolicyType, Span, Position, ParseResult, PolicyError
 
 /** Who is calling, as the request context and the evaluation flow need it. */
 export interface RequestPrincipal {
-  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'AWSService' | 'Anonymous';
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'AWSService' | 'Anonymous' | 'WebIdentityUser' | 'SAMLUser';
   /**
    * The caller's ARN: the user ARN, `arn:aws:iam::<acct>:root`, the role *session* ARN
    * `arn:aws:sts::<acct>:assumed-role/<role>/<session>`, the federated-user ARN, or for AWSService
-   * the service principal (`ec2.amazonaws.com`). Empty string for Anonymous.
+   * the service principal (`ec2.amazonaws.com`). Empty string for Anonymous. For WebIdentityUser
+   * and SAMLUser (AssumeRoleWithWebIdentity / AssumeRoleWithSAML callers, who have no AWS identity
+   * yet) the identity provider as a trust policy's `Federated` principal names it
+   * (`cognito-identity.amazonaws.com`, `arn:aws:iam::<acct>:saml-provider/<name>`): only the trust
+   * policy can let them in.
    */
   arn: string;
   /** Account that owns the principal ('' for Anonymous and AWSService). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../../src/sim/evaluate/authorize.ts';
 import { requestOf, type EngineCase } from './cases/case.ts';
 import { conditionCases } from './cases/conditions.ts';
-import { flowCases } from './cases/flow.ts';
+import { federatedProviderCases, flowCases } from './cases/flow.ts';
 import { matchingCases } from './cases/matching.ts';
 import { variableCases } from './cases/variables.ts';
 
@@ -16,6 +16,7 @@ const suites: [string, EngineCase[]][] = [
   ['conditions', conditionCases],
   ['variables', variableCases],
   ['flow', flowCases],
+  ['web identity and SAML', federatedProviderCases],
 ];
 
 for (const [suite, cases] of suites) {

@@ -219,3 +219,41 @@ export const flowCases: EngineCase[] = [
   { name: 'an action with a wildcard is not a request', doc: DOC.action, action: 's3:*', identity: [[allow('*')]], expect: 'implicitDeny', reason: 'INVALID_REQUEST' },
   { name: 'an action without a service prefix is not a request', doc: DOC.action, action: 'GetObject', identity: [[allow('*')]], expect: 'implicitDeny', reason: 'INVALID_REQUEST' },
 ];
+
+/** AssumeRoleWithWebIdentity / AssumeRoleWithSAML callers: only the trust policy decides. */
+export const federatedProviderCases: EngineCase[] = [
+  {
+    name: 'web identity caller trusted by the Federated principal with an audience condition',
+    doc: DOC.trust,
+    principal: { type: 'WebIdentityUser', arn: 'cognito-identity.amazonaws.com', accountId: '' },
+    action: 'sts:AssumeRoleWithWebIdentity',
+    resource: `arn:aws:iam::${ACCOUNT}:role/Target`,
+    resourceAccount: ACCOUNT,
+    context: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' },
+    resourcePolicy: { kind: 'trust', doc: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' } } }] },
+    expect: 'allowed',
+    reason: 'TRUST_POLICY_ALLOW',
+  },
+  {
+    name: 'SAML caller from a provider the trust policy does not name',
+    doc: DOC.trust,
+    principal: { type: 'SAMLUser', arn: `arn:aws:iam::${ACCOUNT}:saml-provider/Other`, accountId: '' },
+    action: 'sts:AssumeRoleWithSAML',
+    resource: `arn:aws:iam::${ACCOUNT}:role/Target`,
+    resourceAccount: ACCOUNT,
+    resourcePolicy: { kind: 'trust', doc: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/Corp` }, Action: 'sts:AssumeRoleWithSAML' }] },
+    expect: 'implicitDeny',
+    reason: 'TRUST_POLICY_NO_ALLOW',
+  },
+  {
+    name: 'a web identity caller is not matched by an AWS account principal',
+    doc: DOC.trust,
+    principal: { type: 'WebIdentityUser', arn: 'accounts.google.com', accountId: '' },
+    action: 'sts:AssumeRoleWithWebIdentity',
+    resource: `arn:aws:iam::${ACCOUNT}:role/Target`,
+    resourceAccount: ACCOUNT,
+    resourcePolicy: { kind: 'trust', doc: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+    expect: 'implicitDeny',
+    reason: 'TRUST_POLICY_NO_ALLOW',
+  },
+];
