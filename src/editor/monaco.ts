@@ -9,6 +9,7 @@ import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { policyJsonSchema, POLICY_SCHEMA_URI, POLICY_MODEL_MATCH } from './policy-schema.ts';
+import { registerPolicyLanguage } from './policy-language.ts';
 
 /** The Monaco namespace as this project bundles it. */
 export type Monaco = typeof monacoApi;
@@ -36,5 +37,6 @@ async function init(): Promise<Monaco> {
     enableSchemaRequest: false,
     schemas: [{ uri: POLICY_SCHEMA_URI, fileMatch: [POLICY_MODEL_MATCH], schema: policyJsonSchema }],
   });
+  registerPolicyLanguage(monaco);
   return monaco;
 }

@@ -62,5 +62,7 @@ export const policyJsonSchema = {
 
 /** URI under which the schema is registered; editor model URIs match its fileMatch. */
 export const POLICY_SCHEMA_URI = 'inmemory://iam-dojo/policy.schema.json';
+/** Prefix of every policy editor model URI (the IAM completion and hover providers check it). */
+export const POLICY_MODEL_PREFIX = 'inmemory://iam-dojo/policy-';
 /** Glob that policy editor models match (model URIs are `inmemory://iam-dojo/policy-<n>.json`). */
 export const POLICY_MODEL_MATCH = 'inmemory://iam-dojo/policy-*.json';

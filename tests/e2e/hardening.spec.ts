@@ -172,8 +172,9 @@ test('payloads in the access check fields and pasted as policy text show as text
     await check.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
-    await check.getByRole('textbox', { name: 'Action' }).fill(text.slice(0, 2000));
-    await check.getByRole('textbox', { name: 'Resource' }).fill(text.slice(0, 2000));
+    await check.getByLabel('Principal (caller ARN)').fill(text.slice(0, 2000));
+    await check.getByLabel('Action', { exact: true }).fill(text.slice(0, 2000));
+    await check.getByLabel('Resource', { exact: true }).fill(text.slice(0, 2000));
     await expect(check.locator('[role="status"]').first()).not.toBeEmpty();
   }
   await expectNothingRan(page);

@@ -4,12 +4,12 @@
  * flowchart, the statement-by-statement explanation and the AccessDenied message.
  */
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-import { setEditorText } from './widgets-helpers.ts';
+import { setEditorText, showWidget } from './widgets-helpers.ts';
 
 test('lesson 1: the verdict follows the action and explains a deny', async ({ page }) => {
   await page.goto('/lessons/01-what-is-iam/');
   const widget = page.getByRole('region', { name: 'Try it: would AWS allow this request?' });
-  await widget.scrollIntoViewIfNeeded(); // islands hydrate when visible
+  await showWidget(widget);
   const verdict = widget.getByRole('status').first();
   await expect(verdict).toContainText('Allowed');
   await widget.getByRole('combobox', { name: 'Action' }).fill('s3:PutObject');
@@ -24,7 +24,7 @@ test('lesson 1: the verdict follows the action and explains a deny', async ({ pa
 test('playground: an explicit deny in the boundary wins, with the deciding layer named', async ({ page }) => {
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
-  await widget.scrollIntoViewIfNeeded(); // islands hydrate when visible
+  await showWidget(widget);
   const verdict = widget.getByRole('status');
   await expect(verdict).toContainText('Allowed');
   await widget.getByRole('checkbox', { name: 'Permissions boundary' }).check();
@@ -36,7 +36,7 @@ test('playground: an explicit deny in the boundary wins, with the deciding layer
 test('a broken policy is an error with a position, never a blank widget', async ({ page }) => {
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
-  await widget.scrollIntoViewIfNeeded(); // islands hydrate when visible
+  await showWidget(widget);
   await widget.getByRole('checkbox', { name: 'Resource-based policy' }).check();
   await setEditorText(page, widget, 'Resource-based policy', '{"Statement": [ {"Effect": "Allow", "Action": "<img src=x onerror=alert(1)>" ');
   await expect(widget.getByRole('status')).toContainText('Error');
@@ -47,7 +47,7 @@ test('a broken policy is an error with a position, never a blank widget', async 
 test('the playground passes axe', async ({ page }) => {
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
-  await widget.scrollIntoViewIfNeeded();
+  await showWidget(widget);
   await expect(widget.getByRole('status')).toContainText('Allowed');
   await expectNoA11yViolations(page);
 });

@@ -3,7 +3,7 @@
  * loaded (select all, then insert the text as one input, which skips auto-closing brackets) or the
  * plain textarea fallback is showing.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Replaces the whole text of the policy editor labelled `name` inside `scope`. */
 export async function setEditorText(page: Page, scope: Locator, name: string, text: string): Promise<void> {
@@ -17,4 +17,10 @@ export async function setEditorText(page: Page, scope: Locator, name: string, te
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
+}
+
+/** Scrolls a widget into view (islands hydrate when visible) and waits until Astro hydrated it. */
+export async function showWidget(widget: Locator): Promise<void> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
 }

@@ -1,0 +1,28 @@
+/**
+ * AuditLog: every call on the world appears in the CloudTrail table as it happens, denied calls
+ * included; filters narrow it and the full record opens as JSON.
+ */
+import { test, expect } from './fixtures.ts';
+import { showWidget } from './widgets-helpers.ts';
+
+test('records appear live, filter, and open as JSON', async ({ page }) => {
+  await page.goto('/playground/');
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  await showWidget(terminal);
+  const line = terminal.getByRole('textbox', { name: 'Command line' });
+  await line.fill('aws iam create-user --user-name bob');
+  await line.press('Enter');
+  await expect(terminal.getByRole('log')).toContainText('"UserName": "bob"');
+  await line.fill('aws iam list-users --profile bob');
+  await line.press('Enter');
+  await expect(terminal.getByRole('log')).toContainText('exit code');
+
+  const log = page.getByRole('region', { name: 'CloudTrail event history' });
+  await showWidget(log);
+  const table = log.getByRole('table');
+  await expect(table).toContainText('CreateUser');
+  await log.getByRole('textbox', { name: 'Event name' }).fill('CreateUser');
+  await expect(table.getByRole('row')).toHaveCount(2); // header + one event
+  await log.getByRole('button', { name: /Show JSON of CreateUser/ }).click();
+  await expect(table).toContainText('"eventSource": "iam.amazonaws.com"');
+});

@@ -1,0 +1,55 @@
+/**
+ * Terminal: an `aws` terminal on the playground world — commands answer as the AWS CLI would,
+ * the history comes back with the arrow keys, Tab completes, and the form builds a command.
+ */
+import { test, expect } from './fixtures.ts';
+import { showWidget } from './widgets-helpers.ts';
+
+test('runs commands, keeps history, completes with Tab', async ({ page }) => {
+  await page.goto('/playground/');
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  await showWidget(terminal);
+  const line = terminal.getByRole('textbox', { name: 'Command line' });
+  const output = terminal.getByRole('log', { name: 'Terminal output' });
+
+  await line.fill('aws iam create-user --user-name alice');
+  await line.press('Enter');
+  await expect(output).toContainText('"UserName": "alice"');
+
+  await line.fill('aws iam get-user --user-name nobody');
+  await line.press('Enter');
+  await expect(output).toContainText('NoSuchEntity');
+  await expect(output).toContainText('exit code 254');
+
+  await line.press('ArrowUp');
+  await expect(line).toHaveValue('aws iam get-user --user-name nobody');
+  await line.press('ArrowUp');
+  await expect(line).toHaveValue('aws iam create-user --user-name alice');
+
+  await line.fill('aws st');
+  await line.press('Tab');
+  await expect(line).toHaveValue('aws sts ');
+  await expect(line).toBeFocused();
+});
+
+test('the form alternative builds and runs a command', async ({ page }) => {
+  await page.goto('/playground/');
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  await showWidget(terminal);
+  await terminal.getByText('New to the command line?').click();
+  await terminal.getByRole('combobox', { name: 'Command' }).selectOption({ label: 'Who am I? (sts get-caller-identity)' });
+  await expect(terminal.getByText('Command line: aws sts get-caller-identity')).toBeVisible();
+  await terminal.getByRole('button', { name: 'Run it' }).click();
+  await expect(terminal.getByRole('log')).toContainText('"Arn": "arn:aws:iam::');
+});
+
+test('markup typed into the terminal stays text', async ({ page }) => {
+  await page.goto('/playground/');
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  await showWidget(terminal);
+  const line = terminal.getByRole('textbox', { name: 'Command line' });
+  await line.fill('aws iam create-user --user-name "<img src=x onerror=alert(1)>"');
+  await line.press('Enter');
+  await expect(terminal.getByRole('log')).toContainText('<img src=x');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
