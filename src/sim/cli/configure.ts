@@ -38,7 +38,12 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
       if (args.length > 1) usage(`Unknown options: ${args.slice(1).join(', ')}`);
       const [target, key] = splitVarname(args[0] as string, profile);
       const entry = Object.hasOwn(profiles, target) ? profiles[target] : undefined;
-      const value = entry !== undefined && Object.hasOwn(entry, key) ? entry[key] : undefined;
+      let value = entry !== undefined && Object.hasOwn(entry, key) ? entry[key] : undefined;
+      if (value === undefined && (key === 'aws_access_key_id' || key === 'aws_secret_access_key') && entry?.role_arn === undefined) {
+        // The world's own keys stand in for ~/.aws/credentials (root for default, IAM user NAME for NAME).
+        const implicit = implicitCredentials(host, target);
+        if (typeof implicit === 'object' && implicit.kind === 'accessKey') value = key === 'aws_access_key_id' ? implicit.accessKeyId : implicit.secretAccessKey;
+      }
       // `aws configure get` prints nothing and exits 1 when the value is not set.
       return value === undefined ? { exitCode: 1, stdout: '', stderr: '' } : { exitCode: 0, stdout: `${value}\n`, stderr: '' };
     }

@@ -211,3 +211,11 @@ describe('environment variables (CLI user guide, "Environment variables to confi
     expect((await runCommandLine(host, 'AWS_DEFAULT_OUTPUT=text aws sts get-caller-identity')).stdout).toBe('123456789012\n');
   });
 });
+
+describe('aws configure get of the implicit keys', () => {
+  it('shows the key the world signs with for a user profile', async () => {
+    const host = new FakeHost();
+    expect(await runCommandLine(host, 'aws configure get aws_access_key_id --profile alice')).toEqual({ exitCode: 0, stdout: 'AKIAALICE000000EXAMPLE\n', stderr: '' });
+    expect((await runCommandLine(host, 'aws configure get aws_access_key_id --profile ghost')).exitCode).toBe(1);
+  });
+});
