@@ -182,17 +182,31 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
   if (!bucket) throw head ? fault('404', 'Not Found', 404) : noSuchBucket();
   const object = bucket.objects[key];
   if (!object) throw missingKey(ctx, bucket, head);
-  if (ctx.trail.additionalEventData && !head) ctx.trail.additionalEventData['bytesTransferredOut'] = object.size;
+  let body = base64ToBytes(object.bodyBase64);
+  const range = rangeOf(optStr(ctx, 'Range'), object.size);
+  if (range === 'invalid') throw fault('InvalidRange', 'The requested range is not satisfiable', 416);
+  if (range) body = body.subarray(range.start, range.end + 1);
+  if (ctx.trail.additionalEventData && !head) ctx.trail.additionalEventData['bytesTransferredOut'] = body.length;
   return {
     AcceptRanges: 'bytes',
     LastModified: cliTimestamp(object.lastModified),
-    ContentLength: object.size,
+    ContentLength: body.length,
+    ...(range ? { ContentRange: `bytes ${range.start}-${range.end}/${object.size}` } : {}),
     ETag: object.etag,
     ContentType: object.contentType,
     ServerSideEncryption: 'AES256',
     Metadata: {},
-    ...(head ? {} : { Body: base64ToBytes(object.bodyBase64) }),
+    ...(head ? {} : { Body: body }),
   };
+}
+
+/** A single `bytes=a-b`, `bytes=a-` or `bytes=-n` range (RFC 9110 §14.1.2); other forms are ignored as S3 does. */
+function rangeOf(header: string | undefined, size: number): { start: number; end: number } | 'invalid' | undefined {
+  const m = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start >= size || start > end ? 'invalid' : { start, end };
 }
 
 function listObjectsV2(ctx: OperationContext): Record<string, unknown> {

@@ -70,3 +70,33 @@ describe('S3', () => {
     expect(delimited['CommonPrefixes']).toEqual([{ Prefix: 'alice/' }, { Prefix: 'bob/' }]);
   });
 });
+
+describe('S3 data events and ranges', () => {
+  test('object calls are recorded exactly when a trail selects them (CloudTrail User Guide, "Logging data events")', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(fc.constantFrom('PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'ListObjectsV2'), { maxLength: 8 }), async (selected, ops) => {
+        const world = createWorld();
+        await ok(world, 's3', 'CreateBucket', { Bucket: 'logs' });
+        await ok(world, 'cloudtrail', 'CreateTrail', { Name: 'main', S3BucketName: 'logs' });
+        if (selected) await ok(world, 'cloudtrail', 'PutEventSelectors', { TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::logs/'] }] }] });
+        for (const op of ops) {
+          const before = world.trail().Records.length;
+          await world.invoke({ service: 's3', operation: op, params: op === 'ListObjectsV2' ? { Bucket: 'logs' } : { Bucket: 'logs', Key: 'k', ...(op === 'PutObject' ? { Body: 'x' } : {}) }, credentials: world.rootCredentials() });
+          expect(world.trail().Records.length).toBe(before + (selected ? 1 : 0));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test('GetObject honours a byte range', async () => {
+    const world = createWorld();
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'data' });
+    await ok(world, 's3', 'PutObject', { Bucket: 'data', Key: 'k', Body: 'hello world' });
+    const part = await ok(world, 's3', 'GetObject', { Bucket: 'data', Key: 'k', Range: 'bytes=0-4' });
+    expect(new TextDecoder().decode(part['Body'] as Uint8Array)).toBe('hello');
+    expect(part['ContentRange']).toBe('bytes 0-4/11');
+    expect((await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'k', Range: 'bytes=50-' })).code).toBe('InvalidRange');
+  });
+});
