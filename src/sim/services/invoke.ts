@@ -48,8 +48,13 @@ const DEFAULT_USER_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8
 
 /** Answers one request: loads the AWS managed documents it may need, then runs it synchronously. */
 export async function invokeService(world: EndpointWorld, request: ServiceRequest): Promise<ServiceResponse> {
-  await loadAwsManagedDocuments([...referencedAwsManagedArns(world.state), ...arnsIn(request.params)]);
-  return invokeLoaded(world, request);
+  try {
+    await loadAwsManagedDocuments([...referencedAwsManagedArns(world.state), ...arnsIn(request.params)]);
+    return invokeLoaded(world, request);
+  } catch {
+    // Fail closed on a malformed request object or an internal error: nothing is performed.
+    return { ok: false, error: fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error };
+  }
 }
 
 /** Runs one request whose managed policy documents are loaded. */
