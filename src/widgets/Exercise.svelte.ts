@@ -84,6 +84,20 @@ export class ExerciseState {
     return activeByWorld[this.worldName] === undefined;
   }
 
+  /** The account the exercise's world lives in (pinned by the exercise it starts from). */
+  get accountId(): string {
+    for (let i = this.index; i >= 0; i--) {
+      const start = this.exercises[i]!.start;
+      if ('world' in start) return start.world.accountId;
+    }
+    return '';
+  }
+
+  /** Exercise text for display, with `{{accountId}}` replaced by the world's account. */
+  show(text: string): string {
+    return this.accountId ? text.replaceAll('{{accountId}}', this.accountId) : text;
+  }
+
   /** Number of checks that pass now. */
   get passed(): number {
     return this.results.filter((r) => r.passed).length;
