@@ -21,6 +21,10 @@ let worker: Worker | undefined;
 let remote: SimulatorClient | undefined;
 let generation = 0;
 const restorers = new Set<Restorer>();
+let restoring: { generation: number; done: Promise<void> } | undefined;
+/** How long a call may run before the watchdog checks that the worker is alive, and how long a ping may take. */
+const WATCHDOG_MS = 3000;
+const PING_TIMEOUT_MS = 1500;
 const deathListeners = new Set<(reason: string) => void>();
 
 /** The page's simulator, started on first use. */
@@ -40,7 +44,7 @@ export async function withSimulator<R>(task: (api: SimulatorClient) => R): Promi
   } catch (error) {
     if (!(error instanceof WorkerDiedError)) throw error;
     if (generation === started) restart(error.message);
-    await restoreAll();
+    await restored();
     return raceDeath(Promise.resolve(task(simulator())));
   }
 }
@@ -94,24 +98,60 @@ function restart(reason: string): void {
   deathListeners.clear();
 }
 
-async function restoreAll(): Promise<void> {
-  const api = simulator();
-  for (const restore of restorers) await restore(api);
+/** After a restart, every restorer runs once against the new worker; concurrent callers share it. */
+function restored(): Promise<void> {
+  if (restoring?.generation !== generation) {
+    const api = simulator();
+    const done = (async () => {
+      for (const restore of restorers) await restore(api);
+    })();
+    restoring = { generation, done };
+  }
+  return restoring.done;
 }
 
+/**
+ * Settles with `promise`, or rejects with WorkerDiedError when the worker dies first. A worker can
+ * also die silently (terminated, out of memory: no error event), so a call that takes long makes
+ * the watchdog ping the worker; no answer means it is gone and it is restarted.
+ */
 function raceDeath<T>(promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onDeath = (reason: string) => reject(new WorkerDiedError(reason));
+    const mine = generation;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      deathListeners.delete(onDeath);
+    };
+    const onDeath = (reason: string) => {
+      settle();
+      reject(new WorkerDiedError(reason));
+    };
+    const watch = () => {
+      timer = setTimeout(async () => {
+        const api = remote;
+        if (!api || generation !== mine) return;
+        const alive = await Promise.race([api.ping().then(() => true, () => false), sleep(PING_TIMEOUT_MS).then(() => false)]);
+        if (!deathListeners.has(onDeath)) return;
+        if (alive) watch();
+        else if (generation === mine) restart('the simulator stopped answering');
+      }, WATCHDOG_MS);
+    };
     deathListeners.add(onDeath);
+    watch();
     promise.then(
       (value) => {
-        deathListeners.delete(onDeath);
+        settle();
         resolve(value);
       },
       (error: unknown) => {
-        deathListeners.delete(onDeath);
+        settle();
         reject(error);
       },
     );
   });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,91 @@
+/**
+ * The playground's world: saved across reloads, restored after the worker dies, shared by link,
+ * imported from authorization details, and safe against corrupt storage and hostile links.
+ */
+import { test, expect } from './fixtures.ts';
+import { setEditorText, showWidget } from './widgets-helpers.ts';
+import type { Page } from '@playwright/test';
+
+async function run(page: Page, command: string, expected: string): Promise<void> {
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  await showWidget(terminal);
+  const line = terminal.getByRole('textbox', { name: 'Command line' });
+  await line.fill(command);
+  await line.press('Enter');
+  await expect(terminal.getByRole('log')).toContainText(expected);
+}
+
+test('the world survives a reload and a dead worker', async ({ page }) => {
+  await page.goto('/playground/');
+  await run(page, 'aws iam create-user --user-name dana', '"UserName": "dana"');
+  await page.reload();
+  await run(page, 'aws iam get-user --user-name dana', '"Arn": "arn:aws:iam::');
+  await page.evaluate(() => (globalThis as unknown as { __iamDojoWorker: Worker }).__iamDojoWorker.terminate());
+  await run(page, 'aws iam list-users', '"UserName": "dana"');
+});
+
+test('policy text typed in an AccessCheck survives a reload', async ({ page }) => {
+  await page.goto('/playground/');
+  const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
+  await showWidget(widget);
+  await expect(widget.getByRole('status')).toContainText('Allowed');
+  await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}');
+  await expect(widget.getByRole('status')).toContainText('explicit Deny');
+  await page.reload();
+  await showWidget(widget);
+  await expect(widget.getByRole('status')).toContainText('explicit Deny');
+});
+
+test('a share link carries the world to a fresh browser', async ({ page }) => {
+  await page.goto('/playground/');
+  await run(page, 'aws iam create-user --user-name erin', '"UserName": "erin"');
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await controls.getByRole('button', { name: 'Share link' }).click();
+  const link = await controls.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/#world=[A-Za-z0-9_-]+$/);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/playground/');
+  await page.goto(link);
+  await page.reload(); // the hash alone does not reload
+  await expect(controls.getByRole('status')).toContainText('Loaded a saved world from the shared link');
+  await run(page, 'aws iam list-users', '"UserName": "erin"');
+});
+
+test('hostile or damaged share links are refused with a reason', async ({ page }) => {
+  await page.goto('/playground/#world=%3Cscript%3Ealert(1)%3C/script%3E');
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await expect(controls.getByRole('status')).toContainText('SHARE_NOT_BASE64');
+  await page.goto('/playground/#world=' + 'A'.repeat(70_000));
+  await page.reload();
+  await expect(controls.getByRole('status')).toContainText('SHARE_TOO_LARGE');
+  await page.goto('/playground/#world=q1YqSizOLM1LLVYgAA');
+  await page.reload();
+  await expect(controls.getByRole('status')).toContainText(/NOT_JSON|NOT_A_WORLD|SHARE_NOT_DEFLATE/);
+});
+
+test('importing get-account-authorization-details JSON starts the world from it', async ({ page }) => {
+  await page.goto('/playground/');
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await controls.getByText('Import a world or get-account-authorization-details JSON').click();
+  const details = {
+    UserDetailList: [{ Path: '/', UserName: 'frank', UserId: 'AIDAEXAMPLEFRANK00001', Arn: 'arn:aws:iam::123456789012:user/frank', CreateDate: '2026-01-01T00:00:00+00:00', GroupList: [], AttachedManagedPolicies: [], UserPolicyList: [], Tags: [] }],
+    GroupDetailList: [],
+    RoleDetailList: [],
+    Policies: [],
+  };
+  await controls.getByRole('textbox', { name: '…or paste JSON' }).fill(JSON.stringify(details));
+  await controls.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await expect(controls.getByRole('status')).toContainText('Loaded an account from get-account-authorization-details');
+  const explorer = page.getByRole('region', { name: 'Account explorer' });
+  await showWidget(explorer);
+  await expect(explorer.getByRole('button', { name: 'frank' })).toBeVisible();
+});
+
+test('a corrupt saved world is set aside with a visible notice', async ({ page }) => {
+  await page.goto('/playground/');
+  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{},"ops":[{"kind":"eval"}]}'));
+  await page.reload();
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await expect(controls.getByRole('alert')).toContainText('Your saved world could not be read');
+  await run(page, 'aws sts get-caller-identity', '"Account"');
+});
