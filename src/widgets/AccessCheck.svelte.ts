@@ -86,7 +86,7 @@ export class AccessCheckState {
   }
 
   /** Asks again shortly after the learner stops typing. */
-  schedule(delayMs = 40): void {
+  schedule(delayMs = 8): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.evaluate(), delayMs);
   }
