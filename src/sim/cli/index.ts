@@ -30,6 +30,7 @@ export async function runCommandLine(host: CliHost, line: string, options: RunOp
     if (command === undefined) return { exitCode: 0, stdout: '', stderr: '' };
     if (command === 'aws') return await runAws(host, args, { ...options, env });
     if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args);
+    if (command === 'export' || command === 'unset' || command === 'set') throw new CliFailure('SHELL_NO_ENVIRONMENT', { command });
     throw new CliFailure('SHELL_COMMAND_NOT_FOUND', { command });
   } catch (error) {
     return failureResult(error);

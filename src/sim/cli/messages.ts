@@ -15,6 +15,7 @@ export type CliErrorCode =
   | 'SHELL_UNSUPPORTED_OPERATOR'
   | 'SHELL_LINE_TOO_LONG'
   | 'SHELL_COMMAND_NOT_FOUND'
+  | 'SHELL_NO_ENVIRONMENT'
   | 'ARGPARSE'
   | 'UNKNOWN_OPTIONS'
   | 'PARAM_ERROR'
@@ -74,6 +75,11 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
       return { exitCode: 2, stderr: `-bash: command line too long (more than ${p.max} characters)\n` };
     case 'SHELL_COMMAND_NOT_FOUND':
       return { exitCode: 127, stderr: `-bash: ${p.command}: command not found (this terminal runs aws, cat, ls and help)\n` };
+    case 'SHELL_NO_ENVIRONMENT':
+      return {
+        exitCode: 1,
+        stderr: `-bash: ${p.command}: this terminal does not keep variables between commands; put them before the command instead (AWS_PROFILE=ana aws sts get-caller-identity) or use --profile\n`,
+      };
     case 'ARGPARSE':
       // CLIArgParser.error raises `usage + "\n" + "aws: error: msg\n"`; the handler wraps it in newlines.
       return { exitCode: EXIT.PARAM_VALIDATION, stderr: `\nusage: ${USAGE}\n${p.prog ?? 'aws'}: error: ${p.message}\n\n` };

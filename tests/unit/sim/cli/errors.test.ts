@@ -128,6 +128,7 @@ describe('shell-level problems', () => {
     ['unknown program', 'ls -la /; rm', 2],
     ['unterminated quote', `aws iam create-user --user-name 'bob`, 2],
     ['not a command here', 'kubectl get pods', 127],
+    ['export does not persist', 'export AWS_PROFILE=ana', 1],
   ])('%s', async (_name, line, code) => {
     const result = await runCommandLine(new FakeHost(), line);
     expect(result.exitCode).toBe(code);
