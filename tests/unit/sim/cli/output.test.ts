@@ -115,3 +115,12 @@ describe('--output table', () => {
     expect(formatTable({}, 'AttachUserPolicy')).toBe('');
   });
 });
+
+describe('--output yaml', () => {
+  it('prints block YAML with lists at the key\'s indentation, quoting what YAML would misread', async () => {
+    const host = new FakeHost();
+    host.answer('iam:GetUser', { User: { Path: '/', UserName: 'a', Tags: [{ Key: 'k', Value: 'v' }], CreateDate: '2026-03-02T09:00:00+00:00' } });
+    const result = await runCommandLine(host, 'aws iam get-user --user-name a --output yaml');
+    expect(result.stdout).toBe("User:\n  Path: /\n  UserName: a\n  Tags:\n  - Key: k\n    Value: v\n  CreateDate: '2026-03-02T09:00:00+00:00'\n");
+  });
+});
