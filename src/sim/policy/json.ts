@@ -16,11 +16,16 @@ export const MAX_DEPTH = 32;
 /** A JSON value with its place; objects hold `property` nodes whose children are [key, value]. */
 export interface Node {
   type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
-  value?: string | number | boolean | null;
+  value: string | number | boolean | null | undefined;
   offset: number;
   length: number;
-  children?: Node[];
-  parent?: Node;
+  children: Node[] | undefined;
+  parent: Node | undefined;
+}
+
+/** Every node has the same fields from birth, so the engine sees one object shape. */
+function node(type: Node['type'], value: Node['value'], offset: number, length: number, children: Node[] | undefined): Node {
+  return { type, value, offset, length, children, parent: undefined };
 }
 
 /** Converts offsets to 1-based line/column for one text. */
@@ -70,9 +75,9 @@ export function parseJson(text: string): { root?: Node; problems: JsonProblem[] 
 }
 
 /** The text of a JSON scalar as IAM reads it: strings as is, numbers and booleans as their JSON text. */
-export function scalarText(node: Node, text: string): string | undefined {
-  if (node.type === 'string') return node.value as string;
-  if (node.type === 'number' || node.type === 'boolean') return text.slice(node.offset, node.offset + node.length);
+export function scalarText(n: Node, text: string): string | undefined {
+  if (n.type === 'string') return n.value as string;
+  if (n.type === 'number' || n.type === 'boolean') return text.slice(n.offset, n.offset + n.length);
   return undefined;
 }
 
@@ -109,13 +114,13 @@ class JsonReader {
   }
 
   object(depth: number): Node | undefined {
-    const node: Node = { type: 'object', offset: this.pos, length: 0, children: [] };
+    const obj = node('object', undefined, this.pos, 0, []);
     this.pos++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 125) {
       this.pos++;
-      node.length = this.pos - node.offset;
-      return node;
+      obj.length = this.pos - obj.offset;
+      return obj;
     }
     for (;;) {
       if (this.text.charCodeAt(this.pos) !== 34) return this.unexpected('PropertyNameExpected');
@@ -127,10 +132,11 @@ class JsonReader {
       this.skipSpace();
       const value = this.value(depth);
       if (!value) return undefined;
-      const prop: Node = { type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, children: [key, value], parent: node };
+      const prop = node('property', undefined, key.offset, value.offset + value.length - key.offset, [key, value]);
+      prop.parent = obj;
       key.parent = prop;
       value.parent = prop;
-      node.children?.push(prop);
+      obj.children?.push(prop);
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -140,27 +146,27 @@ class JsonReader {
       }
       if (c === 125) {
         this.pos++;
-        node.length = this.pos - node.offset;
-        return node;
+        obj.length = this.pos - obj.offset;
+        return obj;
       }
       return this.unexpected('CommaOrCloseBraceExpected');
     }
   }
 
   array(depth: number): Node | undefined {
-    const node: Node = { type: 'array', offset: this.pos, length: 0, children: [] };
+    const arr = node('array', undefined, this.pos, 0, []);
     this.pos++;
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 93) {
       this.pos++;
-      node.length = this.pos - node.offset;
-      return node;
+      arr.length = this.pos - arr.offset;
+      return arr;
     }
     for (;;) {
       const item = this.value(depth);
       if (!item) return undefined;
-      item.parent = node;
-      node.children?.push(item);
+      item.parent = arr;
+      arr.children?.push(item);
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -170,8 +176,8 @@ class JsonReader {
       }
       if (c === 93) {
         this.pos++;
-        node.length = this.pos - node.offset;
-        return node;
+        arr.length = this.pos - arr.offset;
+        return arr;
       }
       return this.unexpected('CommaOrCloseBracketExpected');
     }
@@ -213,7 +219,7 @@ class JsonReader {
     }
     const value = out === '' ? text.slice(chunkStart, i) : out + text.slice(chunkStart, i);
     this.pos = i + 1;
-    return { type: 'string', value, offset: start, length: this.pos - start };
+    return node('string', value, start, this.pos - start, undefined);
   }
 
   number(): Node | undefined {
@@ -221,13 +227,13 @@ class JsonReader {
     if (!m) return this.unexpected('InvalidNumberFormat');
     const start = this.pos;
     this.pos += m[0].length;
-    return { type: 'number', value: Number(m[0]), offset: start, length: m[0].length };
+    return node('number', Number(m[0]), start, m[0].length, undefined);
   }
 
   literal(type: 'boolean' | 'null', value: boolean | null, length: number): Node {
-    const node: Node = { type, value, offset: this.pos, length };
+    const n = node(type, value, this.pos, length, undefined);
     this.pos += length;
-    return node;
+    return n;
   }
 
   skipSpace(): void {
