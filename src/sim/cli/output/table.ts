@@ -105,7 +105,7 @@ class MultiTable {
   }
 
   private maxWidth(): number {
-    return Math.max(...this.sections.map((s) => s.totalWidth(4, s.indentLevel)));
+    return this.sections.reduce((max, s) => Math.max(max, s.totalWidth(4, s.indentLevel)), 0);
   }
 
   private convertToVertical(): void {
