@@ -76,9 +76,15 @@ export function requestTagContext(tags: readonly Tag[] | undefined): Record<stri
   return ctx;
 }
 
-/** Resource-tag keys (`aws:ResourceTag/<k>`) of the target entity. */
+/**
+ * Resource-tag keys of the target IAM entity: `aws:ResourceTag/<k>` and IAM's own `iam:ResourceTag/<k>`
+ * (IAM User Guide, "Controlling access to IAM resources" with tags).
+ */
 export function resourceTagContext(tags: readonly Tag[] | undefined): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {};
-  for (const t of tags ?? []) ctx[`aws:ResourceTag/${t.Key}`] = t.Value;
+  for (const t of tags ?? []) {
+    ctx[`aws:ResourceTag/${t.Key}`] = t.Value;
+    ctx[`iam:ResourceTag/${t.Key}`] = t.Value;
+  }
   return ctx;
 }

@@ -10,7 +10,7 @@ import { nameKey, type Session, type Tag } from '../../world/state.ts';
 import { accessDenied, malformedPolicyDocument, validationMessage } from '../errors.ts';
 import { requireValidDocument } from '../iam/documents.ts';
 import { optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { requestTagContext } from '../request-context.ts';
+import { requestTagContext, resourceTagContext } from '../request-context.ts';
 import { verifyMfa } from './mfa-check.ts';
 
 function getCallerIdentity(ctx: OperationContext): Record<string, unknown> {
@@ -67,6 +67,7 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
   if (!role || role.arn !== roleArn) {
     throw accessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   }
+  Object.assign(context, resourceTagContext(role.tags));
   ctx.authorize('sts:AssumeRole', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
   if (tags.length > 0 || inherited.length > 0) ctx.authorize('sts:TagSession', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
   if (sourceIdentityParam !== undefined) ctx.authorize('sts:SetSourceIdentity', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
