@@ -8,6 +8,7 @@ import { cliTimestamp } from '../../world/dates.ts';
 import type { Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
+import { requireExistingPrincipals } from '../iam/roles.ts';
 import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
 
 const noSuchBucket = () => fault('NoSuchBucket', 'The specified bucket does not exist', 404);
@@ -113,6 +114,12 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
     for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
       if (r.value !== `arn:aws:s3:::${bucket.name}` && !r.value.startsWith(`arn:aws:s3:::${bucket.name}/`)) throw fault('MalformedPolicy', 'Policy has invalid resource', 400);
     }
+  }
+  // Principals naming users or roles of this account must exist (S3 resolves them when saving).
+  try {
+    requireExistingPrincipals(ctx.state, parsed.policy);
+  } catch {
+    throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }
   bucket.policy = text;
   ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };

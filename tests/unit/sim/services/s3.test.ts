@@ -100,3 +100,10 @@ describe('S3 data events and ranges', () => {
     expect((await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'k', Range: 'bytes=50-' })).code).toBe('InvalidRange');
   });
 });
+
+test('a bucket policy naming a user that does not exist is refused', async () => {
+  const world = createWorld();
+  await ok(world, 's3', 'CreateBucket', { Bucket: 'data' });
+  const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/ghost' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }] });
+  expect(await err(world, 's3', 'PutBucketPolicy', { Bucket: 'data', Policy: doc })).toEqual({ code: 'MalformedPolicy', message: 'Invalid principal in policy', httpStatus: 400 });
+});
