@@ -50,7 +50,10 @@ export function planCommon(
   let resourcePolicy: ResourcePolicyInput | undefined;
   if (input.ResourcePolicy !== undefined) {
     if (typeof input.ResourcePolicy !== 'string') throw new SimulationError('WRONG_TYPE', { field: 'ResourcePolicy', expected: 'a policy document string' });
-    if (input.CallerArn === undefined) throw new SimulationError('RESOURCE_POLICY_WITHOUT_CALLER', { field: 'CallerArn' });
+    // "If you include a ResourcePolicy and the PolicySourceArn is not the ARN for an IAM user, then
+    // you must include the CallerArn" (SimulatePrincipalPolicy); SimulateCustomPolicy always needs it.
+    const callerIsUser = defaultCaller !== undefined && /^arn:[a-z-]+:iam::\d{12}:user\//.test(defaultCaller) && !defaultCaller.endsWith(':user/SimulatedGroupMember');
+    if (input.CallerArn === undefined && !callerIsUser) throw new SimulationError('RESOURCE_POLICY_WITHOUT_CALLER', { field: 'CallerArn' });
     resourcePolicy = resourcePolicyInput(input.ResourcePolicy);
     sourceTypes.set('ResourcePolicy', 'resource');
   }

@@ -234,3 +234,20 @@ describe(`simulatePrincipalPolicy [${DOC.simulatePrincipal}]`, () => {
     expect(out.EvaluationResults[0]).toMatchObject({ EvalDecision: 'allowed', MatchedStatements: [{ SourcePolicyId: 'ReadOnlyAccess', SourcePolicyType: 'aws-managed' }] });
   });
 });
+
+describe('simulatePrincipalPolicy with a resource policy', () => {
+  const bucketPolicy = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/alejandro"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::shared/*"}}';
+  it('a user source needs no CallerArn; the same-account user grant allows', () => {
+    const out = simulatePrincipalPolicy(DETAILS, { PolicySourceArn: 'arn:aws:iam::123456789012:user/alejandro', ActionNames: ['s3:PutObject'], ResourceArns: ['arn:aws:s3:::shared/x'], ResourcePolicy: bucketPolicy });
+    expect(out.EvaluationResults[0]).toMatchObject({ EvalDecision: 'allowed', MatchedStatements: [{ SourcePolicyId: 'ResourcePolicy' }] });
+  });
+  it('a role source needs CallerArn', () => {
+    const resolver = { managedPolicyDocument: () => '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}}' };
+    try {
+      simulatePrincipalPolicy(DETAILS, { PolicySourceArn: 'arn:aws:iam::123456789012:role/Reader', ActionNames: ['s3:PutObject'], ResourcePolicy: bucketPolicy }, resolver);
+      throw new Error('expected a SimulationError');
+    } catch (e) {
+      expect((e as SimulationError).code).toBe('RESOURCE_POLICY_WITHOUT_CALLER');
+    }
+  });
+});
