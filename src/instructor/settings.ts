@@ -2,6 +2,7 @@
  * The saved instructor-mode switch: its localStorage key, its zod schema and a parser that never
  * throws. A missing, unreadable or wrong-shaped value means "off" and says why.
  */
+import '../security/zod-jitless.ts';
 import * as z from 'zod/mini';
 
 /** localStorage key of the switch; the `v1` is the storage format version shared by the site. */

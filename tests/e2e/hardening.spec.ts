@@ -84,13 +84,14 @@ test('every built page carries a CSP that allows nothing from outside the origin
 });
 
 test('the lesson with the policy editor and the playground work under the CSP with no violation', async ({ page }) => {
+  test.setTimeout(120_000);
   await watchCsp(page);
   await page.goto('/lessons/01-what-is-iam/');
   const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
   expect(policy).toContain("default-src 'self'");
   const widget = page.getByRole('region', { name: /would AWS allow this request/i });
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('.monaco-editor')).toBeVisible();
+  await expect(widget.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await expect(widget.locator('[role="status"]').first()).not.toBeEmpty();
   await page.goto('/playground/');
   const terminal = page.getByRole('region', { name: 'AWS terminal' });
@@ -98,8 +99,9 @@ test('the lesson with the policy editor and the playground work under the CSP wi
   await terminal.getByRole('textbox', { name: 'Command line' }).fill('aws sts get-caller-identity');
   await terminal.getByRole('textbox', { name: 'Command line' }).press('Enter');
   await expect(terminal.getByRole('log').locator('.entry')).toHaveCount(1, { timeout: 30_000 });
-  await page.getByRole('region', { name: /would this policy allow/i }).scrollIntoViewIfNeeded();
-  await expect(page.locator('.monaco-editor').first()).toBeVisible();
+  // Monaco loads when the editor itself scrolls into view.
+  await page.getByRole('textbox', { name: 'Identity-based policy' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 });
 
@@ -124,6 +126,9 @@ test('the CSP is enforced: an injected inline script and inline handler are bloc
 async function runInTerminal(page: Page, line: string): Promise<void> {
   const terminal = page.getByRole('region', { name: 'AWS terminal' });
   const log = terminal.getByRole('log', { name: 'Terminal output' });
+  await terminal.scrollIntoViewIfNeeded();
+  // The terminal hydrates when visible; typing into the server-rendered input before that is lost.
+  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
   const before = await log.locator('.entry').count();
   const input = terminal.getByRole('textbox', { name: 'Command line' });
   await input.fill(line);
@@ -160,12 +165,13 @@ test('payloads typed in the terminal (user names, tags, session names, policy te
 });
 
 test('payloads in the access check fields and pasted as policy text show as text', async ({ page, context }) => {
+  test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await watchCsp(page);
   await page.goto('/playground/');
   const check = page.getByRole('region', { name: /would this policy allow/i });
-  await check.scrollIntoViewIfNeeded();
-  await expect(check.locator('.monaco-editor')).toBeVisible();
+  await check.getByRole('textbox', { name: 'Identity-based policy' }).scrollIntoViewIfNeeded();
+  await expect(check.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   for (const { text } of PAYLOADS) {
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x', Effect: 'Allow', Action: text, Resource: text }] }, null, 2);
     await page.evaluate((t) => navigator.clipboard.writeText(t), policy);

@@ -3,12 +3,19 @@
  * trail (a wrong answer is refused, the right ones complete the exercise); on lesson 1 an exercise
  * that continues from the previous one is started with a button and checked live.
  */
+import type { Locator } from '@playwright/test';
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+
+/** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
+async function hydrated(widget: Locator): Promise<Locator> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.page().locator('astro-island[ssr]').filter({ has: widget })).toHaveCount(0);
+  return widget;
+}
 
 test('lesson 9: answers read from the trail complete the exercise, a wrong one is refused', async ({ page }) => {
   await page.goto('/lessons/09-cloudtrail/');
-  const exercise = page.locator('[data-exercise="read-a-record"]');
-  await exercise.scrollIntoViewIfNeeded();
+  const exercise = await hydrated(page.locator('[data-exercise="read-a-record"]'));
   const status = exercise.getByRole('status');
   await expect(status).toHaveText(/0 of 3 checks pass/);
 
@@ -25,12 +32,11 @@ test('lesson 9: answers read from the trail complete the exercise, a wrong one i
 
 test('lesson 1: a continuing exercise starts where the previous one ended and turns green', async ({ page }) => {
   await page.goto('/lessons/01-what-is-iam/');
-  const second = page.locator('[data-exercise="denied-by-default"]');
-  await second.scrollIntoViewIfNeeded();
+  const second = await hydrated(page.locator('[data-exercise="denied-by-default"]'));
   await second.getByRole('button', { name: 'Start this exercise' }).click();
   await expect(second.getByRole('status')).toHaveText(/0 of 1 checks pass/);
 
-  const terminal = page.getByRole('region', { name: 'AWS terminal' }).nth(1);
+  const terminal = await hydrated(page.getByRole('region', { name: 'AWS terminal' }).nth(1));
   const input = terminal.getByRole('textbox', { name: 'Command line' });
   await input.scrollIntoViewIfNeeded();
   await input.fill('aws iam list-users --profile intern');
@@ -38,8 +44,7 @@ test('lesson 1: a continuing exercise starts where the previous one ended and tu
   await expect(terminal.getByRole('log', { name: 'Terminal output' })).toContainText('AccessDenied');
   await expect(second.getByRole('status')).toHaveText(/All 1 checks pass/);
 
-  const third = page.locator('[data-exercise="first-allow"]');
-  await third.scrollIntoViewIfNeeded();
+  const third = await hydrated(page.locator('[data-exercise="first-allow"]'));
   await expect(third.getByText('This exercise continues where the previous one ends.')).toBeVisible();
   await third.getByRole('button', { name: 'Start this exercise' }).click();
   await expect(third.getByRole('status')).toHaveText(/1 of 2 checks pass/);

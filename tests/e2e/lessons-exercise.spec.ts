@@ -3,20 +3,27 @@
  * in the terminal turns its check green, completion is announced and saved, and the progress page
  * shows it. Hints come one at a time and the solution only after a confirmation.
  */
+import type { Locator } from '@playwright/test';
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+
+/** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
+async function hydrated(widget: Locator): Promise<Locator> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.page().locator('astro-island[ssr]').filter({ has: widget })).toHaveCount(0);
+  return widget;
+}
 
 const LESSON = '/lessons/01-what-is-iam/';
 
 test('lesson 1: doing the first exercise in the terminal completes it and records progress', async ({ page }) => {
   await page.goto(LESSON);
-  const exercise = page.locator('[data-exercise="who-am-i"]');
-  await exercise.scrollIntoViewIfNeeded();
+  const exercise = await hydrated(page.locator('[data-exercise="who-am-i"]'));
   await expect(exercise.getByRole('heading', { name: /Exercise 1: Ask AWS who you are/ })).toBeVisible();
   const status = exercise.getByRole('status');
   await expect(status).toHaveText(/0 of 1 checks pass/);
   await expect(exercise.getByRole('list', { name: 'Checks' }).getByRole('listitem')).toContainText('(not yet)');
 
-  const terminal = page.getByRole('region', { name: 'AWS terminal' }).first();
+  const terminal = await hydrated(page.getByRole('region', { name: 'AWS terminal' }).first());
   const input = terminal.getByRole('textbox', { name: 'Command line' });
   await input.scrollIntoViewIfNeeded();
   await input.fill('aws sts get-caller-identity');
@@ -34,8 +41,7 @@ test('lesson 1: doing the first exercise in the terminal completes it and record
 
 test('lesson 1: hints one at a time, the solution only after confirming', async ({ page }) => {
   await page.goto(LESSON);
-  const exercise = page.locator('[data-exercise="denied-by-default"]');
-  await exercise.scrollIntoViewIfNeeded();
+  const exercise = await hydrated(page.locator('[data-exercise="denied-by-default"]'));
   await exercise.getByRole('button', { name: 'Show a hint' }).click();
   await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
   await exercise.getByRole('button', { name: 'Show another hint' }).click();
@@ -52,8 +58,7 @@ test('lesson 1: hints one at a time, the solution only after confirming', async 
 
 test('lesson 1 with its exercises passes axe', async ({ page }) => {
   await page.goto(LESSON);
-  const exercise = page.locator('[data-exercise="who-am-i"]');
-  await exercise.scrollIntoViewIfNeeded();
+  const exercise = await hydrated(page.locator('[data-exercise="who-am-i"]'));
   await expect(exercise.getByRole('status')).toHaveText(/checks pass/);
   await expectNoA11yViolations(page);
 });

@@ -13,6 +13,9 @@ const EXAMPLE = 'examples/reports-bucket.scenario.json';
 async function run(page: Page, line: string) {
   const terminal = page.getByRole('region', { name: 'AWS terminal' });
   const log = terminal.getByRole('log', { name: 'Terminal output' });
+  await terminal.scrollIntoViewIfNeeded();
+  // The terminal hydrates when visible; typing into the server-rendered input before that is lost.
+  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
   const before = await log.locator('.entry').count();
   const input = terminal.getByRole('textbox', { name: 'Command line' });
   await input.fill(line);
