@@ -200,6 +200,8 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
     ContentLength: body.length,
     ...(range ? { ContentRange: `bytes ${range.start}-${range.end}/${object.size}` } : {}),
     ETag: object.etag,
+    // AWS CLI v2 asks for checksums by default (checksum mode ENABLED) and S3 returns the full-object CRC.
+    ...(range ? {} : { ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT' }),
     ContentType: object.contentType,
     ServerSideEncryption: 'AES256',
     Metadata: {},
