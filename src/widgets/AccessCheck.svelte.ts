@@ -63,6 +63,7 @@ export class AccessCheckState {
 
   readonly #initial: AccessCheckInit;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #lintTimer: ReturnType<typeof setTimeout> | undefined;
   #ask = latestOnly((request: AccessRequest) => withSimulator((api) => api.simulate(request)));
   #lint = {
     identity: latestOnly((text: string) => withSimulator((api) => api.lintPolicy(text, 'identity'))),
@@ -122,10 +123,11 @@ export class AccessCheckState {
     return request;
   }
 
-  /** Asks the simulator now (and refreshes the editor markers). */
+  /** Asks the simulator now; the editor markers follow a little later (the verdict comes first). */
   async evaluate(): Promise<void> {
     this.#persist();
-    void this.#refreshFindings();
+    clearTimeout(this.#lintTimer);
+    this.#lintTimer = setTimeout(() => void this.#refreshFindings(), 150);
     try {
       const answer = await this.#ask(this.request());
       if (answer.stale) return;

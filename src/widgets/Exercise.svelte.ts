@@ -19,6 +19,8 @@ type ExerciseRemote = Remote<typeof exerciseApi>;
 
 /** Which exercise each named world of the page is set up for (shared by the page's Exercise widgets). */
 const activeByWorld: Record<string, string | undefined> = $state({});
+/** The latest start request per world; an older start that finishes later is dropped. */
+const startSequence = new Map<string, number>();
 
 /** A problem the widget shows. */
 export interface ExerciseFailure {
@@ -116,14 +118,18 @@ export class ExerciseState {
     const previous = this.exercises[this.index - 1];
     const continues = 'continueFromPrevious' in this.exercise.start;
     if (!fresh && continues && previous && activeByWorld[this.worldName] === previous.id) {
+      startSequence.set(this.worldName, (startSequence.get(this.worldName) ?? 0) + 1);
       this.#activate();
       this.schedule(0);
       return;
     }
     this.busy = 'starting';
     this.failure = null;
+    const mine = (startSequence.get(this.worldName) ?? 0) + 1;
+    startSequence.set(this.worldName, mine);
     try {
       const answer = await withSimulator((api) => (api as unknown as ExerciseRemote).exerciseStartJournal($state.snapshot(this.exercises), this.exercise.id));
+      if (startSequence.get(this.worldName) !== mine) return; // another exercise started meanwhile
       if (!answer.ok) {
         this.failure = answer.error;
         return;
@@ -133,6 +139,7 @@ export class ExerciseState {
         this.failure = replaced.error;
         return;
       }
+      if (startSequence.get(this.worldName) !== mine) return;
       this.#activate();
       window.dispatchEvent(new CustomEvent('iam-dojo:world-changed', { detail: { world: this.worldName } }));
     } catch (error) {
