@@ -93,3 +93,30 @@ test('instructor mode passes axe, with presenter-size type on a lesson', async (
   await expect(banner(page)).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+test('reset all progress really forgets a saved world', async ({ page }) => {
+  test.setTimeout(120_000);
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  const run = async (line: string) => {
+    await terminal.scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+    const entries = terminal.getByRole('log').locator('.entry');
+    const before = await entries.count();
+    await terminal.getByRole('textbox', { name: 'Command line' }).fill(line);
+    await terminal.getByRole('textbox', { name: 'Command line' }).press('Enter');
+    await expect(entries).toHaveCount(before + 1, { timeout: 30_000 });
+    return entries.last();
+  };
+  await page.goto('/playground/?instructor=on');
+  await expect((await run('aws iam create-user --user-name ada'))).toHaveAttribute('data-exit', '0');
+  await page.reload();
+  await expect((await run('aws iam list-users --query "Users[].UserName" --output text')).locator('.out')).toHaveText('ada');
+
+  await banner(page).getByRole('button', { name: /reset all progress/i }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset all progress on this machine?' });
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Reset everything' }).click()]);
+  await expect(banner(page).getByRole('status')).toContainText('was reset');
+  const after = await run('aws iam list-users --query "Users[].UserName" --output text');
+  await expect(after).toHaveAttribute('data-exit', '0');
+  await expect(after).not.toContainText('ada');
+});
