@@ -32,33 +32,61 @@ export interface ArnMatch {
  * variables; pass undefined for policies without Version 2012-10-17, where `${…}` is literal text.
  */
 export function matchResourcePattern(pattern: string, resource: string, lookup: VariableLookup | undefined): ArnMatch {
-  if (pattern === '*') return { matched: true, resolved: '*', variables: [] };
-  const split = splitFive(pattern);
-  let last: CompiledPattern;
-  let resolved = pattern;
-  let variables: ResolvedVariable[] = [];
-  if (lookup && split.rest.includes('${')) {
+  if (pattern === '*') return { matched: true, resolved: '*', variables: NO_VARIABLES };
+  const split = splitPattern(pattern);
+  if (lookup && split.restHasVariable) {
     const r = resolveVariables(split.rest, lookup, true);
-    variables = r.variables;
-    if (r.pattern === null || r.text === null) return { matched: false, resolved: null, variables };
-    last = r.pattern;
-    resolved = split.head.length === 5 ? `${split.head.join(':')}:${r.text}` : r.text;
-  } else last = compileWildcard(split.rest);
-  if (pattern === resource && variables.length === 0) return { matched: true, resolved, variables };
-  const matched = matchSplit({ head: split.head, last, full: split.head.length === 5, lastEndsWithStar: split.rest.endsWith('*') }, resource);
-  return { matched, resolved, variables };
+    if (r.pattern === null || r.text === null) return { matched: false, resolved: null, variables: r.variables };
+    const resolved = split.head.length === 5 ? `${split.head.join(':')}:${r.text}` : r.text;
+    return { matched: matchSplit({ ...split.arn, last: r.pattern }, resource), resolved, variables: r.variables };
+  }
+  if (pattern === resource) return { matched: true, resolved: pattern, variables: NO_VARIABLES };
+  return { matched: matchSplit(split.arn, resource), resolved: pattern, variables: NO_VARIABLES };
+}
+
+const NO_VARIABLES: ResolvedVariable[] = [];
+
+/** A policy pattern split once and reused: the same patterns are matched on every request. */
+interface SplitPattern {
+  head: string[];
+  rest: string;
+  restHasVariable: boolean;
+  arn: ArnPattern;
+}
+
+const splitCache = new Map<string, SplitPattern>();
+
+function splitPattern(pattern: string): SplitPattern {
+  let hit = splitCache.get(pattern);
+  if (hit) return hit;
+  const { head, rest } = splitFive(pattern);
+  hit = {
+    head,
+    rest,
+    restHasVariable: rest.includes('${'),
+    arn: { head, last: compileWildcard(rest), full: head.length === 5, lastEndsWithStar: rest.endsWith('*') },
+  };
+  if (splitCache.size > 5000) splitCache.clear();
+  splitCache.set(pattern, hit);
+  return hit;
 }
 
 /** Matches an ARN pattern (no variables) against an ARN, segment by segment — ArnLike / ArnEquals. */
 export function matchesArnPattern(pattern: string, value: string): boolean {
   if (pattern === '*' || pattern === value) return true;
-  const split = splitFive(pattern);
-  return matchSplit({ head: split.head, last: compileWildcard(split.rest), full: split.head.length === 5, lastEndsWithStar: split.rest.endsWith('*') }, value);
+  return matchSplit(splitPattern(pattern).arn, value);
 }
+
+let lastResource = '';
+let lastResourceSplit: { head: string[]; rest: string } = { head: [], rest: '' };
 
 function matchSplit(p: ArnPattern, resource: string): boolean {
   // Fast path: both have five colons before the resource part; segments align one to one.
-  const r = splitFive(resource);
+  if (resource !== lastResource || lastResourceSplit.head.length === 0) {
+    lastResource = resource;
+    lastResourceSplit = splitFive(resource);
+  }
+  const r = lastResourceSplit;
   if (p.full && r.head.length === 5 && p.head.every((seg) => !seg.endsWith('*') || seg === '*')) {
     for (let i = 0; i < 5; i++) if (!segmentMatches(p.head[i] ?? '', r.head[i] ?? '')) return false;
     return matchesCompiled(p.last, r.rest);
