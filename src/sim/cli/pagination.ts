@@ -58,15 +58,16 @@ export function paginatorFor(spec: OperationSpec): Paginator | undefined {
   return paginator !== undefined && Object.hasOwn(spec.input.members, paginator.inputToken) ? paginator : undefined;
 }
 
-/** Where to start and how much to print, from --starting-token and --max-items. */
+/** Where to start and how much to print, from --starting-token (decoded) and --max-items. */
 export interface PageRequest {
   maxItems?: number;
-  startingToken?: string;
+  /** Items to skip, from the starting token. */
+  skip?: number;
 }
 
 /** Cuts the merged result to the requested window and adds `NextToken` when more remains. */
 export function applyPagination(output: Record<string, unknown>, paginator: Paginator, request: PageRequest): Record<string, unknown> {
-  const skip = request.startingToken !== undefined ? decodeToken(request.startingToken, paginator) : 0;
+  const skip = request.skip ?? 0;
   const primary = paginator.resultKeys.find((key) => Array.isArray(output[key]));
   if (primary === undefined || (skip === 0 && request.maxItems === undefined)) return output;
   const items = output[primary] as unknown[];
@@ -81,7 +82,8 @@ function encodeToken(paginator: Paginator, amount: number): string {
   return btoa(`{"${paginator.inputToken}": null, "boto_truncate_amount": ${amount}}`);
 }
 
-function decodeToken(token: string, paginator: Paginator): number {
+/** The offset a --starting-token points at; a CliFailure for a token botocore would refuse. */
+export function decodeToken(token: string, paginator: Paginator): number {
   let data: unknown;
   try {
     data = parsePythonJson(atob(token));

@@ -19,7 +19,7 @@ import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } fro
 import { CliFailure, EXIT, invalidChoiceMessage, renderServiceError } from './messages.ts';
 import { checkQuery, formatOutput, OUTPUT_FORMATS } from './output/index.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
-import { applyPagination, paginatorFor, type PageRequest } from './pagination.ts';
+import { applyPagination, decodeToken, paginatorFor, type PageRequest, type Paginator } from './pagination.ts';
 import { validateParams, isPlainObject } from './validate.ts';
 import { parseJsonParam, pythonInt, resolveParamFile, setOwn, unpackArgument } from './values.ts';
 
@@ -77,7 +77,8 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     const raw = values.get(arg.dest) as string | string[] | boolean;
     setOwn(params, arg.member, unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true));
   }
-  const pages = pageRequest(values);
+  const paginator = paginatorFor(spec);
+  const pages = pageRequest(values, paginator);
   const inputJson = values.get('cli_input_json');
   if (typeof inputJson === 'string') mergeInputJson(params, inputJson, readFile);
 
@@ -102,7 +103,6 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
   if (!response.ok) {
     return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) };
   }
-  const paginator = paginatorFor(spec);
   const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
   const output = applyOutputFiles(host, spec, values, paged);
   const stdout = formatOutput(output, {
@@ -152,14 +152,14 @@ async function callerCredentials(host: CliHost, profile: string, globals: Global
 }
 
 /** --max-items / --starting-token / --page-size (the page size only shapes the API calls, which are single pages here). */
-function pageRequest(values: Map<string, unknown>): PageRequest {
+function pageRequest(values: Map<string, unknown>, paginator: Paginator | undefined): PageRequest {
   const request: PageRequest = {};
   const maxItems = values.get('max_items');
   if (typeof maxItems === 'string') request.maxItems = pythonInt(maxItems);
   const pageSize = values.get('page_size');
   if (typeof pageSize === 'string') pythonInt(pageSize);
   const token = values.get('starting_token');
-  if (typeof token === 'string') request.startingToken = token;
+  if (typeof token === 'string' && paginator !== undefined) request.skip = decodeToken(token, paginator);
   return request;
 }
 

@@ -42,5 +42,6 @@ describe('pagination', () => {
     const r = await list('--starting-token nonsense');
     expect(r.exitCode).toBe(255);
     expect(r.out).toContain('Bad starting token: nonsense');
+    expect(r.params).toBeUndefined();
   });
 });
