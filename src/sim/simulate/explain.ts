@@ -20,7 +20,8 @@ const TYPE_WORDS: Record<string, string> = {
 export function explainInWords(request: AuthorizationRequest, result: AuthorizationResult): string[] {
   const lines: string[] = [];
   const who = request.principal.arn || 'an anonymous caller';
-  lines.push(`${result.decision.toUpperCase()}: ${who} → ${request.action} on ${request.resource}`);
+  const verdict = result.decision === 'allowed' ? 'ALLOWED' : `DENIED (${result.decision})`;
+  lines.push(`${verdict}: ${who} → ${request.action} on ${request.resource}`);
   lines.push(`  Why: ${reasonInWords(result.reason, result.decidingLayer)} [${result.reason}]`);
   if (result.explanation.crossAccount) lines.push('  The caller and the resource are in different accounts: both sides must allow.');
   lines.push('  Evaluation flow:');

@@ -109,7 +109,7 @@ describe(`simulateCustomPolicy [${DOC.simulateCustom}]`, () => {
   it('details carry the explanation for --explain', () => {
     const { details } = simulateCustomPolicyWithDetails({ PolicyInputList: [DDB], ActionNames: ['dynamodb:CreateBackup'] });
     const words = explainInWords(details[0]!.request, details[0]!.result).join('\n');
-    expect(words).toContain('IMPLICITDENY');
+    expect(words).toContain('DENIED (implicitDeny)');
     expect(words).toContain('aws:CurrentTime');
     expect(words).toContain('KEY_MISSING');
   });
