@@ -32,9 +32,10 @@ export function completeCommandLine(line: string, cursor: number, context?: read
   const files = host?.listFiles?.() ?? [];
   const profiles = ['default', ...Object.keys(host?.cliConfig?.profiles ?? {})];
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
-  const match = /\S*$/.exec(before);
-  const partial = match?.[0] ?? '';
-  const start = before.length - partial.length;
+  // The word being typed: scan back to the last blank (a regex here could be quadratic on long lines).
+  let start = before.length;
+  while (start > 0 && !/\s/.test(before[start - 1] as string)) start -= 1;
+  const partial = before.slice(start);
   const words = before.slice(0, start).split(/\s+/).filter((w) => w !== '');
   const result = (all: readonly string[]): Completion => ({
     from: start,

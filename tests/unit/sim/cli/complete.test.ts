@@ -40,3 +40,12 @@ describe('completeCommandLine with the world as context', () => {
     expect(completeCommandLine(line, line.length, host).candidates).toEqual(['file://policy.json']);
   });
 });
+
+describe('completion on hostile input', () => {
+  it('answers quickly for a very long line', () => {
+    const line = `aws ${'a'.repeat(500_000)} `;
+    const started = Date.now();
+    completeCommandLine(line, line.length);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
