@@ -13,9 +13,13 @@ const port = Number(process.env['E2E_PORT'] ?? 4322);
 const external = process.env['E2E_BASE_URL'];
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 const serve = `node scripts/serve.mjs --port ${port}`;
+// Each run gets its own artifacts folder so that parallel runs on one machine cannot clobber each
+// other's traces (the variable is set once here and inherited by the worker processes).
+process.env['E2E_RUN_ID'] ??= `${process.env['E2E_REPORT'] ?? 'e2e'}-${Date.now()}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/${process.env['E2E_RUN_ID']}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -23,7 +27,7 @@ export default defineConfig({
   retries: 0,
   // In CI a JSON report (test-results/e2e.json, or E2E_REPORT.json) feeds the one-line total.
   reporter: process.env['CI']
-    ? [['list'], ['json', { outputFile: `test-results/${process.env['E2E_REPORT'] ?? 'e2e'}.json` }]]
+    ? [['list'], ['json', { outputFile: `reports/${process.env['E2E_REPORT'] ?? 'e2e'}.json` }]]
     : 'list',
   use: {
     baseURL,

@@ -8,6 +8,6 @@ export default getViteConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
     testTimeout: 20_000,
     // In CI a JSON report lets .ci/run print one total line across all suites.
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'reports/unit.json' }]] : ['default'],
   },
 });

