@@ -111,7 +111,8 @@ export function pythonInt(text: string): number {
 
 function pythonFloat(text: string): number {
   const trimmed = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
+  // Unambiguous pattern: no backtracking blow-up on long hostile input.
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
     throw new CliFailure('GENERAL', { message: `could not convert string to float: '${text}'` });
   }
   return Number(trimmed);
