@@ -156,11 +156,11 @@ test('payloads typed in the terminal (user names, tags, session names, policy te
     expect(logText.includes(text), `${name} appears as text in the terminal`).toBe(true);
   }
   // Every widget that renders the world: the explorer and the audit log show the same data.
-  for (const region of [/account/i, /audit|cloudtrail/i]) {
-    const widget = page.getByRole('region', { name: region }).first();
-    if (await widget.count()) await widget.scrollIntoViewIfNeeded();
-  }
-  await page.waitForTimeout(500);
+  const explorer = page.getByRole('region', { name: 'Account explorer' });
+  await explorer.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: explorer }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+  await page.getByRole('heading', { name: 'CloudTrail', level: 2 }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000);
   await expectNothingRan(page);
 });
 
@@ -262,6 +262,34 @@ test('hostile imports show a visible error with a code; a good import still work
   await controls.getByLabel('Choose a file').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('<img src=x onerror="window.__pwned=1">') });
   await expect(status).toContainText('[NOT_JSON]');
   await expect(status).toContainText('evil.json');
+  await controls.getByLabel('Choose a file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_001, 32) });
+  await expect(status).toContainText('[IMPORT_TOO_LARGE]');
+  // Authorization details are a valid shape whatever the names say: they load (or are refused
+  // with a visible error), and every name is shown as text.
+  const hostileDetails = {
+    UserDetailList: PAYLOADS.filter((p) => p.text.length < 200).map((p, i) => ({
+      UserName: p.text,
+      UserId: `AIDAHOSTILE${String(i).padStart(9, '0')}`,
+      Arn: `arn:aws:iam::111122223333:user/${p.text}`,
+      Path: '/',
+      CreateDate: '2026-01-01T00:00:00Z',
+      UserPolicyList: [],
+      GroupList: [],
+      AttachedManagedPolicies: [],
+      Tags: [{ Key: 'note', Value: p.text }],
+    })),
+    GroupDetailList: [],
+    RoleDetailList: [],
+    Policies: [],
+  };
+  await paste(JSON.stringify(hostileDetails));
+  await expect(status).toContainText(/Loaded an account|Could not load/, { timeout: 30_000 });
+  if ((await status.textContent())?.includes('Loaded an account')) {
+    const explorer = page.getByRole('region', { name: 'Account explorer' });
+    await explorer.scrollIntoViewIfNeeded();
+    await expect(explorer.getByRole('navigation', { name: 'Principals' })).toContainText('svg onload', { timeout: 30_000 });
+  }
+  await expectNothingRan(page);
   await controls.getByLabel('Choose a file').setInputFiles('examples/reports-bucket.scenario.json');
   await expect(status).toContainText('Loaded a saved world', { timeout: 30_000 });
   await expectNothingRan(page);
