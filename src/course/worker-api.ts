@@ -17,15 +17,23 @@ import type { CourseWorld, CreateCourseWorld } from './world-port.ts';
 const START_SCRATCH = '__exercise-start__';
 const CHECK_SCRATCH = '__exercise-check__';
 
+/** The tail of the queue of start builds (see exerciseStartJournal). */
+let startQueue: Promise<void> = Promise.resolve();
+
 /** The exercise api (see the module comment). Every function answers a Result, never throws. */
 export const exerciseApi = {
   /** The journal of the world exercise `id` starts in; the page installs it in its named world. */
   exerciseStartJournal(exercises: unknown, id: string): Promise<Result<WorldJournal>> {
-    return attempt(async () => {
-      const list = lessonExercisesSchema.parse(exercises);
-      await buildStartWorld(journaledCreate(START_SCRATCH), list, id);
-      return worlds.journal(START_SCRATCH);
-    });
+    // One build at a time: they share the scratch world, and two widgets may start at once.
+    const next = startQueue.then(() =>
+      attempt(async () => {
+        const list = lessonExercisesSchema.parse(exercises);
+        await buildStartWorld(journaledCreate(START_SCRATCH), list, id);
+        return worlds.journal(START_SCRATCH);
+      }),
+    );
+    startQueue = next.then(() => undefined);
+    return next;
   },
 
   /** Runs the checks of exercise `id` against the named world; commands run in a copy of it. */

@@ -9,7 +9,8 @@ import { test, expect, expectNoA11yViolations } from './fixtures.ts';
 /** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
 async function hydrated(widget: Locator): Promise<Locator> {
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.page().locator('astro-island[ssr]').filter({ has: widget })).toHaveCount(0);
+  const island = widget.locator('xpath=ancestor::astro-island[1]');
+  await expect.poll(() => island.evaluate((el) => el.hasAttribute('ssr')), { timeout: 30_000 }).toBe(false);
   return widget;
 }
 
