@@ -2,7 +2,7 @@
  * The playground's world: saved across reloads, restored after the worker dies, shared by link,
  * imported from authorization details, and safe against corrupt storage and hostile links.
  */
-import { test, expect } from './fixtures.ts';
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
 import { setEditorText, showWidget } from './widgets-helpers.ts';
 import type { Page } from '@playwright/test';
 
@@ -88,4 +88,13 @@ test('a corrupt saved world is set aside with a visible notice', async ({ page }
   const controls = page.getByRole('region', { name: 'Your world' });
   await expect(controls.getByRole('alert')).toContainText('Your saved world could not be read');
   await run(page, 'aws sts get-caller-identity', '"Account"');
+});
+
+test('the playground with a busy world passes axe', async ({ page }) => {
+  await page.goto('/playground/');
+  await run(page, 'aws iam create-user --user-name gina', '"UserName": "gina"');
+  await run(page, 'aws iam list-users --profile gina', 'exit code');
+  for (const name of ['Account explorer', 'Virtual MFA device', 'CloudTrail event history']) await showWidget(page.getByRole('region', { name }));
+  await expect(page.getByRole('region', { name: 'CloudTrail event history' }).getByRole('table')).toContainText('CreateUser');
+  await expectNoA11yViolations(page, 'main');
 });

@@ -51,3 +51,13 @@ test('the playground passes axe', async ({ page }) => {
   await expect(widget.getByRole('status')).toContainText('Allowed');
   await expectNoA11yViolations(page);
 });
+
+test('lesson 1 with its widget passes axe, verdict and explanation open', async ({ page }) => {
+  await page.goto('/lessons/01-what-is-iam/');
+  const widget = page.getByRole('region', { name: 'Try it: would AWS allow this request?' });
+  await showWidget(widget);
+  await widget.getByRole('combobox', { name: 'Action' }).fill('s3:PutObject');
+  await expect(widget.getByRole('status').first()).toContainText('Denied');
+  await widget.getByText('Why? The evaluation, step by step').click();
+  await expectNoA11yViolations(page, 'main');
+});

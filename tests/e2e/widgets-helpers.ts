@@ -7,6 +7,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Replaces the whole text of the policy editor labelled `name` inside `scope`. */
 export async function setEditorText(page: Page, scope: Locator, name: string, text: string): Promise<void> {
+  // Monaco replaces the textarea once an editor is visible: wait for every editor to settle first.
+  await expect(scope.locator('[data-editor-status="plain"], [data-editor-status="loading"]')).toHaveCount(0, { timeout: 20_000 });
   const editor = scope.getByRole('textbox', { name, exact: true });
   const tag = await editor.evaluate((el) => el.tagName.toLowerCase());
   if (tag === 'textarea') {
