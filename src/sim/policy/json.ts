@@ -186,6 +186,15 @@ class JsonReader {
   string(): Node | undefined {
     const text = this.text;
     const start = this.pos;
+    // Fast path: no escapes and no characters that need a closer look up to the closing quote.
+    const close = text.indexOf('"', start + 1);
+    if (close > start) {
+      const raw = text.slice(start + 1, close);
+      if (!SPECIAL_IN_STRING.test(raw)) {
+        this.pos = close + 1;
+        return node('string', raw, start, this.pos - start, undefined);
+      }
+    }
     let i = start + 1;
     let chunkStart = i;
     let out = '';
@@ -262,6 +271,8 @@ class JsonReader {
 
 const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+/** Backslash, control characters and anything above U+00FF: handled by the careful path. */
+const SPECIAL_IN_STRING = /[\\\u0000-\u001f\u0100-\uffff]/;
 
 function charName(c: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
