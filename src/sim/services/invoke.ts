@@ -141,7 +141,7 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
     check,
     authorize(action, resource, options = {}) {
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
-      if (result.decision !== 'allowed') throw accessDenied(deniedMessage(base.request.service, request, result));
+      if (result.decision !== 'allowed') throw accessDenied(deniedMessage(base.request.service, request, result, options.displayResource));
       return result;
     },
   };
@@ -181,8 +181,9 @@ function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
 }
 
 /** The AccessDenied text, with the service's own conventions on top of the engine's grammar. */
-function deniedMessage(service: string, request: AuthorizationRequest, result: AuthorizationResult): string {
-  const message = accessDeniedMessage(request, result);
+function deniedMessage(service: string, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
+  const raw = accessDeniedMessage(request, result);
+  const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
   if (service === 's3') {
     // S3 quotes the resource ARN (S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors").
     return message.replace(/ on resource: (arn:aws:s3:::\S+)/, ' on resource: "$1"');

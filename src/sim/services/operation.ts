@@ -19,6 +19,11 @@ export interface AuthorizeOptions {
   resourceAccountId?: string;
   /** Extra caller-side policies for this check only (none today; reserved for service rules). */
   extraIdentityPolicies?: PolicySource[];
+  /**
+   * How AccessDenied names the resource when the service does not print the ARN: IAM says
+   * `on resource: user bob`, `role R`, `group G`, `policy <arn>` for existing entities.
+   */
+  displayResource?: string;
 }
 
 /** Overrides of the trail record a handler may set (defaults come from the params and output). */

@@ -8,12 +8,12 @@ import { ID_PREFIX } from '../../world/ids.ts';
 import type { AccessKey, User } from '../../world/state.ts';
 import { entityAlreadyExists, fault, limitExceeded, noSuchEntity, validationMessage } from '../errors.ts';
 import { optBool, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { impliedUserArn, requireUserAuthorized } from './users.ts';
+import { impliedUserArn, impliedUserDisplay, requireUserAuthorized } from './users.ts';
 import { requireUser } from './lookup.ts';
 
 /** The keys the operation works on: the named user's, or the caller's own (root's when root omits UserName). */
 function keyOwner(ctx: OperationContext, action: string): { keys: AccessKey[]; user?: User } {
-  ctx.authorize(action, impliedUserArn(ctx));
+  ctx.authorize(action, impliedUserArn(ctx), impliedUserDisplay(ctx));
   const given = optStr(ctx, 'UserName');
   if (given === undefined && ctx.caller.type === 'Root') return { keys: ctx.state.root.accessKeys };
   if (given === undefined && !ctx.caller.user) throw validationMessage('Must specify userName when calling with non-User credentials');
@@ -62,7 +62,7 @@ function getAccessKeyLastUsed(ctx: OperationContext): Record<string, unknown> {
   const id = str(ctx, 'AccessKeyId');
   const user = Object.values(ctx.state.users).find((u) => u.accessKeys.some((k) => k.id === id));
   const key = user?.accessKeys.find((k) => k.id === id) ?? ctx.state.root.accessKeys.find((k) => k.id === id);
-  ctx.authorize('iam:GetAccessKeyLastUsed', user ? user.arn : `arn:aws:iam::${ctx.state.accountId}:root`);
+  ctx.authorize('iam:GetAccessKeyLastUsed', user ? user.arn : `arn:aws:iam::${ctx.state.accountId}:root`, user ? { displayResource: `user ${user.name}` } : {});
   if (!key) throw noSuchEntity(`The Access Key with id ${id} cannot be found.`);
   const used = key.lastUsed;
   return {
@@ -129,7 +129,7 @@ function deleteLoginProfile(ctx: OperationContext): Record<string, unknown> {
 
 function changePassword(ctx: OperationContext): Record<string, unknown> {
   const user = ctx.caller.user;
-  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn);
+  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn, user ? { displayResource: `user ${user.name}` } : {});
   // Only IAM users change their own password this way (IAM API Reference, "ChangePassword").
   if (!user) throw fault('InvalidUserType', 'Only IAM users can change their own password with ChangePassword.', 400);
   const profile = requireLoginProfile(user);

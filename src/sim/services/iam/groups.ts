@@ -17,7 +17,7 @@ export function groupArn(accountId: string, path: string, name: string): string 
 export function requireGroupAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): Group {
   const name = str(ctx, 'GroupName');
   const existing = ctx.state.groups[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : groupArn(ctx.state.accountId, '/', name), { context });
+  ctx.authorize(action, existing ? existing.arn : groupArn(ctx.state.accountId, '/', name), { context, displayResource: `group ${name}` });
   return requireGroup(ctx.state, name);
 }
 

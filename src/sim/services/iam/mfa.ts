@@ -9,7 +9,7 @@ import { matchConsecutiveCodes, otpauthUri } from '../../world/totp.ts';
 import { deleteConflict, entityAlreadyExists, fault, limitExceeded, noSuchEntity } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext } from '../request-context.ts';
-import { impliedUser, impliedUserArn, requireUserAuthorized } from './users.ts';
+import { impliedUser, impliedUserArn, impliedUserDisplay, requireUserAuthorized } from './users.ts';
 import { userOut } from './shapes.ts';
 import { mergeTags, tagsParam } from './tags.ts';
 
@@ -60,7 +60,7 @@ function resyncMfaDevice(ctx: OperationContext): Record<string, unknown> {
 }
 
 function listMfaDevices(ctx: OperationContext): Record<string, unknown> {
-  ctx.authorize('iam:ListMFADevices', impliedUserArn(ctx));
+  ctx.authorize('iam:ListMFADevices', impliedUserArn(ctx), impliedUserDisplay(ctx));
   if (optStr(ctx, 'UserName') === undefined && ctx.caller.type === 'Root') {
     return { MFADevices: ctx.state.root.mfaSerials.map((s) => ({ SerialNumber: s, EnableDate: cliTimestamp(ctx.state.mfaDevices[s]?.enableDate ?? 0) })) };
   }

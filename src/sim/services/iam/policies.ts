@@ -54,7 +54,7 @@ function createPolicy(ctx: OperationContext): Record<string, unknown> {
 /** Authorizes `action` on the policy named by `PolicyArn`, answering its ARN. */
 function authorizePolicy(ctx: OperationContext, action: string): string {
   const arn = str(ctx, 'PolicyArn');
-  ctx.authorize(action, arn);
+  ctx.authorize(action, arn, { displayResource: `policy ${arn}` });
   return arn;
 }
 
@@ -166,7 +166,7 @@ function setDefaultPolicyVersion(ctx: OperationContext): Record<string, unknown>
 function tagPolicy(ctx: OperationContext): Record<string, unknown> {
   const tags = tagsParam(ctx.params['Tags']);
   const arn = str(ctx, 'PolicyArn');
-  ctx.authorize('iam:TagPolicy', arn, { context: requestTagContext(tags) });
+  ctx.authorize('iam:TagPolicy', arn, { context: requestTagContext(tags), displayResource: `policy ${arn}` });
   const policy = requireCustomerPolicy(ctx.state, arn);
   policy.tags = mergeTags(policy.tags, tags);
   return {};
@@ -175,7 +175,7 @@ function tagPolicy(ctx: OperationContext): Record<string, unknown> {
 function untagPolicy(ctx: OperationContext): Record<string, unknown> {
   const keys = (ctx.params['TagKeys'] as string[] | undefined) ?? [];
   const arn = str(ctx, 'PolicyArn');
-  ctx.authorize('iam:UntagPolicy', arn, { context: { 'aws:TagKeys': keys } });
+  ctx.authorize('iam:UntagPolicy', arn, { context: { 'aws:TagKeys': keys }, displayResource: `policy ${arn}` });
   const policy = requireCustomerPolicy(ctx.state, arn);
   policy.tags = removeTags(policy.tags, keys);
   return {};

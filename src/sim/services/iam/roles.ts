@@ -21,7 +21,7 @@ export function roleArn(accountId: string, path: string, name: string): string {
 export function requireRoleAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): Role {
   const name = str(ctx, 'RoleName');
   const existing = ctx.state.roles[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context } });
+  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context }, displayResource: `role ${name}` });
   return requireRole(ctx.state, name);
 }
 

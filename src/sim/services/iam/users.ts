@@ -22,6 +22,12 @@ export function impliedUser(ctx: OperationContext): User {
   return requireUser(ctx.state, given ?? ctx.caller.user?.name ?? '');
 }
 
+/** AccessDenied wording for an optional-UserName operation on a user (`user bob`). */
+export function impliedUserDisplay(ctx: OperationContext): { displayResource?: string } {
+  const name = optStr(ctx, 'UserName') ?? ctx.caller.user?.name;
+  return name === undefined ? {} : { displayResource: `user ${name}` };
+}
+
 /** The ARN to authorize for an optional-UserName operation (the caller's own ARN when omitted). */
 export function impliedUserArn(ctx: OperationContext): string {
   const given = optStr(ctx, 'UserName');
@@ -64,7 +70,7 @@ function createUser(ctx: OperationContext): Record<string, unknown> {
 }
 
 function getUser(ctx: OperationContext): Record<string, unknown> {
-  ctx.authorize('iam:GetUser', impliedUserArn(ctx));
+  ctx.authorize('iam:GetUser', impliedUserArn(ctx), impliedUserDisplay(ctx));
   if (ctx.caller.type === 'Root' && optStr(ctx, 'UserName') === undefined) {
     // GetUser without a name, called by the root user, describes the root user.
     return { User: { UserId: ctx.state.accountId, Arn: ctx.caller.arn, CreateDate: cliTimestamp(ctx.state.root.createDate) } };
@@ -133,7 +139,7 @@ function listUserTags(ctx: OperationContext): Record<string, unknown> {
 export function requireUserAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): User {
   const name = str(ctx, 'UserName');
   const existing = ctx.state.users[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context } });
+  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context }, displayResource: `user ${name}` });
   return requireUser(ctx.state, name);
 }
 

@@ -145,3 +145,23 @@ describe('IAM roles and instance profiles', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('IAM AccessDenied wording', () => {
+  // Real IAM denials name existing entities as `user NAME`, `role NAME`, `group NAME`, `policy ARN`,
+  // and new or listed ones by ARN (observed in real CLI errors; AWS-FACTS.md §2.2 "IAM").
+  test.each([
+    ['GetUser', { UserName: 'bob' }, 'iam:GetUser on resource: user bob because'],
+    ['ListAttachedUserPolicies', { UserName: 'bob' }, 'iam:ListAttachedUserPolicies on resource: user bob because'],
+    ['CreateAccessKey', { UserName: 'bob' }, 'iam:CreateAccessKey on resource: user bob because'],
+    ['GetRole', { RoleName: 'app' }, 'iam:GetRole on resource: role app because'],
+    ['GetGroup', { GroupName: 'devs' }, 'iam:GetGroup on resource: group devs because'],
+    ['GetPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }, 'iam:GetPolicy on resource: policy arn:aws:iam::aws:policy/ReadOnlyAccess because'],
+    ['CreateUser', { UserName: 'carol' }, 'iam:CreateUser on resource: arn:aws:iam::123456789012:user/carol because'],
+    ['ListRoles', {}, 'iam:ListRoles on resource: arn:aws:iam::123456789012:role/ because'],
+  ])('%s', async (operation, params, expected) => {
+    const world = createWorld();
+    await ok(world, 'iam', 'CreateUser', { UserName: 'bob' });
+    const alice = await userWithKey(world, 'alice');
+    expect((await err(world, 'iam', operation, params, alice)).message).toContain(expected);
+  });
+});
