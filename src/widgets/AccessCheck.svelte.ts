@@ -87,7 +87,7 @@ export class AccessCheckState {
   }
 
   /** Asks again shortly after the learner stops typing. */
-  schedule(delayMs = 8): void {
+  schedule(delayMs = 0): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.evaluate(), delayMs);
   }

@@ -101,6 +101,11 @@ export const worldApi = {
     });
   },
 
+  /** What an authenticator shows for a virtual MFA device of the world (by serial number) at its clock. */
+  authenticatorCode(world: string, serialNumber: string): Promise<Result<{ code: string; secondsRemaining: number } | null>> {
+    return attempt(async () => (await worlds.get(world)).authenticatorCode(serialNumber) ?? null);
+  },
+
   /** The journal of a world, for saving it in the browser or exporting it. */
   journal(world: string): Promise<Result<WorldJournal>> {
     return attempt(() => worlds.journal(world));
