@@ -141,8 +141,10 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
     check,
     authorize(action, resource, options = {}) {
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
-      if (result.decision !== 'allowed') throw accessDenied(deniedMessage(base.request.service, request, result, options.displayResource));
-      return result;
+      if (result.decision === 'allowed') return result;
+      const message = deniedMessage(base.request.service, request, result, options.displayResource);
+      // JSON-protocol services such as CloudTrail answer AccessDeniedException (AWS-FACTS.md §1.3).
+      throw base.request.service === 'cloudtrail' ? fault('AccessDeniedException', message, 400) : accessDenied(message);
     },
   };
 }

@@ -37,3 +37,10 @@ describe('LookupEvents', () => {
     expect(added.map((r) => [r['eventName'], r['eventCategory'], r['managementEvent']])).toEqual([['PutObject', 'Data', false]]);
   });
 });
+
+test('CloudTrail denials are AccessDeniedException (a JSON-protocol service)', async () => {
+  const world = createWorld();
+  const bob = await userWithKey(world, 'bob');
+  const r = await world.invoke({ service: 'cloudtrail', operation: 'LookupEvents', params: {}, credentials: bob });
+  expect(r.ok ? undefined : r.error.code).toBe('AccessDeniedException');
+});
