@@ -44,6 +44,26 @@ export const stepSchema = z.union([
     .strict(),
 ]);
 
+/** One organization policy (SCP or RCP) on one level of the organization tree. */
+const organizationPolicySchema = z
+  .object({
+    /** Policy name as Organizations shows it, e.g. `FullAWSAccess`. */
+    name: z.string().min(1).max(128),
+    /** The policy document (JSON text or object). */
+    document: z.union([z.string().min(2), z.record(z.string(), z.unknown())]),
+  })
+  .strict();
+
+/** The world's account as a member account of an organization (the `createWorld` `organization` option). */
+export const organizationSchema = z
+  .object({
+    /** SCPs per level of the tree — organization root first, the account's own level last. */
+    serviceControlPolicies: z.array(z.array(organizationPolicySchema)).min(1),
+    /** RCPs per level; omitted means only the implicit RCPFullAWSAccess. */
+    resourceControlPolicies: z.array(z.array(organizationPolicySchema)).optional(),
+  })
+  .strict();
+
 /** How a fresh world is created before the start steps run (the `createWorld` options). */
 export const worldInitSchema = z
   .object({
@@ -53,6 +73,8 @@ export const worldInitSchema = z
     seed: z.string().min(1).optional(),
     /** The clock's start, an ISO 8601 time. */
     now: z.string().datetime().optional(),
+    /** Makes the account a member of an organization with these SCPs and RCPs. */
+    organization: organizationSchema.optional(),
   })
   .strict();
 

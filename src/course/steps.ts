@@ -62,8 +62,13 @@ export async function buildStartWorld(
     const variables = await applySteps(before.world, previous.solution.steps, before.variables);
     return { world: before.world, variables };
   }
-  const { accountId, seed, now } = exercise.start.world;
-  const world = await createWorld({ accountId, ...(seed !== undefined ? { seed } : {}), ...(now !== undefined ? { now } : {}) });
+  const { accountId, seed, now, organization } = exercise.start.world;
+  const world = await createWorld({
+    accountId,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(now !== undefined ? { now } : {}),
+    ...(organization !== undefined ? { organization } : {}),
+  });
   const variables = await applySteps(world, exercise.start.steps);
   return { world, variables };
 }

@@ -57,8 +57,14 @@ export const exerciseApi = {
 
 /** A `createWorld` whose worlds live in the registry under `name` and record every step in the journal. */
 function journaledCreate(name: string): CreateCourseWorld {
-  return async ({ seed, now, accountId }) => {
-    await worlds.reset(name, { ...(seed !== undefined ? { seed } : {}), ...(now !== undefined ? { now } : {}), ...accountStart(accountId) });
+  return async ({ seed, now, accountId, organization }) => {
+    const start = { ...(seed !== undefined ? { seed } : {}), ...(now !== undefined ? { now } : {}), ...accountStart(accountId) };
+    await worlds.reset(name, organization === undefined ? start : ({ ...start, organization } as typeof start));
+    // A page world rebuilds from its journal; if the journal cannot hold the organization, the
+    // exercise would silently run without its SCPs — refuse it with a clear error instead.
+    if (organization !== undefined && !('organization' in (await worlds.journal(name)).start)) {
+      throw Object.assign(new Error('This exercise needs an organization (SCPs), which the page\'s saved worlds cannot hold yet.'), { code: 'ORGANIZATION_UNSUPPORTED' });
+    }
     const world = await worlds.get(name);
     return {
       run: (line, options) =>

@@ -4,6 +4,9 @@
  * the world is built.
  */
 
+import type { z } from 'zod';
+import type { organizationSchema } from './exercise.ts';
+
 /** Options for one command line, as `world.run` accepts them. */
 export interface RunOptions {
   /** The code the CLI would prompt for when a profile has `mfa_serial`. */
@@ -34,4 +37,7 @@ export interface CourseWorld {
 }
 
 /** Creates a fresh world (the simulator's `createWorld`). */
-export type CreateCourseWorld = (init: { accountId: string; seed?: string; now?: string }) => CourseWorld | Promise<CourseWorld>;
+export type CreateCourseWorld = (init: { accountId: string; seed?: string; now?: string; organization?: OrganizationInit }) => CourseWorld | Promise<CourseWorld>;
+
+/** The organization a world's account belongs to (see exercise.ts, `organizationSchema`). */
+export type OrganizationInit = z.infer<typeof organizationSchema>;

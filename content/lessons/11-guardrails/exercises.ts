@@ -29,6 +29,25 @@ const delegation = JSON.stringify({
 
 const boundaryQuery = "User.PermissionsBoundary.PermissionsBoundaryArn || ''";
 
+const fullAccess = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const approvedRegions = {
+  name: 'DenyOutsideApprovedRegions',
+  document: {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'DenyOutsideApprovedRegions',
+        Effect: 'Deny',
+        NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*', 'support:*'],
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] } },
+      },
+    ],
+  },
+};
+const listBuckets = (who: string, region: string, outcome: string) =>
+  `length(Records[?eventName=='ListBuckets' && ${who} && awsRegion=='${region}' && ${outcome}])`;
+
 export default defineExercises([
   {
     id: 'set-boundary',
@@ -160,6 +179,57 @@ export default defineExercises([
     solution: {
       steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
       explanation: 'Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach.',
+    },
+  },
+  {
+    id: 'scp-ceiling',
+    title: 'Meet a service control policy',
+    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the root user (no `--profile`). Read the errors.',
+    start: {
+      world: {
+        seed: 'lesson-11-scp',
+        organization: { serviceControlPolicies: [[fullAccess], [fullAccess], [fullAccess, approvedRegions]] },
+      },
+      steps: [
+        'aws iam create-user --user-name admin',
+        'aws iam create-access-key --user-name admin',
+        'aws iam attach-user-policy --user-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+      ],
+    },
+    checks: [
+      {
+        id: 'approved-region',
+        kind: 'trail',
+        label: 'admin listed the buckets in eu-west-1',
+        query: listBuckets("userIdentity.userName=='admin'", 'eu-west-1', 'errorCode==null'),
+        atLeast: 1,
+      },
+      {
+        id: 'admin-refused',
+        kind: 'trail',
+        label: 'admin was refused in ap-southeast-2',
+        query: listBuckets("userIdentity.userName=='admin'", 'ap-southeast-2', "errorCode=='AccessDenied'"),
+        atLeast: 1,
+      },
+      {
+        id: 'root-refused',
+        kind: 'trail',
+        label: 'the root user was refused in ap-southeast-2 too',
+        query: listBuckets("userIdentity.type=='Root'", 'ap-southeast-2', "errorCode=='AccessDenied'"),
+        atLeast: 1,
+      },
+    ],
+    hints: [
+      'The region is chosen with `--region`: `aws s3api list-buckets --region eu-west-1 --profile admin`.',
+      'The error message says which kind of policy refused the call — here a service control policy, which no policy in the account can override.',
+    ],
+    solution: {
+      steps: [
+        'aws s3api list-buckets --region eu-west-1 --profile admin',
+        { run: 'aws s3api list-buckets --region ap-southeast-2 --profile admin', mayFail: true },
+        { run: 'aws s3api list-buckets --region ap-southeast-2', mayFail: true },
+      ],
+      explanation: 'AdministratorAccess allows everything, but the SCP\'s Deny matches every request for a region outside the approved two, for every principal of the member account — the root user included. IAM, STS and the other global services are excluded with NotAction, because their requests are not tied to the region you choose.',
     },
   },
 ]);
