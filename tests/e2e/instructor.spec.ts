@@ -120,3 +120,14 @@ test('reset all progress really forgets a saved world', async ({ page }) => {
   await expect(after).toHaveAttribute('data-exit', '0');
   await expect(after).not.toContainText('ada');
 });
+
+test('on a phone-sized screen the switch is in the menu', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/lessons/01-what-is-iam/');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  const inMenu = page.locator('.mobile-preferences').getByRole('button', { name: 'Instructor' });
+  await expect(inMenu).toBeVisible();
+  await inMenu.click();
+  await expect(inMenu).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-instructor', 'on');
+});
