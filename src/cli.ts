@@ -37,11 +37,12 @@ Commands:
       [--managed] [--output json|text]
       Validation errors and lint findings; exits 1 when the policy has an ERROR finding.
       --managed applies the rules of a managed policy (Version 2012-10-17 required).
-
   mfa-code <serial-number> --world FILE
       The code an authenticator app shows now for a virtual MFA device of the world.
   advance-clock <seconds> --world FILE
       Moves the world's clock forward (TOTP codes, session expiry, MFA age follow it).
+  trail --world FILE [--query EXPR]
+      The world's CloudTrail records ({"Records": [...]}, oldest first).
 
 Options of the simulate commands: --output json|text|table, --query EXPR,
   --explain (the decision and why, in words), --expect allowed|denied|explicitDeny|implicitDeny
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<Outcome> {
         return await runValidation(rest);
       case 'mfa-code':
       case 'advance-clock':
+      case 'trail':
         return await runWorldUtility(command, rest);
       case undefined:
       case 'help':
@@ -418,17 +420,26 @@ async function loadJournal(path: string): Promise<WorldJournal> {
   return parsed.data;
 }
 
-/** `mfa-code` and `advance-clock`: what MFA scenarios need besides aws commands. */
-async function runWorldUtility(command: 'mfa-code' | 'advance-clock', argv: readonly string[]): Promise<Outcome> {
-  const { options, positionals } = parseOptions(argv, { '--world': { takesValue: true } });
+/** `mfa-code`, `advance-clock` and `trail`: what scripted scenarios need besides aws commands. */
+async function runWorldUtility(command: 'mfa-code' | 'advance-clock' | 'trail', argv: readonly string[]): Promise<Outcome> {
+  const { options, positionals } = parseOptions(argv, { '--world': { takesValue: true }, ...(command === 'trail' ? { '--query': { takesValue: true } } : {}) });
   const path = options.get('--world');
   const [argument, extra] = positionals;
-  if (path === undefined || argument === undefined || extra !== undefined) {
-    throw new UsageError(`${command} needs ${command === 'mfa-code' ? '<serial-number>' : '<seconds>'} and --world FILE`);
+  const wanted = command === 'trail' ? 0 : 1;
+  if (path === undefined || positionals.length !== wanted || extra !== undefined) {
+    throw new UsageError(`${command} needs ${command === 'mfa-code' ? '<serial-number> and ' : command === 'advance-clock' ? '<seconds> and ' : ''}--world FILE`);
   }
   if (!existsSync(path)) throw new UsageError(`--world ${path}: no such file`);
   const journal = await loadJournal(path);
-  const world = (await buildWorld(journal)) as WorldLike & { authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined };
+  const world = (await buildWorld(journal)) as WorldLike & {
+    authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined;
+    trail?(): { Records: Record<string, unknown>[] };
+  };
+  if (command === 'trail') {
+    const trail = world.trail?.() ?? { Records: [] };
+    return { exitCode: 0, stdout: formatOutput(trail, { format: 'json', query: options.get('--query'), operation: 'Trail', terminalWidth: 80 }), stderr: '' };
+  }
+  if (argument === undefined) throw new UsageError(`${command} needs an argument`);
   if (command === 'mfa-code') {
     const code = world.authenticatorCode?.(argument);
     if (code === undefined) return { exitCode: 1, stdout: '', stderr: `iam-dojo: no virtual MFA device ${argument} in this world\n` };

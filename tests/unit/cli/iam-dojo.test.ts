@@ -204,6 +204,10 @@ describe('iam-dojo aws', () => {
     expect(second).not.toBe(first);
     const enable = dojo(['aws', 'iam', 'enable-mfa-device', '--user-name', 'alice', '--serial-number', serial, '--authentication-code1', first, '--authentication-code2', second, '--world', 'w.json'], dir);
     expect(enable).toEqual({ code: 0, stdout: '', stderr: '' });
+    const trail = dojo(['trail', '--world', 'w.json', '--query', 'Records[].eventName', '--output', 'text'], dir);
+    expect(trail.code).toBe(2);
+    const names = JSON.parse(dojo(['trail', '--world', 'w.json', '--query', 'Records[].eventName'], dir).stdout) as string[];
+    expect(names).toEqual(['CreateUser', 'CreateVirtualMFADevice', 'EnableMFADevice']);
     const list = dojo(['aws', 'iam', 'list-mfa-devices', '--user-name', 'alice', '--world', 'w.json', '--query', 'MFADevices[].SerialNumber', '--output', 'text'], dir);
     expect(list.stdout).toBe(`${serial}\n`);
   });
