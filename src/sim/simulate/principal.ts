@@ -33,16 +33,26 @@ export interface SimulatePrincipalOptions {
 }
 
 /** IAM SimulatePrincipalPolicy. Throws SimulationError for input the API would reject. */
-export function simulatePrincipalPolicy(accountDetails: AccountAuthorizationDetails, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions = {}): SimulatePrincipalPolicyOutput {
+export function simulatePrincipalPolicy(accountDetails: AccountAuthorizationDetails | object, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions = {}): SimulatePrincipalPolicyOutput {
   return simulatePrincipalPolicyWithDetails(accountDetails, input, options).output;
 }
 
 /** SimulatePrincipalPolicy plus the engine's request and explanation for every result. */
 export function simulatePrincipalPolicyWithDetails(
-  accountDetails: AccountAuthorizationDetails,
+  accountDetails: AccountAuthorizationDetails | object,
   input: SimulatePrincipalPolicyInput,
   options: SimulatePrincipalOptions = {},
 ): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
+  try {
+    return simulateFromDetails(accountDetails as AccountAuthorizationDetails, input, options);
+  } catch (error) {
+    // The details file is user input: a shape we could not read is a clear error, never a TypeError.
+    if (error instanceof SimulationError) throw error;
+    throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+  }
+}
+
+function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
   checkObject(input, 'SimulatePrincipalPolicy', PRINCIPAL_FIELDS);
   if (typeof input.PolicySourceArn !== 'string') throw new SimulationError('MISSING_FIELD', { field: 'PolicySourceArn' });

@@ -251,3 +251,12 @@ describe('simulatePrincipalPolicy with a resource policy', () => {
     }
   });
 });
+
+describe('simulatePrincipalPolicy with a hostile details file', () => {
+  const bad: unknown[] = [null, 7, { UserDetailList: [null] }, { UserDetailList: 'x' }, { UserDetailList: [{ UserName: 'a', Arn: 'arn:aws:iam::123456789012:user/a', GroupList: [null], UserPolicyList: [{ PolicyName: 'p', PolicyDocument: 5 }] }] }];
+  for (const details of bad) {
+    it(`${JSON.stringify(details)} → SimulationError`, () => {
+      expect(() => simulatePrincipalPolicy(details as object, { PolicySourceArn: 'arn:aws:iam::123456789012:user/a', ActionNames: ['s3:GetObject'] })).toThrow(SimulationError);
+    });
+  }
+});
