@@ -24,7 +24,7 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
         message: 'aws configure asks its questions interactively, which this terminal cannot do. Use `aws configure set <name> <value> [--profile <profile>]` for each value instead.',
       });
     case 'set': {
-      if (args.length < 2) usage('the following arguments are required: varname, value');
+      if (args.length < 2) usage(`the following arguments are required: ${args.length === 0 ? 'varname, value' : 'value'}`);
       if (args.length > 2) usage(`Unknown options: ${args.slice(2).join(', ')}`);
       const [name, value] = args as [string, string];
       const [target, key] = splitVarname(name, profile);

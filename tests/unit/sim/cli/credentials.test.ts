@@ -219,3 +219,16 @@ describe('aws configure get of the implicit keys', () => {
     expect((await runCommandLine(host, 'aws configure get aws_access_key_id --profile ghost')).exitCode).toBe(1);
   });
 });
+
+describe('aws configure usage errors', () => {
+  it.each([
+    ['aws configure set', 'the following arguments are required: varname, value'],
+    ['aws configure set region', 'the following arguments are required: value'],
+    ['aws configure get', 'the following arguments are required: varname'],
+    ['aws configure frob', "argument subcommand: Invalid choice, valid choices are:"],
+  ])('%s', async (line, message) => {
+    const result = await runCommandLine(new FakeHost(), line);
+    expect(result.exitCode).toBe(252);
+    expect(result.stderr).toContain(`aws: error: ${message}`);
+  });
+});
