@@ -99,6 +99,7 @@ function updateUser(ctx: OperationContext): Record<string, unknown> {
   ctx.state.users[nameKey(user.name)] = user;
   for (const group of Object.values(ctx.state.groups)) group.members = group.members.map((m) => (m === oldName ? user.name : m));
   for (const device of Object.values(ctx.state.mfaDevices)) if (device.user === oldName) device.user = user.name;
+  for (const session of Object.values(ctx.state.sessions)) if (session.userId === user.id) session.userName = user.name;
   return {};
 }
 
