@@ -72,7 +72,7 @@ export const worldInitSchema = z
     /** Seed of the world's id generator; same seed and steps give the same ids and trail. */
     seed: z.string().min(1).optional(),
     /** The clock's start, an ISO 8601 time. */
-    now: z.string().datetime().optional(),
+    now: z.iso.datetime().optional(),
     /** Makes the account a member of an organization with these SCPs and RCPs. */
     organization: organizationSchema.optional(),
   })

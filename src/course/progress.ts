@@ -13,7 +13,7 @@ export const PROGRESS_KEY = 'progress:v1';
 export const exerciseRecordSchema = z
   .object({
     /** When the checks first all passed, ISO 8601. */
-    completedAt: z.string().datetime(),
+    completedAt: z.iso.datetime(),
     /** True when the learner opened the solution before finishing. */
     usedSolution: z.boolean(),
   })
