@@ -62,6 +62,9 @@ function toEvaluationResult(plan: SimulationPlan, action: string, resource: stri
     MatchedStatements: matched,
     MissingContextValues: missingContextValues(result),
   };
+  // "If the simulation evaluates policies within the same account and includes a resource ARN,
+  // then the parameter is present but the response is empty" (IAM API, EvaluationResult).
+  if (resource !== '*' && !result.explanation.crossAccount) out.EvalDecisionDetails = {};
   if (plan.permissionsBoundary) {
     const b = result.explanation.policies.find((p) => p.policyType === 'boundary');
     out.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: b?.outcome === 'allow' };

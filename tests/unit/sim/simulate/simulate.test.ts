@@ -60,6 +60,12 @@ describe(`simulateCustomPolicy [${DOC.simulateCustom}]`, () => {
       's3:PutObject arn:aws:s3:::b/k implicitDeny',
     ]);
   });
+  it('EvalDecisionDetails: present and empty for a same-account resource ARN, absent for "*"', () => {
+    const one = (ResourceArns: string[]) =>
+      simulateCustomPolicy({ PolicyInputList: ['{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}'], ActionNames: ['s3:GetObject'], ResourceArns }).EvaluationResults[0];
+    expect(one(['arn:aws:s3:::a/k'])?.EvalDecisionDetails).toEqual({});
+    expect(one(['*'])).not.toHaveProperty('EvalDecisionDetails');
+  });
   it('an explicit deny lists only the deny statement', () => {
     const out = simulateCustomPolicy({
       PolicyInputList: ['{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}', '{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"iam:*","Resource":"*"}}'],
