@@ -37,3 +37,12 @@ test('lint findings from the engine are listed under the editor', async ({ page 
   await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}');
   await expect(widget.getByRole('list', { name: 'Problems in Identity-based policy' })).toBeVisible();
 });
+
+test('hovering an action shows its description and access level', async ({ page }) => {
+  await page.goto('/playground/');
+  const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
+  await showWidget(widget);
+  await setEditorText(page, widget, 'Identity-based policy', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*" }]\n}');
+  await widget.locator('.view-line span', { hasText: 'iam:ListUsers' }).last().hover();
+  await expect(page.getByText('Access level: List')).toBeVisible({ timeout: 15_000 });
+});
