@@ -96,7 +96,8 @@ export function schemaTables(schema: z.ZodType, source: string, idPrefix: string
         const items = (node['items'] ?? {}) as Json;
         const each = describe(items, `${path}[]`);
         const isUnion = Boolean(items['anyOf'] ?? items['oneOf']);
-        return withLimits(isUnion ? `list; each item is ${each}` : `list of ${plural(each)}`, node);
+        const list = `list${countLimits(node)}`;
+        return isUnion ? `${list}; each item is ${each}` : `${list} of ${plural(each)}`;
       }
       case 'object': {
         if (node['properties']) return `object (see ${tableReference(tableFor(node, path))})`;
@@ -133,22 +134,34 @@ function isJsonValue(node: Json): boolean {
 }
 
 function plural(text: string): string {
-  return text.startsWith('object (') ? text.replace(/^object/, 'objects') : text.replace(/^string\b/, 'strings');
+  if (text.startsWith('object (')) return text.replace(/^object/, 'objects');
+  if (text.startsWith('list')) return text.replace(/^list/, 'lists');
+  return text.replace(/^string\b/, 'strings');
+}
+
+/** A list's item count, e.g. " (at least 1)" or " (2–8)"; empty when unlimited. */
+function countLimits(node: Json): string {
+  const min = node['minItems'];
+  const max = node['maxItems'];
+  if (min !== undefined && max !== undefined) return ` (${String(min)}–${String(max)})`;
+  if (min !== undefined && min !== 0) return ` (at least ${String(min)})`;
+  if (max !== undefined) return ` (at most ${String(max)})`;
+  return '';
 }
 
 function withLimits(base: string, node: Json): string {
   const parts: string[] = [];
-  const min = node['minLength'] ?? node['minItems'];
-  const max = node['maxLength'] ?? node['maxItems'];
-  const unit = base.startsWith('list') ? 'items' : 'characters';
-  // For a list, min/max count items; its item limits are already inside `base`.
-  if (min !== undefined && max !== undefined) parts.push(`${String(min)}–${String(max)} ${unit}`);
-  else if (min !== undefined) parts.push(`at least ${String(min)} ${unit}`);
-  else if (max !== undefined) parts.push(`at most ${String(max)} ${unit}`);
+  const min = node['minLength'];
+  const max = node['maxLength'];
+  const unit = (n: unknown): string => (n === 1 ? 'character' : 'characters');
+  if (min !== undefined && max !== undefined) parts.push(`${String(min)}–${String(max)} ${unit(max)}`);
+  else if (min !== undefined) parts.push(`at least ${String(min)} ${unit(min)}`);
+  else if (max !== undefined) parts.push(`at most ${String(max)} ${unit(max)}`);
   const lower = node['minimum'] ?? node['exclusiveMinimum'];
   const upper = node['maximum'];
   const safe = upper === Number.MAX_SAFE_INTEGER;
-  if (lower !== undefined) parts.push(`${'exclusiveMinimum' in node ? '>' : '≥'} ${String(lower)}`);
+  // zod's .int() adds the safe-integer range; it says nothing to an author, so it is left out.
+  if (lower !== undefined && lower !== Number.MIN_SAFE_INTEGER) parts.push(`${'exclusiveMinimum' in node ? '>' : '≥'} ${String(lower)}`);
   if (upper !== undefined && !safe) parts.push(`≤ ${String(upper)}`);
   if (node['format'] === 'date-time') parts.push('ISO 8601 date-time');
   else if (typeof node['pattern'] === 'string') parts.push(`matching \`${node['pattern']}\``);
