@@ -228,3 +228,20 @@ export function stepText(step: Exercise['solution']['steps'][number]): string {
 export function codeSpans(text: string): { code: boolean; text: string }[] {
   return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
 }
+
+/** What a check does, in one line, for instructors (command, query or request, and the expectation). */
+export function checkDetail(check: Exercise['checks'][number]): string {
+  switch (check.kind) {
+    case 'command': {
+      const expected = check.expect.outcome === 'success' ? 'succeeds' : `fails${check.expect.errorCode ? ` with ${check.expect.errorCode}` : ''}`;
+      const query = check.expect.query !== undefined ? `; ${check.expect.query} = ${JSON.stringify(check.expect.equals)}` : '';
+      return `$ ${check.command} — ${expected}${query}`;
+    }
+    case 'decision':
+      return `simulate-principal-policy ${check.principalArn} ${check.action} on ${check.resource}${check.context ? ` with ${JSON.stringify(check.context)}` : ''} — ${check.expect}`;
+    case 'trail':
+      return `trail: ${check.query} ${check.atLeast !== undefined ? `≥ ${check.atLeast}` : `= ${JSON.stringify(check.equals)}`}`;
+    case 'answer':
+      return `answer = trail: ${check.answerQuery}`;
+  }
+}

@@ -63,3 +63,17 @@ test('lesson 1 with its exercises passes axe', async ({ page }) => {
   await expect(exercise.getByRole('status')).toHaveText(/checks pass/);
   await expectNoA11yViolations(page);
 });
+
+test('lesson 1 in instructor mode: the solution and every check\'s details show without a confirmation', async ({ page }) => {
+  await page.goto(`${LESSON}?instructor=on`);
+  const exercise = await hydrated(page.locator('[data-exercise="who-am-i"]'));
+  await expect(exercise.getByRole('region', { name: 'Solution' })).toContainText('aws sts get-caller-identity');
+  await expect(exercise.getByRole('button', { name: 'Show the solution' })).toHaveCount(0);
+  await expect(exercise.getByRole('list', { name: 'Checks' })).toContainText("trail: length(Records[?eventName=='GetCallerIdentity'");
+  await expect(progressKeys(page)).resolves.toEqual([]);
+});
+
+/** Keys of saved progress (instructor mode must not mark solutions as seen). */
+async function progressKeys(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('progress')));
+}
