@@ -31,6 +31,8 @@ export interface SiteFigures {
   cores: number;
   editToVerdictMs: { edits: number; p50: number; p95: number; max: number; targetP95: number; meetsTarget: boolean };
   workerColdStartMs: { runs: number; toFirstAnswerP50: number; toFirstAnswerMax: number; pageLoadToFirstVerdictMs: number };
+  /** A bare round trip to a warm worker (comlink ping): the floor under edit → verdict on this machine. */
+  workerRoundTripMs: { runs: number; p50: number; p95: number };
   lessonJsBeforeEditor: { page: string; scripts: number; rawBytes: number; gzipBytes: number; targetGzipBytes: number; meetsTarget: boolean; files: { url: string; gzipBytes: number }[] };
 }
 
@@ -53,6 +55,7 @@ if (!wanted) {
   const js = figures.lessonJsBeforeEditor;
   console.log(`site.bench.ts      edit → verdict: p50 ${e.p50} ms, p95 ${e.p95} ms over ${e.edits} edits (target p95 < ${e.targetP95} ms: ${e.meetsTarget ? 'met' : 'MISSED'})`);
   console.log(`site.bench.ts      worker cold start to first answer: p50 ${figures.workerColdStartMs.toFirstAnswerP50} ms; page load → first verdict ${figures.workerColdStartMs.pageLoadToFirstVerdictMs} ms`);
+  console.log(`site.bench.ts      bare worker round trip: p50 ${figures.workerRoundTripMs.p50} ms, p95 ${figures.workerRoundTripMs.p95} ms`);
   console.log(`site.bench.ts      lesson JS before the editor: ${js.gzipBytes} B gzip in ${js.scripts} files (target < ${js.targetGzipBytes} B: ${js.meetsTarget ? 'met' : 'MISSED'})`);
   console.log(`site.bench.ts      (load average ${figures.loadAverage.toFixed(1)} on ${figures.cores} cores; wall times are inflated above ~1 per core)`);
   console.log('wrote bench/results/site-latest.json');
@@ -72,9 +75,9 @@ async function measureSite(): Promise<SiteFigures> {
   try {
     const base = `http://127.0.0.1:${port}`;
     const lessonJsBeforeEditor = await measureLessonJs(browser, base);
-    const workerColdStartMs = await measureColdStart(browser, base);
+    const { workerColdStartMs, workerRoundTripMs } = await measureColdStart(browser, base);
     const editToVerdictMs = await measureEdits(browser, base);
-    return { date: new Date().toISOString(), loadAverage: loadavg()[0] ?? 0, cores: cpus().length, editToVerdictMs, workerColdStartMs, lessonJsBeforeEditor };
+    return { date: new Date().toISOString(), loadAverage: loadavg()[0] ?? 0, cores: cpus().length, editToVerdictMs, workerColdStartMs, workerRoundTripMs, lessonJsBeforeEditor };
   } finally {
     await browser.close();
     server.kill();
@@ -128,7 +131,7 @@ async function measureLessonJs(browser: Browser, base: string): Promise<SiteFigu
 }
 
 /** A fresh worker from the page's own worker script, timed to its first answer (a comlink ping). */
-async function measureColdStart(browser: Browser, base: string): Promise<SiteFigures['workerColdStartMs']> {
+async function measureColdStart(browser: Browser, base: string): Promise<Pick<SiteFigures, 'workerColdStartMs' | 'workerRoundTripMs'>> {
   const page = await browser.newPage();
   let workerUrl = '';
   page.on('worker', (worker) => (workerUrl ||= worker.url()));
@@ -157,9 +160,35 @@ async function measureColdStart(browser: Browser, base: string): Promise<SiteFig
       }, workerUrl),
     );
   }
+  const trips = await page.evaluate(async (url) => {
+    const worker = new Worker(url, { type: 'module' });
+    const ping = (id: string) =>
+      new Promise<void>((resolve) => {
+        const onMessage = (event: MessageEvent<{ id?: string }>) => {
+          if (event.data?.id !== id) return;
+          worker.removeEventListener('message', onMessage);
+          resolve();
+        };
+        worker.addEventListener('message', onMessage);
+        worker.postMessage({ id, type: 'APPLY', path: ['ping'], argumentList: [] });
+      });
+    await ping('warm');
+    const out: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      await ping(`trip-${i}`);
+      out.push(performance.now() - t0);
+    }
+    worker.terminate();
+    return out;
+  }, workerUrl);
   await page.close();
   times.sort((a, b) => a - b);
-  return { runs: COLD_STARTS, toFirstAnswerP50: round(quantile(times, 0.5)), toFirstAnswerMax: round(times.at(-1) ?? 0), pageLoadToFirstVerdictMs };
+  trips.sort((a, b) => a - b);
+  return {
+    workerColdStartMs: { runs: COLD_STARTS, toFirstAnswerP50: round(quantile(times, 0.5)), toFirstAnswerMax: round(times.at(-1) ?? 0), pageLoadToFirstVerdictMs },
+    workerRoundTripMs: { runs: trips.length, p50: round(quantile(trips, 0.5)), p95: round(quantile(trips, 0.95)) },
+  };
 }
 
 /** Alternates the policy between allowing and denying through Monaco and times each verdict change. */
