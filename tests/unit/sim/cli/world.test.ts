@@ -99,3 +99,14 @@ describe('CLI × world', () => {
     expect(await outputs()).toEqual(await outputs());
   });
 });
+
+describe('CLI × world: bad keys', () => {
+  it('a profile with unknown keys gets the service\'s InvalidClientTokenId (254)', async () => {
+    const world = createWorld({});
+    await ok(world, 'aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE --profile bogus');
+    await ok(world, 'aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY --profile bogus');
+    const result = await world.run('aws iam list-users --profile bogus');
+    expect(result.exitCode).toBe(254);
+    expect(result.stderr).toBe('\nAn error occurred (InvalidClientTokenId) when calling the ListUsers operation: The security token included in the request is invalid.\n');
+  });
+});
