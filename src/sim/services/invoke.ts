@@ -8,7 +8,7 @@ import { authorize as engineAuthorize } from '../evaluate/authorize.ts';
 import { accessDeniedMessage } from '../evaluate/messages.ts';
 import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/types.ts';
 import { loadAwsManagedDocuments } from '../managed/index.ts';
-import { userIdentityOf, unknownIdentity } from '../trail/identity.ts';
+import { userIdentityOf } from '../trail/identity.ts';
 import { trailShape } from '../trail/parameters.ts';
 import { buildTrailRecord, eventVersionFor, tlsDetails, type UserIdentity } from '../trail/record.ts';
 import { authenticate, type Caller } from '../world/caller.ts';
@@ -79,7 +79,9 @@ export function invokeLoaded(world: EndpointWorld, request: ServiceRequest): Ser
   if ('failure' in auth) {
     const known = auth.failure.known;
     const error = authenticationFault(request.service, auth.failure.reason).error;
-    record(base, definition.readOnly, known ? userIdentityOf(state, known) : unknownIdentity(state, auth.failure.accessKeyId), { error, dataEvent: definition.dataEvent === true, caller: known });
+    // A key that belongs to no account cannot be attributed, so no account's trail receives the event;
+    // a known principal's failed authentication (inactive key, bad secret, expired session) is logged.
+    if (known) record(base, definition.readOnly, userIdentityOf(state, known), { error, dataEvent: definition.dataEvent === true, caller: known });
     report();
     return { ok: false, error };
   }

@@ -36,8 +36,3 @@ export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity 
   const sessionContext = session.kind === 'Console' ? { sessionIssuer: {}, webIdFederationData: {}, attributes } : { attributes };
   return { ...base, sessionContext };
 }
-
-/** The identity block when credentials did not authenticate and no principal is known. */
-export function unknownIdentity(state: WorldState, accessKeyId: string): UserIdentity {
-  return { type: 'Unknown', principalId: '', accountId: state.accountId, accessKeyId };
-}
