@@ -56,14 +56,17 @@ function lintStatement(policy: ParsedPolicy, s: ParsedStatement, out: LintFindin
   const resources = s.resource ?? s.notResource ?? [];
   const variablesOn = policy.version?.value === '2012-10-17';
 
-  if (allow && s.notAction) out.push(finding('LINT_ALLOW_NOT_ACTION', {}, s.notAction[0]?.span ?? s.span));
+  if (allow && s.notAction && policy.policyType !== 'boundary' && policy.policyType !== 'scp') out.push(finding('LINT_ALLOW_NOT_ACTION', {}, s.notAction[0]?.span ?? s.span));
   if (allow && s.notResource) out.push(finding('LINT_ALLOW_NOT_RESOURCE', {}, s.notResource[0]?.span ?? s.span));
   if (allow && s.notPrincipal) out.push(finding('LINT_ALLOW_NOT_PRINCIPAL', {}, s.notPrincipal.span));
   if (allow && s.principal?.wildcard && s.conditions.length === 0 && policy.policyType === 'resource') out.push(finding('LINT_PUBLIC_PRINCIPAL', {}, s.principal.span));
-  if (allow && s.action?.some((a) => a.value === '*') && s.resource?.some((r) => r.value === '*') && s.conditions.length === 0) {
+  // Guardrails and caps (SCP FullAWSAccess, RCPFullAWSAccess, a permissive boundary) grant nothing
+  // by themselves, so "allows everything" is only a warning where a policy grants.
+  const grants = policy.policyType === 'identity' || policy.policyType === 'resource';
+  if (grants && allow && s.action?.some((a) => a.value === '*') && s.resource?.some((r) => r.value === '*') && s.conditions.length === 0) {
     out.push(finding('LINT_FULL_ADMIN', {}, s.span));
   }
-  if (allow && s.resource?.some((r) => r.value === '*')) {
+  if (grants && allow && s.resource?.some((r) => r.value === '*')) {
     const pass = s.action?.find((a) => a.value !== '*' && globCovers(a.value.toLowerCase(), 'iam:passrole'));
     if (pass) out.push(finding('LINT_PASSROLE_WILDCARD', { value: pass.value }, pass.span));
   }

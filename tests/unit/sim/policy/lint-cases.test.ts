@@ -74,6 +74,12 @@ describe('lint checks', () => {
     );
     expect(await validatePolicy(text, 'identity')).toEqual([]);
   });
+  it('FullAWSAccess as an SCP, an RCP or a boundary is not an administrator warning', async () => {
+    const full = st('{"Effect":"Allow","Action":"*","Resource":"*"}');
+    expect((await validatePolicy(full, 'scp')).map((f) => f.code)).toEqual([]);
+    expect((await validatePolicy(full, 'boundary')).map((f) => f.code)).toEqual([]);
+    expect((await validatePolicy(st('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}'), 'rcp')).map((f) => f.code)).toEqual([]);
+  });
   it('validation errors come first and stop lint', async () => {
     const findings = await validatePolicy('{"Statement":{"Effect":"Allow"}}', 'identity');
     expect(findings.map((f) => f.code)).toEqual(['MISSING_ACTION', 'MISSING_RESOURCE']);
