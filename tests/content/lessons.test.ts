@@ -31,6 +31,17 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
     for (const exercise of exercises!) expect(lesson.body).toContain(`id="${exercise.id}"`);
   });
 
+  test('widgets are interactive islands on the lesson\'s own world, and exercises name their lesson', () => {
+    const tags = [...lesson.body.matchAll(/<(Exercise|Terminal|AuditLog|AccessCheck|MfaDevice|AccountExplorer|PolicyCheck)\b([^>]*)>/g)];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const [tag, name, attributes] of tags) {
+      expect(attributes, `${tag.slice(0, 60)} needs a client directive`).toMatch(/client:(visible|load|idle)/);
+      const world = /\bworld="([^"]+)"/.exec(attributes!)?.[1];
+      if (world !== undefined) expect(world, `${name} in ${slug}`).toBe(`lesson-${slug.slice(0, 2)}`);
+      if (name === 'Exercise') expect(attributes).toContain(`lesson="${slug}"`);
+    }
+  });
+
   test('every internal link resolves to a page', () => {
     const base = `http://site/lessons/${slug}/`;
     const links = [...lesson.body.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
