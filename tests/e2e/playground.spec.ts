@@ -83,6 +83,8 @@ test('importing get-account-authorization-details JSON starts the world from it'
 
 test('a corrupt saved world is set aside with a visible notice', async ({ page }) => {
   await page.goto('/playground/');
+  // Let the page save its fresh world first, or that save would overwrite the corrupt entry.
+  await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
   await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{},"ops":[{"kind":"eval"}]}'));
   await page.reload();
   const controls = page.getByRole('region', { name: 'Your world' });
