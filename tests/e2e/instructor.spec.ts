@@ -131,3 +131,19 @@ test('on a phone-sized screen the switch is in the menu', async ({ page }) => {
   await expect(inMenu).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-instructor', 'on');
 });
+
+test('in instructor mode an exercise shows its solution and check details without asking', async ({ page }) => {
+  await page.goto('/lessons/03-groups/?instructor=on');
+  const exercise = page.locator('[data-exercise="create-group"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: exercise }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+  const solution = exercise.getByRole('region', { name: 'Solution' });
+  await expect(solution).toBeVisible();
+  await expect(solution).toContainText('aws iam create-group --group-name Developers');
+  // Check details: what each check runs, for the instructor to explain or debug.
+  const checks = exercise.getByRole('list', { name: 'Checks' });
+  await expect(checks).toContainText('aws s3api list-buckets --profile maria');
+  await toggle(page).click();
+  await expect(solution).toBeHidden();
+  await expect(checks).not.toContainText('aws s3api list-buckets --profile maria');
+});
