@@ -32,4 +32,7 @@ test('shows who has what and the effective permissions', async ({ page }) => {
   await explorer.getByRole('button', { name: 'Check' }).click();
   await expect(explorer.getByRole('status')).toContainText('iam:ListUsers: Allowed');
   await expect(explorer.getByRole('status')).toContainText('iam:CreateUser: Denied (implicit)');
+  await explorer.getByText('Why? (iam:CreateUser)').click();
+  await expect(explorer.getByRole('status')).toContainText('is not authorized to perform: iam:CreateUser');
+  await expect(explorer.getByRole('img', { name: /Evaluation path/ })).toBeVisible();
 });
