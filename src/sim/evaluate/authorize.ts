@@ -136,10 +136,18 @@ class Evaluation {
     this.step('rcp', rcpApplies ? 'continue' : 'skip', rcpApplies ? 'RCP_NO_DENY' : 'RCP_NOT_APPLICABLE', { service });
 
     // 3. SCPs: an allow is needed at every level, root → OUs → account.
+    // A level with no applicable Allow ends the evaluation: "If the enforcement code does not find any
+    // applicable Allow statements in the SCPs, the request is explicitly denied, even if the denial is
+    // implicit" (IAM User Guide, "Policy evaluation logic"; EVALUATION.md §5.1 step 3). We read that
+    // as *final*: nothing later (a resource-based policy naming the caller, identity policies) can
+    // override it, so we stop here. We still report `implicitDeny` / SCP_IMPLICIT_DENY, because no
+    // Deny statement matched ("The difference between explicit and implicit denies": an explicit deny
+    // is an applicable Deny statement) and AWS's own AccessDenied text for this case is the implicit
+    // form, "because no service control policy allows the … action". The explanation says both.
     if (scpApplies) {
       const missing = scpLevels.findIndex((l) => l.allows.length === 0);
       if (missing >= 0) {
-        this.step('scp', 'implicitDeny', 'SCP_LEVEL_NO_ALLOW', { level: String(missing) });
+        this.step('scp', 'implicitDeny', 'SCP_LEVEL_NO_ALLOW', { level: String(missing), final: 'true' });
         return this.finish('implicitDeny', 'SCP_IMPLICIT_DENY', 'scp', [], { level: String(missing) });
       }
       this.step('scp', 'allow', 'SCP_ALLOW_EVERY_LEVEL', { levels: String(scpLevels.length) });

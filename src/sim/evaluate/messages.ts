@@ -80,7 +80,8 @@ export function reasonInWords(reason: ReasonCode, layer: DecidingLayer): string 
     case 'BOUNDARY_IMPLICIT_DENY':
       return 'The permissions boundary does not allow the action: a boundary caps what identity policies can grant.';
     case 'SCP_IMPLICIT_DENY':
-      return 'A service control policy level (root, an OU or the account) has no Allow for the action.';
+      // EVALUATION.md §5.1 step 3: AWS calls this denial final ("explicitly denied, even if the denial is implicit").
+      return 'A service control policy level (root, an OU or the account) has no Allow for the action. AWS treats this as final — "the request is explicitly denied, even if the denial is implicit" — so no resource-based or identity-based policy can allow it; the simulator reports implicitDeny because no Deny statement matched, and AWS\'s error says "because no service control policy allows" the action.';
     case 'RCP_IMPLICIT_DENY':
       return 'A resource control policy level has no Allow for the action.';
     case 'SESSION_POLICY_IMPLICIT_DENY':

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../../src/sim/evaluate/authorize.ts';
+import { explainInWords } from '../../../../src/sim/simulate/explain.ts';
 import { P, allow, deny, requestOf, FULL_ACCESS } from './cases/case.ts';
 import { DOC } from './cases/docs.ts';
 
@@ -113,5 +114,19 @@ describe(`explanation [${DOC.evaluation}]`, () => {
     expect(result.reason).toBe('POLICY_ERROR');
     expect(result.explanation.policies[0]?.outcome).toBe('error');
     expect(result.explanation.policies[0]?.errors?.[0]).toMatchObject({ code: 'INVALID_EFFECT', span: { start: { line: 1, column: 26 } } });
+  });
+});
+
+describe(`an SCP level with no Allow [${DOC.denyAllow}; EVALUATION.md §5.1 step 3]`, () => {
+  it('is reported as implicitDeny and the explanation says AWS treats it as final', () => {
+    const request = requestOf({ name: 'x', doc: DOC.denyAllow, action: 's3:GetObject', identity: [[allow('*')]], scps: [[FULL_ACCESS], [[allow('ec2:*')]]], expect: 'implicitDeny' });
+    const result = authorize(request);
+    expect(result).toMatchObject({ decision: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY', decidingLayer: 'scp', deniedByPolicyType: 'scp' });
+    expect(result.explanation.steps.find((s) => s.step === 'scp')).toMatchObject({ outcome: 'implicitDeny', code: 'SCP_LEVEL_NO_ALLOW', params: { level: '1', final: 'true' } });
+    // Identity policies are not consulted after the SCP step: the denial cannot be overridden.
+    expect(result.explanation.steps.some((s) => s.step === 'identity')).toBe(false);
+    const why = explainInWords(request, result).find((l) => l.includes('Why:')) ?? '';
+    expect(why).toContain('explicitly denied, even if the denial is implicit');
+    expect(why).toContain('no service control policy allows');
   });
 });

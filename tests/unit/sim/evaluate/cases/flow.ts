@@ -112,6 +112,10 @@ export const flowCases: EngineCase[] = [
     expect: 'implicitDeny',
     reason: 'SCP_IMPLICIT_DENY',
   },
+  // EVALUATION.md §5.1 step 3: "If the enforcement code does not find any applicable Allow statements in the SCPs, the
+  // request is explicitly denied, even if the denial is implicit" — final: a same-account grant cannot override it.
+  { name: 'SCP: a level without an Allow is final even when a same-account RBP names the user', doc: DOC.denyAllow, action: 's3:GetObject', resource: BUCKET, scps: [[FULL_ACCESS], [[allow('ec2:*')]]], resourcePolicy: rbp({ AWS: P.alice.arn }), expect: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY' },
+  { name: 'SCP: a level without an Allow is final for the member-account root user', doc: DOC.denyAllow, principal: P.root, action: 'iam:CreateUser', scps: [[FULL_ACCESS], [[allow('ec2:*')]]], expect: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY' },
   { name: 'SCP: an allow at every level does not grant by itself', doc: DOC.scpEvaluation, action: 's3:GetObject', scps: [[FULL_ACCESS]], expect: 'implicitDeny', reason: 'NO_IDENTITY_ALLOW' },
   { name: 'SCP deny at the root level', doc: DOC.scpEvaluation, action: 'organizations:LeaveOrganization', identity: [[allow('*')]], scps: [[FULL_ACCESS, [deny('organizations:LeaveOrganization')]], [FULL_ACCESS]], expect: 'explicitDeny' },
   { name: 'SCPs do not restrict service-linked roles', doc: DOC.scp, principal: P.slr, action: 's3:GetObject', identity: [[allow('s3:*')]], scps: [[[deny('*')]]], expect: 'allowed' },
