@@ -2,7 +2,9 @@
  * State of the Terminal widget: the command history of an `aws` terminal on a named world, the
  * line being typed, tab completion and the MFA prompt the CLI may raise (a role with mfa_serial).
  */
+import { z } from 'zod';
 import { withSimulator } from '../worker/client.ts';
+import { loadSaved, pageKey, save } from '../worker/storage.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
 
 /** One command and what it printed. */
@@ -13,6 +15,10 @@ export interface TerminalEntry {
   stderr: string;
   exitCode: number;
 }
+
+/** Command lines kept for ArrowUp across reloads. */
+const MAX_HISTORY = 200;
+const historySchema = z.array(z.string().max(20_000)).max(MAX_HISTORY);
 
 /** State and actions of one Terminal widget. */
 export class TerminalState {
@@ -31,6 +37,9 @@ export class TerminalState {
 
   constructor(world: string) {
     this.session = worldSession(world);
+    const saved = loadSaved(pageKey('history', world), historySchema);
+    if (saved.kind === 'ok') this.#history = saved.value;
+    this.#cursor = this.#history.length;
   }
 
   /** Runs the typed line (or answers the MFA prompt with it). */
@@ -45,8 +54,7 @@ export class TerminalState {
       return;
     }
     if (text === '') return;
-    this.#history.push(text);
-    this.#cursor = this.#history.length;
+    this.#remember(text);
     if (text === 'clear') {
       this.entries = [];
       return;
@@ -56,8 +64,7 @@ export class TerminalState {
 
   /** Runs a command built elsewhere (the form alternative, a lesson's button). */
   async runCommand(command: string): Promise<void> {
-    this.#history.push(command);
-    this.#cursor = this.#history.length;
+    this.#remember(command);
     await this.#run(command, {}, command);
   }
 
@@ -89,6 +96,12 @@ export class TerminalState {
   /** Forgets the output (the world is unchanged). */
   clear(): void {
     this.entries = [];
+  }
+
+  #remember(command: string): void {
+    this.#history = [...this.#history, command].slice(-MAX_HISTORY);
+    this.#cursor = this.#history.length;
+    save(pageKey('history', this.session.name), this.#history);
   }
 
   async #run(command: string, extra: { mfaCode?: string }, shown: string): Promise<void> {

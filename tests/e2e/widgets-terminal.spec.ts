@@ -26,6 +26,11 @@ test('runs commands, keeps history, completes with Tab', async ({ page }) => {
   await line.press('ArrowUp');
   await expect(line).toHaveValue('aws iam create-user --user-name alice');
 
+  await page.reload();
+  await showWidget(terminal);
+  await line.press('ArrowUp');
+  await expect(line).toHaveValue('aws iam get-user --user-name nobody');
+
   await line.fill('aws st');
   await line.press('Tab');
   await expect(line).toHaveValue('aws sts ');
