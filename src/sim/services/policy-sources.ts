@@ -3,6 +3,7 @@
  * groups'), or of a role; the permissions boundary; the session policies of a role session.
  * Managed policies contribute their default version (IAM User Guide, "Versioning IAM policies").
  */
+import { own } from '../world/state.ts';
 import type { PolicySource, PolicyType } from '../evaluate/types.ts';
 import { awsManagedDocument, isAwsManagedArn } from '../managed/index.ts';
 import type { Caller } from '../world/caller.ts';
@@ -12,7 +13,7 @@ import type { InlinePolicy, Role, Session, User, WorldState } from '../world/sta
 export function managedPolicyDocument(state: WorldState, arn: string): string | undefined {
   // AWS managed policies the simulator does not ship can arrive with an imported world (state.policies).
   if (isAwsManagedArn(arn) && awsManagedDocument(arn) !== undefined) return awsManagedDocument(arn);
-  const policy = state.policies[arn];
+  const policy = own(state.policies, arn);
   return policy?.versions.find((v) => v.versionId === policy.defaultVersionId)?.document;
 }
 

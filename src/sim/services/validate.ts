@@ -24,7 +24,7 @@ function checkStructure(shape: StructureShape, value: unknown, path: string, out
   }
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!(key in shape.members)) typeErrors.push(`Unknown parameter in ${path || 'input'}: "${key}", must be one of: ${Object.keys(shape.members).join(', ')}`);
+    if (!Object.hasOwn(shape.members, key)) typeErrors.push(`Unknown parameter in ${path || 'input'}: "${key}", must be one of: ${Object.keys(shape.members).join(', ')}`);
   }
   for (const req of shape.required ?? []) {
     if (obj[req] === undefined || obj[req] === null) out.push({ member: join(path, req), value: null, constraint: 'Member must not be null' });

@@ -3,6 +3,7 @@
  * importing it into a new world (DESIGN.md, "createWorld({ authorizationDetails })"). The export is
  * what `aws iam get-account-authorization-details` prints (documents as JSON, CLI timestamps).
  */
+import { own } from './state.ts';
 import { awsManagedDocument, awsManagedPolicy, isAwsManagedArn } from '../managed/index.ts';
 import { cliTimestamp } from './dates.ts';
 import type { Group, ManagedPolicy, Role, Tag, User, WorldState } from './state.ts';
@@ -25,7 +26,7 @@ function doc(text: string): unknown {
 }
 
 function attachedOut(state: WorldState, arns: readonly string[]): { PolicyName: string; PolicyArn: string }[] {
-  return arns.map((arn) => ({ PolicyName: awsManagedPolicy(arn)?.PolicyName ?? state.policies[arn]?.name ?? arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn }));
+  return arns.map((arn) => ({ PolicyName: awsManagedPolicy(arn)?.PolicyName ?? own(state.policies, arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn }));
 }
 
 function boundary(arn: string | undefined): Record<string, unknown> {
@@ -59,7 +60,7 @@ export function exportAuthorizationDetails(state: WorldState, filter: readonly E
       for (const arn of [...usedAws].sort()) {
         const info = awsManagedPolicy(arn);
         const text = awsManagedDocument(arn);
-        if (!info || text === undefined || state.policies[arn]) continue;
+        if (!info || text === undefined || own(state.policies, arn)) continue;
         policies.push({
           PolicyName: info.PolicyName, PolicyId: info.PolicyId, Arn: arn, Path: info.Path, DefaultVersionId: info.DefaultVersionId,
           AttachmentCount: attachmentCount(state, arn), PermissionsBoundaryUsageCount: boundaryCount(state, arn), IsAttachable: true,
@@ -170,6 +171,7 @@ export function importAuthorizationDetails(state: WorldState, details: unknown, 
   for (const [i, p] of list(d['Policies'], '$.Policies').entries()) {
     const path = `$.Policies[${i}]`;
     const arn = reqStr(p, 'Arn', path);
+    if (!/^arn:aws:iam::(\d{12}|aws):policy\//.test(arn)) throw new ImportError(`${path}.Arn`, 'expected a managed policy ARN (arn:aws:iam::<account>:policy/...)');
     // AWS managed policies the simulator ships keep their shipped document; others are stored.
     if (isAwsManagedArn(arn) && awsManagedPolicy(arn)) continue;
     const versions = list(p['PolicyVersionList'], `${path}.PolicyVersionList`).map((v, j) => ({
@@ -181,12 +183,13 @@ export function importAuthorizationDetails(state: WorldState, details: unknown, 
     if (versions.length === 0) throw new ImportError(`${path}.PolicyVersionList`, 'a managed policy needs at least its default version');
     const def = versions.find((v) => v.isDefault) ?? versions[0];
     const numbers = versions.map((v) => Number(v.versionId.slice(1))).filter(Number.isFinite);
-    state.policies[arn] = {
+    const policy: ManagedPolicy = {
       name: reqStr(p, 'PolicyName', path), id: typeof p['PolicyId'] === 'string' ? p['PolicyId'] : newId('ANPA'), path: typeof p['Path'] === 'string' ? p['Path'] : '/', arn,
       createDate: date(p['CreateDate'], now), updateDate: date(p['UpdateDate'], now), defaultVersionId: def?.versionId ?? 'v1',
       nextVersion: Math.max(0, ...numbers) + 1, versions: versions.reverse().map(({ versionId, document, createDate }) => ({ versionId, document, createDate })).reverse(), tags: [],
     };
-    state.policies[arn].versions.sort((a, b) => Number(a.versionId.slice(1)) - Number(b.versionId.slice(1)));
+    policy.versions.sort((a, b) => Number(a.versionId.slice(1)) - Number(b.versionId.slice(1)));
+    state.policies[arn] = policy;
   }
   for (const [i, g] of list(d['GroupDetailList'], '$.GroupDetailList').entries()) {
     const path = `$.GroupDetailList[${i}]`;
@@ -228,7 +231,7 @@ export function importAuthorizationDetails(state: WorldState, details: unknown, 
   // Every attachment must name a policy the world knows (shipped AWS managed, or in Policies).
   for (const e of [...Object.values(state.users), ...Object.values(state.groups), ...Object.values(state.roles)]) {
     for (const arn of [...e.attachedPolicies, ...('permissionsBoundary' in e && e.permissionsBoundary ? [e.permissionsBoundary] : [])]) {
-      if (!state.policies[arn] && !awsManagedPolicy(arn)) throw new ImportError(e.arn, `attached policy ${arn} is neither in Policies nor an AWS managed policy the simulator ships`);
+      if (!own(state.policies, arn) && !awsManagedPolicy(arn)) throw new ImportError(e.arn, `attached policy ${arn} is neither in Policies nor an AWS managed policy the simulator ships`);
     }
   }
 }

@@ -3,6 +3,7 @@
  * a user or the root user; temporary keys (ASIA) to a session issued by STS or a console sign-in.
  * Inactive or deleted keys, wrong secrets and expired sessions do not authenticate.
  */
+import { own } from './state.ts';
 import type { Credentials } from '../services/contract.ts';
 import type { Role, Session, User, WorldState } from './state.ts';
 import { nameKey } from './state.ts';
@@ -36,7 +37,7 @@ export function authenticate(state: WorldState, credentials: Credentials, nowMs:
     return { caller };
   }
   const { accessKeyId, secretAccessKey, sessionToken } = credentials;
-  const session = state.sessions[accessKeyId];
+  const session = own(state.sessions, accessKeyId);
   if (session) {
     const caller = sessionCaller(state, session);
     if (!caller || sessionToken !== session.token) return { failure: { reason: 'unknownKey', accessKeyId } };

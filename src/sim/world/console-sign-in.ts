@@ -3,6 +3,7 @@
  * checked, a console session issued, and one `ConsoleLogin` record written as AWS writes it
  * (CloudTrail User Guide, "AWS Management Console sign-in events"; reference records 07 and 08).
  */
+import { own } from './state.ts';
 import { buildTrailRecord, tlsDetails } from '../trail/record.ts';
 import type { Credentials } from '../services/contract.ts';
 import { isoSeconds } from './dates.ts';
@@ -34,7 +35,7 @@ export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number
   const user = root ? undefined : state.users[nameKey(input.userName ?? '')];
   const serials = root ? state.root.mfaSerials : (user?.mfaSerials ?? []);
   const passwordOk = root ? input.password === state.root.password : user?.loginProfile !== undefined && user.loginProfile.password === input.password;
-  const device = serials.map((s) => state.mfaDevices[s]).find((d) => d !== undefined);
+  const device = serials.map((s) => own(state.mfaDevices, s)).find((d) => d !== undefined);
   if (passwordOk && device && input.mfaCode === undefined) return { ok: false, reason: 'MFA_REQUIRED' };
   let mfaOk = true;
   if (passwordOk && device && input.mfaCode !== undefined) {

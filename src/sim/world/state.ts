@@ -233,7 +233,15 @@ export interface WorldState {
   organization?: OrganizationState;
 }
 
-/** Lower-cased lookup key for case-insensitive names. */
+/**
+ * Lookup key for case-insensitive names. The `~` prefix keeps names such as `__proto__` or
+ * `constructor` from ever meaning a JavaScript object internal.
+ */
 export function nameKey(name: string): string {
-  return name.toLowerCase();
+  return `~${name.toLowerCase()}`;
+}
+
+/** A map entry only if the map itself has it (never an inherited Object property). */
+export function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
 }

@@ -14,7 +14,7 @@ import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput } from './organization.ts';
-import { nameKey, type WorldState } from './state.ts';
+import { nameKey, own, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
 /** Creates a world (DESIGN.md: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`). */
@@ -105,7 +105,7 @@ export class World implements ServiceEndpoint {
 
   /** A file a command wrote (`--outfile`): text as a string, binary (a QR code PNG) as bytes. */
   readFile(name: string): string | Uint8Array | undefined {
-    const file = this.#state.files[name];
+    const file = own(this.#state.files, name);
     if (!file) return undefined;
     return file.text ? file.data : base64ToBytes(file.data);
   }
@@ -113,7 +113,9 @@ export class World implements ServiceEndpoint {
   /** Stores a file (written by a command, or provided by the learner for `file://`). */
   writeFile(name: string, data: string | Uint8Array): void {
     const text = typeof data === 'string' ? data : printableText(data);
-    this.#state.files[name] = text !== undefined ? { text: true, data: text } : { text: false, data: bytesToBase64(data as Uint8Array) };
+    const file = text !== undefined ? { text: true, data: text } : { text: false, data: bytesToBase64(data as Uint8Array) };
+    // defineProperty keeps any name (even `__proto__`) an ordinary own entry.
+    Object.defineProperty(this.#state.files, name, { value: file, enumerable: true, writable: true, configurable: true });
   }
 
   /** Names of the stored files, sorted. */
@@ -123,7 +125,7 @@ export class World implements ServiceEndpoint {
 
   /** Removes a stored file; true when it existed. */
   deleteFile(name: string): boolean {
-    const existed = name in this.#state.files;
+    const existed = Object.hasOwn(this.#state.files, name);
     delete this.#state.files[name];
     return existed;
   }
@@ -155,7 +157,7 @@ export class World implements ServiceEndpoint {
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */
   authenticatorCode(serialNumber: string): { code: string; secondsRemaining: number } | undefined {
-    const device = this.#state.mfaDevices[serialNumber];
+    const device = own(this.#state.mfaDevices, serialNumber);
     if (!device) return undefined;
     const now = this.clock.nowMs();
     return { code: totpCode(device.seedBase32, now), secondsRemaining: totpSecondsRemaining(now) };

@@ -2,6 +2,7 @@
  * CloudTrail: trails with basic event selectors, and LookupEvents over the management events of
  * the last 90 days (CloudTrail API Reference; Event history never shows data events).
  */
+import { own } from '../../world/state.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import type { EventSelector, Trail } from '../../world/state.ts';
 import { fault } from '../errors.ts';
@@ -29,9 +30,9 @@ function createTrail(ctx: OperationContext): Record<string, unknown> {
   const arn = trailArn(ctx, name);
   ctx.authorize('cloudtrail:CreateTrail', arn);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/.test(name)) throw fault('InvalidTrailNameException', 'Trail name must starts with a letter or number, and end with a letter or number.', 400);
-  if (ctx.state.trails[name]) throw fault('TrailAlreadyExistsException', `Trail ${arn} already exists for customer: ${ctx.state.accountId}`, 400);
+  if (own(ctx.state.trails, name)) throw fault('TrailAlreadyExistsException', `Trail ${arn} already exists for customer: ${ctx.state.accountId}`, 400);
   const bucket = str(ctx, 'S3BucketName');
-  if (!ctx.state.buckets[bucket]) throw fault('S3BucketDoesNotExistException', `S3 bucket ${bucket} does not exist.`, 400);
+  if (!own(ctx.state.buckets, bucket)) throw fault('S3BucketDoesNotExistException', `S3 bucket ${bucket} does not exist.`, 400);
   const trail: Trail = { name, arn, s3BucketName: bucket, homeRegion: ctx.region, isMultiRegionTrail: optBool(ctx, 'IsMultiRegionTrail') ?? false, eventSelectors: [DEFAULT_SELECTOR] };
   ctx.state.trails[name] = trail;
   return trailOut(trail);

@@ -3,6 +3,7 @@
  * Reference, "AttachUserPolicy", "PutUserPermissionsBoundary" and friends). The condition key
  * `iam:PolicyARN` / `iam:PermissionsBoundary` carries the policy being attached.
  */
+import { own } from '../../world/state.ts';
 import { awsManagedPolicy, isAwsManagedArn } from '../../managed/index.ts';
 import { byName } from './shapes.ts';
 import type { Group, Role, User } from '../../world/state.ts';
@@ -24,7 +25,7 @@ function target(ctx: OperationContext, kind: Kind, action: string, context: Reco
 /** The name IAM shows for an attached policy. */
 function policyName(ctx: OperationContext, arn: string): string {
   if (isAwsManagedArn(arn)) return awsManagedPolicy(arn)?.PolicyName ?? arn.slice(arn.lastIndexOf('/') + 1);
-  return ctx.state.policies[arn]?.name ?? arn.slice(arn.lastIndexOf('/') + 1);
+  return own(ctx.state.policies, arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1);
 }
 
 function attach(kind: Kind) {

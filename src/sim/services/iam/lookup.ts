@@ -1,4 +1,5 @@
 /** Finding IAM entities by name or ARN, answering IAM's NoSuchEntity wording when absent. */
+import { own } from '../../world/state.ts';
 import { awsManagedPolicy, isAwsManagedArn } from '../../managed/index.ts';
 import type { Group, ManagedPolicy, Role, User, WorldState } from '../../world/state.ts';
 import { nameKey } from '../../world/state.ts';
@@ -27,14 +28,14 @@ export function requireRole(state: WorldState, name: string): Role {
 
 /** A customer managed policy by ARN, or NoSuchEntity (`Policy <arn> was not found.`). */
 export function requireCustomerPolicy(state: WorldState, arn: string): ManagedPolicy {
-  const policy = state.policies[arn];
+  const policy = own(state.policies, arn);
   if (!policy) throw noSuchEntity(`Policy ${arn} was not found.`);
   return policy;
 }
 
 /** Checks that a managed policy (AWS or customer) can be attached; NoSuchEntity otherwise. */
 export function requireAttachable(state: WorldState, arn: string): void {
-  const known = state.policies[arn] !== undefined || (isAwsManagedArn(arn) && awsManagedPolicy(arn) !== undefined);
+  const known = own(state.policies, arn) !== undefined || (isAwsManagedArn(arn) && awsManagedPolicy(arn) !== undefined);
   if (!known) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
 }
 

@@ -2,9 +2,10 @@
  * Virtual MFA devices (IAM API Reference, "CreateVirtualMFADevice", "EnableMFADevice"): a device is
  * a TOTP seed; enabling it for a user takes two consecutive codes; up to 8 devices per user.
  */
+import { own } from '../../world/state.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import { qrCodePng } from '../../world/qr-png.ts';
-import type { MfaDevice } from '../../world/state.ts';
+import { nameKey, type MfaDevice } from '../../world/state.ts';
 import { matchConsecutiveCodes, otpauthUri } from '../../world/totp.ts';
 import { deleteConflict, entityAlreadyExists, fault, limitExceeded, noSuchEntity } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
@@ -16,7 +17,7 @@ import { mergeTags, tagsParam } from './tags.ts';
 const invalidCode = () => fault('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403);
 
 function requireDevice(ctx: OperationContext, serial: string): MfaDevice {
-  const device = ctx.state.mfaDevices[serial];
+  const device = own(ctx.state.mfaDevices, serial);
   if (!device) throw noSuchEntity(`MFA Device with serial number ${serial} does not exist.`);
   return device;
 }
@@ -27,7 +28,7 @@ function createVirtualMfaDevice(ctx: OperationContext): Record<string, unknown> 
   const tags = tagsParam(ctx.params['Tags']);
   const serial = `arn:aws:iam::${ctx.state.accountId}:mfa${path}${name}`;
   ctx.authorize('iam:CreateVirtualMFADevice', serial, { context: requestTagContext(tags) });
-  if (ctx.state.mfaDevices[serial]) throw entityAlreadyExists('MFADevice entity at the same path and name already exists.');
+  if (own(ctx.state.mfaDevices, serial)) throw entityAlreadyExists('MFADevice entity at the same path and name already exists.');
   const seed = ctx.ids.mfaSeedBase32();
   ctx.state.mfaDevices[serial] = { serialNumber: serial, name, path, seedBase32: seed, createDate: ctx.nowMs, tags: mergeTags([], tags) };
   const png = qrCodePng(otpauthUri(seed, name, ctx.state.accountAlias ?? ctx.state.accountId));
@@ -62,11 +63,11 @@ function resyncMfaDevice(ctx: OperationContext): Record<string, unknown> {
 function listMfaDevices(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:ListMFADevices', impliedUserArn(ctx), impliedUserDisplay(ctx));
   if (optStr(ctx, 'UserName') === undefined && ctx.caller.type === 'Root') {
-    return { MFADevices: ctx.state.root.mfaSerials.map((s) => ({ SerialNumber: s, EnableDate: cliTimestamp(ctx.state.mfaDevices[s]?.enableDate ?? 0) })) };
+    return { MFADevices: ctx.state.root.mfaSerials.map((s) => ({ SerialNumber: s, EnableDate: cliTimestamp(own(ctx.state.mfaDevices, s)?.enableDate ?? 0) })) };
   }
   const user = impliedUser(ctx);
   return {
-    MFADevices: user.mfaSerials.map((serial) => ({ UserName: user.name, SerialNumber: serial, EnableDate: cliTimestamp(ctx.state.mfaDevices[serial]?.enableDate ?? 0) })),
+    MFADevices: user.mfaSerials.map((serial) => ({ UserName: user.name, SerialNumber: serial, EnableDate: cliTimestamp(own(ctx.state.mfaDevices, serial)?.enableDate ?? 0) })),
   };
 }
 
@@ -78,7 +79,7 @@ function listVirtualMfaDevices(ctx: OperationContext): Record<string, unknown> {
     .sort((a, b) => (a.serialNumber < b.serialNumber ? -1 : 1));
   return {
     VirtualMFADevices: devices.map((d) => {
-      const user = d.user !== undefined ? ctx.state.users[d.user.toLowerCase()] : undefined;
+      const user = d.user !== undefined ? ctx.state.users[nameKey(d.user)] : undefined;
       return { SerialNumber: d.serialNumber, ...(user ? { User: userOut(user, false) } : {}), ...(d.enableDate !== undefined ? { EnableDate: cliTimestamp(d.enableDate) } : {}) };
     }),
   };
@@ -87,7 +88,7 @@ function listVirtualMfaDevices(ctx: OperationContext): Record<string, unknown> {
 function deactivateMfaDevice(ctx: OperationContext): Record<string, unknown> {
   const user = requireUserAuthorized(ctx, 'iam:DeactivateMFADevice');
   const serial = str(ctx, 'SerialNumber');
-  const device = ctx.state.mfaDevices[serial];
+  const device = own(ctx.state.mfaDevices, serial);
   if (!device || device.user !== user.name) throw noSuchEntity(`MFA Device with serial number ${serial} does not exist.`);
   delete device.user;
   delete device.enableDate;

@@ -4,7 +4,7 @@
  */
 import { awsManagedPolicy } from '../../managed/index.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import type { Group, InstanceProfile, ManagedPolicy, PolicyVersion, Role, Tag, User, WorldState } from '../../world/state.ts';
+import { nameKey, type Group, type InstanceProfile, type ManagedPolicy, type PolicyVersion, type Role, type Tag, type User, type WorldState } from '../../world/state.ts';
 
 /** A policy document as the CLI prints it (parsed JSON; the text itself if it is not JSON). */
 export function documentOut(text: string): unknown {
@@ -125,7 +125,7 @@ export function versionOut(version: PolicyVersion, isDefault: boolean, withDocum
 
 /** An InstanceProfile with its roles. */
 export function instanceProfileOut(state: WorldState, profile: InstanceProfile): Record<string, unknown> {
-  const roles = profile.roles.map((name) => state.roles[name.toLowerCase()]).filter((r): r is Role => r !== undefined);
+  const roles = profile.roles.map((name) => state.roles[nameKey(name)]).filter((r): r is Role => r !== undefined);
   return {
     Path: profile.path,
     InstanceProfileName: profile.name,

@@ -2,6 +2,7 @@
  * S3 buckets, objects and bucket policies (Amazon S3 API Reference). Bucket policies take part in
  * every decision on the bucket as resource-based policies. Object-level calls are data events.
  */
+import { own } from '../../world/state.ts';
 import type { AuthorizeOptions } from '../operation.ts';
 import { parsePolicy } from '../../policy/parse.ts';
 import { cliTimestamp } from '../../world/dates.ts';
@@ -50,7 +51,7 @@ function onBucket(bucket: Bucket | undefined, context: AuthorizeOptions['context
 }
 
 function bucketOf(ctx: OperationContext): Bucket | undefined {
-  return ctx.state.buckets[str(ctx, 'Bucket')];
+  return own(ctx.state.buckets, str(ctx, 'Bucket'));
 }
 
 /** Bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
@@ -69,7 +70,7 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   if (region !== ctx.region) {
     throw fault('IllegalLocationConstraintException', `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
   }
-  const existing = ctx.state.buckets[name];
+  const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
   if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
   if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, objects: {} };

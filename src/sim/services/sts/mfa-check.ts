@@ -2,6 +2,7 @@
  * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access"): STS checks the
  * serial number and one-time code a caller passes; the texts are AWS's (AWS-FACTS.md §3.6).
  */
+import { own } from '../../world/state.ts';
 import type { Caller } from '../../world/caller.ts';
 import type { WorldState } from '../../world/state.ts';
 import { matchTotpCode } from '../../world/totp.ts';
@@ -14,7 +15,7 @@ export type MfaOutcome = { used: false } | { used: true; serialNumber: string; a
 export function verifyMfa(state: WorldState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
   if (serial === undefined && code === undefined) return { used: false };
   if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
-  const device = state.mfaDevices[serial];
+  const device = own(state.mfaDevices, serial);
   const owner = caller.type === 'Root' ? '<root>' : caller.user?.name;
   const assigned = device !== undefined && device.user !== undefined && (caller.type === 'Root' ? state.root.mfaSerials.includes(serial) : device.user === owner);
   if (!device || !assigned) {
