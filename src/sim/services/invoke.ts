@@ -186,12 +186,12 @@ function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
 
 /** The AccessDenied text, with the service's own conventions on top of the engine's grammar. */
 function deniedMessage(service: string, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
-  const raw = accessDeniedMessage(request, result);
+  // S3 quotes the resource ARN and names none for ListAllMyBuckets (S3 User Guide, "Troubleshoot access
+  // denied (403 Forbidden) errors"; the real ListBuckets record in AWS-FACTS.md §1.3).
+  const s3 = service === 's3';
+  const raw = accessDeniedMessage(request, result, s3 ? { quoteResource: true, omitResource: request.resource === '*' } : {});
   const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
-  if (service === 's3') {
-    // S3 quotes the resource ARN (S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors").
-    return message.replace(/ on resource: (arn:aws:s3:::\S+)/, ' on resource: "$1"');
-  }
+  if (s3) return message;
   if (service === 'sts' && request.action.toLowerCase() === 'sts:assumerole') {
     // Real AssumeRole denials end after the resource, without the reason clause (AWS-FACTS.md §2.2).
     return `User: ${request.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${request.resource}`;

@@ -107,3 +107,11 @@ test('a bucket policy naming a user that does not exist is refused', async () =>
   const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/ghost' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }] });
   expect(await err(world, 's3', 'PutBucketPolicy', { Bucket: 'data', Policy: doc })).toEqual({ code: 'MalformedPolicy', message: 'Invalid principal in policy', httpStatus: 400 });
 });
+
+test('ListBuckets denials name no resource (real ListBuckets record, AWS-FACTS.md §1.3)', async () => {
+  const world = createWorld();
+  const alice = await userWithKey(world, 'alice');
+  expect((await err(world, 's3', 'ListBuckets', {}, alice)).message).toBe(
+    'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action',
+  );
+});
