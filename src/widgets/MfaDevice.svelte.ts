@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { RunOutput } from '../worker/protocol.ts';
 import type { MfaCodes } from '../worker/api/world.ts';
-import { loadSaved, pageKey, save } from '../worker/storage.ts';
+import { forget, loadSaved, pageKey, save } from '../worker/storage.ts';
 import { shellQuote } from './Terminal.svelte.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
 
@@ -63,11 +63,22 @@ export class MfaDeviceState {
 
   /** Reads the codes at the world's current time. */
   async refresh(): Promise<void> {
-    if (!this.serial) return;
+    if (!this.serial) {
+      // The device may exist without this widget having made it (an exercise start, the terminal).
+      const found = await this.session.read((api) => api.mfaDeviceFromSeedFile(this.session.name, this.seedFile, this.deviceName));
+      if (!found.ok || found.value === null) return;
+      this.serial = found.value;
+    }
     const account = /^arn:aws[\w-]*:iam::(\d{12}):/.exec(this.serial)?.[1] ?? '';
     const result = await this.session.read((api) => api.mfaCodes(this.session.name, this.seedFile, `${this.deviceName}@${account}`));
     if (!result.ok) {
       this.codes = null;
+      if (result.error.code === 'NO_SEED_FILE') {
+        // The world was reset or replaced: the device is gone, offer to create it again.
+        this.serial = null;
+        forget(this.#key());
+        return;
+      }
       this.error = `${result.error.message} [${result.error.code}]`;
       return;
     }

@@ -39,6 +39,8 @@ const writeFileOp = z.object({
 export const worldStartSchema = z.object({
   /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
   accountId: z.string().regex(/^\d{12}$/).optional(),
+  /** An organization above the account (SCPs/RCPs per level), as `createWorld({ organization })` takes it. */
+  organization: z.record(z.string(), z.unknown()).optional(),
   /** Seed of the world's deterministic ids. */
   seed: z.string().max(64).optional(),
   /** ISO 8601 instant the clock starts at. */

@@ -3,6 +3,7 @@
  * read back is validated with a zod schema; a corrupt entry is set aside (kept under a `:corrupt`
  * key so nothing is destroyed) and reported, so the widget can show a notice and start fresh.
  */
+import '../security/zod-jitless.ts';
 import type { z } from 'zod';
 
 /** Prefix of every key this site writes; the number is the storage format version. */

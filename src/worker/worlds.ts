@@ -89,6 +89,7 @@ async function build(journal: WorldJournal): Promise<Slot> {
   const { start } = journal;
   const options: CreateWorldOptions = {};
   if (start.accountId !== undefined) options.accountId = start.accountId;
+  if (start.organization !== undefined) options.organization = start.organization as unknown as NonNullable<CreateWorldOptions['organization']>; // the world validates it
   if (start.seed !== undefined) options.seed = start.seed;
   if (start.now !== undefined) options.now = start.now;
   if (start.authorizationDetails !== undefined) options.authorizationDetails = start.authorizationDetails;

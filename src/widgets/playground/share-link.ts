@@ -4,6 +4,7 @@
  * size-limited before and after inflating and validated with the journal schema — data only,
  * never executed as code. Imports accept a saved world or `get-account-authorization-details` JSON.
  */
+import '../../security/zod-jitless.ts';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { z } from 'zod';
 import { worldJournalSchema } from '../../worker/journal-schema.ts';

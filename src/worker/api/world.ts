@@ -31,10 +31,10 @@ export const worldApi = {
   },
 
   /** Completion candidates for a command line at the cursor (services, operations, options). */
-  complete(_world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
-    return attempt(() => {
-      // src/sim/cli/complete.ts: candidates replace line.slice(from, to).
-      const out = completeCommandLine(line, cursor);
+  complete(world: string, line: string, cursor: number): Promise<Result<LineCompletion>> {
+    return attempt(async () => {
+      // src/sim/cli/complete.ts: candidates replace line.slice(from, to); the world adds profiles and files.
+      const out = completeCommandLine(line, cursor, await worlds.get(world));
       return { from: out.from, to: out.to, candidates: [...out.candidates] };
     });
   },
@@ -98,6 +98,14 @@ export const worldApi = {
         secondsLeft: 30 - (Math.floor(now / 1000) % 30),
         uri: totp.toString(),
       };
+    });
+  },
+
+  /** The serial number of the virtual MFA device whose seed file exists in the world, or null. */
+  mfaDeviceFromSeedFile(world: string, seedFile: string, deviceName: string): Promise<Result<string | null>> {
+    return attempt(async () => {
+      const w = await worlds.get(world);
+      return w.readFile(seedFile) === undefined ? null : `arn:aws:iam::${w.accountId}:mfa/${deviceName}`;
     });
   },
 
