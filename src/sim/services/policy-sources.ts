@@ -3,11 +3,10 @@
  * groups'), or of a role; the permissions boundary; the session policies of a role session.
  * Managed policies contribute their default version (IAM User Guide, "Versioning IAM policies").
  */
-import { own } from '../world/state.ts';
 import type { PolicySource, PolicyType } from '../evaluate/types.ts';
 import { awsManagedDocument, isAwsManagedArn } from '../managed/index.ts';
 import type { Caller } from '../world/caller.ts';
-import type { InlinePolicy, Role, Session, User, WorldState } from '../world/state.ts';
+import { own, type InlinePolicy, type Role, type Session, type User, type WorldState } from '../world/state.ts';
 
 /** The default-version document of a managed policy (customer or AWS), or undefined when unknown. */
 export function managedPolicyDocument(state: WorldState, arn: string): string | undefined {

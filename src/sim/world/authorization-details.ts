@@ -3,10 +3,9 @@
  * importing it into a new world (DESIGN.md, "createWorld({ authorizationDetails })"). The export is
  * what `aws iam get-account-authorization-details` prints (documents as JSON, CLI timestamps).
  */
-import { own } from './state.ts';
 import { awsManagedDocument, awsManagedPolicy, isAwsManagedArn } from '../managed/index.ts';
 import { cliTimestamp } from './dates.ts';
-import type { Group, ManagedPolicy, Role, Tag, User, WorldState } from './state.ts';
+import { own, type Group, type ManagedPolicy, type Role, type Tag, type User, type WorldState } from './state.ts';
 import { nameKey } from './state.ts';
 
 /** The exported shape (members in the CLI's order). */

@@ -3,9 +3,8 @@
  * a user or the root user; temporary keys (ASIA) to a session issued by STS or a console sign-in.
  * Inactive or deleted keys, wrong secrets and expired sessions do not authenticate.
  */
-import { own } from './state.ts';
 import type { Credentials } from '../services/contract.ts';
-import type { Role, Session, User, WorldState } from './state.ts';
+import { own, type Role, type Session, type User, type WorldState } from './state.ts';
 import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */

@@ -3,12 +3,11 @@
  * checked, a console session issued, and one `ConsoleLogin` record written as AWS writes it
  * (CloudTrail User Guide, "AWS Management Console sign-in events"; reference records 07 and 08).
  */
-import { own } from './state.ts';
 import { buildTrailRecord, tlsDetails } from '../trail/record.ts';
 import type { Credentials } from '../services/contract.ts';
 import { isoSeconds } from './dates.ts';
 import { ID_PREFIX, type IdGenerator } from './ids.ts';
-import { nameKey, type WorldState } from './state.ts';
+import { own, nameKey, type WorldState } from './state.ts';
 import { matchTotpCode } from './totp.ts';
 
 /** The outcome of a sign-in attempt. */

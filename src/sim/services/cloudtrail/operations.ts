@@ -2,9 +2,8 @@
  * CloudTrail: trails with basic event selectors, and LookupEvents over the management events of
  * the last 90 days (CloudTrail API Reference; Event history never shows data events).
  */
-import { own } from '../../world/state.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import type { EventSelector, Trail } from '../../world/state.ts';
+import { own, type EventSelector, type Trail } from '../../world/state.ts';
 import { fault } from '../errors.ts';
 import { optBool, optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { lookupEvents } from '../../trail/lookup.ts';

@@ -3,10 +3,9 @@
  * Reference, "AttachUserPolicy", "PutUserPermissionsBoundary" and friends). The condition key
  * `iam:PolicyARN` / `iam:PermissionsBoundary` carries the policy being attached.
  */
-import { own } from '../../world/state.ts';
 import { awsManagedPolicy, isAwsManagedArn } from '../../managed/index.ts';
 import { byName } from './shapes.ts';
-import type { Group, Role, User } from '../../world/state.ts';
+import { own, type Group, type Role, type User } from '../../world/state.ts';
 import { limitExceeded, noSuchEntity } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireGroupAuthorized } from './groups.ts';

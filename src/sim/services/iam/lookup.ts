@@ -1,7 +1,6 @@
 /** Finding IAM entities by name or ARN, answering IAM's NoSuchEntity wording when absent. */
-import { own } from '../../world/state.ts';
 import { awsManagedPolicy, isAwsManagedArn } from '../../managed/index.ts';
-import type { Group, ManagedPolicy, Role, User, WorldState } from '../../world/state.ts';
+import { own, type Group, type ManagedPolicy, type Role, type User, type WorldState } from '../../world/state.ts';
 import { nameKey } from '../../world/state.ts';
 import { entityNotFound, noSuchEntity } from '../errors.ts';
 

@@ -2,10 +2,9 @@
  * Virtual MFA devices (IAM API Reference, "CreateVirtualMFADevice", "EnableMFADevice"): a device is
  * a TOTP seed; enabling it for a user takes two consecutive codes; up to 8 devices per user.
  */
-import { own } from '../../world/state.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import { qrCodePng } from '../../world/qr-png.ts';
-import { nameKey, type MfaDevice } from '../../world/state.ts';
+import { own, nameKey, type MfaDevice } from '../../world/state.ts';
 import { matchConsecutiveCodes, otpauthUri } from '../../world/totp.ts';
 import { deleteConflict, entityAlreadyExists, fault, limitExceeded, noSuchEntity } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';

@@ -2,11 +2,10 @@
  * S3 buckets, objects and bucket policies (Amazon S3 API Reference). Bucket policies take part in
  * every decision on the bucket as resource-based policies. Object-level calls are data events.
  */
-import { own } from '../../world/state.ts';
 import type { AuthorizeOptions } from '../operation.ts';
 import { parsePolicy } from '../../policy/parse.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import type { Bucket } from '../../world/state.ts';
+import { own, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';

@@ -2,9 +2,8 @@
  * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access"): STS checks the
  * serial number and one-time code a caller passes; the texts are AWS's (AWS-FACTS.md §3.6).
  */
-import { own } from '../../world/state.ts';
 import type { Caller } from '../../world/caller.ts';
-import type { WorldState } from '../../world/state.ts';
+import { own, type WorldState } from '../../world/state.ts';
 import { matchTotpCode } from '../../world/totp.ts';
 import { accessDenied } from '../errors.ts';
 
