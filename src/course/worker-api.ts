@@ -59,7 +59,7 @@ export const exerciseApi = {
 function journaledCreate(name: string): CreateCourseWorld {
   return async ({ seed, now, accountId, organization }) => {
     const start = { ...(seed !== undefined ? { seed } : {}), ...(now !== undefined ? { now } : {}), ...accountStart(accountId) };
-    await worlds.reset(name, organization === undefined ? start : ({ ...start, organization } as typeof start));
+    await worlds.reset(name, organization === undefined ? start : { ...start, organization });
     // A page world rebuilds from its journal; if the journal cannot hold the organization, the
     // exercise would silently run without its SCPs — refuse it with a clear error instead.
     if (organization !== undefined && !('organization' in (await worlds.journal(name)).start)) {

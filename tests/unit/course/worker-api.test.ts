@@ -52,3 +52,16 @@ describe('exerciseApi', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('exerciseApi with an organization', () => {
+  test('a start in a member account keeps its SCPs through the journal', async () => {
+    const { default: lesson11 } = await import('../../../content/lessons/11-guardrails/exercises.ts');
+    const journal = unwrap(await exerciseApi.exerciseStartJournal(lesson11, 'scp-ceiling'));
+    expect(journal.start.organization).toBeDefined();
+    await worlds.restore('lesson-11', journal);
+    const denied = await worlds.run('lesson-11', 'aws s3api list-buckets --region ap-southeast-2 --profile admin');
+    expect(denied.stderr).toMatch(/AccessDenied/);
+    const allowed = await worlds.run('lesson-11', 'aws s3api list-buckets --region eu-west-1 --profile admin');
+    expect(allowed.exitCode).toBe(0);
+  });
+});
