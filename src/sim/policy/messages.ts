@@ -10,7 +10,13 @@ const SYNTAX = 'Syntax errors in policy.';
 const LEGACY = 'The policy failed legacy parsing';
 
 const TEXTS: Record<PolicyErrorCode, { message: (p: Params) => string; aws: (p: Params) => string }> = {
-  JSON_SYNTAX: { message: (p) => `The policy is not valid JSON (${p['detail'] ?? 'syntax error'}).`, aws: () => 'This policy contains invalid Json' },
+  JSON_SYNTAX: {
+    message: (p) => `The policy is not valid JSON (${p['detail'] ?? 'syntax error'}).`,
+    // IAM words invalid JSON differently per API (AWS-FACTS.md §7 rows 1–2): CreatePolicy / Put*Policy
+    // (identity policies, and boundaries, which are managed policies) say "Syntax errors in policy.";
+    // CreateRole / UpdateAssumeRolePolicy (trust policies) say "This policy contains invalid Json".
+    aws: (p) => (p['policyType'] === 'identity' || p['policyType'] === 'boundary' ? SYNTAX : 'This policy contains invalid Json'),
+  },
   NOT_AN_OBJECT: { message: () => 'A policy must be a JSON object: { "Version": ..., "Statement": [...] }.', aws: () => SYNTAX },
   DUPLICATE_KEY: { message: (p) => `The key "${p['key']}" appears twice in the same object.`, aws: () => SYNTAX },
   UNKNOWN_TOP_LEVEL_KEY: { message: (p) => `"${p['key']}" is not a policy element; the top level allows Version, Id and Statement.`, aws: () => SYNTAX },

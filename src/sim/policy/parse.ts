@@ -16,6 +16,7 @@ import type {
   ParseResult,
   PolicyError,
   PolicyErrorCode,
+  PolicyType,
   PolicyVersion,
   PrincipalKind,
   Span,
@@ -34,12 +35,13 @@ export function parsePolicy(text: string, options: ParseOptions): ParseResult {
   }
   const positions = new PositionMap(text);
   const { root, problems } = parseJson(text);
-  if (!root) return { ok: false, errors: problems.map((p) => jsonProblemToError(p, positions)) };
+  if (!root) return { ok: false, errors: problems.map((p) => jsonProblemToError(p, positions, options.policyType)) };
   return new PolicyReader(text, positions, options).read(root);
 }
 
-function jsonProblemToError(p: JsonProblem, positions: PositionMap): PolicyError {
-  return makeError(p.code, p.params, positions.span(p.offset, p.length));
+function jsonProblemToError(p: JsonProblem, positions: PositionMap, policyType: PolicyType): PolicyError {
+  // The policy type chooses IAM's words for invalid JSON (messages.ts, JSON_SYNTAX).
+  return makeError(p.code, p.code === 'JSON_SYNTAX' ? { ...p.params, policyType } : p.params, positions.span(p.offset, p.length));
 }
 
 /** Walks the JSON tree once, building the policy and collecting errors. */
@@ -251,17 +253,19 @@ class PolicyReader {
   /** Object members as [key, keyNode, valueNode], reporting duplicate keys (grammar: no duplicates). */
   members(node: Node): [string, Node, Node][] {
     const out: [string, Node, Node][] = [];
-    const seen = new Set<string>();
-    for (const prop of node.children ?? []) {
+    const props = node.children ?? [];
+    // Policy objects have a handful of keys: a scan beats building a Set; big (hostile) objects get one.
+    const seen = props.length > 16 ? new Set<string>() : undefined;
+    for (const prop of props) {
       const keyNode = prop.children?.[0];
       const valueNode = prop.children?.[1];
       if (!keyNode || !valueNode) continue;
       const key = keyNode.value as string;
-      if (seen.has(key)) {
+      if (seen ? seen.has(key) : out.some((m) => m[0] === key)) {
         this.error('DUPLICATE_KEY', { key }, keyNode);
         continue;
       }
-      seen.add(key);
+      seen?.add(key);
       out.push([key, keyNode, valueNode]);
     }
     return out;

@@ -23,9 +23,14 @@ interface Rejected {
 
 const SYNTAX = 'Syntax errors in policy.';
 const rejected: Rejected[] = [
-  { name: 'not JSON', doc: DOC.grammar, text: '{"Version": ', code: 'JSON_SYNTAX', aws: 'This policy contains invalid Json' },
-  { name: 'comments are not JSON', doc: DOC.grammar, text: `{${V}, // x\n"Statement":[]}`, code: 'JSON_SYNTAX', aws: 'This policy contains invalid Json' },
-  { name: 'trailing comma', doc: DOC.grammar, text: `{${V},"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},]}`, code: 'JSON_SYNTAX', aws: 'This policy contains invalid Json' },
+  // AWS-FACTS.md §7 rows 1–2: invalid JSON is "Syntax errors in policy." for CreatePolicy / Put*Policy and
+  // "This policy contains invalid Json" for CreateRole / UpdateAssumeRolePolicy (the classic missing file://).
+  { name: 'not JSON', doc: DOC.grammar, text: '{"Version": ', code: 'JSON_SYNTAX', aws: SYNTAX },
+  { name: 'comments are not JSON', doc: DOC.grammar, text: `{${V}, // x\n"Statement":[]}`, code: 'JSON_SYNTAX', aws: SYNTAX },
+  { name: 'trailing comma', doc: DOC.grammar, text: `{${V},"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},]}`, code: 'JSON_SYNTAX', aws: SYNTAX },
+  { name: 'identity policy: a file name instead of JSON (forgot file://)', doc: DOC.grammar, text: 'policy.json', code: 'JSON_SYNTAX', aws: SYNTAX },
+  { name: 'permissions boundary (a managed policy): not JSON', doc: DOC.grammar, type: 'boundary', text: 'policy.json', code: 'JSON_SYNTAX', aws: SYNTAX },
+  { name: 'trust policy: a file name instead of JSON (forgot file://)', doc: DOC.trust, type: 'trust', text: 'trust.json', code: 'JSON_SYNTAX', aws: 'This policy contains invalid Json' },
   { name: 'an array is not a policy', doc: DOC.grammar, text: '[]', code: 'NOT_AN_OBJECT', aws: SYNTAX },
   { name: 'unknown top-level key', doc: DOC.grammar, text: `{${V},"Statements":[]}`, code: 'UNKNOWN_TOP_LEVEL_KEY', aws: SYNTAX },
   { name: 'missing Statement', doc: DOC.grammar, text: `{${V}}`, code: 'MISSING_STATEMENT', aws: SYNTAX },
