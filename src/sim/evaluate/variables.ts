@@ -35,19 +35,20 @@ export function resolveVariables(raw: string, lookup: VariableLookup, wildcards:
   }
   const pieces = piecesOf(raw);
   const variables: ResolvedVariable[] = [];
-  let key = wildcards ? 'w' : 'l';
+  const values: string[] = [];
   let unresolved = false;
   for (const piece of pieces) {
     if (piece.variable === undefined) continue;
     const value = resolveOne(piece.body ?? '', lookup);
     variables.push({ variable: piece.variable, value: value.value, source: value.source });
     if (value.value === null) unresolved = true;
-    else key += `\u0000${value.value}`;
+    else values.push(value.value);
   }
   if (unresolved) return { pattern: null, text: null, variables };
   // The same raw pattern with the same values recurs on every request: reuse the compiled form.
-  const cacheKey = `${raw}\u0001${key}`;
-  let hit = resolvedCache.get(cacheKey);
+  // Keyed by the raw text; the values are compared one by one (no key string to build and hash).
+  const entries = resolvedCache.get(raw);
+  let hit = entries?.find((e) => e.wildcards === wildcards && sameValues(e.values, values));
   if (!hit) {
     const parts: CompiledPattern[] = [];
     const textParts: string[] = [];
@@ -60,14 +61,33 @@ export function resolveVariables(raw: string, lookup: VariableLookup, wildcards:
         textParts.push(value);
       }
     }
-    hit = { pattern: concatPatterns(parts), text: textParts.join('') };
-    if (resolvedCache.size > 2000) resolvedCache.clear();
-    resolvedCache.set(cacheKey, hit);
+    hit = { wildcards, values, pattern: concatPatterns(parts), text: textParts.join('') };
+    if (resolvedCount >= 2000) {
+      resolvedCache.clear();
+      resolvedCount = 0;
+    }
+    if (entries && entries.length < 8) entries.push(hit);
+    else resolvedCache.set(raw, [hit]);
+    resolvedCount++;
   }
   return { pattern: hit.pattern, text: hit.text, variables };
 }
 
-const resolvedCache = new Map<string, { pattern: CompiledPattern; text: string }>();
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface ResolvedEntry {
+  wildcards: boolean;
+  values: string[];
+  pattern: CompiledPattern;
+  text: string;
+}
+
+let resolvedCount = 0;
+const resolvedCache = new Map<string, ResolvedEntry[]>();
 const piecesCache = new Map<string, Piece[]>();
 
 /** Literal text, or a `${…}` variable with its body. */

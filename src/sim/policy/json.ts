@@ -31,6 +31,7 @@ function node(type: Node['type'], value: Node['value'], offset: number, length: 
 /** Converts offsets to 1-based line/column for one text. */
 export class PositionMap {
   readonly #lineStarts: number[] = [0];
+  #lastLine = 0;
   constructor(text: string) {
     let i = text.indexOf('\n');
     while (i >= 0) {
@@ -41,6 +42,11 @@ export class PositionMap {
   /** The position of a 0-based offset. */
   at(offset: number): Position {
     const starts = this.#lineStarts;
+    // Offsets are mostly asked for in order: try the line of the previous answer first.
+    const last = this.#lastLine;
+    if ((starts[last] ?? 0) <= offset && (last + 1 >= starts.length || (starts[last + 1] ?? 0) > offset)) {
+      return { line: last + 1, column: offset - (starts[last] ?? 0) + 1, offset };
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -48,6 +54,7 @@ export class PositionMap {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.#lastLine = lo;
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
   }
   /** The span of [offset, offset + length). */
@@ -186,17 +193,20 @@ class JsonReader {
   string(): Node | undefined {
     const text = this.text;
     const start = this.pos;
-    // Fast path: no escapes and no characters that need a closer look up to the closing quote.
-    const close = text.indexOf('"', start + 1);
-    if (close > start) {
-      const raw = text.slice(start + 1, close);
-      if (!SPECIAL_IN_STRING.test(raw)) {
-        this.pos = close + 1;
-        return node('string', raw, start, this.pos - start, undefined);
-      }
-    }
+    // Fast path, one scan: no escapes and no characters that need a closer look (control
+    // characters, anything above U+00FF) up to the closing quote.
+    const n = text.length;
     let i = start + 1;
-    let chunkStart = i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        this.pos = i + 1;
+        return node('string', text.slice(start + 1, i), start, this.pos - start, undefined);
+      }
+      if (c === 92 || c < 0x20 || c > 0xff) break;
+    }
+    // The careful path, from the first character that needs it (those before it are plain).
+    let chunkStart = start + 1;
     let out = '';
     for (;;) {
       if (i >= text.length) return this.fail('JSON_SYNTAX', start, 'UnexpectedEndOfString');
@@ -271,8 +281,6 @@ class JsonReader {
 
 const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
-/** Backslash, control characters and anything above U+00FF: handled by the careful path. */
-const SPECIAL_IN_STRING = /[\\\u0000-\u001f\u0100-\uffff]/;
 
 function charName(c: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
