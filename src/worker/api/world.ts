@@ -5,7 +5,7 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import type { AccessAnswer, LineCompletion, Result, RunOutput, WorldJournal, WorldStart } from '../protocol.ts';
-import { simulatePrincipalPolicyWithDetails, type AccountAuthorizationDetails } from '../../sim/index.ts';
+import { accessDeniedMessage, reasonInWords, simulatePrincipalPolicyWithDetails, type AccountAuthorizationDetails } from '../../sim/index.ts';
 import { completeCommandLine } from '../../sim/cli/index.ts';
 import { attempt, worldNow } from '../sim-adapter.ts';
 import { toAnswer } from './policy.ts';
@@ -98,6 +98,19 @@ export const worldApi = {
         secondsLeft: 30 - (Math.floor(now / 1000) % 30),
         uri: totp.toString(),
       };
+    });
+  },
+
+  /** The authorization decisions behind a recent trail record (by eventID), explained; null when unknown. */
+  trailDecisions(world: string, eventId: string): Promise<Result<AccessAnswer[] | null>> {
+    return attempt(async () => {
+      const decisions = (await worlds.get(world)).decisionsFor(eventId);
+      if (!decisions) return null;
+      return decisions.map(({ request, result }) => {
+        const answer: AccessAnswer = { decision: result.decision, authorization: result, reasonWords: reasonInWords(result.reason, result.decidingLayer), matched: [], missingContextValues: result.explanation.missingContextKeys };
+        if (result.decision !== 'allowed') answer.accessDeniedMessage = accessDeniedMessage(request, result);
+        return answer;
+      });
     });
   },
 
