@@ -21,6 +21,8 @@ export interface Benchmark {
   batches?: number;
   /** An optional target: median µs per operation should not exceed it. */
   targetMicros?: number;
+  /** An earlier CPU median (µs/op) to compare with, and when/how it was measured. */
+  baseline?: { cpuMicros: number; note: string };
 }
 
 interface Result {
@@ -34,6 +36,10 @@ interface Result {
   operations: number;
   targetMicros?: number;
   meetsTarget?: boolean;
+  /** The benchmark's recorded earlier CPU median, and this run's CPU median divided by it. */
+  baselineCpuMicros?: number;
+  baselineNote?: string;
+  cpuRatioToBaseline?: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +49,11 @@ function measure(b: Benchmark): { median: number; p90: number; cpuMedian: number
   const batch = b.batch ?? 1000;
   const batches = b.batches ?? 30;
   let i = 0;
-  for (let w = 0; w < Math.min(batch * 3, 5000); w++) b.run(i++);
+  // Warm up until the JIT has settled (optimizing compilers kick in after thousands of calls; a
+  // short warm-up measured half-compiled code): at least 3 batches, then on until 20 000 operations
+  // or 1.5 s, whichever comes first.
+  const warmUntil = performance.now() + 1500;
+  for (let w = 0; w < 20_000 && (w < batch * 3 || performance.now() < warmUntil); w++) b.run(i++);
   const samples: number[] = [];
   const cpu: number[] = [];
   for (let k = 0; k < batches; k++) {
@@ -73,9 +83,15 @@ for (const file of files) {
       // On a shared machine wall time includes waiting for a core; CPU time is the work itself.
       r.meetsTarget = Math.min(m.median, m.cpuMedian) <= b.targetMicros;
     }
+    if (b.baseline) {
+      r.baselineCpuMicros = b.baseline.cpuMicros;
+      r.baselineNote = b.baseline.note;
+      r.cpuRatioToBaseline = round(m.cpuMedian / b.baseline.cpuMicros);
+    }
     results.push(r);
+    const vs = r.cpuRatioToBaseline !== undefined ? ` [×${r.cpuRatioToBaseline} of baseline ${r.baselineCpuMicros} µs CPU]` : '';
     const target = r.targetMicros !== undefined ? `  (target ≤ ${r.targetMicros} µs: ${r.meetsTarget ? 'met' : 'MISSED'})` : '';
-    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}`);
+    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}`);
   }
 }
 
