@@ -80,18 +80,19 @@ export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext,
     }
     return any;
   };
+  // Every request value is compared with every policy value, so the explanation shows each
+  // comparison; each comparison is made once.
+  const positive = requestValues.map((v) => positiveMatch(v));
   // The operator's own verdict for one request value (NOR of the values for negated operators).
-  const satisfies = (requestValue: string): boolean => (info.negated ? !positiveMatch(requestValue) : positiveMatch(requestValue));
+  const satisfied = (r: boolean): boolean => (info.negated ? !r : r);
 
   let matched: boolean;
-  if (info.setOperator === 'ForAllValues') matched = requestValues.every((v) => satisfies(v));
-  else if (info.setOperator === 'ForAnyValue') matched = requestValues.some((v) => satisfies(v));
+  if (info.setOperator === 'ForAllValues') matched = positive.every(satisfied);
+  else if (info.setOperator === 'ForAnyValue') matched = positive.some(satisfied);
   // A multivalued key under a single-value operator: read as "some request value" for positive
   // operators and "no request value" for negated ones (undocumented; Access Analyzer warns).
-  else if (info.negated) matched = requestValues.every((v) => satisfies(v));
-  else matched = requestValues.some((v) => satisfies(v));
-  // Evaluate every value so the explanation shows each comparison.
-  for (const v of requestValues) positiveMatch(v);
+  else if (info.negated) matched = positive.every(satisfied);
+  else matched = positive.some(satisfied);
   return { ...base, matched, policyValues: policyValues(), code: matched ? 'CONDITION_MATCH' : 'CONDITION_NO_MATCH' };
 }
 
