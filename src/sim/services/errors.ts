@@ -73,7 +73,7 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
     return fault('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   }
   if (reason === 'expired') {
-    return service === 'cloudtrail'
+    return service === 'cloudtrail' || service === 'organizations'
       ? fault('ExpiredTokenException', 'The security token included in the request is expired', 400)
       : fault('ExpiredToken', 'The security token included in the request is expired', 403);
   }
@@ -84,7 +84,7 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
       403,
     );
   }
-  return service === 'cloudtrail'
+  return service === 'cloudtrail' || service === 'organizations'
     ? fault('UnrecognizedClientException', 'The security token included in the request is invalid.', 400)
     : fault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 }

@@ -145,8 +145,8 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
       if (result.decision === 'allowed') return result;
       const message = deniedMessage(base.request.service, request, result, options.displayResource);
-      // JSON-protocol services such as CloudTrail answer AccessDeniedException (AWS-FACTS.md §1.3).
-      throw base.request.service === 'cloudtrail' ? fault('AccessDeniedException', message, 400) : accessDenied(message);
+      // JSON-protocol services such as CloudTrail and Organizations answer AccessDeniedException (AWS-FACTS.md §1.3).
+      throw JSON_PROTOCOL.has(base.request.service) ? fault('AccessDeniedException', message, 400) : accessDenied(message);
     },
   };
 }
@@ -199,6 +199,14 @@ function deniedMessage(service: string, request: AuthorizationRequest, result: A
   return message;
 }
 
+/** JSON-protocol services among the simulated ones (their errors end in `Exception`). */
+const JSON_PROTOCOL = new Set(['cloudtrail', 'organizations']);
+
+/** Global services are logged in us-east-1 (IAM; Organizations User Guide, "Logging … with AWS CloudTrail"). */
+function awsRegionOf(service: string, region: string): string {
+  return service === 'iam' || service === 'organizations' ? 'us-east-1' : region;
+}
+
 /** Records the call unless it is a data event no trail selects. */
 function record(
   base: CallBase,
@@ -212,7 +220,7 @@ function record(
   if (outcome.dataEvent && !dataEventSelected(state, request, readOnly)) return;
   const error = outcome.error;
   const console = outcome.caller?.session?.kind === 'Console';
-  const host = trail.host ?? (service === 'iam' ? 'iam.amazonaws.com' : `${service}.${base.region}.amazonaws.com`);
+  const host = trail.host ?? (service === 'iam' ? 'iam.amazonaws.com' : `${service}.${awsRegionOf(service, base.region)}.amazonaws.com`);
   const stsDenied = service === 'sts' && error?.code === 'AccessDenied';
   // Denied STS calls log no parameters (reference record 04); read-only calls no response
   // elements, except where the handler sets them (AssumeRole logs its credentials, record 03).
@@ -226,7 +234,7 @@ function record(
       eventSource,
       // S3 logs ListObjectsV2 under the name of its permission's API, ListObjects (AWS-FACTS.md §1.1).
       eventName: request.service === 's3' && request.operation === 'ListObjectsV2' ? 'ListObjects' : request.operation,
-      awsRegion: service === 'iam' ? 'us-east-1' : base.region,
+      awsRegion: awsRegionOf(service, base.region),
       sourceIPAddress: base.sourceIp,
       userAgent: console ? 'AWS Internal' : service === 's3' ? `[${base.userAgent}]` : base.userAgent,
       ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
@@ -261,7 +269,7 @@ function withStatus(data: Record<string, unknown>, status: number): Record<strin
 function touchAccessKey(state: WorldState, caller: Caller, service: string, region: string, nowMs: number): void {
   const keys = caller.session ? [] : caller.user ? caller.user.accessKeys : state.root.accessKeys;
   const key = keys.find((k) => k.id === caller.accessKeyId);
-  if (key) key.lastUsed = { date: nowMs, serviceName: service, region: service === 'iam' ? 'us-east-1' : region };
+  if (key) key.lastUsed = { date: nowMs, serviceName: service, region: awsRegionOf(service, region) };
 }
 
 /** Policy ARNs mentioned anywhere in request parameters (so their documents can be loaded first). */

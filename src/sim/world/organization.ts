@@ -2,7 +2,7 @@
  * The world's account as a member of an AWS Organizations organization: the SCPs and RCPs on its
  * path (root → OUs → account), each level a list of policies, every level must allow
  * (Organizations User Guide, "SCP evaluation", "RCP evaluation"). Set with
- * `createWorld({ organization })` or `world.setOrganization(...)`; there is no organizations API.
+ * `createWorld({ organization })` or `world.setOrganization(...)`; the Organizations API (services/organizations) works on the same data.
  */
 import type { OrganizationPolicies } from '../evaluate/types.ts';
 
@@ -28,12 +28,23 @@ export interface OrganizationInput {
   resourceControlPolicies?: OrganizationPolicyInput[][];
 }
 
+/** A policy created with the Organizations API (CreatePolicy), attached or not. */
+export interface OrganizationPolicyState {
+  id: string;
+  name: string;
+  description: string;
+  kind: 'scp' | 'rcp';
+  document: string;
+}
+
 /** The saved form: documents as text. */
 export interface OrganizationState {
   organizationId: string;
   managementAccountId: string;
   scps: { name: string; id: string; document: string }[][];
   rcps?: { name: string; id: string; document: string }[][];
+  /** Policies created through the API (CreatePolicy); attachments live in `scps`/`rcps`. */
+  library?: OrganizationPolicyState[];
 }
 
 /** Validates and normalizes organization input; throws a clear Error on bad input. */

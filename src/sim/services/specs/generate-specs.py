@@ -34,6 +34,8 @@ OPERATIONS = {
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject''',
     ('cloudtrail', '2013-11-01'): 'CreateTrail DeleteTrail DescribeTrails PutEventSelectors GetEventSelectors LookupEvents',
+    ('organizations', '2016-11-28'): '''DescribeOrganization ListRoots ListPolicies CreatePolicy DescribePolicy DeletePolicy
+        AttachPolicy DetachPolicy ListPoliciesForTarget''',
 }
 
 # Positional output files, as the AWS CLI adds them for streaming outputs.
