@@ -13,7 +13,10 @@ import { findTarget, orgArns, policyCatalog, policyKind, RCP_FULL_ACCESS, type O
 
 const TYPE_NAME: Record<PolicyKind, string> = { scp: 'SERVICE_CONTROL_POLICY', rcp: 'RESOURCE_CONTROL_POLICY' };
 
-/** The organization, or AWSOrganizationsNotInUseException (API Reference, "Common Errors"). */
+/**
+ * The organization, or AWSOrganizationsNotInUseException (API Reference, e.g. ListRoots "Errors"; the CLI
+ * prints "Your account is not a member of an organization.", as in duo-labs/cloudmapper issue 733).
+ */
 function organizationOf(ctx: OperationContext): OrganizationState {
   const org = ctx.state.organization;
   if (!org) throw fault('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.', 400);
@@ -22,7 +25,9 @@ function organizationOf(ctx: OperationContext): OrganizationState {
 
 /**
  * Policy operations "can be called only from the organization's management account" (API Reference,
- * e.g. ListPolicies, AttachPolicy); a member account is answered AccessDeniedException.
+ * "Reference: API operations by account"); a member account is answered AccessDeniedException
+ * "You don't have permissions to access this resource." (the text real ListRoots/ListAccounts calls
+ * from member accounts print, e.g. awslabs/aws-innovation-sandbox issue 6).
  */
 function managementOrganization(ctx: OperationContext): OrganizationState {
   const org = organizationOf(ctx);
