@@ -24,7 +24,15 @@ import type {
 import { validateStatementValues } from './validate-values.ts';
 
 const TOP_LEVEL_KEYS = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+type StatementElement = (typeof STATEMENT_KEYS)[number];
+type StatementFields = Record<StatementElement, Node | undefined>;
+
+/** The statement element a key names, or undefined (element names are case-sensitive). */
+function statementElement(key: string): StatementElement | undefined {
+  for (const k of STATEMENT_KEYS) if (k === key) return k;
+  return undefined;
+}
 const PRINCIPAL_KINDS: Record<string, PrincipalKind> = { AWS: 'AWS', Service: 'Service', Federated: 'Federated', CanonicalUser: 'CanonicalUser' };
 
 /** Parses and validates a policy document. Never throws; a failed parse lists every error found. */
@@ -102,39 +110,41 @@ class PolicyReader {
   readStatement(node: Node, index: number, out: ParsedStatement[]): void {
     const before = this.errors.length;
     const type = this.options.policyType;
-    const fields = new Map<string, Node>();
+    // One field per statement element (a fixed shape; comparing keys beats hashing each fresh key).
+    const fields: StatementFields = { Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined };
     for (const [key, keyNode, value] of this.members(node)) {
-      if (!STATEMENT_KEYS.has(key)) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
-      else fields.set(key, value);
+      const element = statementElement(key);
+      if (element === undefined) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
+      else fields[element] = value;
     }
     const stmtSpan = this.span(node);
-    const sidNode = fields.get('Sid');
+    const sidNode = fields.Sid;
     let sid: Located | undefined;
     if (sidNode) {
       if (sidNode.type === 'string') sid = { value: sidNode.value as string, span: this.span(sidNode) };
       else this.error('WRONG_TYPE', { element: 'Sid', expected: 'a string' }, sidNode);
     }
-    const effectNode = fields.get('Effect');
+    const effectNode = fields.Effect;
     let effect: Located<'Allow' | 'Deny'> | undefined;
     if (!effectNode) this.error('MISSING_EFFECT', {}, node);
     else if (effectNode.type === 'string' && (effectNode.value === 'Allow' || effectNode.value === 'Deny')) effect = { value: effectNode.value, span: this.span(effectNode) };
     else this.error('INVALID_EFFECT', { value: scalarText(effectNode, this.text) ?? effectNode.type }, effectNode);
 
-    const action = this.stringList(fields.get('Action'), 'Action');
-    const notAction = this.stringList(fields.get('NotAction'), 'NotAction');
-    if (action && notAction) this.error('BOTH_ACTION_AND_NOT_ACTION', {}, fields.get('NotAction'));
-    else if (!action?.length && !notAction?.length) this.error('MISSING_ACTION', {}, fields.get('Action') ?? fields.get('NotAction') ?? node);
+    const action = this.stringList(fields.Action, 'Action');
+    const notAction = this.stringList(fields.NotAction, 'NotAction');
+    if (action && notAction) this.error('BOTH_ACTION_AND_NOT_ACTION', {}, fields.NotAction);
+    else if (!action?.length && !notAction?.length) this.error('MISSING_ACTION', {}, fields.Action ?? fields.NotAction ?? node);
 
-    const resource = this.stringList(fields.get('Resource'), 'Resource');
-    const notResource = this.stringList(fields.get('NotResource'), 'NotResource');
+    const resource = this.stringList(fields.Resource, 'Resource');
+    const notResource = this.stringList(fields.NotResource, 'NotResource');
     if (type === 'trust') {
-      const r = fields.get('Resource') ?? fields.get('NotResource');
+      const r = fields.Resource ?? fields.NotResource;
       if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r.parent?.children?.[0] ?? r);
-    } else if (resource && notResource) this.error('BOTH_RESOURCE_AND_NOT_RESOURCE', {}, fields.get('NotResource'));
-    else if (!resource?.length && !notResource?.length) this.error('MISSING_RESOURCE', {}, fields.get('Resource') ?? fields.get('NotResource') ?? node);
+    } else if (resource && notResource) this.error('BOTH_RESOURCE_AND_NOT_RESOURCE', {}, fields.NotResource);
+    else if (!resource?.length && !notResource?.length) this.error('MISSING_RESOURCE', {}, fields.Resource ?? fields.NotResource ?? node);
 
-    const principalNode = fields.get('Principal');
-    const notPrincipalNode = fields.get('NotPrincipal');
+    const principalNode = fields.Principal;
+    const notPrincipalNode = fields.NotPrincipal;
     const principal = principalNode ? this.readPrincipal(principalNode, 'Principal') : undefined;
     const notPrincipal = notPrincipalNode ? this.readPrincipal(notPrincipalNode, 'NotPrincipal') : undefined;
     const namesPrincipal = type === 'resource' || type === 'trust' || type === 'rcp';
@@ -145,7 +155,7 @@ class PolicyReader {
       else if (notPrincipalNode && type !== 'resource') this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.children?.[0]);
     }
 
-    const conditions = this.readConditions(fields.get('Condition'));
+    const conditions = this.readConditions(fields.Condition);
     if (this.errors.length > before || !effect) return;
     const stmt: ParsedStatement = { index, span: stmtSpan, effect, conditions };
     if (sid) stmt.sid = sid;
@@ -261,7 +271,10 @@ class PolicyReader {
       const valueNode = prop.children?.[1];
       if (!keyNode || !valueNode) continue;
       const key = keyNode.value as string;
-      if (seen ? seen.has(key) : out.some((m) => m[0] === key)) {
+      let duplicate = false;
+      if (seen) duplicate = seen.has(key);
+      else for (const m of out) if (m[0] === key) duplicate = true;
+      if (duplicate) {
         this.error('DUPLICATE_KEY', { key }, keyNode);
         continue;
       }
