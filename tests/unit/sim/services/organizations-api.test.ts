@@ -68,6 +68,8 @@ describe('Organizations API', () => {
     const deny = policy({ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' });
     const id = ((await ok(world, 'organizations', 'CreatePolicy', { Name: 'NoUsers', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: deny }))['Policy'] as { PolicySummary: { Id: string } }).PolicySummary.Id;
     await ok(world, 'organizations', 'AttachPolicy', { PolicyId: id, TargetId: '123456789012' });
+    // SCPs do not affect users or roles in the management account (Organizations User Guide, "Service control policies").
+    await ok(world, 'iam', 'CreateUser', { UserName: 'carol' });
     // The same data seen from a member account: the SCP now denies there.
     const saved = world.save();
     const organization = saved.organization;
