@@ -10,7 +10,7 @@ import type { NormalizedContext } from './context.ts';
 import { matchPrincipal, type PrincipalMatch } from './principal.ts';
 import type { ElementMatch, PolicyExplanation, PolicySource, RequestPrincipal, StatementExplanation } from './types.ts';
 import type { VariableLookup } from './variables.ts';
-import { matchesWildcard } from './wildcard.ts';
+import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
 
 /** What the engine needs about the request to evaluate statements. */
 export interface StatementRequest {
@@ -111,14 +111,38 @@ function evaluateStatement(
 /** True when an action pattern matches (case-insensitive, `*` and `?` wildcards; IAM "Action"). */
 export function matchesAction(pattern: string, actionLower: string): boolean {
   if (pattern === '*') return true;
-  const p = pattern.toLowerCase();
-  if (p === actionLower) return true;
-  const colon = p.indexOf(':');
+  const p = actionPatternOf(pattern);
+  if (p.lower === actionLower) return true;
+  if (p.rest === null) return false;
   const actionColon = actionLower.indexOf(':');
-  if (colon < 0 || actionColon < 0) return false;
+  if (actionColon < 0) return false;
   // The service prefix cannot be wildcarded: it must equal the request's (Access Analyzer check).
-  if (p.slice(0, colon) !== actionLower.slice(0, actionColon)) return false;
-  return matchesWildcard(p.slice(colon + 1), actionLower.slice(actionColon + 1));
+  if (actionColon !== p.service.length || !actionLower.startsWith(p.service)) return false;
+  const name = actionLower.slice(actionColon + 1);
+  return p.restText === name || p.restText === '*' || matchesCompiled(p.rest, name);
+}
+
+/** An action pattern lower-cased and split at its colon once (the same patterns recur on every request). */
+interface ActionPattern {
+  lower: string;
+  service: string;
+  restText: string;
+  /** Null when the pattern has no colon (it then matches only itself). */
+  rest: CompiledPattern | null;
+}
+
+const actionPatterns = new Map<string, ActionPattern>();
+
+function actionPatternOf(pattern: string): ActionPattern {
+  let hit = actionPatterns.get(pattern);
+  if (hit) return hit;
+  const lower = pattern.toLowerCase();
+  const colon = lower.indexOf(':');
+  const restText = colon < 0 ? '' : lower.slice(colon + 1);
+  hit = { lower, service: colon < 0 ? '' : lower.slice(0, colon), restText, rest: colon < 0 ? null : compileWildcard(restText) };
+  if (actionPatterns.size > 5000) actionPatterns.clear();
+  actionPatterns.set(pattern, hit);
+  return hit;
 }
 
 function matchActions(element: 'Action' | 'NotAction', patterns: Located[], actionLower: string): ElementMatch {
