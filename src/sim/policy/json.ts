@@ -260,8 +260,9 @@ class JsonReader {
     let i = this.pos;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else break;
+      // One comparison for the common case (any printable character ends the run).
+      if (c > 32 || !(c === 32 || c === 10 || c === 13 || c === 9)) break;
+      i++;
     }
     this.pos = i;
   }
