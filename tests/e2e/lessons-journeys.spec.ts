@@ -1,0 +1,164 @@
+/**
+ * Learner journeys through the exercises most likely to break, in a real browser: the solution
+ * commands are typed into the lesson's terminal (and, for MFA, the authenticator widget is used),
+ * and each exercise's checks must turn ✓ and its completion be announced. Lessons: 2 (users and
+ * access keys), 7 (assuming a role from the terminal), 8 (MFA end to end), 11 (the SCP exercise).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { showWidget } from './widgets-helpers.ts';
+
+/** The exercise with this id, hydrated and started (clicking "Start this exercise" if shown). */
+async function startExercise(page: Page, id: string): Promise<Locator> {
+  const exercise = page.locator(`[data-exercise="${id}"]`);
+  await showWidget(exercise);
+  const start = exercise.getByRole('button', { name: 'Start this exercise' });
+  const status = exercise.getByRole('status');
+  // The first exercise of a page starts by itself; later ones wait for the learner.
+  await expect(start.or(status)).toBeVisible({ timeout: 15_000 });
+  if (await start.isVisible()) await start.click();
+  await expect(status).toHaveText(/checks pass/, { timeout: 15_000 });
+  return exercise;
+}
+
+/** The nth terminal of the page, hydrated. */
+async function terminalAt(page: Page, index: number): Promise<Locator> {
+  const terminal = page.getByRole('region', { name: 'AWS terminal' }).nth(index);
+  await showWidget(terminal);
+  return terminal;
+}
+
+/** Types a command into the terminal, presses Enter and returns what it printed (stdout + stderr). */
+async function run(terminal: Locator, command: string): Promise<string> {
+  const entries = terminal.locator('.entry');
+  const before = await entries.count();
+  const input = terminal.getByRole('textbox', { name: 'Command line' });
+  await input.fill(command);
+  await input.press('Enter');
+  await expect(entries).toHaveCount(before + 1, { timeout: 15_000 });
+  const entry = entries.nth(before);
+  return (await entry.locator('pre').allInnerTexts()).join('\n');
+}
+
+/** Runs a command that must succeed and returns its stdout parsed as JSON (or null when empty). */
+async function runOk(terminal: Locator, command: string): Promise<unknown> {
+  const out = await run(terminal, command);
+  const entry = terminal.locator('.entry').last();
+  await expect(entry, `${command}\n${out}`).toHaveAttribute('data-exit', '0');
+  const text = out.trim();
+  return text.startsWith('{') ? (JSON.parse(text) as unknown) : null;
+}
+
+/** Waits until every check of the exercise passes and completion is announced. */
+async function expectComplete(exercise: Locator, checks: number): Promise<void> {
+  await expect(exercise.getByRole('status')).toHaveText(new RegExp(`All ${checks} checks pass — exercise complete`), { timeout: 15_000 });
+  await expect(exercise.getByRole('list', { name: 'Checks' }).getByText('(passes)')).toHaveCount(checks);
+  await expect(exercise.getByText('✓ Completed')).toBeVisible();
+}
+
+/** The world's account id, as a learner finds it. */
+async function accountId(terminal: Locator): Promise<string> {
+  const who = (await runOk(terminal, 'aws sts get-caller-identity')) as { Account: string };
+  return who.Account;
+}
+
+test('lesson 2: create a user with a password, give it an access key and use it', async ({ page }) => {
+  await page.goto('/lessons/02-users-and-credentials/');
+  const first = await startExercise(page, 'create-user');
+  const terminal = await terminalAt(page, 0);
+  await runOk(terminal, 'aws iam create-user --user-name ana');
+  await runOk(terminal, "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!' --password-reset-required");
+  await expectComplete(first, 3);
+
+  const second = await startExercise(page, 'access-key');
+  const terminal2 = await terminalAt(page, 1);
+  await runOk(terminal2, 'aws iam create-access-key --user-name ana');
+  const who = (await runOk(terminal2, 'aws sts get-caller-identity --profile ana')) as { Arn: string };
+  expect(who.Arn).toMatch(/:user\/ana$/);
+  await expectComplete(second, 2);
+});
+
+test('lesson 7: create a role and assume it from the terminal through a role profile', async ({ page }) => {
+  await page.goto('/lessons/07-roles-and-sts/');
+  const exercise = await startExercise(page, 'assume-role');
+  const terminal = await terminalAt(page, 0);
+  const account = await accountId(terminal);
+  const trust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${account}:root"},"Action":"sts:AssumeRole"}]}`;
+  await runOk(terminal, `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trust}'`);
+  await runOk(terminal, 'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
+  await runOk(terminal, `aws configure set role_arn arn:aws:iam::${account}:role/ReportsReader --profile reader`);
+  await runOk(terminal, 'aws configure set source_profile dev --profile reader');
+  const buckets = (await runOk(terminal, 'aws s3api list-buckets --profile reader')) as { Buckets: { Name: string }[] };
+  expect(buckets.Buckets.map((b) => b.Name)).toContain('dojo-reports');
+  const who = (await runOk(terminal, 'aws sts get-caller-identity --profile reader')) as { Arn: string };
+  expect(who.Arn).toMatch(new RegExp(`^arn:aws:sts::${account}:assumed-role/ReportsReader/`));
+  await expectComplete(exercise, 3);
+});
+
+test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA, delete with an MFA session', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/lessons/08-mfa/');
+  const enroll = await startExercise(page, 'enroll');
+
+  // Create and enable the device with ana's authenticator: two consecutive codes.
+  const mfa = page.getByRole('region', { name: "ana's authenticator" }).first();
+  await showWidget(mfa);
+  await mfa.getByRole('button', { name: 'Create virtual MFA device' }).click();
+  await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
+  await mfa.getByRole('button', { name: 'Use this code' }).click();
+  const code1 = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
+  expect(code1).toMatch(/^\d{6}$/);
+  await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
+  await expect(mfa.getByRole('group', { name: 'Authenticator' })).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);
+  await mfa.getByRole('button', { name: 'Use this code' }).click();
+  await expect(mfa.getByRole('textbox', { name: /Code 2/ })).toHaveValue(/^\d{6}$/);
+  await mfa.getByRole('button', { name: 'Enable MFA' }).click();
+  await expect(mfa.getByRole('status')).toContainText('Command succeeded');
+  await expectComplete(enroll, 2);
+
+  // Require MFA for deletes with BoolIfExists.
+  const requireMfa = await startExercise(page, 'require-mfa');
+  const terminal2 = await terminalAt(page, 1);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::dojo-prod/*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }],
+  });
+  await runOk(terminal2, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${policy}'`);
+  await expectComplete(requireMfa, 4);
+
+  // Get an MFA session with a fresh code from the authenticator and delete with it.
+  const session = await startExercise(page, 'mfa-session');
+  const phone = page.getByRole('region', { name: "ana's authenticator" }).nth(1);
+  await showWidget(phone);
+  const app = phone.getByRole('group', { name: 'Authenticator' });
+  await expect(app).toContainText(/\d{3}\s\d{3}/);
+  await phone.getByRole('button', { name: 'Skip 30 s' }).click(); // the current code was used to enable
+  await expect(app).toContainText(/\d{3}\s\d{3}/);
+  const code = ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  expect(code).toMatch(/^\d{6}$/);
+  const terminal3 = await terminalAt(page, 2);
+  const account = await accountId(terminal3);
+  const denied = await run(terminal3, 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana');
+  expect(denied).toContain('AccessDenied');
+  const token = (await runOk(terminal3, `aws sts get-session-token --serial-number arn:aws:iam::${account}:mfa/ana --token-code ${code} --profile ana`)) as {
+    Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
+  };
+  await runOk(terminal3, `aws configure set aws_access_key_id ${token.Credentials.AccessKeyId} --profile ana-mfa`);
+  await runOk(terminal3, `aws configure set aws_secret_access_key ${token.Credentials.SecretAccessKey} --profile ana-mfa`);
+  await runOk(terminal3, `aws configure set aws_session_token ${token.Credentials.SessionToken} --profile ana-mfa`);
+  await runOk(terminal3, 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa');
+  await expectComplete(session, 2);
+});
+
+test('lesson 11: the SCP exercise refuses admin and root outside the approved regions', async ({ page }) => {
+  await page.goto('/lessons/11-guardrails/');
+  const exercise = await startExercise(page, 'scp-ceiling');
+  const terminal = await terminalAt(page, 3);
+  await runOk(terminal, 'aws s3api list-buckets --region eu-west-1 --profile admin');
+  const admin = await run(terminal, 'aws s3api list-buckets --region ap-southeast-2 --profile admin');
+  expect(admin).toMatch(/AccessDenied/);
+  expect(admin).toMatch(/service control policy/);
+  const root = await run(terminal, 'aws s3api list-buckets --region ap-southeast-2');
+  expect(root).toMatch(/AccessDenied/);
+  await expectComplete(exercise, 3);
+});
