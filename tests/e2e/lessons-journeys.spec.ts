@@ -162,3 +162,78 @@ test('lesson 11: the SCP exercise refuses admin and root outside the approved re
   expect(root).toMatch(/AccessDenied/);
   await expectComplete(exercise, 3);
 });
+
+test('lesson 8 by the hints: create the device in the terminal, the authenticator finds it, enable it in the terminal', async ({ page }) => {
+  await page.goto('/lessons/08-mfa/');
+  const enroll = await startExercise(page, 'enroll');
+  const terminal = await terminalAt(page, 0);
+  const created = (await runOk(terminal, 'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed')) as {
+    VirtualMFADevice: { SerialNumber: string };
+  };
+  const serial = created.VirtualMFADevice.SerialNumber;
+  expect(serial).toMatch(/^arn:aws:iam::\d{12}:mfa\/ana$/);
+  await expect(enroll.getByRole('list', { name: 'Checks' }).getByText('(passes)')).toHaveCount(1);
+
+  const mfa = page.getByRole('region', { name: "ana's authenticator" }).first();
+  await showWidget(mfa);
+  const app = mfa.getByRole('group', { name: 'Authenticator' });
+  await expect(app).toContainText(/\d{3}\s\d{3}/);
+  const readCode = async (): Promise<string> => ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  const code1 = await readCode();
+  await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
+  await expect(app).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);
+  const code2 = await readCode();
+  expect([code1, code2]).toEqual([expect.stringMatching(/^\d{6}$/), expect.stringMatching(/^\d{6}$/)]);
+  await runOk(terminal, `aws iam enable-mfa-device --user-name ana --serial-number ${serial} --authentication-code1 ${code1} --authentication-code2 ${code2}`);
+  await expectComplete(enroll, 2);
+});
+
+test('lesson 7: starting a later exercise directly rebuilds the world, and a 7200 s session works', async ({ page }) => {
+  await page.goto('/lessons/07-roles-and-sts/');
+  const exercise = await startExercise(page, 'session-duration');
+  const terminal = await terminalAt(page, 2);
+  const account = await accountId(terminal);
+  const tooLong = await run(terminal, `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`);
+  expect(tooLong).toMatch(/ValidationError|DurationSeconds/);
+  await runOk(terminal, 'aws iam update-role --role-name ReportsReader --max-session-duration 7200');
+  await runOk(terminal, `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`);
+  await expectComplete(exercise, 2);
+});
+
+test('lesson 2: rotate build\'s access key without breaking it', async ({ page }) => {
+  await page.goto('/lessons/02-users-and-credentials/');
+  const exercise = await startExercise(page, 'rotate-key');
+  const terminal = await terminalAt(page, 2);
+  const keys = (await runOk(terminal, 'aws iam list-access-keys --user-name build')) as { AccessKeyMetadata: { AccessKeyId: string }[] };
+  const oldKey = keys.AccessKeyMetadata[0]!.AccessKeyId;
+  await runOk(terminal, 'aws iam create-access-key --user-name build');
+  await runOk(terminal, `aws iam update-access-key --user-name build --access-key-id ${oldKey} --status Inactive`);
+  await runOk(terminal, 'aws sts get-caller-identity --profile build');
+  await runOk(terminal, `aws iam delete-access-key --user-name build --access-key-id ${oldKey}`);
+  await expectComplete(exercise, 4);
+});
+
+test('lesson 11: cap intern with a permissions boundary, then delegate user creation safely', async ({ page }) => {
+  await page.goto('/lessons/11-guardrails/');
+  const first = await startExercise(page, 'set-boundary');
+  const terminal = await terminalAt(page, 0);
+  const account = await accountId(terminal);
+  const boundary = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'cloudwatch:*'], Resource: '*' }] });
+  await runOk(terminal, `aws iam create-policy --policy-name InternBoundary --policy-document '${boundary}'`);
+  const boundaryArn = `arn:aws:iam::${account}:policy/InternBoundary`;
+  await runOk(terminal, `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`);
+  expect(await run(terminal, 'aws iam list-users --profile intern')).toContain('AccessDenied');
+  await expectComplete(first, 3);
+
+  const delegate = await startExercise(page, 'safe-delegation');
+  const terminal3 = await terminalAt(page, 2);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } },
+      { Effect: 'Deny', Action: 'iam:DeleteUserPermissionsBoundary', Resource: '*' },
+    ],
+  });
+  await runOk(terminal3, `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${policy}'`);
+  await expectComplete(delegate, 4);
+});
