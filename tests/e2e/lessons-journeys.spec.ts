@@ -62,6 +62,30 @@ async function accountId(terminal: Locator): Promise<string> {
   return who.Account;
 }
 
+/** Creates ana's device and enables it with two consecutive codes, all in the first authenticator widget. */
+async function enrollWithAuthenticator(page: Page): Promise<void> {
+  const mfa = page.getByRole('region', { name: "ana's authenticator" }).first();
+  await showWidget(mfa);
+  await mfa.getByRole('button', { name: 'Create virtual MFA device' }).click();
+  await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
+  await mfa.getByRole('button', { name: 'Use this code' }).click();
+  const code1 = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
+  expect(code1).toMatch(/^\d{6}$/);
+  await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
+  await expect(mfa.getByRole('group', { name: 'Authenticator' })).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);
+  await mfa.getByRole('button', { name: 'Use this code' }).click();
+  await expect(mfa.getByRole('textbox', { name: /Code 2/ })).toHaveValue(/^\d{6}$/);
+  await mfa.getByRole('button', { name: 'Enable MFA' }).click();
+  await expect(mfa.getByRole('status')).toContainText('Command succeeded');
+}
+
+/** The code the authenticator shows now (digits only). */
+async function currentCode(mfa: Locator): Promise<string> {
+  const app = mfa.getByRole('group', { name: 'Authenticator' });
+  await expect(app).toContainText(/\d{3}\s\d{3}/);
+  return ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+}
+
 test('lesson 2: create a user with a password, give it an access key and use it', async ({ page }) => {
   await page.goto('/lessons/02-users-and-credentials/');
   const first = await startExercise(page, 'create-user');
@@ -100,20 +124,7 @@ test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA,
   await page.goto('/lessons/08-mfa/');
   const enroll = await startExercise(page, 'enroll');
 
-  // Create and enable the device with ana's authenticator: two consecutive codes.
-  const mfa = page.getByRole('region', { name: "ana's authenticator" }).first();
-  await showWidget(mfa);
-  await mfa.getByRole('button', { name: 'Create virtual MFA device' }).click();
-  await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
-  await mfa.getByRole('button', { name: 'Use this code' }).click();
-  const code1 = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
-  expect(code1).toMatch(/^\d{6}$/);
-  await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
-  await expect(mfa.getByRole('group', { name: 'Authenticator' })).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);
-  await mfa.getByRole('button', { name: 'Use this code' }).click();
-  await expect(mfa.getByRole('textbox', { name: /Code 2/ })).toHaveValue(/^\d{6}$/);
-  await mfa.getByRole('button', { name: 'Enable MFA' }).click();
-  await expect(mfa.getByRole('status')).toContainText('Command succeeded');
+  await enrollWithAuthenticator(page);
   await expectComplete(enroll, 2);
 
   // Require MFA for deletes with BoolIfExists.
@@ -236,4 +247,49 @@ test('lesson 11: cap intern with a permissions boundary, then delegate user crea
   });
   await runOk(terminal3, `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${policy}'`);
   await expectComplete(delegate, 4);
+});
+
+test('lesson 8: progress and the world survive a reload; a role profile with mfa_serial prompts for a code', async ({ page }) => {
+  await page.goto('/lessons/08-mfa/');
+  const enroll = await startExercise(page, 'enroll');
+  await enrollWithAuthenticator(page);
+  await expectComplete(enroll, 2);
+
+  await page.reload();
+  const again = page.locator('[data-exercise="enroll"]');
+  await showWidget(again);
+  await expect(again.getByText('✓ Completed')).toBeVisible();
+  await expect(again.getByRole('status')).toHaveText(/All 2 checks pass/, { timeout: 15_000 });
+
+  const terminal = await terminalAt(page, 0);
+  const account = await accountId(terminal);
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+  });
+  await runOk(terminal, `aws iam create-role --role-name Breakglass --assume-role-policy-document '${trust}'`);
+  const mayAssume = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
+  await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name MayAssume --policy-document '${mayAssume}'`);
+  await runOk(terminal, `aws configure set role_arn arn:aws:iam::${account}:role/Breakglass --profile breakglass`);
+  await runOk(terminal, 'aws configure set source_profile ana --profile breakglass');
+  await runOk(terminal, `aws configure set mfa_serial arn:aws:iam::${account}:mfa/ana --profile breakglass`);
+
+  const mfa = page.getByRole('region', { name: "ana's authenticator" }).first();
+  await showWidget(mfa);
+  await mfa.getByRole('button', { name: 'Skip 30 s' }).click(); // the codes shown so far were used to enable
+  await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
+  const code = await currentCode(mfa);
+
+  const entries = terminal.locator('.entry');
+  const before = await entries.count();
+  const line = terminal.getByRole('textbox', { name: 'Command line' });
+  await line.fill('aws sts get-caller-identity --profile breakglass');
+  await line.press('Enter');
+  const prompt = terminal.getByRole('textbox', { name: 'MFA code' });
+  await expect(prompt).toBeVisible();
+  await prompt.fill(code);
+  await prompt.press('Enter');
+  await expect(entries).toHaveCount(before + 1);
+  await expect(entries.last()).toHaveAttribute('data-exit', '0');
+  await expect(entries.last()).toContainText(`assumed-role/Breakglass/`);
 });
