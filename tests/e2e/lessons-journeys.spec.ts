@@ -7,6 +7,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { showWidget } from './widgets-helpers.ts';
+import lesson01 from '../../content/lessons/01-what-is-iam/exercises.ts';
+import lesson03 from '../../content/lessons/03-groups/exercises.ts';
+import lesson04 from '../../content/lessons/04-policies/exercises.ts';
+import lesson05 from '../../content/lessons/05-how-aws-decides/exercises.ts';
+import lesson06 from '../../content/lessons/06-conditions-and-variables/exercises.ts';
+import lesson07 from '../../content/lessons/07-roles-and-sts/exercises.ts';
+import lesson09 from '../../content/lessons/09-cloudtrail/exercises.ts';
+import lesson10 from '../../content/lessons/10-resource-policies/exercises.ts';
+import lesson11 from '../../content/lessons/11-guardrails/exercises.ts';
+import lesson12 from '../../content/lessons/12-least-privilege/exercises.ts';
 
 /** The exercise with this id, hydrated and started (clicking "Start this exercise" if shown). */
 async function startExercise(page: Page, id: string): Promise<Locator> {
@@ -293,3 +303,43 @@ test('lesson 8: progress and the world survive a reload; a role profile with mfa
   await expect(entries.last()).toHaveAttribute('data-exit', '0');
   await expect(entries.last()).toContainText(`assumed-role/Breakglass/`);
 });
+
+/*
+ * The other lessons, swept the way a learner who gives up would do them: start the exercise, reveal
+ * its solution, type each shown command into the terminal that follows the exercise. Only the
+ * exercises whose solution is plain commands (no saved values, no clock, no MFA codes) are swept;
+ * the journeys above cover those that are not.
+ */
+
+const sweep = {
+  '01-what-is-iam': lesson01,
+  '03-groups': lesson03,
+  '04-policies': lesson04,
+  '05-how-aws-decides': lesson05,
+  '06-conditions-and-variables': lesson06,
+  '07-roles-and-sts': lesson07,
+  '09-cloudtrail': lesson09,
+  '10-resource-policies': lesson10,
+  '11-guardrails': lesson11,
+  '12-least-privilege': lesson12,
+};
+
+for (const [lesson, exercises] of Object.entries(sweep)) {
+  for (const exercise of exercises) {
+    const plain = exercise.solution.steps.every((step) => typeof step === 'string' || ('run' in step && !('save' in step && step.save)));
+    const text = exercise.solution.steps.map((step) => (typeof step === 'string' ? step : 'run' in step ? step.run : '')).join('\n');
+    if (!plain || /\{\{(?!accountId\}\})/.test(text) || Object.keys(exercise.solution.answers).length > 0) continue;
+    test(`lesson ${lesson}, "${exercise.title}": the shown solution typed in the terminal completes it`, async ({ page }) => {
+      await page.goto(`/lessons/${lesson}/`);
+      const card = await startExercise(page, exercise.id);
+      await card.getByRole('button', { name: 'Show the solution' }).click();
+      await card.getByRole('button', { name: 'Yes, show it' }).click();
+      const shown = await card.getByRole('region', { name: 'Solution' }).locator('pre code').innerText();
+      expect(shown).not.toContain('{{');
+      const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
+      await showWidget(terminal);
+      for (const command of shown.split('\n').filter((line) => line.trim() !== '')) await run(terminal, command);
+      await expectComplete(card, exercise.checks.length);
+    });
+  }
+}
