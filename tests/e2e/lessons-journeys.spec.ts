@@ -171,6 +171,27 @@ test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA,
   await expectComplete(session, 2);
 });
 
+test('lesson 8: the plain Bool mistake leaves the access-key check red with a reason, BoolIfExists fixes it', async ({ page }) => {
+  await page.goto('/lessons/08-mfa/');
+  const exercise = await startExercise(page, 'require-mfa');
+  const terminal = await terminalAt(page, 1);
+  const guard = (operator: string): string =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::dojo-prod/*', Condition: { [operator]: { 'aws:MultiFactorAuthPresent': 'false' } } }],
+    });
+  await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('Bool')}'`);
+  const checks = exercise.getByRole('list', { name: 'Checks' });
+  await expect(exercise.getByRole('status')).toHaveText(/2 of 4 checks pass/);
+  const keyCheck = checks.getByRole('listitem').filter({ hasText: "with ana's access key is refused" });
+  await expect(keyCheck).toContainText('(not yet)');
+  await expect(keyCheck.locator('.why')).not.toBeEmpty();
+  await expect(checks.getByRole('listitem').filter({ hasText: 'no MFA information at all' })).toContainText('(not yet)');
+
+  await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`);
+  await expectComplete(exercise, 4);
+});
+
 test('lesson 11: the SCP exercise refuses admin and root outside the approved regions', async ({ page }) => {
   await page.goto('/lessons/11-guardrails/');
   const exercise = await startExercise(page, 'scp-ceiling');
