@@ -18,8 +18,12 @@ export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity 
       arn: caller.arn,
       accountId: caller.accountId,
       accessKeyId: caller.accessKeyId,
+      // Real role-session records carry an empty webIdFederationData between sessionIssuer and
+      // attributes, and sourceIdentity after attributes (AWS-FACTS.md §1.2; CloudTrail User Guide,
+      // "AWS STS source identity" example record).
       sessionContext: {
         sessionIssuer: { type: 'Role', principalId: caller.role.id, arn: caller.role.arn, accountId: caller.accountId, userName: caller.role.name },
+        webIdFederationData: {},
         attributes,
         ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
       },
