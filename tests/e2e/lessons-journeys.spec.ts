@@ -318,9 +318,12 @@ test('lesson 8: progress and the world survive a reload; a role profile with mfa
   await line.press('Enter');
   const prompt = terminal.getByRole('textbox', { name: 'MFA code' });
   await expect(prompt).toBeVisible();
+  // The log shows the command that asked for the code, then the command run with it.
+  await expect(entries).toHaveCount(before + 1);
+  await expect(entries.last()).toContainText(`Enter MFA code for arn:aws:iam::${account}:mfa/ana`);
   await prompt.fill(code);
   await prompt.press('Enter');
-  await expect(entries).toHaveCount(before + 1);
+  await expect(entries).toHaveCount(before + 2);
   await expect(entries.last()).toHaveAttribute('data-exit', '0');
   await expect(entries.last()).toContainText(`assumed-role/Breakglass/`);
 });
