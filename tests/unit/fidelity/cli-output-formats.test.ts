@@ -87,6 +87,21 @@ describe('--output table (awscli table formatter)', () => {
     expect(lines[5]).toContain(`arn:aws:iam::${ACCT}:root`);
     expect(new Set(lines.filter((l) => l !== '').map((l) => l.length)).size).toBe(1);
   });
+  test('get-caller-identity as root: byte for byte the table a real CLI v2 printed for a root key (public README, account ID substituted)', async () => {
+    const w = createWorld();
+    expect(await ok(w, 'aws sts get-caller-identity --output table')).toBe(
+      [
+        '--------------------------------------------------------------------',
+        '|                         GetCallerIdentity                        |',
+        '+--------------+----------------------------------+----------------+',
+        '|    Account   |               Arn                |    UserId      |',
+        '+--------------+----------------------------------+----------------+',
+        `|  ${ACCT}|  arn:aws:iam::${ACCT}:root  |  ${ACCT}  |`,
+        '+--------------+----------------------------------+----------------+',
+        '',
+      ].join('\n'),
+    );
+  });
   test('get-user: the User section is wider than 80 columns as a row, so printed as key/value rows (sorted keys)', async () => {
     const { w } = await world();
     const out = await ok(w, 'aws iam get-user --user-name alice --output table');

@@ -113,6 +113,27 @@ describe('userIdentity per identity type (CloudTrail userIdentity element; AWS-F
   });
 });
 
+describe('role session with a source identity (CloudTrail User Guide, "AWS STS source identity")', () => {
+  test('sessionContext keys: sessionIssuer, webIdFederationData, attributes, then sourceIdentity', async () => {
+    const w = createWorld({ now: '2026-03-02T13:33:28Z' });
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }] });
+    await run(w, 'aws iam create-user --user-name alice');
+    await run(w, 'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess');
+    await run(w, `aws iam create-role --role-name R --assume-role-policy-document '${trust}'`);
+    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name alice')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    await run(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile alice`);
+    await run(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile alice`);
+    const out = JSON.parse(await run(w, `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/R --role-session-name s1 --source-identity alice@example.com --profile alice`)) as { Credentials: Record<string, string> };
+    await run(w, `aws configure set aws_access_key_id ${out.Credentials['AccessKeyId']} --profile r`);
+    await run(w, `aws configure set aws_secret_access_key ${out.Credentials['SecretAccessKey']} --profile r`);
+    await run(w, `aws configure set aws_session_token ${out.Credentials['SessionToken']} --profile r`);
+    await run(w, 'aws sts get-caller-identity --profile r');
+    const ctx = last(w)['userIdentity']['sessionContext'];
+    expect(Object.keys(ctx)).toEqual(['sessionIssuer', 'webIdFederationData', 'attributes', 'sourceIdentity']);
+    expect(ctx['sourceIdentity']).toBe('alice@example.com');
+  });
+});
+
 describe('STS records (reference 03/04; AWS-FACTS.md §1.1, §1.3)', () => {
   test('AssumeRole success: readOnly true, resources with upper-case ARN key, no sharedEventID in one account, STS date format', async () => {
     const { w } = await world();
