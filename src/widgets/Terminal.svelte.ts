@@ -14,6 +14,8 @@ export interface TerminalEntry {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** True when the CLI stopped to ask for an MFA code (shown as waiting, not as a failure). */
+  awaitingMfa?: boolean;
 }
 
 /** Command lines kept for ArrowUp across reloads. */
@@ -108,7 +110,9 @@ export class TerminalState {
     this.running = true;
     try {
       const out = await this.session.run(command, extra);
-      this.entries.push({ id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode });
+      const entry: TerminalEntry = { id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
+      if (out.mfaPrompt) entry.awaitingMfa = true;
+      this.entries.push(entry);
       if (out.mfaPrompt) this.mfaPrompt = { command, prompt: out.mfaPrompt };
     } finally {
       this.running = false;

@@ -321,6 +321,8 @@ test('lesson 8: progress and the world survive a reload; a role profile with mfa
   // The log shows the command that asked for the code, then the command run with it.
   await expect(entries).toHaveCount(before + 1);
   await expect(entries.last()).toContainText(`Enter MFA code for arn:aws:iam::${account}:mfa/ana`);
+  await expect(entries.last()).toContainText('waiting for the MFA code');
+  await expect(entries.last()).not.toContainText('failed');
   await prompt.fill(code);
   await prompt.press('Enter');
   await expect(entries).toHaveCount(before + 2);
