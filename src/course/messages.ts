@@ -37,7 +37,7 @@ export function describeOutcome(outcome: CheckOutcome): string {
     case 'QUERY_MISMATCH':
       return `Not yet: the world shows ${outcome.actual}.`;
     case 'DECISION_MISMATCH':
-      return `The policy simulator says ${outcome.actual}, not ${outcome.expected}.`;
+      return `The policy simulator says ${decisionWords(outcome.actual)}, not ${decisionWords(outcome.expected)}.`;
     case 'TRAIL_MISMATCH':
       return `Not in the trail yet (found ${outcome.actual}).`;
     case 'TRAIL_TOO_FEW':
@@ -72,4 +72,15 @@ export function describeStepError(code: StepErrorCode, detail: string): string {
 function firstLine(text: string): string {
   const line = text.trim().split('\n')[0] ?? '';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line || 'no message';
+}
+
+/** A decision code in words ("explicitDeny" reads "explicitly denied"). */
+function decisionWords(decision: string): string {
+  const words: Record<string, string> = {
+    allowed: 'allowed',
+    denied: 'denied',
+    explicitDeny: 'explicitly denied (a Deny matches)',
+    implicitDeny: 'implicitly denied (nothing allows it)',
+  };
+  return words[decision] ?? decision;
 }

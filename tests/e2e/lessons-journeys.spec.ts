@@ -186,7 +186,9 @@ test('lesson 8: the plain Bool mistake leaves the access-key check red with a re
   const keyCheck = checks.getByRole('listitem').filter({ hasText: "with ana's access key is refused" });
   await expect(keyCheck).toContainText('(not yet)');
   await expect(keyCheck.locator('.why')).not.toBeEmpty();
-  await expect(checks.getByRole('listitem').filter({ hasText: 'no MFA information at all' })).toContainText('(not yet)');
+  const absent = checks.getByRole('listitem').filter({ hasText: 'no MFA information at all' });
+  await expect(absent).toContainText('(not yet)');
+  await expect(absent).toContainText('The policy simulator says allowed, not explicitly denied (a Deny matches).');
 
   await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`);
   await expectComplete(exercise, 4);
