@@ -13,6 +13,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { PAYLOADS, payloadCommands } from './hardening-payloads.ts';
+import { runInTerminal } from './widgets-helpers.ts';
 
 declare global {
   interface Window {
@@ -123,18 +124,6 @@ test('the CSP is enforced: an injected inline script and inline handler are bloc
 // Payloads render as text
 // ---------------------------------------------------------------------------------------------
 
-async function runInTerminal(page: Page, line: string): Promise<void> {
-  const terminal = page.getByRole('region', { name: 'AWS terminal' });
-  const log = terminal.getByRole('log', { name: 'Terminal output' });
-  await terminal.scrollIntoViewIfNeeded();
-  // The terminal hydrates when visible; typing into the server-rendered input before that is lost.
-  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
-  const before = await log.locator('.entry').count();
-  const input = terminal.getByRole('textbox', { name: 'Command line' });
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(log.locator('.entry')).toHaveCount(before + 1, { timeout: 30_000 });
-}
 
 const setupCommands = [
   'aws iam create-user --user-name alice',

@@ -6,23 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { runInTerminal } from './widgets-helpers.ts';
 
 const EXAMPLE = 'examples/reports-bucket.scenario.json';
-
-/** Runs one command line in the playground's terminal and answers the new entry's locator. */
-async function run(page: Page, line: string) {
-  const terminal = page.getByRole('region', { name: 'AWS terminal' });
-  const log = terminal.getByRole('log', { name: 'Terminal output' });
-  await terminal.scrollIntoViewIfNeeded();
-  // The terminal hydrates when visible; typing into the server-rendered input before that is lost.
-  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
-  const before = await log.locator('.entry').count();
-  const input = terminal.getByRole('textbox', { name: 'Command line' });
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(log.locator('.entry')).toHaveCount(before + 1, { timeout: 30_000 });
-  return log.locator('.entry').last();
-}
 
 async function importExample(page: Page): Promise<void> {
   await page.goto('/playground/');
@@ -34,11 +20,11 @@ async function importExample(page: Page): Promise<void> {
 
 test('the example scenario imports into the playground and answers as the scenario says', async ({ page }) => {
   await importExample(page);
-  const users = await run(page, 'aws iam list-users --query "Users[].UserName" --output text');
+  const users = await runInTerminal(page, 'aws iam list-users --query "Users[].UserName" --output text');
   await expect(users.locator('.out')).toHaveText(/alice\s+bob/);
-  const alice = await run(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile alice');
+  const alice = await runInTerminal(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile alice');
   await expect(alice).toHaveAttribute('data-exit', '0');
-  const bob = await run(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile bob');
+  const bob = await runInTerminal(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile bob');
   await expect(bob.locator('.err')).toContainText('An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/bob');
 });
 
@@ -53,14 +39,14 @@ test('the share link opens the same scenario in a fresh browser', async ({ page,
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText('Loaded a saved world from the shared link', { timeout: 30_000 });
-  const users = await run(other, 'aws iam list-users --query "Users[].UserName" --output text');
+  const users = await runInTerminal(other, 'aws iam list-users --query "Users[].UserName" --output text');
   await expect(users.locator('.out')).toHaveText(/alice\s+bob/);
   await fresh.close();
 });
 
 test('an exported world is the scenario plus what was done to it', async ({ page }) => {
   await importExample(page);
-  await run(page, 'aws iam create-user --user-name carol');
+  await runInTerminal(page, 'aws iam create-user --user-name carol');
   const controls = page.getByRole('region', { name: 'Your world' });
   await controls.getByRole('button', { name: 'Export world' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), controls.getByRole('link', { name: /Download iam-dojo-world\.json/ }).click()]);

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the widget specs: replace the text of a policy editor whether Monaco has
+ * Helpers shared by the e2e specs. setEditorText replaces the text of a policy editor whether Monaco has
  * loaded (select all, then insert the text as one input, which skips auto-closing brackets) or the
  * plain textarea fallback is showing.
  */
@@ -25,4 +25,21 @@ export async function setEditorText(page: Page, scope: Locator, name: string, te
 export async function showWidget(widget: Locator): Promise<void> {
   await widget.scrollIntoViewIfNeeded();
   await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+}
+
+/**
+ * Runs one command line in the page's AWS terminal and answers the new log entry. Waits for the
+ * terminal to hydrate first (it hydrates when visible; typing into the server-rendered input is lost).
+ */
+export async function runInTerminal(page: Page, line: string): Promise<Locator> {
+  const terminal = page.getByRole('region', { name: 'AWS terminal' });
+  const log = terminal.getByRole('log', { name: 'Terminal output' });
+  await terminal.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+  const before = await log.locator('.entry').count();
+  const input = terminal.getByRole('textbox', { name: 'Command line' });
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(log.locator('.entry')).toHaveCount(before + 1, { timeout: 30_000 });
+  return log.locator('.entry').last();
 }

@@ -22,32 +22,34 @@ export interface CommandForm {
   fields: FormField[];
 }
 
+const userName: FormField = { name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' };
+const groupName: FormField = { name: 'group', label: 'Group name', placeholder: 'developers', option: '--group-name' };
 const profile: FormField = { name: 'profile', label: 'As IAM user (profile, optional)', placeholder: 'alice', option: '--profile', optional: true };
 
 /** The forms offered, in the order a beginner meets them. */
 export const COMMAND_FORMS: readonly CommandForm[] = [
   { id: 'whoami', label: 'Who am I? (sts get-caller-identity)', base: 'aws sts get-caller-identity', fields: [profile] },
   { id: 'list-users', label: 'List users', base: 'aws iam list-users', fields: [profile] },
-  { id: 'create-user', label: 'Create a user', base: 'aws iam create-user', fields: [{ name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' }, profile] },
-  { id: 'create-key', label: 'Create an access key for a user', base: 'aws iam create-access-key', fields: [{ name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' }, profile] },
+  { id: 'create-user', label: 'Create a user', base: 'aws iam create-user', fields: [userName, profile] },
+  { id: 'create-key', label: 'Create an access key for a user', base: 'aws iam create-access-key', fields: [userName, profile] },
   {
     id: 'attach-user-policy',
     label: 'Attach a managed policy to a user',
     base: 'aws iam attach-user-policy',
     fields: [
-      { name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' },
+      userName,
       { name: 'arn', label: 'Policy ARN', placeholder: 'arn:aws:iam::aws:policy/ReadOnlyAccess', option: '--policy-arn' },
       profile,
     ],
   },
-  { id: 'create-group', label: 'Create a group', base: 'aws iam create-group', fields: [{ name: 'group', label: 'Group name', placeholder: 'developers', option: '--group-name' }, profile] },
+  { id: 'create-group', label: 'Create a group', base: 'aws iam create-group', fields: [groupName, profile] },
   {
     id: 'add-to-group',
     label: 'Add a user to a group',
     base: 'aws iam add-user-to-group',
     fields: [
-      { name: 'group', label: 'Group name', placeholder: 'developers', option: '--group-name' },
-      { name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' },
+      groupName,
+      userName,
       profile,
     ],
   },
