@@ -29,6 +29,8 @@ export interface CliHost extends ServiceEndpoint {
   writeFile?(name: string, data: string | Uint8Array): void;
   /** Names of the stored files, for `ls`. */
   listFiles?(): readonly string[];
+  /** Removes a stored file (`rm`); true when it existed. */
+  deleteFile?(name: string): boolean;
   /** The long-term access key the CLI signs with for `--profile <IAM user name>`. */
   lookupUserCredentials?(userName: string): CredentialLookup;
   /** The credentials of the `default` profile: the account's root user. */
@@ -63,6 +65,8 @@ export interface RunResult {
   stderr: string;
   /** The CLI's prompt (`Enter MFA code for <serial>: `) when it needed an MFA code it was not given: ask, then run again with `options.mfaCode`. */
   mfaPrompt?: string;
+  /** The shell's continuation prompt (`> `) when a heredoc is still open: send the text again with the next line appended. */
+  continuation?: string;
 }
 
 /** The CLI's default user agent (CLI v2 format, see AWS-FACTS §1.1). */

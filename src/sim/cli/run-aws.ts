@@ -13,6 +13,7 @@ import { OperationCatalog, registryCatalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
 import { configOf, resolveCredentials } from './credentials.ts';
+import { fileDiagnostics, type FileArgument } from './file-diagnostics.ts';
 import { parseGlobals, type GlobalOptions } from './globals.ts';
 import { operationHelp, serviceHelp, topHelp } from './help.ts';
 import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } from './host.ts';
@@ -72,10 +73,13 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
 
   const readFile = (name: string): string | Uint8Array | undefined => host.readFile?.(name);
   const params: Record<string, unknown> = {};
+  const fromFiles: FileArgument[] = [];
   for (const arg of table) {
     if (arg.member === undefined || arg.shape === undefined || !values.has(arg.dest) || Object.hasOwn(params, arg.member)) continue;
     const raw = values.get(arg.dest) as string | string[] | boolean;
-    setOwn(params, arg.member, unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true));
+    const value = unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true);
+    if (typeof raw === 'string' && /^file:\/\//i.test(raw) && typeof value === 'string') fromFiles.push({ member: arg.member, file: raw.slice(7), text: value });
+    setOwn(params, arg.member, value);
   }
   const paginator = paginatorFor(spec);
   const pages = pageRequest(values, paginator);
@@ -101,7 +105,8 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
   });
   if (!response.ok) {
-    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) };
+    const notes = fileDiagnostics(spec.service, response.error.code, fromFiles);
+    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) + notes };
   }
   const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
   const output = applyOutputFiles(host, spec, values, paged);
