@@ -75,6 +75,13 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
   const params: Record<string, unknown> = {};
   const fromFiles: FileArgument[] = [];
   for (const arg of table) {
+    if (arg.memberPath !== undefined && arg.shape !== undefined && values.has(arg.dest)) {
+      const [outer, inner] = arg.memberPath;
+      const container = isPlainObject(params[outer]) ? (params[outer] as Record<string, unknown>) : {};
+      setOwn(container, inner, unpackArgument(values.get(arg.dest) as string, arg.shape, arg.option as string, readFile));
+      setOwn(params, outer, container);
+      continue;
+    }
     if (arg.member === undefined || arg.shape === undefined || !values.has(arg.dest) || Object.hasOwn(params, arg.member)) continue;
     const raw = values.get(arg.dest) as string | string[] | boolean;
     const value = unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true);
@@ -193,11 +200,13 @@ function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string
     delete device.Base32StringSeed;
     return { ...output, VirtualMFADevice: device };
   }
-  if (spec.positionalOutfile !== undefined && Object.hasOwn(output, 'Body')) {
-    const body = output.Body;
+  // get-object writes Body, lambda invoke writes Payload (awscli/customizations/streamingoutputarg.py).
+  const blobMember = Object.hasOwn(output, 'Body') ? 'Body' : Object.hasOwn(output, 'Payload') ? 'Payload' : undefined;
+  if (spec.positionalOutfile !== undefined && blobMember !== undefined) {
+    const body = output[blobMember];
     if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
     const rest = { ...output };
-    delete rest.Body;
+    delete rest[blobMember];
     return rest;
   }
   return output;

@@ -11,6 +11,7 @@ import { POLICY_OPERATIONS } from './iam/policies.ts';
 import { ROLE_OPERATIONS } from './iam/roles.ts';
 import { USER_OPERATIONS } from './iam/users.ts';
 import type { OperationDefinition } from './operation.ts';
+import { LAMBDA_OPERATIONS_IMPL } from './lambda/operations.ts';
 import { ORGANIZATIONS_OPERATIONS_IMPL } from './organizations/operations.ts';
 import { S3_OPERATIONS_IMPL } from './s3/operations.ts';
 import { STS_OPERATIONS_IMPL } from './sts/operations.ts';
@@ -33,4 +34,5 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operati
   s3: S3_OPERATIONS_IMPL,
   cloudtrail: CLOUDTRAIL_OPERATIONS_IMPL,
   organizations: ORGANIZATIONS_OPERATIONS_IMPL,
+  lambda: LAMBDA_OPERATIONS_IMPL,
 };

@@ -233,11 +233,11 @@ function record(
       eventTime: isoSeconds(base.nowMs),
       eventSource,
       // S3 logs ListObjectsV2 under the name of its permission's API, ListObjects (AWS-FACTS.md §1.1).
-      eventName: request.service === 's3' && request.operation === 'ListObjectsV2' ? 'ListObjects' : request.operation,
+      eventName: trail.eventName ?? (request.service === 's3' && request.operation === 'ListObjectsV2' ? 'ListObjects' : request.operation),
       awsRegion: awsRegionOf(service, base.region),
       sourceIPAddress: base.sourceIp,
       userAgent: console ? 'AWS Internal' : service === 's3' ? `[${base.userAgent}]` : base.userAgent,
-      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+      ...(error ? { errorCode: `${trail.errorCodePrefix ?? ''}${error.code}`, errorMessage: error.message } : {}),
       requestParameters,
       responseElements,
       ...(trail.additionalEventData ? { additionalEventData: error ? withStatus(trail.additionalEventData, error.httpStatus) : trail.additionalEventData } : {}),
