@@ -37,9 +37,19 @@ export interface CliHost extends ServiceEndpoint {
   rootCredentials?(): Credentials;
   /** The world's clock (epoch ms or Date); used for assume-role cache expiry. */
   clock?: { now(): number | Date };
+  /**
+   * The credentials a program on an EC2 instance gets from the metadata service (`on-instance`):
+   * the instance role's session, with the region and source address of its calls.
+   */
+  instanceCredentials?(instanceId: string): InstanceCredentialsAnswer;
   /** The operations this world serves; defaults to the generated registry. */
   operations?: readonly OperationSpec[];
 }
+
+/** What the world answers for `on-instance` (see CliHost.instanceCredentials). */
+export type InstanceCredentialsAnswer =
+  | { ok: true; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }; region: string; sourceIp: string }
+  | { ok: false; reason: 'NO_INSTANCE' | 'NOT_RUNNING' | 'NO_ROLE'; state?: string };
 
 /** Options of one run, as a terminal or script supplies them. */
 export interface RunOptions {

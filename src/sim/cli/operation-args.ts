@@ -35,7 +35,10 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
   if (hoistZip) required.delete('Code');
   const args: OperationArg[] = [];
   const paginator = paginatorFor(spec);
+  // awscli/customizations/ec2/runinstances.py: run-instances takes --count (default 1, or min:max) instead of --min-count/--max-count.
+  const countInstead = spec.service === 'ec2' && spec.name === 'RunInstances';
   for (const [member, shape] of Object.entries(spec.input.members)) {
+    if (countInstead && (member === 'MinCount' || member === 'MaxCount')) continue;
     // A paginated operation's token and limit members are replaced by the CLI's own options.
     if (paginator !== undefined && (member === paginator.inputToken || member === paginator.limitKey)) continue;
     const option = `--${kebabName(member)}`;
@@ -50,6 +53,7 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
       args.push({ ...base, option, nargs: 'one', ...(streaming ? { streaming } : {}) });
     }
   }
+  if (countInstead) args.push({ dest: 'count', option: '--count', nargs: 'one' });
   if (hoistZip) args.push({ dest: 'zip_file', option: '--zip-file', nargs: 'one', shape: { type: 'blob' }, memberPath: ['Code', 'ZipFile'] });
   if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice') {
     args.push({ dest: 'outfile', option: '--outfile', nargs: 'one', required: !inputJsonGiven });

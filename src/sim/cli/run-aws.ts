@@ -88,6 +88,7 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     if (typeof raw === 'string' && /^file:\/\//i.test(raw) && typeof value === 'string') fromFiles.push({ member: arg.member, file: raw.slice(7), text: value });
     setOwn(params, arg.member, value);
   }
+  if (spec.service === 'ec2' && spec.name === 'RunInstances') applyInstanceCount(params, values.get('count'));
   const paginator = paginatorFor(spec);
   const pages = pageRequest(values, paginator);
   const inputJson = values.get('cli_input_json');
@@ -210,6 +211,17 @@ function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string
     return rest;
   }
   return output;
+}
+
+/** run-instances --count N or MIN:MAX → MinCount/MaxCount (awscli/customizations/ec2/runinstances.py). */
+function applyInstanceCount(params: Record<string, unknown>, raw: unknown): void {
+  const text = typeof raw === 'string' ? raw : '1';
+  const m = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(text);
+  if (!m) throw new CliFailure('PARAM_ERROR', { param: '--count', message: `count parameter should be of form min[:max]` });
+  const min = Number(m[1]);
+  const max = m[2] !== undefined ? Number(m[2]) : min;
+  if (!Object.hasOwn(params, 'MinCount')) setOwn(params, 'MinCount', min);
+  if (!Object.hasOwn(params, 'MaxCount')) setOwn(params, 'MaxCount', max);
 }
 
 /** `--generate-cli-skeleton input`: every member with an empty value of its type. */

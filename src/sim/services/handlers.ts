@@ -11,6 +11,7 @@ import { POLICY_OPERATIONS } from './iam/policies.ts';
 import { ROLE_OPERATIONS } from './iam/roles.ts';
 import { USER_OPERATIONS } from './iam/users.ts';
 import type { OperationDefinition } from './operation.ts';
+import { EC2_OPERATIONS_IMPL } from './ec2/operations.ts';
 import { LAMBDA_OPERATIONS_IMPL } from './lambda/operations.ts';
 import { ORGANIZATIONS_OPERATIONS_IMPL } from './organizations/operations.ts';
 import { S3_OPERATIONS_IMPL } from './s3/operations.ts';
@@ -35,4 +36,5 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operati
   cloudtrail: CLOUDTRAIL_OPERATIONS_IMPL,
   organizations: ORGANIZATIONS_OPERATIONS_IMPL,
   lambda: LAMBDA_OPERATIONS_IMPL,
+  ec2: EC2_OPERATIONS_IMPL,
 };

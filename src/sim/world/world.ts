@@ -8,6 +8,7 @@ import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
 import { invokeService, type CallDecision } from '../services/invoke.ts';
 import { AFTER_CALL, type AfterCall } from '../services/operation.ts';
+import { instanceCredentials, type InstanceCredentials } from '../services/ec2/instance-credentials.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
@@ -143,6 +144,11 @@ export class World implements ServiceEndpoint {
     const existed = Object.hasOwn(this.#state.files, name);
     delete this.#state.files[name];
     return existed;
+  }
+
+  /** The instance role credentials a program on `instanceId` gets (recorded as EC2's AssumeRole when issued). */
+  instanceCredentials(instanceId: string): InstanceCredentials {
+    return instanceCredentials({ state: this.#state, ids: this.#ids, nowMs: this.clock.nowMs() }, instanceId);
   }
 
   /** The credentials of the `default` profile: the root user's access key. */
