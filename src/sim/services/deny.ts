@@ -16,6 +16,11 @@ export type DenialFault = (message: string, result: AuthorizationResult, request
 export function authorizeWith(ctx: OperationContext, action: string, resource: string, options: AuthorizeOptions, deny: DenialFault, words: AccessDeniedOptions = {}): AuthorizationResult {
   const result = ctx.check(action, resource, options);
   if (result.decision === 'allowed') return result;
+  throw denial(ctx, action, resource, options, result, deny, words);
+}
+
+/** The fault for a decision already made (`ctx.check`) that denied. */
+export function denial(ctx: OperationContext, action: string, resource: string, options: AuthorizeOptions, result: AuthorizationResult, deny: DenialFault, words: AccessDeniedOptions = {}): ServiceFault {
   const request: AuthorizationRequest = {
     principal: requestPrincipal(ctx.caller),
     action,
@@ -24,5 +29,5 @@ export function authorizeWith(ctx: OperationContext, action: string, resource: s
     context: {},
     identityPolicies: [],
   };
-  throw deny(accessDeniedMessage(request, result, words), result, request);
+  return deny(accessDeniedMessage(request, result, words), result, request);
 }

@@ -12,6 +12,7 @@ import { ROLE_OPERATIONS } from './iam/roles.ts';
 import { USER_OPERATIONS } from './iam/users.ts';
 import type { OperationDefinition } from './operation.ts';
 import { EC2_OPERATIONS_IMPL } from './ec2/operations.ts';
+import { KMS_OPERATIONS_IMPL } from './kms/operations.ts';
 import { LAMBDA_OPERATIONS_IMPL } from './lambda/operations.ts';
 import { ORGANIZATIONS_OPERATIONS_IMPL } from './organizations/operations.ts';
 import { S3_OPERATIONS_IMPL } from './s3/operations.ts';
@@ -37,4 +38,5 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operati
   organizations: ORGANIZATIONS_OPERATIONS_IMPL,
   lambda: LAMBDA_OPERATIONS_IMPL,
   ec2: EC2_OPERATIONS_IMPL,
+  kms: KMS_OPERATIONS_IMPL,
 };

@@ -178,6 +178,8 @@ export interface S3Object {
   etag: string;
   contentType: string;
   lastModified: number;
+  /** SSE-KMS: the key and the object's data key encrypted under it (base64); absent = SSE-S3. */
+  sseKms?: { keyArn: string; dataKeyBlob: string };
 }
 
 /** An S3 bucket. */

@@ -31,6 +31,8 @@ export interface KmsKey {
   tags: Tag[];
   /** Secret material for the simulated cipher (hex); never leaves the world's state. */
   material: string;
+  /** An AWS managed key (`aws/s3`), created by a service on first use. */
+  awsManaged?: boolean;
 }
 
 /** An alias (`alias/name`). */

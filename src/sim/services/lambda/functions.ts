@@ -14,7 +14,7 @@ import { nameKey, type Tag } from '../../world/state.ts';
 import { authorizeFunction, functionTarget } from './access.ts';
 import { functionExists, functionNotFound, invalidParameter, lambdaAccessDenied, revisionMismatch, roleCannotBeAssumed } from './errors.ts';
 import { functionArn, functionsOf, storeFunction, type LambdaFunction } from './model.ts';
-import { sha256 } from './sha256.ts';
+import { sha256 } from '../sha256.ts';
 
 /** The service principal Lambda assumes execution roles as. */
 export const LAMBDA_PRINCIPAL = 'lambda.amazonaws.com';

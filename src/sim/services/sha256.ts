@@ -1,6 +1,7 @@
 /**
- * SHA-256 (FIPS 180-4), synchronous, for Lambda's `CodeSha256` (the base64 SHA-256 of the deployment
- * package). Web Crypto's digest is asynchronous, and the world answers each call synchronously.
+ * SHA-256 (FIPS 180-4), synchronous: Lambda's `CodeSha256` (the base64 SHA-256 of the deployment
+ * package) and the simulated KMS cipher. Web Crypto's digest is asynchronous, and the world answers
+ * each call synchronously.
  */
 
 const K = new Uint32Array([
