@@ -3,6 +3,7 @@
  * stable code and its parameters, so the exact AWS wording lives in one place (AWS-FACTS.md §2, §5).
  */
 import type { ServiceError } from './contract.ts';
+import type { ErrorProtocol } from './service.ts';
 
 /** Thrown by operation handlers; the invoke pipeline turns it into a ServiceResponse error. */
 export class ServiceFault extends Error {
@@ -63,9 +64,9 @@ function describeValue(value: unknown): string {
   return `'${JSON.stringify(value)}'`;
 }
 
-/** Authentication failures, per service family (the request never reaches authorization). */
-export function authenticationFault(service: string, reason: 'unknownKey' | 'badSignature' | 'expired'): ServiceFault {
-  if (service === 's3') {
+/** Authentication failures, per error protocol (the request never reaches authorization). */
+export function authenticationFault(protocol: ErrorProtocol, reason: 'unknownKey' | 'badSignature' | 'expired'): ServiceFault {
+  if (protocol === 's3') {
     if (reason === 'expired') return fault('ExpiredToken', 'The provided token has expired.', 400);
     if (reason === 'badSignature') {
       return fault('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
@@ -73,7 +74,7 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
     return fault('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   }
   if (reason === 'expired') {
-    return service === 'cloudtrail' || service === 'organizations'
+    return protocol === 'json'
       ? fault('ExpiredTokenException', 'The security token included in the request is expired', 400)
       : fault('ExpiredToken', 'The security token included in the request is expired', 403);
   }
@@ -84,7 +85,12 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
       403,
     );
   }
-  return service === 'cloudtrail' || service === 'organizations'
+  return protocol === 'json'
     ? fault('UnrecognizedClientException', 'The security token included in the request is invalid.', 400)
     : fault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+}
+
+/** AccessDenied in the protocol's terms: JSON-protocol services answer AccessDeniedException 400 (AWS-FACTS.md §1.3). */
+export function accessDeniedFor(protocol: ErrorProtocol, message: string): ServiceFault {
+  return protocol === 'json' ? fault('AccessDeniedException', message, 400) : accessDenied(message);
 }
