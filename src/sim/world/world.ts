@@ -32,6 +32,7 @@ export function createWorld(options: CreateWorldOptions = {}): World {
 function printableText(bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks the bytes as not text
     return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) ? undefined : text;
   } catch {
     return undefined;

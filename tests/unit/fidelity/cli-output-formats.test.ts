@@ -108,7 +108,7 @@ describe('--output table (awscli table formatter)', () => {
     const lines = out.split('\n');
     expect(lines[1]).toMatch(/^\|\s+GetUser\s+\|$/);
     expect(lines[3]).toMatch(/^\|\|\s+User\s+\|\|$/);
-    const keys = lines.filter((l) => /^\|\|  \w+\s+\|  /.test(l)).map((l) => l.split('|')[2]?.trim());
+    const keys = lines.filter((l) => /^\|\| {2}\w+\s+\| {2}/.test(l)).map((l) => l.split('|')[2]?.trim());
     expect(keys).toEqual(['Arn', 'CreateDate', 'Path', 'UserId', 'UserName']);
   });
   test('list-users: a nested Users section with a header row of sorted keys and one row per user', async () => {
