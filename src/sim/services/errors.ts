@@ -1,6 +1,7 @@
 /**
  * Service errors in AWS's terms. Every error the simulated services answer is built here, from a
- * stable code and its parameters, so the exact AWS wording lives in one place (AWS-FACTS.md §2, §5).
+ * stable code and its parameters, so the exact AWS wording lives in one place (IAM User Guide,
+ * "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
 import type { ServiceError } from './contract.ts';
 import type { ErrorProtocol } from './service.ts';
@@ -90,7 +91,7 @@ export function authenticationFault(protocol: ErrorProtocol, reason: 'unknownKey
     : fault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 }
 
-/** AccessDenied in the protocol's terms: JSON-protocol services answer AccessDeniedException 400 (AWS-FACTS.md §1.3). */
+/** AccessDenied in the protocol's terms: JSON-protocol services answer AccessDeniedException 400 (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/CommonErrors.html). */
 export function accessDeniedFor(protocol: ErrorProtocol, message: string): ServiceFault {
   return protocol === 'json' ? fault('AccessDeniedException', message, 400) : accessDenied(message);
 }

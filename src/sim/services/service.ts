@@ -38,6 +38,6 @@ export interface ServiceDefinition {
   trailUserAgent?(userAgent: string): string;
   /** The record's requestID (S3's are 16 characters; others UUIDs). */
   requestId?(ids: IdGenerator): string;
-  /** Denied calls of this operation log `requestParameters: null` and no resources (STS: reference record 04). */
+  /** Denied calls of this operation log `requestParameters: null` and no resources (STS: the AssumeRole AccessDenied record in tests/fixtures/cloudtrail/). */
   deniedHidesParameters?(operation: string, errorCode: string): boolean;
 }

@@ -4,7 +4,7 @@ import { migrateSnapshot, SnapshotError } from './migrate.ts';
 import { organizationState, type OrganizationInput } from './organization.ts';
 import { WORLD_FORMAT_VERSION, type AccountState, type WorldState } from './state.ts';
 
-/** Options of `createWorld` (DESIGN.md, "Public API"). */
+/** Options of `createWorld` (part of the public API, src/sim/index.ts). */
 export interface CreateWorldOptions {
   /** 12-digit account ID of the primary account; default 123456789012 (the AWS documentation account). */
   accountId?: string;

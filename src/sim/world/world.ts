@@ -1,5 +1,5 @@
 /**
- * A simulated AWS world (DESIGN.md, "Public API"): one or more accounts — a standalone account or
+ * A simulated AWS world (part of the public API, src/sim/index.ts): one or more accounts — a standalone account or
  * an organization — each with IAM, STS, S3 and CloudTrail behind one `invoke`, a clock,
  * deterministic IDs, virtual files, the CLI's saved configuration, and each account's trail. The
  * *primary* account is the one the CLI's `default` profile (its root) and `--profile <user>` use.
@@ -19,7 +19,7 @@ import { organizationState, type OrganizationInput, type OrganizationState } fro
 import { nameKey, own, type AccountState, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
-/** Creates a world (DESIGN.md: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`). */
+/** Creates a world: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`. */
 export function createWorld(options: CreateWorldOptions = {}): World {
   if (options.snapshot !== undefined) return new World(stateFromSnapshot(options.snapshot));
   const state = initialState(options);
@@ -35,6 +35,7 @@ export function createWorld(options: CreateWorldOptions = {}): World {
 function printableText(bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks the bytes as not text
     return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) ? undefined : text;
   } catch {
     return undefined;

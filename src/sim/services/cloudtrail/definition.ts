@@ -2,7 +2,7 @@
 import type { ServiceDefinition } from '../service.ts';
 import { CLOUDTRAIL_OPERATIONS_IMPL } from './operations.ts';
 
-/** CloudTrail (AWS-FACTS.md §1.3: JSON-protocol services answer AccessDeniedException). */
+/** CloudTrail: a JSON-protocol service, so it answers AccessDeniedException (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/CommonErrors.html). */
 export const CLOUDTRAIL_SERVICE: ServiceDefinition = {
   name: 'cloudtrail',
   operations: CLOUDTRAIL_OPERATIONS_IMPL,
