@@ -127,11 +127,8 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
  */
 function rollbackPoint(world: WorldState): () => void {
   const accounts: Record<string, Omit<AccountState, 'records'>> = {};
-  for (const [id, a] of Object.entries(world.accounts)) {
-    const { records: _records, ...rest } = a;
-    accounts[id] = rest;
-  }
-  const { accounts: _accounts, ...worldRest } = world;
+  for (const [id, a] of Object.entries(world.accounts)) accounts[id] = { ...a, records: undefined } as Omit<AccountState, 'records'>;
+  const worldRest = { ...world, accounts: undefined };
   const backup = JSON.stringify({ world: worldRest, accounts });
   return () => {
     const saved = JSON.parse(backup) as { world: Omit<WorldState, 'accounts'>; accounts: Record<string, Omit<AccountState, 'records'>> };

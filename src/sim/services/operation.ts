@@ -44,7 +44,7 @@ export interface TrailOverrides {
 
 /** The handler's view of one call. */
 export interface OperationContext {
-  /** The calling account's state (INTERFACES.md §1). */
+  /** The calling account's state. */
   readonly state: AccountState;
   /** The whole world: every account, the organization, the clock's and ids' counters. */
   readonly world: WorldState;

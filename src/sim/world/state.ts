@@ -212,7 +212,7 @@ export interface RootUser {
 /**
  * Everything one account knows: its IAM, STS and S3 state and its own CloudTrail records. A
  * handler's `ctx.state` is the state of the calling account. Services add their collections as
- * optional fields (INTERFACES.md §1–2).
+ * optional fields (declared in their own folders) so saved worlds without them still load.
  */
 export interface AccountState {
   accountId: string;
