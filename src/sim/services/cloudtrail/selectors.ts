@@ -3,11 +3,11 @@
  * only when a trail's event selectors ask for them (CloudTrail User Guide, "Logging data events";
  * basic event selectors with `AWS::S3::Object` or `AWS::Lambda::Function` data resources).
  */
-import type { WorldState } from '../../world/state.ts';
+import type { AccountState } from '../../world/state.ts';
 import type { ServiceRequest } from '../contract.ts';
 
 /** The data resource a call touches: its selector type, the ARN selectors match, and the value that selects all. */
-function dataResourceOf(state: WorldState, request: ServiceRequest): { type: string; arn: string; all: readonly string[] } | undefined {
+function dataResourceOf(state: AccountState, request: ServiceRequest): { type: string; arn: string; all: readonly string[] } | undefined {
   if (request.service === 's3') {
     const bucket = typeof request.params['Bucket'] === 'string' ? request.params['Bucket'] : '';
     const key = typeof request.params['Key'] === 'string' ? request.params['Key'] : '';
@@ -16,7 +16,7 @@ function dataResourceOf(state: WorldState, request: ServiceRequest): { type: str
   }
   if (request.service === 'lambda') {
     const name = typeof request.params['FunctionName'] === 'string' ? request.params['FunctionName'] : '';
-    const arn = name.startsWith('arn:') ? name : `arn:aws:lambda:${request.region ?? state.region}:${state.accountId}:function:${name}`;
+    const arn = name.startsWith('arn:') ? name : `arn:aws:lambda:${request.region ?? 'us-east-1'}:${state.accountId}:function:${name}`;
     // `arn:aws:lambda` selects every function; otherwise a function ARN selects that function.
     return { type: 'AWS::Lambda::Function', arn, all: ['arn:aws:lambda'] };
   }
@@ -24,7 +24,7 @@ function dataResourceOf(state: WorldState, request: ServiceRequest): { type: str
 }
 
 /** True when some trail selects this data event. */
-export function dataEventSelected(state: WorldState, request: ServiceRequest, readOnly: boolean): boolean {
+export function dataEventSelected(state: AccountState, request: ServiceRequest, readOnly: boolean): boolean {
   const target = dataResourceOf(state, request);
   if (target === undefined) return false;
   for (const trail of Object.values(state.trails)) {

@@ -12,16 +12,11 @@ import { dryRunSucceeded, unauthorizedOperation } from './errors.ts';
 import { instanceArn, type Ec2Instance } from './model.ts';
 import type { Tag } from '../../world/state.ts';
 
-/** Marks the call as an EC2 call for the trail (client errors are logged as `Client.<code>`). */
-export function ec2Call(ctx: OperationContext): void {
-  ctx.trail.errorCodePrefix = 'Client.';
-}
-
 /** Authorizes one EC2 (or iam:PassRole) check; a denial is UnauthorizedOperation. */
 export function authorizeEc2(ctx: OperationContext, action: string, resource: string, context: Record<string, ContextValue> = {}): void {
   authorizeWith(ctx, action, resource, { context: { 'ec2:Region': ctx.region, ...context } }, (sentence, result, request) => {
     const full = { ...request, context: { ...request.context, 'ec2:Region': ctx.region, ...context } };
-    return unauthorizedOperation(sentence, encodeAuthorizationMessage(ctx.state.seed, decodedMessageOf(full, result, ctx.caller.principalId)));
+    return unauthorizedOperation(sentence, encodeAuthorizationMessage(ctx.world.seed, decodedMessageOf(full, result, ctx.caller.principalId)));
   });
 }
 

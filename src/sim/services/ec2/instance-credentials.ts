@@ -5,7 +5,7 @@
  * `arn:aws:sts::ACCOUNT:assumed-role/ROLE/i-…`). Credentials are reused until five minutes before
  * they expire, as the metadata service rotates them.
  */
-import { nameKey, own, type WorldState } from '../../world/state.ts';
+import { nameKey, own, type AccountState } from '../../world/state.ts';
 import type { IdGenerator } from '../../world/ids.ts';
 import { assumeRoleAsService } from '../sts/service-session.ts';
 import { instanceArn, instancesOf } from './model.ts';
@@ -22,7 +22,7 @@ const DURATION_SECONDS = 6 * 3600;
 const REFRESH_MS = 5 * 60 * 1000;
 
 /** Gets (or reuses) the instance role credentials of `instanceId`. */
-export function instanceCredentials(env: { state: WorldState; ids: IdGenerator; nowMs: number }, instanceId: string): InstanceCredentials {
+export function instanceCredentials(env: { state: AccountState; ids: IdGenerator; nowMs: number }, instanceId: string): InstanceCredentials {
   const all = instancesOf(env.state);
   const instance = Object.hasOwn(all, instanceId) ? all[instanceId] : undefined;
   if (!instance) return { ok: false, reason: 'NO_INSTANCE' };

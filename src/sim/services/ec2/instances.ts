@@ -7,7 +7,7 @@ import type { ContextValue } from '../../evaluate/types.ts';
 import type { Tag } from '../../world/state.ts';
 import { optList, optStr, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext } from '../request-context.ts';
-import { authorizeEc2, authorizeOnInstance, ec2Call, endDryRun } from './access.ts';
+import { authorizeEc2, authorizeOnInstance, endDryRun } from './access.ts';
 import { incorrectInstanceState } from './errors.ts';
 import { instanceArn, instancesOf, type Ec2Instance } from './model.ts';
 import { newAssociation, passProfileRole, requireInstance, requireProfile } from './profiles.ts';
@@ -16,7 +16,6 @@ import { instanceOut, instancesSet, stateOut } from './shapes.ts';
 const HEX = '0123456789abcdef';
 
 function runInstances(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const imageId = optStr(ctx, 'ImageId') ?? '';
   const instanceType = optStr(ctx, 'InstanceType') ?? 'm1.small';
   const count = Math.max(1, Number(ctx.params['MinCount'] ?? 1));
@@ -73,7 +72,6 @@ function runInstances(ctx: OperationContext): Record<string, unknown> {
 }
 
 function describeInstances(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   authorizeEc2(ctx, 'ec2:DescribeInstances', '*');
   endDryRun(ctx);
   const ids = optList<string>(ctx, 'InstanceIds');
@@ -109,8 +107,7 @@ const TRANSITIONS: Record<'stop' | 'start' | 'terminate', Transition> = {
 function changeState(kind: keyof typeof TRANSITIONS): (ctx: OperationContext) => Record<string, unknown> {
   const t = TRANSITIONS[kind];
   return (ctx) => {
-    ec2Call(ctx);
-    const ids = optList<string>(ctx, 'InstanceIds') ?? [];
+      const ids = optList<string>(ctx, 'InstanceIds') ?? [];
     ctx.trail.requestParameters = { instancesSet: instancesSet(ids), ...(kind === 'stop' ? { force: ctx.params['Force'] === true } : {}) };
     const instances = ids.map((id) => requireInstance(ctx, id));
     for (const instance of instances) authorizeOnInstance(ctx, t.action, instance);

@@ -7,7 +7,7 @@
  */
 import { nameKey, own, type InstanceProfile } from '../../world/state.ts';
 import { optList, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { authorizeEc2, authorizeOnInstance, ec2Call, endDryRun } from './access.ts';
+import { authorizeEc2, authorizeOnInstance, endDryRun } from './access.ts';
 import { associationNotFound, existingAssociation, instanceIdMalformed, instanceNotFound, invalidInstanceProfile } from './errors.ts';
 import { instanceArn, instancesOf, type Ec2Instance, type ProfileAssociation } from './model.ts';
 import { associationOut } from './shapes.ts';
@@ -51,7 +51,6 @@ export function requireInstance(ctx: OperationContext, id: string): Ec2Instance 
 }
 
 function associate(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const instance = requireInstance(ctx, str(ctx, 'InstanceId'));
   const profile = requireProfile(ctx, ctx.params['IamInstanceProfile']);
   authorizeOnInstance(ctx, 'ec2:AssociateIamInstanceProfile', instance, { 'ec2:InstanceProfile': profile.arn });
@@ -63,7 +62,6 @@ function associate(ctx: OperationContext): Record<string, unknown> {
 }
 
 function replace(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const id = str(ctx, 'AssociationId');
   const instance = Object.values(instancesOf(ctx.state)).find((i) => i.association?.associationId === id && i.association.state === 'associated');
   if (!instance) throw associationNotFound(id);
@@ -77,7 +75,6 @@ function replace(ctx: OperationContext): Record<string, unknown> {
 }
 
 function disassociate(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const id = str(ctx, 'AssociationId');
   const instance = Object.values(instancesOf(ctx.state)).find((i) => i.association?.associationId === id && i.association.state === 'associated');
   if (!instance || !instance.association) throw associationNotFound(id);
@@ -89,7 +86,6 @@ function disassociate(ctx: OperationContext): Record<string, unknown> {
 }
 
 function describeAssociations(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   authorizeEc2(ctx, 'ec2:DescribeIamInstanceProfileAssociations', '*');
   endDryRun(ctx);
   const ids = optList<string>(ctx, 'AssociationIds');

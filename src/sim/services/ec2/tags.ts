@@ -7,7 +7,7 @@
 import type { Tag } from '../../world/state.ts';
 import { optList, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext } from '../request-context.ts';
-import { authorizeEc2, authorizeOnInstance, ec2Call, endDryRun } from './access.ts';
+import { authorizeEc2, authorizeOnInstance, endDryRun } from './access.ts';
 import { fault } from '../errors.ts';
 import { instancesOf } from './model.ts';
 import { requireInstance } from './profiles.ts';
@@ -24,7 +24,6 @@ function resources(ctx: OperationContext) {
 }
 
 function createTags(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const tags = tagsParam(ctx);
   const targets = resources(ctx);
   for (const instance of targets) authorizeOnInstance(ctx, 'ec2:CreateTags', instance, requestTagContext(tags));
@@ -40,7 +39,6 @@ function createTags(ctx: OperationContext): Record<string, unknown> {
 }
 
 function deleteTags(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   const tags = tagsParam(ctx);
   const targets = resources(ctx);
   // aws:TagKeys names the keys being removed (EC2 User Guide, "Control access to EC2 resources using resource tags").
@@ -54,7 +52,6 @@ function deleteTags(ctx: OperationContext): Record<string, unknown> {
 }
 
 function describeTags(ctx: OperationContext): Record<string, unknown> {
-  ec2Call(ctx);
   authorizeEc2(ctx, 'ec2:DescribeTags', '*');
   endDryRun(ctx);
   const filters = optList<{ Name?: string; Values?: string[] }>(ctx, 'Filters') ?? [];

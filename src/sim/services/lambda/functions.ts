@@ -34,7 +34,6 @@ export function passExecutionRole(ctx: OperationContext, roleArn: string, fnArn:
 }
 
 function createFunction(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'CreateFunction20150331';
   const name = str(ctx, 'FunctionName');
   const arn = functionArn(ctx.region, ctx.state.accountId, name);
   const tags = tagList(ctx.params['Tags']);
@@ -77,7 +76,6 @@ function createFunction(ctx: OperationContext): Record<string, unknown> {
 }
 
 function getFunction(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'GetFunction20150331v2';
   const target = functionTarget(ctx, str(ctx, 'FunctionName'));
   authorizeFunction(ctx, 'lambda:GetFunction', target);
   const fn = target.fn;
@@ -90,7 +88,6 @@ function getFunction(ctx: OperationContext): Record<string, unknown> {
 }
 
 function listFunctions(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'ListFunctions20150331';
   authorizeWith(ctx, 'lambda:ListFunctions', '*', {}, (message) => lambdaAccessDenied(message));
   const all = Object.values(functionsOf(ctx.state)).filter((fn) => fn.region === ctx.region);
   all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -98,7 +95,6 @@ function listFunctions(ctx: OperationContext): Record<string, unknown> {
 }
 
 function updateFunctionConfiguration(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'UpdateFunctionConfiguration20150331v2';
   const target = functionTarget(ctx, str(ctx, 'FunctionName'));
   authorizeFunction(ctx, 'lambda:UpdateFunctionConfiguration', target);
   const fn = target.fn;
@@ -123,7 +119,6 @@ function updateFunctionConfiguration(ctx: OperationContext): Record<string, unkn
 }
 
 function updateFunctionCode(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'UpdateFunctionCode20150331v2';
   const target = functionTarget(ctx, str(ctx, 'FunctionName'));
   authorizeFunction(ctx, 'lambda:UpdateFunctionCode', target);
   const fn = target.fn;
@@ -137,7 +132,6 @@ function updateFunctionCode(ctx: OperationContext): Record<string, unknown> {
 }
 
 function deleteFunction(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'DeleteFunction20150331';
   const target = functionTarget(ctx, str(ctx, 'FunctionName'));
   authorizeFunction(ctx, 'lambda:DeleteFunction', target);
   if (!target.fn) throw functionNotFound(target.arn);

@@ -19,7 +19,6 @@ export function principalOf(value: string): string | Record<string, string> {
 }
 
 function addPermission(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'AddPermission20150331v2';
   const fn = existing(ctx, 'lambda:AddPermission');
   const sid = str(ctx, 'StatementId');
   if (fn.policy.some((s) => s.Sid === sid)) throw statementExists(sid);
@@ -45,7 +44,6 @@ function addPermission(ctx: OperationContext): Record<string, unknown> {
 }
 
 function removePermission(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'RemovePermission20150331v2';
   const fn = existing(ctx, 'lambda:RemovePermission');
   const sid = str(ctx, 'StatementId');
   if (fn.policy.length === 0) throw noPolicy();
@@ -57,7 +55,6 @@ function removePermission(ctx: OperationContext): Record<string, unknown> {
 }
 
 function getPolicy(ctx: OperationContext): Record<string, unknown> {
-  ctx.trail.eventName = 'GetPolicy20150331v2';
   const fn = existing(ctx, 'lambda:GetPolicy');
   if (fn.policy.length === 0) throw noPolicy();
   return { Policy: policyDocument(fn), RevisionId: fn.revisionId };

@@ -12,11 +12,11 @@ import type { AuthorizationResult, ContextValue } from '../../evaluate/types.ts'
 import { buildTrailRecord } from '../../trail/record.ts';
 import { isoSeconds, stsTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX, type IdGenerator } from '../../world/ids.ts';
-import type { Role, Session, WorldState } from '../../world/state.ts';
+import type { AccountState, Role, Session } from '../../world/state.ts';
 
 /** Where the session is minted. */
 export interface ServiceSessionEnv {
-  state: WorldState;
+  state: AccountState;
   ids: IdGenerator;
   nowMs: number;
 }

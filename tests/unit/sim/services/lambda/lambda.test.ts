@@ -222,7 +222,7 @@ describe('the function policy: AddPermission, GetPolicy, RemovePermission', () =
       Resource: FN_ARN,
       Condition: { StringEquals: { 'AWS:SourceAccount': ACCOUNT }, ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::data-bucket' } },
     });
-    const fn = findFunction(world.save(), 'reader');
+    const fn = findFunction(world.save().accounts[ACCOUNT] ?? {}, 'reader');
     if (!fn) throw new Error('no function');
     expect(serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::data-bucket', sourceAccount: ACCOUNT }).decision).toBe('allowed');
     expect(serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::someone-elses-bucket', sourceAccount: '111122223333' }).decision).toBe('implicitDeny');
