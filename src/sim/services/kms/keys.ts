@@ -7,6 +7,7 @@ import { parsePolicy } from '../../policy/parse.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import type { Tag } from '../../world/state.ts';
 import { authorizeWith } from '../deny.ts';
+import { fault } from '../errors.ts';
 import { optBool, optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext } from '../request-context.ts';
 import { authorizeKey, keyPolicyInput, keyResource, kmsContext, resolveKey } from './access.ts';
@@ -130,6 +131,11 @@ function scheduleKeyDeletion(ctx: OperationContext): Record<string, unknown> {
   authorizeKey(ctx, 'kms:ScheduleKeyDeletion', key);
   if (key.keyState === 'PendingDeletion') throw keyPendingDeletion(key.arn);
   const days = optNum(ctx, 'PendingWindowInDays') ?? 30;
+  // KMS accepts 7–30 days (KMS API Reference, "ScheduleKeyDeletion", PendingWindowInDays); botocore allows 1–365.
+  if (days < 7 || days > 30) {
+    const bound = days < 7 ? 'greater than or equal to 7' : 'less than or equal to 30';
+    throw fault('ValidationException', `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`, 400);
+  }
   key.keyState = 'PendingDeletion';
   key.deletionDate = ctx.nowMs + days * 86_400_000;
   return { KeyId: key.arn, DeletionDate: cliTimestamp(key.deletionDate), KeyState: 'PendingDeletion', PendingWindowInDays: days };
