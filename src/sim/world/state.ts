@@ -179,7 +179,17 @@ export interface Bucket {
   region: string;
   createDate: number;
   policy?: string;
+  /** Block Public Access settings; absent means none (buckets made before April 2023, or after a delete). */
+  publicAccessBlock?: PublicAccessBlock;
   objects: Record<string, S3Object>;
+}
+
+/** The four S3 Block Public Access settings, named as the API names them. */
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
 }
 
 /** A CloudTrail trail with its (basic) event selectors. */
