@@ -44,9 +44,18 @@ export async function runChecks(world: CourseWorld, exercise: Exercise, options:
       // Fail closed: a check that cannot run is not passed, and the learner sees why.
       outcome = { code: 'CHECK_ERROR', message: error instanceof Error ? error.message : String(error) };
     }
-    results.push({ id: check.id, label: check.label, passed: outcome.code === 'PASS', outcome, message: describeOutcome(outcome) });
+    const passed = outcome.code === 'PASS';
+    // The check's own words say what is still wrong; the finding in brackets says what was seen.
+    const found = describeOutcome(outcome);
+    const message = passed || check.failure === undefined ? asSentence(found) : `${asSentence(check.failure)} (${found.replace(/\.$/, '')})`;
+    results.push({ id: check.id, label: check.label, passed, outcome, message });
   }
   return results;
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
 /** True when every result passed (and there is at least one). */

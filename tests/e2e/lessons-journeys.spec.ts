@@ -188,7 +188,7 @@ test('lesson 8: the plain Bool mistake leaves the access-key check red with a re
   await expect(keyCheck.locator('.why')).not.toBeEmpty();
   const absent = checks.getByRole('listitem').filter({ hasText: 'no MFA information at all' });
   await expect(absent).toContainText('(not yet)');
-  await expect(absent).toContainText('The policy simulator says allowed, not explicitly denied (a Deny matches).');
+  await expect(absent).toContainText('The policy simulator answers allowed; it should be explicitly denied (by a Deny statement).');
 
   await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`);
   await expectComplete(exercise, 4);
