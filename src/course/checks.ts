@@ -91,13 +91,21 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
       return matches ? { code: 'PASS' } : { code: 'DECISION_MISMATCH', expected: check.expect, actual };
     }
     case 'trail': {
-      const actual: unknown = jmespath.search(world.trail() as unknown as object, check.query);
+      const actual: unknown = jmespath.search(world.trail() as unknown as object, fillTemplate(world, check.query, vars));
       if (check.atLeast !== undefined) {
         return typeof actual === 'number' && actual >= check.atLeast
           ? { code: 'PASS' }
           : { code: 'TRAIL_TOO_FEW', atLeast: check.atLeast, actual: show(actual) };
       }
       return sameJson(actual, check.equals) ? { code: 'PASS' } : { code: 'TRAIL_MISMATCH', actual: show(actual) };
+    }
+    case 'order': {
+      const records = (world.trail() as unknown as { Records: object[] }).Records;
+      const first = fillTemplate(world, check.first, vars);
+      const then = fillTemplate(world, check.then, vars);
+      const laterIndex = records.findIndex((r) => jmespath.search(r, then) === true);
+      if (laterIndex < 0) return { code: 'ORDER_MISSING' };
+      return records.slice(0, laterIndex).some((r) => jmespath.search(r, first) === true) ? { code: 'PASS' } : { code: 'ORDER_WRONG' };
     }
     case 'answer': {
       const given = options.answers?.[check.id]?.trim() ?? '';

@@ -171,6 +171,17 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       ...checkBase,
+      /** Two kinds of trail record in order: the first `then` record comes after some `first` record. */
+      kind: z.literal('order'),
+      /** JMESPath test on one record for what must happen first, e.g. `eventName=='UpdateAccessKey'`. */
+      first: z.string().min(1),
+      /** JMESPath test on one record for what must come after it, e.g. `eventName=='DeleteAccessKey'`. */
+      then: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...checkBase,
       /** A question the learner answers in words, judged against the world's trail. */
       kind: z.literal('answer'),
       /** The question shown above the answer field. */

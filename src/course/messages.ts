@@ -14,6 +14,8 @@ export type CheckOutcome =
   | { code: 'DECISION_MISMATCH'; expected: string; actual: string }
   | { code: 'TRAIL_MISMATCH'; actual: string }
   | { code: 'TRAIL_TOO_FEW'; atLeast: number; actual: string }
+  | { code: 'ORDER_MISSING' }
+  | { code: 'ORDER_WRONG' }
   | { code: 'ANSWER_MISSING' }
   | { code: 'ANSWER_WRONG' }
   | { code: 'CHECK_ERROR'; message: string };
@@ -42,6 +44,10 @@ export function describeOutcome(outcome: CheckOutcome): string {
       return `not in the trail yet: found ${outcome.actual}`;
     case 'TRAIL_TOO_FEW':
       return `the trail has ${outcome.actual} matching ${outcome.actual === '1' ? 'record' : 'records'}, and at least ${outcome.atLeast} ${outcome.atLeast === 1 ? 'is' : 'are'} needed`;
+    case 'ORDER_MISSING':
+      return 'the trail has no record of the later step yet';
+    case 'ORDER_WRONG':
+      return 'the trail shows the steps in the wrong order';
     case 'ANSWER_MISSING':
       return 'Type your answer.';
     case 'ANSWER_WRONG':

@@ -241,6 +241,8 @@ export function checkDetail(check: Exercise['checks'][number]): string {
       return `simulate-principal-policy ${check.principalArn} ${check.action} on ${check.resource}${check.context ? ` with ${JSON.stringify(check.context)}` : ''} — ${check.expect}`;
     case 'trail':
       return `trail: ${check.query} ${check.atLeast !== undefined ? `≥ ${check.atLeast}` : `= ${JSON.stringify(check.equals)}`}`;
+    case 'order':
+      return `trail order: a record with ${check.first} before the first with ${check.then}`;
     case 'answer':
       return `answer = trail: ${check.answerQuery}`;
   }
