@@ -233,7 +233,7 @@ export const exerciseSchema = z
       })
       .strict(),
     /** Plausible wrong answers (at least two); the content self-test proves each fails the checks it names. */
-    wrongAnswers: z.array(wrongAnswerSchema).default([]),
+    wrongAnswers: z.array(wrongAnswerSchema).min(2),
   })
   .strict();
 
