@@ -51,6 +51,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'How do you make the CLI sign a request as intern instead of as yourself?',
       '`--profile intern` makes the CLI sign the request with intern\'s access key.',
       'Run `aws iam list-users --profile intern`. The error is the point of this exercise.',
     ],

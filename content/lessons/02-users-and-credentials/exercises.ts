@@ -81,6 +81,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'Which call proves a key works without needing any permission?',
       '`aws iam create-access-key --user-name ana` prints the key ID and its secret — the only time AWS ever shows the secret.',
       'In this simulator `--profile ana` signs with ana\'s access key, as if you had saved it with `aws configure`.',
     ],

@@ -91,6 +91,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'Event history shows management events only. What records data events, and what tells it which bucket?',
       '`aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs`.',
       'Data events are chosen with `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors \'[...]\'`; an S3 selector has `DataResources` of type `AWS::S3::Object` with the value `arn:aws:s3:::dojo-reports/` (all objects in the bucket).',
       'ana already downloaded the file once — before anything recorded it. Download it again with `--profile ana` after setting the selectors.',
