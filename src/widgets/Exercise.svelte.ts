@@ -19,6 +19,7 @@ import { exerciseKey, loadProgress, markExerciseDone, markSolutionSeen } from '.
 type ExerciseRemote = Remote<typeof exerciseApi>;
 
 /** The latest start request per world; an older start that finishes later is dropped. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping read only by start(); never rendered
 const startSequence = new Map<string, number>();
 
 /** A problem the widget shows. */
