@@ -186,13 +186,13 @@ export class ExerciseState {
 
   /** Lets the page's terminals find this exercise (see exercise-registry); returns the unregister function. */
   register(element: HTMLElement): () => void {
-    const state = this;
+    const isDone = (): boolean => this.done;
     return registerExercise(this.worldName, {
       id: this.exercise.id,
       heading: `Exercise ${this.index + 1}: ${this.exercise.title}`,
       element,
       get done() {
-        return state.done;
+        return isDone();
       },
       continues: 'continueFromPrevious' in this.exercise.start,
       previousId: this.exercises[this.index - 1]?.id,

@@ -26,6 +26,8 @@ export interface RegisteredExercise {
   start(): Promise<void>;
 }
 
+// A plain Map on purpose: `changes` below is the reactive signal, the lists are not rendered.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const registered = new Map<string, RegisteredExercise[]>();
 /** Bumped on every registration, so that what terminals show follows widgets mounting. */
 const changes = $state({ count: 0 });
