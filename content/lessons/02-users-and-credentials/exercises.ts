@@ -3,6 +3,7 @@
  * key without downtime. Sources: IAM User Guide, "Create an IAM user in your AWS account",
  * "Manage passwords for IAM users", "Manage access keys for IAM users" and "Rotate access keys".
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 export default defineExercises([
@@ -10,7 +11,7 @@ export default defineExercises([
     id: 'create-user',
     title: 'Create a user who can sign in to the console',
     goal: 'Create an IAM user named `ana` and give her a console password. She must choose her own password the first time she signs in.',
-    start: { world: { seed: 'lesson-02' }, steps: [] },
+    start: { world: { seed: 'lesson-02' }, steps: adminSessionSteps() },
     checks: [
       { id: 'user-exists', kind: 'command', label: 'the user ana exists', command: 'aws iam get-user --user-name ana', expect: { outcome: 'success' } },
       {
@@ -100,7 +101,7 @@ export default defineExercises([
     goal: 'The user `build` has had the same access key for two years. Rotate it: create a new key, deactivate the old one, and once nothing uses it, delete it. At the end `build` has one active key, and it works.',
     start: {
       world: { seed: 'lesson-02-rotate' },
-      steps: ['aws iam create-user --user-name build', { run: 'aws iam create-access-key --user-name build', save: { OLD_KEY: 'AccessKey.AccessKeyId' } }],
+      steps: [...adminSessionSteps(), 'aws iam create-user --user-name build', { run: 'aws iam create-access-key --user-name build', save: { OLD_KEY: 'AccessKey.AccessKeyId' } }],
     },
     checks: [
       {

@@ -2,6 +2,7 @@
  * Exercises of lesson 3: permissions through group membership. Sources: IAM User Guide, "IAM user
  * groups", "Create IAM groups", "Edit users in IAM groups" and "Attach a policy to an IAM user group".
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises, type ExerciseInput } from '../../../src/course/exercise.ts';
 
 type Check = ExerciseInput['checks'][number];
@@ -51,7 +52,7 @@ export default defineExercises([
     id: 'create-group',
     title: 'One group for the developers',
     goal: 'maria and li are developers and need to read everything in S3; sam is not a developer. Create a group `Developers`, attach the AWS managed policy `AmazonS3ReadOnlyAccess` to the group (not to the users), and add maria and li to it.',
-    start: { world: { seed: 'lesson-03' }, steps: team },
+    start: { world: { seed: 'lesson-03' }, steps: [...adminSessionSteps(), ...team] },
     checks: [
       { id: 'maria-reads', kind: 'command', label: 'maria can list the S3 buckets', command: 'aws s3api list-buckets --profile maria', expect: { outcome: 'success' } },
       { id: 'li-reads', kind: 'command', label: 'li can list the S3 buckets', command: 'aws s3api list-buckets --profile li', expect: { outcome: 'success' } },
@@ -142,6 +143,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-03-tidy' },
       steps: [
+        ...adminSessionSteps(),
         ...team,
         'aws iam attach-user-policy --user-name maria --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam attach-user-policy --user-name li --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',

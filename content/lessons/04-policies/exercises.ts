@@ -4,6 +4,7 @@
  * inline policies", "Versioning IAM policies"; S3 User Guide, "Policy actions for Amazon S3"
  * (s3:ListBucket applies to the bucket, s3:GetObject to objects).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const readReports = JSON.stringify({
@@ -43,7 +44,7 @@ export default defineExercises([
     id: 'inline-policy',
     title: 'Write ana\'s first policy',
     goal: 'ana needs to list the objects in the bucket `dojo-reports` and download them — and nothing else. Give her an inline policy that allows exactly that.',
-    start: { world: { seed: 'lesson-04' }, steps: scene },
+    start: { world: { seed: 'lesson-04' }, steps: [...adminSessionSteps(), ...scene] },
     checks: [
       canRead,
       { id: 'ana-lists', kind: 'command', label: 'ana can list the objects in dojo-reports', command: 'aws s3api list-objects-v2 --bucket dojo-reports --profile ana', expect: { outcome: 'success' } },

@@ -3,6 +3,7 @@
  * implicit deny is what you get when nothing allows. Source: IAM User Guide, "Policy evaluation
  * logic" and "Determining whether a request is allowed or denied within an account".
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const buckets = [
@@ -40,6 +41,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05' },
       steps: [
+        ...adminSessionSteps(),
         ...buckets,
         'aws iam create-user --user-name sam',
         'aws iam create-access-key --user-name sam',
@@ -141,6 +143,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05-carve' },
       steps: [
+        ...adminSessionSteps(),
         ...buckets,
         'aws iam create-user --user-name kim',
         'aws iam create-access-key --user-name kim',
@@ -195,6 +198,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05-lee' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name lee',
         `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Look', Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] })}'`,
       ],

@@ -5,6 +5,7 @@
  * source IP" and "Amazon S3: Allows IAM users access to their S3 home directory, programmatically
  * and in the console"; "Define permissions based on attributes with ABAC authorization".
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const officeOnly = JSON.stringify({
@@ -61,7 +62,7 @@ export default defineExercises([
     goal: 'ana reads S3 through `AmazonS3ReadOnlyAccess`. Company rule: her credentials must not work from outside the office network `203.0.113.0/24`. Add an inline policy to ana that denies every action when the request comes from anywhere else.',
     start: {
       world: { seed: 'lesson-06' },
-      steps: ['aws iam create-user --user-name ana', 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      steps: [...adminSessionSteps(), 'aws iam create-user --user-name ana', 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
     },
     checks: [
       {
@@ -137,6 +138,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-06-home' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-home',
         'aws iam create-group --group-name Staff',
         'aws iam create-user --user-name ana',
@@ -242,6 +244,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-06-tags' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-group --group-name Devs',
         'aws iam create-user --user-name blue-dev',
         'aws iam add-user-to-group --group-name Devs --user-name blue-dev',

@@ -5,6 +5,7 @@
  * maximum session duration for a role", "Methods to assume a role" (role chaining: one hour);
  * STS API reference, AssumeRole (DurationSeconds 900 s up to the role's maximum).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const trustAccount = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:root"},"Action":"sts:AssumeRole"}]}';
@@ -30,6 +31,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-07' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-reports',
         'aws iam create-user --user-name dev',
         'aws iam create-access-key --user-name dev',

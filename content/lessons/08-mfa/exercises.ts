@@ -6,6 +6,7 @@
  * (aws:MultiFactorAuthPresent is present only with temporary credentials); STS API reference,
  * GetSessionToken.
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const prodAccess = JSON.stringify({
@@ -37,6 +38,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-08' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam create-access-key --user-name ana',
         'aws s3api create-bucket --bucket dojo-prod',

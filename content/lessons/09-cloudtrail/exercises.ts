@@ -6,6 +6,7 @@
  * AWS CloudTrail", "Troubleshoot access denied error messages"; AWS Security Incident Response
  * Guide (contain compromised credentials: deactivate keys, remove unauthorized users).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const INTRUDER_IP = '198.51.100.77';
@@ -25,6 +26,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam create-access-key --user-name ana',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
@@ -63,6 +65,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-data' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-reports',
         'aws s3api put-object --bucket dojo-reports --key 2026/q3.csv',
         'aws s3api create-bucket --bucket dojo-trail-logs',
@@ -133,6 +136,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-ci' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-artifacts',
         `aws s3api put-bucket-policy --bucket dojo-artifacts --policy '${JSON.stringify({
           Version: '2012-10-17',
@@ -255,6 +259,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-incident', now: '2026-11-20T08:00:00Z' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
         { run: 'aws iam create-access-key --user-name ana', save: { ANA_KEY: 'AccessKey.AccessKeyId' } },

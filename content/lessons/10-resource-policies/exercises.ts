@@ -7,6 +7,7 @@
  * policy evaluation logic", "Access to AWS accounts owned by third parties" (sts:ExternalId);
  * S3 User Guide, "Bucket policies for Amazon S3"; IAM API reference, SimulateCustomPolicy.
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const PARTNER = '444455556666';
@@ -50,6 +51,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-10' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-shared',
         'aws s3api put-object --bucket dojo-shared --key reports/2026-q3.csv',
         'aws s3api put-object --bucket dojo-shared --key private/payroll.csv',

@@ -4,6 +4,7 @@
  * boundaries for IAM entities" (effective permissions are the intersection; delegating
  * responsibility to others using permissions boundaries; iam:PermissionsBoundary condition key).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const internBoundary = JSON.stringify({
@@ -64,6 +65,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-11' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-logs',
         'aws iam create-user --user-name intern',
         'aws iam create-access-key --user-name intern',
@@ -180,6 +182,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-11-delegation' },
       steps: [
+        ...adminSessionSteps(),
         `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
         'aws iam create-user --user-name team-lead',
         'aws iam create-access-key --user-name team-lead',
@@ -270,7 +273,7 @@ export default defineExercises([
   {
     id: 'scp-ceiling',
     title: 'Meet a service control policy',
-    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the root user (no `--profile`). Read the errors.',
+    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the member account\'s root user — this exercise\'s terminal starts as root (no `--profile`), because the point is that SCPs bind it too. Read the errors.',
     start: {
       world: {
         seed: 'lesson-11-scp',

@@ -5,6 +5,7 @@
  * permissions to pass a role to an AWS service" (iam:PassRole, iam:PassedToService), "Versioning
  * IAM policies", "Actions, resources, and condition keys for IAM" (iam:PolicyARN).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const trustEc2 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
@@ -75,6 +76,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12' },
       steps: [
+        ...adminSessionSteps(),
         `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2}'`,
         'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         `aws iam create-role --role-name AdminRole --assume-role-policy-document '${trustEc2}'`,
@@ -158,6 +160,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12-versions' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name dev',
         'aws iam create-access-key --user-name dev',
         `aws iam create-policy --policy-name DevTools --policy-document '${devToolsV1}'`,
@@ -257,6 +260,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12-attach' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ops',
         'aws iam create-access-key --user-name ops',
         `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '${attachAnything}'`,
