@@ -37,6 +37,8 @@ export class TerminalState {
   /** The exercise beside the terminal, when another unfinished exercise is active (offered, not forced). */
   offer: RegisteredExercise | null = $state.raw(null);
   #element: Element | undefined;
+  /** Set while a heredoc is open: the lines so far and the shell's continuation prompt (`> `). */
+  pending: { text: string; prompt: string } | null = $state(null);
 
   readonly session: WorldSession;
   #history: string[] = [];
@@ -77,9 +79,17 @@ export class TerminalState {
 
   /** Runs the typed line (or answers the MFA prompt with it). */
   async submit(): Promise<void> {
-    const text = this.line.trim();
+    const raw = this.line;
+    const text = raw.trim();
     this.line = '';
     this.candidates = [];
+    if (this.pending) {
+      // Heredoc lines are kept as typed: leading spaces are part of the file.
+      const { text: before } = this.pending;
+      this.pending = null;
+      await this.#run(`${before}\n${raw}`, {}, `${before}\n${raw}`);
+      return;
+    }
     if (this.mfaPrompt) {
       const { command } = this.mfaPrompt;
       this.mfaPrompt = null;
@@ -143,6 +153,10 @@ export class TerminalState {
     this.running = true;
     try {
       const out = await this.session.run(command, extra);
+      if (out.continuation !== undefined) {
+        this.pending = { text: command, prompt: out.continuation };
+        return;
+      }
       const entry: TerminalEntry = { id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
       if (out.mfaPrompt) entry.awaitingMfa = true;
       this.entries.push(entry);

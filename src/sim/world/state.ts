@@ -4,6 +4,9 @@
  * maps are keyed by the lower-cased name; the entity keeps the name as written. Times are epoch ms.
  */
 import type { CliConfig } from '../services/contract.ts';
+import type { Ec2Instance } from '../services/ec2/model.ts';
+import type { KmsAlias, KmsKey } from '../services/kms/model.ts';
+import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
 
 /** A tag on an IAM entity or session. */
@@ -160,6 +163,10 @@ export interface Session {
   chained: boolean;
   /** For Console sessions: the sign-in id the CLI or widget presents. */
   consoleSessionId?: string;
+  /** For role sessions a service assumed (Lambda, EC2): the service principal that holds them. */
+  issuedTo?: string;
+  /** For an EC2 instance profile session: the instance ARN (`ec2:SourceInstanceARN`). */
+  sourceInstanceArn?: string;
 }
 
 /** An S3 object. */
@@ -171,6 +178,8 @@ export interface S3Object {
   etag: string;
   contentType: string;
   lastModified: number;
+  /** SSE-KMS: the key and the object's data key encrypted under it (base64); absent = SSE-S3. */
+  sseKms?: { keyArn: string; dataKeyBlob: string };
 }
 
 /** An S3 bucket. */
@@ -245,6 +254,14 @@ export interface AccountState {
   trails: Record<string, Trail>;
   /** CloudTrail records delivered to this account, in delivery order (plain objects in AWS's field order). */
   records: Record<string, unknown>[];
+  /** Lambda functions by name (services/lambda). */
+  lambdaFunctions?: Record<string, LambdaFunction>;
+  /** EC2 instances by instance ID (services/ec2). */
+  ec2Instances?: Record<string, Ec2Instance>;
+  /** KMS keys by key ID (services/kms). */
+  kmsKeys?: Record<string, KmsKey>;
+  /** KMS aliases by alias name (services/kms). */
+  kmsAliases?: Record<string, KmsAlias>;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

@@ -30,7 +30,7 @@ OPERATIONS = {
         ResyncMFADevice
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
-    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken',
+    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject
         PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock''',
@@ -40,10 +40,21 @@ OPERATIONS = {
         ListAccounts DescribeAccount CreateOrganizationalUnit DescribeOrganizationalUnit ListOrganizationalUnitsForParent
         ListParents ListChildren MoveAccount RemoveAccountFromOrganization ListTargetsForPolicy ListAccountsForParent
         EnablePolicyType''',
+    ('lambda', '2015-03-31'): '''CreateFunction GetFunction ListFunctions UpdateFunctionConfiguration UpdateFunctionCode DeleteFunction
+        Invoke AddPermission RemovePermission GetPolicy''',
+    ('ec2', '2016-11-15'): '''RunInstances DescribeInstances StopInstances StartInstances TerminateInstances
+        AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
+        DescribeIamInstanceProfileAssociations CreateTags DeleteTags DescribeTags''',
+    ('kms', '2014-11-01'): '''CreateKey DescribeKey ListKeys CreateAlias DeleteAlias ListAliases GetKeyPolicy PutKeyPolicy
+        Encrypt Decrypt GenerateDataKey ScheduleKeyDeletion CancelKeyDeletion EnableKey DisableKey
+        CreateGrant ListGrants RevokeGrant''',
 }
 
 # Positional output files, as the AWS CLI adds them for streaming outputs.
-POSITIONAL_OUTFILE = {('s3', 'GetObject'): ('outfile', 'Filename where the content will be saved')}
+POSITIONAL_OUTFILE = {
+    ('s3', 'GetObject'): ('outfile', 'Filename where the content will be saved'),
+    ('lambda', 'Invoke'): ('outfile', 'Filename where the content will be saved'),
+}
 
 
 def load(service, version):
