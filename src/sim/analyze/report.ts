@@ -150,8 +150,11 @@ function groupOf(raw: RawComparison, d: ComparisonCase, direction: DifferenceGro
     break;
   }
   const resourceWords = resource === '*' ? 'any resource' : resource;
+  // Keys tested by a statement of either version that matches the action and the resource.
+  const other = authorize(engineRequest(direction === 'newlyAllowed' ? raw.before : raw.after, raw.policyType, d.request));
+  const policies = [...result.explanation.policies, ...other.explanation.policies];
   const conditions = d.keys
-    .filter((k) => result.explanation.policies.some((p) => p.statements.some((s) => s.action.matched && s.resource?.matched !== false && s.conditions.some((c) => c.key.toLowerCase() === k.lower))) || k.name in d.request.context)
+    .filter((k) => policies.some((p) => p.statements.some((s) => s.action.matched && s.resource?.matched !== false && s.conditions.some((c) => c.key.toLowerCase() === k.lower))) || k.name in d.request.context)
     .map((k) => {
       const v = d.request.context[k.name];
       if (v === undefined) return `${k.name} is absent`;
