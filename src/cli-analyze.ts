@@ -3,6 +3,7 @@
  *
  *   iam-dojo diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
  *       [--output json|text] [--fail-on-new-access]
+ *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  */
 import { readFileSync } from 'node:fs';
 
@@ -14,13 +15,16 @@ export interface AnalysisOutcome {
 }
 
 /** The analysis commands iam-dojo dispatches here. */
-export const ANALYSIS_COMMANDS = ['diff-policy'] as const;
+export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial'] as const;
 
 /** Usage lines for iam-dojo's help text. */
 export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
       [--output json|text] [--fail-on-new-access]
       Every request one version allows and the other does not, each with a witness request that
       simulate-custom-policy replays. Exit 0, or 1 with --fail-on-new-access when access was added.
+  explain-denial --world FILE [--profile P] [--output json|text] -- aws <service> <operation> ...
+      Runs the command on a copy of the world; for each denied check, the layer that blocks it and
+      the edits that would allow it, each decided again by the engine. The world file is not changed.
 `;
 
 class Usage extends Error {}
@@ -59,13 +63,22 @@ function readParameter(value: string, option: string): string {
   }
 }
 
+/** What the analysis commands need from iam-dojo's world-file handling (src/cli.ts). */
+export interface AnalysisHost {
+  /** The world a `--world` file describes, rebuilt in memory. */
+  openWorldFile(path: string): Promise<unknown>;
+}
+
 /** Runs one analysis command. */
-export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[number], argv: readonly string[]): Promise<AnalysisOutcome> {
+export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[number], argv: readonly string[], host?: AnalysisHost): Promise<AnalysisOutcome> {
   const { AnalysisError } = await import('./sim/analyze/errors.ts');
   try {
     switch (command) {
       case 'diff-policy':
         return await diffPolicy(argv);
+      case 'explain-denial':
+        if (!host) throw new Usage('explain-denial needs world files, which this host cannot open');
+        return await explainDenial(argv, host);
     }
   } catch (error) {
     if (error instanceof Usage) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
@@ -110,4 +123,65 @@ function words(result: string): string {
     default:
       return 'each version allows something the other does not.';
   }
+}
+
+interface DecisionLike {
+  request: import('./sim/evaluate/types.ts').AuthorizationRequest;
+  result: import('./sim/evaluate/types.ts').AuthorizationResult;
+}
+
+interface WorldWithDecisions {
+  run(line: string, options?: Record<string, unknown>): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  lastDecisions(): readonly DecisionLike[];
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+async function explainDenial(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const dash = argv.indexOf('--');
+  if (dash < 0 || argv[dash + 1] !== 'aws') throw new Usage('explain-denial needs the command after --, e.g. -- aws s3api delete-object --bucket b --key k');
+  const options = parse(argv.slice(0, dash), { '--world': { value: true }, '--profile': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const path = options.get('--world');
+  if (path === undefined) throw new Usage('explain-denial needs --world FILE');
+  const world = (await host.openWorldFile(path)) as WorldWithDecisions;
+  const line = argv.slice(dash + 1).map(shellQuote).join(' ');
+  const profile = options.get('--profile');
+  const ran = await world.run(line, profile !== undefined ? { env: { AWS_PROFILE: profile } } : {});
+  const { repairRequest } = await import('./sim/analyze/repair.ts');
+  const denied = world.lastDecisions().filter((d) => d.result.decision !== 'allowed');
+  const reports = denied.map((d) => ({ decision: d, report: repairRequest(d.request) }));
+  if (options.get('--output') === 'json') {
+    const printed = {
+      Command: line,
+      ExitCode: ran.exitCode,
+      Denials: reports.map(({ decision: d, report: r }) => ({
+        Principal: d.request.principal.arn,
+        Action: d.request.action,
+        Resource: d.request.resource,
+        Decision: r.decision,
+        Reason: r.reason,
+        Blocking: r.blocking,
+        Plans: r.plans.map((p) => ({ Decision: p.decision, Edits: p.edits.map((e) => ({ ...e })) })),
+      })),
+    };
+    return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
+  }
+  if (reports.length === 0) {
+    const what = ran.exitCode === 0 ? 'The command was allowed: nothing to repair.' : 'The command failed, but no authorization check denied it (see its error above).';
+    return { exitCode: ran.exitCode === 0 ? 0 : 1, stdout: `${ran.stdout}${what}\n`, stderr: ran.stderr };
+  }
+  const lines: string[] = [ran.stderr.trim(), ''];
+  for (const { decision: d, report: r } of reports) {
+    lines.push(`DENIED (${r.decision}): ${d.request.principal.arn || 'an anonymous caller'} → ${d.request.action} on ${d.request.resource}`);
+    lines.push(`  Blocked by: ${r.blocking} [${r.reason}]`);
+    if (r.plans.length === 0) lines.push('  No edit found that would allow it.');
+    else lines.push('  What would allow it (each checked again by the engine):');
+    r.plans.forEach((p, i) => {
+      lines.push(`   ${i + 1}. ${p.edits.map((e) => e.words).join('\n      then ')}  → ${p.decision}`);
+      for (const e of p.edits) if (e.statement && e.kind !== 'removeStatement') lines.push(`      ${JSON.stringify(e.statement)}`);
+    });
+  }
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

@@ -55,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<Outcome> {
   const [command, ...rest] = argv;
   try {
     const analysis = ANALYSIS_COMMANDS.find((c) => c === command);
-    if (analysis !== undefined) return await runAnalysisCommand(analysis, rest);
+    if (analysis !== undefined) return await runAnalysisCommand(analysis, rest, { openWorldFile });
     switch (command) {
       case 'aws':
         return await runAwsCommand(rest);
@@ -311,6 +311,11 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
     writeFileSync(worldPath, `${JSON.stringify(journal, null, 2)}\n`);
   }
   return result;
+}
+
+/** The world a `--world` file describes, rebuilt in memory (the file is not changed). */
+async function openWorldFile(path: string): Promise<unknown> {
+  return buildWorld(await loadJournal(path));
 }
 
 /** Creates the world of a journal and replays its operations, as the playground's worker does. */

@@ -2,7 +2,7 @@
 // simulate-custom-policy, the grouped sentences without --output json, and exits 1 only with
 // --fail-on-new-access when something is newly allowed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -60,5 +60,25 @@ describe('iam-dojo diff-policy', () => {
     const r = spawnSync(process.execPath, [BIN, 'diff-policy', '--old', a, '--new', b, '--output', 'json'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { Result: string }).Result).toBe('Incomparable');
+  });
+});
+
+describe('iam-dojo explain-denial', () => {
+  const run = (args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+
+  it('names the blocking layer and edits that the engine allows, without changing the world file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-explain-'));
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    for (const args of [['iam', 'create-user', '--user-name', 'alice'], ['iam', 'create-access-key', '--user-name', 'alice'], ['iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'Reports', '--policy-document', policy]]) {
+      expect(run(['aws', ...args, '--world', 'w.json'], dir).status).toBe(0);
+    }
+    const before = readFileSync(join(dir, 'w.json'), 'utf8');
+    const r = run(['explain-denial', '--world', 'w.json', '--profile', 'alice', '--output', 'json', '--', 'aws', 'iam', 'list-users'], dir);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { Denials: { Action: string; Reason: string; Plans: { Decision: string; Edits: { layer: string; guardrail: boolean }[] }[] }[] };
+    expect(out.Denials[0]).toMatchObject({ Action: 'iam:ListUsers', Reason: 'NO_IDENTITY_ALLOW', Plans: [{ Decision: 'allowed', Edits: [{ layer: 'identity', guardrail: false }] }] });
+    expect(readFileSync(join(dir, 'w.json'), 'utf8')).toBe(before);
+    const text = run(['explain-denial', '--world', 'w.json', '--profile', 'alice', '--', 'aws', 'iam', 'list-users'], dir);
+    expect(text.stdout).toContain('Blocked by: No identity-based policy allows');
   });
 });
