@@ -8,6 +8,7 @@ import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/prot
 import { worldJournalSchema } from '../worker/journal-schema.ts';
 import { forget, loadSaved, pageKey, save } from '../worker/storage.ts';
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
 /** The page's session for world `name` (created on first use). */
