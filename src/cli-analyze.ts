@@ -4,6 +4,7 @@
  *   iam-dojo diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
  *       [--output json|text] [--fail-on-new-access]
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
+ *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
  */
 import { readFileSync } from 'node:fs';
 
@@ -15,7 +16,7 @@ export interface AnalysisOutcome {
 }
 
 /** The analysis commands iam-dojo dispatches here. */
-export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial'] as const;
+export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths'] as const;
 
 /** Usage lines for iam-dojo's help text. */
 export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
@@ -25,6 +26,9 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   explain-denial --world FILE [--profile P] [--output json|text] -- aws <service> <operation> ...
       Runs the command on a copy of the world; for each denied check, the layer that blocks it and
       the edits that would allow it, each decided again by the engine. The world file is not changed.
+  escalation-paths --world FILE [--output json|text] [--target-action ACTION --target-resource ARN]
+      Every principal that can reach administrator access (or the target), with the shortest path and
+      the commands that carry it out.
 `;
 
 class Usage extends Error {}
@@ -79,6 +83,9 @@ export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[num
       case 'explain-denial':
         if (!host) throw new Usage('explain-denial needs world files, which this host cannot open');
         return await explainDenial(argv, host);
+      case 'escalation-paths':
+        if (!host) throw new Usage('escalation-paths needs world files, which this host cannot open');
+        return await escalationPaths(argv, host);
     }
   } catch (error) {
     if (error instanceof Usage) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
@@ -184,4 +191,52 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
     });
   }
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+interface WorldWithDetails {
+  accountId: string;
+  exportAuthorizationDetails(): Record<string, unknown>;
+  save(): unknown;
+}
+
+async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
+  const path = options.get('--world');
+  if (path === undefined) throw new Usage('escalation-paths needs --world FILE');
+  const action = options.get('--target-action');
+  const resource = options.get('--target-resource');
+  if ((action === undefined) !== (resource === undefined)) throw new Usage('--target-action and --target-resource go together');
+  const world = (await host.openWorldFile(path)) as WorldWithDetails;
+  const { findEscalationPaths } = await import('./sim/analyze/escalation.ts');
+  const managed = await import('./sim/managed/index.ts');
+  const details = world.exportAuthorizationDetails();
+  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
+  const org = organizationOf(world.save());
+  const paths = findEscalationPaths([{ accountId: world.accountId, details, ...(org?.scps ? { scps: org.scps } : {}) }], {
+    managedPolicyDocument: (arn) => managed.awsManagedDocument(arn),
+    ...(org?.managementAccountId ? { managementAccountId: org.managementAccountId } : {}),
+    ...(action !== undefined && resource !== undefined ? { target: { action, resource } } : {}),
+  });
+  if (options.get('--output') === 'json') {
+    const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
+    return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
+  }
+  if (paths.length === 0) return { exitCode: 0, stdout: 'No principal can escalate: no path to administrator access was found.\n', stderr: '' };
+  const lines: string[] = [];
+  for (const p of paths) {
+    lines.push(`${p.From} → ${p.To} in ${p.Steps.length} step${p.Steps.length === 1 ? '' : 's'}:`);
+    p.Steps.forEach((st, i) => {
+      lines.push(`  ${i + 1}. ${st.Technique}: ${st.Principal} ${st.Action} on ${st.Resource}`);
+      for (const c of st.Commands) lines.push(`       $ ${c}`);
+    });
+  }
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+/** The SCPs of the world's account from its snapshot (read defensively: the snapshot is the world's own format). */
+function organizationOf(snapshot: unknown): { scps?: string[][]; managementAccountId?: string } | undefined {
+  const org = (snapshot as { organization?: { scps?: unknown; managementAccountId?: unknown } } | undefined)?.organization;
+  if (!org || !Array.isArray(org.scps)) return undefined;
+  const scps = org.scps.map((level: unknown) => (Array.isArray(level) ? level.map((p: { document?: unknown }) => String(p.document ?? '')) : []));
+  return { scps, ...(typeof org.managementAccountId === 'string' ? { managementAccountId: org.managementAccountId } : {}) };
 }

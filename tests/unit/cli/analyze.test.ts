@@ -82,3 +82,23 @@ describe('iam-dojo explain-denial', () => {
     expect(text.stdout).toContain('Blocked by: No identity-based policy allows');
   });
 });
+
+describe('iam-dojo escalation-paths', () => {
+  it('prints Paths with From, To and Steps (Technique, Principal, Action, Resource, Command); empty when none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-escalate-'));
+    const run = (args: string[]): { status: number | null; stdout: string } => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::*:user/alice' }] });
+    expect(run(['aws', 'iam', 'create-user', '--user-name', 'alice', '--world', 'w.json']).status).toBe(0);
+    const empty = JSON.parse(run(['escalation-paths', '--world', 'w.json', '--output', 'json']).stdout) as { Paths: unknown[] };
+    expect(empty).toEqual({ Paths: [] });
+    expect(run(['aws', 'iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'p', '--policy-document', policy, '--world', 'w.json']).status).toBe(0);
+    const out = JSON.parse(run(['escalation-paths', '--world', 'w.json', '--output', 'json']).stdout) as { Paths: { From: string; To: string; Steps: Record<string, string>[] }[] };
+    expect(out.Paths).toEqual([
+      {
+        From: 'arn:aws:iam::123456789012:user/alice',
+        To: 'admin',
+        Steps: [{ Technique: 'AttachUserPolicy', Principal: 'arn:aws:iam::123456789012:user/alice', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::123456789012:user/alice', Command: 'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile alice' }],
+      },
+    ]);
+  });
+});
