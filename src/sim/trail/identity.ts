@@ -4,11 +4,11 @@
  */
 import type { Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import type { WorldState } from '../world/state.ts';
+import type { AccountState } from '../world/state.ts';
 import type { UserIdentity } from './record.ts';
 
 /** The identity block of a record made by `caller`. */
-export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity {
+export function userIdentityOf(state: AccountState, caller: Caller): UserIdentity {
   const session = caller.session;
   const attributes = session ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) } : undefined;
   if (caller.type === 'AssumedRole' && caller.role && session) {
