@@ -7,6 +7,7 @@ import { GROUP_OPERATIONS } from './iam/groups.ts';
 import { INLINE_OPERATIONS } from './iam/inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './iam/instance-profiles.ts';
 import { MFA_OPERATIONS } from './iam/mfa.ts';
+import { PASSWORD_POLICY_OPERATIONS } from './iam/password-policy.ts';
 import { POLICY_OPERATIONS } from './iam/policies.ts';
 import { ROLE_OPERATIONS } from './iam/roles.ts';
 import { USER_OPERATIONS } from './iam/users.ts';
@@ -28,6 +29,7 @@ export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operati
     ...MFA_OPERATIONS,
     ...INSTANCE_PROFILE_OPERATIONS,
     ...ACCOUNT_OPERATIONS,
+    ...PASSWORD_POLICY_OPERATIONS,
   },
   sts: STS_OPERATIONS_IMPL,
   s3: S3_OPERATIONS_IMPL,

@@ -5,6 +5,7 @@
  */
 import type { CliConfig } from '../services/contract.ts';
 import type { OrganizationState } from './organization.ts';
+import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -32,6 +33,10 @@ export interface LoginProfile {
   password: string;
   createDate: number;
   passwordResetRequired: boolean;
+  /** When the password was last set (creation, reset or change); absent means createDate. */
+  passwordLastChanged?: number;
+  /** Earlier passwords, newest first, for the password policy's PasswordReusePrevention. */
+  previousPasswords?: string[];
 }
 
 /** An IAM user. */
@@ -160,6 +165,8 @@ export interface Session {
   chained: boolean;
   /** For Console sessions: the sign-in id the CLI or widget presents. */
   consoleSessionId?: string;
+  /** A console session that may only change its password (first sign-in with PasswordResetRequired, or an expired password). */
+  mustChangePassword?: boolean;
 }
 
 /** An S3 object. */
@@ -211,7 +218,7 @@ export interface WorldState {
   canonicalUserId: string;
   accountAlias?: string;
   region: string;
-  root: { createDate: number; accessKeys: AccessKey[]; mfaSerials: string[]; password: string; passwordLastUsed?: number };
+  root: { createDate: number; accessKeys: AccessKey[]; mfaSerials: string[]; password: string; passwordLastUsed?: number; email?: string };
   users: Record<string, User>;
   groups: Record<string, Group>;
   roles: Record<string, Role>;
@@ -231,6 +238,8 @@ export interface WorldState {
   cliConfig: CliConfig;
   /** The organization the account belongs to (SCPs/RCPs), if any. */
   organization?: OrganizationState;
+  /** The account password policy (absent: IAM's default rules apply). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /**

@@ -10,7 +10,7 @@ import { invokeService, type CallDecision } from '../services/invoke.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
-import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
+import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput } from './organization.ts';
@@ -153,6 +153,12 @@ export class World implements ServiceEndpoint {
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
     return consoleSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** What the console's sign-in page knows about the account: its ID, alias and the root user's email. */
+  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string } {
+    const s = this.#state;
+    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s) };
   }
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */
