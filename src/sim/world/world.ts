@@ -155,10 +155,13 @@ export class World implements ServiceEndpoint {
     return consoleSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
   }
 
-  /** What the console's sign-in page knows about the account: its ID, alias and the root user's email. */
-  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string } {
+  /**
+   * The simulated account's "credentials card" for the console's sign-in page: its ID, alias, and the
+   * root user's email and password (a sandbox has no sign-up mail to find them in).
+   */
+  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string } {
     const s = this.#state;
-    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s) };
+    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
   }
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */

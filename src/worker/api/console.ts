@@ -18,6 +18,8 @@ export interface ConsoleAccount {
   accountAlias?: string;
   /** The root user's email address (the simulated account's sign-up email). */
   rootEmail: string;
+  /** The root user's password, shown on the sandbox's sign-in page. */
+  rootPassword: string;
 }
 
 /** The answer to one console call: the API output, or the AWS error with the engine's explanation when it was a denial. */
