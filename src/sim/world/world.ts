@@ -164,6 +164,13 @@ export class World implements ServiceEndpoint {
     return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
   }
 
+  /** Serial numbers of the MFA devices enabled for an IAM user (or for the root user when no name is given). */
+  mfaSerialsOf(userName?: string): readonly string[] {
+    if (userName === undefined) return [...this.#state.root.mfaSerials];
+    const user = this.#state.users[nameKey(userName)];
+    return user && user.name === userName ? [...user.mfaSerials] : [];
+  }
+
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */
   authenticatorCode(serialNumber: string): { code: string; secondsRemaining: number } | undefined {
     const device = own(this.#state.mfaDevices, serialNumber);

@@ -55,6 +55,20 @@ export const consoleApi = {
     return attempt(() => worlds.consoleSignIn(world, { kind: 'consoleSignIn', ...form }));
   },
 
+  /**
+   * The simulated phone's authenticator app for the person signing in: the current code of each of
+   * their MFA devices at the world's time (the sandbox stands in for the phone in their pocket).
+   */
+  consoleAuthenticator(world: string, userName?: string): Promise<Result<{ serialNumber: string; code: string; secondsRemaining: number; now: number }[]>> {
+    return attempt(async () => {
+      const w = await worlds.get(world);
+      return w.mfaSerialsOf(userName).flatMap((serialNumber) => {
+        const shown = w.authenticatorCode(serialNumber);
+        return shown ? [{ serialNumber, ...shown, now: w.clock.nowMs() }] : [];
+      });
+    });
+  },
+
   /** A call that changes the world (CreateUser, AttachGroupPolicy …) as the signed-in session. */
   consoleCall(world: string, sessionId: string, request: ConsoleCall): Promise<Result<ConsoleAnswer>> {
     return attempt(async () => answer(await worlds.consoleCall(world, { kind: 'consoleCall', sessionId, ...request })));

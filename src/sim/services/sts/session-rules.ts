@@ -11,7 +11,9 @@ export function sessionRestriction(caller: Caller, service: string, operation: s
   const session = caller.session;
   // A console sign-in that must first change its password (PasswordResetRequired, or an expired
   // password) reaches nothing else until it does (IAM User Guide, "Manage passwords for IAM users").
-  if (session?.kind === 'Console' && session.mustChangePassword && !(service === 'iam' && (operation === 'ChangePassword' || operation === 'GetAccountPasswordPolicy'))) {
+  // GetCallerIdentity stays open: no permission is needed for it and none can deny it (STS API Reference).
+  const passwordChangeCalls = (service === 'iam' && (operation === 'ChangePassword' || operation === 'GetAccountPasswordPolicy')) || (service === 'sts' && operation === 'GetCallerIdentity');
+  if (session?.kind === 'Console' && session.mustChangePassword && !passwordChangeCalls) {
     return accessDenied('You must change your password before you can use the AWS Management Console.');
   }
   if (!session || session.kind !== 'GetSessionToken') return undefined;
