@@ -342,7 +342,8 @@ async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
       world.writeFile?.(op.name, op.text);
     } else if (op.kind === 'consoleSignIn') {
       // What the simulated console did (src/console) replays through the same world calls.
-      const { kind: _kind, ...input } = op;
+      const input: Record<string, unknown> = { ...op };
+      delete input['kind'];
       world.consoleSignIn?.(input);
     } else {
       await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });

@@ -19,6 +19,7 @@ function parseJournal(raw: string): WorldJournal | undefined {
   }
 }
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
 /**

@@ -155,7 +155,8 @@ type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
 
 /** The browser's user agent in ConsoleLogin records is a fixed desktop Chrome, so replays are identical. */
 function signIn(world: SimWorld, op: ConsoleSignInOp): ConsoleSignInResult {
-  const { kind: _kind, ...rest } = op;
+  const rest: Partial<ConsoleSignInOp> = { ...op };
+  delete rest.kind;
   return world.consoleSignIn(rest as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
 }
 

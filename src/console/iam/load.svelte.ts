@@ -40,8 +40,8 @@ export function listOf(output: Record<string, unknown> | undefined, member: stri
 /** A CLI timestamp (`2026-03-02T09:00:00+00:00`) as the console prints dates. */
 export function shortDate(value: unknown): string {
   if (typeof value !== 'string' || !value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC'; // eslint-disable-line svelte/prefer-svelte-reactivity -- formatted once, never mutated
 }
 
 /** The customer managed policies and AWS managed policies the permission pickers list. */

@@ -7,7 +7,7 @@ import { buildTrailRecord, tlsDetails } from '../trail/record.ts';
 import type { Credentials } from '../services/contract.ts';
 import { isoSeconds } from './dates.ts';
 import { ID_PREFIX, type IdGenerator } from './ids.ts';
-import { own, nameKey, type WorldState } from './state.ts';
+import { own, nameKey, type AccountState } from './state.ts';
 import { matchTotpCode } from './totp.ts';
 import { passwordExpired } from '../services/iam/password-policy.ts';
 
@@ -37,12 +37,12 @@ export interface ConsoleSignInInput {
 }
 
 /** The root user's email address (worlds made before it was stored use this one). */
-export function rootEmailOf(state: WorldState): string {
+export function rootEmailOf(state: AccountState): string {
   return state.root.email ?? 'root@example.com';
 }
 
 /** Whether the "Account ID or alias" a user typed names this account. */
-export function namesAccount(state: WorldState, typed: string): boolean {
+export function namesAccount(state: AccountState, typed: string): boolean {
   const value = typed.trim();
   return value.replace(/-/g, '') === state.accountId || (state.accountAlias !== undefined && value.toLowerCase() === state.accountAlias);
 }
@@ -51,7 +51,7 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 const CONSOLE_SESSION_SECONDS = 12 * 3600;
 
 /** Signs in and records ConsoleLogin. */
-export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
+export function consoleSignIn(state: AccountState, region: string, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
   const root = input.userName === undefined;
   if (root && input.rootEmail !== undefined && input.rootEmail.trim().toLowerCase() !== rootEmailOf(state).toLowerCase()) return { ok: false, reason: 'NO_SUCH_ACCOUNT' };
   if (!root && input.account !== undefined && !namesAccount(state, input.account)) return { ok: false, reason: 'NO_SUCH_ACCOUNT' };
@@ -94,7 +94,7 @@ export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number
       responseElements: { ConsoleLogin: success ? 'Success' : 'Failure' },
       additionalEventData: {
         LoginTo: success
-          ? `https://${state.region}.console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&region=${state.region}&state=hashArgsFromTB_${state.region}_${ids.chars('0123456789abcdef', 16)}`
+          ? `https://${region}.console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&region=${region}&state=hashArgsFromTB_${region}_${ids.chars('0123456789abcdef', 16)}`
           : 'https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true',
         MobileVersion: 'No',
         ...(mfaUsed && device ? { MFAIdentifier: device.serialNumber } : {}),

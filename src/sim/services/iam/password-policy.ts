@@ -5,7 +5,7 @@
  * UpdateLoginProfile, ChangePassword and the console goes through.
  */
 import type { PolicySource } from '../../evaluate/types.ts';
-import type { User, WorldState } from '../../world/state.ts';
+import type { AccountState, User } from '../../world/state.ts';
 import { fault, noSuchEntity } from '../errors.ts';
 import { optBool, optNum, type OperationContext, type OperationDefinition } from '../operation.ts';
 
@@ -29,7 +29,7 @@ export interface PasswordPolicy {
 const SYMBOLS = /[!@#$%^&*()_+\-=[\]{}|']/;
 
 /** Why a password is refused: the words IAM answers with PasswordPolicyViolation. */
-export function passwordViolation(state: WorldState, password: string, user: User): string | undefined {
+export function passwordViolation(state: AccountState, password: string, user: User): string | undefined {
   const policy = state.passwordPolicy;
   if (!policy) {
     // Without a custom policy: at least 8 characters, three of the four character types, not the
@@ -56,7 +56,7 @@ export function passwordViolation(state: WorldState, password: string, user: Use
 }
 
 /** Throws PasswordPolicyViolation when the password breaks the account's policy. */
-export function requirePasswordAllowed(state: WorldState, password: string, user: User): void {
+export function requirePasswordAllowed(state: AccountState, password: string, user: User): void {
   const violation = passwordViolation(state, password, user);
   if (violation) throw fault('PasswordPolicyViolation', violation, 400);
 }
@@ -71,7 +71,7 @@ export function setPassword(user: User, password: string, nowMs: number): void {
 }
 
 /** Whether a user's console password has expired under MaxPasswordAge (false when passwords never expire). */
-export function passwordExpired(state: WorldState, user: User, nowMs: number): boolean {
+export function passwordExpired(state: AccountState, user: User, nowMs: number): boolean {
   const days = state.passwordPolicy?.MaxPasswordAge;
   const profile = user.loginProfile;
   if (days === undefined || !profile) return false;
@@ -85,7 +85,7 @@ export function passwordExpired(state: WorldState, user: User, nowMs: number): b
  * allow for that check only, so an explicit deny or a permissions boundary still applies — the
  * documentation is silent on those cases; this is our choice.
  */
-export function selfServicePasswordPolicy(state: WorldState, user: User | undefined): PolicySource[] {
+export function selfServicePasswordPolicy(state: AccountState, user: User | undefined): PolicySource[] {
   if (!state.passwordPolicy?.AllowUsersToChangePassword || !user) return [];
   const document = JSON.stringify({
     Version: '2012-10-17',

@@ -17,7 +17,7 @@ export function sessionRestriction(caller: Caller, service: string, operation: s
     return accessDenied('You must change your password before you can use the AWS Management Console.');
   }
   if (!session || session.kind !== 'GetSessionToken') return undefined;
-  if (service === 'iam' && !session.mfaAuthenticated) return authenticationFault('iam', 'unknownKey');
+  if (service === 'iam' && !session.mfaAuthenticated) return authenticationFault('query', 'unknownKey');
   if (service === 'sts' && operation !== 'AssumeRole' && operation !== 'GetCallerIdentity') {
     return operation === 'GetSessionToken' ? accessDenied('Cannot call GetSessionToken with session credentials') : accessDenied(`Cannot call ${operation} with session credentials`);
   }
