@@ -206,3 +206,30 @@ test('the console is usable at 390 px without horizontal scrolling', async ({ pa
   }
   await expectNoA11yViolations(page, '.aws-console');
 });
+
+test('embedded in a page, the console shares the world with the terminal and the audit log', async ({ page }) => {
+  await page.goto('/playground/');
+  await runInTerminal(page, 'aws iam create-user --user-name carol');
+  const console = page.getByRole('region', { name: 'AWS Management Console (simulated)' });
+  await console.scrollIntoViewIfNeeded();
+  await expect(console).toHaveAttribute('aria-busy', 'false');
+  await console.getByRole('radio', { name: 'Root user' }).check();
+  await console.getByRole('textbox', { name: 'Root user email address' }).fill(await card(console, 'Root user email'));
+  await console.getByLabel('Password', { exact: true }).fill(await card(console, 'Root user password'));
+  await console.getByRole('button', { name: 'Sign in' }).click();
+  // start="iam/users": the user the terminal created is listed.
+  await expect(console.getByRole('heading', { name: /^Users/ })).toBeVisible();
+  await console.getByRole('button', { name: 'carol', exact: true }).click();
+  await console.getByRole('tab', { name: 'Tags' }).click();
+  await console.getByRole('textbox', { name: 'Key' }).fill('team');
+  await console.getByRole('textbox', { name: 'Value' }).fill('blue');
+  await console.getByRole('button', { name: 'Add tag' }).click();
+  await expect(console.getByRole('tabpanel')).toContainText('team');
+  const entry = await runInTerminal(page, 'aws iam list-user-tags --user-name carol');
+  await expect(entry).toContainText('"Value": "blue"');
+  const log = page.getByRole('region', { name: 'CloudTrail event history' });
+  await log.scrollIntoViewIfNeeded();
+  await log.getByRole('textbox', { name: 'Event name' }).fill('TagUser');
+  await log.getByRole('button', { name: /Show JSON of TagUser/ }).click();
+  await expect(log.getByRole('table')).toContainText('"sessionCredentialFromConsole": "true"');
+});
