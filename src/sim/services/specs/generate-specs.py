@@ -29,6 +29,7 @@ OPERATIONS = {
         CreateVirtualMFADevice EnableMFADevice ListMFADevices ListVirtualMFADevices DeactivateMFADevice DeleteVirtualMFADevice
         ResyncMFADevice
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
+        GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
     ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
