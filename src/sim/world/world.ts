@@ -14,7 +14,7 @@ import { instanceCredentials, type InstanceCredentials } from '../services/ec2/i
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
-import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
+import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput, type OrganizationState } from './organization.ts';
@@ -198,6 +198,22 @@ export class World implements ServiceEndpoint {
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
     return consoleSignIn(this.#primary, this.#state.region, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /**
+   * The simulated account's "credentials card" for the console's sign-in page: its ID, alias, and the
+   * root user's email and password (a sandbox has no sign-up mail to find them in).
+   */
+  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string } {
+    const s = this.#primary;
+    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
+  }
+
+  /** Serial numbers of the MFA devices enabled for an IAM user (or for the root user when no name is given). */
+  mfaSerialsOf(userName?: string): readonly string[] {
+    if (userName === undefined) return [...this.#primary.root.mfaSerials];
+    const user = own(this.#primary.users, nameKey(userName));
+    return user && user.name === userName ? [...user.mfaSerials] : [];
   }
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */

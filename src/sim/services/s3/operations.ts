@@ -9,6 +9,7 @@ import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';
+import { defaultPublicAccessBlock, isPublicPolicy, publicPolicyBlocked, PUBLIC_ACCESS_OPERATIONS } from './public-access.ts';
 import { s3DecryptObject, s3EncryptObject } from '../kms/via-service.ts';
 import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
 
@@ -97,7 +98,7 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
   if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
-  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, objects: {} };
+  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, publicAccessBlock: defaultPublicAccessBlock(), objects: {} };
   return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
 }
 
@@ -147,6 +148,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   } catch {
     throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }
+  if (bucket.publicAccessBlock?.BlockPublicPolicy === true && isPublicPolicy(parsed.policy)) throw publicPolicyBlocked(ctx, bucket.name);
   bucket.policy = text;
   ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };
   return {};
@@ -309,4 +311,7 @@ export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   HeadObject: { handler: (ctx) => objectOut(ctx, true), readOnly: true, dataEvent: true },
   ListObjectsV2: { handler: listObjectsV2, readOnly: true, dataEvent: true },
   DeleteObject: { handler: deleteObject, readOnly: false, dataEvent: true },
+  ...Object.fromEntries(
+    Object.entries(PUBLIC_ACCESS_OPERATIONS).map(([name, d]) => [name, { ...d, handler: (ctx: OperationContext) => (s3Trail(ctx, false), d.handler(ctx)) }]),
+  ),
 };

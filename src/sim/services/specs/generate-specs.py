@@ -29,10 +29,12 @@ OPERATIONS = {
         CreateVirtualMFADevice EnableMFADevice ListMFADevices ListVirtualMFADevices DeactivateMFADevice DeleteVirtualMFADevice
         ResyncMFADevice
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
+        GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
     ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
-        PutObject GetObject HeadObject ListObjectsV2 DeleteObject''',
+        PutObject GetObject HeadObject ListObjectsV2 DeleteObject
+        PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock''',
     ('cloudtrail', '2013-11-01'): 'CreateTrail DeleteTrail DescribeTrails PutEventSelectors GetEventSelectors LookupEvents',
     ('organizations', '2016-11-28'): '''DescribeOrganization ListRoots ListPolicies CreatePolicy DescribePolicy DeletePolicy
         AttachPolicy DetachPolicy ListPoliciesForTarget CreateOrganization CreateAccount DescribeCreateAccountStatus
