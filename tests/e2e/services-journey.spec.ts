@@ -111,3 +111,21 @@ test('a learner passes roles to Lambda and EC2 and meets a KMS key policy, in th
 
   await expectNoA11yViolations(page);
 });
+
+test('the editor opens a file the terminal wrote, and saving over a file it did not open asks first', async ({ page }) => {
+  await page.goto('/playground/');
+  await runInTerminal(page, 'echo \'{"Version": "2012-10-17", "Statement": []}\' > notes.json');
+  const files = page.getByRole('region', { name: 'Files in this world' });
+  await showWidget(files);
+  await files.getByRole('combobox', { name: 'File name' }).fill('notes.json');
+  await setEditorText(page, files, 'Text of notes.json', '{"replaced": true}');
+  await files.getByRole('button', { name: 'Save notes.json' }).click();
+  await expect(files.getByRole('status')).toContainText('notes.json already exists in this world. Replace it with the text in the editor?');
+  await files.getByRole('button', { name: 'Keep the file' }).click();
+  await expect(files.getByRole('status')).toContainText('Nothing was replaced.');
+  await expect(await runInTerminal(page, 'cat notes.json')).toContainText('"Statement": []');
+  await files.getByRole('button', { name: 'Open' }).click();
+  await expect(files.getByRole('status')).toContainText('Opened notes.json.');
+  await files.getByRole('button', { name: 'Save notes.json' }).click();
+  await expect(files.getByRole('status')).toContainText('Saved notes.json.');
+});
