@@ -34,8 +34,11 @@ export const aliasExists = (aliasArn: string): ServiceFault => fault('AlreadyExi
 /** The lockout-safety check (KMS Developer Guide, "Default key policy" / PutKeyPolicy, BypassPolicyLockoutSafetyCheck). */
 export const lockout = (): ServiceFault => fault('MalformedPolicyDocumentException', 'The new key policy will not allow you to update the key policy in the future.', 400);
 
-/** A key policy that does not parse. */
-export const malformedKeyPolicy = (): ServiceFault => fault('MalformedPolicyDocumentException', 'Policy contains a statement with one or more invalid principals.', 400);
+/**
+ * A key policy that does not parse: KMS answers with no message at all (reported to the AWS SDK team,
+ * https://github.com/aws/aws-sdk-ruby/issues/1784); the terminal adds the file, line and column.
+ */
+export const malformedKeyPolicy = (): ServiceFault => fault('MalformedPolicyDocumentException', '', 400);
 
 /** A grant ID the key does not have. */
 export const grantNotFound = (grantId: string): ServiceFault => fault('NotFoundException', `Grant ID ${grantId} not found`, 400);

@@ -91,6 +91,17 @@ describe('PutKeyPolicy lockout safety', () => {
   });
 });
 
+describe('a key policy that does not parse', () => {
+  it('is MalformedPolicyDocumentException with no message, as KMS answers; the terminal names the line and column', async () => {
+    const { world, keyId } = await setup([]);
+    world.writeFile('kp.json', '{\n  "Version": "2012-10-17",\n  "Statement": [ {"Effect": "Allow" "Principal": "*"} ]\n}');
+    const r = await world.run(`aws kms put-key-policy --key-id ${keyId} --policy file://kp.json`);
+    const [aws, note] = r.stderr.trim().split('\n');
+    expect(aws).toBe('An error occurred (MalformedPolicyDocumentException) when calling the PutKeyPolicy operation: ');
+    expect(note).toMatch(/^\[simulator\] kp\.json:3:\d+: /);
+  });
+});
+
 describe('encryption context and kms: condition keys', () => {
   it('decrypting needs the same encryption context (InvalidCiphertextException otherwise)', async () => {
     const { world } = await setup([]);
