@@ -98,5 +98,29 @@ export const AWS_MANAGED_POLICIES: readonly AwsManagedPolicyInfo[] = [
     "UpdateDate": "2023-08-10T21:31:39.000Z",
     "VersionCreateDate": "2023-08-10T21:31:39.000Z",
     "lazy": false
+  },
+  {
+    "PolicyName": "AWSLambdaBasicExecutionRole",
+    "PolicyId": "ANPAJNCQGXC42545SKXIK",
+    "Arn": "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    "Path": "/service-role/",
+    "DefaultVersionId": "v1",
+    "Description": "Provides write permissions to CloudWatch Logs.",
+    "CreateDate": "2015-04-09T15:03:43.000Z",
+    "UpdateDate": "2015-04-09T15:03:43.000Z",
+    "VersionCreateDate": "2015-04-09T15:03:43.000Z",
+    "lazy": false
+  },
+  {
+    "PolicyName": "AmazonEC2ReadOnlyAccess",
+    "PolicyId": "ANPAIGDT4SV4GSETWTBZK",
+    "Arn": "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess",
+    "Path": "/",
+    "DefaultVersionId": "v5",
+    "Description": "Provides read only access to Amazon EC2 via the AWS Management Console.",
+    "CreateDate": "2015-02-06T18:40:17.000Z",
+    "UpdateDate": "2026-02-12T18:03:17.000Z",
+    "VersionCreateDate": "2015-02-06T18:40:17.000Z",
+    "lazy": false
   }
 ];

@@ -17,6 +17,9 @@ const SELECTED = {
   IAMUserChangePassword: ['ANPAJ4L4MM2A7QIEB56MS', 'Provides the ability for an IAM user to change their own password.', false],
   AmazonS3FullAccess: ['ANPAIFIR6V6BVTRAHWINE', 'Provides full access to all buckets via the AWS Management Console.', false],
   AmazonS3ReadOnlyAccess: ['ANPAIZTJ4DXE7G6AGAE6M', 'Provides read only access to all buckets via the AWS Management Console.', false],
+  // What learners attach to Lambda execution roles and EC2 instance roles (services/lambda, services/ec2).
+  AWSLambdaBasicExecutionRole: ['ANPAJNCQGXC42545SKXIK', 'Provides write permissions to CloudWatch Logs.', false],
+  AmazonEC2ReadOnlyAccess: ['ANPAIGDT4SV4GSETWTBZK', 'Provides read only access to Amazon EC2 via the AWS Management Console.', false],
 };
 
 const all = JSON.parse(readFileSync(SOURCE, 'utf8'));
