@@ -25,7 +25,8 @@ describe('the repository is self-contained', () => {
   test('no absolute path to a file outside the repository', () => {
     // A quoted absolute path such as '/work/…' or '/home/…', or a path into a sibling shared/ folder.
     const absolute = new RegExp(`['"\`](/(?:work|home|root|Users|opt|srv|mnt)/|[^'"\`]*shared/reference/)`, 'g');
-    expect(offending(absolute)).toEqual([]);
+    // botocore's member patterns (`pattern: "/mnt/[a-zA-Z0-9-_.]+"` in the generated specs) are regular expressions, not paths.
+    expect(offending(absolute, (text, m) => !text.slice(0, m.index).endsWith('pattern: '))).toEqual([]);
   });
 
   test('every .md file a comment cites is in the repository', () => {

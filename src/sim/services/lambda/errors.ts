@@ -1,6 +1,7 @@
 /**
  * Lambda's errors (Lambda API Reference, "Common Errors" and each operation's Errors section). Lambda
- * is a REST-JSON service: its denial code is AccessDeniedException (AWS-FACTS.md §1.3).
+ * is a REST-JSON service: its denial code is AccessDeniedException (Lambda API Reference, "Common
+ * Errors", https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html).
  */
 import { fault, type ServiceFault } from '../errors.ts';
 
