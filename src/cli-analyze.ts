@@ -194,9 +194,9 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
 }
 
 interface WorldWithDetails {
-  accountId: string;
-  exportAuthorizationDetails(): Record<string, unknown>;
-  save(): unknown;
+  accountIds(): string[];
+  exportAuthorizationDetails(accountId?: string): Record<string, unknown>;
+  organization(): unknown;
 }
 
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
@@ -209,10 +209,15 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   const world = (await host.openWorldFile(path)) as WorldWithDetails;
   const { findEscalationPaths } = await import('./sim/analyze/escalation.ts');
   const managed = await import('./sim/managed/index.ts');
-  const details = world.exportAuthorizationDetails();
-  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
-  const org = organizationOf(world.save());
-  const paths = findEscalationPaths([{ accountId: world.accountId, details, ...(org?.scps ? { scps: org.scps } : {}) }], {
+  const { organizationPolicies } = await import('./sim/world/organization.ts');
+  const org = world.organization() as Parameters<typeof organizationPolicies>[0];
+  // Every account of the world, each with the SCPs on its path: AssumeRole edges cross accounts.
+  const accounts = world.accountIds().map((accountId) => {
+    const scps = organizationPolicies(org, accountId, accountId)?.scps?.map((level) => level.map((p) => (typeof p.document === 'string' ? p.document : p.document.text)));
+    return { accountId, details: world.exportAuthorizationDetails(accountId), ...(scps ? { scps } : {}) };
+  });
+  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(accounts).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
+  const paths = findEscalationPaths(accounts, {
     managedPolicyDocument: (arn) => managed.awsManagedDocument(arn),
     ...(org?.managementAccountId ? { managementAccountId: org.managementAccountId } : {}),
     ...(action !== undefined && resource !== undefined ? { target: { action, resource } } : {}),
@@ -231,12 +236,4 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
     });
   }
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
-}
-
-/** The SCPs of the world's account from its snapshot (read defensively: the snapshot is the world's own format). */
-function organizationOf(snapshot: unknown): { scps?: string[][]; managementAccountId?: string } | undefined {
-  const org = (snapshot as { organization?: { scps?: unknown; managementAccountId?: unknown } } | undefined)?.organization;
-  if (!org || !Array.isArray(org.scps)) return undefined;
-  const scps = org.scps.map((level: unknown) => (Array.isArray(level) ? level.map((p: { document?: unknown }) => String(p.document ?? '')) : []));
-  return { scps, ...(typeof org.managementAccountId === 'string' ? { managementAccountId: org.managementAccountId } : {}) };
 }

@@ -73,12 +73,23 @@ function report(raw: RawComparison): PolicyComparison {
   const groups: DifferenceGroup[] = [];
   const newly: Witness[] = [];
   const gone: Witness[] = [];
+  const seen = new Set<string>();
+  const sentences = new Set<string>();
   for (const d of raw.differences) {
     const direction = d.after === 'allowed' ? 'newlyAllowed' : 'noLongerAllowed';
     const witnesses = d.actions.map((action) => witnessOf(raw, d, action));
     for (const w of witnesses) replay(raw, w, d);
-    (direction === 'newlyAllowed' ? newly : gone).push(...witnesses);
-    groups.push(groupOf(raw, d, direction, witnesses[0] as Witness));
+    for (const w of witnesses) {
+      const key = JSON.stringify(w);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (direction === 'newlyAllowed' ? newly : gone).push(w);
+    }
+    // Cases that differ only in a value no sentence mentions read the same: say it once.
+    const group = groupOf(raw, d, direction, witnesses[0] as Witness);
+    if (sentences.has(group.sentence)) continue;
+    sentences.add(group.sentence);
+    groups.push(group);
   }
   const Result: ComparisonVerdict = newly.length > 0 ? (gone.length > 0 ? 'Incomparable' : 'MorePermissive') : gone.length > 0 ? 'LessPermissive' : 'Equivalent';
   return { Result, NewlyAllowed: newly, NoLongerAllowed: gone, groups, cases: raw.cases, complete: raw.incomplete.length === 0, incomplete: raw.incomplete };
