@@ -5,6 +5,7 @@
  *       [--output json|text] [--fail-on-new-access]
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
+ *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
  */
 import { readFileSync } from 'node:fs';
 
@@ -16,7 +17,7 @@ export interface AnalysisOutcome {
 }
 
 /** The analysis commands iam-dojo dispatches here. */
-export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths'] as const;
+export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths', 'generate-policy'] as const;
 
 /** Usage lines for iam-dojo's help text. */
 export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
@@ -29,6 +30,9 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   escalation-paths --world FILE [--output json|text] [--target-action ACTION --target-resource ARN]
       Every principal that can reach administrator access (or the target), with the shortest path and
       the commands that carry it out.
+  generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
+      The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
+      what its policies grant today that the window never used.
 `;
 
 class Usage extends Error {}
@@ -86,6 +90,9 @@ export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[num
       case 'escalation-paths':
         if (!host) throw new Usage('escalation-paths needs world files, which this host cannot open');
         return await escalationPaths(argv, host);
+      case 'generate-policy':
+        if (!host) throw new Usage('generate-policy needs world files, which this host cannot open');
+        return await generatePolicy(argv, host);
     }
   } catch (error) {
     if (error instanceof Usage) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
@@ -235,5 +242,44 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
       for (const c of st.Commands) lines.push(`       $ ${c}`);
     });
   }
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+interface WorldWithTrail extends WorldWithDetails {
+  trail(accountId?: string): { Records: Record<string, unknown>[] };
+  decisionsFor(eventId: string): readonly DecisionLike[] | undefined;
+}
+
+async function generatePolicy(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const options = parse(argv, { '--world': { value: true }, '--principal-arn': { value: true }, '--since': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const path = options.get('--world');
+  const principalArn = options.get('--principal-arn');
+  if (path === undefined || principalArn === undefined) throw new Usage('generate-policy needs --world FILE and --principal-arn ARN');
+  const since = options.get('--since');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new Usage('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
+  const world = (await host.openWorldFile(path)) as WorldWithTrail;
+  const { readPrincipals } = await import('./sim/analyze/principals.ts');
+  const { generatePolicyFromTrail } = await import('./sim/analyze/generate.ts');
+  const managed = await import('./sim/managed/index.ts');
+  const accountId = /^arn:[a-z-]+:iam::(\d{12}):/.exec(principalArn)?.[1];
+  if (accountId === undefined || !world.accountIds().includes(accountId)) throw new Usage(`--principal-arn ${principalArn} is not a user or role ARN of an account in this world`);
+  const details = world.exportAuthorizationDetails(accountId);
+  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
+  const principal = readPrincipals([{ accountId, details }], (arn) => managed.awsManagedDocument(arn)).find((p) => p.arn === principalArn && p.kind !== 'group');
+  if (!principal) throw new Usage(`no user or role ${principalArn} in this world`);
+  const currentPolicies = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
+  const result = await generatePolicyFromTrail({
+    records: world.trail(accountId).Records, principalArn, currentPolicies, decisionsFor: (id) => world.decisionsFor(id), ...(since !== undefined ? { since } : {}),
+  });
+  if (options.get('--output') === 'json') {
+    const printed = { PolicyDocument: result.PolicyDocument, UnusedGranted: result.UnusedGranted, Summary: result.summary, Findings: result.findings.map((f) => ({ findingType: f.severity, issueCode: f.code, findingDetails: f.message })) };
+    return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
+  }
+  const lines = [
+    `From ${result.recordsUsed} successful record${result.recordsUsed === 1 ? '' : 's'} of ${principalArn}${since ? ` since ${since}` : ''} (${result.recordsFailed} failed, not counted):`,
+    JSON.stringify(result.PolicyDocument, null, 4),
+    `Compared with the policies it has today: it ${result.summary}.`,
+  ];
+  for (const f of result.findings) lines.push(`${f.severity}\t${f.code}\t${f.message}`);
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

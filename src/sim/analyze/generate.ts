@@ -7,6 +7,7 @@
  * (eventSource + eventName, and its `resources` ARNs).
  */
 import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/types.ts';
+import { getLoadedService, loadServices } from '../catalog/services.ts';
 import { validatePolicy, type PolicyFinding } from '../simulate/validate.ts';
 import { comparePolicies, type Witness } from './report.ts';
 
@@ -56,6 +57,23 @@ export async function generatePolicyFromTrail(input: GenerateInput): Promise<Gen
       set.add(action);
       used.set(resource, set);
     }
+  }
+  // An action the service reference lists with no resource type is granted only by "Resource": "*"
+  // (Service Authorization Reference; Access Analyzer lints other resources for it).
+  await loadServices([...used.values()].flatMap((set) => [...set].map((a) => a.split(':')[0] ?? '')));
+  for (const [resource, actions] of [...used]) {
+    if (resource === '*') continue;
+    for (const action of [...actions]) {
+      const [prefix = '', name = ''] = action.split(':');
+      const known = getLoadedService(prefix)?.actions.get(name.toLowerCase());
+      if (known && known.resourceTypes.length === 0) {
+        actions.delete(action);
+        const star = used.get('*') ?? new Set<string>();
+        star.add(action);
+        used.set('*', star);
+      }
+    }
+    if (actions.size === 0) used.delete(resource);
   }
   // Resources that need the same actions share a statement.
   const byActions = new Map<string, { actions: string[]; resources: string[] }>();
