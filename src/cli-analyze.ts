@@ -6,6 +6,7 @@
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
  *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
+ *   iam-dojo access-findings --world w.json [--output json|text]
  */
 import { readFileSync } from 'node:fs';
 
@@ -17,7 +18,7 @@ export interface AnalysisOutcome {
 }
 
 /** The analysis commands iam-dojo dispatches here. */
-export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths', 'generate-policy'] as const;
+export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths', 'generate-policy', 'access-findings'] as const;
 
 /** Usage lines for iam-dojo's help text. */
 export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
@@ -33,6 +34,9 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
       The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
       what its policies grant today that the window never used.
+  access-findings --world FILE [--output json|text]
+      Role trust and bucket policies that grant access outside the account (or the organization),
+      each with a witness caller and request.
 `;
 
 class Usage extends Error {}
@@ -93,6 +97,9 @@ export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[num
       case 'generate-policy':
         if (!host) throw new Usage('generate-policy needs world files, which this host cannot open');
         return await generatePolicy(argv, host);
+      case 'access-findings':
+        if (!host) throw new Usage('access-findings needs world files, which this host cannot open');
+        return await accessFindings(argv, host);
     }
   } catch (error) {
     if (error instanceof Usage) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
@@ -281,5 +288,36 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
     `Compared with the policies it has today: it ${result.summary}.`,
   ];
   for (const f of result.findings) lines.push(`${f.severity}\t${f.code}\t${f.message}`);
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+interface ForkableWorld extends WorldWithDetails {
+  fork(): { run(line: string): Promise<{ exitCode: number; stdout: string }> };
+}
+
+async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const path = options.get('--world');
+  if (path === undefined) throw new Usage('access-findings needs --world FILE');
+  const world = (await host.openWorldFile(path)) as ForkableWorld;
+  const { findExternalAccess } = await import('./sim/analyze/findings.ts');
+  const accounts = world.accountIds().map((accountId) => ({ accountId, details: world.exportAuthorizationDetails(accountId) }));
+  // Bucket policies are read as the root user on a copy, so the analysis leaves no trail records.
+  const copy = world.fork();
+  const buckets: { bucket: string; accountId: string; policy: string }[] = [];
+  const listed = await copy.run('aws s3api list-buckets --output json');
+  const names = listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
+  for (const bucket of names) {
+    const got = await copy.run(`aws s3api get-bucket-policy --bucket ${bucket} --output json`);
+    if (got.exitCode !== 0) continue;
+    const policy = (JSON.parse(got.stdout) as { Policy?: string }).Policy;
+    if (policy) buckets.push({ bucket, accountId: accounts[0]?.accountId ?? '', policy });
+  }
+  const org = world.organization() as { accounts?: Record<string, unknown>; managementAccountId?: string } | undefined;
+  const zone = org?.accounts ? [...Object.keys(org.accounts), ...(org.managementAccountId ? [org.managementAccountId] : [])] : undefined;
+  const findings = await findExternalAccess(accounts, buckets, zone);
+  if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
+  if (findings.length === 0) return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
+  const lines = findings.map((f) => `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`);
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
