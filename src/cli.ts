@@ -264,6 +264,7 @@ async function runValidation(argv: readonly string[]): Promise<Outcome> {
 interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
+  consoleSignIn?(input: Record<string, unknown>): unknown;
 }
 
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
@@ -345,8 +346,15 @@ async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
       });
     } else if (op.kind === 'advance') {
       world.clock?.advance?.(op.seconds);
-    } else {
+    } else if (op.kind === 'writeFile') {
       world.writeFile?.(op.name, op.text);
+    } else if (op.kind === 'consoleSignIn') {
+      // What the simulated console did (src/console) replays through the same world calls.
+      const input: Record<string, unknown> = { ...op };
+      delete input['kind'];
+      world.consoleSignIn?.(input);
+    } else {
+      await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
     }
   }
   return world;
