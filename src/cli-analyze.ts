@@ -207,11 +207,7 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-interface WorldWithDetails {
-  accountIds(): string[];
-  exportAuthorizationDetails(accountId?: string): Record<string, unknown>;
-  organization(): unknown;
-}
+type SimWorld = import('./sim/world/index.ts').World;
 
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
@@ -220,22 +216,9 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   const action = options.get('--target-action');
   const resource = options.get('--target-resource');
   if ((action === undefined) !== (resource === undefined)) throw new Usage('--target-action and --target-resource go together');
-  const world = (await host.openWorldFile(path)) as WorldWithDetails;
-  const { findEscalationPaths } = await import('./sim/analyze/escalation.ts');
-  const managed = await import('./sim/managed/index.ts');
-  const { organizationPolicies } = await import('./sim/world/organization.ts');
-  const org = world.organization() as Parameters<typeof organizationPolicies>[0];
-  // Every account of the world, each with the SCPs on its path: AssumeRole edges cross accounts.
-  const accounts = world.accountIds().map((accountId) => {
-    const scps = organizationPolicies(org, accountId, accountId)?.scps?.map((level) => level.map((p) => (typeof p.document === 'string' ? p.document : p.document.text)));
-    return { accountId, details: world.exportAuthorizationDetails(accountId), ...(scps ? { scps } : {}) };
-  });
-  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(accounts).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
-  const paths = findEscalationPaths(accounts, {
-    managedPolicyDocument: (arn) => managed.awsManagedDocument(arn),
-    ...(org?.managementAccountId ? { managementAccountId: org.managementAccountId } : {}),
-    ...(action !== undefined && resource !== undefined ? { target: { action, resource } } : {}),
-  });
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldEscalationPaths } = await import('./sim/analyze/world-input.ts');
+  const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
   if (options.get('--output') === 'json') {
     const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
@@ -252,11 +235,6 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-interface WorldWithTrail extends WorldWithDetails {
-  trail(accountId?: string): { Records: Record<string, unknown>[] };
-  decisionsFor(eventId: string): readonly DecisionLike[] | undefined;
-}
-
 async function generatePolicy(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--principal-arn': { value: true }, '--since': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
@@ -264,20 +242,16 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
   if (path === undefined || principalArn === undefined) throw new Usage('generate-policy needs --world FILE and --principal-arn ARN');
   const since = options.get('--since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) throw new Usage('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
-  const world = (await host.openWorldFile(path)) as WorldWithTrail;
-  const { readPrincipals } = await import('./sim/analyze/principals.ts');
-  const { generatePolicyFromTrail } = await import('./sim/analyze/generate.ts');
-  const managed = await import('./sim/managed/index.ts');
-  const accountId = /^arn:[a-z-]+:iam::(\d{12}):/.exec(principalArn)?.[1];
-  if (accountId === undefined || !world.accountIds().includes(accountId)) throw new Usage(`--principal-arn ${principalArn} is not a user or role ARN of an account in this world`);
-  const details = world.exportAuthorizationDetails(accountId);
-  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
-  const principal = readPrincipals([{ accountId, details }], (arn) => managed.awsManagedDocument(arn)).find((p) => p.arn === principalArn && p.kind !== 'group');
-  if (!principal) throw new Usage(`no user or role ${principalArn} in this world`);
-  const currentPolicies = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
-  const result = await generatePolicyFromTrail({
-    records: world.trail(accountId).Records, principalArn, currentPolicies, decisionsFor: (id) => world.decisionsFor(id), ...(since !== undefined ? { since } : {}),
-  });
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldGeneratedPolicy } = await import('./sim/analyze/world-input.ts');
+  const { AnalysisError } = await import('./sim/analyze/errors.ts');
+  let result: Awaited<ReturnType<typeof worldGeneratedPolicy>>;
+  try {
+    result = await worldGeneratedPolicy(world, principalArn, since);
+  } catch (error) {
+    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new Usage(`--principal-arn: ${error.message}`);
+    throw error;
+  }
   if (options.get('--output') === 'json') {
     const printed = { PolicyDocument: result.PolicyDocument, UnusedGranted: result.UnusedGranted, Summary: result.summary, Findings: result.findings.map((f) => ({ findingType: f.severity, issueCode: f.code, findingDetails: f.message })) };
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
@@ -291,31 +265,14 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-interface ForkableWorld extends WorldWithDetails {
-  fork(): { run(line: string): Promise<{ exitCode: number; stdout: string }> };
-}
-
 async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
   if (path === undefined) throw new Usage('access-findings needs --world FILE');
-  const world = (await host.openWorldFile(path)) as ForkableWorld;
-  const { findExternalAccess } = await import('./sim/analyze/findings.ts');
-  const accounts = world.accountIds().map((accountId) => ({ accountId, details: world.exportAuthorizationDetails(accountId) }));
-  // Bucket policies are read as the root user on a copy, so the analysis leaves no trail records.
-  const copy = world.fork();
-  const buckets: { bucket: string; accountId: string; policy: string }[] = [];
-  const listed = await copy.run('aws s3api list-buckets --output json');
-  const names = listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
-  for (const bucket of names) {
-    const got = await copy.run(`aws s3api get-bucket-policy --bucket ${bucket} --output json`);
-    if (got.exitCode !== 0) continue;
-    const policy = (JSON.parse(got.stdout) as { Policy?: string }).Policy;
-    if (policy) buckets.push({ bucket, accountId: accounts[0]?.accountId ?? '', policy });
-  }
-  const org = world.organization() as { accounts?: Record<string, unknown>; managementAccountId?: string } | undefined;
-  const zone = org?.accounts ? [...Object.keys(org.accounts), ...(org.managementAccountId ? [org.managementAccountId] : [])] : undefined;
-  const findings = await findExternalAccess(accounts, buckets, zone);
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldAccessFindings } = await import('./sim/analyze/world-input.ts');
+  const findings = await worldAccessFindings(world);
+  const zone = world.organization() !== undefined;
   if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
   if (findings.length === 0) return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
   const lines = findings.map((f) => `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`);
