@@ -4,7 +4,7 @@
  * the learner started from names the new access.
  */
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-import { setEditorText, showWidget } from './widgets-helpers.ts';
+import { runInTerminal, setEditorText, showWidget } from './widgets-helpers.ts';
 
 test('playground: a denied request gets an edit that would allow it', async ({ page }) => {
   await page.goto('/playground/');
@@ -28,4 +28,26 @@ test('playground: editing the policy shows the new access compared with the star
   await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:DeleteUser"],"Resource":"*"}]}');
   await expect(panel.getByRole('status')).toContainText('Your edit allows more than before', { timeout: 20_000 });
   await expect(panel.getByRole('listitem').first()).toContainText('New access: now also allows iam:DeleteUser on any resource');
+});
+
+test('playground: an escalation path is found, replayed in the world, and then gone; the trail gives a policy', async ({ page }) => {
+  await page.goto('/playground/');
+  const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::*:user/alice"}]}';
+  for (const line of ['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice', `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`]) {
+    const entry = await runInTerminal(page, line);
+    await expect(entry).not.toContainText('An error occurred');
+  }
+  const panel = page.getByRole('region', { name: 'Who can become admin?' });
+  await showWidget(panel);
+  await panel.getByRole('button', { name: 'Find escalation paths' }).click();
+  await expect(panel.getByRole('status').first()).toContainText('1 principal can reach administrator access');
+  await expect(panel.getByText('AttachUserPolicy: arn:aws:iam::123456789012:user/alice')).toBeVisible();
+  await panel.getByRole('button', { name: 'Replay in the world' }).click();
+  await expect(panel.getByText(/Replayed 1 command in the world/)).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByRole('status').first()).toContainText('No principal can escalate');
+  await panel.getByRole('textbox', { name: 'Principal ARN' }).fill('arn:aws:iam::123456789012:user/alice');
+  await panel.getByRole('button', { name: 'Generate policy' }).click();
+  await expect(panel.getByText(/From 1 successful records/)).toBeVisible({ timeout: 20_000 });
+  await expect(panel.locator('pre').last()).toContainText('iam:AttachUserPolicy');
+  await expectNoA11yViolations(page);
 });
