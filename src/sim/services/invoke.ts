@@ -6,14 +6,14 @@
  */
 import { authorize as engineAuthorize } from '../evaluate/authorize.ts';
 import { accessDeniedMessage } from '../evaluate/messages.ts';
-import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/types.ts';
+import type { AuthorizationRequest, AuthorizationResult, ContextValue } from '../evaluate/types.ts';
 import { loadAwsManagedDocuments } from '../managed/index.ts';
 import { userIdentityOf } from '../trail/identity.ts';
 import { trailShape } from '../trail/parameters.ts';
 import { buildTrailRecord, eventVersionFor, tlsDetails, type UserIdentity } from '../trail/record.ts';
 import { accountOfCredentials, authenticate, type Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import { organizationPolicies } from '../world/organization.ts';
+import { organizationPolicies, orgPathOf } from '../world/organization.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import { own, type AccountState, type WorldState } from '../world/state.ts';
 import type { ServiceRequest, ServiceResponse } from './contract.ts';
@@ -172,7 +172,7 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
     authorize(action, resource, options = {}) {
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
       if (result.decision === 'allowed') return result;
-      throw accessDeniedFor(base.service.errorProtocol, deniedMessage(base.service, request, result, options.displayResource));
+      throw accessDeniedFor(base.service.errorProtocol, deniedMessage(base, request, result, options.displayResource));
     },
   };
 }
@@ -186,7 +186,12 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
     action,
     resource,
     resourceAccountId,
-    context: { ...globalContext(base.state, caller, base), 'aws:ResourceAccount': resourceAccountId, ...(options.context ?? {}) },
+    context: {
+      ...globalContext(base.state, caller, base),
+      ...organizationContext(base.world, caller.accountId, resourceAccountId),
+      'aws:ResourceAccount': resourceAccountId,
+      ...(options.context ?? {}),
+    },
     identityPolicies: [...policies.identityPolicies, ...(options.extraIdentityPolicies ?? [])],
     ...(policies.permissionsBoundary ? { permissionsBoundary: policies.permissionsBoundary } : {}),
     ...(policies.sessionPolicies ? { sessionPolicies: policies.sessionPolicies } : {}),
@@ -206,16 +211,44 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
 
 function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
   if (caller.type === 'AssumedRole' && caller.role) {
-    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn };
+    // Service-linked roles live under /aws-service-role/ and SCPs do not restrict them (Organizations User Guide, "Service control policies").
+    const isServiceLinkedRole = caller.role.path.startsWith('/aws-service-role/');
+    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn, ...(isServiceLinkedRole ? { isServiceLinkedRole } : {}) };
   }
   return { type: caller.type, arn: caller.arn, accountId: caller.accountId };
 }
 
 /** The AccessDenied text: the engine's grammar, with the service's own conventions on top. */
-function deniedMessage(service: ServiceDefinition, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
-  const raw = accessDeniedMessage(request, result, service.messageOptions?.(request) ?? {});
+function deniedMessage(base: CallBase, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
+  const service = base.service;
+  const org = base.world.organization;
+  const crossAccount = request.principal.accountId !== '' && request.principal.accountId !== request.resourceAccountId;
+  const sameOrganization = crossAccount && org !== undefined && Object.hasOwn(org.accounts, request.principal.accountId) && Object.hasOwn(org.accounts, request.resourceAccountId);
+  const raw = accessDeniedMessage(request, result, { ...(service.messageOptions?.(request) ?? {}), sameOrganization });
   const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
-  return service.deniedMessage ? service.deniedMessage(request, result, message) : message;
+  return service.deniedMessage ? service.deniedMessage(request, result, message, { crossAccount, sameOrganization }) : message;
+}
+
+/**
+ * Organization keys of the request context, present only for principals and resources in an
+ * organization (IAM User Guide, "AWS global condition context keys": aws:PrincipalOrgID,
+ * aws:PrincipalOrgPaths, aws:ResourceOrgID, aws:ResourceOrgPaths,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+ */
+function organizationContext(world: WorldState, principalAccountId: string, resourceAccountId: string): Record<string, ContextValue> {
+  const org = world.organization;
+  const ctx: Record<string, ContextValue> = {};
+  const principalPath = orgPathOf(org, principalAccountId);
+  if (org && principalPath !== undefined) {
+    ctx['aws:PrincipalOrgID'] = org.organizationId;
+    ctx['aws:PrincipalOrgPaths'] = [principalPath];
+  }
+  const resourcePath = orgPathOf(org, resourceAccountId);
+  if (org && resourcePath !== undefined) {
+    ctx['aws:ResourceOrgID'] = org.organizationId;
+    ctx['aws:ResourceOrgPaths'] = [resourcePath];
+  }
+  return ctx;
 }
 
 /** The region a call is logged in: a global service's own region, else the region the client targets. */
