@@ -16,6 +16,7 @@ import { isoSeconds } from '../world/dates.ts';
 import { organizationPolicies, orgPathOf } from '../world/organization.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import { own, type AccountState, type WorldState } from '../world/state.ts';
+import { undoLog, type UndoLog } from '../world/undo.ts';
 import type { ServiceRequest, ServiceResponse } from './contract.ts';
 import { accessDeniedFor, authenticationFault, fault, ServiceFault } from './errors.ts';
 import { dataEventSelected } from './cloudtrail/selectors.ts';
@@ -35,6 +36,11 @@ export interface EndpointWorld {
   nowMs(): number;
   /** Receives the authorization checks of each call, keyed by the eventID of its trail record (not saved). */
   onDecisions?(eventId: string | undefined, decisions: CallDecision[]): void;
+  /**
+   * Set by the pipeline once the world's references to AWS managed policies have been loaded; from
+   * then on a request's own parameters are the only new references, so the world is not scanned again.
+   */
+  managedReferencesLoaded?: boolean;
 }
 
 /** One authorization check a call made: the engine's request and its answer with the explanation. */
@@ -50,7 +56,11 @@ const DEFAULT_USER_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8
 /** Answers one request: loads the AWS managed documents it may need, then runs it synchronously. */
 export async function invokeService(endpoint: EndpointWorld, request: ServiceRequest): Promise<ServiceResponse> {
   try {
-    await loadAwsManagedDocuments([...referencedArnsOfWorld(endpoint.world), ...arnsIn(request.params)]);
+    if (endpoint.managedReferencesLoaded !== true) {
+      await loadAwsManagedDocuments(referencedArnsOfWorld(endpoint.world));
+      endpoint.managedReferencesLoaded = true;
+    }
+    await loadAwsManagedDocuments(arnsIn(request.params));
     return invokeLoaded(endpoint, request);
   } catch {
     // Fail closed on a malformed request object or an internal error: nothing is performed.
@@ -100,44 +110,29 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   }
   const caller = auth.caller;
   const identity = userIdentityOf(state, caller);
-  const rollback = rollbackPoint(world);
+  // A failed call changes nothing: the handler works through an undo log (world/undo.ts), and the
+  // IDs it drew are given back, so the record that follows gets the same IDs as before.
+  const log = undoLog(world);
+  const idCounter = world.idCounter;
   try {
     const invalid = validateParams(spec.input, request.params);
     if (invalid) throw invalid;
     const restricted = sessionRestriction(caller, request.service, request.operation);
     if (restricted) throw restricted;
-    const ctx = operationContext(base, caller, request.params);
+    const ctx = operationContext(base, viewOfCaller(log, caller), request.params, log);
     const output = definition.handler(ctx);
     touchAccessKey(base, caller);
     record(base, definition.readOnly, identity, { output, dataEvent: definition.dataEvent === true, caller });
     report();
     return { ok: true, output };
   } catch (e) {
-    rollback();
+    log.rollback();
+    world.idCounter = idCounter;
     const error = e instanceof ServiceFault ? e.error : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
     record(base, definition.readOnly, identity, { error, dataEvent: definition.dataEvent === true, caller });
     report();
     return { ok: false, error };
   }
-}
-
-/**
- * Remembers the world before a call so a failed call changes nothing: everything but the trail
- * records (a failed call still leaves its record) is put back.
- */
-function rollbackPoint(world: WorldState): () => void {
-  const accounts: Record<string, Omit<AccountState, 'records'>> = {};
-  for (const [id, a] of Object.entries(world.accounts)) accounts[id] = { ...a, records: undefined } as Omit<AccountState, 'records'>;
-  const worldRest = { ...world, accounts: undefined };
-  const backup = JSON.stringify({ world: worldRest, accounts });
-  return () => {
-    const saved = JSON.parse(backup) as { world: Omit<WorldState, 'accounts'>; accounts: Record<string, Omit<AccountState, 'records'>> };
-    const records = new Map(Object.entries(world.accounts).map(([id, a]) => [id, a.records]));
-    const restored: Record<string, AccountState> = {};
-    for (const [id, a] of Object.entries(saved.accounts)) restored[id] = { ...a, records: records.get(id) ?? [] };
-    for (const key of Object.keys(world)) if (!Object.hasOwn(saved.world, key) && key !== 'accounts') delete (world as unknown as Record<string, unknown>)[key];
-    Object.assign(world, saved.world, { accounts: restored });
-  };
 }
 
 interface CallBase {
@@ -155,12 +150,24 @@ interface CallBase {
   decisions: CallDecision[];
 }
 
-function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>): OperationContext {
-  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+/** The caller with its user, role and session records seen through the undo log. */
+function viewOfCaller(log: UndoLog<WorldState>, caller: Caller): Caller {
   return {
-    state: base.state,
-    world: base.world,
-    accountState: (accountId) => own(base.world.accounts, accountId),
+    ...caller,
+    ...(caller.user ? { user: log.wrap(caller.user) } : {}),
+    ...(caller.role ? { role: log.wrap(caller.role) } : {}),
+    ...(caller.session ? { session: log.wrap(caller.session) } : {}),
+  };
+}
+
+function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>, log: UndoLog<WorldState>): OperationContext {
+  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+  const world = log.view;
+  return {
+    state: log.wrap(base.state),
+    stateForReading: base.state,
+    world,
+    accountState: (accountId) => own(world.accounts, accountId),
     ids: base.ids,
     nowMs: base.nowMs,
     caller,

@@ -8,7 +8,7 @@
 import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
-import { invokeService, type CallDecision } from '../services/invoke.ts';
+import { invokeService, type CallDecision, type EndpointWorld } from '../services/invoke.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
@@ -100,10 +100,19 @@ export class World implements ServiceEndpoint {
       this.#decisions.set(eventId, decisions);
       if (this.#decisions.size > 200) this.#decisions.delete(this.#decisions.keys().next().value ?? '');
     };
-    const run = this.#queue.then(() => invokeService({ world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request));
+    const run = this.#queue.then(() => invokeService(this.#endpoint(onDecisions), request));
     this.#queue = run.catch(() => undefined);
     return run;
   }
+
+  /** The pipeline's view of this world; it remembers that the world's managed-policy references are loaded. */
+  #endpoint(onDecisions: NonNullable<EndpointWorld['onDecisions']>): EndpointWorld {
+    this.#endpointState ??= { world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs() };
+    this.#endpointState.onDecisions = onDecisions;
+    return this.#endpointState;
+  }
+
+  #endpointState: EndpointWorld | undefined;
 
   /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
   run(commandLine: string, options: RunOptions = {}): Promise<RunResult> {

@@ -90,7 +90,7 @@ function lookup(ctx: OperationContext): Record<string, unknown> {
   if (attrs.length > 1) throw fault('InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.', 400);
   const start = optStr(ctx, 'StartTime');
   const end = optStr(ctx, 'EndTime');
-  const events = lookupEvents(ctx.state.records, {
+  const events = lookupEvents(ctx.stateForReading.records, {
     ...(attrs[0] ? { attribute: { key: attrs[0].AttributeKey, value: attrs[0].AttributeValue } } : {}),
     ...(start !== undefined ? { startMs: Date.parse(start) } : {}),
     ...(end !== undefined ? { endMs: Date.parse(end) } : {}),
