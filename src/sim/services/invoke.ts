@@ -19,7 +19,7 @@ import { own, type AccountState, type WorldState } from '../world/state.ts';
 import { undoLog, type UndoLog } from '../world/undo.ts';
 import type { ServiceRequest, ServiceResponse } from './contract.ts';
 import { accessDeniedFor, authenticationFault, fault, ServiceFault } from './errors.ts';
-import { dataEventSelected } from './cloudtrail/selectors.ts';
+import { dataEventSelected, deliverToOrganizationTrails } from './cloudtrail/selectors.ts';
 import { serviceDefinition } from './handlers.ts';
 import type { AuthorizeOptions, OperationContext, TrailOverrides } from './operation.ts';
 import { callerPolicies, referencedAwsManagedArns } from './policy-sources.ts';
@@ -306,11 +306,16 @@ function record(
   // One call delivered to several accounts: each copy has its own eventID and recipientAccountId and
   // all share one sharedEventID (CloudTrail User Guide, "CloudTrail record contents": sharedEventID).
   const sharedEventID = receivers.length > 0 ? ids.uuid() : undefined;
-  if (!outcome.dataEvent || dataEventSelected(state, request, readOnly)) state.records.push(buildTrailRecord({ ...fields, userIdentity: identity, recipientAccountId: state.accountId, ...(sharedEventID ? { sharedEventID } : {}) }));
+  const deliver = (account: AccountState, record: Record<string, unknown>, selected: boolean): void => {
+    if (selected) account.records.push(record);
+    deliverToOrganizationTrails(base.world, account.accountId, record, request, readOnly, outcome.dataEvent);
+  };
+  const callerRecord = buildTrailRecord({ ...fields, userIdentity: identity, recipientAccountId: state.accountId, ...(sharedEventID ? { sharedEventID } : {}) });
+  deliver(state, callerRecord, !outcome.dataEvent || dataEventSelected(state, request, readOnly));
   for (const account of receivers) {
     // The other account sees the caller as an AWSAccount (CloudTrail User Guide, "CloudTrail userIdentity element").
     const seen = { type: 'AWSAccount', principalId: String(identity['principalId'] ?? ''), accountId: String(identity['accountId'] ?? state.accountId) };
-    account.records.push(buildTrailRecord({ ...fields, eventID: ids.uuid(), userIdentity: seen, recipientAccountId: account.accountId, ...(sharedEventID ? { sharedEventID } : {}) }));
+    deliver(account, buildTrailRecord({ ...fields, eventID: ids.uuid(), userIdentity: seen, recipientAccountId: account.accountId, ...(sharedEventID ? { sharedEventID } : {}) }), true);
   }
 }
 

@@ -134,6 +134,15 @@ export class World implements ServiceEndpoint {
     return { Records: structuredClone(this.#account(accountId)?.records ?? []) };
   }
 
+  /**
+   * What the management account's organization trails delivered (`create-trail --is-organization-trail`):
+   * the records of every account of the organization, each with its own recipientAccountId, oldest first.
+   */
+  organizationTrail(): { Records: Record<string, unknown>[] } {
+    const management = this.#state.organization ? own(this.#state.accounts, this.#state.organization.managementAccountId) : undefined;
+    return { Records: structuredClone(management?.organizationTrailRecords ?? []) };
+  }
+
   /** A file a command wrote (`--outfile`): text as a string, binary (a QR code PNG) as bytes. */
   readFile(name: string): string | Uint8Array | undefined {
     const file = own(this.#state.files, name);
