@@ -87,6 +87,11 @@ export class WorldSession {
     });
   }
 
+  /** Saves a text file in the world (the editor's Save), so the terminal's `file://NAME` reads it. */
+  writeFile(name: string, text: string): Promise<Result<true>> {
+    return this.#change(() => withSimulator((api) => api.writeFile(this.name, name, text)));
+  }
+
   /** Moves the world's clock forward. */
   advance(seconds: number): Promise<Result<number>> {
     return this.#change(() => withSimulator((api) => api.advanceClock(this.name, seconds)));

@@ -45,7 +45,8 @@ export const worlds = {
   async run(name: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     const s = await slot(name);
     const output = await runOp(s.world, { kind: 'run', line, ...extra });
-    s.journal.ops.push({ kind: 'run', line, ...extra });
+    // An unfinished heredoc changed nothing: only the complete text is worth replaying.
+    if (output.continuation === undefined) s.journal.ops.push({ kind: 'run', line, ...extra });
     return output;
   },
 
@@ -157,6 +158,7 @@ async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): 
   const out = await world.run(op.line, options);
   const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
   if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+  if (out.continuation !== undefined) result.continuation = out.continuation;
   return result;
 }
 
