@@ -265,6 +265,7 @@ interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
   consoleSignIn?(input: Record<string, unknown>): unknown;
+  consoleSwitchRole?(input: { sessionId: string; accountId: string; roleName: string }): Promise<unknown>;
 }
 
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
@@ -354,6 +355,8 @@ async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
       const input: Record<string, unknown> = { ...op };
       delete input['kind'];
       world.consoleSignIn?.(input);
+    } else if (op.kind === 'consoleSwitchRole') {
+      await world.consoleSwitchRole?.(op);
     } else {
       await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
     }

@@ -273,7 +273,8 @@ function record(
   const { state, ids, request, trail, service } = base;
   const eventSource = `${service.name}.amazonaws.com`;
   const error = outcome.error;
-  const console = outcome.caller?.session?.kind === 'Console';
+  // Console sessions, and role sessions the console switched to, call as the console (reference record 10).
+  const console = outcome.caller?.session?.consoleSessionId !== undefined;
   const awsRegion = awsRegionOf(service, base.region);
   const host = trail.host ?? service.host?.(awsRegion) ?? `${service.name}.${awsRegion}.amazonaws.com`;
   const hidden = error !== undefined && service.deniedHidesParameters?.(request.operation, error.code) === true;

@@ -14,6 +14,7 @@ import { instanceCredentials, type InstanceCredentials } from '../services/ec2/i
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
+import { consoleSwitchRole, type ConsoleSwitchRoleInput, type ConsoleSwitchRoleResult } from './console-switch-role.ts';
 import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
@@ -216,6 +217,11 @@ export class World implements ServiceEndpoint {
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
     return consoleSignIn(this.#primary, this.#state.region, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** Switch role in the console: AssumeRole with the console session, a console session for the role, a SwitchRole record. */
+  consoleSwitchRole(input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult> {
+    return consoleSwitchRole(this.#state, this, this.#ids, () => this.clock.nowMs(), input);
   }
 
   /**
