@@ -1,6 +1,6 @@
 /**
  * Learner journeys through the lessons added in the second edition (13 roles for services, 14 KMS
- * key policies, 15 privilege escalation), in Chromium: every exercise is started, its reference
+ * key policies, 15 privilege escalation, 16 reviewing access), in Chromium: every exercise is started, its reference
  * solution is typed into the terminal that follows it — values the learner would copy from an
  * output (an instance ID, a key ARN) are read from that output — and its checks must all turn ✓.
  * One wrong answer per lesson shows its check's words first.
@@ -13,6 +13,7 @@ import type { Exercise } from '../../src/course/exercise.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
 import lesson15 from '../../content/lessons/15-privilege-escalation/exercises.ts';
+import lesson16 from '../../content/lessons/16-reviewing-access/exercises.ts';
 
 async function startExercise(page: Page, id: string): Promise<Locator> {
   const card = page.locator(`[data-exercise="${id}"]`);
@@ -98,4 +99,17 @@ test('lesson 14: decrypt through IAM, a key policy that must allow, administrato
 test('lesson 15: break in through PassRole and a policy version, then close both paths', async ({ page }) => {
   test.setTimeout(150_000);
   await completeLesson(page, '15-privilege-escalation', lesson15);
+});
+
+test('lesson 16: password policy, retiring unused keys, MFA before anything else', async ({ page }) => {
+  test.setTimeout(120_000);
+  await completeLesson(page, '16-reviewing-access', lesson16, async (id, terminal, vars) => {
+    if (id !== 'unused-keys') return;
+    // The learner reads each user's key ID from list-access-keys.
+    for (const [user, name] of [['build', 'BUILD_KEY'], ['reporter', 'REPORTER_KEY'], ['old-tool', 'OLD_TOOL_KEY']] as const) {
+      vars[name] = (await run(terminal, `aws iam list-access-keys --user-name ${user} --query AccessKeyMetadata[0].AccessKeyId --output text`)).out.trim();
+    }
+    const never = await run(terminal, `aws iam get-access-key-last-used --access-key-id ${vars['REPORTER_KEY']}`);
+    expect(never.out).not.toContain('LastUsedDate');
+  });
 });
