@@ -26,8 +26,8 @@ const room =
     ? await (await import('./room/server.mjs')).startRoom({ name: roomName, dbFile: roomDbArg >= 0 ? args[roomDbArg + 1] : undefined, host, port })
     : undefined;
 // Pages look for a room only when this cookie says one is there, so a site without a room never
-// sends a request that would fail.
-const roomCookie = room ? { 'set-cookie': 'iam-dojo-room=1; Path=/; SameSite=Strict' } : {};
+// sends a request that would fail. Cookies ignore ports, so the value names this server's port.
+const roomCookie = room ? { 'set-cookie': `iam-dojo-room=${port}; Path=/; SameSite=Strict` } : {};
 
 const types = {
   '.html': 'text/html; charset=utf-8',

@@ -20,8 +20,9 @@ const INSTRUCTOR_COOKIE = 'iam-dojo-instructor';
 /**
  * The API over a RoomStore.
  * @param {import('./store.mjs').RoomStore} store
+ * @param {{ joinUrl?: string }} [options] the link learners open (for the dashboard's QR code)
  */
-export function createRoomApi(store) {
+export function createRoomApi(store, options = {}) {
   /** @type {Set<import('node:http').ServerResponse>} */
   const streams = new Set();
   /** Per-learner queue: one learner's batches are applied one after another. @type {Map<string, Promise<unknown>>} */
@@ -69,7 +70,8 @@ export function createRoomApi(store) {
   const routes = {
     'GET /': (req, res) => {
       const room = store.room();
-      sendJson(res, 200, { room: room ? { name: room.name, code: room.code, instructorMode: room.instructorMode } : null, instructor: isInstructor(req) });
+      const instructor = isInstructor(req);
+      sendJson(res, 200, { room: room ? { name: room.name, code: room.code, instructorMode: room.instructorMode } : null, instructor, ...(instructor && options.joinUrl ? { joinUrl: options.joinUrl } : {}) });
     },
 
     'POST /join': async (req, res) => {

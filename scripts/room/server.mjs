@@ -18,10 +18,10 @@ export async function startRoom(options) {
   const file = resolve(options.dbFile ?? 'room.sqlite');
   const store = new RoomStore(file);
   const room = store.open(options.name);
-  const api = createRoomApi(store);
   const hosts = options.host === '0.0.0.0' ? lanAddresses() : [];
   const base = `http://${hosts[0] ?? 'localhost'}:${options.port}`;
   const join = `${base}/?room=${room.code}`;
+  const api = createRoomApi(store, { joinUrl: join });
   const lines = [
     '',
     `Room "${room.name}" is ${room.reopened ? 'reopened' : 'open'} (saved in ${file}).`,

@@ -144,6 +144,8 @@ export interface RoomInfo {
   room: { name: string; code: string; instructorMode: boolean } | null;
   /** True when this browser holds the instructor's dashboard cookie. */
   instructor: boolean;
+  /** For the instructor: the link learners open (LAN address and room code), for the QR code. */
+  joinUrl?: string;
 }
 
 /** A learner as the dashboard lists them. */
