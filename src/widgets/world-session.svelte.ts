@@ -9,6 +9,7 @@ import { worldJournalSchema } from '../worker/journal-schema.ts';
 import { forget, loadSaved, pageKey, save } from '../worker/storage.ts';
 import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
 /** The page's session for world `name` (created on first use). */

@@ -1,6 +1,7 @@
 /**
  * Service errors in AWS's terms. Every error the simulated services answer is built here, from a
- * stable code and its parameters, so the exact AWS wording lives in one place (AWS-FACTS.md §2, §5).
+ * stable code and its parameters, so the exact AWS wording lives in one place (IAM User Guide,
+ * "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
 import type { ServiceError } from './contract.ts';
 

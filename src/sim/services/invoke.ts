@@ -145,7 +145,7 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
       if (result.decision === 'allowed') return result;
       const message = deniedMessage(base.request.service, request, result, options.displayResource);
-      // JSON-protocol services such as CloudTrail and Organizations answer AccessDeniedException (AWS-FACTS.md §1.3).
+      // JSON-protocol services such as CloudTrail and Organizations answer AccessDeniedException (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
       throw JSON_PROTOCOL.has(base.request.service) ? fault('AccessDeniedException', message, 400) : accessDenied(message);
     },
   };
@@ -187,13 +187,14 @@ function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
 /** The AccessDenied text, with the service's own conventions on top of the engine's grammar. */
 function deniedMessage(service: string, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
   // S3 quotes the resource ARN and names none for ListAllMyBuckets (S3 User Guide, "Troubleshoot access
-  // denied (403 Forbidden) errors"; the real ListBuckets record in AWS-FACTS.md §1.3).
+  // denied (403 Forbidden) errors in Amazon S3", https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html; real ListBuckets records agree).
   const s3 = service === 's3';
   const raw = accessDeniedMessage(request, result, s3 ? { quoteResource: true, omitResource: request.resource === '*' } : {});
   const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
   if (s3) return message;
   if (service === 'sts' && request.action.toLowerCase() === 'sts:assumerole') {
-    // Real AssumeRole denials end after the resource, without the reason clause (AWS-FACTS.md §2.2).
+    // Real AssumeRole denials recorded in CloudTrail end after the resource, without the reason clause that
+    // "Troubleshoot access denied error messages" shows for other calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
     return `User: ${request.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${request.resource}`;
   }
   return message;
@@ -232,7 +233,7 @@ function record(
       userIdentity: identity,
       eventTime: isoSeconds(base.nowMs),
       eventSource,
-      // S3 logs ListObjectsV2 under the name of its permission's API, ListObjects (AWS-FACTS.md §1.1).
+      // S3 logs ListObjectsV2 under the name of its permission's API, ListObjects (real CloudTrail records; https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
       eventName: request.service === 's3' && request.operation === 'ListObjectsV2' ? 'ListObjects' : request.operation,
       awsRegion: awsRegionOf(service, base.region),
       sourceIPAddress: base.sourceIp,

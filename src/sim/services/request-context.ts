@@ -1,6 +1,6 @@
 /**
  * The request context AWS builds for every call (IAM User Guide, "AWS global condition context
- * keys"; EVALUATION.md §5.10): principal keys from the caller, session keys only for temporary
+ * keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html): principal keys from the caller, session keys only for temporary
  * credentials, network and time keys from the request.
  */
 import type { ContextValue, RequestPrincipal } from '../evaluate/types.ts';

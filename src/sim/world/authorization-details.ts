@@ -1,6 +1,6 @@
 /**
  * The `get-account-authorization-details` shape: exporting a world's IAM state in it, and
- * importing it into a new world (DESIGN.md, "createWorld({ authorizationDetails })"). The export is
+ * importing it into a new world (`createWorld({ authorizationDetails })`). The export is
  * what `aws iam get-account-authorization-details` prints (documents as JSON, CLI timestamps).
  */
 import { awsManagedDocument, awsManagedPolicy, isAwsManagedArn } from '../managed/index.ts';

@@ -3,7 +3,7 @@ import { ID_PREFIX, IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput } from './organization.ts';
 import type { WorldState } from './state.ts';
 
-/** Options of `createWorld` (DESIGN.md, "Public API"). */
+/** Options of `createWorld` (part of the public API, src/sim/index.ts). */
 export interface CreateWorldOptions {
   /** 12-digit account ID; default 123456789012 (the AWS documentation account). */
   accountId?: string;

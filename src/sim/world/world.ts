@@ -1,5 +1,5 @@
 /**
- * A simulated AWS account (DESIGN.md, "Public API"): IAM, STS, S3 and CloudTrail behind one
+ * A simulated AWS account (part of the public API, src/sim/index.ts): IAM, STS, S3 and CloudTrail behind one
  * `invoke`, a clock, deterministic IDs, virtual files, the CLI's saved configuration, and the trail.
  * All of it is one JSON-serializable state: `save()` and `createWorld({ snapshot })` round-trip it.
  */
@@ -17,7 +17,7 @@ import { organizationState, type OrganizationInput } from './organization.ts';
 import { nameKey, own, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
-/** Creates a world (DESIGN.md: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`). */
+/** Creates a world: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`. */
 export function createWorld(options: CreateWorldOptions = {}): World {
   if (options.snapshot !== undefined) return new World(stateFromSnapshot(options.snapshot));
   const state = initialState(options);
@@ -32,6 +32,7 @@ export function createWorld(options: CreateWorldOptions = {}): World {
 function printableText(bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks the bytes as not text
     return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) ? undefined : text;
   } catch {
     return undefined;

@@ -27,7 +27,8 @@ export function requireRoleAuthorized(ctx: OperationContext, action: string, con
 
 /**
  * IAM resolves user and role principals of a trust policy when it is saved; a principal that does
- * not exist makes the policy invalid (AWS-FACTS.md §4, "Invalid principal in policy").
+ * not exist makes the policy invalid ("Invalid principal in policy"; IAM User Guide, "AWS JSON policy
+ * elements: Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
  */
 export function requireExistingPrincipals(state: WorldState, policy: ParsedPolicy): void {
   for (const statement of policy.statements) {

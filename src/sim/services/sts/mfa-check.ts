@@ -1,6 +1,7 @@
 /**
- * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access"): STS checks the
- * serial number and one-time code a caller passes; the texts are AWS's (AWS-FACTS.md §3.6).
+ * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html):
+ * STS checks the serial number and one-time code a caller passes; the texts are the ones real STS
+ * answers return (AWS documents the checks, not the wording).
  */
 import type { Caller } from '../../world/caller.ts';
 import { own, type WorldState } from '../../world/state.ts';

@@ -1,5 +1,5 @@
 // Properties of the world as a whole: one trail record per call, determinism, and bad input that
-// never changes the world (issue 4, "Tests").
+// never changes the world.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../../src/sim/services/contract.ts';
