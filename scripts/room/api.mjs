@@ -8,7 +8,15 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
-  MAX_BODY_BYTES, MAX_LOG_FILE_BYTES, ROOM_API, instructorLoginSchema, instructorModeSchema, joinRequestSchema, logFileSchema, mergeRequestSchema, reportBatchSchema,
+  MAX_BODY_BYTES,
+  MAX_LOG_FILE_BYTES,
+  ROOM_API,
+  instructorLoginSchema,
+  instructorModeSchema,
+  joinRequestSchema,
+  logFileSchema,
+  mergeRequestSchema,
+  reportBatchSchema,
 } from '../../src/room/protocol.ts';
 import { completionProven, genesisHash, verifyChain } from '../../src/room/chain.ts';
 import { RoomHttpError, bearer, cookies, firstIssue, readJson, sendError, sendJson } from './http.mjs';
@@ -71,7 +79,11 @@ export function createRoomApi(store, options = {}) {
     'GET /': (req, res) => {
       const room = store.room();
       const instructor = isInstructor(req);
-      sendJson(res, 200, { room: room ? { name: room.name, code: room.code, instructorMode: room.instructorMode } : null, instructor, ...(instructor && options.joinUrl ? { joinUrl: options.joinUrl } : {}) });
+      sendJson(res, 200, {
+        room: room ? { name: room.name, code: room.code, instructorMode: room.instructorMode } : null,
+        instructor,
+        ...(instructor && options.joinUrl ? { joinUrl: options.joinUrl } : {}),
+      });
     },
 
     'POST /join': async (req, res) => {
@@ -80,7 +92,11 @@ export function createRoomApi(store, options = {}) {
       if (body.code !== room.code) throw new RoomHttpError('ROOM_BAD_CODE');
       const learner = store.join(body.name, body.from);
       broadcast('learner', { id: learner.id, name: body.name, joinedAt: new Date().toISOString(), source: 'room' });
-      sendJson(res, 200, { learner: { id: learner.id, name: body.name }, token: learner.token, room: { name: room.name, code: room.code, instructorMode: room.instructorMode } });
+      sendJson(res, 200, {
+        learner: { id: learner.id, name: body.name },
+        token: learner.token,
+        room: { name: room.name, code: room.code, instructorMode: room.instructorMode },
+      });
     },
 
     'POST /reports': async (req, res) => {
@@ -107,11 +123,21 @@ export function createRoomApi(store, options = {}) {
       const a = Buffer.from(secret);
       const b = Buffer.from(room.secret);
       if (a.length !== b.length || !timingSafeEqual(a, b)) throw new RoomHttpError('ROOM_WRONG_SECRET');
-      sendJson(res, 200, { instructor: true }, { 'set-cookie': `${INSTRUCTOR_COOKIE}=${dashboardToken()}; Path=${ROOM_API}; HttpOnly; SameSite=Strict` });
+      sendJson(
+        res,
+        200,
+        { instructor: true },
+        { 'set-cookie': `${INSTRUCTOR_COOKIE}=${dashboardToken()}; Path=${ROOM_API}; HttpOnly; SameSite=Strict` },
+      );
     },
 
     'POST /instructor/logout': (_req, res) => {
-      sendJson(res, 200, { instructor: false }, { 'set-cookie': `${INSTRUCTOR_COOKIE}=; Path=${ROOM_API}; HttpOnly; SameSite=Strict; Max-Age=0` });
+      sendJson(
+        res,
+        200,
+        { instructor: false },
+        { 'set-cookie': `${INSTRUCTOR_COOKIE}=; Path=${ROOM_API}; HttpOnly; SameSite=Strict; Max-Age=0` },
+      );
     },
 
     'POST /instructor-mode': async (req, res) => {
@@ -137,26 +163,41 @@ export function createRoomApi(store, options = {}) {
       const request = parse(mergeRequestSchema, await readJson(req, MAX_LOG_FILE_BYTES));
       const log = parse(logFileSchema, request.log, 'ROOM_FILE_INVALID');
       if (store.mergedLog(log.logId)) throw new RoomHttpError('ROOM_FILE_DUPLICATE', request.fileName);
-      if (log.base.seq === 0 && log.base.hash !== (await genesisHash(log.logId))) throw new RoomHttpError('ROOM_FILE_CHAIN', 'its first link does not start the log');
+      if (log.base.seq === 0 && log.base.hash !== (await genesisHash(log.logId)))
+        throw new RoomHttpError('ROOM_FILE_CHAIN', 'its first link does not start the log');
       const broken = await verifyChain(log.base, log.events);
       if (broken) throw new RoomHttpError('ROOM_FILE_CHAIN', `link ${broken.seq} (${broken.code})`);
       const links = proveCompletions(undefined, log.events);
       const added = store.addFromFile(log.name, log.logId, log.base, links);
       broadcast('snapshot', store.snapshot());
       const completions = links.filter((l) => l.event.body.kind === 'completed');
-      sendJson(res, 200, { learner: { id: added.id, name: log.name }, events: added.events.length, completions: completions.length, unproven: completions.filter((l) => !l.verified).length });
+      sendJson(res, 200, {
+        learner: { id: added.id, name: log.name },
+        events: added.events.length,
+        completions: completions.length,
+        unproven: completions.filter((l) => !l.verified).length,
+      });
     },
 
     'GET /export.json': (req, res) => {
       requireInstructor(req);
-      sendJson(res, 200, { format: 'iam-dojo-room', version: 1, exportedAt: new Date().toISOString(), ...store.snapshot() }, { 'content-disposition': 'attachment; filename="room.json"' });
+      sendJson(
+        res,
+        200,
+        { format: 'iam-dojo-room', version: 1, exportedAt: new Date().toISOString(), ...store.snapshot() },
+        { 'content-disposition': 'attachment; filename="room.json"' },
+      );
     },
 
     'GET /export.csv': (req, res) => {
       requireInstructor(req);
       const snapshot = requireRoom() && store.snapshot();
       const text = roomCsv(/** @type {import('../../src/room/protocol.ts').RoomSnapshot} */ (snapshot), Date.now());
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="room.csv"' });
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-disposition': 'attachment; filename="room.csv"',
+      });
       res.end(text);
     },
 
@@ -222,7 +263,8 @@ export function createRoomApi(store, options = {}) {
       const sub = path.slice(ROOM_API.length) || '/';
       const route = routes[`${req.method} ${sub}`];
       try {
-        if (!route) throw new RoomHttpError(Object.keys(routes).some((k) => k.endsWith(` ${sub}`)) ? 'ROOM_METHOD' : 'ROOM_UNKNOWN_ENDPOINT');
+        if (!route)
+          throw new RoomHttpError(Object.keys(routes).some((k) => k.endsWith(` ${sub}`)) ? 'ROOM_METHOD' : 'ROOM_UNKNOWN_ENDPOINT');
         await route(req, res);
       } catch (error) {
         sendError(res, error);

@@ -5,7 +5,23 @@
  */
 import { buildCells, cellStatus } from '../../src/room/summary.ts';
 
-const COLUMNS = ['learner_id', 'name', 'source', 'lesson', 'exercise', 'status', 'started_at', 'completed_at', 'check_runs', 'failing_now', 'hints', 'solution_shown', 'instructor_mode', 'commands', 'completion_proven'];
+const COLUMNS = [
+  'learner_id',
+  'name',
+  'source',
+  'lesson',
+  'exercise',
+  'status',
+  'started_at',
+  'completed_at',
+  'check_runs',
+  'failing_now',
+  'hints',
+  'solution_shown',
+  'instructor_mode',
+  'commands',
+  'completion_proven',
+];
 
 /**
  * @param {import('../../src/room/protocol.ts').RoomSnapshot} snapshot @param {number} now
@@ -19,10 +35,24 @@ export function roomCsv(snapshot, now) {
     const latest = cell.checks[cell.checks.length - 1];
     rows.push(
       [
-        cell.learner, learner?.name ?? '', learner?.source ?? '', cell.lesson, cell.exercise, cellStatus(cell, now), cell.startedAt ?? '', cell.completed?.at ?? '',
-        cell.checks.length, latest ? latest.failing.map((f) => f.id).join(' ') : '', cell.hints, cell.completed?.solutionShown ?? cell.solutionShown,
-        cell.completed?.instructorMode ?? '', cell.completed?.commands ?? cell.commands.length, cell.completed ? cell.completed.verified : '',
-      ].map(csvField).join(','),
+        cell.learner,
+        learner?.name ?? '',
+        learner?.source ?? '',
+        cell.lesson,
+        cell.exercise,
+        cellStatus(cell, now),
+        cell.startedAt ?? '',
+        cell.completed?.at ?? '',
+        cell.checks.length,
+        latest ? latest.failing.map((f) => f.id).join(' ') : '',
+        cell.hints,
+        cell.completed?.solutionShown ?? cell.solutionShown,
+        cell.completed?.instructorMode ?? '',
+        cell.completed?.commands ?? cell.commands.length,
+        cell.completed ? cell.completed.verified : '',
+      ]
+        .map(csvField)
+        .join(','),
     );
   }
   return `${rows.join('\r\n')}\r\n`;

@@ -44,7 +44,12 @@ export async function readJson(req, limit) {
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string | string[]>} [headers] */
 export function sendJson(res, status, body, headers = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -55,7 +60,12 @@ export function sendError(res, error) {
     return;
   }
   if (error instanceof RoomHttpError) {
-    sendJson(res, error.status, { error: roomError(error.code, error.detail), ...error.extra }, error.status === 413 ? { connection: 'close' } : {});
+    sendJson(
+      res,
+      error.status,
+      { error: roomError(error.code, error.detail), ...error.extra },
+      error.status === 413 ? { connection: 'close' } : {},
+    );
     return;
   }
   console.error('[room] server error:', error);

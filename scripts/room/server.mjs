@@ -36,7 +36,8 @@ export async function startRoom(options) {
     console.log(await QRCode.toString(join, { type: 'terminal', small: true }));
   }
   // A machine-readable line for tests and the load test.
-  if (process.env['ROOM_PRINT_JSON']) console.log(`ROOM_JSON ${JSON.stringify({ code: room.code, secret: room.secret, name: room.name, file })}`);
+  if (process.env['ROOM_PRINT_JSON'])
+    console.log(`ROOM_JSON ${JSON.stringify({ code: room.code, secret: room.secret, name: room.name, file })}`);
   return {
     api,
     store,

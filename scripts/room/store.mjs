@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS event (
 CREATE INDEX IF NOT EXISTS event_by_exercise ON event (learner, lesson, exercise, seq);
 `;
 
-/** SHA-256 hex of a text (tokens are stored hashed, never as sent). */
+/** SHA-256 hex of a text (tokens are stored hashed, never as sent). @param {string} text */
 export function sha256(text) {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -57,10 +57,16 @@ export class RoomStore {
       learnerByToken: this.db.prepare('SELECT id, name, head_seq AS headSeq, head_hash AS headHash FROM learner WHERE token_hash = ?'),
       learnerById: this.db.prepare('SELECT id, name, head_seq AS headSeq, head_hash AS headHash FROM learner WHERE id = ?'),
       learnerByLog: this.db.prepare("SELECT id FROM learner WHERE log_id = ? AND source = 'file'"),
-      insertLearner: this.db.prepare('INSERT INTO learner (id, name, token_hash, source, log_id, joined_at, head_seq, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      insertEvent: this.db.prepare('INSERT INTO event (learner, seq, at, received_at, kind, lesson, exercise, body, hash, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertLearner: this.db.prepare(
+        'INSERT INTO learner (id, name, token_hash, source, log_id, joined_at, head_seq, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertEvent: this.db.prepare(
+        'INSERT INTO event (learner, seq, at, received_at, kind, lesson, exercise, body, hash, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       moveHead: this.db.prepare('UPDATE learner SET head_seq = ?, head_hash = ? WHERE id = ?'),
-      lastOfExercise: this.db.prepare("SELECT body FROM event WHERE learner = ? AND lesson = ? AND exercise = ? AND kind IN ('check', 'started') ORDER BY seq DESC LIMIT 1"),
+      lastOfExercise: this.db.prepare(
+        "SELECT body FROM event WHERE learner = ? AND lesson = ? AND exercise = ? AND kind IN ('check', 'started') ORDER BY seq DESC LIMIT 1",
+      ),
       learners: this.db.prepare('SELECT id, name, joined_at AS joinedAt, source FROM learner ORDER BY joined_at, id'),
       events: this.db.prepare('SELECT learner, seq, at, received_at AS receivedAt, body, verified FROM event ORDER BY id'),
       eventCount: this.db.prepare('SELECT count(*) AS n FROM event'),
@@ -71,7 +77,15 @@ export class RoomStore {
   /** The open room with its secret, or undefined. */
   room() {
     const row = /** @type {any} */ (this.q.room.get());
-    return row ? { name: String(row.name), code: String(row.code), secret: String(row.secret), instructorMode: row.instructorMode === 1, createdAt: String(row.createdAt) } : undefined;
+    return row
+      ? {
+          name: String(row.name),
+          code: String(row.code),
+          secret: String(row.secret),
+          instructorMode: row.instructorMode === 1,
+          createdAt: String(row.createdAt),
+        }
+      : undefined;
   }
 
   /**
@@ -83,11 +97,13 @@ export class RoomStore {
     const existing = this.room();
     if (existing) {
       if (name && name !== existing.name) this.db.prepare('UPDATE room SET name = ? WHERE id = 1').run(name);
-      return { ...(/** @type {NonNullable<ReturnType<RoomStore['room']>>} */ (this.room())), reopened: true };
+      return { .../** @type {NonNullable<ReturnType<RoomStore['room']>>} */ (this.room()), reopened: true };
     }
     const secret = randomBytes(12).toString('base64url');
-    this.db.prepare('INSERT INTO room (id, name, code, secret, created_at) VALUES (1, ?, ?, ?, ?)').run(name || 'IAM Dojo workshop', newRoomCode(), secret, new Date().toISOString());
-    return { ...(/** @type {NonNullable<ReturnType<RoomStore['room']>>} */ (this.room())), reopened: false };
+    this.db
+      .prepare('INSERT INTO room (id, name, code, secret, created_at) VALUES (1, ?, ?, ?, ?)')
+      .run(name || 'IAM Dojo workshop', newRoomCode(), secret, new Date().toISOString());
+    return { .../** @type {NonNullable<ReturnType<RoomStore['room']>>} */ (this.room()), reopened: false };
   }
 
   /** @param {boolean} enabled */
@@ -162,7 +178,18 @@ export class RoomStore {
       const stored = [];
       for (const { event, verified } of links) {
         const b = event.body;
-        this.q.insertEvent.run(learner, event.seq, event.at, receivedAt, b.kind, b.lesson, 'exercise' in b ? b.exercise : null, JSON.stringify(b), event.hash, verified ? 1 : 0);
+        this.q.insertEvent.run(
+          learner,
+          event.seq,
+          event.at,
+          receivedAt,
+          b.kind,
+          b.lesson,
+          'exercise' in b ? b.exercise : null,
+          JSON.stringify(b),
+          event.hash,
+          verified ? 1 : 0,
+        );
         stored.push({ learner, seq: event.seq, at: event.at, receivedAt, body: b, verified });
       }
       const last = links[links.length - 1];
@@ -188,9 +215,25 @@ export class RoomStore {
   snapshot() {
     const room = this.room();
     if (!room) return undefined;
-    const learners = /** @type {any[]} */ (this.q.learners.all()).map((r) => ({ id: String(r.id), name: String(r.name), joinedAt: String(r.joinedAt), source: r.source === 'file' ? 'file' : 'room' }));
-    const events = /** @type {any[]} */ (this.q.events.all()).map((r) => ({ learner: String(r.learner), seq: Number(r.seq), at: String(r.at), receivedAt: String(r.receivedAt), body: JSON.parse(String(r.body)), verified: r.verified === 1 }));
-    return { room: { name: room.name, code: room.code, instructorMode: room.instructorMode, createdAt: room.createdAt }, learners: /** @type {any} */ (learners), events };
+    const learners = /** @type {any[]} */ (this.q.learners.all()).map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      joinedAt: String(r.joinedAt),
+      source: r.source === 'file' ? 'file' : 'room',
+    }));
+    const events = /** @type {any[]} */ (this.q.events.all()).map((r) => ({
+      learner: String(r.learner),
+      seq: Number(r.seq),
+      at: String(r.at),
+      receivedAt: String(r.receivedAt),
+      body: JSON.parse(String(r.body)),
+      verified: r.verified === 1,
+    }));
+    return {
+      room: { name: room.name, code: room.code, instructorMode: room.instructorMode, createdAt: room.createdAt },
+      learners: /** @type {any} */ (learners),
+      events,
+    };
   }
 
   /** Number of stored reports. */

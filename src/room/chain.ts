@@ -38,7 +38,11 @@ export function linkHash(prev: string, seq: number, at: string, body: EventBody)
 }
 
 /** Makes the next link after (`seq`, `hash`). */
-export async function nextLink(after: { seq: number; hash: string }, body: EventBody, at = new Date().toISOString()): Promise<ChainedEvent> {
+export async function nextLink(
+  after: { seq: number; hash: string },
+  body: EventBody,
+  at = new Date().toISOString(),
+): Promise<ChainedEvent> {
   const seq = after.seq + 1;
   return { seq, at, prev: after.hash, hash: await linkHash(after.hash, seq, at, body), body };
 }

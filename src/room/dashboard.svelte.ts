@@ -4,7 +4,17 @@
  * Wi-Fi comes back complete), and derives the grid, the room's mistakes and its pace.
  */
 import { ROOM_API, type RoomInfo, type RoomLearner, type RoomSnapshot, type StoredEvent } from './protocol.ts';
-import { addToCells, cellKey, cellStatus, DEFAULT_STUCK, roomMistakes, roomPace, type Cell, type CellStatus, type StuckRule } from './summary.ts';
+import {
+  addToCells,
+  cellKey,
+  cellStatus,
+  DEFAULT_STUCK,
+  roomMistakes,
+  roomPace,
+  type Cell,
+  type CellStatus,
+  type StuckRule,
+} from './summary.ts';
 import { servedWithRoom } from './room-client.svelte.ts';
 
 /** One merged file's outcome, for the list under the merge form. */
@@ -37,7 +47,10 @@ export class RoomDashboard {
   merges: MergeOutcome[] = $state.raw([]);
 
   #events: StoredEvent[] = [];
+  // Not reactive on purpose: thousands of cells change per minute; `version` tells the view when.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain index, observed through `version`
   #cells = new Map<string, Cell>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain index, observed through `version`
   #best = new Map<string, number>();
   #source: EventSource | undefined;
 
@@ -73,7 +86,8 @@ export class RoomDashboard {
   /** Turns instructor mode on or off in every learner's browser. */
   async setInstructorMode(enabled: boolean): Promise<void> {
     const answer = await this.#post('/instructor-mode', { enabled });
-    this.notice = answer.error ?? `Instructor mode is now ${enabled ? 'on' : 'off'} for the room (learners' browsers follow within 30 seconds).`;
+    this.notice =
+      answer.error ?? `Instructor mode is now ${enabled ? 'on' : 'off'} for the room (learners' browsers follow within 30 seconds).`;
   }
 
   /** Forgets every learner and report (after the instructor confirmed). */
@@ -95,7 +109,15 @@ export class RoomDashboard {
       }
       const answer = await this.#post('/merge', { fileName: file.name, log });
       const b = answer.body as { learner?: { name: string }; events?: number; completions?: number; unproven?: number };
-      outcomes.push(answer.error ? { file: file.name, ok: false, message: answer.error } : { file: file.name, ok: true, message: `merged as ${b.learner?.name} (from a file): ${b.events} events, ${b.completions} completions${b.unproven ? `, ${b.unproven} not proven by the log` : ''}` });
+      outcomes.push(
+        answer.error
+          ? { file: file.name, ok: false, message: answer.error }
+          : {
+              file: file.name,
+              ok: true,
+              message: `merged as ${b.learner?.name} (from a file): ${b.events} events, ${b.completions} completions${b.unproven ? `, ${b.unproven} not proven by the log` : ''}`,
+            },
+      );
     }
     this.merges = outcomes;
     this.notice = `${outcomes.filter((o) => o.ok).length} of ${outcomes.length} files merged.`;
@@ -170,8 +192,8 @@ export class RoomDashboard {
     this.room = snapshot.room;
     this.learners = snapshot.learners;
     this.#events = snapshot.events;
-    this.#cells = new Map();
-    this.#best = new Map();
+    this.#cells.clear();
+    this.#best.clear();
     for (const event of snapshot.events) addToCells(this.#cells, this.#best, event);
     this.lastEventAt = Date.now();
     this.version++;
@@ -189,9 +211,14 @@ export class RoomDashboard {
 
   async #post(path: string, body: unknown): Promise<{ error?: string; body?: unknown }> {
     try {
-      const response = await fetch(ROOM_API + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(ROOM_API + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-      if (!response.ok) return { error: data.error ? `${data.error.message} (${data.error.code})` : `The room answered ${response.status}.` };
+      if (!response.ok)
+        return { error: data.error ? `${data.error.message} (${data.error.code})` : `The room answered ${response.status}.` };
       return { body: data };
     } catch {
       return { error: 'The room server cannot be reached.' };

@@ -21,7 +21,9 @@ export type ExerciseSignal =
  * Signals emitted before anyone listens (an exercise island can hydrate before the reporter's), kept
  * on globalThis so that every copy of this module on the page shares them; the first listener gets them.
  */
-const early: { listeners: number; queue: ExerciseSignal[] } = ((globalThis as { __iamDojoSignals?: { listeners: number; queue: ExerciseSignal[] } }).__iamDojoSignals ??= { listeners: 0, queue: [] });
+const early: { listeners: number; queue: ExerciseSignal[] } = ((
+  globalThis as { __iamDojoSignals?: { listeners: number; queue: ExerciseSignal[] } }
+).__iamDojoSignals ??= { listeners: 0, queue: [] });
 
 /** Tells listeners what happened. */
 export function emitExerciseSignal(signal: ExerciseSignal): void {
@@ -55,7 +57,8 @@ export function onExerciseSignal(listener: (signal: ExerciseSignal) => void): ()
 export function commandSignal(world: string, line: string, output: { exitCode: number; stderr: string }): ExerciseSignal {
   const words = line.trim().split(/\s+/);
   const plain = (w: string | undefined): w is string => w !== undefined && /^[a-z0-9][a-z0-9-]{0,39}$/.test(w);
-  const operation = words[0] === 'aws' && plain(words[1]) && plain(words[2]) ? `${words[1]} ${words[2]}` : plain(words[0]) ? words[0] : 'other';
+  const operation =
+    words[0] === 'aws' && plain(words[1]) && plain(words[2]) ? `${words[1]} ${words[2]}` : plain(words[0]) ? words[0] : 'other';
   const errorCode = /An error occurred \(([A-Za-z][A-Za-z0-9.]{0,79})\)/.exec(output.stderr)?.[1];
   return { kind: 'command', world, operation, exitCode: Math.max(0, Math.min(255, output.exitCode)), ...(errorCode ? { errorCode } : {}) };
 }

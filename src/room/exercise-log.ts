@@ -34,7 +34,10 @@ export async function readLog(): Promise<SavedLog> {
   const loaded = loadSaved(LOG_KEY, savedLogSchema);
   if (loaded.kind === 'ok') return loaded.value;
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  const logId = [...bytes].map((b) => b.toString(36).padStart(2, '0')).join('').slice(0, 24);
+  const logId = [...bytes]
+    .map((b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 24);
   const log: SavedLog = { logId, base: { seq: 0, hash: await genesisHash(logId) }, events: [] };
   save(LOG_KEY, log);
   return log;

@@ -9,11 +9,20 @@ export const ROOM_ERRORS = {
   ROOM_INVALID: { status: 400, message: 'The request does not have the expected shape' },
   ROOM_TOO_LARGE: { status: 413, message: 'The request is too large; the room accepts small batches of reports.' },
   ROOM_WRONG_TYPE: { status: 415, message: 'Requests to the room must be sent as application/json.' },
-  ROOM_NONE: { status: 404, message: 'No room is open on this server. The instructor starts one with `npm start -- --host --room "Name"`.' },
+  ROOM_NONE: {
+    status: 404,
+    message: 'No room is open on this server. The instructor starts one with `npm start -- --host --room "Name"`.',
+  },
   ROOM_UNKNOWN_ENDPOINT: { status: 404, message: 'The room has no such endpoint.' },
   ROOM_BAD_CODE: { status: 403, message: 'That room code is not the code of the room on this server. Check the code on the projector.' },
-  ROOM_NOT_JOINED: { status: 401, message: 'This browser is not (or no longer) a learner of the room; the room may have been reset. Join again.' },
-  ROOM_NOT_INSTRUCTOR: { status: 401, message: 'Only the instructor secret opens the dashboard, resets the room or switches instructor mode.' },
+  ROOM_NOT_JOINED: {
+    status: 401,
+    message: 'This browser is not (or no longer) a learner of the room; the room may have been reset. Join again.',
+  },
+  ROOM_NOT_INSTRUCTOR: {
+    status: 401,
+    message: 'Only the instructor secret opens the dashboard, resets the room or switches instructor mode.',
+  },
   ROOM_WRONG_SECRET: { status: 403, message: 'That is not the instructor secret printed in the server terminal.' },
   ROOM_CHAIN_GAP: { status: 409, message: 'Reports arrived out of order; the browser resends from the last acknowledged one.' },
   ROOM_CHAIN_PREV: { status: 409, message: 'A report does not follow the previous one in the exercise log.' },

@@ -14,8 +14,14 @@ export const MAX_LOG_FILE_BYTES = 2 * 1024 * 1024;
 /** Most events in one report batch. */
 export const MAX_BATCH_EVENTS = 50;
 
-const slug = z.string().regex(/^\d\d-[a-z0-9-]+$/).max(80);
-const exerciseId = z.string().regex(/^[a-z0-9-]+$/).max(80);
+const slug = z
+  .string()
+  .regex(/^\d\d-[a-z0-9-]+$/)
+  .max(80);
+const exerciseId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/)
+  .max(80);
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A room code: six letters and digits without look-alikes (no 0/O, 1/I/L). */
@@ -25,7 +31,13 @@ export const roomCodeSchema = z.string().regex(/^[A-HJKMNP-Z2-9]{6}$/);
 export const displayNameSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().min(1).max(40).regex(/^[^\p{C}<>]+$/u));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[^\p{C}<>]+$/u),
+  );
 
 /** What a learner sends to join a room. */
 export const joinRequestSchema = z
@@ -40,13 +52,25 @@ export const joinRequestSchema = z
   .strict();
 
 /** What the instructor sends to open the dashboard. */
-export const instructorLoginSchema = z.object({ /** The instructor secret printed by the server. */ secret: z.string().min(8).max(100) }).strict();
+export const instructorLoginSchema = z
+  .object({ /** The instructor secret printed by the server. */ secret: z.string().min(8).max(100) })
+  .strict();
 
 /** The room-wide instructor-mode switch. */
-export const instructorModeSchema = z.object({ /** True to turn instructor mode on in every learner's browser. */ enabled: z.boolean() }).strict();
+export const instructorModeSchema = z
+  .object({ /** True to turn instructor mode on in every learner's browser. */ enabled: z.boolean() })
+  .strict();
 
 /** One failing check: the check's id and its outcome code. */
-export const failingCheckSchema = z.object({ /** The check's id in the exercise. */ id: exerciseId, /** The outcome code (e.g. `COMMAND_FAILED`). */ code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).max(60) }).strict();
+export const failingCheckSchema = z
+  .object({
+    /** The check's id in the exercise. */ id: exerciseId,
+    /** The outcome code (e.g. `COMMAND_FAILED`). */ code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/)
+      .max(60),
+  })
+  .strict();
 
 const exerciseRef = { /** Lesson folder, e.g. `04-policies`. */ lesson: slug, /** Exercise id within the lesson. */ exercise: exerciseId };
 
@@ -57,7 +81,14 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
   /** The learner pressed Start (or Reset) on an exercise. */
   z.object({ kind: z.literal('started'), ...exerciseRef }).strict(),
   /** The exercise's checks ran; `failing` lists the ones that did not pass. */
-  z.object({ kind: z.literal('check'), ...exerciseRef, total: z.number().int().min(0).max(100), failing: z.array(failingCheckSchema).max(100) }).strict(),
+  z
+    .object({
+      kind: z.literal('check'),
+      ...exerciseRef,
+      total: z.number().int().min(0).max(100),
+      failing: z.array(failingCheckSchema).max(100),
+    })
+    .strict(),
   /** The learner opened hint number `hint` (1-based). */
   z.object({ kind: z.literal('hint'), ...exerciseRef, hint: z.number().int().min(1).max(20) }).strict(),
   /** The learner revealed the solution. */
@@ -68,10 +99,17 @@ export const eventBodySchema = z.discriminatedUnion('kind', [
       kind: z.literal('command'),
       ...exerciseRef,
       /** `service operation`, e.g. `iam create-user` (no arguments, nothing typed). */
-      operation: z.string().regex(/^[a-z0-9-]+( [a-z0-9-]+)?$/).max(80),
+      operation: z
+        .string()
+        .regex(/^[a-z0-9-]+( [a-z0-9-]+)?$/)
+        .max(80),
       exitCode: z.number().int().min(0).max(255),
       /** The AWS error code when the command failed with one. */
-      errorCode: z.string().regex(/^[A-Za-z][A-Za-z0-9.]*$/).max(80).optional(),
+      errorCode: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9.]*$/)
+        .max(80)
+        .optional(),
     })
     .strict(),
   /** Every check passed. */
@@ -112,7 +150,9 @@ export const chainedEventSchema = z
 export type ChainedEvent = z.infer<typeof chainedEventSchema>;
 
 /** A batch of reports from one learner. */
-export const reportBatchSchema = z.object({ /** Consecutive links, oldest first. */ events: z.array(chainedEventSchema).min(1).max(MAX_BATCH_EVENTS) }).strict();
+export const reportBatchSchema = z
+  .object({ /** Consecutive links, oldest first. */ events: z.array(chainedEventSchema).min(1).max(MAX_BATCH_EVENTS) })
+  .strict();
 
 /** A learner's exported exercise log (for an instructor to merge when the learner worked offline). */
 export const logFileSchema = z
@@ -136,7 +176,9 @@ export const logFileSchema = z
 export type LogFile = z.infer<typeof logFileSchema>;
 
 /** A merge request: an exported log file's JSON text. */
-export const mergeRequestSchema = z.object({ /** The file's name, for the dashboard. */ fileName: z.string().max(200), /** The parsed file. */ log: z.unknown() }).strict();
+export const mergeRequestSchema = z
+  .object({ /** The file's name, for the dashboard. */ fileName: z.string().max(200), /** The parsed file. */ log: z.unknown() })
+  .strict();
 
 /** What GET /api/room answers (public: it only says whether a room is open and its name). */
 export interface RoomInfo {

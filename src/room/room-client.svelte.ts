@@ -68,6 +68,8 @@ export class RoomClient {
   /** A problem that stops reporting until the learner acts. */
   failure: { code: string; message: string } | null = $state.raw(null);
 
+  /** The exercise each world of the page is set up for, and the commands run since it started. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for reports; never rendered
   #active = new Map<string, { lesson: string; exercise: string; commands: number }>();
   #sending = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -95,7 +97,8 @@ export class RoomClient {
       if (!response.ok) return;
       const info = (await response.json()) as RoomInfo;
       this.info = info.room;
-      if (this.membership && info.room && info.room.code !== this.membership.code) this.#leave('The room on this server changed; join it again with its new code.');
+      if (this.membership && info.room && info.room.code !== this.membership.code)
+        this.#leave('The room on this server changed; join it again with its new code.');
       else if (info.room) this.#followInstructorMode(info.room.instructorMode);
     } catch {
       // Unreachable: the membership stays, reports wait.
@@ -108,13 +111,31 @@ export class RoomClient {
     const log = await readLog();
     let response: Response;
     try {
-      response = await fetch(`${ROOM_API}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.trim().toUpperCase(), name, from: logHead(log) }) });
+      response = await fetch(`${ROOM_API}/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: code.trim().toUpperCase(), name, from: logHead(log) }),
+      });
     } catch {
       return 'The room server cannot be reached. Check the Wi-Fi, then try again.';
     }
-    const body = (await response.json().catch(() => ({}))) as { token?: string; learner?: { id: string; name: string }; room?: { name: string; code: string; instructorMode: boolean }; error?: { code: string; message: string } };
-    if (!response.ok || !body.token || !body.learner || !body.room) return body.error ? `${body.error.message} (${body.error.code})` : `The room answered ${response.status}.`;
-    this.membership = { code: body.room.code, room: body.room.name, name: body.learner.name, learnerId: body.learner.id, token: body.token, acked: logHead(log).seq, instructorMode: body.room.instructorMode };
+    const body = (await response.json().catch(() => ({}))) as {
+      token?: string;
+      learner?: { id: string; name: string };
+      room?: { name: string; code: string; instructorMode: boolean };
+      error?: { code: string; message: string };
+    };
+    if (!response.ok || !body.token || !body.learner || !body.room)
+      return body.error ? `${body.error.message} (${body.error.code})` : `The room answered ${response.status}.`;
+    this.membership = {
+      code: body.room.code,
+      room: body.room.name,
+      name: body.learner.name,
+      learnerId: body.learner.id,
+      token: body.token,
+      acked: logHead(log).seq,
+      instructorMode: body.room.instructorMode,
+    };
     save(MEMBERSHIP_KEY, this.membership);
     if (body.room.instructorMode) setInstructorMode(true);
     this.notice = `You joined ${body.room.name} as ${body.learner.name}.`;
@@ -135,14 +156,25 @@ export class RoomClient {
     try {
       while (this.membership) {
         const saved = loadSaved(MEMBERSHIP_KEY, membershipSchema);
-        const acked = Math.max(this.membership.acked, saved.kind === 'ok' && saved.value.learnerId === this.membership.learnerId ? saved.value.acked : 0);
+        const acked = Math.max(
+          this.membership.acked,
+          saved.kind === 'ok' && saved.value.learnerId === this.membership.learnerId ? saved.value.acked : 0,
+        );
         const log = await readLog();
         const unsent = log.events.filter((e) => e.seq > acked);
         this.pending = unsent.length;
         if (unsent.length === 0) break;
         const batch = unsent.slice(0, MAX_BATCH_EVENTS);
-        const response = await fetch(`${ROOM_API}/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.membership.token}` }, body: JSON.stringify({ events: batch }) });
-        const body = (await response.json().catch(() => ({}))) as { acked?: number; instructorMode?: boolean; error?: { code: string; message: string } };
+        const response = await fetch(`${ROOM_API}/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.membership.token}` },
+          body: JSON.stringify({ events: batch }),
+        });
+        const body = (await response.json().catch(() => ({}))) as {
+          acked?: number;
+          instructorMode?: boolean;
+          error?: { code: string; message: string };
+        };
         if (response.ok && typeof body.acked === 'number') {
           this.#acknowledge(body.acked);
           this.#failures = 0;
@@ -179,7 +211,14 @@ export class RoomClient {
       const active = this.#active.get(signal.world);
       if (!active) return; // not in an exercise: nothing the room needs
       active.commands++;
-      body = { kind: 'command', lesson: active.lesson, exercise: active.exercise, operation: signal.operation, exitCode: signal.exitCode, ...(signal.errorCode ? { errorCode: signal.errorCode } : {}) };
+      body = {
+        kind: 'command',
+        lesson: active.lesson,
+        exercise: active.exercise,
+        operation: signal.operation,
+        exitCode: signal.exitCode,
+        ...(signal.errorCode ? { errorCode: signal.errorCode } : {}),
+      };
     } else {
       const ref = { lesson: signal.lesson, exercise: signal.exercise };
       if (signal.kind === 'started') {
@@ -221,7 +260,9 @@ export class RoomClient {
     this.membership = { ...this.membership, instructorMode: enabled };
     save(MEMBERSHIP_KEY, this.membership);
     setInstructorMode(enabled);
-    this.notice = enabled ? 'The instructor turned instructor mode on for the room.' : 'The instructor turned instructor mode off for the room.';
+    this.notice = enabled
+      ? 'The instructor turned instructor mode on for the room.'
+      : 'The instructor turned instructor mode off for the room.';
   }
 
   #leave(notice: string): void {

@@ -63,7 +63,17 @@ export function addToCells(cells: Map<string, Cell>, best: Map<string, number>, 
   const key = cellKey(event.learner, body.lesson, body.exercise);
   let cell = cells.get(key);
   if (!cell) {
-    cell = { learner: event.learner, lesson: body.lesson, exercise: body.exercise, lastProgressAt: event.at, checks: [], sameFailingRuns: 0, hints: 0, solutionShown: false, commands: [] };
+    cell = {
+      learner: event.learner,
+      lesson: body.lesson,
+      exercise: body.exercise,
+      lastProgressAt: event.at,
+      checks: [],
+      sameFailingRuns: 0,
+      hints: 0,
+      solutionShown: false,
+      commands: [],
+    };
     cells.set(key, cell);
   }
   switch (body.kind) {
@@ -91,12 +101,23 @@ export function addToCells(cells: Map<string, Cell>, best: Map<string, number>, 
       cell.solutionShown = true;
       break;
     case 'command':
-      cell.commands.push({ at: event.at, operation: body.operation, exitCode: body.exitCode, ...(body.errorCode ? { errorCode: body.errorCode } : {}) });
+      cell.commands.push({
+        at: event.at,
+        operation: body.operation,
+        exitCode: body.exitCode,
+        ...(body.errorCode ? { errorCode: body.errorCode } : {}),
+      });
       break;
     case 'completed':
       // The first completion counts; a verified one replaces an unproven one.
       if (!cell.completed || (!cell.completed.verified && event.verified)) {
-        cell.completed = { at: event.at, commands: body.commands, solutionShown: body.solutionShown || cell.solutionShown, instructorMode: body.instructorMode, verified: event.verified };
+        cell.completed = {
+          at: event.at,
+          commands: body.commands,
+          solutionShown: body.solutionShown || cell.solutionShown,
+          instructorMode: body.instructorMode,
+          verified: event.verified,
+        };
       }
       break;
   }
@@ -167,7 +188,11 @@ export interface Pace {
 export function roomPace(learners: readonly RoomLearner[], events: readonly StoredEvent[]): Pace {
   const current = new Map<string, string>();
   for (const event of events) current.set(event.learner, event.body.lesson);
-  const numbers = learners.map((l) => current.get(l.id)).filter((s): s is string => s !== undefined).map(lessonNumber).sort((a, b) => a - b);
+  const numbers = learners
+    .map((l) => current.get(l.id))
+    .filter((s): s is string => s !== undefined)
+    .map(lessonNumber)
+    .sort((a, b) => a - b);
   if (numbers.length === 0) return { current, ahead: [], behind: [] };
   const mid = Math.floor(numbers.length / 2);
   const median = numbers.length % 2 ? numbers[mid]! : (numbers[mid - 1]! + numbers[mid]!) / 2;
@@ -188,5 +213,8 @@ export function lessonNumber(slug: string): number {
 }
 
 function failingKey(failing: readonly { id: string; code: string }[]): string {
-  return failing.map((f) => `${f.id}:${f.code}`).sort().join(',');
+  return failing
+    .map((f) => `${f.id}:${f.code}`)
+    .sort()
+    .join(',');
 }

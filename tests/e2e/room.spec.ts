@@ -24,13 +24,18 @@ interface RoomServer {
 
 const test = base.extend<object, { roomServer: RoomServer }>({
   roomServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
       const port = await freePort(4340, 4349);
       const dir = mkdtempSync(joinPath(tmpdir(), 'iam-dojo-room-e2e-'));
       let child: ChildProcess | undefined;
       let room = { code: '', secret: '' };
       const start = async (): Promise<void> => {
-        child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--room', 'E2E room', '--room-db', joinPath(dir, 'room.sqlite')], { env: { ...process.env, ROOM_PRINT_JSON: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+        child = spawn(
+          process.execPath,
+          ['scripts/serve.mjs', '--port', String(port), '--room', 'E2E room', '--room-db', joinPath(dir, 'room.sqlite')],
+          { env: { ...process.env, ROOM_PRINT_JSON: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
+        );
         room = await new Promise((resolve, reject) => {
           let out = '';
           child!.stdout!.on('data', (chunk: Buffer) => {
@@ -60,7 +65,7 @@ const test = base.extend<object, { roomServer: RoomServer }>({
 });
 
 // One room server per worker, and these tests share it: run them in order.
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 150_000 }); // four browsers at once on a shared machine
 
 test('learners in several browsers join one room and the dashboard follows them live', async ({ page, browser, roomServer, guard }) => {
   await page.goto('/room/');
@@ -86,7 +91,9 @@ test('learners in several browsers join one room and the dashboard follows them 
 
   await runCommand(sam1.page, 'aws iam list-users --profile nobody', 'could not be found');
   await expect(page.getByRole('button', { name: 'Sam, Ask AWS who you are: working' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'What the room gets wrong' }).getByRole('listitem').first()).toContainText('fails for 1 learner now');
+  await expect(page.getByRole('region', { name: 'What the room gets wrong' }).getByRole('listitem').first()).toContainText(
+    'fails for 1 learner now',
+  );
 
   // A cell opens the learner's check history and commands' outcomes (not what was typed).
   await page.getByRole('button', { name: 'Sam, Ask AWS who you are: working' }).click();
@@ -96,12 +103,21 @@ test('learners in several browsers join one room and the dashboard follows them 
   await expect(detail).not.toContainText('nobody');
 
   await expect(page.getByRole('region', { name: 'Pace' })).toContainText('The room is around lesson 1');
+  // On a phone the grid scrolls inside its own region; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   guard.allowConsoleErrors(/EventSource|ERR_CONNECTION|Failed to load resource/);
   await expectNoA11yViolations(page, '.dojo-dashboard');
   for (const l of [ana, sam1, sam2]) await l.close();
 });
 
-test('killing the server loses nothing: browsers resend, the dashboard comes back complete', async ({ page, browser, roomServer, guard }) => {
+test('killing the server loses nothing: browsers resend, the dashboard comes back complete', async ({
+  page,
+  browser,
+  roomServer,
+  guard,
+}) => {
   guard.allowConsoleErrors(/EventSource|ERR_CONNECTION|Failed to load resource/);
   // The secret can come in the link's fragment (never sent to the server; removed from the address bar).
   await page.goto(`/room/#secret=${roomServer.secret}`);
@@ -133,10 +149,13 @@ async function learnerPage(browser: Browser, baseURL: string): Promise<{ page: P
   const context: BrowserContext = await browser.newContext({ baseURL });
   const origin = new URL(baseURL).origin;
   const external: string[] = [];
-  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.origin !== origin, (route) => {
-    external.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
+  await context.route(
+    (url) => /^(https?|wss?):$/.test(url.protocol) && url.origin !== origin,
+    (route) => {
+      external.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
   const page = await context.newPage();
   return {
     page,
@@ -158,6 +177,10 @@ async function join(page: Page, code: string, name: string, path = '/lessons/01-
 
 /** Runs a command in the lesson's terminal and waits for `expected` in its output. */
 async function runCommand(page: Page, line: string, expected: string | RegExp): Promise<void> {
+  // The exercise sets its world up first; a command typed before that would run in the old world.
+  const exercise = page.locator('[data-exercise="who-am-i"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.getByRole('status')).toHaveText(/checks pass/, { timeout: 30_000 });
   const terminal: Locator = page.getByRole('region', { name: 'AWS terminal' }).first();
   await terminal.scrollIntoViewIfNeeded();
   const island = terminal.locator('xpath=ancestor::astro-island[1]');

@@ -40,7 +40,7 @@ describe('room API: joining', () => {
     expect((await a.join(room, 'Sam')).status).toBe(200);
     expect((await b.join(room, 'Sam')).status).toBe(200);
     expect(a.id).not.toBe(b.id);
-    expect(room.store.snapshot().learners.map((l: { name: string }) => l.name)).toEqual(['Sam', 'Sam']);
+    expect(room.store.snapshot()!.learners.map((l: { name: string }) => l.name)).toEqual(['Sam', 'Sam']);
   });
 });
 
@@ -49,7 +49,10 @@ describe('room API: reports', () => {
     const room = await open();
     const learner = await new TestLearner('log-aaaaaaaaaaaaaaaa').init();
     await learner.join(room, 'Ana');
-    const events = [await learner.add({ kind: 'started', ...ex }), await learner.add({ kind: 'check', ...ex, total: 1, failing: [{ id: 'caller', code: 'COMMAND_FAILED' }] })];
+    const events = [
+      await learner.add({ kind: 'started', ...ex }),
+      await learner.add({ kind: 'check', ...ex, total: 1, failing: [{ id: 'caller', code: 'COMMAND_FAILED' }] }),
+    ];
     expect((await learner.report(room, events)).body.acked).toBe(2);
     expect((await learner.report(room, events)).body.acked).toBe(2);
     expect(room.store.eventCount()).toBe(2);
@@ -90,7 +93,7 @@ describe('room API: reports', () => {
     await learner.report(room, [await learner.add({ kind: 'started', ...ex }), await learner.add(done)]);
     await learner.report(room, [await learner.add({ kind: 'check', ...ex, total: 1, failing: [] })]);
     await learner.report(room, [await learner.add(done)]);
-    const completions = room.store.snapshot().events.filter((e: { body: { kind: string } }) => e.body.kind === 'completed');
+    const completions = room.store.snapshot()!.events.filter((e: { body: { kind: string } }) => e.body.kind === 'completed');
     expect(completions.map((e: { verified: boolean }) => e.verified)).toEqual([false, true]);
   });
 });
@@ -98,7 +101,10 @@ describe('room API: reports', () => {
 describe('room API: instructor', () => {
   it('opens the dashboard, reset and instructor mode only with the secret', async () => {
     const room = await open();
-    for (const [path, body] of [['/reset', {}], ['/instructor-mode', { enabled: true }]] as const) {
+    for (const [path, body] of [
+      ['/reset', {}],
+      ['/instructor-mode', { enabled: true }],
+    ] as const) {
       const answer = await post(room.url + path, body);
       expect([answer.status, answer.body.error.code]).toEqual([401, 'ROOM_NOT_INSTRUCTOR']);
     }
@@ -145,7 +151,10 @@ describe('room API: instructor', () => {
     const room = await open();
     const learner = await new TestLearner('log-aaaaaaaaaaaaaaaa').init();
     await learner.join(room, '=HYPERLINK("x")');
-    await learner.report(room, [await learner.add({ kind: 'started', ...ex }), await learner.add({ kind: 'check', ...ex, total: 2, failing: [{ id: 'caller', code: 'COMMAND_FAILED' }] })]);
+    await learner.report(room, [
+      await learner.add({ kind: 'started', ...ex }),
+      await learner.add({ kind: 'check', ...ex, total: 2, failing: [{ id: 'caller', code: 'COMMAND_FAILED' }] }),
+    ]);
     const csv = await (await fetch(`${room.url}/export.csv`, { headers: { cookie: await instructorCookie(room) } })).text();
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
@@ -170,5 +179,46 @@ describe('room database', () => {
     const answer = await learner.report(second, [await learner.add({ kind: 'hint', ...ex, hint: 1 })]);
     expect(answer.body.acked).toBe(2);
     expect(second.store.eventCount()).toBe(2);
+  });
+});
+
+describe('room API: merging exported logs', () => {
+  async function exported(name: string, logId: string): Promise<{ learner: TestLearner; file: unknown }> {
+    const learner = await new TestLearner(logId).init();
+    const base = learner.head;
+    await learner.add({ kind: 'started', ...ex });
+    await learner.add({ kind: 'check', ...ex, total: 1, failing: [] });
+    await learner.add({ kind: 'completed', ...ex, commands: 1, solutionShown: false, instructorMode: false });
+    return { learner, file: { format: 'iam-dojo-exercise-log', version: 1, name, logId, base, events: learner.log } };
+  }
+
+  it('merges a named, intact log as a learner from a file, with its completion proven', async () => {
+    const room = await open();
+    const cookie = await instructorCookie(room);
+    const { file } = await exported('Offline Olu', 'log-cccccccccccccccc');
+    const answer = await post(`${room.url}/merge`, { fileName: 'olu.json', log: file }, { cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ learner: { name: 'Offline Olu' }, events: 3, completions: 1, unproven: 0 });
+    const snapshot = room.store.snapshot()!;
+    expect(snapshot.learners).toMatchObject([{ name: 'Offline Olu', source: 'file' }]);
+    const again = await post(`${room.url}/merge`, { fileName: 'olu.json', log: file }, { cookie });
+    expect([again.status, again.body.error.code]).toEqual([409, 'ROOM_FILE_DUPLICATE']);
+  });
+
+  it('refuses an edited log, a log that does not start at its genesis, and a file that is not a log', async () => {
+    const room = await open();
+    const cookie = await instructorCookie(room);
+    const { file } = await exported('Eve', 'log-dddddddddddddddd');
+    const f = file as { events: { body: EventBodyLike }[]; base: { hash: string } };
+    type EventBodyLike = Record<string, unknown>;
+    const edited = { ...f, events: f.events.map((e, i) => (i === 1 ? { ...e, body: { ...e.body, total: 2 } } : e)) };
+    const a = await post(`${room.url}/merge`, { fileName: 'eve.json', log: edited }, { cookie });
+    expect([a.status, a.body.error.code]).toEqual([422, 'ROOM_FILE_CHAIN']);
+    const rebased = { ...f, base: { seq: 0, hash: 'f'.repeat(64) } };
+    const b = await post(`${room.url}/merge`, { fileName: 'eve.json', log: rebased }, { cookie });
+    expect([b.status, b.body.error.code]).toEqual([422, 'ROOM_FILE_CHAIN']);
+    const c = await post(`${room.url}/merge`, { fileName: 'progress.json', log: { version: 1, exercises: {} } }, { cookie });
+    expect([c.status, c.body.error.code]).toEqual([422, 'ROOM_FILE_INVALID']);
+    expect(room.store.snapshot()!.learners).toEqual([]);
   });
 });

@@ -6,9 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error — plain JavaScript module (JSDoc-typed)
 import { RoomStore } from '../../../scripts/room/store.mjs';
-// @ts-expect-error — plain JavaScript module (JSDoc-typed)
 import { createRoomApi } from '../../../scripts/room/api.mjs';
 import { genesisHash, nextLink } from '../../../src/room/chain.ts';
 import type { ChainedEvent, EventBody } from '../../../src/room/protocol.ts';
@@ -21,7 +19,7 @@ export function tempDir(): string {
 /** A running room API. */
 export interface TestRoom {
   url: string;
-  store: any;
+  store: RoomStore;
   code: string;
   secret: string;
   stop(): Promise<void>;
@@ -58,8 +56,16 @@ export async function startTestRoom(file: string, name = 'Test room'): Promise<T
 }
 
 /** POSTs JSON; answers status and parsed body. */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
@@ -70,7 +76,10 @@ export class TestLearner {
   log: ChainedEvent[] = [];
   token = '';
   id = '';
-  constructor(readonly logId: string) {}
+  readonly logId: string;
+  constructor(logId: string) {
+    this.logId = logId;
+  }
 
   async init(): Promise<this> {
     this.head = { seq: 0, hash: await genesisHash(this.logId) };
