@@ -66,6 +66,9 @@ async function stopServer(signal: NodeJS.Signals): Promise<void> {
 }
 
 const latencies: number[] = [];
+/** Latencies outside the outage and the 10 s after the restart (when every learner resends at once). */
+const steadyLatencies: number[] = [];
+const inRecovery = (at: number): boolean => killedAt !== undefined && at - startedAt >= killedAt && (restartedAt === undefined || at - startedAt < restartedAt + 10_000);
 const dashboardDelays: number[] = [];
 const sentAt = new Map<string, number>();
 const rss: number[] = [];
@@ -150,6 +153,7 @@ class Learner {
           throw new Error(`status ${response.status}`);
         }
         latencies.push(performance.now() - started);
+        if (!inRecovery(started)) steadyLatencies.push(performance.now() - started);
         this.acked = Math.max(this.acked, body.acked);
         this.failures = 0;
       } catch {
@@ -272,6 +276,7 @@ const result = {
   failedRequests,
   refusedRequests: refused,
   reportLatencyMs: percentiles(latencies),
+  steadyReportLatencyMs: percentiles(steadyLatencies),
   dashboardDelayMs: percentiles(dashboardDelays),
   dashboardSnapshots: snapshots,
   serverRssBytes: { max: Math.max(...rss), last: rss[rss.length - 1] },

@@ -96,7 +96,9 @@ test('learners in several browsers join one room and the dashboard follows them 
   );
 
   // A cell opens the learner's check history and commands' outcomes (not what was typed).
-  await page.getByRole('button', { name: 'Sam, Ask AWS who you are: working' }).click();
+  // Keyboard: a cell is a button.
+  await page.getByRole('button', { name: 'Sam, Ask AWS who you are: working' }).focus();
+  await page.keyboard.press('Enter');
   const detail = page.getByRole('region', { name: /Sam — Ask AWS who you are/ });
   await expect(detail).toContainText('1 of 1 fail');
   await expect(detail).toContainText('iam list-users');
@@ -109,6 +111,7 @@ test('learners in several browsers join one room and the dashboard follows them 
   await page.setViewportSize({ width: 1280, height: 800 });
   guard.allowConsoleErrors(/EventSource|ERR_CONNECTION|Failed to load resource/);
   await expectNoA11yViolations(page, '.dojo-dashboard');
+  await expectNoA11yViolations(ana.page, '.dojo-room');
   for (const l of [ana, sam1, sam2]) await l.close();
 });
 
