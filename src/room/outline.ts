@@ -10,5 +10,7 @@ export type RoomOutline = {
     title: string;
     /** Check id → the label learners read. */
     checks: Record<string, string>;
+    /** The course's plausible wrong answers: the mistake in words and the checks that catch it. */
+    wrongAnswers: { mistake: string; caughtBy: string[] }[];
   }[];
 }[];

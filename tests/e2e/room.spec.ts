@@ -94,6 +94,10 @@ test('learners in several browsers join one room and the dashboard follows them 
   await expect(page.getByRole('region', { name: 'What the room gets wrong' }).getByRole('listitem').first()).toContainText(
     'fails for 1 learner now',
   );
+  // …with the course's wrong answers that this check catches, for the instructor to explain.
+  await expect(page.getByRole('region', { name: 'What the room gets wrong' })).toContainText(
+    'asks IAM for the list of users instead of asking STS',
+  );
 
   // A cell opens the learner's check history and commands' outcomes (not what was typed).
   // Keyboard: a cell is a button.
