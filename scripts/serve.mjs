@@ -21,10 +21,19 @@ const root = resolve(dirArg >= 0 ? String(args[dirArg + 1]) : 'dist');
 const roomArg = args.indexOf('--room');
 const roomDbArg = args.indexOf('--room-db');
 const roomName = roomArg >= 0 && args[roomArg + 1] && !args[roomArg + 1].startsWith('--') ? args[roomArg + 1] : undefined;
-const room =
-  roomArg >= 0
-    ? await (await import('./room/server.mjs')).startRoom({ name: roomName, dbFile: roomDbArg >= 0 ? args[roomDbArg + 1] : undefined, host, port })
-    : undefined;
+const room = roomArg >= 0 ? await startRoom() : undefined;
+
+/** Starts the classroom (scripts/room/); its database needs node:sqlite, Node.js 22.5 or later. */
+async function startRoom() {
+  try {
+    const { startRoom: start } = await import('./room/server.mjs');
+    return await start({ name: roomName, dbFile: roomDbArg >= 0 ? args[roomDbArg + 1] : undefined, host, port });
+  } catch (error) {
+    const missing = error instanceof Error && /node:sqlite/.test(error.message);
+    console.error(missing ? `The room needs Node.js 22.5 or later (node:sqlite); this is ${process.version}. Start it with npm start so the bundled Node is used.` : `The room could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
 // Pages look for a room only when this cookie says one is there, so a site without a room never
 // sends a request that would fail. Cookies ignore ports, so the value names this server's port.
 const roomCookie = room ? { 'set-cookie': `iam-dojo-room=${port}; Path=/; SameSite=Strict` } : {};

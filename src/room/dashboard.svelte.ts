@@ -131,7 +131,7 @@ export class RoomDashboard {
 
   /** The status of a cell now. */
   status(cell: Cell): CellStatus {
-    return cellStatus(cell, this.now, this.stuck);
+    return cellStatus(cell, this.now, this.#rule());
   }
 
   /** The checks the room fails most. */
@@ -150,8 +150,17 @@ export class RoomDashboard {
   get counts(): Record<CellStatus, number> {
     void this.version;
     const counts: Record<CellStatus, number> = { done: 0, 'done-assisted': 0, unproven: 0, stuck: 0, working: 0, 'solution-shown': 0 };
-    for (const cell of this.#cells.values()) counts[cellStatus(cell, this.now, this.stuck)]++;
+    for (const cell of this.#cells.values()) counts[cellStatus(cell, this.now, this.#rule())]++;
     return counts;
+  }
+
+  /** The stuck rule as typed, with the defaults for a field left empty or out of range. */
+  #rule(): StuckRule {
+    const ok = (n: unknown, min: number): n is number => typeof n === 'number' && Number.isFinite(n) && n >= min;
+    return {
+      minutes: ok(this.stuck.minutes, 1) ? this.stuck.minutes : DEFAULT_STUCK.minutes,
+      repeats: ok(this.stuck.repeats, 2) ? this.stuck.repeats : DEFAULT_STUCK.repeats,
+    };
   }
 
   #connect(): void {
