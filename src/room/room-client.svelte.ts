@@ -87,6 +87,10 @@ export class RoomClient {
     await this.refresh();
     setInterval(() => void (this.pending > 0 ? this.flush() : this.refresh()), 30_000);
     addEventListener('online', () => void this.flush());
+    // Coming back to the tab: pick up the room's instructor-mode switch without waiting for the poll.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void (this.pending > 0 ? this.flush() : this.refresh());
+    });
     void this.flush();
   }
 
