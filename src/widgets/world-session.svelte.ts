@@ -10,6 +10,7 @@ import { forget, loadSaved, pageKey, save, STORAGE_PREFIX } from '../worker/stor
 import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
 
 function parseJournal(raw: string): WorldJournal | undefined {
   try {
@@ -117,6 +118,11 @@ export class WorldSession {
   /** A sign-in on the simulated console (kept in the journal like a command). */
   consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
     return this.#change(() => withSimulator((api) => api.consoleSignIn(this.name, form)));
+  }
+
+  /** Switch role in the simulated console. */
+  consoleSwitchRole(sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
+    return this.#change(() => withSimulator((api) => api.consoleSwitchRole(this.name, sessionId, accountId, roleName)));
   }
 
   /** A call the simulated console makes for a signed-in session that may change the world. */
