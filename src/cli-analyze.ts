@@ -9,6 +9,7 @@
  *   iam-dojo access-findings --world w.json [--output json|text]
  */
 import { readFileSync } from 'node:fs';
+import type { World } from './sim/world/index.ts';
 
 /** What one command prints and how it exits. */
 export interface AnalysisOutcome {
@@ -78,7 +79,7 @@ function readParameter(value: string, option: string): string {
 /** What the analysis commands need from iam-dojo's world-file handling (src/cli.ts). */
 export interface AnalysisHost {
   /** The world a `--world` file describes, rebuilt in memory. */
-  openWorldFile(path: string): Promise<unknown>;
+  openWorldFile(path: string): Promise<World>;
 }
 
 /** Runs one analysis command. */
@@ -146,16 +147,6 @@ function words(result: string): string {
   }
 }
 
-interface DecisionLike {
-  request: import('./sim/evaluate/types.ts').AuthorizationRequest;
-  result: import('./sim/evaluate/types.ts').AuthorizationResult;
-}
-
-interface WorldWithDecisions {
-  run(line: string, options?: Record<string, unknown>): Promise<{ exitCode: number; stdout: string; stderr: string }>;
-  lastDecisions(): readonly DecisionLike[];
-}
-
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
@@ -166,7 +157,7 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
   const options = parse(argv.slice(0, dash), { '--world': { value: true }, '--profile': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
   if (path === undefined) throw new Usage('explain-denial needs --world FILE');
-  const world = (await host.openWorldFile(path)) as WorldWithDecisions;
+  const world = await host.openWorldFile(path);
   const line = argv.slice(dash + 1).map(shellQuote).join(' ');
   const profile = options.get('--profile');
   const ran = await world.run(line, profile !== undefined ? { env: { AWS_PROFILE: profile } } : {});
@@ -207,7 +198,6 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-type SimWorld = import('./sim/world/index.ts').World;
 
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
@@ -216,7 +206,7 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   const action = options.get('--target-action');
   const resource = options.get('--target-resource');
   if ((action === undefined) !== (resource === undefined)) throw new Usage('--target-action and --target-resource go together');
-  const world = (await host.openWorldFile(path)) as SimWorld;
+  const world = await host.openWorldFile(path);
   const { worldEscalationPaths } = await import('./sim/analyze/world-input.ts');
   const { TECHNIQUES } = await import('./sim/analyze/techniques.ts');
   const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
@@ -244,7 +234,7 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
   if (path === undefined || principalArn === undefined) throw new Usage('generate-policy needs --world FILE and --principal-arn ARN');
   const since = options.get('--since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) throw new Usage('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
-  const world = (await host.openWorldFile(path)) as SimWorld;
+  const world = await host.openWorldFile(path);
   const { worldGeneratedPolicy } = await import('./sim/analyze/world-input.ts');
   const { AnalysisError } = await import('./sim/analyze/errors.ts');
   let result: Awaited<ReturnType<typeof worldGeneratedPolicy>>;
@@ -271,7 +261,7 @@ async function accessFindings(argv: readonly string[], host: AnalysisHost): Prom
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
   if (path === undefined) throw new Usage('access-findings needs --world FILE');
-  const world = (await host.openWorldFile(path)) as SimWorld;
+  const world = await host.openWorldFile(path);
   const { worldAccessFindings } = await import('./sim/analyze/world-input.ts');
   const findings = await worldAccessFindings(world);
   const zone = world.organization() !== undefined;

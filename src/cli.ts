@@ -14,6 +14,7 @@ import { runCommandLine, type CliHost, type RunResult } from './sim/cli/index.ts
 import { formatOutput } from './sim/cli/output/index.ts';
 import { parsePythonJson, PyJsonError } from './sim/cli/pyjson.ts';
 import type { WorldJournal } from './worker/protocol.ts';
+import type { ConsoleSignInInput, World } from './sim/world/index.ts';
 import { ANALYSIS_COMMANDS, ANALYSIS_USAGE, runAnalysisCommand } from './cli-analyze.ts';
 
 /** What one iam-dojo invocation prints and how it exits. */
@@ -260,14 +261,6 @@ async function runValidation(argv: readonly string[]): Promise<Outcome> {
 // aws ... --world world.json
 // ---------------------------------------------------------------------------------------------
 
-/** The world API this command needs (see src/sim/index.ts `createWorld`). */
-interface WorldLike extends Partial<CliHost> {
-  run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
-  clock?: { now(): number | Date; advance?(seconds: number): void };
-  consoleSignIn?(input: Record<string, unknown>): unknown;
-  consoleSwitchRole?(input: { sessionId: string; accountId: string; roleName: string }): Promise<unknown>;
-}
-
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
 
 /**
@@ -317,26 +310,23 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
 }
 
 /** The world a `--world` file describes, rebuilt in memory (the file is not changed). */
-async function openWorldFile(path: string): Promise<unknown> {
+async function openWorldFile(path: string): Promise<World> {
   return buildWorld(await loadJournal(path));
 }
 
 /** Creates the world of a journal and replays its operations, as the playground's worker does. */
-async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
+async function buildWorld(journal: WorldJournal): Promise<World> {
   // The world module alone (not all of src/sim/index.ts) keeps each command's start-up short.
-  const worldModule = (await import('./sim/world/index.ts')) as Record<string, unknown>;
-  const createWorld = worldModule.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
-  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (no createWorld)');
+  const { createWorld } = await import('./sim/world/index.ts');
   const { start } = journal;
-  const world = await createWorld({
+  const world = createWorld({
     ...(start.accountId !== undefined ? { accountId: start.accountId } : {}),
     ...(start.seed !== undefined ? { seed: start.seed } : {}),
     ...(start.now !== undefined ? { now: new Date(start.now) } : {}),
     ...(start.authorizationDetails !== undefined ? { authorizationDetails: start.authorizationDetails } : {}),
   });
   const replay = async (line: string, options: Record<string, unknown>): Promise<void> => {
-    if (typeof world.run === 'function') await world.run(line, options);
-    else await runCommandLine(hostFor(world, false, []), line, options);
+    await world.run(line, options);
   };
   for (const line of start.commands ?? []) await replay(line, {});
   for (const op of journal.ops) {
@@ -347,25 +337,25 @@ async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
         ...(op.sourceIp !== undefined ? { sourceIp: op.sourceIp } : {}),
       });
     } else if (op.kind === 'advance') {
-      world.clock?.advance?.(op.seconds);
+      world.clock.advance(op.seconds);
     } else if (op.kind === 'writeFile') {
-      world.writeFile?.(op.name, op.text);
+      world.writeFile(op.name, op.text);
     } else if (op.kind === 'consoleSignIn') {
       // What the simulated console did (src/console) replays through the same world calls.
-      const input: Record<string, unknown> = { ...op };
-      delete input['kind'];
-      world.consoleSignIn?.(input);
+      const input: Partial<typeof op> = { ...op };
+      delete input.kind;
+      world.consoleSignIn(input as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
     } else if (op.kind === 'consoleSwitchRole') {
-      await world.consoleSwitchRole?.(op);
+      await world.consoleSwitchRole(op);
     } else {
-      await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
+      await world.invoke({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
     }
   }
   return world;
 }
 
 /** Runs the new command: `file://` reads the disk first, `--outfile` writes to the disk as well. */
-async function runLive(world: WorldLike, line: string, mfaCode: string | undefined, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): Promise<RunResult> {
+async function runLive(world: World, line: string, mfaCode: string | undefined, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): Promise<RunResult> {
   return runCommandLine(hostFor(world, true, diskReads), line, {
     ...(mfaCode !== undefined ? { mfaCode } : {}),
     env: { AWS_PROFILE: process.env.AWS_PROFILE, AWS_DEFAULT_OUTPUT: process.env.AWS_DEFAULT_OUTPUT, AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION },
@@ -374,13 +364,10 @@ async function runLive(world: WorldLike, line: string, mfaCode: string | undefin
 }
 
 /** The world as a CLI host, with the real disk behind `file://` and `--outfile` when `live`. */
-function hostFor(world: WorldLike, live: boolean, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): CliHost {
-  if (typeof world.invoke !== 'function') throw new Error('the simulated world has no invoke()');
-  const invoke = world.invoke.bind(world);
+function hostFor(world: World, live: boolean, diskReads: Array<{ kind: 'writeFile'; name: string; text: string }>): CliHost {
   return {
-    invoke,
+    invoke: world.invoke.bind(world),
     get cliConfig() {
-      world.cliConfig ??= { profiles: {} };
       return world.cliConfig;
     },
     set cliConfig(value) {
@@ -389,21 +376,21 @@ function hostFor(world: WorldLike, live: boolean, diskReads: Array<{ kind: 'writ
     readFile(name: string) {
       if (live && existsSync(name)) {
         const text = readFileSync(name, 'utf8');
-        world.writeFile?.(name, text);
+        world.writeFile(name, text);
         diskReads.push({ kind: 'writeFile', name, text });
         return text;
       }
-      return world.readFile?.(name);
+      return world.readFile(name);
     },
     writeFile(name: string, data: string | Uint8Array) {
-      world.writeFile?.(name, data);
+      world.writeFile(name, data);
       if (live) writeFileSync(name, data);
     },
-    listFiles: () => world.listFiles?.() ?? [],
-    ...(world.lookupUserCredentials !== undefined ? { lookupUserCredentials: world.lookupUserCredentials.bind(world) } : {}),
-    ...(world.rootCredentials !== undefined ? { rootCredentials: world.rootCredentials.bind(world) } : {}),
-    ...(world.clock !== undefined ? { clock: world.clock } : {}),
-    ...(world.operations !== undefined ? { operations: world.operations } : {}),
+    listFiles: () => world.listFiles(),
+    deleteFile: (name: string) => world.deleteFile(name),
+    lookupUserCredentials: world.lookupUserCredentials.bind(world),
+    rootCredentials: world.rootCredentials.bind(world),
+    clock: world.clock,
   };
 }
 
@@ -464,17 +451,14 @@ async function runWorldUtility(command: 'mfa-code' | 'advance-clock' | 'trail', 
   }
   if (!existsSync(path)) throw new UsageError(`--world ${path}: no such file`);
   const journal = await loadJournal(path);
-  const world = (await buildWorld(journal)) as WorldLike & {
-    authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined;
-    trail?(): { Records: Record<string, unknown>[] };
-  };
+  const world = await buildWorld(journal);
   if (command === 'trail') {
-    const trail = world.trail?.() ?? { Records: [] };
+    const trail = world.trail();
     return { exitCode: 0, stdout: formatOutput(trail, { format: 'json', query: options.get('--query'), operation: 'Trail', terminalWidth: 80 }), stderr: '' };
   }
   if (argument === undefined) throw new UsageError(`${command} needs an argument`);
   if (command === 'mfa-code') {
-    const code = world.authenticatorCode?.(argument);
+    const code = world.authenticatorCode(argument);
     if (code === undefined) return { exitCode: 1, stdout: '', stderr: `iam-dojo: no virtual MFA device ${argument} in this world\n` };
     return { exitCode: 0, stdout: `${code.code}\n`, stderr: '' };
   }

@@ -91,7 +91,7 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
       return matches ? { code: 'PASS' } : { code: 'DECISION_MISMATCH', expected: check.expect, actual };
     }
     case 'trail': {
-      const actual: unknown = jmespath.search(world.trail() as unknown as object, fillTemplate(world, check.query, vars));
+      const actual: unknown = jmespath.search(world.trail(), fillTemplate(world, check.query, vars));
       if (check.atLeast !== undefined) {
         return typeof actual === 'number' && actual >= check.atLeast
           ? { code: 'PASS' }
@@ -100,7 +100,7 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
       return sameJson(actual, check.equals) ? { code: 'PASS' } : { code: 'TRAIL_MISMATCH', actual: show(actual) };
     }
     case 'order': {
-      const records = (world.trail() as unknown as { Records: object[] }).Records;
+      const records = world.trail().Records;
       const first = fillTemplate(world, check.first, vars);
       const then = fillTemplate(world, check.then, vars);
       const laterIndex = records.findIndex((r) => jmespath.search(r, then) === true);
@@ -110,7 +110,7 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
     case 'answer': {
       const given = options.answers?.[check.id]?.trim() ?? '';
       if (given === '') return { code: 'ANSWER_MISSING' };
-      const expected: unknown = jmespath.search(world.trail() as unknown as object, check.answerQuery);
+      const expected: unknown = jmespath.search(world.trail(), check.answerQuery);
       return answerMatches(given, expected) ? { code: 'PASS' } : { code: 'ANSWER_WRONG' };
     }
   }

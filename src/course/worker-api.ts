@@ -7,7 +7,7 @@
 import { worlds } from '../worker/worlds.ts';
 import { attempt } from '../worker/sim-adapter.ts';
 import type { Result, WorldJournal } from '../worker/protocol.ts';
-import type { SimWorld } from '../worker/sim-adapter.ts';
+import type { World } from '../sim/index.ts';
 import { lessonExercisesSchema } from './exercise.ts';
 import { runChecks, type CheckResult } from './checks.ts';
 import { buildStartWorld, type Variables } from './steps.ts';
@@ -15,7 +15,6 @@ import type { CourseWorld, CreateCourseWorld } from './world-port.ts';
 
 /** Scratch world names; the page never shows them. */
 const START_SCRATCH = '__exercise-start__';
-const CHECK_SCRATCH = '__exercise-check__';
 const VARIABLES_SCRATCH = '__exercise-variables__';
 
 /** Values the start steps saved (e.g. the old key's id), per exercise list and id; the build is deterministic. */
@@ -48,11 +47,8 @@ export const exerciseApi = {
       const live = await worlds.get(worldName);
       const world = asCourseWorld(worldName, live);
       const copyWorld = async (): Promise<CourseWorld> => {
-        // The simulator's fork() is a cheap deep copy; replaying the journal is the fallback.
-        const forkable = live as SimWorld & { fork?: () => SimWorld };
-        if (typeof forkable.fork === 'function') return detached(forkable.fork());
-        await worlds.restore(CHECK_SCRATCH, await worlds.journal(worldName));
-        return asCourseWorld(CHECK_SCRATCH, await worlds.get(CHECK_SCRATCH));
+        // The simulator's fork() is a cheap deep copy.
+        return detached(live.fork());
       };
       const variables = await variablesOf(exercises, id);
       return runChecks(world, exercise, { answers, copyWorld, variables });
@@ -103,7 +99,7 @@ function journaledCreate(name: string): CreateCourseWorld {
           ...(options?.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
         }),
       trail: () => world.trail(),
-      readFile: (file) => world.readFile?.(file),
+      readFile: (file) => world.readFile(file),
       clock: { now: () => world.clock.now(), advance: (seconds: number) => worlds.advance(name, seconds) },
     };
   };
@@ -115,21 +111,21 @@ function accountStart(accountId: string): { accountId: string } {
 }
 
 /** A world outside the registry (a fork made for checking); nothing it does is journaled. */
-function detached(world: SimWorld): CourseWorld {
+function detached(world: World): CourseWorld {
   return {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
-    readFile: (file) => world.readFile?.(file),
-    clock: { now: () => world.clock.now(), advance: (seconds: number) => world.clock.advance?.(seconds) },
+    readFile: (file) => world.readFile(file),
+    clock: { now: () => world.clock.now(), advance: (seconds: number) => world.clock.advance(seconds) },
   };
 }
 
 /** The registry's world `name` seen as a CourseWorld; clock moves go through the journal. */
-function asCourseWorld(name: string, world: SimWorld): CourseWorld {
+function asCourseWorld(name: string, world: World): CourseWorld {
   return {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
-    readFile: (file) => world.readFile?.(file),
+    readFile: (file) => world.readFile(file),
     clock: {
       now: () => world.clock.now(),
       advance: (seconds: number) => worlds.advance(name, seconds),

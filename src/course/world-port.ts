@@ -5,6 +5,7 @@
  */
 
 import type { z } from 'zod';
+import type { World } from '../sim/index.ts';
 import type { organizationSchema } from './exercise.ts';
 
 /** Options for one command line, as `world.run` accepts them. */
@@ -22,19 +23,16 @@ export interface RunResult {
   stderr: string;
 }
 
-/** A simulated AWS account (or organization) that exercises run in. */
-export interface CourseWorld {
-  /** Runs one AWS CLI command line. */
-  run(line: string, options?: RunOptions): Promise<RunResult>;
-  /** The CloudTrail log so far. */
-  trail(): { Records: readonly unknown[] };
-  /** A file a command wrote with `--outfile`. */
-  readFile(name: string): string | Uint8Array | undefined;
-  /** The simulated clock. */
+/**
+ * The slice of the simulator's `World` that exercises use. The page's worker hands checks a
+ * journaled view of its world (clock moves recorded, no fork), so `fork` is optional here.
+ */
+export type CourseWorld = Pick<World, 'run' | 'trail' | 'readFile'> & {
+  /** The simulated clock; a journaled view's advance is asynchronous. */
   clock: { now(): Date | number; advance(seconds: number): unknown };
   /** An independent copy; checks run their commands in one so checking changes nothing. */
   fork?(): CourseWorld | Promise<CourseWorld>;
-}
+};
 
 /** Creates a fresh world (the simulator's `createWorld`). */
 export type CreateCourseWorld = (init: { accountId: string; seed?: string; now?: string; organization?: OrganizationInit }) => CourseWorld | Promise<CourseWorld>;

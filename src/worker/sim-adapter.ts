@@ -7,9 +7,6 @@
 import type { World } from '../sim/index.ts';
 import type { WorkerError } from './protocol.ts';
 
-/** A simulated world (src/sim/world): what the named worlds hold. */
-export type SimWorld = World;
-
 /** Turns anything thrown by the simulator into a WorkerError a widget can render. */
 export function toWorkerError(error: unknown): WorkerError {
   if (error && typeof error === 'object') {
@@ -39,11 +36,11 @@ export async function attempt<T>(task: () => T | Promise<T>): Promise<{ ok: true
 }
 
 /** The current time of a world, in epoch milliseconds. */
-export function worldNow(world: SimWorld): number {
+export function worldNow(world: World): number {
   return world.clock.now().getTime();
 }
 
 /** Moves a world's clock forward (src/sim/world/clock.ts takes seconds). */
-export function advanceClock(world: SimWorld, seconds: number): void {
+export function advanceClock(world: World, seconds: number): void {
   world.clock.advance(seconds);
 }

@@ -5,15 +5,15 @@
  * saves the journal, and replaying it rebuilds the world after a reload or a worker restart.
  */
 import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
-import { createWorld, type CreateWorldOptions } from '../sim/index.ts';
+import { createWorld, type CreateWorldOptions, type World } from '../sim/index.ts';
 import type { ServiceResponse } from '../sim/services/contract.ts';
 import type { CallDecision } from '../sim/services/invoke.ts';
 import type { ConsoleSignInInput, ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
-import { advanceClock, type SimWorld } from './sim-adapter.ts';
+import { advanceClock } from './sim-adapter.ts';
 
 interface Slot {
-  world: SimWorld;
+  world: World;
   journal: WorldJournal;
 }
 
@@ -22,7 +22,7 @@ const slots = new Map<string, Slot>();
 /** The registry of named worlds; the exercise api (src/course/worker-api.ts) uses it too. */
 export const worlds = {
   /** The world called `name`, created fresh (random seed, current time) on first use. */
-  async get(name: string): Promise<SimWorld> {
+  async get(name: string): Promise<World> {
     return (await slot(name)).world;
   },
 
@@ -150,8 +150,8 @@ async function build(journal: WorldJournal): Promise<Slot> {
   return { world, journal: structuredClone(journal) };
 }
 
-async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
-  const options: NonNullable<Parameters<SimWorld['run']>[1]> = {};
+async function runOp(world: World, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
+  const options: NonNullable<Parameters<World['run']>[1]> = {};
   if (op.mfaCode !== undefined) options.mfaCode = op.mfaCode;
   if (op.profile !== undefined) options.env = { AWS_PROFILE: op.profile };
   if (op.sourceIp !== undefined) options.sourceIp = op.sourceIp;
@@ -167,12 +167,12 @@ type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
 type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
 
 /** The browser's user agent in ConsoleLogin records is a fixed desktop Chrome, so replays are identical. */
-function signIn(world: SimWorld, op: ConsoleSignInOp): ConsoleSignInResult {
+function signIn(world: World, op: ConsoleSignInOp): ConsoleSignInResult {
   const rest: Partial<ConsoleSignInOp> = { ...op };
   delete rest.kind;
   return world.consoleSignIn(rest as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
 }
 
-function call(world: SimWorld, op: ConsoleCallOp): Promise<ServiceResponse> {
+function call(world: World, op: ConsoleCallOp): Promise<ServiceResponse> {
   return world.invoke({ service: op.service, operation: op.operation, params: structuredClone(op.params), credentials: { kind: 'console', sessionId: op.sessionId } });
 }

@@ -132,9 +132,8 @@ async function assumeRoleProfile(host: CliHost, profile: string, settings: Recor
   return { kind: 'accessKey', accessKeyId: entry.AccessKeyId, secretAccessKey: entry.SecretAccessKey, sessionToken: entry.SessionToken };
 }
 
-/** The host's clock in epoch milliseconds (wall clock when the host has none). */
+/** The host's clock in epoch milliseconds. */
 export function nowMs(host: CliHost): number {
-  const value = host.clock?.now();
-  if (value === undefined) return Date.now();
+  const value = host.clock.now();
   return value instanceof Date ? value.getTime() : value;
 }

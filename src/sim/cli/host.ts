@@ -1,8 +1,9 @@
 /**
- * What the CLI needs from the world it talks to. The World satisfies this structurally, so the
- * CLI never imports world code (and tests can drive the CLI with a small stand-in host).
+ * What the CLI needs from the world it talks to: a slice of the `World` contract (types only, so
+ * the CLI never imports world code and tests can drive it with a small stand-in host).
  */
-import type { CliConfig, CredentialLookup, Credentials, OperationSpec, ServiceEndpoint } from '../services/contract.ts';
+import type { CliConfig, CredentialLookup, Credentials, OperationSpec } from '../services/contract.ts';
+import type { World } from '../world/world-interface.ts';
 
 /** Temporary credentials the CLI cached after assuming a role for a profile (like ~/.aws/cli/cache). */
 export interface CachedCredentials {
@@ -19,32 +20,25 @@ export interface CliConfigWithCache extends CliConfig {
   cache?: Record<string, CachedCredentials>;
 }
 
-/** The world as the CLI sees it. Optional members degrade gracefully when a host lacks them. */
-export interface CliHost extends ServiceEndpoint {
+/**
+ * The world as the CLI sees it: the members of the one `World` contract it uses. A service's
+ * scratch host (a function's /tmp, src/sim/world/service-runner.ts) has no saved configuration,
+ * profiles or instances, so only those members are optional.
+ */
+export type CliHost = Pick<World, 'invoke' | 'readFile' | 'writeFile' | 'listFiles' | 'deleteFile'> & {
+  /** The world's clock (epoch ms or Date); used for assume-role cache expiry. */
+  clock: { now(): number | Date };
   /** `aws configure` settings; created on first write when absent. */
   cliConfig?: CliConfigWithCache;
-  /** A file a command wrote (`--outfile`, get-object's outfile) or the learner provided. */
-  readFile?(name: string): string | Uint8Array | undefined;
-  /** Stores a file written by a command. */
-  writeFile?(name: string, data: string | Uint8Array): void;
-  /** Names of the stored files, for `ls`. */
-  listFiles?(): readonly string[];
-  /** Removes a stored file (`rm`); true when it existed. */
-  deleteFile?(name: string): boolean;
   /** The long-term access key the CLI signs with for `--profile <IAM user name>`. */
   lookupUserCredentials?(userName: string): CredentialLookup;
   /** The credentials of the `default` profile: the account's root user. */
   rootCredentials?(): Credentials;
-  /** The world's clock (epoch ms or Date); used for assume-role cache expiry. */
-  clock?: { now(): number | Date };
-  /**
-   * The credentials a program on an EC2 instance gets from the metadata service (`on-instance`):
-   * the instance role's session, with the region and source address of its calls.
-   */
+  /** What a program on an EC2 instance gets from the metadata service (`on-instance`). */
   instanceCredentials?(instanceId: string): InstanceCredentialsAnswer;
-  /** The operations this world serves; defaults to the generated registry. */
+  /** The operations this host serves; defaults to the generated registry. */
   operations?: readonly OperationSpec[];
-}
+};
 
 /** What the world answers for `on-instance` (see CliHost.instanceCredentials). */
 export type InstanceCredentialsAnswer =

@@ -43,8 +43,7 @@ export async function runCommandLine(host: CliHost, line: string, options: RunOp
  */
 function redirected(host: CliHost, result: RunResult, redirect: Redirect): RunResult {
   if (result.exitCode !== 0 || result.mfaPrompt !== undefined) return result;
-  if (host.writeFile === undefined) return { ...result, exitCode: 1, stderr: `${result.stderr}-bash: ${redirect.file}: cannot write files here\n` };
-  const before = redirect.append ? host.readFile?.(redirect.file) : undefined;
+  const before = redirect.append ? host.readFile(redirect.file) : undefined;
   const prefix = before === undefined ? '' : typeof before === 'string' ? before : new TextDecoder().decode(before);
   host.writeFile(redirect.file, prefix + result.stdout);
   return { ...result, stdout: '' };

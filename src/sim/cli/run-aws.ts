@@ -71,7 +71,7 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     return ok(`${JSON.stringify(skeletonOf(spec.input), null, 4)}\n`);
   }
 
-  const readFile = (name: string): string | Uint8Array | undefined => host.readFile?.(name);
+  const readFile = (name: string): string | Uint8Array | undefined => host.readFile(name);
   const params: Record<string, unknown> = {};
   const fromFiles: FileArgument[] = [];
   for (const arg of table) {
@@ -196,7 +196,7 @@ function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string
     const device = { ...output.VirtualMFADevice };
     const method = values.get('bootstrap_method');
     const body = typeof method === 'string' ? device[method] : undefined;
-    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
+    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile(outfile, body);
     delete device.QRCodePNG;
     delete device.Base32StringSeed;
     return { ...output, VirtualMFADevice: device };
@@ -205,7 +205,7 @@ function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string
   const blobMember = Object.hasOwn(output, 'Body') ? 'Body' : Object.hasOwn(output, 'Payload') ? 'Payload' : undefined;
   if (spec.positionalOutfile !== undefined && blobMember !== undefined) {
     const body = output[blobMember];
-    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
+    if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile(outfile, body);
     const rest = { ...output };
     delete rest[blobMember];
     return rest;

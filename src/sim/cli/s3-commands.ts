@@ -149,7 +149,7 @@ async function copyCommand(host: CliHost, args: readonly string[], call: S3Call)
   const from = s3Path(source);
   const to = s3Path(destination);
   if (from === undefined && to !== undefined) {
-    const content = host.readFile?.(source);
+    const content = host.readFile(source);
     if (content === undefined) {
       throw new CliFailure('GENERAL', { message: `The user-provided path ${source} does not exist.` });
     }
@@ -170,7 +170,7 @@ async function copyCommand(host: CliHost, args: readonly string[], call: S3Call)
       return { exitCode: 1, stdout: '', stderr: `download failed: ${source} to ${file} An error occurred (${response.error.code}) when calling the GetObject operation: ${response.error.message}\n` };
     }
     const body = response.output.Body;
-    host.writeFile?.(file, body instanceof Uint8Array || typeof body === 'string' ? body : new Uint8Array());
+    host.writeFile(file, body instanceof Uint8Array || typeof body === 'string' ? body : new Uint8Array());
     return { exitCode: 0, stdout: `download: ${source} to ${file}\n`, stderr: '' };
   }
   throw new CliFailure('GENERAL', { message: 'Error: Invalid argument type' });

@@ -75,7 +75,7 @@ export function runShellBuiltin(host: CliHost, command: string, args: readonly s
 }
 
 function listFiles(host: CliHost, args: readonly string[]): RunResult {
-  const files = [...(host.listFiles?.() ?? [])].sort();
+  const files = [...host.listFiles()].sort();
   const wanted = args.filter((a) => !a.startsWith('-'));
   if (wanted.length === 0) return ok(files.map((f) => `${f}\n`).join(''));
   let stdout = '';
@@ -101,7 +101,7 @@ function removeFiles(host: CliHost, args: readonly string[]): RunResult {
       stderr += /^-[a-z]*r/i.test(args.join(' ')) ? "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n" : "rm: cannot remove '/': Is a directory\n";
       continue;
     }
-    const existed = host.deleteFile?.(name) ?? false;
+    const existed = host.deleteFile(name);
     if (!existed && !force) stderr += `rm: cannot remove '${name}': No such file or directory\n`;
   }
   return { exitCode: stderr === '' ? 0 : 1, stdout: '', stderr };
@@ -122,7 +122,7 @@ function cat(host: CliHost, args: readonly string[], stdin: string | undefined):
   let stderr = '';
   let exitCode = 0;
   for (const name of args) {
-    const content = name === '-' ? stdin : host.readFile?.(name);
+    const content = name === '-' ? stdin : host.readFile(name);
     if (content === undefined) {
       stderr += `cat: ${name}: No such file or directory\n`;
       exitCode = 1;

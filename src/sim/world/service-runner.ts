@@ -22,7 +22,7 @@ export function serviceRunner(invoke: (request: ServiceRequest) => Promise<Servi
       writeFile: (name, data) => void files.set(name, data),
       listFiles: () => [...files.keys()].sort(),
       deleteFile: (name) => files.delete(name),
-      ...(clock ? { clock } : {}),
+      clock,
     };
     const env = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken, AWS_REGION: facts.region };
     const results: ScriptLineResult[] = [];

@@ -7,7 +7,7 @@
  */
 import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
-import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
+import type { CliConfig, CredentialLookup, Credentials, ServiceRequest, ServiceResponse } from '../services/contract.ts';
 import { invokeService, type CallDecision, type EndpointWorld } from '../services/invoke.ts';
 import { AFTER_CALL, type AfterCall } from '../services/operation.ts';
 import { instanceCredentials, type InstanceCredentials } from '../services/ec2/instance-credentials.ts';
@@ -22,6 +22,7 @@ import { organizationState, type OrganizationInput, type OrganizationState } fro
 import { serviceRunner } from './service-runner.ts';
 import { nameKey, own, type AccountState, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
+import type { World as WorldContract } from './world-interface.ts';
 
 /** Creates a world: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`. */
 export function createWorld(options: CreateWorldOptions = {}): World {
@@ -47,7 +48,7 @@ function printableText(bytes: Uint8Array): string | undefined {
 }
 
 /** One simulated world of accounts. */
-export class World implements ServiceEndpoint {
+export class World implements WorldContract {
   readonly #state: WorldState;
   readonly #ids: IdGenerator;
   /** The simulated clock; TOTP codes, session expiry and condition times follow it. */

@@ -104,7 +104,7 @@ describe('iam-dojo escalation-paths', () => {
 });
 
 describe('iam-dojo generate-policy and access-findings (in-process world host)', () => {
-  async function host(commands: string[]): Promise<{ openWorldFile: () => Promise<unknown> }> {
+  async function host(commands: string[]): Promise<{ openWorldFile: () => Promise<import('../../../src/sim/world/index.ts').World> }> {
     const { createWorld } = await import('../../../src/sim/world/index.ts');
     const world = createWorld({ seed: 'cli-analyze' });
     for (const c of commands) expect((await world.run(c)).exitCode, c).toBe(0);

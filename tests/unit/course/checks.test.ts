@@ -10,7 +10,7 @@ import { exerciseSchema, type ExerciseInput } from '../../../src/course/exercise
 import { applySteps, fillTemplate, StepError, totpCode } from '../../../src/course/steps.ts';
 import type { CourseWorld } from '../../../src/course/world-port.ts';
 
-const world = (): CourseWorld => createWorld({ accountId: '111122223333', seed: 'checks-test' }) as unknown as CourseWorld;
+const world = (): CourseWorld => createWorld({ accountId: '111122223333', seed: 'checks-test' });
 
 describe('judgeCommand', () => {
   const denied = { exitCode: 254, stdout: '', stderr: '\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: ... is not authorized\n' };

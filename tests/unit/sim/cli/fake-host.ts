@@ -41,6 +41,10 @@ export class FakeHost implements CliHost {
     return [...this.files.keys()];
   }
 
+  deleteFile(name: string): boolean {
+    return this.files.delete(name);
+  }
+
   lookupUserCredentials(userName: string): CredentialLookup {
     const credentials = this.users.get(userName);
     return credentials !== undefined ? { ok: true, credentials } : { ok: false, reason: 'NO_SUCH_USER' };
