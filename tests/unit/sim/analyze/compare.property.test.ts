@@ -135,7 +135,8 @@ describe('comparePolicies against sampling', () => {
       fc.assert(fc.property(policy, policy, fc.array(requestArb, { minLength: 150, maxLength: 150 }), (before, after, samples) => check(type, before, after, samples)), {
         numRuns: type === 'identity' ? 60 : 25,
       });
-    });
+      // Each run compares two random policies exactly and replays 150 requests: seconds of CPU, more on a loaded machine.
+    }, 120_000);
   }
   it('a policy compared with itself is Equivalent', () => {
     fc.assert(fc.property(policy, (p) => comparePoliciesSync(p, p).Result === 'Equivalent'), { numRuns: 40 });
