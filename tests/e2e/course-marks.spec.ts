@@ -25,7 +25,14 @@ test('after the first exercise, the home page marks lesson 1 and continues at ex
   await expect(next.getByRole('link')).toHaveText('1. What IAM is — Watch a new user get denied');
   await expect(page.locator('.lesson-list li[data-lesson="01-what-is-iam"] .marks')).toHaveText('1 of 3 exercises done');
   await expectNoA11yViolations(page, '.lesson-list');
-  await next.getByRole('link').click();
+  // The sidebar of a lesson page marks the lesson too (desktop layout).
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/lessons/02-users-and-credentials/');
+  const sidebarLink = page.locator('#starlight__sidebar a[href$="/lessons/01-what-is-iam/"]');
+  await expect(sidebarLink).toContainText('1/3');
+  await expect(sidebarLink).toContainText('(1 of 3 exercises done)');
+  await page.goto('/');
+  await page.getByText('Continue where you left off:').getByRole('link').click();
   await expect(page).toHaveURL(/\/lessons\/01-what-is-iam\/#exercise-denied-by-default$/);
 });
 
