@@ -68,6 +68,7 @@ export default defineConfig({
       components: {
         ThemeSelect: './src/overrides/ThemeSelect.astro',
         Banner: './src/overrides/Banner.astro',
+        Sidebar: './src/overrides/Sidebar.astro',
       },
       head: [{ tag: 'script', content: INSTRUCTOR_BOOT_SCRIPT }],
       customCss: ['./src/styles/site.css'],

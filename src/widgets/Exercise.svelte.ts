@@ -245,6 +245,11 @@ function activeKey(world: string): string {
   return pageKey('exercise-active', world);
 }
 
+/** How many commands the reference solution types (clock waits and typed answers not counted). */
+export function solutionLength(exercise: Exercise): number {
+  return exercise.solution.steps.filter((step) => typeof step === 'string' || 'run' in step).length;
+}
+
 /** A command line of a solution step, for display. */
 export function stepText(step: Exercise['solution']['steps'][number]): string {
   if (typeof step === 'string') return step;
