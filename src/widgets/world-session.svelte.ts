@@ -7,6 +7,7 @@ import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
 import { worldJournalSchema } from '../worker/journal-schema.ts';
 import { forget, loadSaved, pageKey, save, STORAGE_PREFIX } from '../worker/storage.ts';
+import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
@@ -82,8 +83,9 @@ export class WorldSession {
   run(line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     return this.#change(async () => {
       const result = await withSimulator((api) => api.run(this.name, line, extra));
-      if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
-      return result.value;
+      const output = result.ok ? result.value : { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
+      emitExerciseSignal(commandSignal(this.name, line, output));
+      return output;
     });
   }
 
