@@ -296,3 +296,40 @@ test('create roles in the wizard, switch role and back; a role that requires MFA
   const record = JSON.parse(await console.getByLabel('Event record of SwitchRole').innerText()) as Record<string, unknown>;
   expect(record).toMatchObject({ eventSource: 'signin.amazonaws.com', responseElements: { SwitchRole: 'Success' }, additionalEventData: { SwitchFrom: `arn:aws:iam::${accountId}:user/dev` } });
 });
+
+test('the root user assigns its own MFA device in the console and then signs in with it', async ({ page }) => {
+  const console = await openConsole(page);
+  const email = await card(console, 'Root user email');
+  const password = await card(console, 'Root user password');
+  const signInAsRoot = async (): Promise<void> => {
+    await console.getByRole('radio', { name: 'Root user' }).check();
+    await console.getByRole('textbox', { name: 'Root user email address' }).fill(email);
+    await console.getByLabel('Password', { exact: true }).fill(password);
+    await console.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await signInAsRoot();
+  await expect(console.getByText(/Add MFA for the root user/)).toBeVisible();
+  await console.getByRole('button', { name: 'My security credentials' }).click();
+  await console.getByRole('button', { name: 'Assign MFA device' }).click();
+  await expect(console.getByRole('textbox', { name: 'Device name' })).toHaveValue('root-account-mfa-device');
+  await console.getByRole('button', { name: 'Next' }).click();
+  await console.getByRole('button', { name: 'Show secret key' }).click();
+  const secret = (await console.getByTestId('mfa-secret').innerText()).trim();
+  const t1 = await worldTime(console);
+  await console.getByRole('textbox', { name: 'MFA code 1' }).fill(code(secret, t1));
+  await console.getByRole('button', { name: 'Wait 30 seconds for the next code' }).click();
+  await expect.poll(() => worldTime(console)).toBe(t1 + 30_000);
+  await console.getByRole('textbox', { name: 'MFA code 2' }).fill(code(secret, t1 + 30_000));
+  await console.getByRole('button', { name: 'Add MFA' }).click();
+  await expect(console.getByRole('heading', { name: 'My security credentials' })).toBeVisible();
+  await console.getByRole('button', { name: 'Dashboard' }).click();
+  await expect(console.getByText('✓ The root user has MFA.')).toBeVisible();
+  await console.getByRole('button', { name: 'Sign out' }).click();
+  await signInAsRoot();
+  await expect(console.getByRole('textbox', { name: 'MFA code' })).toBeVisible();
+  await console.getByRole('button', { name: 'Wait 30 seconds for the next code' }).click();
+  await expect.poll(() => worldTime(console)).toBe(t1 + 60_000);
+  await console.getByRole('textbox', { name: 'MFA code' }).fill(code(secret, t1 + 60_000));
+  await console.getByRole('button', { name: 'Submit' }).click();
+  await expect(console.getByRole('heading', { name: 'IAM dashboard' })).toBeVisible();
+});

@@ -36,6 +36,13 @@ function createVirtualMfaDevice(ctx: OperationContext): Record<string, unknown> 
 }
 
 function enableMfaDevice(ctx: OperationContext): Record<string, unknown> {
+  // "You cannot enable an MFA device for the AWS account root user with the AWS CLI, AWS API … However,
+  // you can use the AWS Management Console" (IAM User Guide, "Enable a virtual MFA device for the root
+  // user (console)", https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-virt-mfa-for-root.html):
+  // only a console session of the root user assigns a device to the root user. The console names the
+  // user `root` (the API requires a UserName; the CloudTrail guide's "Root user, MFA changed" example
+  // logs a userName): our choice, used only when no IAM user has that name.
+  if (ctx.caller.type === 'Root' && ctx.caller.session?.kind === 'Console' && optStr(ctx, 'UserName') === 'root' && !ctx.state.users[nameKey('root')]) return enableRootMfaDevice(ctx);
   const user = requireUserAuthorized(ctx, 'iam:EnableMFADevice');
   const device = requireDevice(ctx, str(ctx, 'SerialNumber'));
   if (device.user !== undefined) throw entityAlreadyExists('MFA Device is already in use.');
@@ -46,6 +53,20 @@ function enableMfaDevice(ctx: OperationContext): Record<string, unknown> {
   device.enableDate = ctx.nowMs;
   device.lastUsedStep = step;
   user.mfaSerials.push(device.serialNumber);
+  return {};
+}
+
+function enableRootMfaDevice(ctx: OperationContext): Record<string, unknown> {
+  ctx.authorize('iam:EnableMFADevice', ctx.caller.arn);
+  const device = requireDevice(ctx, str(ctx, 'SerialNumber'));
+  if (device.user !== undefined) throw entityAlreadyExists('MFA Device is already in use.');
+  if (ctx.state.root.mfaSerials.length >= 8) throw limitExceeded('Cannot exceed quota for MFADevicesPerUser: 8');
+  const step = matchConsecutiveCodes(device.seedBase32, str(ctx, 'AuthenticationCode1'), str(ctx, 'AuthenticationCode2'), ctx.nowMs);
+  if (step === undefined) throw invalidCode();
+  device.user = '<root>';
+  device.enableDate = ctx.nowMs;
+  device.lastUsedStep = step;
+  ctx.state.root.mfaSerials.push(device.serialNumber);
   return {};
 }
 

@@ -99,3 +99,28 @@ describe('console sign-in', () => {
     expect(world.consoleSignIn({ userName: 'ana', password: 'Admin-Reset-Passw0rd!' }).ok).toBe(true);
   });
 });
+
+describe('root MFA', () => {
+  // IAM User Guide, "Enable a virtual MFA device for the root user (console)":
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-virt-mfa-for-root.html — console only.
+  test('the root user assigns a virtual device in the console (not with access keys), then signs in with it', async () => {
+    const { Secret, TOTP } = await import('otpauth');
+    const world = createWorld();
+    const out = await ok(world, 'iam', 'CreateVirtualMFADevice', { VirtualMFADeviceName: 'root-account-mfa-device' });
+    const seed = new TextDecoder().decode((out['VirtualMFADevice'] as { Base32StringSeed: Uint8Array }).Base32StringSeed);
+    const at = (ms: number) => TOTP.generate({ secret: Secret.fromBase32(seed), timestamp: ms });
+    const serial = 'arn:aws:iam::123456789012:mfa/root-account-mfa-device';
+    const t = world.clock.nowMs();
+    const codes = { UserName: 'root', SerialNumber: serial, AuthenticationCode1: at(t - 30_000), AuthenticationCode2: at(t) };
+    const withKeys = await call(world, 'iam', 'EnableMFADevice', codes);
+    expect(withKeys.ok).toBe(false);
+    const signIn = world.consoleSignIn({ password: 'Dojo-Root-Passw0rd!' });
+    if (!signIn.ok) throw new Error('sign-in failed');
+    await ok(world, 'iam', 'EnableMFADevice', codes, signIn.credentials);
+    expect(((await ok(world, 'iam', 'GetAccountSummary'))['SummaryMap'] as Record<string, number>)['AccountMFAEnabled']).toBe(1);
+    world.clock.advance(30);
+    expect(world.consoleSignIn({ password: 'Dojo-Root-Passw0rd!' })).toEqual({ ok: false, reason: 'MFA_REQUIRED' });
+    expect(world.consoleSignIn({ password: 'Dojo-Root-Passw0rd!', mfaCode: at(world.clock.nowMs()) }).ok).toBe(true);
+    expect(world.trail().Records.at(-1)?.['additionalEventData']).toMatchObject({ MFAUsed: 'Yes', MFAIdentifier: serial });
+  });
+});
