@@ -299,49 +299,20 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
     return { ...result, stderr: `${result.stderr}iam-dojo: this profile needs an MFA code; run the command again with --mfa-code <6 digits from the authenticator>\n` };
   }
   if (worldPath !== undefined) {
-    journal.ops.push(...diskReads, {
-      kind: 'run',
-      line,
-      ...(mfaCode !== undefined ? { mfaCode } : {}),
-      ...(profile !== undefined && profile !== '' ? { profile } : {}),
-    });
-    writeFileSync(worldPath, `${JSON.stringify(journal, null, 2)}\n`);
+    const scenario = await import('./sim/scenario/replay.ts');
+    for (const op of [...diskReads, { kind: 'run', line, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(profile !== undefined && profile !== '' ? { profile } : {}) }]) {
+      scenario.appendOp(journal, scenario.checkOp(op));
+    }
+    const saved = scenario.needsCompaction(journal) ? scenario.compactJournal(journal, world as never) : journal;
+    writeFileSync(worldPath, `${JSON.stringify(saved, null, 2)}\n`);
   }
   return result;
 }
 
-/** Creates the world of a journal and replays its operations, as the playground's worker does. */
+/** Creates the world of a journal and replays it with the scenario module, as the browser's worker does. */
 async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
-  // The world module alone (not all of src/sim/index.ts) keeps each command's start-up short.
-  const worldModule = (await import('./sim/world/index.ts')) as Record<string, unknown>;
-  const createWorld = worldModule.createWorld as ((options: Record<string, unknown>) => WorldLike | Promise<WorldLike>) | undefined;
-  if (typeof createWorld !== 'function') throw new Error('the simulated world is not available in this build (no createWorld)');
-  const { start } = journal;
-  const world = await createWorld({
-    ...(start.accountId !== undefined ? { accountId: start.accountId } : {}),
-    ...(start.seed !== undefined ? { seed: start.seed } : {}),
-    ...(start.now !== undefined ? { now: new Date(start.now) } : {}),
-    ...(start.authorizationDetails !== undefined ? { authorizationDetails: start.authorizationDetails } : {}),
-  });
-  const replay = async (line: string, options: Record<string, unknown>): Promise<void> => {
-    if (typeof world.run === 'function') await world.run(line, options);
-    else await runCommandLine(hostFor(world, false, []), line, options);
-  };
-  for (const line of start.commands ?? []) await replay(line, {});
-  for (const op of journal.ops) {
-    if (op.kind === 'run') {
-      await replay(op.line, {
-        ...(op.mfaCode !== undefined ? { mfaCode: op.mfaCode } : {}),
-        ...(op.profile !== undefined ? { env: { AWS_PROFILE: op.profile } } : {}),
-        ...(op.sourceIp !== undefined ? { sourceIp: op.sourceIp } : {}),
-      });
-    } else if (op.kind === 'advance') {
-      world.clock?.advance?.(op.seconds);
-    } else {
-      world.writeFile?.(op.name, op.text);
-    }
-  }
-  return world;
+  const { replayScenario } = await import('./sim/scenario/replay.ts');
+  return (await replayScenario(journal)) as unknown as WorldLike;
 }
 
 /** Runs the new command: `file://` reads the disk first, `--outfile` writes to the disk as well. */
@@ -393,7 +364,7 @@ function newJournal(own: Map<string, string>): WorldJournal {
   const now = own.get('--now');
   if (now !== undefined && Number.isNaN(Date.parse(now))) throw new UsageError('--now must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
   return {
-    version: 1,
+    version: 2,
     start: {
       seed: own.get('--seed') ?? 'iam-dojo',
       // Without --now the world starts at its fixed default time, so a script gives the same IDs and times every run.
@@ -411,13 +382,11 @@ async function loadJournal(path: string): Promise<WorldJournal> {
   } catch (error) {
     throw new UsageError(`--world ${path}: not a world file (${error instanceof Error ? error.message : String(error)})`);
   }
-  const { worldJournalSchema } = await import('./worker/journal-schema.ts');
-  const parsed = worldJournalSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--world ${path}: not an iam-dojo world file (${issue !== undefined ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`);
-  }
-  return parsed.data;
+  const { readScenario, droppedInWords } = await import('./sim/scenario/read.ts');
+  const read = readScenario(data);
+  if (!read.ok) throw new UsageError(`--world ${path}: not an iam-dojo world file (${read.error.message}) [${read.error.code}]`);
+  if (read.dropped.length > 0) process.stderr.write(`iam-dojo: --world ${path}: ${droppedInWords(read.dropped)}\n`);
+  return read.journal;
 }
 
 /** `mfa-code`, `advance-clock` and `trail`: what scripted scenarios need besides aws commands. */
@@ -447,7 +416,8 @@ async function runWorldUtility(command: 'mfa-code' | 'advance-clock' | 'trail', 
   }
   const seconds = Number(argument);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('advance-clock needs a positive number of seconds');
-  journal.ops.push({ kind: 'advance', seconds });
+  const { appendOp, checkOp } = await import('./sim/scenario/replay.ts');
+  appendOp(journal, checkOp({ kind: 'advance', seconds }));
   writeFileSync(path, `${JSON.stringify(journal, null, 2)}\n`);
   return { exitCode: 0, stdout: '', stderr: '' };
 }

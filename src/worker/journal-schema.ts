@@ -1,60 +1,8 @@
 /**
- * The zod schema of a saved world (its journal). Every journal that comes from outside the worker —
- * localStorage, an imported file, a share link — is validated with it first. Limits keep a hostile
- * share link from making the page replay forever.
+ * The saved-world schema as the browser modules import it: the scenario module's (src/sim/scenario),
+ * with zod's JIT turned off first (the site's Content-Security-Policy forbids eval).
  */
-import { z } from 'zod';
+import '../security/zod-jitless.ts';
 
-/** Most operations a journal may hold. */
-export const MAX_JOURNAL_OPS = 2000;
-/** Longest command line or file text in a journal. */
-export const MAX_LINE_CHARS = 20_000;
-
-const runOp = z.object({
-  /** A CLI command line run on the world. */
-  kind: z.literal('run'),
-  line: z.string().max(MAX_LINE_CHARS),
-  /** The MFA code the learner typed when the CLI asked for one. */
-  mfaCode: z.string().regex(/^\d{6}$/).optional(),
-  /** AWS_PROFILE the command ran with. */
-  profile: z.string().max(128).optional(),
-  /** The caller's source IP for this command (aws:SourceIp). */
-  sourceIp: z.string().max(64).optional(),
-}).strict();
-
-const advanceOp = z.object({
-  /** The world's clock moved forward. */
-  kind: z.literal('advance'),
-  seconds: z.number().positive().max(10 * 366 * 24 * 3600),
-}).strict();
-
-const writeFileOp = z.object({
-  /** A file placed where the CLI's `file://` arguments read. */
-  kind: z.literal('writeFile'),
-  name: z.string().min(1).max(256),
-  text: z.string().max(MAX_LINE_CHARS * 10),
-}).strict();
-
-/** How a world starts. */
-export const worldStartSchema = z.object({
-  /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
-  accountId: z.string().regex(/^\d{12}$/).optional(),
-  /** An organization above the account (SCPs/RCPs per level), as `createWorld({ organization })` takes it. */
-  organization: z.record(z.string(), z.unknown()).optional(),
-  /** Seed of the world's deterministic ids. */
-  seed: z.string().max(64).optional(),
-  /** ISO 8601 instant the clock starts at. */
-  now: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date').optional(),
-  /** `get-account-authorization-details` JSON the world starts from (validated by the simulator). */
-  authorizationDetails: z.record(z.string(), z.unknown()).optional(),
-  /** Command lines run after creation. */
-  commands: z.array(z.string().max(MAX_LINE_CHARS)).max(MAX_JOURNAL_OPS).optional(),
-}).strict();
-
-/** A saved world: how it started and what was done to it since. */
-export const worldJournalSchema = z.object({
-  /** Format version; bump it (and the storage key) when the shape changes. */
-  version: z.literal(1),
-  start: worldStartSchema,
-  ops: z.array(z.discriminatedUnion('kind', [runOp, advanceOp, writeFileOp])).max(MAX_JOURNAL_OPS),
-}).strict();
+export { MAX_JOURNAL_OPS, MAX_LINE_CHARS, MAX_STORED_OPS, worldJournalSchema, worldStartSchema, journalOpSchema, runOpSchema } from '../sim/scenario/schema.ts';
+export { readScenario, droppedInWords, type DroppedOp, type ScenarioError, type ScenarioRead } from '../sim/scenario/read.ts';

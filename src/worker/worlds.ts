@@ -1,11 +1,13 @@
 /**
  * The named worlds of one page, inside the worker. Widgets with the same `world="..."` share one
- * world. Each world keeps its journal — how it started and every command and clock move since —
- * because the simulator is deterministic (same seed + same operations = the same world): the page
- * saves the journal, and replaying it rebuilds the world after a reload or a worker restart.
+ * world. Each world keeps its journal — how it started, a snapshot once the history grows, and every
+ * operation since — built and replayed by the scenario module (src/sim/scenario), the same code the
+ * Node CLI and share links use. Every entry is checked with the journal's schema before it runs, so
+ * what is saved can always be loaded again.
  */
-import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
-import { createWorld, type CreateWorldOptions } from '../sim/index.ts';
+import '../security/zod-jitless.ts';
+import type { RunOutput, WorldJournal, WorldStart } from './protocol.ts';
+import { appendOp, checkOp, compactJournal, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
 import { advanceClock, type SimWorld } from './sim-adapter.ts';
 
 interface Slot {
@@ -29,7 +31,7 @@ export const worlds = {
 
   /** Replaces `name` with a new world built from `start` (an exercise's start state, a reset). */
   async reset(name: string, start: WorldStart = freshStart()): Promise<void> {
-    slots.set(name, await build({ version: 1, start: completeStart(start), ops: [] }));
+    slots.set(name, await build({ version: 2, start: completeStart(start), ops: [] }));
   },
 
   /** Rebuilds `name` from a saved journal (a reload, a restarted worker, an import, a share link). */
@@ -37,28 +39,32 @@ export const worlds = {
     slots.set(name, await build(journal));
   },
 
-  /** Runs a command line on `name` and records it. */
+  /** Runs a command line on `name` and records it; an entry the journal could not hold is refused first. */
   async run(name: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     const s = await slot(name);
-    const output = await runOp(s.world, { kind: 'run', line, ...extra });
-    s.journal.ops.push({ kind: 'run', line, ...extra });
-    return output;
+    const op = checkOp({ kind: 'run', line, ...extra });
+    if (op.kind !== 'run') throw new Error('unreachable: a run entry');
+    const out = await s.world.run(op.line, runOptions(op));
+    record(s, op);
+    const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+    return result;
   },
 
   /** Moves the clock of `name` forward and records it (consecutive moves are merged). */
   async advance(name: string, seconds: number): Promise<void> {
     const s = await slot(name);
+    const op = checkOp({ kind: 'advance', seconds });
     advanceClock(s.world, seconds);
-    const last = s.journal.ops.at(-1);
-    if (last?.kind === 'advance') last.seconds += seconds;
-    else s.journal.ops.push({ kind: 'advance', seconds });
+    record(s, op);
   },
 
   /** Writes a file the CLI can read (`file://` arguments) and records it. */
   async writeFile(name: string, file: string, text: string): Promise<void> {
     const s = await slot(name);
+    const op = checkOp({ kind: 'writeFile', name: file, text });
     s.world.writeFile(file, text);
-    s.journal.ops.push({ kind: 'writeFile', name: file, text });
+    record(s, op);
   },
 
   /** Names of the worlds that exist now. */
@@ -67,10 +73,16 @@ export const worlds = {
   },
 };
 
+/** Appends a checked entry; folds the journal into a snapshot long before any limit. */
+function record(s: Slot, op: Parameters<typeof appendOp>[1]): void {
+  appendOp(s.journal, op);
+  if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, s.world);
+}
+
 async function slot(name: string): Promise<Slot> {
   let s = slots.get(name);
   if (!s) {
-    s = await build({ version: 1, start: freshStart(), ops: [] });
+    s = await build({ version: 2, start: freshStart(), ops: [] });
     slots.set(name, s);
   }
   return s;
@@ -86,30 +98,8 @@ function completeStart(start: WorldStart): WorldStart {
 }
 
 async function build(journal: WorldJournal): Promise<Slot> {
-  const { start } = journal;
-  const options: CreateWorldOptions = {};
-  if (start.accountId !== undefined) options.accountId = start.accountId;
-  if (start.organization !== undefined) options.organization = start.organization as unknown as NonNullable<CreateWorldOptions['organization']>; // the world validates it
-  if (start.seed !== undefined) options.seed = start.seed;
-  if (start.now !== undefined) options.now = start.now;
-  if (start.authorizationDetails !== undefined) options.authorizationDetails = start.authorizationDetails;
-  const world = createWorld(options);
-  for (const line of start.commands ?? []) await runOp(world, { kind: 'run', line });
-  for (const op of journal.ops) {
-    if (op.kind === 'run') await runOp(world, op);
-    else if (op.kind === 'advance') advanceClock(world, op.seconds);
-    else world.writeFile(op.name, op.text);
-  }
-  return { world, journal: structuredClone(journal) };
-}
-
-async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
-  const options: NonNullable<Parameters<SimWorld['run']>[1]> = {};
-  if (op.mfaCode !== undefined) options.mfaCode = op.mfaCode;
-  if (op.profile !== undefined) options.env = { AWS_PROFILE: op.profile };
-  if (op.sourceIp !== undefined) options.sourceIp = op.sourceIp;
-  const out = await world.run(op.line, options);
-  const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
-  if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
-  return result;
+  const world = await replayScenario(journal);
+  const s: Slot = { world, journal: structuredClone(journal) };
+  if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, world);
+  return s;
 }
