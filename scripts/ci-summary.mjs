@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
  * Prints one plain line "N passed, M failed" from the JSON reports that the suites write in CI
- * (vitest: reports/unit.json; Playwright: reports/e2e.json; any other *.json report
- * in the same vitest/Playwright shapes). A suite that wrote no report counts as one failure, so a
+ * (type check + lint: reports/static.json, written by scripts/static-checks.mjs; vitest:
+ * reports/unit.json; Playwright: reports/e2e.json; any other *.json report in the same
+ * vitest/Playwright shapes). A suite that wrote no report counts as one failure, so a
  * suite that crashed before reporting can never look green.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'reports';
-const expected = ['unit.json', 'e2e.json'];
+const expected = ['static.json', 'unit.json', 'e2e.json'];
 // Reports that exist only where the suite can run (the offline test needs network namespaces).
 const optional = ['offline.json'];
 let passed = 0;

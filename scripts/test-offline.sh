@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The offline proof (TOOLCHAIN.md §16): serve the built dist/ inside a network namespace that has
+# The offline proof: serve the built dist/ inside a network namespace that has
 # only a loopback interface, and run the site's browser tests against it there. No request can
 # leave the machine — a page that needed the network would fail its tests.
 # Where a namespace cannot be made (not root, no unshare), say so plainly and skip.

@@ -1,6 +1,6 @@
 /**
  * The words a learner reads about a check or a step, produced from a stable code and its
- * parameters in this one place (STYLE.md, "Stable codes").
+ * parameters in this one place, so they can be tested, documented and translated.
  */
 
 /** Why a check passed or failed. */

@@ -1,6 +1,6 @@
 /**
  * The part of the simulator's `World` (src/sim) that exercises use. Declared here structurally so
- * the course code depends only on the documented contract (DESIGN.md, "Public API"), not on how
+ * the course code depends only on the documented contract (src/sim/index.ts), not on how
  * the world is built.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The public API of the IAM Dojo simulator (see shared DESIGN.md, "Public API"). Pure TypeScript:
+ * The public API of the IAM Dojo simulator, a stable contract whose shapes follow the AWS API. Pure TypeScript:
  * it runs unchanged in the browser worker, in Node (CLI, tests, benchmarks).
  * Each capability adds one export line here.
  */

@@ -20,6 +20,7 @@ type ExerciseRemote = Remote<typeof exerciseApi>;
 /** Which exercise each named world of the page is set up for (shared by the page's Exercise widgets). */
 const activeByWorld: Record<string, string | undefined> = $state({});
 /** The latest start request per world; an older start that finishes later is dropped. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping read only by start(); never rendered
 const startSequence = new Map<string, number>();
 
 /** A problem the widget shows. */

@@ -11,6 +11,7 @@ import { MAX_STORED_OPS, droppedInWords, readScenario } from '../worker/journal-
 import { ASSUMED_QUOTA_CHARS, STORAGE_PREFIX, WARN_FRACTION, formatChars, pageKey, readText, saveText, setAside, storageUse, unreadableCopy } from '../worker/storage.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
 /** The page's session for world `name` (created on first use). */

@@ -1,7 +1,7 @@
 /**
  * Reads the one-line doc comments of zod object fields straight from a schema's TypeScript source,
- * so the authoring guide documents exactly what the schema says (STYLE.md: "zod schemas are the
- * documentation"). Objects are identified by their set of keys, which is how the JSON Schema walk
+ * so the authoring guide documents exactly what the schema says (the zod schemas are the
+ * documentation). Objects are identified by their set of keys, which is how the JSON Schema walk
  * (schema-tables.ts) finds them again. Build-time only (uses the TypeScript compiler).
  */
 import ts from 'typescript';

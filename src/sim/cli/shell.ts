@@ -41,6 +41,7 @@ export function runShellBuiltin(host: CliHost, command: string, args: readonly s
 /** Text files print as text; binary ones (a QR code PNG) as a note with their base64, since a terminal cannot show them. */
 function showBytes(bytes: Uint8Array): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks a file as binary
   const printable = !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
   if (printable) return text;
   return `(binary file, ${bytes.length} bytes; base64:)\n${toBase64(bytes)}\n`;

@@ -1,6 +1,6 @@
 /**
- * `authorize(request)`: the AWS evaluation flow (IAM User Guide, "Policy evaluation logic" and
- * "Cross-account policy evaluation logic"; EVALUATION.md §5.1–5.4):
+ * `authorize(request)`: the AWS evaluation flow (IAM User Guide, "Policy evaluation logic",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html, and "Cross-account policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html):
  * root default → explicit deny anywhere → RCPs → SCPs (an allow at every level) → resource-based
  * policy (same account: enough on its own depending on how it names the caller; trust and key
  * policies must allow explicitly) → identity policies → permissions boundary → session policies.
@@ -138,7 +138,8 @@ class Evaluation {
     // 3. SCPs: an allow is needed at every level, root → OUs → account.
     // A level with no applicable Allow ends the evaluation: "If the enforcement code does not find any
     // applicable Allow statements in the SCPs, the request is explicitly denied, even if the denial is
-    // implicit" (IAM User Guide, "Policy evaluation logic"; EVALUATION.md §5.1 step 3). We read that
+    // implicit" (IAM User Guide, "Determining whether a request is allowed or denied within an account",
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html). We read that
     // as *final*: nothing later (a resource-based policy naming the caller, identity policies) can
     // override it, so we stop here. We still report `implicitDeny` / SCP_IMPLICIT_DENY, because no
     // Deny statement matched ("The difference between explicit and implicit denies": an explicit deny
@@ -181,7 +182,8 @@ class Evaluation {
 
     if (isRoot) return this.finish('allowed', 'ROOT_USER_ALLOWED', 'root', grant?.statements ?? [], {});
 
-    // Same account, EVALUATION.md §5.3: a grant to the user ARN or to the session ARN is not limited
+    // Same account (IAM User Guide, "Policy evaluation logic", resource-based policies by principal
+    // type, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): a grant to the user ARN or to the session ARN is not limited
     // by implicit denies; a grant to the role ARN (or everyone) is still limited by the boundary and
     // session policies; an account grant needs the identity side.
     if (grant && (grant.kind === 'user' || grant.kind === 'session')) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});

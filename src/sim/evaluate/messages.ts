@@ -1,6 +1,6 @@
 /**
  * Words for decisions, in one place: AWS's AccessDenied text (IAM User Guide, "Troubleshoot access
- * denied error messages"; AWS-FACTS.md §2, EVALUATION.md §5.12) and learner-facing reasons.
+ * denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html) and learner-facing reasons.
  */
 import type { AuthorizationRequest, AuthorizationResult, DecidingLayer, ReasonCode } from './types.ts';
 
@@ -80,7 +80,7 @@ export function reasonInWords(reason: ReasonCode, layer: DecidingLayer): string 
     case 'BOUNDARY_IMPLICIT_DENY':
       return 'The permissions boundary does not allow the action: a boundary caps what identity policies can grant.';
     case 'SCP_IMPLICIT_DENY':
-      // EVALUATION.md §5.1 step 3: AWS calls this denial final ("explicitly denied, even if the denial is implicit").
+      // AWS calls this denial final ("explicitly denied, even if the denial is implicit"): https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
       return 'A service control policy level (root, an OU or the account) has no Allow for the action. AWS treats this as final — "the request is explicitly denied, even if the denial is implicit" — so no resource-based or identity-based policy can allow it; the simulator reports implicitDeny because no Deny statement matched, and AWS\'s error says "because no service control policy allows" the action.';
     case 'RCP_IMPLICIT_DENY':
       return 'A resource control policy level has no Allow for the action.';

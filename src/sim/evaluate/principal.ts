@@ -8,7 +8,7 @@
 import type { ParsedPrincipal } from '../policy/types.ts';
 import type { RequestPrincipal } from './types.ts';
 
-/** How a principal element named the caller; drives the same-account table (EVALUATION.md §5.3). */
+/** How a principal element named the caller; drives the same-account table ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). */
 export type PrincipalMatchKind = 'wildcard' | 'account' | 'user' | 'role' | 'session' | 'federatedUserViaUser' | 'service' | 'federated';
 
 /** The strongest way an element named the caller, and the value that did. */

@@ -32,7 +32,7 @@ export interface RequestPrincipal {
   roleArn?: string;
   /** For AssumedRole / FederatedUser: the session ARN (defaults to `arn`). */
   sessionArn?: string;
-  /** For FederatedUser: the IAM user that called GetFederationToken (EVALUATION.md §5.3 last rows). */
+  /** For FederatedUser: the IAM user that called GetFederationToken ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). */
   federatedByUserArn?: string;
   /** Service-linked roles are not restricted by SCPs (Organizations User Guide, SCPs). */
   isServiceLinkedRole?: boolean;
@@ -58,9 +58,9 @@ export interface PolicySource {
 export interface ResourcePolicyInput {
   /**
    * 'resource' — an ordinary resource-based policy (bucket policy...): in the same account its allow
-   * is enough on its own, subject to the principal-type table (EVALUATION.md §5.3).
+   * is enough on its own, subject to the principal-type table ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
    * 'trust' (role trust policy) and 'key' (KMS key policy) must explicitly allow: without an allow
-   * in them the request is denied even if identity policies allow (EVALUATION.md §5.1 step 4, §5.4).
+   * in them the request is denied even if identity policies allow (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html).
    */
   kind: 'resource' | 'trust' | 'key';
   policy: PolicySource;

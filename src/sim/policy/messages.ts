@@ -1,6 +1,7 @@
 /**
  * The words for every validation error code, in one place: a learner-facing message and the exact
- * MalformedPolicyDocument text IAM returns (AWS-FACTS.md §7, texts mirrored from real IAM answers).
+ * MalformedPolicyDocument text IAM returns (texts mirrored from real IAM answers; the rules are in
+ * "Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
  */
 import type { PolicyError, PolicyErrorCode, Span } from './types.ts';
 
@@ -12,7 +13,7 @@ const LEGACY = 'The policy failed legacy parsing';
 const TEXTS: Record<PolicyErrorCode, { message: (p: Params) => string; aws: (p: Params) => string }> = {
   JSON_SYNTAX: {
     message: (p) => `The policy is not valid JSON (${p['detail'] ?? 'syntax error'}).`,
-    // IAM words invalid JSON differently per API (AWS-FACTS.md §7 rows 1–2): CreatePolicy / Put*Policy
+    // IAM words invalid JSON differently per API (real IAM answers): CreatePolicy / Put*Policy
     // (identity policies, and boundaries, which are managed policies) say "Syntax errors in policy.";
     // CreateRole / UpdateAssumeRolePolicy (trust policies) say "This policy contains invalid Json".
     aws: (p) => (p['policyType'] === 'identity' || p['policyType'] === 'boundary' ? SYNTAX : 'This policy contains invalid Json'),

@@ -153,7 +153,7 @@ export interface PolicyError {
   code: PolicyErrorCode;
   severity: 'ERROR';
   message: string;
-  /** The exact MalformedPolicyDocument text IAM answers for this problem (AWS-FACTS.md §7). */
+  /** The exact MalformedPolicyDocument text IAM answers for this problem (as real IAM answers word it). */
   awsMessage: string;
   span: Span;
   params: Record<string, string>;

@@ -1,7 +1,8 @@
 /**
  * Value-level validation IAM performs on save (MalformedPolicyDocument): action names, resource
- * ARNs, principals and typed condition values. Rules and texts: AWS-FACTS.md §7; IAM User Guide
- * "IAM JSON policy elements: Action / Resource / Principal / Condition operators".
+ * ARNs, principals and typed condition values. Rules: IAM User Guide "Grammar of the IAM JSON
+ * policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html, and "IAM JSON policy elements: Action / Resource / Principal /
+ * Condition operators"; the texts are the ones real IAM answers return.
  */
 import { splitFive } from './arn-parts.ts';
 import { makeError } from './messages.ts';
@@ -109,8 +110,9 @@ function checkConditionValue(family: string, operator: string, v: Located, error
   const fail = (expected: string): void => {
     errors.push(makeError('INVALID_CONDITION_VALUE', { value: text, expected, operator }, v.span));
   };
-  // IAM rejects unparseable dates on save ("The policy failed legacy parsing", AWS-FACTS.md §7).
+  // IAM rejects unparseable dates on save ("The policy failed legacy parsing").
   // Other type mismatches (numbers, IPs, base64) are accepted on save and reported by lint, as
-  // Access Analyzer does; at request time they never match (EVALUATION.md §5.7 "Type mismatches").
+  // Access Analyzer does; at request time they never match ("IAM JSON policy elements: Condition
+  // operators", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
   if (family === 'Date' && parseDate(text) === undefined) fail('date (ISO 8601 such as 2026-01-01T00:00:00Z, or epoch seconds)');
 }

@@ -72,7 +72,7 @@ export type ServiceResponse =
   | { ok: false; error: ServiceError };
 
 // ---------------------------------------------------------------------------------------------
-// Added by the world owner (additive). How the world answers, and what it offers the CLI.
+// How the world answers, and what it offers the CLI.
 // ---------------------------------------------------------------------------------------------
 
 /**

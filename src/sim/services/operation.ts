@@ -7,7 +7,7 @@ import type { AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInp
 import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
-import type { WorldState } from '../world/state.ts';
+import type { AccountState, WorldState } from '../world/state.ts';
 import type { ServiceRequest } from './contract.ts';
 
 /** Options of one authorization check. */
@@ -15,7 +15,7 @@ export interface AuthorizeOptions {
   /** Service-specific context keys (`s3:prefix`, `iam:PolicyARN`, `aws:RequestTag/…`). */
   context?: Record<string, ContextValue>;
   resourcePolicy?: ResourcePolicyInput;
-  /** Defaults to the world's account. */
+  /** The account that owns the resource; defaults to the calling account. */
   resourceAccountId?: string;
   /** Extra caller-side policies for this check only (none today; reserved for service rules). */
   extraIdentityPolicies?: PolicySource[];
@@ -34,11 +34,22 @@ export interface TrailOverrides {
   additionalEventData?: Record<string, unknown>;
   /** The TLS host header (S3 virtual-hosted names). */
   host?: string;
+  /**
+   * Other accounts that receive this call's record too (cross-account AssumeRole, S3 on another
+   * account's bucket): each gets its own copy with its own recipientAccountId and a sharedEventID
+   * common to all copies (CloudTrail User Guide, "CloudTrail record contents", sharedEventID).
+   */
+  alsoDeliverTo?: string[];
 }
 
 /** The handler's view of one call. */
 export interface OperationContext {
-  readonly state: WorldState;
+  /** The calling account's state. */
+  readonly state: AccountState;
+  /** The whole world: every account, the organization, the clock's and ids' counters. */
+  readonly world: WorldState;
+  /** Another account's state, or undefined when the world holds no such account. */
+  accountState(accountId: string): AccountState | undefined;
   readonly ids: IdGenerator;
   readonly nowMs: number;
   readonly caller: Caller;

@@ -1,12 +1,12 @@
 /**
  * The request context AWS builds for every call (IAM User Guide, "AWS global condition context
- * keys"; EVALUATION.md §5.10): principal keys from the caller, session keys only for temporary
+ * keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html): principal keys from the caller, session keys only for temporary
  * credentials, network and time keys from the request.
  */
 import type { ContextValue, RequestPrincipal } from '../evaluate/types.ts';
 import type { Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import type { Tag, WorldState } from '../world/state.ts';
+import type { Tag, AccountState } from '../world/state.ts';
 
 /** What the context needs to know about the request itself. */
 export interface RequestFacts {
@@ -36,7 +36,7 @@ export function principalTags(caller: Caller): Tag[] {
 }
 
 /** The global condition keys of a request made by `caller`. */
-export function globalContext(state: WorldState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
+export function globalContext(state: AccountState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {
     'aws:CurrentTime': isoSeconds(facts.nowMs),
     'aws:EpochTime': Math.floor(facts.nowMs / 1000),

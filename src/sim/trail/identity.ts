@@ -1,14 +1,14 @@
 /**
  * The `userIdentity` block per identity type (CloudTrail User Guide, "CloudTrail userIdentity
- * element"; AWS-FACTS.md §1.2 and the reference records 01, 05b, 09, 10).
+ * element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html; and the reference records in tests/fixtures/cloudtrail/).
  */
 import type { Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import type { WorldState } from '../world/state.ts';
+import type { AccountState } from '../world/state.ts';
 import type { UserIdentity } from './record.ts';
 
 /** The identity block of a record made by `caller`. */
-export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity {
+export function userIdentityOf(state: AccountState, caller: Caller): UserIdentity {
   const session = caller.session;
   const attributes = session ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) } : undefined;
   if (caller.type === 'AssumedRole' && caller.role && session) {
@@ -19,7 +19,7 @@ export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity 
       accountId: caller.accountId,
       accessKeyId: caller.accessKeyId,
       // Real role-session records carry an empty webIdFederationData between sessionIssuer and
-      // attributes, and sourceIdentity after attributes (AWS-FACTS.md §1.2; CloudTrail User Guide,
+      // attributes, and sourceIdentity after attributes (tests/fixtures/cloudtrail/; CloudTrail User Guide,
       // "AWS STS source identity" example record).
       sessionContext: {
         sessionIssuer: { type: 'Role', principalId: caller.role.id, arn: caller.role.arn, accountId: caller.accountId, userName: caller.role.name },
@@ -31,7 +31,7 @@ export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity 
   }
   const base: UserIdentity =
     caller.type === 'Root'
-      ? // Root: principalId is the account ID; userName only when an account alias exists (AWS-FACTS.md §1.2).
+      ? // Root: principalId is the account ID; userName only when an account alias exists (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
         { type: 'Root', principalId: caller.accountId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, ...(state.accountAlias ? { userName: state.accountAlias } : {}) }
       : { type: 'IAMUser', principalId: caller.principalId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, userName: caller.user?.name };
   if (!session) return base;

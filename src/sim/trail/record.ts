@@ -1,6 +1,7 @@
 /**
- * A CloudTrail record, assembled in the field order AWS prints (shared reference
- * cloudtrail/SOURCES.md; CloudTrail User Guide, "CloudTrail record contents"). Optional fields are
+ * A CloudTrail record, assembled in the field order AWS prints (tests/fixtures/cloudtrail/SOURCES.md;
+ * CloudTrail User Guide, "CloudTrail record contents",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). Optional fields are
  * left out entirely rather than written as null, except requestParameters/responseElements, which
  * AWS always writes (null when empty).
  */
@@ -71,7 +72,7 @@ export function tlsDetails(host: string): NonNullable<TrailRecordFields['tlsDeta
   return { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: host };
 }
 
-/** `eventVersion` per event source, as current real records carry them (AWS-FACTS.md §1.1). */
+/** `eventVersion` per event source, as current real records carry them (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). */
 export function eventVersionFor(eventSource: string): string {
   switch (eventSource) {
     case 'iam.amazonaws.com':

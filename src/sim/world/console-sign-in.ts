@@ -7,7 +7,7 @@ import { buildTrailRecord, tlsDetails } from '../trail/record.ts';
 import type { Credentials } from '../services/contract.ts';
 import { isoSeconds } from './dates.ts';
 import { ID_PREFIX, type IdGenerator } from './ids.ts';
-import { own, nameKey, type WorldState } from './state.ts';
+import { own, nameKey, type AccountState } from './state.ts';
 import { matchTotpCode } from './totp.ts';
 
 /** The outcome of a sign-in attempt. */
@@ -29,7 +29,7 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 const CONSOLE_SESSION_SECONDS = 12 * 3600;
 
 /** Signs in and records ConsoleLogin. */
-export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
+export function consoleSignIn(state: AccountState, region: string, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
   const root = input.userName === undefined;
   const user = root ? undefined : state.users[nameKey(input.userName ?? '')];
   const serials = root ? state.root.mfaSerials : (user?.mfaSerials ?? []);
@@ -66,7 +66,7 @@ export function consoleSignIn(state: WorldState, ids: IdGenerator, nowMs: number
       responseElements: { ConsoleLogin: success ? 'Success' : 'Failure' },
       additionalEventData: {
         LoginTo: success
-          ? `https://${state.region}.console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&region=${state.region}&state=hashArgsFromTB_${state.region}_${ids.chars('0123456789abcdef', 16)}`
+          ? `https://${region}.console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&region=${region}&state=hashArgsFromTB_${region}_${ids.chars('0123456789abcdef', 16)}`
           : 'https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true',
         MobileVersion: 'No',
         ...(mfaUsed && device ? { MFAIdentifier: device.serialNumber } : {}),

@@ -12,7 +12,7 @@ export function cliTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-/** IAM dates inside CloudTrail `responseElements`: `Mar 2, 2026 2:05:11 PM` (AWS-FACTS.md §1.1). */
+/** IAM dates inside CloudTrail `responseElements`: `Mar 2, 2026 2:05:11 PM` (real records; https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). */
 export function iamTrailDate(ms: number): string {
   const { date, time } = javaParts(ms);
   return `${date} ${time}`;

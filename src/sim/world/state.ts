@@ -200,18 +200,26 @@ export interface EventSelector {
   ExcludeManagementEventSources: string[];
 }
 
-/** Everything one simulated world knows. */
-export interface WorldState {
-  formatVersion: 1;
-  seed: string;
-  idCounter: number;
-  clockMs: number;
+/** The root user of one account. */
+export interface RootUser {
+  createDate: number;
+  accessKeys: AccessKey[];
+  mfaSerials: string[];
+  password: string;
+  passwordLastUsed?: number;
+}
+
+/**
+ * Everything one account knows: its IAM, STS and S3 state and its own CloudTrail records. A
+ * handler's `ctx.state` is the state of the calling account. Services add their collections as
+ * optional fields (declared in their own folders) so saved worlds without them still load.
+ */
+export interface AccountState {
   accountId: string;
   /** The account's S3 canonical user ID (64 hex characters). */
   canonicalUserId: string;
   accountAlias?: string;
-  region: string;
-  root: { createDate: number; accessKeys: AccessKey[]; mfaSerials: string[]; password: string; passwordLastUsed?: number };
+  root: RootUser;
   users: Record<string, User>;
   groups: Record<string, Group>;
   roles: Record<string, Role>;
@@ -222,14 +230,32 @@ export interface WorldState {
   mfaDevices: Record<string, MfaDevice>;
   /** Temporary credentials by access key ID. */
   sessions: Record<string, Session>;
+  /** The account's buckets (names are unique across the world: S3 bucket names are global). */
   buckets: Record<string, Bucket>;
   trails: Record<string, Trail>;
-  /** CloudTrail records in delivery order (plain objects in AWS's field order). */
+  /** CloudTrail records delivered to this account, in delivery order (plain objects in AWS's field order). */
   records: Record<string, unknown>[];
+}
+
+/** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */
+export const WORLD_FORMAT_VERSION = 2;
+
+/** Everything one simulated world knows: its accounts, the organization, the clock, ids, files, CLI config. */
+export interface WorldState {
+  formatVersion: typeof WORLD_FORMAT_VERSION;
+  seed: string;
+  idCounter: number;
+  clockMs: number;
+  /** Default region of requests. */
+  region: string;
+  /** The account the CLI's `default` profile (its root user) and `--profile <user>` belong to. */
+  primaryAccountId: string;
+  /** Every simulated account by account ID (the primary account first). */
+  accounts: Record<string, AccountState>;
   /** Virtual files written by `--outfile` or provided for `file://`: text as is, binary base64-encoded. */
   files: Record<string, { text: boolean; data: string }>;
   cliConfig: CliConfig;
-  /** The organization the account belongs to (SCPs/RCPs), if any. */
+  /** The AWS Organizations organization (accounts, OUs, SCPs/RCPs), if any. */
   organization?: OrganizationState;
 }
 

@@ -56,7 +56,8 @@ export function matchConsecutiveCodes(seedBase32: string, code1: string, code2: 
 /**
  * The otpauth URI the QR code carries. Observed real codes label the device as
  * `Amazon Web Services:<device name>@<account alias, else account ID>` with issuer
- * `Amazon Web Services` (AWS-FACTS.md §3.1).
+ * `Amazon Web Services` (IAM User Guide, "Assign a virtual MFA device in the AWS Management Console",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html).
  */
 export function otpauthUri(seedBase32: string, deviceName: string, accountLabel: string): string {
   const issuer = 'Amazon Web Services';

@@ -1,7 +1,7 @@
-// The `iam-dojo` command line, spawned for real (bin/iam-dojo.mjs → src/cli.ts). Issue 3
-// "Command line": simulate-custom-policy / simulate-principal-policy print what the AWS CLI prints,
+// The `iam-dojo` command line, spawned for real (bin/iam-dojo.mjs → src/cli.ts):
+// simulate-custom-policy / simulate-principal-policy print what the AWS CLI prints,
 // --explain explains, --expect sets the exit code, validate-policy reports findings, bad
-// arguments print usage with a non-zero exit. Issue 4: `iam-dojo aws ... --world world.json`.
+// arguments print usage with a non-zero exit; `iam-dojo aws ... --world world.json`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

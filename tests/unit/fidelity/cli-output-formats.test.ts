@@ -4,7 +4,7 @@
 // separated, one line per object, list key upper-cased as the first column, scalar keys sorted;
 // table: sections titled by the operation, nested sections framed by "||"), "Command line return
 // codes" (252 bad syntax, 254 service error, 255 other), aws/aws-cli#7128 (v2 accepts unambiguous
-// option abbreviations), AWS-FACTS.md §2.
+// option abbreviations), "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
 import { describe, expect, test } from 'vitest';
 import { createWorld, type World } from '../../../src/sim/index.ts';
 
@@ -108,7 +108,7 @@ describe('--output table (awscli table formatter)', () => {
     const lines = out.split('\n');
     expect(lines[1]).toMatch(/^\|\s+GetUser\s+\|$/);
     expect(lines[3]).toMatch(/^\|\|\s+User\s+\|\|$/);
-    const keys = lines.filter((l) => /^\|\|  \w+\s+\|  /.test(l)).map((l) => l.split('|')[2]?.trim());
+    const keys = lines.filter((l) => /^\|\| {2}\w+\s+\| {2}/.test(l)).map((l) => l.split('|')[2]?.trim());
     expect(keys).toEqual(['Arn', 'CreateDate', 'Path', 'UserId', 'UserName']);
   });
   test('list-users: a nested Users section with a header row of sorted keys and one row per user', async () => {

@@ -2,7 +2,7 @@
 // IAM User Guide, "IAM JSON policy elements: Condition operators" (missing keys: negated operators match,
 // …IfExists, Null), "Conditions with multiple context keys or values" (OR across values, NOR for negated
 // operators), "Single-valued vs. multivalued context keys" (ForAllValues vacuous truth, ForAnyValue),
-// EVALUATION.md §5.5–5.8.
+// "IAM JSON policy elements: Condition operators", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import { describe, expect, test } from 'vitest';
 import { condDecision } from './helpers.ts';
 

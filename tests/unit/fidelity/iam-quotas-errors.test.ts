@@ -1,4 +1,4 @@
-// IAM quotas, name rules and error texts (AWS-FACTS.md §5.1–5.2, §7; IAM User Guide "IAM and AWS STS quotas",
+// IAM quotas, name rules and error texts ("IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html; "Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html; IAM User Guide "IAM and AWS STS quotas",
 // IAM API Reference error shapes; botocore iam model patterns).
 import { describe, expect, test } from 'vitest';
 import { createWorld } from '../../../src/sim/world/index.ts';

@@ -1,5 +1,5 @@
 // More trust-policy and KMS key-policy edges, set operators with negated operators, and CLI error rendering.
-// IAM User Guide, "Policy evaluation logic" (trust and key policies must allow explicitly, EVALUATION.md §5.4);
+// IAM User Guide, "Policy evaluation logic" (trust and key policies must allow explicitly, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html);
 // AWS KMS Developer Guide, "Key policies" (IAM policies count only when the key policy trusts the account; without
 // that statement not even the root user can use the key); IAM troubleshooting ("with an explicit deny in the role
 // trust policy"); "Single-valued vs. multivalued context keys" (ForAllValues/ForAnyValue with negated operators);

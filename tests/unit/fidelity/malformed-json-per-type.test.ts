@@ -1,5 +1,5 @@
-// Fixed finding (fidelity F1/F2 in notes/REQUESTS.md), kept as a regression guard.
-// AWS-FACTS.md §7: invalid JSON answers "Syntax errors in policy." for identity policies (CreatePolicy,
+// A regression guard.
+// "Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html: invalid JSON answers "Syntax errors in policy." for identity policies (CreatePolicy,
 // Put*Policy; moto's validator mirrors real IAM: "This is not a json document" → Syntax errors in policy.) and
 // "This policy contains invalid Json" for role trust policies (CreateRole / UpdateAssumeRolePolicy).
 import { describe, expect, test } from 'vitest';

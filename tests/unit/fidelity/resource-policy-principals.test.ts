@@ -1,7 +1,7 @@
 // Same-account resource-based policy × principal type × implicit denies.
-// IAM User Guide, "Policy evaluation logic" → "Resource-based policies" table (EVALUATION.md §5.3),
+// IAM User Guide, "Policy evaluation logic" → "Resource-based policies" table (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html),
 // "Permissions boundaries" → "Evaluating effective permissions with boundaries" and
-// "Session policies" (access_policies.md#policies_session); NotPrincipal element (NotPrincipal + boundary).
+// "Session policies" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session); NotPrincipal element (NotPrincipal + boundary).
 import { describe, expect, test } from 'vitest';
 import { ACCT, ALICE, SESSION, decide, req, src } from './helpers.ts';
 

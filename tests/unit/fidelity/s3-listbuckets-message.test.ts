@@ -1,5 +1,5 @@
-// Fixed finding F1 (notes/REQUESTS.md), kept as a regression guard.
-// S3 ListBuckets denials name no resource: real record (eventVersion 1.11, AWS-FACTS.md §1.3)
+// A regression guard.
+// S3 ListBuckets denials name no resource: real record (eventVersion 1.11, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html)
 // `User: … is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the
 // s3:ListAllMyBuckets action`; object/bucket denials quote the ARN (S3 User Guide, "Troubleshoot access denied").
 import { expect, test } from 'vitest';

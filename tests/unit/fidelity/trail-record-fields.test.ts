@@ -1,20 +1,20 @@
 // CloudTrail records made through the public API (createWorld, world.run, world.trail()), checked
-// field by field against AWS-FACTS.md §1 and the reference records in shared/reference/cloudtrail/
+// field by field against "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html and the reference records in tests/fixtures/cloudtrail/
 // (CloudTrail User Guide, "CloudTrail record contents", "CloudTrail userIdentity element",
 // "AWS Management Console sign-in events"). These probe what the whole-record comparison in
 // tests/unit/sim/trail/reference-records.test.ts does not: root identities, key types, date
 // formats per service, read-only values and the console sign-in variants.
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createWorld, type World } from '../../../src/sim/index.ts';
+import { readFixtureJson } from '../../fixtures/read.ts';
 
 const ACCT = '123456789012';
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }] });
-const ref = (name: string): Record<string, unknown> => JSON.parse(readFileSync(`/work/shared/reference/cloudtrail/${name}`, 'utf8')) as Record<string, unknown>;
+const ref = (name: string): Record<string, unknown> => readFixtureJson(`cloudtrail/${name}`);
 const last = (w: World): Record<string, any> => w.trail().Records.at(-1) as Record<string, any>;
-/** IAM responseElements dates: `Aug 1, 2024 1:33:28 PM` (AWS-FACTS.md §1.1). */
+/** IAM responseElements dates: `Aug 1, 2024 1:33:28 PM` ("CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). */
 const IAM_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M$/;
-/** STS credential expiration: `Jul 30, 2024, 9:46:15 PM` (comma after the year; AWS-FACTS.md §1.1). */
+/** STS credential expiration: `Jul 30, 2024, 9:46:15 PM` (comma after the year; "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). */
 const STS_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d [AP]M$/;
 
 async function run(w: World, line: string): Promise<string> {
@@ -36,13 +36,13 @@ async function world(): Promise<{ w: World; alice: string }> {
   return { w, alice: key.AccessKey.AccessKeyId };
 }
 
-describe('record layout (CloudTrail record contents; cloudtrail/SOURCES.md field order)', () => {
+describe('record layout (CloudTrail record contents; tests/fixtures/cloudtrail/SOURCES.md field order)', () => {
   test('a CreateUser record has exactly the top-level keys of reference 01, in its order', async () => {
     const { w } = await world();
     await run(w, 'aws iam create-user --user-name bob --profile alice');
     expect(Object.keys(last(w))).toEqual(Object.keys(ref('01_iam_CreateUser_cli.json')));
   });
-  test('readOnly and managementEvent are JSON booleans, mfaAuthenticated a JSON string (AWS-FACTS.md §1.1)', async () => {
+  test('readOnly and managementEvent are JSON booleans, mfaAuthenticated a JSON string (CloudTrail record contents)', async () => {
     const { w } = await world();
     const r = w.trail().Records.find((x) => x['eventName'] === 'CreateUser') as Record<string, any>;
     expect(r['readOnly']).toBe(false);
@@ -62,7 +62,7 @@ describe('record layout (CloudTrail record contents; cloudtrail/SOURCES.md field
     ['aws iam list-users', 'iam.amazonaws.com', '1.09'],
     ['aws sts get-caller-identity', 'sts.amazonaws.com', '1.08'],
     ['aws s3api list-buckets', 's3.amazonaws.com', '1.11'],
-  ])('%s is recorded with eventSource %s and eventVersion %s (AWS-FACTS.md §1.1)', async (line, source, version) => {
+  ])('%s is recorded with eventSource %s and eventVersion %s (CloudTrail record contents)', async (line, source, version) => {
     const { w } = await world();
     await run(w, line);
     expect(last(w)['eventSource']).toBe(source);
@@ -72,7 +72,7 @@ describe('record layout (CloudTrail record contents; cloudtrail/SOURCES.md field
   });
 });
 
-describe('userIdentity per identity type (CloudTrail userIdentity element; AWS-FACTS.md §1.2)', () => {
+describe('userIdentity per identity type (CloudTrail userIdentity element)', () => {
   test('root: principalId is the account ID, accessKeyId the key used, no userName without an alias', async () => {
     const w = createWorld();
     await run(w, 'aws iam list-users');
@@ -106,7 +106,7 @@ describe('userIdentity per identity type (CloudTrail userIdentity element; AWS-F
     expect(id['accessKeyId']).toMatch(/^ASIA/);
     expect(id['sessionContext']['sessionIssuer']).toEqual({ type: 'Role', principalId: id['principalId'].split(':')[0], arn: `arn:aws:iam::${ACCT}:role/team/R`, accountId: ACCT, userName: 'R' });
     expect(id['sessionContext']['attributes']).toEqual({ creationDate: '2026-03-02T13:33:28Z', mfaAuthenticated: 'false' });
-    // Key order as real role-session records print it (AWS-FACTS.md §1.2; CloudTrail User Guide, "AWS STS source identity").
+    // Key order as real role-session records print it ("CloudTrail userIdentity element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html; CloudTrail User Guide, "AWS STS source identity").
     expect(Object.keys(id)).toEqual(['type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'sessionContext']);
     expect(Object.keys(id['sessionContext'])).toEqual(['sessionIssuer', 'webIdFederationData', 'attributes']);
     expect(id['sessionContext']['webIdFederationData']).toEqual({});
@@ -134,7 +134,7 @@ describe('role session with a source identity (CloudTrail User Guide, "AWS STS s
   });
 });
 
-describe('STS records (reference 03/04; AWS-FACTS.md §1.1, §1.3)', () => {
+describe('STS records (reference 03/04; CloudTrail record contents)', () => {
   test('AssumeRole success: readOnly true, resources with upper-case ARN key, no sharedEventID in one account, STS date format', async () => {
     const { w } = await world();
     await run(w, `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/team/R --role-session-name s1 --profile alice`);
@@ -169,7 +169,7 @@ describe('STS records (reference 03/04; AWS-FACTS.md §1.1, §1.3)', () => {
   });
 });
 
-describe('IAM records (reference 01/02/10; AWS-FACTS.md §1.1)', () => {
+describe('IAM records (reference 01/02/10; CloudTrail record contents)', () => {
   test('CreateUser responseElements.user.createDate in the IAM format "Mar 2, 2026 1:33:28 PM"', async () => {
     const { w } = await world();
     await run(w, 'aws iam create-user --user-name bob --profile alice');
@@ -205,7 +205,7 @@ describe('IAM records (reference 01/02/10; AWS-FACTS.md §1.1)', () => {
   });
 });
 
-describe('console sign-in records (AWS Management Console sign-in events; AWS-FACTS.md §1.5)', () => {
+describe('console sign-in records (AWS Management Console sign-in events)', () => {
   test('success: no requestID, no accessKeyId, responseElements ConsoleLogin Success, MFAUsed "No"', async () => {
     const { w } = await world();
     w.consoleSignIn({ userName: 'alice', password: 'Al1ce-Passw0rd!' });
@@ -241,7 +241,7 @@ describe('console sign-in records (AWS Management Console sign-in events; AWS-FA
   });
 });
 
-describe('S3 data events (CloudTrail data events; AWS-FACTS.md §1.4, reference 06)', () => {
+describe('S3 data events (CloudTrail data events; CloudTrail record contents, reference 06)', () => {
   test('GetObject is recorded only once a trail selects S3 data events, then as a Data event with object + bucket resources', async () => {
     const { w } = await world();
     await run(w, 'aws s3api create-bucket --bucket logs-123456789012');
@@ -261,7 +261,7 @@ describe('S3 data events (CloudTrail data events; AWS-FACTS.md §1.4, reference 
   });
 });
 
-describe('MFA records (reference 05/05b/10; AWS-FACTS.md §1.2, §3)', () => {
+describe('MFA records (reference 05/05b/10; CloudTrail userIdentity element; Configuring MFA-protected API access)', () => {
   /** alice with an enabled virtual MFA device; answers the serial and a code function on the world clock. */
   async function withMfa(): Promise<{ w: World; serial: string; code: () => string }> {
     const { w } = await world();

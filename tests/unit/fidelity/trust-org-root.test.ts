@@ -1,5 +1,5 @@
 // Trust policies, organization guardrails and the root user.
-// IAM User Guide, "Policy evaluation logic" (EVALUATION.md §5.1 steps 2–4, §5.4); "AWS JSON policy elements:
+// IAM User Guide, "Policy evaluation logic" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html; "Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); "AWS JSON policy elements:
 // Principal" (account principals delegate to the account); "Cross-account policy evaluation logic" (§5.2);
 // Organizations User Guide, "SCP evaluation" and "RCP evaluation"; IAM troubleshooting, "Access denied due to a
 // service control policy – implicit denial" ("because no service control policy allows …").

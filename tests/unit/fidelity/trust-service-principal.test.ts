@@ -1,5 +1,5 @@
 // Passing regression guard (was a suspected gap; the world already refuses unknown service principals).
-// AWS-FACTS.md §4 / §7: a trust policy naming a service principal IAM does not know is refused on save:
+// "STS API Reference, AssumeRole", https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; "Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html: a trust policy naming a service principal IAM does not know is refused on save:
 // MalformedPolicyDocument `Invalid principal in policy: "SERVICE":"<svc>"` (note upper-case SERVICE; real report
 // terraform-provider-aws #35086 with tagging.amazonaws.com). Learners' typos (ec2.amazonaw.com) hit this.
 import { expect, test } from 'vitest';

@@ -2,7 +2,7 @@
 // IAM User Guide, "IAM policy elements: Variables and tags" (Version gating, missing values, default values,
 // `${aws:username}` only for IAM users), "IAM JSON policy elements: Version", "IAM JSON policy elements:
 // Resource" (wildcards within segments; a trailing `*` in a segment can expand across colons; ARNs are
-// case-sensitive), "IAM JSON policy elements: Action" (case-insensitive), EVALUATION.md §5.5, §5.6, §5.9.
+// case-sensitive), "IAM JSON policy elements: Action" (case-insensitive), "IAM policy elements: Variables and tags", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 import { describe, expect, test } from 'vitest';
 import { ACCT, ALICE, SESSION, decide, req, src } from './helpers.ts';
 

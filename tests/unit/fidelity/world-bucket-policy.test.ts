@@ -1,4 +1,4 @@
-// Same-account bucket policies through the world's S3 (EVALUATION.md §5.3; IAM User Guide, "Policy evaluation
+// Same-account bucket policies through the world's S3 ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html; IAM User Guide, "Policy evaluation
 // logic" — resource-based policies by principal type; S3 User Guide, "Troubleshoot access denied (403 Forbidden)"
 // — quoted ARNs), and aws:SourceIp from the caller's address (IAM User Guide, global condition keys).
 import { describe, expect, test } from 'vitest';

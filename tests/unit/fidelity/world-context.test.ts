@@ -1,5 +1,5 @@
 // The request context the world builds per credential type, read back through world.lastDecisions().
-// IAM User Guide, "AWS global condition context keys" (EVALUATION.md §5.9–5.10, AWS-FACTS.md §3.2):
+// IAM User Guide, "AWS global condition context keys" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
 // aws:MultiFactorAuthPresent/aws:TokenIssueTime only with temporary credentials, aws:MultiFactorAuthAge only after
 // MFA, aws:username only for IAM users, aws:userid per principal type, aws:PrincipalType Account|User|AssumedRole,
 // aws:PrincipalArn of a role session = the role ARN (with path), session tags override principal tags.

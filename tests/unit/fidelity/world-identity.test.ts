@@ -3,7 +3,7 @@
 // credentials without MFA cannot call IAM), "AWS global condition context keys" (aws:MultiFactorAuthPresent absent
 // for long-term keys; aws:PrincipalArn of a role session = the role ARN; aws:username only for IAM users);
 // STS API Reference (GetCallerIdentity needs no permission; GetSessionToken not with session credentials; role
-// chaining 1 hour); AWS-FACTS.md §3, §4; CLI v2 "return codes" (254 for a service error).
+// chaining 1 hour); "Configuring MFA-protected API access", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html; "STS API Reference, AssumeRole", https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; CLI v2 "return codes" (254 for a service error).
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../src/sim/services/contract.ts';

@@ -1,5 +1,5 @@
 // SCP explicit deny through the world names the SCP's ARN (AWS Security Blog, "Enhanced access denied error
-// messages with policy ARNs"; AWS-FACTS.md §2.2), and tag keys in the request context (IAM User Guide,
+// messages with policy ARNs"; "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html), and tag keys in the request context (IAM User Guide,
 // "Controlling access during AWS requests" — aws:RequestTag/aws:TagKeys; CreateUser with Tags also needs iam:TagUser).
 import { expect, test } from 'vitest';
 import { createWorld } from '../../../src/sim/world/index.ts';

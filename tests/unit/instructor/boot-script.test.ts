@@ -45,7 +45,7 @@ for (const value of saved) {
 function runBoot(value: string | null, search: string): boolean {
   if (value !== null) localStorage.setItem(INSTRUCTOR_STORAGE_KEY, value);
   window.history.replaceState(null, '', `/${search}`);
-  // eslint-disable-next-line no-new-func -- the test runs the exact text the page inlines
+  // The test runs the exact text the page inlines.
   new Function(INSTRUCTOR_BOOT_SCRIPT)();
   const on = document.documentElement.getAttribute('data-instructor') === 'on';
   window.history.replaceState(null, '', '/');

@@ -3,11 +3,11 @@
  * trail's event selectors ask for them (CloudTrail User Guide, "Logging data events"; basic event
  * selectors with `AWS::S3::Object` data resources).
  */
-import type { WorldState } from '../../world/state.ts';
+import type { AccountState } from '../../world/state.ts';
 import type { ServiceRequest } from '../contract.ts';
 
 /** True when some trail selects this S3 object-level call. */
-export function dataEventSelected(state: WorldState, request: ServiceRequest, readOnly: boolean): boolean {
+export function dataEventSelected(state: AccountState, request: ServiceRequest, readOnly: boolean): boolean {
   const bucket = typeof request.params['Bucket'] === 'string' ? request.params['Bucket'] : '';
   const key = typeof request.params['Key'] === 'string' ? request.params['Key'] : '';
   const objectArn = `arn:aws:s3:::${bucket}/${key}`;

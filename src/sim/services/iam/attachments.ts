@@ -33,7 +33,8 @@ function attach(kind: Kind) {
     const entity = target(ctx, kind, `iam:Attach${kind}Policy`, { 'iam:PolicyARN': arn });
     requireAttachable(ctx.state, arn);
     if (entity.attachedPolicies.includes(arn)) return {};
-    const quota = 10; // default quota for users, groups and roles (AWS-FACTS.md §5.2)
+    // Default quota for users, groups and roles ("IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+    const quota = 10;
     if (entity.attachedPolicies.length >= quota) throw limitExceeded(`Cannot exceed quota for PoliciesPer${kind}: ${quota}`);
     entity.attachedPolicies.push(arn);
     return {};

@@ -5,7 +5,7 @@
 import type { AuthorizeOptions } from '../operation.ts';
 import { parsePolicy } from '../../policy/parse.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import { own, type Bucket } from '../../world/state.ts';
+import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';
@@ -42,15 +42,34 @@ function s3Trail(ctx: OperationContext, object: boolean): void {
   }
 }
 
-/** Authorization options on a bucket: its policy as the resource-based policy. */
-function onBucket(bucket: Bucket | undefined, context: AuthorizeOptions['context'] = {}): AuthorizeOptions {
-  return bucket?.policy !== undefined
-    ? { context, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
-    : { context };
+/** The account that owns a bucket: bucket names are unique across the world, as across AWS. */
+function ownerOf(ctx: OperationContext, name: string): AccountState | undefined {
+  if (own(ctx.state.buckets, name)) return ctx.state;
+  return Object.values(ctx.world.accounts).find((a) => own(a.buckets, name) !== undefined);
 }
 
+/**
+ * Authorization options on a bucket: its policy as the resource-based policy, its owner as the
+ * resource account (a caller from another account needs both sides: IAM User Guide, "Cross-account
+ * policy evaluation logic").
+ */
+function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: AuthorizeOptions['context'] = {}): AuthorizeOptions {
+  const owner = bucket ? ownerOf(ctx, bucket.name) : undefined;
+  const resourceAccountId = owner?.accountId ?? ctx.state.accountId;
+  if (owner && owner.accountId !== ctx.state.accountId) {
+    ctx.trail.alsoDeliverTo = [owner.accountId];
+    for (const r of ctx.trail.resources ?? []) if (r.accountId !== undefined) r.accountId = owner.accountId;
+  }
+  return bucket?.policy !== undefined
+    ? { context, resourceAccountId, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
+    : { context, resourceAccountId };
+}
+
+/** The bucket a request names, in whichever account owns it. */
 function bucketOf(ctx: OperationContext): Bucket | undefined {
-  return own(ctx.state.buckets, str(ctx, 'Bucket'));
+  const name = str(ctx, 'Bucket');
+  const owner = ownerOf(ctx, name);
+  return owner ? own(owner.buckets, name) : undefined;
 }
 
 /** Bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
@@ -68,6 +87,11 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   if (region === 'us-east-1' && config?.LocationConstraint !== undefined) throw fault('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400);
   if (region !== ctx.region) {
     throw fault('IllegalLocationConstraintException', `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
+  }
+  const owner = ownerOf(ctx, name);
+  // Bucket names are shared by every account (S3 API Reference, CreateBucket "Errors": BucketAlreadyExists).
+  if (owner && owner.accountId !== ctx.state.accountId) {
+    throw fault('BucketAlreadyExists', 'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', 409);
   }
   const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
@@ -90,17 +114,18 @@ function listBuckets(ctx: OperationContext): Record<string, unknown> {
 function deleteBucket(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:DeleteBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   if (Object.keys(bucket.objects).length > 0) throw fault('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
-  delete ctx.state.buckets[bucket.name];
+  const owner = ownerOf(ctx, bucket.name);
+  if (owner) delete owner.buckets[bucket.name];
   return {};
 }
 
 function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:PutBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:PutBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   const text = str(ctx, 'Policy');
   const parsed = parsePolicy(text, { policyType: 'resource' });
@@ -129,7 +154,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
 function getBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:GetBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:GetBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   if (bucket.policy === undefined) throw fault('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
   return { Policy: bucket.policy };
@@ -138,7 +163,7 @@ function getBucketPolicy(ctx: OperationContext): Record<string, unknown> {
 function deleteBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:DeleteBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   delete bucket.policy;
   return {};
@@ -153,7 +178,7 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, true);
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
-  ctx.authorize('s3:PutObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  ctx.authorize('s3:PutObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   const body = bodyBytes(ctx.params['Body']);
   const etag = `"${md5Hex(body)}"`;
@@ -164,11 +189,11 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
 
 /** A missing key answers 404 only to callers who may list the bucket; others get 403 (S3 API Reference, "GetObject"). */
 function missingKey(ctx: OperationContext, bucket: Bucket, head: boolean): ServiceFault {
-  const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+  const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
   if (list.decision === 'allowed') return head ? fault('404', 'Not Found', 404) : fault('NoSuchKey', 'The specified key does not exist.', 404);
   if (head) return fault('403', 'Forbidden', 403);
   try {
-    ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+    ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
   } catch (e) {
     if (e instanceof ServiceFault) return e;
   }
@@ -180,7 +205,7 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
   try {
-    ctx.authorize('s3:GetObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+    ctx.authorize('s3:GetObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   } catch (e) {
     // HeadObject has no response body, so the CLI shows only the HTTP status (botocore).
     if (head && e instanceof ServiceFault && e.error.code === 'AccessDenied') throw fault('403', 'Forbidden', 403);
@@ -226,7 +251,7 @@ function listObjectsV2(ctx: OperationContext): Record<string, unknown> {
   const maxKeys = optNum(ctx, 'MaxKeys');
   // s3:prefix, s3:delimiter and s3:max-keys are set when the request carries them (S3 condition keys).
   const context = { ...(prefix !== undefined ? { 's3:prefix': prefix } : {}), ...(delimiter !== undefined ? { 's3:delimiter': delimiter } : {}), ...(maxKeys !== undefined ? { 's3:max-keys': maxKeys } : {}) };
-  ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket, context));
+  ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket, context));
   if (!bucket) throw noSuchBucket();
   const startAfter = optStr(ctx, 'StartAfter') ?? '';
   const keys = Object.keys(bucket.objects).filter((k) => k.startsWith(prefix ?? '') && k > startAfter).sort();
@@ -254,7 +279,7 @@ function deleteObject(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, true);
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
-  ctx.authorize('s3:DeleteObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   delete bucket.objects[key];
   return {};

@@ -35,7 +35,10 @@ OPERATIONS = {
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject''',
     ('cloudtrail', '2013-11-01'): 'CreateTrail DeleteTrail DescribeTrails PutEventSelectors GetEventSelectors LookupEvents',
     ('organizations', '2016-11-28'): '''DescribeOrganization ListRoots ListPolicies CreatePolicy DescribePolicy DeletePolicy
-        AttachPolicy DetachPolicy ListPoliciesForTarget''',
+        AttachPolicy DetachPolicy ListPoliciesForTarget CreateOrganization CreateAccount DescribeCreateAccountStatus
+        ListAccounts DescribeAccount CreateOrganizationalUnit DescribeOrganizationalUnit ListOrganizationalUnitsForParent
+        ListParents ListChildren MoveAccount RemoveAccountFromOrganization ListTargetsForPolicy ListAccountsForParent
+        EnablePolicyType''',
 }
 
 # Positional output files, as the AWS CLI adds them for streaming outputs.

@@ -1,9 +1,10 @@
 /**
- * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access"): STS checks the
- * serial number and one-time code a caller passes; the texts are AWS's (AWS-FACTS.md §3.6).
+ * MFA-protected API access (IAM User Guide, "Configuring MFA-protected API access", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html):
+ * STS checks the serial number and one-time code a caller passes; the texts are the ones real STS
+ * answers return (AWS documents the checks, not the wording).
  */
 import type { Caller } from '../../world/caller.ts';
-import { own, type WorldState } from '../../world/state.ts';
+import { own, type AccountState } from '../../world/state.ts';
 import { matchTotpCode } from '../../world/totp.ts';
 import { accessDenied } from '../errors.ts';
 
@@ -11,7 +12,7 @@ import { accessDenied } from '../errors.ts';
 export type MfaOutcome = { used: false } | { used: true; serialNumber: string; authTime: number };
 
 /** Verifies SerialNumber + TokenCode for the caller; throws AccessDenied with STS's wording. */
-export function verifyMfa(state: WorldState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
+export function verifyMfa(state: AccountState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
   if (serial === undefined && code === undefined) return { used: false };
   if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   const device = own(state.mfaDevices, serial);

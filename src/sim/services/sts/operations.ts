@@ -1,7 +1,7 @@
 /**
  * STS: GetCallerIdentity, AssumeRole (trust policy, durations, role chaining, session policies,
  * session tags, MFA), GetSessionToken (AWS STS API Reference; IAM User Guide, "Role terms and
- * concepts" for chaining; AWS-FACTS.md §4).
+ * concepts" for chaining, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html).
  */
 import type { ContextValue, PolicySource } from '../../evaluate/types.ts';
 import { cliTimestamp, stsTrailDate } from '../../world/dates.ts';
@@ -138,7 +138,7 @@ function getSessionToken(ctx: OperationContext): Record<string, unknown> {
   if (caller.session) throw accessDenied('Cannot call GetSessionToken with session credentials');
   const mfa = verifyMfa(ctx.state, caller, optStr(ctx, 'SerialNumber'), optStr(ctx, 'TokenCode'), ctx.nowMs);
   const requested = optNum(ctx, 'DurationSeconds') ?? 43200;
-  // The root user's sessions are capped at one hour (AWS-FACTS.md §3.3).
+  // The root user's sessions are capped at one hour (AWS STS API Reference, "GetSessionToken", https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html).
   const duration = caller.type === 'Root' ? Math.min(requested, 3600) : requested;
   const session = issueSession(ctx, {
     kind: 'GetSessionToken',

@@ -9,7 +9,7 @@ import { authenticationFault, accessDenied, type ServiceFault } from '../errors.
 export function sessionRestriction(caller: Caller, service: string, operation: string): ServiceFault | undefined {
   const session = caller.session;
   if (!session || session.kind !== 'GetSessionToken') return undefined;
-  if (service === 'iam' && !session.mfaAuthenticated) return authenticationFault('iam', 'unknownKey');
+  if (service === 'iam' && !session.mfaAuthenticated) return authenticationFault('query', 'unknownKey');
   if (service === 'sts' && operation !== 'AssumeRole' && operation !== 'GetCallerIdentity') {
     return operation === 'GetSessionToken' ? accessDenied('Cannot call GetSessionToken with session credentials') : accessDenied(`Cannot call ${operation} with session credentials`);
   }

@@ -1,6 +1,5 @@
-// Bad input never crashes the CLI and never reaches the world (issue: "Bad input (unknown commands,
-// missing or malformed arguments, hostile JSON) gets the CLI's error and exit code, never a crash,
-// and never changes the world").
+// Bad input (unknown commands, missing or malformed arguments, hostile JSON) gets the CLI's error
+// and exit code, never a crash, and never changes the world.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCommandLine } from '../../../../src/sim/cli/index.ts';

@@ -1,4 +1,4 @@
-// The CLI against the real simulated world (issue 4, "The command line" and the world.run
+// The CLI against the real simulated world (the world.run
 // contract): the same JSON, errors and exit codes as AWS CLI v2, role profiles with real TOTP MFA,
 // files written with --outfile, and bad input that never changes the world.
 import { describe, expect, it } from 'vitest';

@@ -117,7 +117,7 @@ describe(`explanation [${DOC.evaluation}]`, () => {
   });
 });
 
-describe(`an SCP level with no Allow [${DOC.denyAllow}; EVALUATION.md §5.1 step 3]`, () => {
+describe(`an SCP level with no Allow [${DOC.denyAllow}]`, () => {
   it('is reported as implicitDeny and the explanation says AWS treats it as final', () => {
     const request = requestOf({ name: 'x', doc: DOC.denyAllow, action: 's3:GetObject', identity: [[allow('*')]], scps: [[FULL_ACCESS], [[allow('ec2:*')]]], expect: 'implicitDeny' });
     const result = authorize(request);

@@ -1,6 +1,6 @@
 /**
  * AccessDenied texts, compared with the documented examples (IAM User Guide, "Troubleshoot access
- * denied error messages"; S3 "Troubleshoot access denied (403 Forbidden)"; AWS-FACTS.md §2).
+ * denied error messages"; S3 "Troubleshoot access denied (403 Forbidden)"; https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
  */
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../../src/sim/evaluate/authorize.ts';

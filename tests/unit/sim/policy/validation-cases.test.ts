@@ -1,6 +1,6 @@
 /**
  * Validation cases: documents IAM rejects with MalformedPolicyDocument, per policy type, with the
- * stable code, IAM's own message (AWS-FACTS.md §7) and a position; and documents it accepts.
+ * stable code, IAM's own message ("Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) and a position; and documents it accepts.
  */
 import { describe, expect, it } from 'vitest';
 import { malformedPolicyMessage } from '../../../../src/sim/policy/messages.ts';
@@ -23,7 +23,7 @@ interface Rejected {
 
 const SYNTAX = 'Syntax errors in policy.';
 const rejected: Rejected[] = [
-  // AWS-FACTS.md §7 rows 1–2: invalid JSON is "Syntax errors in policy." for CreatePolicy / Put*Policy and
+  // "Grammar of the IAM JSON policy language", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html: invalid JSON is "Syntax errors in policy." for CreatePolicy / Put*Policy and
   // "This policy contains invalid Json" for CreateRole / UpdateAssumeRolePolicy (the classic missing file://).
   { name: 'not JSON', doc: DOC.grammar, text: '{"Version": ', code: 'JSON_SYNTAX', aws: SYNTAX },
   { name: 'comments are not JSON', doc: DOC.grammar, text: `{${V}, // x\n"Statement":[]}`, code: 'JSON_SYNTAX', aws: SYNTAX },

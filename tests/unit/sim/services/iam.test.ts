@@ -1,4 +1,4 @@
-// IAM scenarios; error texts per AWS-FACTS.md §5 and the IAM API Reference.
+// IAM scenarios; error texts per "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html and the IAM API Reference.
 import { describe, expect, test } from 'vitest';
 import { createWorld } from '../../../../src/sim/world/index.ts';
 import { call, err, ok, policy, userWithKey } from '../world/helpers.ts';
@@ -148,7 +148,7 @@ describe('IAM roles and instance profiles', () => {
 
 describe('IAM AccessDenied wording', () => {
   // Real IAM denials name existing entities as `user NAME`, `role NAME`, `group NAME`, `policy ARN`,
-  // and new or listed ones by ARN (observed in real CLI errors; AWS-FACTS.md §2.2 "IAM").
+  // and new or listed ones by ARN (observed in real CLI errors; "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html "IAM").
   test.each([
     ['GetUser', { UserName: 'bob' }, 'iam:GetUser on resource: user bob because'],
     ['ListAttachedUserPolicies', { UserName: 'bob' }, 'iam:ListAttachedUserPolicies on resource: user bob because'],

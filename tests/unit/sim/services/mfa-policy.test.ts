@@ -1,14 +1,14 @@
 // The IAM User Guide example "Allows MFA-authenticated IAM users to manage their own MFA device"
 // (reference_policies_examples_aws_my-sec-creds-self-manage-mfa-only): a user with only this
 // policy sets up their own device with long-term keys, and needs MFA for anything else.
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import { expect, test } from 'vitest';
 import type { Credentials } from '../../../../src/sim/services/contract.ts';
 import { createWorld } from '../../../../src/sim/world/index.ts';
+import { readFixtureJson } from '../../../fixtures/read.ts';
 import { err, ok, userWithKey } from '../world/helpers.ts';
 
-const doc = JSON.parse(readFileSync('/work/shared/reference/policies/examples/ManageOwnMFA_DenyAllExceptListedIfNoMFA.json', 'utf8')) as { Document: unknown };
+const doc = readFixtureJson<{ Document: unknown }>('policies/examples/ManageOwnMFA_DenyAllExceptListedIfNoMFA.json');
 
 test('self-service MFA, then MFA-only access', async () => {
   const world = createWorld();

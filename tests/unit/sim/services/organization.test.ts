@@ -1,4 +1,4 @@
-// SCPs and RCPs in the world's decisions (Organizations User Guide, "SCP evaluation"; AWS-FACTS.md §2.1).
+// SCPs and RCPs in the world's decisions (Organizations User Guide, "SCP evaluation"; "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
 import { describe, expect, test } from 'vitest';
 import { createWorld } from '../../../../src/sim/world/index.ts';
 import { err, ok, userWithKey } from '../world/helpers.ts';

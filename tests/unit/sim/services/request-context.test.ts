@@ -1,4 +1,4 @@
-// The request context of real calls (IAM User Guide, "AWS global condition context keys"; EVALUATION.md §5.10).
+// The request context of real calls (IAM User Guide, "AWS global condition context keys"; "AWS global condition context keys", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../../src/sim/world/index.ts';

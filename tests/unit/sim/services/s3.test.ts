@@ -108,7 +108,7 @@ test('a bucket policy naming a user that does not exist is refused', async () =>
   expect(await err(world, 's3', 'PutBucketPolicy', { Bucket: 'data', Policy: doc })).toEqual({ code: 'MalformedPolicy', message: 'Invalid principal in policy', httpStatus: 400 });
 });
 
-test('ListBuckets denials name no resource (real ListBuckets record, AWS-FACTS.md §1.3)', async () => {
+test('ListBuckets denials name no resource (real ListBuckets record, CloudTrail record contents)', async () => {
   const world = createWorld();
   const alice = await userWithKey(world, 'alice');
   expect((await err(world, 's3', 'ListBuckets', {}, alice)).message).toBe(

@@ -1,4 +1,4 @@
-// STS scenarios: AWS STS API Reference (AssumeRole, GetSessionToken, GetCallerIdentity); AWS-FACTS.md §4.
+// STS scenarios: AWS STS API Reference (AssumeRole, GetSessionToken, GetCallerIdentity); "STS API Reference, AssumeRole", https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../../src/sim/world/index.ts';

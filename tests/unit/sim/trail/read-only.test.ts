@@ -1,5 +1,5 @@
 // CloudTrail `readOnly` per operation: reads are true, writes false; STS AssumeRole and
-// GetCallerIdentity are logged readOnly true (AWS-FACTS.md §1.1, real records).
+// GetCallerIdentity are logged readOnly true ("CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html, real records).
 import { describe, expect, test } from 'vitest';
 import { OPERATIONS } from '../../../../src/sim/services/handlers.ts';
 

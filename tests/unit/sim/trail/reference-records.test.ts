@@ -1,18 +1,17 @@
 // CloudTrail records compared field by field (names, order, types, values) with the reference
-// records in shared/reference/cloudtrail (CloudTrail User Guide, "CloudTrail record contents").
+// records in tests/fixtures/cloudtrail (CloudTrail User Guide, "CloudTrail record contents").
 // Identifiers, times and opaque tokens differ by nature; they are compared by shape.
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../../src/sim/world/index.ts';
+import { readFixtureJson } from '../../../fixtures/read.ts';
 
-const REF_DIR = '/work/shared/reference/cloudtrail/';
 const UA = (command: string) =>
   `aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E,b cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off md/command#${command}`;
 
 function reference(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(`${REF_DIR}${name}`, 'utf8')) as Record<string, unknown>;
+  return readFixtureJson(`cloudtrail/${name}`);
 }
 
 /** Replaces values that are unique per event with their shape, keeping key order. */

@@ -1,4 +1,4 @@
-// Bad command lines never crash and never change the world (issue 4, "Tests").
+// Bad command lines never crash and never change the world.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { createWorld } from '../../../../src/sim/world/index.ts';

@@ -1,5 +1,5 @@
 // End to end through the CLI: a role that requires MFA, assumed through a configured profile with
-// mfa_serial, using a real TOTP code from the virtual device's seed file (issue 4, "The command line").
+// mfa_serial, using a real TOTP code from the virtual device's seed file.
 import { Secret, TOTP } from 'otpauth';
 import { expect, test } from 'vitest';
 import { createWorld } from '../../../../src/sim/world/index.ts';

@@ -1,4 +1,4 @@
-// Saving, forking, exporting and importing a world (DESIGN.md, "Public API").
+// Saving, forking, exporting and importing a world (the public API, src/sim/index.ts).
 import { describe, expect, test } from 'vitest';
 import { createWorld, ImportError, WorldOptionsError } from '../../../../src/sim/world/index.ts';
 import { ok, policy, userWithKey } from './helpers.ts';

@@ -112,7 +112,7 @@ export const flowCases: EngineCase[] = [
     expect: 'implicitDeny',
     reason: 'SCP_IMPLICIT_DENY',
   },
-  // EVALUATION.md §5.1 step 3: "If the enforcement code does not find any applicable Allow statements in the SCPs, the
+  // "Policy evaluation logic, within an account", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html: "If the enforcement code does not find any applicable Allow statements in the SCPs, the
   // request is explicitly denied, even if the denial is implicit" — final: a same-account grant cannot override it.
   { name: 'SCP: a level without an Allow is final even when a same-account RBP names the user', doc: DOC.denyAllow, action: 's3:GetObject', resource: BUCKET, scps: [[FULL_ACCESS], [[allow('ec2:*')]]], resourcePolicy: rbp({ AWS: P.alice.arn }), expect: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY' },
   { name: 'SCP: a level without an Allow is final for the member-account root user', doc: DOC.denyAllow, principal: P.root, action: 'iam:CreateUser', scps: [[FULL_ACCESS], [[allow('ec2:*')]]], expect: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY' },
@@ -139,7 +139,7 @@ export const flowCases: EngineCase[] = [
   { name: 'RCPFullAWSAccess is implicit: RCPs alone never cause an implicit deny', doc: DOC.rcp, action: 's3:GetObject', resource: BUCKET, identity: [[allow('*')]], rcps: [[]], expect: 'allowed' },
   { name: 'RCPs do not apply to resources in the management account', doc: DOC.rcp, action: 's3:GetObject', resource: BUCKET, principal: { ...P.alice, accountId: MGMT, arn: `arn:aws:iam::${MGMT}:user/alice` }, identity: [[allow('*')]], rcps: [[[{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }]]], managementAccount: MGMT, expect: 'allowed' },
 
-  // Resource-based policies in the same account (EVALUATION.md §5.3)
+  // Resource-based policies in the same account ("Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html)
   { name: 'same account: RBP naming the user allows without identity policy', doc: DOC.evaluation, action: 's3:GetObject', resource: BUCKET, resourcePolicy: rbp({ AWS: P.alice.arn }), expect: 'allowed', reason: 'RESOURCE_POLICY_ALLOW' },
   { name: 'same account: RBP naming the user is not limited by the boundary', doc: DOC.boundaries, action: 's3:GetObject', resource: BUCKET, boundary: [allow('ec2:*')], resourcePolicy: rbp({ AWS: P.alice.arn }), expect: 'allowed', reason: 'RESOURCE_POLICY_ALLOW' },
   { name: 'same account: RBP naming the account needs an identity allow', doc: DOC.principal, action: 's3:GetObject', resource: BUCKET, resourcePolicy: rbp({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), expect: 'implicitDeny', reason: 'NO_IDENTITY_ALLOW' },
