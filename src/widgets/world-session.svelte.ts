@@ -8,7 +8,18 @@
 import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
 import { MAX_STORED_OPS, droppedInWords, readScenario } from '../worker/journal-schema.ts';
-import { ASSUMED_QUOTA_CHARS, STORAGE_PREFIX, WARN_FRACTION, formatChars, pageKey, readText, saveText, setAside, storageUse, unreadableCopy } from '../worker/storage.ts';
+import {
+  ASSUMED_QUOTA_CHARS,
+  STORAGE_PREFIX,
+  WARN_FRACTION,
+  formatChars,
+  pageKey,
+  readText,
+  saveText,
+  setAside,
+  storageUse,
+  unreadableCopy,
+} from '../worker/storage.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
@@ -119,7 +130,13 @@ export class WorldSession {
       const text = JSON.stringify(journal);
       const saved = saveText(this.key, text);
       if (!saved.ok) {
-        return { ok: false, error: { code: 'WORLD_TOO_LARGE_TO_SAVE', message: `This world (${formatChars(text.length)}) cannot be saved in this browser, so nothing was replaced: ${saved.message} Free some space (reset lessons you have finished, or clear this site's data after exporting) and try again.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'WORLD_TOO_LARGE_TO_SAVE',
+            message: `This world (${formatChars(text.length)}) cannot be saved in this browser, so nothing was replaced: ${saved.message} Free some space (reset lessons you have finished, or clear this site's data after exporting) and try again.`,
+          },
+        };
       }
       this.#lastWritten = text;
       const result = await withSimulator((api) => api.restore(this.name, journal));
@@ -235,7 +252,11 @@ export class WorldSession {
       if (Number.isFinite(anchor) && anchor > 0 && anchor <= Date.now()) this.#realAnchor = anchor;
       if (read.dropped.length > 0) {
         setAside(this.key, raw, 'entries dropped');
-        this.notice = { kind: 'problem', unreadable: true, text: `Your saved world was restored, but not completely. ${droppedInWords(read.dropped)} The original is kept; you can download it.` };
+        this.notice = {
+          kind: 'problem',
+          unreadable: true,
+          text: `Your saved world was restored, but not completely. ${droppedInWords(read.dropped)} The original is kept; you can download it.`,
+        };
         await this.#persist();
       }
       return;
@@ -246,7 +267,11 @@ export class WorldSession {
   #unreadable(raw: string, why: string): void {
     setAside(this.key, raw, why);
     this.#lastWritten = null;
-    this.notice = { kind: 'problem', unreadable: true, text: `Your saved world could not be read (${why}); a fresh world was started. The unreadable copy is kept; you can download it.` };
+    this.notice = {
+      kind: 'problem',
+      unreadable: true,
+      text: `Your saved world could not be read (${why}); a fresh world was started. The unreadable copy is kept; you can download it.`,
+    };
   }
 
   async #persist(): Promise<void> {

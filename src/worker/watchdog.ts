@@ -31,7 +31,13 @@ export function watchCall(options: WatchdogOptions): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = async () => {
-    const answered = await Promise.race([ping().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), pingTimeoutMs))]);
+    const answered = await Promise.race([
+      ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), pingTimeoutMs)),
+    ]);
     if (stopped) return;
     const elapsed = Date.now() - started;
     if (!answered) {

@@ -184,6 +184,7 @@ test('payloads arriving in a share link show as text', async ({ page }) => {
     ops: [],
   };
   await page.goto(`/playground/#${shareFragment(JSON.stringify(journal))}`);
+  await page.getByRole('region', { name: 'Your world' }).getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(page.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText('Loaded a saved world from the shared link', { timeout: 60_000 });
   await runInTerminal(page, 'aws iam get-user-policy --user-name alice --policy-name from-a-stranger');
   await runInTerminal(page, 'aws iam list-user-tags --user-name alice');
@@ -272,6 +273,7 @@ test('hostile imports show a visible error with a code; a good import still work
     Policies: [],
   };
   await paste(JSON.stringify(hostileDetails));
+  await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(status).toContainText(/Loaded an account|Could not load/, { timeout: 30_000 });
   if ((await status.textContent())?.includes('Loaded an account')) {
     const explorer = page.getByRole('region', { name: 'Account explorer' });
@@ -280,6 +282,7 @@ test('hostile imports show a visible error with a code; a good import still work
   }
   await expectNothingRan(page);
   await controls.getByLabel('Choose a file').setInputFiles('examples/reports-bucket.scenario.json');
+  await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(status).toContainText('Loaded a saved world', { timeout: 30_000 });
   await expectNothingRan(page);
 });

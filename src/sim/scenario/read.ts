@@ -8,7 +8,15 @@ import { MAX_JOURNAL_OPS, MAX_SNAPSHOT_CHARS, journalOpSchema, worldStartSchema,
 
 /** Why a saved world was refused: a stable code and a sentence for the learner. */
 export interface ScenarioError {
-  code: 'SCENARIO_NOT_AN_OBJECT' | 'SCENARIO_NEWER_VERSION' | 'SCENARIO_NO_VERSION' | 'SCENARIO_BAD_START' | 'SCENARIO_BAD_SNAPSHOT' | 'SCENARIO_NO_OPS' | 'SCENARIO_TOO_MANY_OPS' | 'SCENARIO_UNKNOWN_FIELD';
+  code:
+    | 'SCENARIO_NOT_AN_OBJECT'
+    | 'SCENARIO_NEWER_VERSION'
+    | 'SCENARIO_NO_VERSION'
+    | 'SCENARIO_BAD_START'
+    | 'SCENARIO_BAD_SNAPSHOT'
+    | 'SCENARIO_NO_OPS'
+    | 'SCENARIO_TOO_MANY_OPS'
+    | 'SCENARIO_UNKNOWN_FIELD';
   message: string;
 }
 
@@ -30,20 +38,35 @@ const TOP_LEVEL = new Set(['version', 'start', 'snapshot', 'folded', 'ops']);
  * `maxOps` bounds the list (files and links: MAX_JOURNAL_OPS; this browser's own storage may allow more).
  */
 export function readScenario(data: unknown, { maxOps = MAX_JOURNAL_OPS }: { maxOps?: number } = {}): ScenarioRead {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return fail('SCENARIO_NOT_AN_OBJECT', 'It is not a saved world: a saved world is a JSON object with "version", "start" and "ops".');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return fail('SCENARIO_NOT_AN_OBJECT', 'It is not a saved world: a saved world is a JSON object with "version", "start" and "ops".');
   const record = data as Record<string, unknown>;
   const version = record['version'];
   if (version !== 1 && version !== 2) {
-    if (typeof version === 'number' && version > 2) return fail('SCENARIO_NEWER_VERSION', `This world was saved by a newer IAM Dojo (format ${version}); this site reads formats 1 and 2. Open it on the newer site.`);
+    if (typeof version === 'number' && version > 2)
+      return fail(
+        'SCENARIO_NEWER_VERSION',
+        `This world was saved by a newer IAM Dojo (format ${version}); this site reads formats 1 and 2. Open it on the newer site.`,
+      );
     return fail('SCENARIO_NO_VERSION', 'It is not a saved world: its "version" is missing or not 1 or 2.');
   }
   const unknown = Object.keys(record).filter((k) => !TOP_LEVEL.has(k) || (version === 1 && (k === 'snapshot' || k === 'folded')));
-  if (unknown.length > 0) return fail('SCENARIO_UNKNOWN_FIELD', `It is not a saved world: it has ${unknown.length === 1 ? 'a field' : 'fields'} a saved world does not have (${unknown.slice(0, 3).map((k) => `"${k}"`).join(', ')}).`);
+  if (unknown.length > 0)
+    return fail(
+      'SCENARIO_UNKNOWN_FIELD',
+      `It is not a saved world: it has ${unknown.length === 1 ? 'a field' : 'fields'} a saved world does not have (${unknown
+        .slice(0, 3)
+        .map((k) => `"${k}"`)
+        .join(', ')}).`,
+    );
   const start = worldStartSchema.safeParse(record['start']);
   if (!start.success) return fail('SCENARIO_BAD_START', `Its "start" (how the world begins) cannot be used: ${inWords(start.error)}.`);
   const snapshot = record['snapshot'];
   if (snapshot !== undefined && (typeof snapshot !== 'string' || snapshot.length > MAX_SNAPSHOT_CHARS)) {
-    return fail('SCENARIO_BAD_SNAPSHOT', `Its snapshot is ${typeof snapshot === 'string' ? `too large (${snapshot.length} characters; at most ${MAX_SNAPSHOT_CHARS})` : 'not text'}.`);
+    return fail(
+      'SCENARIO_BAD_SNAPSHOT',
+      `Its snapshot is ${typeof snapshot === 'string' ? `too large (${snapshot.length} characters; at most ${MAX_SNAPSHOT_CHARS})` : 'not text'}.`,
+    );
   }
   const folded = record['folded'];
   const ops = record['ops'];
@@ -65,7 +88,10 @@ export function readScenario(data: unknown, { maxOps = MAX_JOURNAL_OPS }: { maxO
 /** One sentence that lists what was dropped (empty when nothing was). */
 export function droppedInWords(dropped: readonly DroppedOp[]): string {
   if (dropped.length === 0) return '';
-  const shown = dropped.slice(0, 3).map((d) => d.reason).join('; ');
+  const shown = dropped
+    .slice(0, 3)
+    .map((d) => d.reason)
+    .join('; ');
   const more = dropped.length > 3 ? `; and ${dropped.length - 3} more` : '';
   return `${dropped.length === 1 ? 'One entry was' : `${dropped.length} entries were`} left out because ${dropped.length === 1 ? 'it' : 'they'} could not be read (${shown}${more}); everything else was kept.`;
 }

@@ -7,7 +7,15 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { createWorld, type CreateWorldOptions, type OrganizationInput, type World } from '../world/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
-import { COMPACT_AFTER_CHARS, COMPACT_AFTER_OPS, journalOpSchema, type JournalOp, type RunOp, type WorldJournal, type WorldStart } from './schema.ts';
+import {
+  COMPACT_AFTER_CHARS,
+  COMPACT_AFTER_OPS,
+  journalOpSchema,
+  type JournalOp,
+  type RunOp,
+  type WorldJournal,
+  type WorldStart,
+} from './schema.ts';
 
 /** Largest world a snapshot may inflate to (bytes of JSON): a damaged or hostile snapshot stops here. */
 export const MAX_SNAPSHOT_BYTES = 64_000_000;
@@ -37,7 +45,8 @@ export function startOptions(start: WorldStart): CreateWorldOptions {
 
 /** Builds the world a journal describes: from its snapshot when it has one, else from its start. */
 export async function replayScenario(journal: WorldJournal): Promise<World> {
-  const world = journal.snapshot !== undefined ? createWorld({ snapshot: decodeSnapshot(journal.snapshot) }) : createWorld(startOptions(journal.start));
+  const world =
+    journal.snapshot !== undefined ? createWorld({ snapshot: decodeSnapshot(journal.snapshot) }) : createWorld(startOptions(journal.start));
   if (journal.snapshot === undefined) for (const line of journal.start.commands ?? []) await world.run(line);
   for (const op of journal.ops) await applyOp(world, op);
   return world;
@@ -66,9 +75,17 @@ export function checkOp(op: unknown): JournalOp {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path[0];
-  if (field === 'mfaCode') throw new JournalEntryError('BAD_MFA_CODE', 'An MFA code is the six digits your authenticator shows; type all six, with no spaces.');
-  if (field === 'line' || field === 'text') throw new JournalEntryError('LINE_TOO_LONG', `That is longer than IAM Dojo can keep (${issue?.message ?? 'too long'}); shorten it or put the text in a file.`);
-  throw new JournalEntryError('BAD_JOURNAL_ENTRY', `This cannot be saved with the world (${issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'invalid'}).`);
+  if (field === 'mfaCode')
+    throw new JournalEntryError('BAD_MFA_CODE', 'An MFA code is the six digits your authenticator shows; type all six, with no spaces.');
+  if (field === 'line' || field === 'text')
+    throw new JournalEntryError(
+      'LINE_TOO_LONG',
+      `That is longer than IAM Dojo can keep (${issue?.message ?? 'too long'}); shorten it or put the text in a file.`,
+    );
+  throw new JournalEntryError(
+    'BAD_JOURNAL_ENTRY',
+    `This cannot be saved with the world (${issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'invalid'}).`,
+  );
 }
 
 /** Appends a checked entry (consecutive clock moves merge into one). */
@@ -92,7 +109,13 @@ export function needsCompaction(journal: WorldJournal): boolean {
 
 /** The journal with everything so far folded into a snapshot of `world` (which must be its world). */
 export function compactJournal(journal: WorldJournal, world: World): WorldJournal {
-  return { version: 2, start: journal.start, snapshot: encodeSnapshot(world.save()), folded: (journal.folded ?? 0) + journal.ops.length, ops: [] };
+  return {
+    version: 2,
+    start: journal.start,
+    snapshot: encodeSnapshot(world.save()),
+    folded: (journal.folded ?? 0) + journal.ops.length,
+    ops: [],
+  };
 }
 
 /** How many operations the journal stands for in all (folded into the snapshot plus the tail). */
@@ -123,11 +146,13 @@ export function decodeSnapshot(text: string): unknown {
       total += chunk.length;
       if (total <= MAX_SNAPSHOT_BYTES) chunks.push(chunk);
     });
-    for (let i = 0; i < bytes.length && total <= MAX_SNAPSHOT_BYTES; i += 65_536) inflater.push(bytes.subarray(i, i + 65_536), i + 65_536 >= bytes.length);
+    for (let i = 0; i < bytes.length && total <= MAX_SNAPSHOT_BYTES; i += 65_536)
+      inflater.push(bytes.subarray(i, i + 65_536), i + 65_536 >= bytes.length);
   } catch {
     throw Object.assign(new Error('The saved snapshot is damaged (it does not decompress).'), { code: 'SNAPSHOT_DAMAGED' });
   }
-  if (total > MAX_SNAPSHOT_BYTES) throw Object.assign(new Error(`The saved snapshot is larger than ${MAX_SNAPSHOT_BYTES} bytes.`), { code: 'SNAPSHOT_TOO_LARGE' });
+  if (total > MAX_SNAPSHOT_BYTES)
+    throw Object.assign(new Error(`The saved snapshot is larger than ${MAX_SNAPSHOT_BYTES} bytes.`), { code: 'SNAPSHOT_TOO_LARGE' });
   const all = new Uint8Array(total);
   let offset = 0;
   for (const c of chunks) {

@@ -31,7 +31,10 @@ export const runOpSchema = z
     /** The command line as typed. */
     line: z.string().max(MAX_LINE_CHARS),
     /** The MFA code the learner typed when the CLI asked for one (six digits, as an authenticator shows). */
-    mfaCode: z.string().regex(/^\d{6}$/, 'an MFA code is six digits').optional(),
+    mfaCode: z
+      .string()
+      .regex(/^\d{6}$/, 'an MFA code is six digits')
+      .optional(),
     /** AWS_PROFILE the command ran with. */
     profile: z.string().max(128).optional(),
     /** The caller's source IP for this command (aws:SourceIp). */
@@ -68,13 +71,19 @@ export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanc
 export const worldStartSchema = z
   .object({
     /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
-    accountId: z.string().regex(/^\d{12}$/).optional(),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     /** An organization above the account (SCPs/RCPs per level), as `createWorld({ organization })` takes it. */
     organization: z.record(z.string(), z.unknown()).optional(),
     /** Seed of the world's deterministic ids. */
     seed: z.string().max(64).optional(),
     /** ISO 8601 instant the clock starts at. */
-    now: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date').optional(),
+    now: z
+      .string()
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+      .optional(),
     /** `get-account-authorization-details` JSON the world starts from (validated by the simulator). */
     authorizationDetails: z.record(z.string(), z.unknown()).optional(),
     /** Command lines run after creation. */

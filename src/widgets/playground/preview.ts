@@ -28,7 +28,12 @@ export interface Preview {
 }
 
 /** The preview of `journal` (decoded as `decoded`) replacing `current`, saved under `key`. */
-export function previewOf(decoded: Extract<Decoded, { ok: true }>, journal: WorldJournal, current: WorldJournal | undefined, key: string): Preview {
+export function previewOf(
+  decoded: Extract<Decoded, { ok: true }>,
+  journal: WorldJournal,
+  current: WorldJournal | undefined,
+  key: string,
+): Preview {
   const size = JSON.stringify(journal).length;
   const runs = journal.ops.filter((op) => op.kind === 'run');
   const folded = journal.folded ?? 0;
@@ -45,16 +50,34 @@ export function previewOf(decoded: Extract<Decoded, { ok: true }>, journal: Worl
       : `An account from get-account-authorization-details (${facts.join(', ')}); about ${formatChars(size)}.`;
   const savedNow = readText(key)?.length ?? 0;
   const free = ASSUMED_QUOTA_CHARS - storageUse().chars + savedNow;
-  const sizeWarning = size > free ? `It is larger than the about ${formatChars(Math.max(0, free))} this browser has left for IAM Dojo, so it probably cannot be saved; then nothing is replaced. Free space first (reset lessons you have finished).` : '';
+  const sizeWarning =
+    size > free
+      ? `It is larger than the about ${formatChars(Math.max(0, free))} this browser has left for IAM Dojo, so it probably cannot be saved; then nothing is replaced. Free space first (reset lessons you have finished).`
+      : '';
   const currentCount = current ? (current.folded ?? 0) + current.ops.filter((op) => op.kind === 'run').length : 0;
   const replaces =
     currentCount > 0
       ? `Opening it replaces your current world (${currentCount} ${currentCount === 1 ? 'command' : 'commands'}). Export it first to keep a copy.`
       : 'Opening it replaces your current world, which is still empty.';
-  return { kind: decoded.kind, summary, commands: commands.slice(0, LISTED).concat(commands.length > LISTED ? [`… and ${commands.length - LISTED} more`] : []), dropped: decoded.kind === 'journal' ? droppedInWords(decoded.dropped as DroppedOp[]) : '', sizeWarning, replaces };
+  return {
+    kind: decoded.kind,
+    summary,
+    commands: commands.slice(0, LISTED).concat(commands.length > LISTED ? [`… and ${commands.length - LISTED} more`] : []),
+    dropped: decoded.kind === 'journal' ? droppedInWords(decoded.dropped as DroppedOp[]) : '',
+    sizeWarning,
+    replaces,
+  };
 }
 
 function accountFacts(details: Record<string, unknown>): string {
-  const n = (k: string) => (Array.isArray(details[k]) ? (details[k] as unknown[]).length : 0);
-  return `${n('UserDetailList')} users, ${n('GroupDetailList')} groups, ${n('RoleDetailList')} roles, ${n('Policies')} managed policies`;
+  const count = (k: string, one: string, many: string) => {
+    const n = Array.isArray(details[k]) ? (details[k] as unknown[]).length : 0;
+    return `${n} ${n === 1 ? one : many}`;
+  };
+  return [
+    count('UserDetailList', 'user', 'users'),
+    count('GroupDetailList', 'group', 'groups'),
+    count('RoleDetailList', 'role', 'roles'),
+    count('Policies', 'managed policy', 'managed policies'),
+  ].join(', ');
 }

@@ -21,8 +21,10 @@ const { STORAGE_PREFIX, corruptCopies, pageKey } = await import('../../../src/wo
 let n = 0;
 const fresh = () => `unit-${n++}`;
 const keyOf = (name: string) => STORAGE_PREFIX + pageKey('world', name);
-const stored = (name: string) => JSON.parse(localStorage.getItem(keyOf(name)) ?? 'null') as { ops: { kind: string; line?: string }[]; snapshot?: string };
-const users = async (s: InstanceType<typeof WorldSession>) => (await s.run('aws iam list-users --query Users[].UserName --output text')).stdout.trim();
+const stored = (name: string) =>
+  JSON.parse(localStorage.getItem(keyOf(name)) ?? 'null') as { ops: { kind: string; line?: string }[]; snapshot?: string };
+const users = async (s: InstanceType<typeof WorldSession>) =>
+  (await s.run('aws iam list-users --query Users[].UserName --output text')).stdout.trim();
 
 beforeEach(() => {
   localStorage.clear();
@@ -53,7 +55,15 @@ describe('refusing bad input at the door', () => {
 describe('one bad entry never discards a journal', () => {
   it('keeps every valid entry, says what was dropped, and keeps the original to download', async () => {
     const name = fresh();
-    const journal = { version: 1, start: { seed: 'x', now: '2026-03-02T09:00:00Z' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name kept' }, { kind: 'run', line: 'aws sts get-caller-identity', mfaCode: '12345' }, { kind: 'run', line: 'aws iam create-user --user-name also-kept' }] };
+    const journal = {
+      version: 1,
+      start: { seed: 'x', now: '2026-03-02T09:00:00Z' },
+      ops: [
+        { kind: 'run', line: 'aws iam create-user --user-name kept' },
+        { kind: 'run', line: 'aws sts get-caller-identity', mfaCode: '12345' },
+        { kind: 'run', line: 'aws iam create-user --user-name also-kept' },
+      ],
+    };
     const raw = JSON.stringify(journal);
     localStorage.setItem(keyOf(name), raw);
     const s = new WorldSession(name);
@@ -98,9 +108,16 @@ describe('storage failures are shown', () => {
     const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    const result = await s.replace({ version: 2, start: { seed: 'other' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name theirs' }] });
+    const result = await s.replace({
+      version: 2,
+      start: { seed: 'other' },
+      ops: [{ kind: 'run', line: 'aws iam create-user --user-name theirs' }],
+    });
     setItem.mockRestore();
-    expect(result).toMatchObject({ ok: false, error: { code: 'WORLD_TOO_LARGE_TO_SAVE', message: expect.stringMatching(/nothing was replaced/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'WORLD_TOO_LARGE_TO_SAVE', message: expect.stringMatching(/nothing was replaced/) },
+    });
     expect(await users(s)).toBe('mine');
   });
 
@@ -116,7 +133,11 @@ describe('two tabs on one world', () => {
   it('never overwrites what another tab saved later, and says so', async () => {
     const s = new WorldSession(fresh());
     await s.run('aws iam create-user --user-name here');
-    const newer = JSON.stringify({ version: 2, start: { seed: 'tab2' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name other-tab' }] });
+    const newer = JSON.stringify({
+      version: 2,
+      start: { seed: 'tab2' },
+      ops: [{ kind: 'run', line: 'aws iam create-user --user-name other-tab' }],
+    });
     localStorage.setItem(keyOf(s.name), newer); // the other tab saved (its storage event is not delivered yet)
     await s.run('aws iam create-user --user-name stale');
     expect(localStorage.getItem(keyOf(s.name))).toBe(newer);
@@ -128,7 +149,11 @@ describe('two tabs on one world', () => {
   it("follows the other tab's save when its storage event arrives", async () => {
     const s = new WorldSession(fresh());
     await s.run('aws iam create-user --user-name old');
-    const newer = JSON.stringify({ version: 2, start: { seed: 'tab2' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name from-tab-2' }] });
+    const newer = JSON.stringify({
+      version: 2,
+      start: { seed: 'tab2' },
+      ops: [{ kind: 'run', line: 'aws iam create-user --user-name from-tab-2' }],
+    });
     localStorage.setItem(keyOf(s.name), newer);
     window.dispatchEvent(new StorageEvent('storage', { key: keyOf(s.name), newValue: newer }));
     await s.journal();

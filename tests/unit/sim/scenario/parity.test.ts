@@ -75,7 +75,14 @@ describe('files saved by the previous format still open', () => {
     const want = expected['browser-saved-v1.json']!;
     const out = await viaWorker(journal, 'aws iam list-users --query Users[].UserName --output text');
     expect(out.stdout).toBe(want['listUsers']);
-    const cli = await viaCli(join(fixtures, 'browser-saved-v1.json'), ['iam', 'list-users', '--query', 'Users[].UserName', '--output', 'text']);
+    const cli = await viaCli(join(fixtures, 'browser-saved-v1.json'), [
+      'iam',
+      'list-users',
+      '--query',
+      'Users[].UserName',
+      '--output',
+      'text',
+    ]);
     expect(cli.stdout).toBe(want['listUsers']);
   });
 

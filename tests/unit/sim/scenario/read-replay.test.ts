@@ -38,18 +38,35 @@ describe('checking an entry before it is written', () => {
   });
 
   it('accepts what the journal can hold', () => {
-    expect(checkOp({ kind: 'run', line: 'aws iam list-users', mfaCode: '123456' })).toEqual({ kind: 'run', line: 'aws iam list-users', mfaCode: '123456' });
+    expect(checkOp({ kind: 'run', line: 'aws iam list-users', mfaCode: '123456' })).toEqual({
+      kind: 'run',
+      line: 'aws iam list-users',
+      mfaCode: '123456',
+    });
   });
 });
 
 describe('reading a saved world', () => {
   it('keeps every valid entry when one is bad, and says which was dropped', () => {
-    const read = readScenario({ version: 1, start, ops: [{ kind: 'run', line: 'aws iam create-user --user-name a' }, { kind: 'run', line: 'aws sts get-caller-identity', mfaCode: '12345' }, { kind: 'advance', seconds: 5 }] });
+    const read = readScenario({
+      version: 1,
+      start,
+      ops: [
+        { kind: 'run', line: 'aws iam create-user --user-name a' },
+        { kind: 'run', line: 'aws sts get-caller-identity', mfaCode: '12345' },
+        { kind: 'advance', seconds: 5 },
+      ],
+    });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.journal.ops).toEqual([{ kind: 'run', line: 'aws iam create-user --user-name a' }, { kind: 'advance', seconds: 5 }]);
+    expect(read.journal.ops).toEqual([
+      { kind: 'run', line: 'aws iam create-user --user-name a' },
+      { kind: 'advance', seconds: 5 },
+    ]);
     expect(read.dropped).toHaveLength(1);
-    expect(droppedInWords(read.dropped)).toMatch(/^One entry was left out .*entry 2 \(run\): mfaCode: an MFA code is six digits.*everything else was kept\.$/);
+    expect(droppedInWords(read.dropped)).toMatch(
+      /^One entry was left out .*entry 2 \(run\): mfaCode: an MFA code is six digits.*everything else was kept\.$/,
+    );
   });
 
   it('upgrades a format-1 world to the current format unchanged otherwise', () => {
