@@ -81,15 +81,30 @@ test('importing get-account-authorization-details JSON starts the world from it'
   await expect(explorer.getByRole('button', { name: 'frank' })).toBeVisible();
 });
 
-test('a corrupt saved world is set aside with a visible notice', async ({ page }) => {
+test('an unreadable saved world is set aside with a visible notice and can be downloaded', async ({ page }) => {
   await page.goto('/playground/');
   // Let the page save its fresh world first, or that save would overwrite the corrupt entry.
   await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
-  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{},"ops":[{"kind":"eval"}]}'));
+  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{"now":"never"},"ops":[]}'));
   await page.reload();
   const controls = page.getByRole('region', { name: 'Your world' });
   await expect(controls.getByRole('alert')).toContainText('Your saved world could not be read');
+  const [download] = await Promise.all([page.waitForEvent('download'), controls.getByRole('button', { name: 'Download the unreadable copy' }).click()]);
+  expect(download.suggestedFilename()).toBe('iam-dojo-unreadable-playground.json');
   await run(page, 'aws sts get-caller-identity', '"Account"');
+});
+
+test('a saved world with one unreadable entry keeps the others and says what was left out', async ({ page }) => {
+  await page.goto('/playground/');
+  await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
+  await page.evaluate(() =>
+    localStorage.setItem('iam-dojo:v1:world:/playground/:playground', JSON.stringify({ version: 1, start: { seed: 's' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name survivor' }, { kind: 'eval' }] })),
+  );
+  await page.reload();
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await expect(controls.getByRole('alert')).toContainText('One entry was left out');
+  await expect(controls.getByRole('alert')).toContainText('entry 2 (eval): it is not something a world records');
+  await run(page, 'aws iam list-users', '"UserName": "survivor"');
 });
 
 test('the playground with a busy world passes axe', async ({ page }) => {

@@ -77,7 +77,11 @@ export function readScenario(data: unknown, { maxOps = MAX_JOURNAL_OPS }: { maxO
   for (let index = 0; index < ops.length; index++) {
     const op = journalOpSchema.safeParse(ops[index]);
     if (op.success) kept.push(op.data);
-    else dropped.push({ index, reason: `entry ${index + 1}${kindOf(ops[index])}: ${inWords(op.error)}` });
+    else
+      dropped.push({
+        index,
+        reason: `entry ${index + 1}${kindOf(ops[index])}: ${op.error.issues.some((i) => i.path[0] === 'kind') ? 'it is not something a world records (a command run, a clock move or a file)' : inWords(op.error)}`,
+      });
   }
   const journal: WorldJournal = { version: 2, start: start.data, ops: kept };
   if (typeof snapshot === 'string') journal.snapshot = snapshot;

@@ -39,6 +39,7 @@ export function previewOf(
   const folded = journal.folded ?? 0;
   const commands = [...(journal.start.commands ?? []), ...runs.map((op) => (op.kind === 'run' ? op.line : ''))];
   const count = commands.length + folded;
+  const files = journal.ops.filter((op) => op.kind === 'writeFile').length;
   const facts = [
     journal.start.accountId ? `account ${journal.start.accountId}` : '',
     journal.start.organization ? 'an organization with its SCPs' : '',
@@ -46,7 +47,7 @@ export function previewOf(
   ].filter(Boolean);
   const summary =
     decoded.kind === 'journal'
-      ? `A saved world${facts.length ? ` (${facts.join(', ')})` : ''} with ${count} ${count === 1 ? 'command' : 'commands'}; about ${formatChars(size)}.`
+      ? `A saved world${facts.length ? ` (${facts.join(', ')})` : ''} with ${count} ${count === 1 ? 'command' : 'commands'}${files > 0 ? ` and ${files} ${files === 1 ? 'file' : 'files'}` : ''}; about ${formatChars(size)}.`
       : `An account from get-account-authorization-details (${facts.join(', ')}); about ${formatChars(size)}.`;
   const savedNow = readText(key)?.length ?? 0;
   const free = ASSUMED_QUOTA_CHARS - storageUse().chars + savedNow;
