@@ -212,3 +212,30 @@ test('the terminal keeps its page small after many commands: the newest 100 show
   await log.getByRole('button', { name: /Show earlier output/ }).click();
   await expect(log.locator('.entry')).toHaveCount(110);
 });
+
+test('MFA with a real phone: the countdown runs with real time, and a code refused for clock skew says so', async ({ page }) => {
+  await page.goto('/playground/');
+  await runInTerminal(page, 'aws iam create-user --user-name alice');
+  const mfa = page.getByRole('region', { name: 'Virtual MFA device' });
+  await showWidget(mfa);
+  await mfa.getByRole('button', { name: 'Create virtual MFA device' }).click();
+  const app = mfa.getByRole('group', { name: 'Authenticator' });
+  await expect(app).toContainText(/\d+ s left/);
+  await expect(app).toContainText('The world clock follows real time');
+  const left = async () => Number(((await app.textContent()) ?? '').match(/(\d+) s left/)?.[1]);
+  const first = await left();
+  await expect.poll(left, { timeout: 5_000 }).not.toBe(first);
+
+  // A phone whose clock is five minutes ahead of the world's: its codes are refused, and the terminal says why.
+  await mfa.getByText('Show the QR code to scan').click();
+  const uri = (await mfa.getByRole('img', { name: /QR code for the authenticator app/ }).getAttribute('aria-label')) ?? '';
+  const secret = new URL(uri.slice(uri.indexOf('otpauth://'))).searchParams.get('secret') ?? '';
+  const { TOTP, Secret } = await import('otpauth');
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  const worldNow = Date.now();
+  const ahead = (s: number) => totp.generate({ timestamp: worldNow + s * 1000 });
+  const serial = (await mfa.locator('code').first().textContent())?.match(/arn:aws:iam::\d{12}:mfa\/dojo-phone/)?.[0] ?? '';
+  const entry = await runInTerminal(page, `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${ahead(300)} --authentication-code2 ${ahead(330)}`);
+  await expect(entry.locator('.err')).toContainText('Authentication code for device is not valid');
+  await expect(entry).toContainText(/Refused for clock skew: the code \d{6} is right for about (4 min 30 s|5 min|5 min 30 s) after the world's clock/);
+});
