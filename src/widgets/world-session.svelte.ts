@@ -65,6 +65,7 @@ export class WorldSession {
   /** The text this tab last wrote (or read): anything else in storage was written by another tab. */
   #lastWritten: string | null = null;
   #conflict = false;
+  #savesSinceMeasure = 0;
   /** Real time (epoch ms) the world's clock was last brought up to. */
   #realAnchor = Date.now();
   #started: Promise<unknown> | undefined;
@@ -307,6 +308,8 @@ export class WorldSession {
     this.#lastWritten = text;
     saveText(this.#clockKey, String(this.#realAnchor));
     if (this.notice?.exportOffer) this.notice = null;
+    // Measuring the whole storage reads every entry: do it now and then, not on every command.
+    if (this.#savesSinceMeasure++ % 10 !== 0 && !this.storageWarning) return;
     const use = storageUse();
     this.storageWarning =
       use.fraction >= WARN_FRACTION

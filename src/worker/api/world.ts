@@ -44,6 +44,18 @@ export const worldApi = {
     return attempt(async () => (await worlds.get(world)).trail().Records);
   },
 
+  /**
+   * The records after the first `from` (the ones a widget already has, whose first record's eventID
+   * is `firstEventId`); all of them, with `from: 0`, when the trail is not the one the widget saw.
+   */
+  trailTail(world: string, from: number, firstEventId: string | null): Promise<Result<{ from: number; records: Record<string, unknown>[] }>> {
+    return attempt(async () => {
+      const records = (await worlds.get(world)).trail().Records;
+      const same = from > 0 && records.length >= from && records[0]?.['eventID'] === firstEventId;
+      return same ? { from, records: records.slice(from) } : { from: 0, records };
+    });
+  },
+
   /** The world's clock, epoch ms. */
   clock(world: string): Promise<Result<number>> {
     return attempt(async () => worldNow(await worlds.get(world)));

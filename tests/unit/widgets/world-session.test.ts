@@ -16,6 +16,7 @@ vi.mock('../../../src/worker/client.ts', () => {
 
 const { WorldSession } = await import('../../../src/widgets/world-session.svelte.ts');
 const { TerminalState } = await import('../../../src/widgets/Terminal.svelte.ts');
+const { AuditLogState } = await import('../../../src/widgets/AuditLog.svelte.ts');
 const { STORAGE_PREFIX, corruptCopies, pageKey } = await import('../../../src/worker/storage.ts');
 
 let n = 0;
@@ -185,6 +186,26 @@ describe('a long history', () => {
     expect(term.hidden).toBe(30);
     term.showEarlier();
     expect(term.visible).toHaveLength(130);
+  });
+});
+
+describe('the audit log after hours of use', () => {
+  it('reads only the new records, renders the newest 100, and starts over when the world is replaced', async () => {
+    const log = new AuditLogState(fresh());
+    for (let i = 0; i < 120; i++) await log.session.run(`aws iam create-user --user-name a${i}`);
+    await log.refresh();
+    expect(log.rows).toHaveLength(120);
+    await log.session.run('aws iam create-user --user-name later');
+    await log.refresh();
+    expect(log.rows).toHaveLength(121);
+    expect(log.rows.at(-1)?.index).toBe(120);
+    expect(log.page).toHaveLength(100);
+    log.showOlder();
+    expect(log.page).toHaveLength(121);
+    await log.session.reset({ seed: 'other' });
+    await log.session.run('aws sts get-caller-identity');
+    await log.refresh();
+    expect(log.rows).toHaveLength(1);
   });
 });
 
