@@ -14,6 +14,7 @@ import { runCommandLine, type CliHost, type RunResult } from './sim/cli/index.ts
 import { formatOutput } from './sim/cli/output/index.ts';
 import { parsePythonJson, PyJsonError } from './sim/cli/pyjson.ts';
 import type { WorldJournal } from './worker/protocol.ts';
+import { ANALYSIS_COMMANDS, ANALYSIS_USAGE, runAnalysisCommand } from './cli-analyze.ts';
 
 /** What one iam-dojo invocation prints and how it exits. */
 interface Outcome {
@@ -43,7 +44,7 @@ Commands:
       Moves the world's clock forward (TOTP codes, session expiry, MFA age follow it).
   trail --world FILE [--query EXPR]
       The world's CloudTrail records ({"Records": [...]}, oldest first).
-
+${ANALYSIS_USAGE}
 Options of the simulate commands: --output json|text|table, --query EXPR,
   --explain (the decision and why, in words), --expect allowed|denied|explicitDeny|implicitDeny
   (exit 1 when any decision differs).
@@ -53,6 +54,8 @@ Options of the simulate commands: --output json|text|table, --query EXPR,
 export async function main(argv: readonly string[]): Promise<Outcome> {
   const [command, ...rest] = argv;
   try {
+    const analysis = ANALYSIS_COMMANDS.find((c) => c === command);
+    if (analysis !== undefined) return await runAnalysisCommand(analysis, rest, { openWorldFile });
     switch (command) {
       case 'aws':
         return await runAwsCommand(rest);
@@ -261,6 +264,7 @@ async function runValidation(argv: readonly string[]): Promise<Outcome> {
 interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
+  consoleSignIn?(input: Record<string, unknown>): unknown;
 }
 
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
@@ -307,6 +311,11 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
     writeFileSync(worldPath, `${JSON.stringify(saved, null, 2)}\n`);
   }
   return result;
+}
+
+/** The world a `--world` file describes, rebuilt in memory (the file is not changed). */
+async function openWorldFile(path: string): Promise<unknown> {
+  return buildWorld(await loadJournal(path));
 }
 
 /** Creates the world of a journal and replays it with the scenario module, as the browser's worker does. */

@@ -21,15 +21,21 @@ import {
   unreadableCopy,
 } from '../worker/storage.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
+import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
+import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
-/** The page's session for world `name` (created on first use). */
-export function worldSession(name = 'page'): WorldSession {
+/**
+ * The page's session for world `name` (created on first use). `savedAs` is the page path whose saved
+ * world to use instead of this page's own: the /console/ page works on /playground/'s world.
+ */
+export function worldSession(name = 'page', savedAs?: string): WorldSession {
   let session = sessions.get(name);
   if (!session) {
-    session = new WorldSession(name);
+    session = new WorldSession(name, savedAs);
     sessions.set(name, session);
   }
   return session;
@@ -71,9 +77,9 @@ export class WorldSession {
   #started: Promise<unknown> | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
-  constructor(name: string) {
+  constructor(name: string, savedAs?: string) {
     this.name = name;
-    this.key = pageKey('world', name);
+    this.key = savedAs === undefined ? pageKey('world', name) : `world:${savedAs}:${name}`;
   }
 
   /** The queue of work on this world; loading the saved world comes first, on first use in the browser. */
@@ -100,6 +106,27 @@ export class WorldSession {
       const result = await withSimulator((api) => api.run(this.name, line, extra));
       if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
       return result.value;
+    });
+  }
+
+  /** Saves a text file in the world (the editor's Save), so the terminal's `file://NAME` reads it. */
+  writeFile(name: string, text: string): Promise<Result<true>> {
+    return this.#change(() => withSimulator((api) => api.writeFile(this.name, name, text)));
+  }
+
+  /** A sign-in on the simulated console (kept in the journal like a command). */
+  consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleSignIn(this.name, form));
+    });
+  }
+
+  /** A call the simulated console makes for a signed-in session that may change the world. */
+  consoleCall(sessionId: string, request: ConsoleCall): Promise<Result<ConsoleAnswer>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleCall(this.name, sessionId, request));
     });
   }
 

@@ -6,9 +6,15 @@
  * what is saved can always be loaded again.
  */
 import '../security/zod-jitless.ts';
-import type { RunOutput, WorldJournal, WorldStart } from './protocol.ts';
-import { appendOp, checkOp, compactJournal, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
+import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
+import type { ServiceResponse } from '../sim/services/contract.ts';
+import type { CallDecision } from '../sim/services/invoke.ts';
+import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import { appendOp, checkOp, compactJournal, consoleCall, consoleSignIn, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
 import { advanceClock, type SimWorld } from './sim-adapter.ts';
+
+type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
+type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
 
 interface Slot {
   world: SimWorld;
@@ -45,9 +51,11 @@ export const worlds = {
     const op = checkOp({ kind: 'run', line, ...extra });
     if (op.kind !== 'run') throw new Error('unreachable: a run entry');
     const out = await s.world.run(op.line, runOptions(op));
-    record(s, op);
+    // An unfinished heredoc changed nothing: only the complete text is worth replaying.
+    if (out.continuation === undefined) record(s, op);
     const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
     if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+    if (out.continuation !== undefined) result.continuation = out.continuation;
     return result;
   },
 
@@ -65,6 +73,39 @@ export const worlds = {
     const op = checkOp({ kind: 'writeFile', name: file, text });
     s.world.writeFile(file, text);
     record(s, op);
+  },
+
+  /** A sign-in on the simulated console, recorded in the journal (it writes ConsoleLogin and may start a session). */
+  async consoleSignIn(name: string, op: ConsoleSignInOp): Promise<ConsoleSignInResult> {
+    const s = await slot(name);
+    const checked = checkOp(op) as ConsoleSignInOp;
+    const result = consoleSignIn(s.world, checked);
+    record(s, checked);
+    return result;
+  },
+
+  /** One API call the console makes for a signed-in session; recorded in the journal. */
+  async consoleCall(name: string, op: ConsoleCallOp): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }> {
+    const s = await slot(name);
+    const checked = checkOp(op) as ConsoleCallOp;
+    const response = await consoleCall(s.world, checked);
+    record(s, checked);
+    return { response, decisions: s.world.lastDecisions() };
+  },
+
+  /**
+   * Calls the console makes only to draw a page (List*, Get*), run on a throw-away copy of the world:
+   * authorized by the same engine as the signed-in session, but neither recorded in the trail nor in
+   * the journal (see src/console/README.md, "What the trail shows").
+   */
+  async consoleRead(name: string, sessionId: string, calls: { service: string; operation: string; params: Record<string, unknown> }[]): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }[]> {
+    const copy = (await slot(name)).world.fork();
+    const out: { response: ServiceResponse; decisions: readonly CallDecision[] }[] = [];
+    for (const c of calls) {
+      const response = await consoleCall(copy, { kind: 'consoleCall', sessionId, ...c });
+      out.push({ response, decisions: copy.lastDecisions() });
+    }
+    return out;
   },
 
   /** Names of the worlds that exist now. */

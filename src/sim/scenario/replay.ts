@@ -56,8 +56,22 @@ export async function replayScenario(journal: WorldJournal): Promise<World> {
 export async function applyOp(world: World, op: JournalOp): Promise<RunResult | undefined> {
   if (op.kind === 'run') return world.run(op.line, runOptions(op));
   if (op.kind === 'advance') world.clock.advance(op.seconds);
-  else world.writeFile(op.name, op.text);
+  else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
+  else if (op.kind === 'consoleSignIn') consoleSignIn(world, op);
+  else await consoleCall(world, op);
   return undefined;
+}
+
+/** A recorded console sign-in, done again (the browser's user agent is fixed, so replays are identical). */
+export function consoleSignIn(world: World, op: Extract<JournalOp, { kind: 'consoleSignIn' }>): ReturnType<World['consoleSignIn']> {
+  const rest: Partial<typeof op> = { ...op };
+  delete rest.kind;
+  return world.consoleSignIn(rest as Parameters<World['consoleSignIn']>[0]); // zod optionals: absent keys, never undefined values
+}
+
+/** A recorded console API call, made again for its console session. */
+export function consoleCall(world: World, op: Extract<JournalOp, { kind: 'consoleCall' }>): ReturnType<World['invoke']> {
+  return world.invoke({ service: op.service, operation: op.operation, params: structuredClone(op.params), credentials: { kind: 'console', sessionId: op.sessionId } });
 }
 
 /** The `world.run` options a run entry recorded. */
@@ -98,7 +112,7 @@ export function appendOp(journal: WorldJournal, op: JournalOp): void {
 /** Characters the journal's tail takes (what compaction watches besides the count). */
 export function tailChars(journal: WorldJournal): number {
   let chars = 0;
-  for (const op of journal.ops) chars += op.kind === 'run' ? op.line.length : op.kind === 'writeFile' ? op.text.length + op.name.length : 8;
+  for (const op of journal.ops) chars += op.kind === 'run' ? op.line.length : op.kind === 'writeFile' ? op.text.length + op.name.length : op.kind === 'consoleCall' ? JSON.stringify(op.params).length + 64 : 64;
   return chars;
 }
 

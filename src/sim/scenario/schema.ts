@@ -64,8 +64,42 @@ export const writeFileOpSchema = z
   })
   .strict();
 
+/** A sign-in on the simulated console's sign-in page (recorded as ConsoleLogin). */
+export const consoleSignInOpSchema = z
+  .object({
+    /** Always `consoleSignIn`. */
+    kind: z.literal('consoleSignIn'),
+    /** The IAM user name; absent for the root user. */
+    userName: z.string().max(64).optional(),
+    /** The password typed. */
+    password: z.string().max(128),
+    /** The MFA code typed on the sign-in page. */
+    mfaCode: z.string().regex(/^\d{6}$/, 'an MFA code is six digits').optional(),
+    /** The "Account ID or alias" field. */
+    account: z.string().max(64).optional(),
+    /** The root user's email address. */
+    rootEmail: z.string().max(128).optional(),
+  })
+  .strict();
+
+/** One API call the simulated console made for the signed-in person. */
+export const consoleCallOpSchema = z
+  .object({
+    /** Always `consoleCall`. */
+    kind: z.literal('consoleCall'),
+    /** The console session (returned by the sign-in it follows). */
+    sessionId: z.string().max(64),
+    /** World service name (iam, sts, cloudtrail). */
+    service: z.string().max(32),
+    /** API operation name, e.g. CreateUser. */
+    operation: z.string().max(64),
+    /** The API parameters, in the API's PascalCase shape. */
+    params: z.record(z.string(), z.unknown()).refine((p) => JSON.stringify(p).length <= MAX_FILE_CHARS, 'parameters too large'),
+  })
+  .strict();
+
 /** One thing done to a world after it started; replaying these rebuilds it exactly. */
-export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanceOpSchema, writeFileOpSchema]);
+export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanceOpSchema, writeFileOpSchema, consoleSignInOpSchema, consoleCallOpSchema]);
 
 /** How a world starts. */
 export const worldStartSchema = z

@@ -2,6 +2,9 @@
 import { CLOUDTRAIL_SERVICE } from './cloudtrail/definition.ts';
 import { IAM_SERVICE } from './iam/definition.ts';
 import type { OperationDefinition } from './operation.ts';
+import { EC2_SERVICE } from './ec2/definition.ts';
+import { KMS_SERVICE } from './kms/definition.ts';
+import { LAMBDA_SERVICE } from './lambda/definition.ts';
 import { ORGANIZATIONS_SERVICE } from './organizations/definition.ts';
 import { S3_SERVICE } from './s3/definition.ts';
 import type { ServiceDefinition } from './service.ts';
@@ -9,7 +12,7 @@ import { STS_SERVICE } from './sts/definition.ts';
 
 /** service prefix → definition. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
-  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE].map((s) => [s.name, s]),
+  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [s.name, s]),
 );
 
 /** service → operation → definition. */

@@ -250,7 +250,7 @@ function record(
     awsRegion,
     sourceIPAddress: base.sourceIp,
     userAgent: console ? 'AWS Internal' : (service.trailUserAgent?.(base.userAgent) ?? base.userAgent),
-    ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+    ...(error ? { errorCode: service.trailErrorCode?.(error.code) ?? error.code, errorMessage: error.message } : {}),
     requestParameters,
     responseElements,
     ...(trail.additionalEventData ? { additionalEventData: error ? withStatus(trail.additionalEventData, error.httpStatus) : trail.additionalEventData } : {}),

@@ -104,3 +104,24 @@ export function optList<T = unknown>(ctx: OperationContext, member: string): T[]
   const v = ctx.params[member];
   return Array.isArray(v) ? (v as T[]) : undefined;
 }
+
+/**
+ * Work a handler leaves for after its call is committed and recorded, keyed on the handler's output
+ * by this symbol (never printed, never logged): Lambda's Invoke runs the function's command lines as
+ * its execution role here. The world runs it, and merges what it answers into the output.
+ */
+export const AFTER_CALL: unique symbol = Symbol('afterCall');
+
+/** One command line a service ran on the learner's behalf, and what it printed. */
+export interface ScriptLineResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs AWS CLI lines with given credentials, as a service's runtime would (Lambda, an EC2 instance). */
+export type ScriptRunner = (lines: readonly string[], credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, facts: { region: string; sourceIp: string; userAgent: string }) => Promise<ScriptLineResult[]>;
+
+/** The deferred part of a call: gets a runner, answers output members to add. */
+export type AfterCall = (run: ScriptRunner) => Promise<Record<string, unknown>>;

@@ -64,6 +64,11 @@ export function globalContext(state: AccountState, caller: Caller, facts: Reques
     ctx['aws:MultiFactorAuthPresent'] = mfa;
     if (mfa && session.mfaAuthTime !== undefined) ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
     if (session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = session.sourceIdentity;
+    // Instance profile credentials carry the instance (IAM User Guide, global keys; ec2:SourceInstanceARN, ec2:RoleDelivery).
+    if (session.sourceInstanceArn !== undefined) {
+      ctx['ec2:SourceInstanceARN'] = session.sourceInstanceArn;
+      ctx['ec2:RoleDelivery'] = '2.0';
+    }
   }
   return ctx;
 }

@@ -27,6 +27,8 @@ export interface ServiceDefinition {
   host?(region: string): string;
   /** The record's eventName when it differs from the operation name. */
   eventName?(operation: string): string;
+  /** The record's errorCode when it differs from the API's (EC2 logs client errors as `Client.<code>`). */
+  trailErrorCode?(code: string): string;
   /**
    * The AccessDenied text when the service words it differently from the engine's grammar; `raw`
    * is the engine's sentence (with `displayResource` already substituted).

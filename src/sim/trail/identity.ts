@@ -26,6 +26,9 @@ export function userIdentityOf(state: AccountState, caller: Caller): UserIdentit
         webIdFederationData: {},
         attributes,
         ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
+        // Instance profile credentials say how the metadata service delivered them: 2.0 is IMDSv2
+        // (CloudTrail User Guide, "CloudTrail userIdentity element", ec2RoleDelivery).
+        ...(session.sourceInstanceArn !== undefined ? { ec2RoleDelivery: '2.0' } : {}),
       },
     };
   }

@@ -4,7 +4,11 @@
  * maps are keyed by the lower-cased name; the entity keeps the name as written. Times are epoch ms.
  */
 import type { CliConfig } from '../services/contract.ts';
+import type { Ec2Instance } from '../services/ec2/model.ts';
+import type { KmsAlias, KmsKey } from '../services/kms/model.ts';
+import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
+import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -32,6 +36,10 @@ export interface LoginProfile {
   password: string;
   createDate: number;
   passwordResetRequired: boolean;
+  /** When the password was last set (creation, reset or change); absent means createDate. */
+  passwordLastChanged?: number;
+  /** Earlier passwords, newest first, for the password policy's PasswordReusePrevention. */
+  previousPasswords?: string[];
 }
 
 /** An IAM user. */
@@ -160,6 +168,12 @@ export interface Session {
   chained: boolean;
   /** For Console sessions: the sign-in id the CLI or widget presents. */
   consoleSessionId?: string;
+  /** For role sessions a service assumed (Lambda, EC2): the service principal that holds them. */
+  issuedTo?: string;
+  /** For an EC2 instance profile session: the instance ARN (`ec2:SourceInstanceARN`). */
+  sourceInstanceArn?: string;
+  /** A console session that may only change its password (first sign-in with PasswordResetRequired, or an expired password). */
+  mustChangePassword?: boolean;
 }
 
 /** An S3 object. */
@@ -171,6 +185,8 @@ export interface S3Object {
   etag: string;
   contentType: string;
   lastModified: number;
+  /** SSE-KMS: the key and the object's data key encrypted under it (base64); absent = SSE-S3. */
+  sseKms?: { keyArn: string; dataKeyBlob: string };
 }
 
 /** An S3 bucket. */
@@ -179,7 +195,17 @@ export interface Bucket {
   region: string;
   createDate: number;
   policy?: string;
+  /** Block Public Access settings; absent means none (buckets made before April 2023, or after a delete). */
+  publicAccessBlock?: PublicAccessBlock;
   objects: Record<string, S3Object>;
+}
+
+/** The four S3 Block Public Access settings, named as the API names them. */
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
 }
 
 /** A CloudTrail trail with its (basic) event selectors. */
@@ -207,6 +233,8 @@ export interface RootUser {
   mfaSerials: string[];
   password: string;
   passwordLastUsed?: number;
+  /** The root user's sign-in email address (absent in older worlds: see console-sign-in.ts rootEmailOf). */
+  email?: string;
 }
 
 /**
@@ -235,6 +263,16 @@ export interface AccountState {
   trails: Record<string, Trail>;
   /** CloudTrail records delivered to this account, in delivery order (plain objects in AWS's field order). */
   records: Record<string, unknown>[];
+  /** Lambda functions by name (services/lambda). */
+  lambdaFunctions?: Record<string, LambdaFunction>;
+  /** EC2 instances by instance ID (services/ec2). */
+  ec2Instances?: Record<string, Ec2Instance>;
+  /** KMS keys by key ID (services/kms). */
+  kmsKeys?: Record<string, KmsKey>;
+  /** KMS aliases by alias name (services/kms). */
+  kmsAliases?: Record<string, KmsAlias>;
+  /** The account password policy (absent: IAM's default rules apply). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

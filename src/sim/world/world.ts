@@ -9,13 +9,16 @@ import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
 import { invokeService, type CallDecision } from '../services/invoke.ts';
+import { AFTER_CALL, type AfterCall } from '../services/operation.ts';
+import { instanceCredentials, type InstanceCredentials } from '../services/ec2/instance-credentials.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
-import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
+import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput, type OrganizationState } from './organization.ts';
+import { serviceRunner } from './service-runner.ts';
 import { nameKey, own, type AccountState, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
@@ -94,15 +97,28 @@ export class World implements ServiceEndpoint {
 
   /** Answers one API request; calls are processed one at a time in arrival order. */
   invoke(request: ServiceRequest): Promise<ServiceResponse> {
+    const run = this.#queue.then(() => this.#invokeNow(request, 0));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One call, then the work it left for after (a function's lines, which call in turn at depth + 1). */
+  async #invokeNow(request: ServiceRequest, depth: number): Promise<ServiceResponse> {
     const onDecisions = (eventId: string | undefined, decisions: CallDecision[]): void => {
       this.#lastDecisions = decisions;
       if (eventId === undefined) return;
       this.#decisions.set(eventId, decisions);
       if (this.#decisions.size > 200) this.#decisions.delete(this.#decisions.keys().next().value ?? '');
     };
-    const run = this.#queue.then(() => invokeService({ world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    const response = await invokeService({ world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request);
+    const after = response.ok ? (response.output as { [AFTER_CALL]?: AfterCall })[AFTER_CALL] : undefined;
+    if (!response.ok || after === undefined) return response;
+    const decisions = this.#lastDecisions;
+    const runner = serviceRunner((inner) => this.#invokeNow(inner, depth + 1), this.clock, depth + 1);
+    const added = await after(runner);
+    // The call's own checks stay the "last decisions", not those of the lines it ran.
+    this.#lastDecisions = decisions;
+    return { ok: true, output: { ...response.output, ...added } };
   }
 
   /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
@@ -152,6 +168,13 @@ export class World implements ServiceEndpoint {
     return existed;
   }
 
+  /** The instance role credentials a program on `instanceId` gets (recorded as EC2's AssumeRole when issued). */
+  instanceCredentials(instanceId: string): InstanceCredentials {
+    const owner = Object.values(this.#state.accounts).find((a) => a.ec2Instances !== undefined && Object.hasOwn(a.ec2Instances, instanceId));
+    if (!owner) return { ok: false, reason: 'NO_INSTANCE' };
+    return instanceCredentials({ state: owner, ids: this.#ids, nowMs: this.clock.nowMs() }, instanceId);
+  }
+
   /** The credentials of the `default` profile: the primary account's root user's access key (or another account's). */
   rootCredentials(accountId?: string): Credentials {
     const key = this.#account(accountId)?.root.accessKeys[0];
@@ -175,6 +198,22 @@ export class World implements ServiceEndpoint {
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
     return consoleSignIn(this.#primary, this.#state.region, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /**
+   * The simulated account's "credentials card" for the console's sign-in page: its ID, alias, and the
+   * root user's email and password (a sandbox has no sign-up mail to find them in).
+   */
+  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string } {
+    const s = this.#primary;
+    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
+  }
+
+  /** Serial numbers of the MFA devices enabled for an IAM user (or for the root user when no name is given). */
+  mfaSerialsOf(userName?: string): readonly string[] {
+    if (userName === undefined) return [...this.#primary.root.mfaSerials];
+    const user = own(this.#primary.users, nameKey(userName));
+    return user && user.name === userName ? [...user.mfaSerials] : [];
   }
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */

@@ -7,6 +7,7 @@ import { GROUP_OPERATIONS } from './groups.ts';
 import { INLINE_OPERATIONS } from './inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles.ts';
 import { MFA_OPERATIONS } from './mfa.ts';
+import { PASSWORD_POLICY_OPERATIONS } from './password-policy.ts';
 import { POLICY_OPERATIONS } from './policies.ts';
 import { ROLE_OPERATIONS } from './roles.ts';
 import { USER_OPERATIONS } from './users.ts';
@@ -25,6 +26,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...MFA_OPERATIONS,
     ...INSTANCE_PROFILE_OPERATIONS,
     ...ACCOUNT_OPERATIONS,
+    ...PASSWORD_POLICY_OPERATIONS,
   },
   errorProtocol: 'query',
   globalRegion: 'us-east-1',

@@ -9,6 +9,8 @@ import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';
+import { defaultPublicAccessBlock, isPublicPolicy, publicPolicyBlocked, PUBLIC_ACCESS_OPERATIONS } from './public-access.ts';
+import { s3DecryptObject, s3EncryptObject } from '../kms/via-service.ts';
 import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
 
 const noSuchBucket = () => fault('NoSuchBucket', 'The specified bucket does not exist', 404);
@@ -96,7 +98,7 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
   if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
-  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, objects: {} };
+  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, publicAccessBlock: defaultPublicAccessBlock(), objects: {} };
   return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
 }
 
@@ -146,6 +148,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   } catch {
     throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }
+  if (bucket.publicAccessBlock?.BlockPublicPolicy === true && isPublicPolicy(parsed.policy)) throw publicPolicyBlocked(ctx, bucket.name);
   bucket.policy = text;
   ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };
   return {};
@@ -182,9 +185,11 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
   if (!bucket) throw noSuchBucket();
   const body = bodyBytes(ctx.params['Body']);
   const etag = `"${md5Hex(body)}"`;
-  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs };
+  const sse = optStr(ctx, 'ServerSideEncryption');
+  const sseKms = sse === 'aws:kms' ? s3EncryptObject(ctx, optStr(ctx, 'SSEKMSKeyId'), `arn:aws:s3:::${bucket.name}/${key}`) : undefined;
+  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs, ...(sseKms ? { sseKms } : {}) };
   if (ctx.trail.additionalEventData) ctx.trail.additionalEventData['bytesTransferredIn'] = body.length;
-  return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ServerSideEncryption: 'AES256' };
+  return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ...encryptionOut(sseKms) };
 }
 
 /** A missing key answers 404 only to callers who may list the bucket; others get 403 (S3 API Reference, "GetObject"). */
@@ -214,6 +219,7 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
   if (!bucket) throw head ? fault('404', 'Not Found', 404) : noSuchBucket();
   const object = bucket.objects[key];
   if (!object) throw missingKey(ctx, bucket, head);
+  if (object.sseKms) s3DecryptObject(ctx, object.sseKms, `arn:aws:s3:::${bucket.name}/${key}`);
   let body = base64ToBytes(object.bodyBase64);
   const range = rangeOf(optStr(ctx, 'Range'), object.size);
   if (range === 'invalid') throw fault('InvalidRange', 'The requested range is not satisfiable', 416);
@@ -228,10 +234,17 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
     // AWS CLI v2 asks for checksums by default (checksum mode ENABLED) and S3 returns the full-object CRC.
     ...(range ? {} : { ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT' }),
     ContentType: object.contentType,
-    ServerSideEncryption: 'AES256',
+    // botocore's GetObjectOutput puts SSEKMSKeyId after Metadata.
+    ServerSideEncryption: object.sseKms ? 'aws:kms' : 'AES256',
     Metadata: {},
+    ...(object.sseKms ? { SSEKMSKeyId: object.sseKms.keyArn } : {}),
     ...(head ? {} : { Body: body }),
   };
+}
+
+/** SSE-S3 (AES256) or SSE-KMS with its key, as PutObject and GetObject report them. */
+function encryptionOut(sseKms: { keyArn: string } | undefined): Record<string, unknown> {
+  return sseKms ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sseKms.keyArn } : { ServerSideEncryption: 'AES256' };
 }
 
 /** A single `bytes=a-b`, `bytes=a-` or `bytes=-n` range (RFC 9110 §14.1.2); other forms are ignored as S3 does. */
@@ -298,4 +311,7 @@ export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   HeadObject: { handler: (ctx) => objectOut(ctx, true), readOnly: true, dataEvent: true },
   ListObjectsV2: { handler: listObjectsV2, readOnly: true, dataEvent: true },
   DeleteObject: { handler: deleteObject, readOnly: false, dataEvent: true },
+  ...Object.fromEntries(
+    Object.entries(PUBLIC_ACCESS_OPERATIONS).map(([name, d]) => [name, { ...d, handler: (ctx: OperationContext) => (s3Trail(ctx, false), d.handler(ctx)) }]),
+  ),
 };
