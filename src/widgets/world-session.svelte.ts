@@ -25,7 +25,6 @@ import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/ap
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
 /**

@@ -50,9 +50,10 @@ export const worldApi = {
    */
   trailTail(world: string, from: number, firstEventId: string | null): Promise<Result<{ from: number; records: Record<string, unknown>[] }>> {
     return attempt(async () => {
-      const records = (await worlds.get(world)).trail().Records;
-      const same = from > 0 && records.length >= from && records[0]?.['eventID'] === firstEventId;
-      return same ? { from, records: records.slice(from) } : { from: 0, records };
+      const w = await worlds.get(world);
+      const tail = w.trailSince(from);
+      const same = from > 0 && tail.total >= from && tail.firstEventId === firstEventId;
+      return same ? { from, records: tail.Records } : { from: 0, records: w.trail().Records };
     });
   },
 
