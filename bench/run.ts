@@ -23,6 +23,8 @@ export interface Benchmark {
   targetMicros?: number;
   /** An earlier CPU median (µs/op) to compare with, and when/how it was measured. */
   baseline?: { cpuMicros: number; note: string };
+  /** Another benchmark of the same file (run before this one) whose CPU median this one's should not exceed `max` times. */
+  ratioTo?: { name: string; max: number };
 }
 
 interface Result {
@@ -40,6 +42,10 @@ interface Result {
   baselineCpuMicros?: number;
   baselineNote?: string;
   cpuRatioToBaseline?: number;
+  /** The CPU median divided by that of `ratioTo.name`, and whether it is within `ratioTo.max`. */
+  ratioTo?: string;
+  cpuRatio?: number;
+  meetsRatio?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -88,10 +94,17 @@ for (const file of files) {
       r.baselineNote = b.baseline.note;
       r.cpuRatioToBaseline = round(m.cpuMedian / b.baseline.cpuMicros);
     }
+    const other = b.ratioTo ? results.find((x) => x.file === file && x.name === b.ratioTo?.name) : undefined;
+    if (b.ratioTo && other) {
+      r.ratioTo = other.name;
+      r.cpuRatio = round(m.cpuMedian / other.cpuMedianMicros);
+      r.meetsRatio = r.cpuRatio <= b.ratioTo.max;
+    }
     results.push(r);
     const vs = r.cpuRatioToBaseline !== undefined ? ` [×${r.cpuRatioToBaseline} of baseline ${r.baselineCpuMicros} µs CPU]` : '';
     const target = r.targetMicros !== undefined ? `  (target ≤ ${r.targetMicros} µs: ${r.meetsTarget ? 'met' : 'MISSED'})` : '';
-    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}`);
+    const ratio = r.cpuRatio !== undefined ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})` : '';
+    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}`);
   }
 }
 

@@ -265,6 +265,7 @@ interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
   consoleSignIn?(input: Record<string, unknown>): unknown;
+  consoleSwitchRole?(input: { sessionId: string; accountId: string; roleName: string }): Promise<unknown>;
 }
 
 const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--mfa-code']);
@@ -278,11 +279,12 @@ const WORLD_OPTIONS = new Set(['--world', '--seed', '--account-id', '--now', '--
 async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
   const own = new Map<string, string>();
   const words: string[] = [];
+  const worldOptions = await worldOptionsFor(argv);
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i] as string;
     const eq = word.indexOf('=');
     const name = eq > 0 ? word.slice(0, eq) : word;
-    if (!WORLD_OPTIONS.has(name)) {
+    if (!worldOptions.has(name)) {
       words.push(word);
       continue;
     }
@@ -365,6 +367,19 @@ function hostFor(world: WorldLike, live: boolean, diskReads: Array<{ kind: 'writ
     ...(world.clock !== undefined ? { clock: world.clock } : {}),
     ...(world.operations !== undefined ? { operations: world.operations } : {}),
   };
+}
+
+/**
+ * The options iam-dojo takes for itself: an option the AWS operation has too (`organizations
+ * describe-account --account-id`) belongs to the operation.
+ */
+async function worldOptionsFor(argv: readonly string[]): Promise<Set<string>> {
+  const [service, operation] = argv.filter((w) => !w.startsWith('-'));
+  if (service === undefined || operation === undefined) return WORLD_OPTIONS;
+  const specs = (await import('./sim/services/specs/index.ts')) as typeof import('./sim/services/specs/index.ts');
+  const spec = specs.getOperationSpecByCliName(specs.serviceForCliName(service) ?? service, operation);
+  if (spec && Object.hasOwn(spec.input.members, 'AccountId')) return new Set([...WORLD_OPTIONS].filter((o) => o !== '--account-id'));
+  return WORLD_OPTIONS;
 }
 
 function newJournal(own: Map<string, string>): WorldJournal {

@@ -23,6 +23,8 @@ import {
 import { followsRealTime, realTimeStep } from './world-clock.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
+import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
@@ -103,8 +105,9 @@ export class WorldSession {
     return this.#change(async () => {
       await this.#followRealTime();
       const result = await withSimulator((api) => api.run(this.name, line, extra));
-      if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
-      return result.value;
+      const output = result.ok ? result.value : { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
+      emitExerciseSignal(commandSignal(this.name, line, output));
+      return output;
     });
   }
 
@@ -118,6 +121,14 @@ export class WorldSession {
     return this.#change(async () => {
       await this.#followRealTime();
       return withSimulator((api) => api.consoleSignIn(this.name, form));
+    });
+  }
+
+  /** Switch role in the simulated console. */
+  consoleSwitchRole(sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleSwitchRole(this.name, sessionId, accountId, roleName));
     });
   }
 

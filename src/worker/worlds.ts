@@ -10,11 +10,13 @@ import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.
 import type { ServiceResponse } from '../sim/services/contract.ts';
 import type { CallDecision } from '../sim/services/invoke.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
 import { appendOp, checkOp, compactJournal, consoleCall, consoleSignIn, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
 import { advanceClock, type SimWorld } from './sim-adapter.ts';
 
 type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
 type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
+type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
 
 interface Slot {
   world: SimWorld;
@@ -91,6 +93,15 @@ export const worlds = {
     const response = await consoleCall(s.world, checked);
     record(s, checked);
     return { response, decisions: s.world.lastDecisions() };
+  },
+
+  /** Switch role in the console; recorded in the journal. */
+  async consoleSwitchRole(name: string, op: ConsoleSwitchRoleOp): Promise<ConsoleSwitchRoleResult> {
+    const s = await slot(name);
+    const checked = checkOp(op) as ConsoleSwitchRoleOp;
+    const result = await s.world.consoleSwitchRole(checked);
+    record(s, checked);
+    return result;
   },
 
   /**

@@ -58,6 +58,7 @@ export async function applyOp(world: World, op: JournalOp): Promise<RunResult | 
   if (op.kind === 'advance') world.clock.advance(op.seconds);
   else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
   else if (op.kind === 'consoleSignIn') consoleSignIn(world, op);
+  else if (op.kind === 'consoleSwitchRole') await world.consoleSwitchRole(op);
   else await consoleCall(world, op);
   return undefined;
 }

@@ -98,8 +98,22 @@ export const consoleCallOpSchema = z
   })
   .strict();
 
+/** Switch role in the simulated console (AssumeRole as the console session, recorded as SwitchRole). */
+export const consoleSwitchRoleOpSchema = z
+  .object({
+    /** Always `consoleSwitchRole`. */
+    kind: z.literal('consoleSwitchRole'),
+    /** The console session that switches. */
+    sessionId: z.string().max(64),
+    /** The role's account. */
+    accountId: z.string().regex(/^\d{12}$/),
+    /** The role name, with its path if any. */
+    roleName: z.string().max(576),
+  })
+  .strict();
+
 /** One thing done to a world after it started; replaying these rebuilds it exactly. */
-export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanceOpSchema, writeFileOpSchema, consoleSignInOpSchema, consoleCallOpSchema]);
+export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanceOpSchema, writeFileOpSchema, consoleSignInOpSchema, consoleCallOpSchema, consoleSwitchRoleOpSchema]);
 
 /** How a world starts. */
 export const worldStartSchema = z

@@ -7,6 +7,7 @@
 import type { ContextValue, PolicySource } from '../evaluate/types.ts';
 import type { PolicyType } from '../policy/types.ts';
 import { checkObject, planCommon, policySource, stringList } from './custom.ts';
+import { plainInput } from './plain.ts';
 import { SimulationError } from './errors.ts';
 import { runSimulation, type SimulationPlan } from './run.ts';
 import type {
@@ -44,7 +45,7 @@ export function simulatePrincipalPolicyWithDetails(
   options: SimulatePrincipalOptions = {},
 ): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   try {
-    return simulateFromDetails(accountDetails as AccountAuthorizationDetails, input, options);
+    return simulateFromDetails(plainInput(accountDetails, 'accountDetails') as AccountAuthorizationDetails, plainInput(input, 'SimulatePrincipalPolicy'), options);
   } catch (error) {
     // The details file is user input: a shape we could not read is a clear error, never a TypeError.
     if (error instanceof SimulationError) throw error;

@@ -6,7 +6,7 @@ import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type Role, type AccountState } from '../../world/state.ts';
 import { deleteConflict, entityAlreadyExists, limitExceeded, malformedPolicyDocument } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { requestTagContext, resourceTagContext } from '../request-context.ts';
+import { boundaryContext, requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireTrustDocument } from './documents.ts';
 import { requireAttachable, requireRole } from './lookup.ts';
 import { byName, roleOut, withPathPrefix } from './shapes.ts';
@@ -21,7 +21,7 @@ export function roleArn(accountId: string, path: string, name: string): string {
 export function requireRoleAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): Role {
   const name = str(ctx, 'RoleName');
   const existing = ctx.state.roles[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context }, displayResource: `role ${name}` });
+  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context }, displayResource: `role ${name}` });
   return requireRole(ctx.state, name);
 }
 
