@@ -218,6 +218,7 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   if ((action === undefined) !== (resource === undefined)) throw new Usage('--target-action and --target-resource go together');
   const world = (await host.openWorldFile(path)) as SimWorld;
   const { worldEscalationPaths } = await import('./sim/analyze/world-input.ts');
+  const { TECHNIQUES } = await import('./sim/analyze/techniques.ts');
   const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
   if (options.get('--output') === 'json') {
     const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
@@ -228,7 +229,8 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   for (const p of paths) {
     lines.push(`${p.From} → ${p.To} in ${p.Steps.length} step${p.Steps.length === 1 ? '' : 's'}:`);
     p.Steps.forEach((st, i) => {
-      lines.push(`  ${i + 1}. ${st.Technique}: ${st.Principal} ${st.Action} on ${st.Resource}`);
+      const t = TECHNIQUES[st.Technique];
+      lines.push(`  ${i + 1}. ${st.Technique}: ${st.Principal} ${t.words} (${st.Action} on ${st.Resource}; described at ${t.source})`);
       for (const c of st.Commands) lines.push(`       $ ${c}`);
     });
   }

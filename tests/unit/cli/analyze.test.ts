@@ -126,7 +126,7 @@ describe('iam-dojo generate-policy and access-findings (in-process world host)',
   it('access-findings reports a role trusted by another account and a public bucket, and leaves no trail', async () => {
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] });
     const bucketPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-public/*' }] });
-    const h = await host([`aws iam create-role --role-name Partner --assume-role-policy-document '${trust}'`, 'aws s3api create-bucket --bucket dojo-public', `aws s3api put-bucket-policy --bucket dojo-public --policy '${bucketPolicy}'`]);
+    const h = await host([`aws iam create-role --role-name Partner --assume-role-policy-document '${trust}'`, 'aws s3api create-bucket --bucket dojo-public', 'aws s3api delete-public-access-block --bucket dojo-public', `aws s3api put-bucket-policy --bucket dojo-public --policy '${bucketPolicy}'`]);
     const world = (await h.openWorldFile()) as { trail(): { Records: unknown[] } };
     const records = world.trail().Records.length;
     const out = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--output', 'json'], h);
