@@ -14,7 +14,7 @@ import { runCommandLine, type CliHost, type RunResult } from './sim/cli/index.ts
 import { formatOutput } from './sim/cli/output/index.ts';
 import { parsePythonJson, PyJsonError } from './sim/cli/pyjson.ts';
 import type { WorldJournal } from './worker/protocol.ts';
-import type { ConsoleSignInInput, World } from './sim/world/index.ts';
+import type { World } from './sim/world/index.ts';
 import { ANALYSIS_COMMANDS, ANALYSIS_USAGE, runAnalysisCommand } from './cli-analyze.ts';
 
 /** What one iam-dojo invocation prints and how it exits. */
@@ -298,13 +298,12 @@ async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
     return { ...result, stderr: `${result.stderr}iam-dojo: this profile needs an MFA code; run the command again with --mfa-code <6 digits from the authenticator>\n` };
   }
   if (worldPath !== undefined) {
-    journal.ops.push(...diskReads, {
-      kind: 'run',
-      line,
-      ...(mfaCode !== undefined ? { mfaCode } : {}),
-      ...(profile !== undefined && profile !== '' ? { profile } : {}),
-    });
-    writeFileSync(worldPath, `${JSON.stringify(journal, null, 2)}\n`);
+    const scenario = await import('./sim/scenario/replay.ts');
+    for (const op of [...diskReads, { kind: 'run', line, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(profile !== undefined && profile !== '' ? { profile } : {}) }]) {
+      scenario.appendOp(journal, scenario.checkOp(op));
+    }
+    const saved = scenario.needsCompaction(journal) ? scenario.compactJournal(journal, world as never) : journal;
+    writeFileSync(worldPath, `${JSON.stringify(saved, null, 2)}\n`);
   }
   return result;
 }
@@ -314,44 +313,10 @@ async function openWorldFile(path: string): Promise<World> {
   return buildWorld(await loadJournal(path));
 }
 
-/** Creates the world of a journal and replays its operations, as the playground's worker does. */
+/** Creates the world of a journal and replays it with the scenario module, as the browser's worker does. */
 async function buildWorld(journal: WorldJournal): Promise<World> {
-  // The world module alone (not all of src/sim/index.ts) keeps each command's start-up short.
-  const { createWorld } = await import('./sim/world/index.ts');
-  const { start } = journal;
-  const world = createWorld({
-    ...(start.accountId !== undefined ? { accountId: start.accountId } : {}),
-    ...(start.seed !== undefined ? { seed: start.seed } : {}),
-    ...(start.now !== undefined ? { now: new Date(start.now) } : {}),
-    ...(start.authorizationDetails !== undefined ? { authorizationDetails: start.authorizationDetails } : {}),
-  });
-  const replay = async (line: string, options: Record<string, unknown>): Promise<void> => {
-    await world.run(line, options);
-  };
-  for (const line of start.commands ?? []) await replay(line, {});
-  for (const op of journal.ops) {
-    if (op.kind === 'run') {
-      await replay(op.line, {
-        ...(op.mfaCode !== undefined ? { mfaCode: op.mfaCode } : {}),
-        ...(op.profile !== undefined ? { env: { AWS_PROFILE: op.profile } } : {}),
-        ...(op.sourceIp !== undefined ? { sourceIp: op.sourceIp } : {}),
-      });
-    } else if (op.kind === 'advance') {
-      world.clock.advance(op.seconds);
-    } else if (op.kind === 'writeFile') {
-      world.writeFile(op.name, op.text);
-    } else if (op.kind === 'consoleSignIn') {
-      // What the simulated console did (src/console) replays through the same world calls.
-      const input: Partial<typeof op> = { ...op };
-      delete input.kind;
-      world.consoleSignIn(input as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
-    } else if (op.kind === 'consoleSwitchRole') {
-      await world.consoleSwitchRole(op);
-    } else {
-      await world.invoke({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
-    }
-  }
-  return world;
+  const { replayScenario } = await import('./sim/scenario/replay.ts');
+  return replayScenario(journal);
 }
 
 /** Runs the new command: `file://` reads the disk first, `--outfile` writes to the disk as well. */
@@ -413,7 +378,7 @@ function newJournal(own: Map<string, string>): WorldJournal {
   const now = own.get('--now');
   if (now !== undefined && Number.isNaN(Date.parse(now))) throw new UsageError('--now must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
   return {
-    version: 1,
+    version: 2,
     start: {
       seed: own.get('--seed') ?? 'iam-dojo',
       // Without --now the world starts at its fixed default time, so a script gives the same IDs and times every run.
@@ -431,13 +396,11 @@ async function loadJournal(path: string): Promise<WorldJournal> {
   } catch (error) {
     throw new UsageError(`--world ${path}: not a world file (${error instanceof Error ? error.message : String(error)})`);
   }
-  const { worldJournalSchema } = await import('./worker/journal-schema.ts');
-  const parsed = worldJournalSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--world ${path}: not an iam-dojo world file (${issue !== undefined ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`);
-  }
-  return parsed.data;
+  const { readScenario, droppedInWords } = await import('./sim/scenario/read.ts');
+  const read = readScenario(data);
+  if (!read.ok) throw new UsageError(`--world ${path}: not an iam-dojo world file (${read.error.message}) [${read.error.code}]`);
+  if (read.dropped.length > 0) process.stderr.write(`iam-dojo: --world ${path}: ${droppedInWords(read.dropped)}\n`);
+  return read.journal;
 }
 
 /** `mfa-code`, `advance-clock` and `trail`: what scripted scenarios need besides aws commands. */
@@ -464,7 +427,8 @@ async function runWorldUtility(command: 'mfa-code' | 'advance-clock' | 'trail', 
   }
   const seconds = Number(argument);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('advance-clock needs a positive number of seconds');
-  journal.ops.push({ kind: 'advance', seconds });
+  const { appendOp, checkOp } = await import('./sim/scenario/replay.ts');
+  appendOp(journal, checkOp({ kind: 'advance', seconds }));
   writeFileSync(path, `${JSON.stringify(journal, null, 2)}\n`);
   return { exitCode: 0, stdout: '', stderr: '' };
 }

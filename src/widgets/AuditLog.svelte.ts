@@ -19,6 +19,9 @@ export interface TrailRow {
   record: TrailRecord;
 }
 
+/** Rows rendered at first; older ones on demand. */
+export const AUDIT_ROWS = 100;
+
 /** State and actions of one AuditLog widget. */
 export class AuditLogState {
   rows: TrailRow[] = $state.raw([]);
@@ -49,15 +52,32 @@ export class AuditLogState {
     return [...new Set(this.rows.map((r) => r.identity))].sort();
   }
 
-  /** Reads the trail again. */
+  /** How many of the newest matching rows are rendered (hours of use must not grow the page without end). */
+  shown = $state(AUDIT_ROWS);
+
+  /** The rows rendered now: the newest `shown` of `visible`. */
+  get page(): TrailRow[] {
+    return this.visible.slice(0, this.shown);
+  }
+
+  /** Renders AUDIT_ROWS more of the older rows. */
+  showOlder(): void {
+    this.shown += AUDIT_ROWS;
+  }
+
+  /** Reads the records added since the last read (all of them when the world was replaced). */
   async refresh(): Promise<void> {
-    const result = await this.session.read((api) => api.trail(this.session.name));
+    const known = this.rows.length;
+    const first = known > 0 ? (this.rows[0]!.record['eventID'] as string | undefined) ?? null : null;
+    const result = await this.session.read((api) => api.trailTail(this.session.name, known, first));
     if (!result.ok) {
       this.error = `${result.error.message} [${result.error.code}]`;
       return;
     }
     this.error = null;
-    this.rows = result.value.map(toRow);
+    const { from, records } = result.value;
+    const added = records.map((r, i) => toRow(r, from + i));
+    this.rows = from === 0 ? added : added.length === 0 ? this.rows : [...this.rows.slice(0, from), ...added];
   }
 
   /** The filtered records as a CloudTrail log file (`{ "Records": [...] }`). */

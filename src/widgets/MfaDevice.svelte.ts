@@ -9,6 +9,8 @@ import type { MfaCodes } from '../worker/api/world.ts';
 import { forget, loadSaved, pageKey, save } from '../worker/storage.ts';
 import { shellQuote } from './Terminal.svelte.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
+import { skewHint } from './mfa-skew.ts';
+import { followsRealTime } from './world-clock.ts';
 
 const savedSchema = z.object({
   /** The device's serial number (its ARN), as create-virtual-mfa-device printed it. */
@@ -26,7 +28,11 @@ export class MfaDeviceState {
   /** The last command's output, shown as text. */
   output: RunOutput | null = $state.raw(null);
   error: string | null = $state(null);
+  /** Why the codes typed were refused, when they were only off in time. */
+  hint: string | null = $state(null);
   busy = $state(false);
+  /** True when the world's clock follows real time (a phone's codes then match). */
+  readonly realTime = followsRealTime();
 
   readonly session: WorldSession;
 
@@ -70,7 +76,8 @@ export class MfaDeviceState {
       this.serial = found.value;
     }
     const account = /^arn:aws[\w-]*:iam::(\d{12}):/.exec(this.serial)?.[1] ?? '';
-    const result = await this.session.read((api) => api.mfaCodes(this.session.name, this.seedFile, `${this.deviceName}@${account}`));
+    // The lag is read when the queued read runs, after any change before it brought the clock up to date.
+    const result = await this.session.read((api) => api.mfaCodes(this.session.name, this.seedFile, `${this.deviceName}@${account}`, this.session.realLagMs()));
     if (!result.ok) {
       this.codes = null;
       if (result.error.code === 'NO_SEED_FILE') {
@@ -105,9 +112,18 @@ export class MfaDeviceState {
   /** Enables the device for the user with two consecutive codes (aws iam enable-mfa-device). */
   async enable(): Promise<void> {
     if (!this.serial) return;
-    await this.#run(
-      `aws iam enable-mfa-device --user-name ${shellQuote(this.userName)} --serial-number ${shellQuote(this.serial)} --authentication-code1 ${shellQuote(this.code1)} --authentication-code2 ${shellQuote(this.code2)}`,
-    );
+    const line = `aws iam enable-mfa-device --user-name ${shellQuote(this.userName)} --serial-number ${shellQuote(this.serial)} --authentication-code1 ${shellQuote(this.code1)} --authentication-code2 ${shellQuote(this.code2)}`;
+    const out = await this.#run(line);
+    this.hint = out.exitCode === 0 ? null : await skewHint(this.session, line, out.stderr);
+  }
+
+  /** Re-reads the codes once a second while the world follows real time, so the countdown runs; answers a stop function. */
+  startTicking(): () => void {
+    if (!this.realTime) return () => undefined;
+    const timer = setInterval(() => {
+      if (this.serial && !this.busy) void this.refresh();
+    }, 1000);
+    return () => clearInterval(timer);
   }
 
   async #run(line: string): Promise<RunOutput> {

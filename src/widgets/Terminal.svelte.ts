@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { withSimulator } from '../worker/client.ts';
+import { MAX_LINE_CHARS } from '../worker/journal-schema.ts';
 import { loadSaved, pageKey, save } from '../worker/storage.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
 import { exerciseForTerminal, type RegisteredExercise } from './exercise-registry.svelte.ts';
+import { skewHint } from './mfa-skew.ts';
 
 /** One command and what it printed. */
 export interface TerminalEntry {
@@ -17,7 +19,14 @@ export interface TerminalEntry {
   exitCode: number;
   /** True when the CLI stopped to ask for an MFA code (shown as waiting, not as a failure). */
   awaitingMfa?: boolean;
+  /** Why an MFA code was refused, when it was only off in time (not part of what the CLI printed). */
+  hint?: string;
 }
+
+/** Entries rendered at first; earlier ones are shown on demand, so hours of use keep the page small. */
+export const RENDERED_ENTRIES = 100;
+/** Entries kept in memory at all (the oldest are forgotten; the world itself keeps everything). */
+export const KEPT_ENTRIES = 2000;
 
 /** Command lines kept for ArrowUp across reloads. */
 const MAX_HISTORY = 200;
@@ -25,7 +34,7 @@ const historySchema = z.array(z.string().max(20_000)).max(MAX_HISTORY);
 
 /** State and actions of one Terminal widget. */
 export class TerminalState {
-  entries: TerminalEntry[] = $state([]);
+  entries: TerminalEntry[] = $state.raw([]);
   line = $state('');
   running = $state(false);
   /** Completion candidates shown after an ambiguous Tab. */
@@ -39,6 +48,12 @@ export class TerminalState {
   #element: Element | undefined;
   /** Set while a heredoc is open: the lines so far and the shell's continuation prompt (`> `). */
   pending: { text: string; prompt: string } | null = $state(null);
+  /** Why the typed line was refused before it ran (a malformed MFA code, a line too long); cleared on the next try. */
+  refused: string | null = $state(null);
+  /** How many of the newest entries are rendered. */
+  shown = $state(RENDERED_ENTRIES);
+  /** Entries forgotten from the top because the terminal keeps at most KEPT_ENTRIES. */
+  forgotten = $state(0);
 
   readonly session: WorldSession;
   #history: string[] = [];
@@ -50,6 +65,21 @@ export class TerminalState {
     const saved = loadSaved(pageKey('history', world), historySchema);
     if (saved.kind === 'ok') this.#history = saved.value;
     this.#cursor = this.#history.length;
+  }
+
+  /** The entries rendered now: the newest `shown`. */
+  get visible(): TerminalEntry[] {
+    return this.entries.length > this.shown ? this.entries.slice(-this.shown) : this.entries;
+  }
+
+  /** Entries kept but not rendered (shown with "Show earlier output"). */
+  get hidden(): number {
+    return Math.max(0, this.entries.length - this.shown);
+  }
+
+  /** Renders RENDERED_ENTRIES more of the earlier entries. */
+  showEarlier(): void {
+    this.shown += RENDERED_ENTRIES;
   }
 
   /** Where the terminal is on the page, to find the exercise beside it. */
@@ -81,25 +111,41 @@ export class TerminalState {
   async submit(): Promise<void> {
     const raw = this.line;
     const text = raw.trim();
-    this.line = '';
     this.candidates = [];
+    this.refused = null;
     if (this.pending) {
       // Heredoc lines are kept as typed: leading spaces are part of the file.
       const { text: before } = this.pending;
       this.pending = null;
+      this.line = '';
       await this.#run(`${before}\n${raw}`, {}, `${before}\n${raw}`);
       return;
     }
     if (this.mfaPrompt) {
+      if (!/^\d{6}$/.test(text)) {
+        // Refused here, before anything runs or is saved: the prompt stays for another try.
+        this.refused = `An MFA code is the six digits your authenticator shows${text === '' ? '' : ` (you typed ${text.length} character${text.length === 1 ? '' : 's'}${/\D/.test(text) ? ', not all digits' : ''})`}. Type the code again.`;
+        this.line = '';
+        return;
+      }
       const { command } = this.mfaPrompt;
       this.mfaPrompt = null;
+      this.line = '';
       await this.#run(command, { mfaCode: text }, `${command}  # MFA code entered`);
       return;
     }
-    if (text === '') return;
+    if (text === '') {
+      this.line = '';
+      return;
+    }
+    if (text.length > MAX_LINE_CHARS) {
+      this.refused = `That command line is ${text.length} characters; IAM Dojo keeps lines of at most ${MAX_LINE_CHARS}. Put long documents in a file and pass file://NAME.`;
+      return;
+    }
+    this.line = '';
     this.#remember(text);
     if (text === 'clear') {
-      this.entries = [];
+      this.clear();
       return;
     }
     await this.prepareExercise();
@@ -141,6 +187,8 @@ export class TerminalState {
   /** Forgets the output (the world is unchanged). */
   clear(): void {
     this.entries = [];
+    this.shown = RENDERED_ENTRIES;
+    this.forgotten = 0;
   }
 
   #remember(command: string): void {
@@ -159,7 +207,13 @@ export class TerminalState {
       }
       const entry: TerminalEntry = { id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
       if (out.mfaPrompt) entry.awaitingMfa = true;
-      this.entries.push(entry);
+      if (out.exitCode !== 0) {
+        const hint = await skewHint(this.session, command, out.stderr, extra.mfaCode);
+        if (hint) entry.hint = hint;
+      }
+      const over = Math.max(0, this.entries.length + 1 - KEPT_ENTRIES);
+      this.entries = [...this.entries.slice(over), entry];
+      this.forgotten += over;
       if (out.mfaPrompt) this.mfaPrompt = { command, prompt: out.mfaPrompt };
     } finally {
       this.running = false;

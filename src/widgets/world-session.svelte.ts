@@ -1,25 +1,30 @@
 /**
  * One named world as the page sees it, shared by every widget with the same `world` prop. It loads
- * the saved journal when first used, saves it after every change, puts it back into a restarted
- * worker, and bumps `revision` so widgets showing the world (trail, explorer, clock) refresh.
+ * the saved journal when first used (keeping every readable entry), saves it after every change and
+ * says so when the browser refuses, never overwrites what another tab saved later, puts the world
+ * back into a restarted worker, lets the world's clock follow real time, and bumps `revision` so
+ * widgets showing the world (trail, explorer, clock) refresh.
  */
 import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
-import { worldJournalSchema } from '../worker/journal-schema.ts';
-import { forget, loadSaved, pageKey, save, STORAGE_PREFIX } from '../worker/storage.ts';
-import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
+import { MAX_STORED_OPS, droppedInWords, readScenario } from '../worker/journal-schema.ts';
+import {
+  ASSUMED_QUOTA_CHARS,
+  STORAGE_PREFIX,
+  WARN_FRACTION,
+  formatChars,
+  pageKey,
+  readText,
+  saveText,
+  setAside,
+  storageUse,
+  unreadableCopy,
+} from '../worker/storage.ts';
+import { followsRealTime, realTimeStep } from './world-clock.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
-
-function parseJournal(raw: string): WorldJournal | undefined {
-  try {
-    const parsed = worldJournalSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined; // not JSON: the other tab's own load reports it
-  }
-}
+import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
@@ -37,24 +42,45 @@ export function worldSession(name = 'page', savedAs?: string): WorldSession {
   return session;
 }
 
+/** What the learner is told about the saved world, and what they can do about it. */
+export interface SessionNotice {
+  /** `problem`: work may be lost unless they act; `info`: something happened they should know. */
+  kind: 'problem' | 'info';
+  text: string;
+  /** Offer to download the text that could not be read. */
+  unreadable?: boolean;
+  /** Offer the two ways out of a conflict with another tab. */
+  conflict?: boolean;
+  /** Offer to export the world (a failed save). */
+  exportOffer?: boolean;
+}
+
 /** A page-side handle on one world in the worker. */
 export class WorldSession {
   /** Increases after every change to the world. */
   revision = $state(0);
-  /** A notice for the learner (e.g. the saved world was corrupt and a fresh one started). */
-  notice: string | null = $state(null);
+  /** What the learner must know about the saved world (a failed save, a corrupt entry, another tab). */
+  notice: SessionNotice | null = $state.raw(null);
+  /** A warning that the browser's storage is nearly full (kept apart so other notices don't hide it). */
+  storageWarning: string | null = $state(null);
   /** Last problem talking to the worker, shown by widgets. */
   failure: { code: string; message: string } | null = $state.raw(null);
 
   readonly name: string;
-  readonly #key: string;
+  readonly key: string;
   #journal: WorldJournal | undefined;
+  /** The text this tab last wrote (or read): anything else in storage was written by another tab. */
+  #lastWritten: string | null = null;
+  #conflict = false;
+  #savesSinceMeasure = 0;
+  /** Real time (epoch ms) the world's clock was last brought up to. */
+  #realAnchor = Date.now();
   #started: Promise<unknown> | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
   constructor(name: string, savedAs?: string) {
     this.name = name;
-    this.#key = savedAs === undefined ? pageKey('world', name) : `world:${savedAs}:${name}`;
+    this.key = savedAs === undefined ? pageKey('world', name) : `world:${savedAs}:${name}`;
   }
 
   /** The queue of work on this world; loading the saved world comes first, on first use in the browser. */
@@ -65,12 +91,7 @@ export class WorldSession {
       onRestart(async (api) => {
         if (this.#journal) await api.restore(this.name, this.#journal);
       });
-      // Another tab on the same saved world (the playground and the console) changed it: follow it.
-      globalThis.addEventListener?.('storage', (event: StorageEvent) => {
-        if (event.key !== STORAGE_PREFIX + this.#key || event.newValue === null) return;
-        const parsed = parseJournal(event.newValue);
-        if (parsed) void this.#follow(parsed);
-      });
+      globalThis.addEventListener?.('storage', (event: StorageEvent) => this.#onStorage(event));
     }
     return this.#tail;
   }
@@ -82,6 +103,7 @@ export class WorldSession {
   /** Runs a command line; resolves with its output (errors of the simulator come back as output on stderr). */
   run(line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     return this.#change(async () => {
+      await this.#followRealTime();
       const result = await withSimulator((api) => api.run(this.name, line, extra));
       const output = result.ok ? result.value : { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
       emitExerciseSignal(commandSignal(this.name, line, output));
@@ -94,40 +116,82 @@ export class WorldSession {
     return this.#change(() => withSimulator((api) => api.writeFile(this.name, name, text)));
   }
 
+  /** A sign-in on the simulated console (kept in the journal like a command). */
+  consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleSignIn(this.name, form));
+    });
+  }
+
+  /** Switch role in the simulated console. */
+  consoleSwitchRole(sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleSwitchRole(this.name, sessionId, accountId, roleName));
+    });
+  }
+
+  /** A call the simulated console makes for a signed-in session that may change the world. */
+  consoleCall(sessionId: string, request: ConsoleCall): Promise<Result<ConsoleAnswer>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.consoleCall(this.name, sessionId, request));
+    });
+  }
+
   /** Moves the world's clock forward. */
   advance(seconds: number): Promise<Result<number>> {
-    return this.#change(() => withSimulator((api) => api.advanceClock(this.name, seconds)));
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.advanceClock(this.name, seconds));
+    });
   }
 
   /** Starts the world afresh (optionally from an imported account or an exercise start). */
   reset(start?: WorldStart): Promise<Result<true>> {
-    return this.#change(() => withSimulator((api) => api.reset(this.name, start)));
+    return this.#change(async () => {
+      const result = await withSimulator((api) => api.reset(this.name, start));
+      this.#realAnchor = Date.now();
+      return result;
+    });
   }
 
-  /** Replaces the world with a journal (an import or a share link; validate it first). */
+  /**
+   * Replaces the world with a journal (an import, a share link, an exercise start; validate it
+   * first). It is saved before the world is replaced: when the browser cannot hold it, nothing is
+   * replaced and the answer says why (code WORLD_TOO_LARGE_TO_SAVE).
+   */
   replace(journal: WorldJournal): Promise<Result<true>> {
-    return this.#change(() => withSimulator((api) => api.restore(this.name, journal)));
+    return this.#change(async () => {
+      const before = readText(this.key);
+      const text = JSON.stringify(journal);
+      const saved = saveText(this.key, text);
+      if (!saved.ok) {
+        return {
+          ok: false,
+          error: {
+            code: 'WORLD_TOO_LARGE_TO_SAVE',
+            message: `This world (${formatChars(text.length)}) cannot be saved in this browser, so nothing was replaced: ${saved.message} Free some space (reset lessons you have finished, or clear this site's data after exporting) and try again.`,
+          },
+        };
+      }
+      this.#lastWritten = text;
+      const result = await withSimulator((api) => api.restore(this.name, journal));
+      if (!result.ok && typeof before === 'string') {
+        saveText(this.key, before);
+        this.#lastWritten = before;
+      }
+      this.#realAnchor = Date.now();
+      this.#conflict = false;
+      return result;
+    });
   }
 
   /** The world's journal as saved. */
   async journal(): Promise<WorldJournal | undefined> {
     await this.#queue;
     return this.#journal;
-  }
-
-  /** A sign-in on the simulated console (kept in the journal like a command). */
-  consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
-    return this.#change(() => withSimulator((api) => api.consoleSignIn(this.name, form)));
-  }
-
-  /** Switch role in the simulated console. */
-  consoleSwitchRole(sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
-    return this.#change(() => withSimulator((api) => api.consoleSwitchRole(this.name, sessionId, accountId, roleName)));
-  }
-
-  /** A call the simulated console makes for a signed-in session that may change the world. */
-  consoleCall(sessionId: string, request: ConsoleCall): Promise<Result<ConsoleAnswer>> {
-    return this.#change(() => withSimulator((api) => api.consoleCall(this.name, sessionId, request)));
   }
 
   /** Reads from the world without changing it (waits for earlier changes first). */
@@ -137,46 +201,115 @@ export class WorldSession {
     return next;
   }
 
-  /** Takes over a journal another tab saved, without saving it again (that would echo back). */
-  #follow(journal: WorldJournal): Promise<void> {
-    const next = this.#queue.then(async () => {
-      const result = await withSimulator((api) => api.restore(this.name, journal));
-      if (!result.ok) return;
-      this.#journal = journal;
+  /** Real milliseconds the world's clock is behind real time until the next change moves it (0 when frozen). */
+  realLagMs(): number {
+    return followsRealTime() ? Math.max(0, Date.now() - this.#realAnchor) : 0;
+  }
+
+  /** The text that could not be read, for "download the unreadable copy" (this page's copy, whole). */
+  unreadableText(): string | undefined {
+    return unreadableCopy(this.key);
+  }
+
+  /** After a conflict: take the world the other tab saved (this tab's changes since are dropped). */
+  useSaved(): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#conflict = false;
+      await this.#adoptSaved('Now showing the world saved by your other tab.');
+    });
+  }
+
+  /** After a conflict: keep this tab's world and save it over the other tab's. */
+  keepThisTab(): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#conflict = false;
+      this.#lastWritten = readText(this.key) ?? null;
+      this.notice = null;
+      await this.#persist();
       this.revision++;
     });
+  }
+
+  /** Hides an information notice. */
+  dismiss(): void {
+    if (this.notice?.kind === 'info') this.notice = null;
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task);
     this.#queue = next.catch(() => undefined);
     return next;
   }
 
   #change<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       const value = await task();
       await this.#persist();
       this.revision++;
       return value;
     });
-    this.#queue = next.catch(() => undefined);
-    return next;
+  }
+
+  /** Brings the world's clock up to real time (journaled like any clock move). */
+  async #followRealTime(): Promise<void> {
+    if (!followsRealTime()) return;
+    const step = realTimeStep(this.#realAnchor, Date.now());
+    if (step.seconds <= 0) return;
+    this.#realAnchor = step.anchor;
+    await withSimulator((api) => api.advanceClock(this.name, step.seconds));
+  }
+
+  /** Where the real time the world's clock was last brought up to is kept (time passes while the tab is closed, too). */
+  get #clockKey(): string {
+    return `${this.key}:real-time`;
   }
 
   async #load(): Promise<void> {
-    const key = this.#key;
-    const saved = loadSaved(key, worldJournalSchema);
-    if (saved.kind === 'corrupt') {
-      this.notice = `Your saved world could not be read (${saved.reason}); a fresh world was started. The old copy is kept in this browser's storage.`;
-    }
-    if (saved.kind === 'ok') {
-      const result = await withSimulator((api) => api.restore(this.name, saved.value));
-      if (!result.ok) {
-        this.notice = `Your saved world could not be rebuilt (${result.error.message}); a fresh world was started.`;
-        forget(key);
-      } else {
-        this.#journal = saved.value;
-        return;
+    const anchor = Number(readText(this.#clockKey));
+    const raw = readText(this.key);
+    if (typeof raw === 'string') {
+      let data: unknown;
+      try {
+        data = JSON.parse(raw);
+      } catch (error) {
+        this.#unreadable(raw, `it is not JSON (${(error as Error).message})`);
+        return this.#persist();
       }
+      const read = readScenario(data, { maxOps: MAX_STORED_OPS });
+      if (!read.ok) {
+        this.#unreadable(raw, read.error.message);
+        return this.#persist();
+      }
+      const result = await withSimulator((api) => api.restore(this.name, read.journal));
+      if (!result.ok) {
+        this.#unreadable(raw, `it could not be rebuilt (${result.error.message})`);
+        return this.#persist();
+      }
+      this.#journal = read.journal;
+      this.#lastWritten = raw;
+      if (Number.isFinite(anchor) && anchor > 0 && anchor <= Date.now()) this.#realAnchor = anchor;
+      if (read.dropped.length > 0) {
+        setAside(this.key, raw, 'entries dropped');
+        this.notice = {
+          kind: 'problem',
+          unreadable: true,
+          text: `Your saved world was restored, but not completely. ${droppedInWords(read.dropped)} The original is kept; you can download it.`,
+        };
+        await this.#persist();
+      }
+      return;
     }
     await this.#persist();
+  }
+
+  #unreadable(raw: string, why: string): void {
+    setAside(this.key, raw, why);
+    this.#lastWritten = null;
+    this.notice = {
+      kind: 'problem',
+      unreadable: true,
+      text: `Your saved world could not be read (${why}); a fresh world was started. The unreadable copy is kept; you can download it.`,
+    };
   }
 
   async #persist(): Promise<void> {
@@ -187,6 +320,64 @@ export class WorldSession {
     }
     this.failure = null;
     this.#journal = result.value;
-    save(this.#key, result.value);
+    if (this.#conflict) return;
+    const stored = readText(this.key);
+    if (typeof stored === 'string' && this.#lastWritten !== null && stored !== this.#lastWritten) {
+      // Another tab saved this world after this tab did: never overwrite newer work with older.
+      this.#conflict = true;
+      this.notice = {
+        kind: 'problem',
+        conflict: true,
+        text: 'This world was also changed in another tab, which saved it after this tab did. To keep the newer work, this tab stopped saving. Use the other tab’s world (this tab’s latest change is dropped), or keep this tab’s (it replaces the other tab’s).',
+      };
+      return;
+    }
+    const text = JSON.stringify(result.value);
+    const saved = saveText(this.key, text);
+    if (!saved.ok) {
+      this.notice = {
+        kind: 'problem',
+        exportOffer: true,
+        text: `Your latest change is NOT saved: ${saved.message} It stays in this tab until you close or reload it. Export the world to keep it, then free space (reset lessons you have finished, or clear this site's data) — saving resumes by itself.`,
+      };
+      return;
+    }
+    this.#lastWritten = text;
+    saveText(this.#clockKey, String(this.#realAnchor));
+    if (this.notice?.exportOffer) this.notice = null;
+    // Measuring the whole storage reads every entry: do it now and then, not on every command.
+    if (this.#savesSinceMeasure++ % 10 !== 0 && !this.storageWarning) return;
+    const use = storageUse();
+    this.storageWarning =
+      use.fraction >= WARN_FRACTION
+        ? `The browser's storage for IAM Dojo is ${Math.round(use.fraction * 100)} % full (${formatChars(use.chars)} of about ${formatChars(ASSUMED_QUOTA_CHARS)}). Export the worlds you want to keep and reset lessons you have finished, before saving fails.`
+        : null;
+  }
+
+  #onStorage(event: StorageEvent): void {
+    if (event.key !== STORAGE_PREFIX + this.key || event.newValue === null || event.newValue === this.#lastWritten) return;
+    void this.#enqueue(async () => {
+      if (this.#conflict) return;
+      await this.#adoptSaved('This world was changed in another tab; this tab now shows that newer world.');
+    });
+  }
+
+  async #adoptSaved(message: string): Promise<void> {
+    const raw = readText(this.key);
+    if (typeof raw !== 'string') return;
+    let read: ReturnType<typeof readScenario>;
+    try {
+      read = readScenario(JSON.parse(raw), { maxOps: MAX_STORED_OPS });
+    } catch {
+      return;
+    }
+    if (!read.ok) return;
+    const result = await withSimulator((api) => api.restore(this.name, read.journal));
+    if (!result.ok) return;
+    this.#journal = read.journal;
+    this.#lastWritten = raw;
+    this.#realAnchor = Date.now();
+    this.notice = { kind: 'info', text: message };
+    this.revision++;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { wrap } from 'comlink';
 import type { SimulatorApi } from './simulator.worker.ts';
+import { watchCall } from './watchdog.ts';
 
 /**
  * The simulator as callers see it: every method answers a promise of its result. (comlink's own
@@ -22,9 +23,6 @@ let remote: SimulatorClient | undefined;
 let generation = 0;
 const restorers = new Set<Restorer>();
 let restoring: { generation: number; done: Promise<void> } | undefined;
-/** How long a call may run before the watchdog checks that the worker is alive, and how long a ping may take. */
-const WATCHDOG_MS = 3000;
-const PING_TIMEOUT_MS = 1500;
 const deathListeners = new Set<(reason: string) => void>();
 
 /** The page's simulator, started on first use. */
@@ -112,33 +110,28 @@ function restored(): Promise<void> {
 
 /**
  * Settles with `promise`, or rejects with WorkerDiedError when the worker dies first. A worker can
- * also die silently (terminated, out of memory: no error event), so a call that takes long makes
- * the watchdog ping the worker; no answer means it is gone and it is restarted.
+ * also stop answering without an error event (an endless loop); the watchdog (watchdog.ts) tells
+ * that from a long legitimate call and restarts the worker only when it is hung.
  */
 function raceDeath<T>(promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const mine = generation;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const api = remote;
+    const stopWatching = watchCall({
+      ping: () => (api && generation === mine ? api.ping() : Promise.resolve()),
+      onHung: () => {
+        if (generation === mine) restart('the simulator stopped answering for a minute');
+      },
+    });
     const settle = () => {
-      clearTimeout(timer);
+      stopWatching();
       deathListeners.delete(onDeath);
     };
     const onDeath = (reason: string) => {
       settle();
       reject(new WorkerDiedError(reason));
     };
-    const watch = () => {
-      timer = setTimeout(async () => {
-        const api = remote;
-        if (!api || generation !== mine) return;
-        const alive = await Promise.race([api.ping().then(() => true, () => false), sleep(PING_TIMEOUT_MS).then(() => false)]);
-        if (!deathListeners.has(onDeath)) return;
-        if (alive) watch();
-        else if (generation === mine) restart('the simulator stopped answering');
-      }, WATCHDOG_MS);
-    };
     deathListeners.add(onDeath);
-    watch();
     promise.then(
       (value) => {
         settle();
@@ -150,8 +143,4 @@ function raceDeath<T>(promise: Promise<T>): Promise<T> {
       },
     );
   });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,16 +1,23 @@
 /**
  * The named worlds of one page, inside the worker. Widgets with the same `world="..."` share one
- * world. Each world keeps its journal — how it started and every command and clock move since —
- * because the simulator is deterministic (same seed + same operations = the same world): the page
- * saves the journal, and replaying it rebuilds the world after a reload or a worker restart.
+ * world. Each world keeps its journal — how it started, a snapshot once the history grows, and every
+ * operation since — built and replayed by the scenario module (src/sim/scenario), the same code the
+ * Node CLI and share links use. Every entry is checked with the journal's schema before it runs, so
+ * what is saved can always be loaded again.
  */
+import '../security/zod-jitless.ts';
 import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
-import { createWorld, type CreateWorldOptions, type World } from '../sim/index.ts';
+import type { World } from '../sim/index.ts';
 import type { ServiceResponse } from '../sim/services/contract.ts';
 import type { CallDecision } from '../sim/services/invoke.ts';
-import type { ConsoleSignInInput, ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
+import { appendOp, checkOp, compactJournal, consoleCall, consoleSignIn, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
 import { advanceClock } from './sim-adapter.ts';
+
+type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
+type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
+type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
 
 interface Slot {
   world: World;
@@ -33,7 +40,7 @@ export const worlds = {
 
   /** Replaces `name` with a new world built from `start` (an exercise's start state, a reset). */
   async reset(name: string, start: WorldStart = freshStart()): Promise<void> {
-    slots.set(name, await build({ version: 1, start: completeStart(start), ops: [] }));
+    slots.set(name, await build({ version: 2, start: completeStart(start), ops: [] }));
   },
 
   /** Rebuilds `name` from a saved journal (a reload, a restarted worker, an import, a share link). */
@@ -41,52 +48,60 @@ export const worlds = {
     slots.set(name, await build(journal));
   },
 
-  /** Runs a command line on `name` and records it. */
+  /** Runs a command line on `name` and records it; an entry the journal could not hold is refused first. */
   async run(name: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     const s = await slot(name);
-    const output = await runOp(s.world, { kind: 'run', line, ...extra });
+    const op = checkOp({ kind: 'run', line, ...extra });
+    if (op.kind !== 'run') throw new Error('unreachable: a run entry');
+    const out = await s.world.run(op.line, runOptions(op));
     // An unfinished heredoc changed nothing: only the complete text is worth replaying.
-    if (output.continuation === undefined) s.journal.ops.push({ kind: 'run', line, ...extra });
-    return output;
+    if (out.continuation === undefined) record(s, op);
+    const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+    if (out.continuation !== undefined) result.continuation = out.continuation;
+    return result;
   },
 
   /** Moves the clock of `name` forward and records it (consecutive moves are merged). */
   async advance(name: string, seconds: number): Promise<void> {
     const s = await slot(name);
+    const op = checkOp({ kind: 'advance', seconds });
     advanceClock(s.world, seconds);
-    const last = s.journal.ops.at(-1);
-    if (last?.kind === 'advance') last.seconds += seconds;
-    else s.journal.ops.push({ kind: 'advance', seconds });
+    record(s, op);
   },
 
   /** Writes a file the CLI can read (`file://` arguments) and records it. */
   async writeFile(name: string, file: string, text: string): Promise<void> {
     const s = await slot(name);
+    const op = checkOp({ kind: 'writeFile', name: file, text });
     s.world.writeFile(file, text);
-    s.journal.ops.push({ kind: 'writeFile', name: file, text });
+    record(s, op);
   },
 
   /** A sign-in on the simulated console, recorded in the journal (it writes ConsoleLogin and may start a session). */
   async consoleSignIn(name: string, op: ConsoleSignInOp): Promise<ConsoleSignInResult> {
     const s = await slot(name);
-    const result = signIn(s.world, op);
-    s.journal.ops.push(op);
+    const checked = checkOp(op) as ConsoleSignInOp;
+    const result = consoleSignIn(s.world, checked);
+    record(s, checked);
     return result;
   },
 
   /** One API call the console makes for a signed-in session; recorded in the journal. */
   async consoleCall(name: string, op: ConsoleCallOp): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }> {
     const s = await slot(name);
-    const response = await call(s.world, op);
-    s.journal.ops.push(op);
+    const checked = checkOp(op) as ConsoleCallOp;
+    const response = await consoleCall(s.world, checked);
+    record(s, checked);
     return { response, decisions: s.world.lastDecisions() };
   },
 
   /** Switch role in the console; recorded in the journal. */
   async consoleSwitchRole(name: string, op: ConsoleSwitchRoleOp): Promise<ConsoleSwitchRoleResult> {
     const s = await slot(name);
-    const result = await s.world.consoleSwitchRole(op);
-    s.journal.ops.push(op);
+    const checked = checkOp(op) as ConsoleSwitchRoleOp;
+    const result = await s.world.consoleSwitchRole(checked);
+    record(s, checked);
     return result;
   },
 
@@ -99,7 +114,7 @@ export const worlds = {
     const copy = (await slot(name)).world.fork();
     const out: { response: ServiceResponse; decisions: readonly CallDecision[] }[] = [];
     for (const c of calls) {
-      const response = await call(copy, { kind: 'consoleCall', sessionId, ...c });
+      const response = await consoleCall(copy, { kind: 'consoleCall', sessionId, ...c });
       out.push({ response, decisions: copy.lastDecisions() });
     }
     return out;
@@ -111,10 +126,16 @@ export const worlds = {
   },
 };
 
+/** Appends a checked entry; folds the journal into a snapshot long before any limit. */
+function record(s: Slot, op: Parameters<typeof appendOp>[1]): void {
+  appendOp(s.journal, op);
+  if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, s.world);
+}
+
 async function slot(name: string): Promise<Slot> {
   let s = slots.get(name);
   if (!s) {
-    s = await build({ version: 1, start: freshStart(), ops: [] });
+    s = await build({ version: 2, start: freshStart(), ops: [] });
     slots.set(name, s);
   }
   return s;
@@ -130,49 +151,8 @@ function completeStart(start: WorldStart): WorldStart {
 }
 
 async function build(journal: WorldJournal): Promise<Slot> {
-  const { start } = journal;
-  const options: CreateWorldOptions = {};
-  if (start.accountId !== undefined) options.accountId = start.accountId;
-  if (start.organization !== undefined) options.organization = start.organization as unknown as NonNullable<CreateWorldOptions['organization']>; // the world validates it
-  if (start.seed !== undefined) options.seed = start.seed;
-  if (start.now !== undefined) options.now = start.now;
-  if (start.authorizationDetails !== undefined) options.authorizationDetails = start.authorizationDetails;
-  const world = createWorld(options);
-  for (const line of start.commands ?? []) await runOp(world, { kind: 'run', line });
-  for (const op of journal.ops) {
-    if (op.kind === 'run') await runOp(world, op);
-    else if (op.kind === 'advance') advanceClock(world, op.seconds);
-    else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
-    else if (op.kind === 'consoleSignIn') signIn(world, op);
-    else if (op.kind === 'consoleSwitchRole') await world.consoleSwitchRole(op);
-    else await call(world, op);
-  }
-  return { world, journal: structuredClone(journal) };
-}
-
-async function runOp(world: World, op: Extract<JournalOp, { kind: 'run' }>): Promise<RunOutput> {
-  const options: NonNullable<Parameters<World['run']>[1]> = {};
-  if (op.mfaCode !== undefined) options.mfaCode = op.mfaCode;
-  if (op.profile !== undefined) options.env = { AWS_PROFILE: op.profile };
-  if (op.sourceIp !== undefined) options.sourceIp = op.sourceIp;
-  const out = await world.run(op.line, options);
-  const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
-  if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
-  if (out.continuation !== undefined) result.continuation = out.continuation;
-  return result;
-}
-
-type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
-type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
-type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
-
-/** The browser's user agent in ConsoleLogin records is a fixed desktop Chrome, so replays are identical. */
-function signIn(world: World, op: ConsoleSignInOp): ConsoleSignInResult {
-  const rest: Partial<ConsoleSignInOp> = { ...op };
-  delete rest.kind;
-  return world.consoleSignIn(rest as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
-}
-
-function call(world: World, op: ConsoleCallOp): Promise<ServiceResponse> {
-  return world.invoke({ service: op.service, operation: op.operation, params: structuredClone(op.params), credentials: { kind: 'console', sessionId: op.sessionId } });
+  const world = await replayScenario(journal);
+  const s: Slot = { world, journal: structuredClone(journal) };
+  if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, world);
+  return s;
 }

@@ -45,8 +45,8 @@ test('a share link carries the world to a fresh browser', async ({ page }) => {
   expect(link).toMatch(/#world=[A-Za-z0-9_-]+$/);
   await page.evaluate(() => localStorage.clear());
   await page.goto('/playground/');
-  await page.goto(link);
-  await page.reload(); // the hash alone does not reload
+  await page.goto(link); // the hash alone does not reload: the playground reads it on hashchange
+  await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(controls.getByRole('status')).toContainText('Loaded a saved world from the shared link');
   await run(page, 'aws iam list-users', '"UserName": "erin"');
 });
@@ -56,10 +56,8 @@ test('hostile or damaged share links are refused with a reason', async ({ page }
   const controls = page.getByRole('region', { name: 'Your world' });
   await expect(controls.getByRole('status')).toContainText('SHARE_NOT_BASE64');
   await page.goto('/playground/#world=' + 'A'.repeat(70_000));
-  await page.reload();
   await expect(controls.getByRole('status')).toContainText('SHARE_TOO_LARGE');
   await page.goto('/playground/#world=q1YqSizOLM1LLVYgAA');
-  await page.reload();
   await expect(controls.getByRole('status')).toContainText(/NOT_JSON|NOT_A_WORLD|SHARE_NOT_DEFLATE/);
 });
 
@@ -75,21 +73,38 @@ test('importing get-account-authorization-details JSON starts the world from it'
   };
   await controls.getByRole('textbox', { name: '…or paste JSON' }).fill(JSON.stringify(details));
   await controls.getByRole('button', { name: 'Import pasted JSON' }).click();
+  await expect(controls.getByRole('group', { name: /Open the world from the pasted text/ })).toContainText('1 user, 0 groups, 0 roles, 0 managed policies');
+  await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(controls.getByRole('status')).toContainText('Loaded an account from get-account-authorization-details');
   const explorer = page.getByRole('region', { name: 'Account explorer' });
   await showWidget(explorer);
   await expect(explorer.getByRole('button', { name: 'frank' })).toBeVisible();
 });
 
-test('a corrupt saved world is set aside with a visible notice', async ({ page }) => {
+test('an unreadable saved world is set aside with a visible notice and can be downloaded', async ({ page }) => {
   await page.goto('/playground/');
   // Let the page save its fresh world first, or that save would overwrite the corrupt entry.
   await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
-  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{},"ops":[{"kind":"eval"}]}'));
+  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{"now":"never"},"ops":[]}'));
   await page.reload();
   const controls = page.getByRole('region', { name: 'Your world' });
   await expect(controls.getByRole('alert')).toContainText('Your saved world could not be read');
+  const [download] = await Promise.all([page.waitForEvent('download'), controls.getByRole('button', { name: 'Download the unreadable copy' }).click()]);
+  expect(download.suggestedFilename()).toBe('iam-dojo-unreadable-playground.json');
   await run(page, 'aws sts get-caller-identity', '"Account"');
+});
+
+test('a saved world with one unreadable entry keeps the others and says what was left out', async ({ page }) => {
+  await page.goto('/playground/');
+  await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
+  await page.evaluate(() =>
+    localStorage.setItem('iam-dojo:v1:world:/playground/:playground', JSON.stringify({ version: 1, start: { seed: 's' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name survivor' }, { kind: 'eval' }] })),
+  );
+  await page.reload();
+  const controls = page.getByRole('region', { name: 'Your world' });
+  await expect(controls.getByRole('alert')).toContainText('One entry was left out');
+  await expect(controls.getByRole('alert')).toContainText('entry 2 (eval): it is not something a world records');
+  await run(page, 'aws iam list-users', '"UserName": "survivor"');
 });
 
 test('the playground with a busy world passes axe', async ({ page }) => {

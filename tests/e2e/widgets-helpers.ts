@@ -36,10 +36,13 @@ export async function runInTerminal(page: Page, line: string): Promise<Locator> 
   const log = terminal.getByRole('log', { name: 'Terminal output' });
   await terminal.scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
-  const before = await log.locator('.entry').count();
+  // Entries are numbered; the terminal renders only its newest ones, so wait for a new number.
+  const last = log.locator('.entry').last();
+  const before = (await log.locator('.entry').count()) === 0 ? '0' : ((await last.getAttribute('data-entry')) ?? '0');
   const input = terminal.getByRole('textbox', { name: 'Command line' });
   await input.fill(line);
   await input.press('Enter');
-  await expect(log.locator('.entry')).toHaveCount(before + 1, { timeout: 30_000 });
-  return log.locator('.entry').last();
+  const newest = async () => ((await log.locator('.entry').count()) === 0 ? '0' : ((await last.getAttribute('data-entry')) ?? '0'));
+  await expect.poll(newest, { timeout: 30_000 }).not.toBe(before);
+  return log.locator(`.entry[data-entry="${await newest()}"]`);
 }

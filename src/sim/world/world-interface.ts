@@ -31,6 +31,8 @@ export interface World extends ServiceEndpoint {
   decisionsFor(eventId: string): readonly CallDecision[] | undefined;
   /** An account's CloudTrail log (the primary account by default). */
   trail(accountId?: string): { Records: Record<string, unknown>[] };
+  /** The records from index `from` on, with the total and the first record's eventID (to notice a reset). */
+  trailSince(from: number, accountId?: string): { total: number; firstEventId: unknown; Records: Record<string, unknown>[] };
   /** The organization trail: every member account's records. */
   organizationTrail(): { Records: Record<string, unknown>[] };
   /** A file a command wrote (`--outfile`) or the learner provided. */

@@ -147,6 +147,15 @@ export class World implements WorldContract {
     return this.#decisions.get(eventId);
   }
 
+  /**
+   * The records from index `from` on (a copy), with how many there are and the first one's eventID,
+   * so a reader that holds the first `from` copies only the new ones (the full trail grows all day).
+   */
+  trailSince(from: number, accountId?: string): { total: number; firstEventId: unknown; Records: Record<string, unknown>[] } {
+    const records = this.#account(accountId)?.records ?? [];
+    return { total: records.length, firstEventId: (records[0] as Record<string, unknown> | undefined)?.['eventID'], Records: structuredClone(records.slice(Math.max(0, from))) };
+  }
+
   /** An account's CloudTrail records (default: the primary account's), oldest first, in the log-file format (a copy). */
   trail(accountId?: string): { Records: Record<string, unknown>[] } {
     return { Records: structuredClone(this.#account(accountId)?.records ?? []) };

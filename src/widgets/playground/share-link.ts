@@ -6,10 +6,8 @@
  */
 import '../../security/zod-jitless.ts';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import type { z } from 'zod';
-import { worldJournalSchema } from '../../worker/journal-schema.ts';
-
-type Journal = z.infer<typeof worldJournalSchema>;
+import { readScenario, type DroppedOp } from '../../worker/journal-schema.ts';
+import type { WorldJournal as Journal } from '../../worker/protocol.ts';
 
 /** Fragment parameter that holds a shared world. */
 export const SHARE_PARAM = 'world';
@@ -26,7 +24,7 @@ export interface DecodeError {
 }
 
 /** What an import turned out to be. */
-export type Decoded = { ok: true; kind: 'journal'; journal: Journal } | { ok: true; kind: 'authorizationDetails'; details: Record<string, unknown> } | { ok: false; error: DecodeError };
+export type Decoded = { ok: true; kind: 'journal'; journal: Journal; dropped: DroppedOp[] } | { ok: true; kind: 'authorizationDetails'; details: Record<string, unknown> } | { ok: false; error: DecodeError };
 
 /** The fragment (`#world=...`) that shares `journal`. */
 export function encodeShare(journal: Journal): string {
@@ -64,17 +62,18 @@ export function decodeText(text: string): Decoded {
   } catch (error) {
     return fail('NOT_JSON', `This is not JSON: ${(error as Error).message}`);
   }
-  const journal = worldJournalSchema.safeParse(data);
-  if (journal.success) return { ok: true, kind: 'journal', journal: journal.data };
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
+  const looksLikeWorld = data !== null && typeof data === 'object' && !Array.isArray(data) && 'version' in data;
+  const read = readScenario(data);
+  if (read.ok) return { ok: true, kind: 'journal', journal: read.journal, dropped: read.dropped };
+  if (!looksLikeWorld && data && typeof data === 'object' && !Array.isArray(data)) {
     const record = data as Record<string, unknown>;
     const lists = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'];
     if (lists.some((k) => Array.isArray(record[k])) && lists.every((k) => record[k] === undefined || Array.isArray(record[k]))) {
       return { ok: true, kind: 'authorizationDetails', details: record };
     }
   }
-  const issues = journal.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
-  return fail('NOT_A_WORLD', `This is neither a saved IAM Dojo world nor get-account-authorization-details output (${issues}).`);
+  if (looksLikeWorld) return fail('NOT_A_WORLD', `This looks like a saved IAM Dojo world, but it cannot be opened: ${read.error.message} [${read.error.code}]`);
+  return fail('NOT_A_WORLD', 'This is neither a saved IAM Dojo world nor get-account-authorization-details output (a saved world has "version", "start" and "ops"; authorization details have "UserDetailList" and the other lists).');
 }
 
 function inflateLimited(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: DecodeError } {

@@ -15,11 +15,25 @@ import {
 import type { AccessAnswer, AccessRequest, PolicyFinding, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 
+/**
+ * Longest policy text accepted, as IAM's SimulateCustomPolicy caps each PolicyInputList member and
+ * ResourcePolicy (IAM API Reference, "SimulateCustomPolicy": Length Constraints: Maximum length of
+ * 131072; https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html). A
+ * capped input also keeps every call far below the worker watchdog's limit.
+ */
+export const MAX_POLICY_CHARS = 131_072;
+
+function capped(texts: readonly (string | undefined)[]): void {
+  const long = texts.find((t) => t !== undefined && t.length > MAX_POLICY_CHARS);
+  if (long !== undefined) throw Object.assign(new Error(`This policy is ${long.length} characters; IAM accepts policy documents of at most ${MAX_POLICY_CHARS} characters here.`), { code: 'POLICY_TOO_LONG' });
+}
+
 /** The policy half of the worker api. */
 export const policyApi = {
   /** Decides one request against the given policies (IAM SimulateCustomPolicy), with the explanation. */
   simulate(request: AccessRequest): Promise<Result<AccessAnswer>> {
     return attempt(() => {
+      capped([...request.identityPolicies, request.boundary, request.resourcePolicy]);
       const { output, details } = simulateCustomPolicyWithDetails(toSimulateInput(request));
       const result = output.EvaluationResults[0];
       if (!result) throw Object.assign(new Error('The simulator returned no result.'), { code: 'NO_RESULT' });
@@ -29,7 +43,7 @@ export const policyApi = {
 
   /** Validation errors (IAM would reject the document) and lint findings for one policy text. */
   lintPolicy(text: string, policyType: PolicyType = 'identity'): Promise<Result<PolicyFinding[]>> {
-    return attempt(async () => (await validatePolicy(text, policyType)).map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span })));
+    return attempt(async () => (capped([text]), await validatePolicy(text, policyType)).map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span })));
   },
 };
 

@@ -44,6 +44,19 @@ export const worldApi = {
     return attempt(async () => (await worlds.get(world)).trail().Records);
   },
 
+  /**
+   * The records after the first `from` (the ones a widget already has, whose first record's eventID
+   * is `firstEventId`); all of them, with `from: 0`, when the trail is not the one the widget saw.
+   */
+  trailTail(world: string, from: number, firstEventId: string | null): Promise<Result<{ from: number; records: Record<string, unknown>[] }>> {
+    return attempt(async () => {
+      const w = await worlds.get(world);
+      const tail = w.trailSince(from);
+      const same = from > 0 && tail.total >= from && tail.firstEventId === firstEventId;
+      return same ? { from, records: tail.Records } : { from: 0, records: w.trail().Records };
+    });
+  },
+
   /** The world's clock, epoch ms. */
   clock(world: string): Promise<Result<number>> {
     return attempt(async () => worldNow(await worlds.get(world)));
@@ -97,15 +110,39 @@ export const worldApi = {
     });
   },
 
-  /** The authenticator's codes for the virtual MFA device whose Base32 seed is in `seedFile`. */
-  mfaCodes(world: string, seedFile: string, label: string): Promise<Result<MfaCodes>> {
+  /**
+   * How far from the world's clock `code` belongs, for a code the world refused: the first virtual
+   * MFA device whose code at (world time + offset) is `code`, looking up to 15 minutes either way.
+   * Null when no device has that code nearby (then it is simply wrong, not skewed).
+   */
+  mfaSkew(world: string, code: string): Promise<Result<{ serialNumber: string; offsetSeconds: number; worldTime: number } | null>> {
+    return attempt(async () => {
+      if (!/^\d{6}$/.test(code)) return null;
+      const copy = (await worlds.get(world)).fork();
+      const now = worldNow(copy);
+      const listed = await copy.run('aws iam list-virtual-mfa-devices --output json');
+      const devices = listed.exitCode === 0 ? ((JSON.parse(listed.stdout) as { VirtualMFADevices?: { SerialNumber?: string }[] }).VirtualMFADevices ?? []) : [];
+      for (let step = 2; step <= 30; step++) {
+        for (const offset of [step * 30, -step * 30]) {
+          copy.clock.set(now + offset * 1000);
+          for (const d of devices) {
+            if (d.SerialNumber && copy.authenticatorCode(d.SerialNumber)?.code === code) return { serialNumber: d.SerialNumber, offsetSeconds: offset, worldTime: now };
+          }
+        }
+      }
+      return null;
+    });
+  },
+
+  /** The authenticator's codes for the virtual MFA device whose Base32 seed is in `seedFile`, `lagMs` after the world's clock. */
+  mfaCodes(world: string, seedFile: string, label: string, lagMs = 0): Promise<Result<MfaCodes>> {
     return attempt(async () => {
       const w = await worlds.get(world);
       const raw = w.readFile(seedFile);
       if (raw === undefined) throw Object.assign(new Error(`No seed file "${seedFile}" in this world; create the device first.`), { code: 'NO_SEED_FILE' });
       const seed = (typeof raw === 'string' ? raw : new TextDecoder().decode(raw)).trim();
       const totp = new TOTP({ issuer: 'Amazon Web Services', label, secret: Secret.fromBase32(seed), digits: 6, period: 30, algorithm: 'SHA1' });
-      const now = worldNow(w);
+      const now = worldNow(w) + Math.max(0, Math.min(lagMs, 366 * 24 * 3600 * 1000));
       return {
         now,
         code: totp.generate({ timestamp: now }),

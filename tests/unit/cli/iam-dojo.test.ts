@@ -171,7 +171,7 @@ describe('iam-dojo aws', () => {
     expect(dojo(['aws', 'iam', 'create-user', '--user-name', 'bob', '--world', world], dir).code).toBe(0);
     const r = dojo(['aws', 'iam', 'get-user', '--user-name', 'bob', '--world', world, '--query', 'User.UserName', '--output', 'text'], dir);
     expect(r).toEqual({ code: 0, stdout: 'bob\n', stderr: '' });
-    expect(JSON.parse(readFileSync(world, 'utf8'))).toMatchObject({ version: 1, start: { seed: 'iam-dojo' } });
+    expect(JSON.parse(readFileSync(world, 'utf8'))).toMatchObject({ version: 2, start: { seed: 'iam-dojo' } });
     const missing = dojo(['aws', 'iam', 'get-user', '--user-name', 'carol', '--world', world], dir);
     expect(missing.code).toBe(254);
     expect(missing.stderr).toContain('An error occurred (NoSuchEntity) when calling the GetUser operation');

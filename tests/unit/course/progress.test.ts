@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { exportProgress, loadProgress, markExerciseDone, markSolutionSeen, parseProgress, PROGRESS_KEY } from '../../../src/course/progress.ts';
-import { STORAGE_PREFIX } from '../../../src/worker/storage.ts';
+import { STORAGE_PREFIX, corruptCopies } from '../../../src/worker/storage.ts';
 
 beforeEach(() => localStorage.clear());
 
@@ -29,7 +29,8 @@ describe('progress', () => {
     const loaded = loadProgress();
     expect(loaded.progress.exercises).toEqual({});
     expect(loaded.notice).toMatch(/could not be read/);
-    expect(localStorage.getItem(`${STORAGE_PREFIX}${PROGRESS_KEY}:corrupt`)).toContain('etc');
+    const [copy] = corruptCopies(PROGRESS_KEY);
+    expect(localStorage.getItem(`${STORAGE_PREFIX}${copy}`)).toContain('etc');
   });
 
   test.each([
@@ -39,5 +40,21 @@ describe('progress', () => {
     ['extra field', '{"version":1,"exercises":{},"evil":true}', 'PROGRESS_INVALID'],
   ])('an import that is %s is refused with %s', (_name, text, code) => {
     expect(parseProgress(text)).toMatchObject({ ok: false, code });
+  });
+
+  test.each([
+    ['a wrong version', '{"version":2,"exercises":{}}', /made by a newer IAM Dojo \(format 2\)/],
+    ['no version', '{"exercises":{}}', /has no progress format version/],
+    ['a saved world', '{"version":1,"start":{},"ops":[]}', /saved world .*playground page/],
+    ['a bad exercise name', '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}', /"<img src=x>" is not an exercise name/],
+    ['an unknown field', '{"version":1,"exercises":{},"evil":true}', /fields? progress files do not have \("evil"\)/],
+    ['not JSON', '{', /not JSON text/],
+  ])('a wrong file (%s) gets a sentence, not a schema path', (_name, text, words) => {
+    const parsed = parseProgress(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toMatch(words);
+      expect(parsed.message).not.toMatch(/Invalid input|expected/);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeShare, decodeText, encodeShare, MAX_INFLATED_BYTES, MAX_SHARE_CHARS } from '../../../src/widgets/playground/share-link.ts';
 
-const journal = { version: 1 as const, start: { seed: 'abc', now: '2026-03-02T09:00:00.000Z' }, ops: [{ kind: 'run' as const, line: 'aws iam create-user --user-name alice' }, { kind: 'advance' as const, seconds: 30 }] };
+const journal = { version: 2 as const, start: { seed: 'abc', now: '2026-03-02T09:00:00.000Z' }, ops: [{ kind: 'run' as const, line: 'aws iam create-user --user-name alice' }, { kind: 'advance' as const, seconds: 30 }] };
 
 function fragmentOf(bytes: Uint8Array): string {
   let binary = '';
@@ -13,7 +13,13 @@ function fragmentOf(bytes: Uint8Array): string {
 describe('share links', () => {
   it('round-trips a journal', () => {
     const decoded = decodeShare(`#${encodeShare(journal)}`);
-    expect(decoded).toEqual({ ok: true, kind: 'journal', journal });
+    expect(decoded).toEqual({ ok: true, kind: 'journal', journal, dropped: [] });
+  });
+
+  it('opens a link made before snapshots existed (format 1), upgraded', () => {
+    const old = { ...journal, version: 1 };
+    const decoded = decodeShare(fragmentOf(deflateSync(strToU8(JSON.stringify(old)))));
+    expect(decoded).toEqual({ ok: true, kind: 'journal', journal, dropped: [] });
   });
 
   it('answers undefined when the fragment holds no world', () => {
@@ -36,9 +42,16 @@ describe('share links', () => {
     expect(decoded).toMatchObject({ ok: false, error: { code: 'SHARE_INFLATES_TOO_LARGE' } });
   });
 
-  it('refuses a journal with unknown operations (it is data, never executed)', () => {
-    const hostile = deflateSync(strToU8(JSON.stringify({ version: 1, start: {}, ops: [{ kind: 'eval', code: 'alert(1)' }] })));
-    expect(decodeShare(fragmentOf(hostile))).toMatchObject({ ok: false, error: { code: 'NOT_A_WORLD' } });
+  it('leaves out an unknown operation and says so (it is data, never executed); the valid ones stay', () => {
+    const hostile = deflateSync(strToU8(JSON.stringify({ version: 1, start: {}, ops: [{ kind: 'eval', code: 'alert(1)' }, journal.ops[0]] })));
+    const decoded = decodeShare(fragmentOf(hostile));
+    expect(decoded).toMatchObject({ ok: true, kind: 'journal', journal: { ops: [journal.ops[0]] } });
+    if (decoded?.ok && decoded.kind === 'journal') expect(decoded.dropped).toEqual([{ index: 0, reason: expect.stringContaining('entry 1 (eval)') }]);
+  });
+
+  it('refuses a world whose start cannot be used, in words', () => {
+    const bad = deflateSync(strToU8(JSON.stringify({ version: 1, start: { accountId: 'x' }, ops: [] })));
+    expect(decodeShare(fragmentOf(bad))).toMatchObject({ ok: false, error: { code: 'NOT_A_WORLD', message: expect.stringContaining('"start"') } });
   });
 });
 
