@@ -40,6 +40,14 @@ export const analyzeApi = {
     });
   },
 
+  /** For the denied check behind one CloudTrail record of a world (by eventID): the repair, or null when no longer held. */
+  repairTrailDenial(world: string, eventId: string): Promise<Result<RepairReport | null>> {
+    return attempt(async () => {
+      const denied = (await worlds.get(world)).decisionsFor(eventId)?.find((d) => d.result.decision !== 'allowed');
+      return denied ? repairRequest(denied.request) : null;
+    });
+  },
+
   /** Every escalation path of a world. */
   escalationPaths(world: string): Promise<Result<EscalationPath[]>> {
     return attempt(async () => worldEscalationPaths(await worlds.get(world)));
