@@ -53,6 +53,7 @@ export class RoomDashboard {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain index, observed through `version`
   #best = new Map<string, number>();
   #source: EventSource | undefined;
+  #redrawTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Finds out whether a room is open and whether this browser may see it; connects if so. */
   async open(): Promise<void> {
@@ -174,8 +175,7 @@ export class RoomDashboard {
         this.#events.push(event);
         addToCells(this.#cells, this.#best, event);
       }
-      this.lastEventAt = Date.now();
-      this.version++;
+      this.#redraw();
     });
     source.addEventListener('learner', (e) => {
       const learner = JSON.parse((e as MessageEvent<string>).data) as RoomLearner;
@@ -190,6 +190,19 @@ export class RoomDashboard {
       // EventSource retries by itself; the snapshot it gets on reconnecting makes the view complete.
       if (this.phase === 'live') this.phase = 'reconnecting';
     };
+  }
+
+  /**
+   * Tells the view to redraw, at most every 300 ms: with 200 learners reports arrive dozens of times
+   * a second, and each redraw walks the whole grid.
+   */
+  #redraw(): void {
+    if (this.#redrawTimer !== undefined) return;
+    this.#redrawTimer = setTimeout(() => {
+      this.#redrawTimer = undefined;
+      this.lastEventAt = Date.now();
+      this.version++;
+    }, 300);
   }
 
   #snapshot(snapshot: RoomSnapshot | null): void {

@@ -69,8 +69,14 @@ export async function logFile(name: string): Promise<LogFile> {
   return { format: 'iam-dojo-exercise-log', version: 1, name: name.trim(), logId: log.logId, base: log.base, events: log.events };
 }
 
-/** Runs `work` holding the log's lock (all tabs of this browser), or directly where Web Locks are missing. */
+/** Where Web Locks are missing: changes of this tab still happen one after another. */
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` holding the log's lock (all tabs of this browser; only this tab where Web Locks are missing). */
 export function withLogLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks;
-  return locks ? (locks.request('iam-dojo-exercise-log', work) as Promise<T>) : work();
+  if (locks) return locks.request('iam-dojo-exercise-log', work) as Promise<T>;
+  const next = tail.then(work, work);
+  tail = next.catch(() => undefined);
+  return next;
 }

@@ -75,19 +75,37 @@ export class RoomClient {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #conflicts = 0;
+  #stops: (() => void)[] = [];
 
   /** Starts logging signals (always) and, when served with a room, looks for it and resumes reporting. */
   async start(): Promise<void> {
-    onExerciseSignal((signal) => void this.#record(signal));
+    this.#stops.push(onExerciseSignal((signal) => void this.#record(signal)));
     const lesson = /^\/lessons\/(\d\d-[a-z0-9-]+)\/?/.exec(location.pathname)?.[1];
     if (lesson) void this.#append({ kind: 'visit', lesson });
     if (!servedWithRoom()) return;
     const saved = loadSaved(MEMBERSHIP_KEY, membershipSchema);
     if (saved.kind === 'ok') this.membership = saved.value;
     await this.refresh();
-    setInterval(() => void (this.pending > 0 ? this.flush() : this.refresh()), 30_000);
-    addEventListener('online', () => void this.flush());
+    const poll = setInterval(() => void (this.pending > 0 ? this.flush() : this.refresh()), 30_000);
+    const online = (): void => void this.flush();
+    // Coming back to the tab: pick up the room's instructor-mode switch without waiting for the poll.
+    const visible = (): void => {
+      if (document.visibilityState === 'visible') void (this.pending > 0 ? this.flush() : this.refresh());
+    };
+    addEventListener('online', online);
+    document.addEventListener('visibilitychange', visible);
+    this.#stops.push(() => {
+      clearInterval(poll);
+      removeEventListener('online', online);
+      document.removeEventListener('visibilitychange', visible);
+    });
     void this.flush();
+  }
+
+  /** Stops listening and polling (the page's client runs for the page's life; tests stop theirs). */
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+    clearTimeout(this.#timer);
   }
 
   /** Asks the server which room is open (and its instructor-mode switch). */

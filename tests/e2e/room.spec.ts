@@ -65,7 +65,7 @@ const test = base.extend<object, { roomServer: RoomServer }>({
 });
 
 // One room server per worker, and these tests share it: run them in order.
-test.describe.configure({ mode: 'serial', timeout: 150_000 }); // four browsers at once on a shared machine
+test.describe.configure({ mode: 'serial', timeout: 180_000 }); // four browsers at once on a shared machine
 
 test('learners in several browsers join one room and the dashboard follows them live', async ({ page, browser, roomServer, guard }) => {
   await page.goto('/room/');
@@ -149,6 +149,29 @@ test('killing the server loses nothing: browsers resend, the dashboard comes bac
   await expect(lee.page.getByRole('region', { name: 'Classroom' })).toContainText('Everything is reported.', { timeout: 45_000 });
   await expect(page.getByRole('button', { name: 'Lee, Ask AWS who you are: done', exact: true })).toBeVisible({ timeout: 15_000 });
   await lee.close();
+});
+
+test('only the instructor turns instructor mode on for the room, and learners follow it', async ({ page, browser, roomServer }) => {
+  await page.goto(`/room/#secret=${roomServer.secret}`);
+  await expect(page.getByText(`Room code ${roomServer.code}`)).toBeVisible();
+  await resetRoom(page);
+  const kim = await learnerPage(browser, roomServer.url);
+  await join(kim.page, roomServer.code, 'Kim');
+  await expect(kim.page.locator('html')).not.toHaveAttribute('data-instructor', 'on');
+
+  const toggle = page.getByRole('button', { name: 'Instructor mode for the room' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await kim.page.reload();
+  await expect(kim.page.locator('html')).toHaveAttribute('data-instructor', 'on');
+  await expect(kim.page.getByRole('region', { name: 'Classroom' }).getByRole('status')).toHaveText(
+    'The instructor turned instructor mode on for the room.',
+  );
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await kim.page.reload();
+  await expect(kim.page.locator('html')).not.toHaveAttribute('data-instructor', 'on');
+  await kim.close();
 });
 
 /** A learner's own browser (a fresh context), guarded like the fixture's page: nothing leaves the origin. */

@@ -99,3 +99,32 @@ describe('organization trail', () => {
     expect(member.stderr).toContain('(NotOrganizationMasterAccountException)');
   });
 });
+
+describe('principals and sessions across accounts', () => {
+  // IAM User Guide, "AWS JSON policy elements: Principal": IAM resolves user and role principals when the policy is saved.
+  test('a trust policy naming a missing role of another simulated account is refused', async () => {
+    const { world, dev, prod } = await organizationWorld();
+    const trust = (arn: string) => doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }] });
+    const missing = await world.run(`aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/nobody`)}`);
+    expect(missing.stderr).toContain(`(MalformedPolicyDocument) when calling the CreateRole operation: Invalid principal in policy: "AWS":"arn:aws:iam::${dev}:role/nobody"`);
+    await run(world, `aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/OrganizationAccountAccessRole`)}`);
+    // Role chaining across accounts: management admin → dev role → prod role (IAM User Guide, "Role chaining").
+    await run(world, `aws configure set role_arn arn:aws:iam::${prod}:role/from-dev --profile chained`);
+    await run(world, 'aws configure set source_profile dev-admin --profile chained');
+    const who = await json<{ Arn: string }>(world, 'aws sts get-caller-identity --profile chained');
+    expect(who.Arn).toMatch(new RegExp(`^arn:aws:sts::${prod}:assumed-role/from-dev/`));
+  });
+
+  // IAM User Guide, "Access to AWS accounts owned by third parties": sts:ExternalId in the trust policy across accounts.
+  test('external_id in a role profile satisfies the trust policy of another account', async () => {
+    const { world, management, prod } = await organizationWorld();
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${management}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'abc-123' } } }] };
+    await run(world, `aws iam create-role --role-name partner --profile prod-admin --assume-role-policy-document ${doc(trust)}`);
+    await run(world, `aws configure set role_arn arn:aws:iam::${prod}:role/partner --profile partner`);
+    await run(world, 'aws configure set source_profile admin --profile partner');
+    const without = await world.run('aws sts get-caller-identity --profile partner');
+    expect(without.stderr).toContain(`is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${prod}:role/partner`);
+    await run(world, 'aws configure set external_id abc-123 --profile partner');
+    expect((await json<{ Account: string }>(world, 'aws sts get-caller-identity --profile partner')).Account).toBe(prod);
+  });
+});

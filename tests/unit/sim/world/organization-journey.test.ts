@@ -115,3 +115,12 @@ describe('an organization of accounts, through the CLI', () => {
     expect((await json<{ Account: string }>(restored, 'aws sts get-caller-identity --profile dev-admin')).Account).toBe(dev);
   });
 });
+
+describe('a lesson world with a shipped CLI configuration', () => {
+  // AWS CLI User Guide, "Configuration and credential file settings": profiles in ~/.aws/config, listed by `aws configure list-profiles`.
+  test('createWorld({ cliConfig }) starts with the profiles; bad settings are refused', async () => {
+    const world = createWorld({ cliConfig: { profiles: { 'dev-admin': { role_arn: 'arn:aws:iam::111122223333:role/Admin', source_profile: 'default' }, 'prod-readonly': { region: 'eu-west-1' } } } });
+    expect(await run(world, 'aws configure list-profiles')).toBe('default\ndev-admin\nprod-readonly\n');
+    expect(() => createWorld({ cliConfig: { profiles: { x: { region: 1 as unknown as string } } } })).toThrow('cliConfig.profiles.x must map setting names to string values');
+  });
+});
