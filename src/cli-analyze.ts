@@ -6,7 +6,7 @@
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
  *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
- *   iam-dojo access-findings --world w.json [--output json|text]
+ *   iam-dojo access-findings --world w.json [--unused [--days N]] [--output json|text]
  */
 import { readFileSync } from 'node:fs';
 import type { World } from './sim/world/index.ts';
@@ -35,9 +35,10 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
       The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
       what its policies grant today that the window never used.
-  access-findings --world FILE [--output json|text]
+  access-findings --world FILE [--unused [--days N]] [--output json|text]
       Role trust and bucket policies that grant access outside the account (or the organization),
-      each with a witness caller and request.
+      each with a witness caller and request. With --unused: unused roles, access keys, passwords
+      and services over the last N days (1-365, default 90), as Access Analyzer's unused access.
 `;
 
 class Usage extends Error {}
@@ -258,15 +259,33 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
 }
 
 async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
-  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--unused': { value: false }, '--days': { value: true } });
   const path = options.get('--world');
   if (path === undefined) throw new Usage('access-findings needs --world FILE');
+  if (options.has('--days') && !options.has('--unused')) throw new Usage('--days goes with --unused');
+  const days = options.has('--days') ? Number(options.get('--days')) : undefined;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) throw new Usage(`--days must be a whole number from 1 to 365 (got "${options.get('--days')}")`);
   const world = await host.openWorldFile(path);
+  if (options.has('--unused')) return unusedFindings(world, days, options.get('--output') === 'json');
   const { worldAccessFindings } = await import('./sim/analyze/world-input.ts');
   const findings = await worldAccessFindings(world);
   const zone = world.organization() !== undefined;
   if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
   if (findings.length === 0) return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
   const lines = findings.map((f) => `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`);
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+async function unusedFindings(world: World, days: number | undefined, asJson: boolean): Promise<AnalysisOutcome> {
+  const { worldUnusedAccess } = await import('./sim/analyze/world-input.ts');
+  const findings = await worldUnusedAccess(world, days);
+  if (asJson) return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
+  const window = `${days ?? 90} days`;
+  if (findings.length === 0) return { exitCode: 0, stdout: `No unused access over the last ${window}.\n`, stderr: '' };
+  const when = (iso: string | undefined) => (iso === undefined ? 'never used' : `last used ${iso}`);
+  const lines = findings.map((f) => {
+    if (f.FindingType === 'UnusedPermission') return `${f.FindingType} ${f.Resource}: granted but not used in ${window}: ${(f.UnusedServices ?? []).map((s) => `${s.ServiceNamespace} (${when(s.LastAccessed)})`).join(', ')}`;
+    return `${f.FindingType} ${f.Resource}${f.AccessKeyId ? ` key ${f.AccessKeyId}` : ''}: ${when(f.LastAccessed)}, nothing in ${window}`;
+  });
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

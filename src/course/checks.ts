@@ -113,7 +113,38 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
       const expected: unknown = jmespath.search(world.trail(), check.answerQuery);
       return answerMatches(given, expected) ? { code: 'PASS' } : { code: 'ANSWER_WRONG' };
     }
+    case 'policyScope':
+      return policyScope(await copyOf(world, options), check, vars);
   }
+}
+
+/** Allows nothing: NotAction `*` matches no action (an identity without policies, as a document). */
+const ALLOWS_NOTHING = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"*","Resource":"*"}]}';
+
+/**
+ * A principal's identity policies against a reference, by the exact comparison (every request, not
+ * samples): `within` fails with a request they allow and the reference does not, `atLeast` with
+ * one the reference allows and they do not. Boundaries and SCPs are not part of it.
+ */
+async function policyScope(copy: CourseWorld, check: Extract<Check, { kind: 'policyScope' }>, vars: Variables): Promise<CheckOutcome> {
+  await resolveAccountId(copy, check.principalArn, vars);
+  const arn = fillTemplate(copy, check.principalArn, vars);
+  const result = await copy.run('aws iam get-account-authorization-details --output json');
+  if (result.exitCode !== 0) return { code: 'EXPECTED_SUCCESS', exitCode: result.exitCode, stderr: result.stderr };
+  const parsed = parseJson(result.stdout);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return { code: 'OUTPUT_NOT_JSON' };
+  const { readPrincipals } = await import('../sim/analyze/principals.ts');
+  const { comparePolicies } = await import('../sim/analyze/report.ts');
+  const principal = readPrincipals([{ details: parsed.value }]).find((p) => p.arn === arn);
+  if (!principal) return { code: 'PRINCIPAL_MISSING', arn };
+  const current = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
+  const comparison = await comparePolicies(JSON.stringify(check.reference), current.length > 0 ? current : [ALLOWS_NOTHING], { policyType: 'identity' });
+  const direction = check.relation === 'within' ? 'newlyAllowed' : 'noLongerAllowed';
+  const group = comparison.groups.find((g) => g.direction === direction);
+  if (!comparison.complete) return { code: 'CHECK_ERROR', message: `the comparison could not cover every request (${comparison.incomplete.join('; ')})` };
+  if (!group) return { code: 'PASS' };
+  const example = `${group.witness.Action} on ${group.witness.Resource}`;
+  return check.relation === 'within' ? { code: 'GRANTS_BEYOND', example } : { code: 'ALLOWS_LESS', example };
 }
 
 /** Compares a command's result with what the check expects. */

@@ -190,6 +190,19 @@ export const checkSchema = z.discriminatedUnion('kind', [
       answerQuery: z.string().min(1),
     })
     .strict(),
+  z
+    .object({
+      ...checkBase,
+      /** Compare a principal's identity policies with a reference policy exactly (every request, not samples). */
+      kind: z.literal('policyScope'),
+      /** ARN of the user, group or role whose identity policies (inline, attached, and its groups') are compared. */
+      principalArn: z.string().startsWith('arn:aws:iam::'),
+      /** `within`: grants nothing beyond the reference; `atLeast`: allows at least what the reference allows. */
+      relation: z.enum(['within', 'atLeast']),
+      /** The reference policy document, e.g. read-only access to one bucket. */
+      reference: z.record(z.string(), jsonValue),
+    })
+    .strict(),
 ]);
 
 /** A plausible wrong answer: what a learner might do instead, which some check must refuse. */

@@ -18,6 +18,9 @@ export type CheckOutcome =
   | { code: 'ORDER_WRONG' }
   | { code: 'ANSWER_MISSING' }
   | { code: 'ANSWER_WRONG' }
+  | { code: 'GRANTS_BEYOND'; example: string }
+  | { code: 'ALLOWS_LESS'; example: string }
+  | { code: 'PRINCIPAL_MISSING'; arn: string }
   | { code: 'CHECK_ERROR'; message: string };
 
 /** Codes of the errors that stop a list of steps. */
@@ -52,6 +55,12 @@ export function describeOutcome(outcome: CheckOutcome): string {
       return 'Type your answer.';
     case 'ANSWER_WRONG':
       return 'That is not what the trail shows. Look again.';
+    case 'GRANTS_BEYOND':
+      return `the policies also allow ${outcome.example}, which the reference does not`;
+    case 'ALLOWS_LESS':
+      return `the policies do not allow ${outcome.example}, which the reference allows`;
+    case 'PRINCIPAL_MISSING':
+      return `there is no user, group or role ${outcome.arn}`;
     case 'CHECK_ERROR':
       return `The check could not run: ${outcome.message}`;
   }

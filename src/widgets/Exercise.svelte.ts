@@ -278,5 +278,7 @@ export function checkDetail(check: Exercise['checks'][number]): string {
       return `trail order: a record with ${check.first} before the first with ${check.then}`;
     case 'answer':
       return `answer = trail: ${check.answerQuery}`;
+    case 'policyScope':
+      return `policies of ${check.principalArn} ${check.relation === 'within' ? 'grant nothing beyond' : 'allow at least'} ${JSON.stringify(check.reference)} (exact comparison)`;
   }
 }

@@ -51,3 +51,29 @@ test('playground: an escalation path is found, replayed in the world, and then g
   await expect(panel.locator('pre').last()).toContainText('iam:AttachUserPolicy');
   await expectNoA11yViolations(page);
 });
+
+test('terminal and audit log: an AccessDenied gets "What would allow it?", decided again by the simulator', async ({ page }) => {
+  await page.goto('/playground/');
+  for (const line of ['aws iam create-user --user-name bob', 'aws iam create-access-key --user-name bob']) {
+    await expect(await runInTerminal(page, line)).not.toContainText('An error occurred');
+  }
+  const denied = await runInTerminal(page, 'aws iam list-users --profile bob');
+  await expect(denied).toContainText('(AccessDenied)');
+  await denied.getByRole('button', { name: /What would allow it\?/ }).click();
+  await expect(denied.getByRole('status')).toContainText('found, each checked again by the simulator', { timeout: 20_000 });
+  await expect(denied.getByText('Then the simulator says: allowed.').first()).toBeVisible();
+  // A later command replaces the world's latest decisions, so the offer moves to the newest entry.
+  const next = await runInTerminal(page, 'aws sts get-caller-identity');
+  await expect(denied.getByRole('button', { name: /What would allow it\?/ })).toHaveCount(0);
+  await expect(next.getByRole('button', { name: /What would allow it\?/ })).toHaveCount(0);
+
+  const log = page.getByRole('region', { name: 'CloudTrail event history' });
+  await showWidget(log);
+  await log.getByRole('textbox', { name: 'Event name' }).fill('ListUsers');
+  await log.getByRole('button', { name: /Show JSON of ListUsers/ }).click();
+  await log.getByRole('button', { name: 'Why was it denied?' }).click();
+  await log.getByRole('button', { name: /What would allow it\?/ }).click();
+  await expect(log.getByRole('status').filter({ hasText: 'found, each checked again by the simulator' })).toBeVisible({ timeout: 20_000 });
+  await expect(log.getByText('Then the simulator says: allowed.').first()).toBeVisible();
+  await expectNoA11yViolations(page);
+});

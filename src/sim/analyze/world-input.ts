@@ -11,6 +11,7 @@ import { findExternalAccess, type AccessFinding } from './findings.ts';
 import { generatePolicyFromTrail, type GeneratedPolicy } from './generate.ts';
 import { readPrincipals, type AccountInput } from './principals.ts';
 import { AnalysisError } from './errors.ts';
+import { findUnusedAccess, type EntityUsage, type ServiceUse, type UnusedAccessFinding } from './unused.ts';
 
 const AWS_MANAGED = /arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
 
@@ -61,4 +62,52 @@ export async function worldAccessFindings(world: World): Promise<AccessFinding[]
   const org = world.organization();
   const zone = org ? [...new Set([...Object.keys(org.accounts), org.managementAccountId])] : undefined;
   return findExternalAccess(accounts, buckets, zone);
+}
+
+/**
+ * Unused access findings of the world's primary account over `days` days. IAM's own answers are
+ * read as the root user on a copy (list-users, get-role, list-access-keys, get-access-key-last-used,
+ * get-login-profile, and a service last accessed report per user and role), so the world keeps no
+ * trace of the analysis.
+ */
+export async function worldUnusedAccess(world: World, days?: number): Promise<UnusedAccessFinding[]> {
+  const copy = world.fork();
+  const accountId = world.accountIds()[0] ?? '';
+  const json = async <T>(line: string): Promise<T | undefined> => {
+    const r = await copy.run(`${line} --output json`);
+    return r.exitCode === 0 ? (JSON.parse(r.stdout || '{}') as T) : undefined;
+  };
+  const services = async (arn: string): Promise<ServiceUse[]> => {
+    const job = await json<{ JobId: string }>(`aws iam generate-service-last-accessed-details --arn ${arn}`);
+    if (!job) throw new AnalysisError('BAD_INPUT', { detail: `IAM gave no last accessed report for ${arn}.` });
+    return (await json<{ ServicesLastAccessed: ServiceUse[] }>(`aws iam get-service-last-accessed-details --job-id ${job.JobId}`))?.ServicesLastAccessed ?? [];
+  };
+  const entities: EntityUsage[] = [];
+  const users = (await json<{ Users: { UserName: string; Arn: string; CreateDate: string; PasswordLastUsed?: string }[] }>('aws iam list-users'))?.Users ?? [];
+  for (const u of users) {
+    const profile = await json<{ LoginProfile: { CreateDate: string } }>(`aws iam get-login-profile --user-name ${u.UserName}`);
+    const keys = (await json<{ AccessKeyMetadata: { AccessKeyId: string; Status: string; CreateDate: string }[] }>(`aws iam list-access-keys --user-name ${u.UserName}`))?.AccessKeyMetadata ?? [];
+    const accessKeys = [];
+    for (const k of keys) {
+      const used = await json<{ AccessKeyLastUsed: { LastUsedDate?: string } }>(`aws iam get-access-key-last-used --access-key-id ${k.AccessKeyId}`);
+      const lastUsed = used?.AccessKeyLastUsed.LastUsedDate;
+      accessKeys.push({ id: k.AccessKeyId, status: k.Status, createDate: k.CreateDate, ...(lastUsed !== undefined ? { lastUsed } : {}) });
+    }
+    const password = profile ? { createDate: profile.LoginProfile.CreateDate, ...(u.PasswordLastUsed !== undefined ? { lastUsed: u.PasswordLastUsed } : {}) } : undefined;
+    entities.push({ arn: u.Arn, kind: 'user', accountId, createDate: u.CreateDate, accessKeys, ...(password ? { password } : {}), services: await services(u.Arn) });
+  }
+  const roles = (await json<{ Roles: { RoleName: string; Arn: string; Path: string }[] }>('aws iam list-roles'))?.Roles ?? [];
+  // Service-linked roles are AWS's to manage; Access Analyzer does not report them.
+  for (const r of roles.filter((x) => !x.Path.startsWith('/aws-service-role/'))) {
+    const got = await json<{ Role: { CreateDate: string; RoleLastUsed?: { LastUsedDate?: string } } }>(`aws iam get-role --role-name ${r.RoleName}`);
+    if (!got) continue;
+    const roleLastUsed = got.Role.RoleLastUsed?.LastUsedDate;
+    entities.push({ arn: r.Arn, kind: 'role', accountId, createDate: got.Role.CreateDate, ...(roleLastUsed !== undefined ? { roleLastUsed } : {}), services: await services(r.Arn) });
+  }
+  try {
+    return findUnusedAccess(entities, world.clock.nowMs(), days);
+  } catch (error) {
+    if (error instanceof RangeError) throw new AnalysisError('BAD_INPUT', { detail: error.message });
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@ import type { KmsAlias, KmsKey } from '../services/kms/model.ts';
 import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
 import type { PasswordPolicy } from '../services/iam/password-policy.ts';
+import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -277,6 +278,8 @@ export interface AccountState {
   kmsAliases?: Record<string, KmsAlias>;
   /** The account password policy (absent: IAM's default rules apply). */
   passwordPolicy?: PasswordPolicy;
+  /** Service last accessed reports by job ID (services/iam/last-accessed.ts). */
+  serviceLastAccessedJobs?: Record<string, LastAccessedJob>;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

@@ -6,7 +6,7 @@
 import type { PolicyComparison } from '../../sim/analyze/index.ts';
 import type { RepairReport } from '../../sim/analyze/repair.ts';
 import { latestOnly, withSimulator } from '../../worker/client.ts';
-import type { AccessRequest } from '../../worker/protocol.ts';
+import type { AccessRequest, Result } from '../../worker/protocol.ts';
 
 /** What the comparison panel shows. */
 export type DiffView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; comparison: PolicyComparison } | { kind: 'error'; message: string; code: string };
@@ -53,5 +53,20 @@ export class RepairState {
   /** Forgets the answer (the request changed). */
   reset(): void {
     this.view = { kind: 'idle' };
+  }
+}
+
+/** What the repair of a world's denial shows: also 'none' when the simulator holds no denied check for it. */
+export type DenialRepairView = RepairView | { kind: 'none' };
+
+/** "What would allow it?" for a denial the world recorded (the terminal's last command, a trail record). */
+export class DenialRepairState {
+  view: DenialRepairView = $state.raw({ kind: 'idle' });
+
+  /** Asks the worker through `ask` (on demand: the learner asked). */
+  async ask(ask: () => Promise<Result<RepairReport | null>>): Promise<void> {
+    this.view = { kind: 'pending' };
+    const r = await ask();
+    this.view = !r.ok ? { kind: 'error', message: r.error.message, code: r.error.code } : r.value === null ? { kind: 'none' } : { kind: 'done', report: r.value };
   }
 }

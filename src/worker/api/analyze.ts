@@ -8,7 +8,8 @@ import { repairRequest, type RepairReport } from '../../sim/analyze/repair.ts';
 import type { EscalationPath } from '../../sim/analyze/escalation.ts';
 import type { AccessFinding } from '../../sim/analyze/findings.ts';
 import type { GeneratedPolicy } from '../../sim/analyze/generate.ts';
-import { worldAccessFindings, worldEscalationPaths, worldGeneratedPolicy } from '../../sim/analyze/world-input.ts';
+import { worldAccessFindings, worldEscalationPaths, worldGeneratedPolicy, worldUnusedAccess } from '../../sim/analyze/world-input.ts';
+import type { UnusedAccessFinding } from '../../sim/analyze/unused.ts';
 import { simulateCustomPolicyWithDetails } from '../../sim/index.ts';
 import type { AccessRequest, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
@@ -39,6 +40,14 @@ export const analyzeApi = {
     });
   },
 
+  /** For the denied check behind one CloudTrail record of a world (by eventID): the repair, or null when no longer held. */
+  repairTrailDenial(world: string, eventId: string): Promise<Result<RepairReport | null>> {
+    return attempt(async () => {
+      const denied = (await worlds.get(world)).decisionsFor(eventId)?.find((d) => d.result.decision !== 'allowed');
+      return denied ? repairRequest(denied.request) : null;
+    });
+  },
+
   /** Every escalation path of a world. */
   escalationPaths(world: string): Promise<Result<EscalationPath[]>> {
     return attempt(async () => worldEscalationPaths(await worlds.get(world)));
@@ -52,5 +61,10 @@ export const analyzeApi = {
   /** External and public access findings of a world. */
   accessFindings(world: string): Promise<Result<AccessFinding[]>> {
     return attempt(async () => worldAccessFindings(await worlds.get(world)));
+  },
+
+  /** Unused roles, access keys, passwords and services of a world over `days` days (Access Analyzer's unused access). */
+  unusedAccess(world: string, days?: number): Promise<Result<UnusedAccessFinding[]>> {
+    return attempt(async () => worldUnusedAccess(await worlds.get(world), days));
   },
 };

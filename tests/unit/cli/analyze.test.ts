@@ -137,4 +137,20 @@ describe('iam-dojo generate-policy and access-findings (in-process world host)',
     ]);
     expect(world.trail().Records.length).toBe(records);
   });
+
+  it('access-findings --unused [--days N] prints unused access findings; bad --days is a usage error', async () => {
+    const h = await host(['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice']);
+    const world = (await h.openWorldFile()) as { clock: { advance(seconds: number): void } };
+    world.clock.advance(40 * 86_400);
+    const within = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--output', 'json'], h);
+    expect(JSON.parse(within.stdout)).toEqual({ Findings: [] });
+    const out = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '30', '--output', 'json'], h);
+    expect(out.exitCode).toBe(0);
+    const r = JSON.parse(out.stdout) as { Findings: { FindingType: string; Resource: string }[] };
+    expect(r.Findings.map((f) => [f.FindingType, f.Resource])).toEqual([['UnusedIAMUserAccessKey', 'arn:aws:iam::123456789012:user/alice']]);
+    const text = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '30'], h);
+    expect(text.stdout).toMatch(/^UnusedIAMUserAccessKey arn:aws:iam::123456789012:user\/alice key AKIA\w+: never used, nothing in 30 days\n$/);
+    expect((await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '0'], h)).exitCode).toBe(2);
+    expect((await runAnalysisCommand('access-findings', ['--world', 'w.json', '--days', '30'], h)).exitCode).toBe(2);
+  });
 });

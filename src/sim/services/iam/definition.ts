@@ -6,6 +6,7 @@ import { CREDENTIAL_OPERATIONS } from './credentials.ts';
 import { GROUP_OPERATIONS } from './groups.ts';
 import { INLINE_OPERATIONS } from './inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles.ts';
+import { LAST_ACCESSED_OPERATIONS } from './last-accessed.ts';
 import { MFA_OPERATIONS } from './mfa.ts';
 import { PASSWORD_POLICY_OPERATIONS } from './password-policy.ts';
 import { POLICY_OPERATIONS } from './policies.ts';
@@ -27,6 +28,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...INSTANCE_PROFILE_OPERATIONS,
     ...ACCOUNT_OPERATIONS,
     ...PASSWORD_POLICY_OPERATIONS,
+    ...LAST_ACCESSED_OPERATIONS,
   },
   errorProtocol: 'query',
   globalRegion: 'us-east-1',

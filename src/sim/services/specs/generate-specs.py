@@ -30,7 +30,8 @@ OPERATIONS = {
         ResyncMFADevice
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
         GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
-        GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
+        GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy
+        GenerateServiceLastAccessedDetails GetServiceLastAccessedDetails''',
     ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject
