@@ -50,6 +50,20 @@ test('the home page lists the lessons in order and links to them', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What IAM is');
 });
 
+test('the home page title names the site once', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('IAM Dojo — learn AWS IAM by doing');
+});
+
+test("the header search button's accessible name contains its visible text (WCAG 2.5.3 Label in Name)", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const search = page.getByRole('button', { name: /^Search/ });
+  await expect(search).toBeVisible();
+  const visible = (await search.innerText()).split(/\s+/).filter(Boolean).join(' ');
+  await expect(search).toHaveAccessibleName(visible);
+});
+
 test('the home page loads neither Monaco nor the simulator worker', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
