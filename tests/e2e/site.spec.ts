@@ -3,27 +3,8 @@
  * the simulator worker answers where a widget asks it. Monaco loads only when an editor scrolls
  * into view, from the site itself, styled.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-
-/** Paths of every page in dist/, e.g. "/", "/lessons/01-what-is-iam/". */
-function builtPages(): string[] {
-  const root = 'dist';
-  const pages: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== '_astro' && name !== 'pagefind') walk(full);
-      } else if (name === 'index.html') {
-        pages.push(`/${relative(root, dir)}/`.replace(/\/+/g, '/'));
-      }
-    }
-  };
-  walk(root);
-  return pages.sort();
-}
+import { builtPages } from './pages.ts';
 
 const pages = builtPages();
 
