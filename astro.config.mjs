@@ -56,6 +56,7 @@ export default defineConfig({
           label: 'Practice',
           items: [
             { label: 'Playground', link: '/playground/' },
+            { label: 'AWS console', link: '/console/' },
             { label: 'Your progress', link: '/progress/' },
           ],
         },

@@ -3,11 +3,14 @@
  * src/cli.ts). One file per command; Node-only glue lives here (files, argv, exit codes), every
  * answer comes from src/sim.
  */
+import { ANALYSIS_COMMANDS } from './analysis-usage.ts';
+import { runAnalysisCommand } from './analyze.ts';
 import { runAwsCommand } from './aws.ts';
 import { USAGE, UsageError, usageError, type Outcome } from './outcome.ts';
 import { runSimulation } from './simulate.ts';
 import { runValidation } from './validate.ts';
 import { runWorldCommand } from './world-commands.ts';
+import { buildWorld, loadJournal } from './world-file.ts';
 
 export type { Outcome } from './outcome.ts';
 
@@ -15,6 +18,8 @@ export type { Outcome } from './outcome.ts';
 export async function main(argv: readonly string[]): Promise<Outcome> {
   const [command, ...rest] = argv;
   try {
+    const analysis = ANALYSIS_COMMANDS.find((c) => c === command);
+    if (analysis !== undefined) return await runAnalysisCommand(analysis, rest, { openWorldFile });
     switch (command) {
       case 'aws':
         return await runAwsCommand(rest);
@@ -41,4 +46,9 @@ export async function main(argv: readonly string[]): Promise<Outcome> {
     const message = error instanceof Error ? error.message : String(error);
     return { exitCode: 255, stdout: '', stderr: `iam-dojo: ${message}\n` };
   }
+}
+
+/** The world a `--world` file describes, rebuilt in memory (the file is not changed). */
+async function openWorldFile(path: string): Promise<unknown> {
+  return buildWorld(await loadJournal(path));
 }

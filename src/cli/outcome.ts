@@ -1,4 +1,5 @@
 /** What one iam-dojo invocation prints and how it exits, and the usage error every command shares. */
+import { ANALYSIS_USAGE } from './analysis-usage.ts';
 
 /** What one iam-dojo invocation prints and how it exits. */
 export interface Outcome {
@@ -32,7 +33,7 @@ Commands:
       Moves the world's clock forward (TOTP codes, session expiry, MFA age follow it).
   trail --world FILE [--query EXPR]
       The world's CloudTrail records ({"Records": [...]}, oldest first).
-
+${ANALYSIS_USAGE}
 Options of the simulate commands: --output json|text|table, --query EXPR,
   --explain (the decision and why, in words), --expect allowed|denied|explicitDeny|implicitDeny
   (exit 1 when any decision differs).

@@ -13,6 +13,7 @@ import { UsageError } from './outcome.ts';
 export interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
+  consoleSignIn?(input: Record<string, unknown>): unknown;
   authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined;
   trail?(): { Records: Record<string, unknown>[] };
 }
@@ -93,8 +94,15 @@ export async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
       });
     } else if (op.kind === 'advance') {
       world.clock?.advance?.(op.seconds);
-    } else {
+    } else if (op.kind === 'writeFile') {
       world.writeFile?.(op.name, op.text);
+    } else if (op.kind === 'consoleSignIn') {
+      // What the simulated console did (src/console) replays through the same world calls.
+      const input: Record<string, unknown> = { ...op };
+      delete input['kind'];
+      world.consoleSignIn?.(input);
+    } else {
+      await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
     }
   }
   return world;

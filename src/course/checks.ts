@@ -44,9 +44,18 @@ export async function runChecks(world: CourseWorld, exercise: Exercise, options:
       // Fail closed: a check that cannot run is not passed, and the learner sees why.
       outcome = { code: 'CHECK_ERROR', message: error instanceof Error ? error.message : String(error) };
     }
-    results.push({ id: check.id, label: check.label, passed: outcome.code === 'PASS', outcome, message: describeOutcome(outcome) });
+    const passed = outcome.code === 'PASS';
+    // The check's own words say what is still wrong; the finding in brackets says what was seen.
+    const found = describeOutcome(outcome);
+    const message = passed || check.failure === undefined ? asSentence(found) : `${asSentence(check.failure)} (${found.replace(/\.$/, '')})`;
+    results.push({ id: check.id, label: check.label, passed, outcome, message });
   }
   return results;
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
 /** True when every result passed (and there is at least one). */
@@ -82,13 +91,21 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
       return matches ? { code: 'PASS' } : { code: 'DECISION_MISMATCH', expected: check.expect, actual };
     }
     case 'trail': {
-      const actual: unknown = jmespath.search(world.trail() as unknown as object, check.query);
+      const actual: unknown = jmespath.search(world.trail() as unknown as object, fillTemplate(world, check.query, vars));
       if (check.atLeast !== undefined) {
         return typeof actual === 'number' && actual >= check.atLeast
           ? { code: 'PASS' }
           : { code: 'TRAIL_TOO_FEW', atLeast: check.atLeast, actual: show(actual) };
       }
       return sameJson(actual, check.equals) ? { code: 'PASS' } : { code: 'TRAIL_MISMATCH', actual: show(actual) };
+    }
+    case 'order': {
+      const records = (world.trail() as unknown as { Records: object[] }).Records;
+      const first = fillTemplate(world, check.first, vars);
+      const then = fillTemplate(world, check.then, vars);
+      const laterIndex = records.findIndex((r) => jmespath.search(r, then) === true);
+      if (laterIndex < 0) return { code: 'ORDER_MISSING' };
+      return records.slice(0, laterIndex).some((r) => jmespath.search(r, first) === true) ? { code: 'PASS' } : { code: 'ORDER_WRONG' };
     }
     case 'answer': {
       const given = options.answers?.[check.id]?.trim() ?? '';

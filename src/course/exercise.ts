@@ -115,6 +115,8 @@ const checkBase = {
   id: slug,
   /** What the learner reads in the ✓/✗ list, e.g. "alice can read reports/q3.csv". */
   label: z.string().min(5),
+  /** What is still wrong, in words, shown when the check fails (e.g. "ana can still overwrite the report"). */
+  failure: z.string().min(10).optional(),
 };
 
 /** One condition the world must meet for the exercise to be done. */
@@ -169,6 +171,17 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       ...checkBase,
+      /** Two kinds of trail record in order: the first `then` record comes after some `first` record. */
+      kind: z.literal('order'),
+      /** JMESPath test on one record for what must happen first, e.g. `eventName=='UpdateAccessKey'`. */
+      first: z.string().min(1),
+      /** JMESPath test on one record for what must come after it, e.g. `eventName=='DeleteAccessKey'`. */
+      then: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...checkBase,
       /** A question the learner answers in words, judged against the world's trail. */
       kind: z.literal('answer'),
       /** The question shown above the answer field. */
@@ -178,6 +191,20 @@ export const checkSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
+
+/** A plausible wrong answer: what a learner might do instead, which some check must refuse. */
+export const wrongAnswerSchema = z
+  .object({
+    /** The mistake in words, as an instructor would name it ("rotates the new key instead of the old one"). */
+    mistake: z.string().min(10),
+    /** The steps of the wrong answer, run from the exercise's start. */
+    steps: z.array(stepSchema).default([]),
+    /** Answers typed for `answer` checks: check id → answer. */
+    answers: z.record(z.string(), z.string()).default({}),
+    /** Ids of the checks that must fail for it (the self-test proves each one does). */
+    caughtBy: z.array(slug).min(1),
+  })
+  .strict();
 
 /** One exercise. */
 export const exerciseSchema = z
@@ -205,6 +232,8 @@ export const exerciseSchema = z
         explanation: z.string().min(20),
       })
       .strict(),
+    /** Plausible wrong answers (at least two); the content self-test proves each fails the checks it names. */
+    wrongAnswers: z.array(wrongAnswerSchema).min(2),
   })
   .strict();
 
@@ -221,11 +250,18 @@ export const lessonExercisesSchema = z
         ctx.addIssue({ code: 'custom', path: [index, 'start'], message: 'the first exercise has no previous exercise to continue from' });
       const checkIds = new Set(exercise.checks.map((c) => c.id));
       if (checkIds.size !== exercise.checks.length) ctx.addIssue({ code: 'custom', path: [index, 'checks'], message: 'duplicate check id' });
+      exercise.wrongAnswers.forEach((wrong, w) =>
+        wrong.caughtBy.forEach((id, c) => {
+          if (!checkIds.has(id)) ctx.addIssue({ code: 'custom', path: [index, 'wrongAnswers', w, 'caughtBy', c], message: `no check named "${id}"` });
+        }),
+      );
     });
   });
 
 /** A step, as written in exercise files. */
 export type Step = z.infer<typeof stepSchema>;
+/** A wrong answer, validated. */
+export type WrongAnswer = z.infer<typeof wrongAnswerSchema>;
 /** A check, validated. */
 export type Check = z.infer<typeof checkSchema>;
 /** An exercise, validated. */

@@ -14,6 +14,8 @@ export type CheckOutcome =
   | { code: 'DECISION_MISMATCH'; expected: string; actual: string }
   | { code: 'TRAIL_MISMATCH'; actual: string }
   | { code: 'TRAIL_TOO_FEW'; atLeast: number; actual: string }
+  | { code: 'ORDER_MISSING' }
+  | { code: 'ORDER_WRONG' }
   | { code: 'ANSWER_MISSING' }
   | { code: 'ANSWER_WRONG' }
   | { code: 'CHECK_ERROR'; message: string };
@@ -29,19 +31,23 @@ export function describeOutcome(outcome: CheckOutcome): string {
     case 'EXPECTED_SUCCESS':
       return `The command failed (exit code ${outcome.exitCode}): ${firstLine(outcome.stderr)}`;
     case 'EXPECTED_FAILURE':
-      return 'The command succeeded, but it should be refused.';
+      return 'the command succeeded, but it should be refused';
     case 'ERROR_CODE_MISMATCH':
       return `The command failed with ${outcome.actual || 'an error'}, not ${outcome.expected}.`;
     case 'OUTPUT_NOT_JSON':
       return 'The command did not print JSON.';
     case 'QUERY_MISMATCH':
-      return `Not yet: the world shows ${outcome.actual}.`;
+      return `not yet: found ${outcome.actual}`;
     case 'DECISION_MISMATCH':
-      return `The policy simulator says ${decisionWords(outcome.actual)}, not ${decisionWords(outcome.expected)}.`;
+      return `the policy simulator answers ${decisionWords(outcome.actual)}; it should be ${decisionWords(outcome.expected)}`;
     case 'TRAIL_MISMATCH':
-      return `Not in the trail yet (found ${outcome.actual}).`;
+      return `not in the trail yet: found ${outcome.actual}`;
     case 'TRAIL_TOO_FEW':
-      return `The trail has ${outcome.actual} matching records; at least ${outcome.atLeast} are needed.`;
+      return `the trail has ${outcome.actual} matching ${outcome.actual === '1' ? 'record' : 'records'}, and at least ${outcome.atLeast} ${outcome.atLeast === 1 ? 'is' : 'are'} needed`;
+    case 'ORDER_MISSING':
+      return 'the trail has no record of the later step yet';
+    case 'ORDER_WRONG':
+      return 'the trail shows the steps in the wrong order';
     case 'ANSWER_MISSING':
       return 'Type your answer.';
     case 'ANSWER_WRONG':
@@ -79,8 +85,8 @@ function decisionWords(decision: string): string {
   const words: Record<string, string> = {
     allowed: 'allowed',
     denied: 'denied',
-    explicitDeny: 'explicitly denied (a Deny matches)',
-    implicitDeny: 'implicitly denied (nothing allows it)',
+    explicitDeny: 'explicitly denied (by a Deny statement)',
+    implicitDeny: 'implicitly denied (no statement allows it)',
   };
   return words[decision] ?? decision;
 }

@@ -10,12 +10,16 @@ import type { Result, WorldJournal } from '../worker/protocol.ts';
 import type { SimWorld } from '../worker/sim-adapter.ts';
 import { lessonExercisesSchema } from './exercise.ts';
 import { runChecks, type CheckResult } from './checks.ts';
-import { buildStartWorld } from './steps.ts';
+import { buildStartWorld, type Variables } from './steps.ts';
 import type { CourseWorld, CreateCourseWorld } from './world-port.ts';
 
 /** Scratch world names; the page never shows them. */
 const START_SCRATCH = '__exercise-start__';
 const CHECK_SCRATCH = '__exercise-check__';
+const VARIABLES_SCRATCH = '__exercise-variables__';
+
+/** Values the start steps saved (e.g. the old key's id), per exercise list and id; the build is deterministic. */
+const startVariables = new Map<string, Promise<Variables>>();
 
 /** The tail of the queue of start builds (see exerciseStartJournal). */
 let startQueue: Promise<void> = Promise.resolve();
@@ -50,10 +54,36 @@ export const exerciseApi = {
         await worlds.restore(CHECK_SCRATCH, await worlds.journal(worldName));
         return asCourseWorld(CHECK_SCRATCH, await worlds.get(CHECK_SCRATCH));
       };
-      return runChecks(world, exercise, { answers, copyWorld });
+      const variables = await variablesOf(exercises, id);
+      return runChecks(world, exercise, { answers, copyWorld, variables });
     });
   },
 };
+
+/**
+ * The variables an exercise's start steps saved, for checks that name them (`{{OLD_KEY}}`). The
+ * start is rebuilt once in a scratch world: same seed and steps give the same ids, so the values
+ * match the learner's world.
+ */
+function variablesOf(exercises: unknown, id: string): Promise<Variables> {
+  const key = `${id}\u0000${JSON.stringify(exercises)}`;
+  let pending = startVariables.get(key);
+  if (!pending) {
+    const next = startQueue.then(async () => {
+      const list = lessonExercisesSchema.parse(exercises);
+      return (await buildStartWorld(journaledCreate(VARIABLES_SCRATCH), list, id)).variables;
+    });
+    startQueue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    pending = next;
+    startVariables.set(key, pending);
+    // A failed build is not remembered, so the next check tries again.
+    next.catch(() => startVariables.delete(key));
+  }
+  return pending;
+}
 
 /** A `createWorld` whose worlds live in the registry under `name` and record every step in the journal. */
 function journaledCreate(name: string): CreateCourseWorld {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { withSimulator } from '../worker/client.ts';
 import { loadSaved, pageKey, save } from '../worker/storage.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
+import { activeByWorld, registerExercise } from './exercise-registry.svelte.ts';
 import type { exerciseApi } from '../course/worker-api.ts';
 import type { CheckResult } from '../course/checks.ts';
 import type { Result } from '../worker/protocol.ts';
@@ -17,8 +18,6 @@ import { exerciseKey, loadProgress, markExerciseDone, markSolutionSeen } from '.
 
 type ExerciseRemote = Remote<typeof exerciseApi>;
 
-/** Which exercise each named world of the page is set up for (shared by the page's Exercise widgets). */
-const activeByWorld: Record<string, string | undefined> = $state({});
 /** The latest start request per world; an older start that finishes later is dropped. */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping read only by start(); never rendered
 const startSequence = new Map<string, number>();
@@ -185,6 +184,22 @@ export class ExerciseState {
     }
   }
 
+  /** Lets the page's terminals find this exercise (see exercise-registry); returns the unregister function. */
+  register(element: HTMLElement): () => void {
+    const isDone = (): boolean => this.done;
+    return registerExercise(this.worldName, {
+      id: this.exercise.id,
+      heading: `Exercise ${this.index + 1}: ${this.exercise.title}`,
+      element,
+      get done() {
+        return isDone();
+      },
+      continues: 'continueFromPrevious' in this.exercise.start,
+      previousId: this.exercises[this.index - 1]?.id,
+      start: () => this.start(false),
+    });
+  }
+
   /** Shows the next hint. */
   nextHint(): void {
     this.hintsShown = Math.min(this.hintsShown + 1, this.exercise.hints.length);
@@ -242,6 +257,8 @@ export function checkDetail(check: Exercise['checks'][number]): string {
       return `simulate-principal-policy ${check.principalArn} ${check.action} on ${check.resource}${check.context ? ` with ${JSON.stringify(check.context)}` : ''} — ${check.expect}`;
     case 'trail':
       return `trail: ${check.query} ${check.atLeast !== undefined ? `≥ ${check.atLeast}` : `= ${JSON.stringify(check.equals)}`}`;
+    case 'order':
+      return `trail order: a record with ${check.first} before the first with ${check.then}`;
     case 'answer':
       return `answer = trail: ${check.answerQuery}`;
   }

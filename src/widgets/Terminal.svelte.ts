@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { withSimulator } from '../worker/client.ts';
 import { loadSaved, pageKey, save } from '../worker/storage.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
+import { exerciseForTerminal, type RegisteredExercise } from './exercise-registry.svelte.ts';
 
 /** One command and what it printed. */
 export interface TerminalEntry {
@@ -31,6 +32,13 @@ export class TerminalState {
   candidates: string[] = $state.raw([]);
   /** Set when the CLI asked for an MFA code; the next line typed is the code. */
   mfaPrompt: { command: string; prompt: string } | null = $state(null);
+  /** Said once the terminal started the exercise beside it for the learner. */
+  exerciseNote: string | null = $state(null);
+  /** The exercise beside the terminal, when another unfinished exercise is active (offered, not forced). */
+  offer: RegisteredExercise | null = $state.raw(null);
+  #element: Element | undefined;
+  /** Set while a heredoc is open: the lines so far and the shell's continuation prompt (`> `). */
+  pending: { text: string; prompt: string } | null = $state(null);
 
   readonly session: WorldSession;
   #history: string[] = [];
@@ -44,11 +52,44 @@ export class TerminalState {
     this.#cursor = this.#history.length;
   }
 
+  /** Where the terminal is on the page, to find the exercise beside it. */
+  attach(element: Element): void {
+    this.#element = element;
+  }
+
+  /** Starts the exercise beside the terminal when nothing is lost by it, so the command counts for it. */
+  async prepareExercise(): Promise<void> {
+    if (!this.#element) return;
+    const { start, offer } = exerciseForTerminal(this.session.name, this.#element);
+    this.offer = offer ?? null;
+    if (start) {
+      await start.start();
+      this.exerciseNote = `Started ${start.heading} for you; commands here count for it now.`;
+    }
+  }
+
+  /** Starts the offered exercise (the learner chose to switch). */
+  async startOffered(): Promise<void> {
+    const offer = this.offer;
+    if (!offer) return;
+    this.offer = null;
+    await offer.start();
+    this.exerciseNote = `Started ${offer.heading}; commands here count for it now.`;
+  }
+
   /** Runs the typed line (or answers the MFA prompt with it). */
   async submit(): Promise<void> {
-    const text = this.line.trim();
+    const raw = this.line;
+    const text = raw.trim();
     this.line = '';
     this.candidates = [];
+    if (this.pending) {
+      // Heredoc lines are kept as typed: leading spaces are part of the file.
+      const { text: before } = this.pending;
+      this.pending = null;
+      await this.#run(`${before}\n${raw}`, {}, `${before}\n${raw}`);
+      return;
+    }
     if (this.mfaPrompt) {
       const { command } = this.mfaPrompt;
       this.mfaPrompt = null;
@@ -61,12 +102,14 @@ export class TerminalState {
       this.entries = [];
       return;
     }
+    await this.prepareExercise();
     await this.#run(text, {}, text);
   }
 
   /** Runs a command built elsewhere (the form alternative, a lesson's button). */
   async runCommand(command: string): Promise<void> {
     this.#remember(command);
+    await this.prepareExercise();
     await this.#run(command, {}, command);
   }
 
@@ -110,6 +153,10 @@ export class TerminalState {
     this.running = true;
     try {
       const out = await this.session.run(command, extra);
+      if (out.continuation !== undefined) {
+        this.pending = { text: command, prompt: out.continuation };
+        return;
+      }
       const entry: TerminalEntry = { id: this.#nextId++, command: shown, stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
       if (out.mfaPrompt) entry.awaitingMfa = true;
       this.entries.push(entry);

@@ -6,16 +6,30 @@
 import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
 import { worldJournalSchema } from '../worker/journal-schema.ts';
-import { forget, loadSaved, pageKey, save } from '../worker/storage.ts';
+import { forget, loadSaved, pageKey, save, STORAGE_PREFIX } from '../worker/storage.ts';
+import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
+import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+
+function parseJournal(raw: string): WorldJournal | undefined {
+  try {
+    const parsed = worldJournalSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // not JSON: the other tab's own load reports it
+  }
+}
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry of sessions; each session holds its own reactive state
 const sessions = new Map<string, WorldSession>();
 
-/** The page's session for world `name` (created on first use). */
-export function worldSession(name = 'page'): WorldSession {
+/**
+ * The page's session for world `name` (created on first use). `savedAs` is the page path whose saved
+ * world to use instead of this page's own: the /console/ page works on /playground/'s world.
+ */
+export function worldSession(name = 'page', savedAs?: string): WorldSession {
   let session = sessions.get(name);
   if (!session) {
-    session = new WorldSession(name);
+    session = new WorldSession(name, savedAs);
     sessions.set(name, session);
   }
   return session;
@@ -31,12 +45,14 @@ export class WorldSession {
   failure: { code: string; message: string } | null = $state.raw(null);
 
   readonly name: string;
+  readonly #key: string;
   #journal: WorldJournal | undefined;
   #started: Promise<unknown> | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
-  constructor(name: string) {
+  constructor(name: string, savedAs?: string) {
     this.name = name;
+    this.#key = savedAs === undefined ? pageKey('world', name) : `world:${savedAs}:${name}`;
   }
 
   /** The queue of work on this world; loading the saved world comes first, on first use in the browser. */
@@ -46,6 +62,12 @@ export class WorldSession {
       this.#tail = this.#started.catch(() => undefined);
       onRestart(async (api) => {
         if (this.#journal) await api.restore(this.name, this.#journal);
+      });
+      // Another tab on the same saved world (the playground and the console) changed it: follow it.
+      globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+        if (event.key !== STORAGE_PREFIX + this.#key || event.newValue === null) return;
+        const parsed = parseJournal(event.newValue);
+        if (parsed) void this.#follow(parsed);
       });
     }
     return this.#tail;
@@ -62,6 +84,11 @@ export class WorldSession {
       if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
       return result.value;
     });
+  }
+
+  /** Saves a text file in the world (the editor's Save), so the terminal's `file://NAME` reads it. */
+  writeFile(name: string, text: string): Promise<Result<true>> {
+    return this.#change(() => withSimulator((api) => api.writeFile(this.name, name, text)));
   }
 
   /** Moves the world's clock forward. */
@@ -85,9 +112,31 @@ export class WorldSession {
     return this.#journal;
   }
 
+  /** A sign-in on the simulated console (kept in the journal like a command). */
+  consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
+    return this.#change(() => withSimulator((api) => api.consoleSignIn(this.name, form)));
+  }
+
+  /** A call the simulated console makes for a signed-in session that may change the world. */
+  consoleCall(sessionId: string, request: ConsoleCall): Promise<Result<ConsoleAnswer>> {
+    return this.#change(() => withSimulator((api) => api.consoleCall(this.name, sessionId, request)));
+  }
+
   /** Reads from the world without changing it (waits for earlier changes first). */
   read<T>(task: (api: Parameters<Parameters<typeof withSimulator>[0]>[0]) => PromiseLike<T>): Promise<T> {
     const next: Promise<T> = this.#queue.then(() => withSimulator(task));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Takes over a journal another tab saved, without saving it again (that would echo back). */
+  #follow(journal: WorldJournal): Promise<void> {
+    const next = this.#queue.then(async () => {
+      const result = await withSimulator((api) => api.restore(this.name, journal));
+      if (!result.ok) return;
+      this.#journal = journal;
+      this.revision++;
+    });
     this.#queue = next.catch(() => undefined);
     return next;
   }
@@ -104,7 +153,7 @@ export class WorldSession {
   }
 
   async #load(): Promise<void> {
-    const key = pageKey('world', this.name);
+    const key = this.#key;
     const saved = loadSaved(key, worldJournalSchema);
     if (saved.kind === 'corrupt') {
       this.notice = `Your saved world could not be read (${saved.reason}); a fresh world was started. The old copy is kept in this browser's storage.`;
@@ -130,6 +179,6 @@ export class WorldSession {
     }
     this.failure = null;
     this.#journal = result.value;
-    save(pageKey('world', this.name), result.value);
+    save(this.#key, result.value);
   }
 }

@@ -35,6 +35,33 @@ const writeFileOp = z.object({
   text: z.string().max(MAX_LINE_CHARS * 10),
 }).strict();
 
+const consoleSignInOp = z.object({
+  /** A sign-in on the simulated console's sign-in page (recorded as ConsoleLogin). */
+  kind: z.literal('consoleSignIn'),
+  /** The IAM user name; absent for the root user. */
+  userName: z.string().max(64).optional(),
+  password: z.string().max(128),
+  /** The MFA code typed on the sign-in page. */
+  mfaCode: z.string().regex(/^\d{6}$/).optional(),
+  /** The "Account ID or alias" field. */
+  account: z.string().max(64).optional(),
+  /** The root user's email address. */
+  rootEmail: z.string().max(128).optional(),
+}).strict();
+
+const consoleCallOp = z.object({
+  /** One API call the simulated console made for the signed-in person. */
+  kind: z.literal('consoleCall'),
+  /** The console session (returned by the sign-in it follows). */
+  sessionId: z.string().max(64),
+  /** World service name (iam, sts, cloudtrail). */
+  service: z.string().max(32),
+  /** API operation name, e.g. CreateUser. */
+  operation: z.string().max(64),
+  /** The API parameters, in the API's PascalCase shape. */
+  params: z.record(z.string(), z.unknown()).refine((p) => JSON.stringify(p).length <= MAX_LINE_CHARS * 10, 'parameters too large'),
+}).strict();
+
 /** How a world starts. */
 export const worldStartSchema = z.object({
   /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
@@ -56,5 +83,5 @@ export const worldJournalSchema = z.object({
   /** Format version; bump it (and the storage key) when the shape changes. */
   version: z.literal(1),
   start: worldStartSchema,
-  ops: z.array(z.discriminatedUnion('kind', [runOp, advanceOp, writeFileOp])).max(MAX_JOURNAL_OPS),
+  ops: z.array(z.discriminatedUnion('kind', [runOp, advanceOp, writeFileOp, consoleSignInOp, consoleCallOp])).max(MAX_JOURNAL_OPS),
 }).strict();

@@ -88,6 +88,8 @@ export interface RunOutput {
   stderr: string;
   /** The CLI asks for an MFA code (role with mfa_serial); run again with `mfaCode`. */
   mfaPrompt?: string;
+  /** A heredoc is still open (`> `): nothing ran; send the text again with the next line appended. */
+  continuation?: string;
 }
 
 /** Completion of a command line at the cursor. */

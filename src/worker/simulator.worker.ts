@@ -6,6 +6,7 @@ import { expose } from 'comlink';
 import { policyApi } from './api/policy.ts';
 import { catalogApi } from './api/catalog.ts';
 import { worldApi } from './api/world.ts';
+import { consoleApi } from './api/console.ts';
 import { installServiceLoader } from './catalog-loader.ts';
 
 // EXERCISE API — the LESSONS owner's module (src/course/worker-api.ts): exercise start worlds and
@@ -22,6 +23,7 @@ const api = {
   ...policyApi,
   ...catalogApi,
   ...worldApi,
+  ...consoleApi,
   ...exerciseApi,
 };
 

@@ -6,6 +6,9 @@
  */
 import type { JournalOp, RunOutput, WorldJournal, WorldStart } from './protocol.ts';
 import { createWorld, type CreateWorldOptions } from '../sim/index.ts';
+import type { ServiceResponse } from '../sim/services/contract.ts';
+import type { CallDecision } from '../sim/services/invoke.ts';
+import type { ConsoleSignInInput, ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import { advanceClock, type SimWorld } from './sim-adapter.ts';
 
 interface Slot {
@@ -41,7 +44,8 @@ export const worlds = {
   async run(name: string, line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     const s = await slot(name);
     const output = await runOp(s.world, { kind: 'run', line, ...extra });
-    s.journal.ops.push({ kind: 'run', line, ...extra });
+    // An unfinished heredoc changed nothing: only the complete text is worth replaying.
+    if (output.continuation === undefined) s.journal.ops.push({ kind: 'run', line, ...extra });
     return output;
   },
 
@@ -59,6 +63,37 @@ export const worlds = {
     const s = await slot(name);
     s.world.writeFile(file, text);
     s.journal.ops.push({ kind: 'writeFile', name: file, text });
+  },
+
+  /** A sign-in on the simulated console, recorded in the journal (it writes ConsoleLogin and may start a session). */
+  async consoleSignIn(name: string, op: ConsoleSignInOp): Promise<ConsoleSignInResult> {
+    const s = await slot(name);
+    const result = signIn(s.world, op);
+    s.journal.ops.push(op);
+    return result;
+  },
+
+  /** One API call the console makes for a signed-in session; recorded in the journal. */
+  async consoleCall(name: string, op: ConsoleCallOp): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }> {
+    const s = await slot(name);
+    const response = await call(s.world, op);
+    s.journal.ops.push(op);
+    return { response, decisions: s.world.lastDecisions() };
+  },
+
+  /**
+   * Calls the console makes only to draw a page (List*, Get*), run on a throw-away copy of the world:
+   * authorized by the same engine as the signed-in session, but neither recorded in the trail nor in
+   * the journal (see src/console/README.md, "What the trail shows").
+   */
+  async consoleRead(name: string, sessionId: string, calls: { service: string; operation: string; params: Record<string, unknown> }[]): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }[]> {
+    const copy = (await slot(name)).world.fork();
+    const out: { response: ServiceResponse; decisions: readonly CallDecision[] }[] = [];
+    for (const c of calls) {
+      const response = await call(copy, { kind: 'consoleCall', sessionId, ...c });
+      out.push({ response, decisions: copy.lastDecisions() });
+    }
+    return out;
   },
 
   /** Names of the worlds that exist now. */
@@ -98,7 +133,9 @@ async function build(journal: WorldJournal): Promise<Slot> {
   for (const op of journal.ops) {
     if (op.kind === 'run') await runOp(world, op);
     else if (op.kind === 'advance') advanceClock(world, op.seconds);
-    else world.writeFile(op.name, op.text);
+    else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
+    else if (op.kind === 'consoleSignIn') signIn(world, op);
+    else await call(world, op);
   }
   return { world, journal: structuredClone(journal) };
 }
@@ -111,5 +148,20 @@ async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): 
   const out = await world.run(op.line, options);
   const result: RunOutput = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
   if (out.mfaPrompt) result.mfaPrompt = out.mfaPrompt;
+  if (out.continuation !== undefined) result.continuation = out.continuation;
   return result;
+}
+
+type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
+type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
+
+/** The browser's user agent in ConsoleLogin records is a fixed desktop Chrome, so replays are identical. */
+function signIn(world: SimWorld, op: ConsoleSignInOp): ConsoleSignInResult {
+  const rest: Partial<ConsoleSignInOp> = { ...op };
+  delete rest.kind;
+  return world.consoleSignIn(rest as ConsoleSignInInput); // zod optionals: absent keys, never undefined values
+}
+
+function call(world: SimWorld, op: ConsoleCallOp): Promise<ServiceResponse> {
+  return world.invoke({ service: op.service, operation: op.operation, params: structuredClone(op.params), credentials: { kind: 'console', sessionId: op.sessionId } });
 }

@@ -32,6 +32,14 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
     for (const exercise of exercises!) expect(lesson.body).toContain(`id="${exercise.id}"`);
   });
 
+  test('every exercise\'s first hint asks a question before any hint shows a command', () => {
+    for (const exercise of lessonExercises(slug) ?? []) {
+      const first = exercise.hints[0]!;
+      expect(first, `${slug} › ${exercise.id}`).toContain('?');
+      expect(first, `${slug} › ${exercise.id}: the first hint gives a command away`).not.toMatch(/`aws /);
+    }
+  });
+
   test('widgets are interactive islands on the lesson\'s own world, and exercises name their lesson', () => {
     const tags = [...lesson.body.matchAll(/<(Exercise|Terminal|AuditLog|AccessCheck|MfaDevice|AccountExplorer|PolicyCheck)\b([^>]*)>/g)];
     expect(tags.length).toBeGreaterThan(0);

@@ -20,13 +20,14 @@ test('lesson 9: answers read from the trail complete the exercise, a wrong one i
   const status = exercise.getByRole('status');
   await expect(status).toHaveText(/0 of 3 checks pass/);
 
-  await exercise.getByRole('textbox', { name: 'Which API operation (eventName) was denied?' }).fill('ListUsers');
+  // The decoy: another refused call, by bo, for S3.
+  await exercise.getByRole('textbox', { name: 'Which IAM operation (eventName) was denied?' }).fill('ListBuckets');
   await exercise.getByRole('button', { name: 'Check now' }).click();
   await expect(exercise.getByRole('listitem').filter({ hasText: 'the denied operation' })).toContainText('not what the trail shows');
 
-  await exercise.getByRole('textbox', { name: 'Which API operation (eventName) was denied?' }).fill('CreateUser');
-  await exercise.getByRole('textbox', { name: 'Which IAM user made the denied call?' }).fill('ana');
-  await exercise.getByRole('textbox', { name: 'From which IP address did the call come?' }).fill('198.51.100.23');
+  await exercise.getByRole('textbox', { name: 'Which IAM operation (eventName) was denied?' }).fill('CreateUser');
+  await exercise.getByRole('textbox', { name: 'Which IAM user (the user name) made that call?' }).fill('ana');
+  await exercise.getByRole('textbox', { name: 'From which IP address did that call come?' }).fill('198.51.100.23');
   await expect(status).toHaveText(/All 3 checks pass — exercise complete/);
   await expectNoA11yViolations(page, '[data-exercise="read-a-record"]');
 });
@@ -51,9 +52,9 @@ test('lesson 1: a continuing exercise starts where the previous one ended and tu
   const third = await hydrated(page.locator('[data-exercise="first-allow"]'));
   await expect(third.getByText('This exercise continues where the previous one ends.')).toBeVisible();
   await third.getByRole('button', { name: 'Start this exercise' }).click();
-  await expect(third.getByRole('status')).toHaveText(/1 of 2 checks pass/);
+  await expect(third.getByRole('status')).toHaveText(/2 of 3 checks pass/);
   await input.scrollIntoViewIfNeeded();
   await input.fill('aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess');
   await input.press('Enter');
-  await expect(third.getByRole('status')).toHaveText(/All 2 checks pass — exercise complete/);
+  await expect(third.getByRole('status')).toHaveText(/All 3 checks pass — exercise complete/);
 });

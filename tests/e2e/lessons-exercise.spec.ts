@@ -45,8 +45,12 @@ test('lesson 1: hints one at a time, the solution only after confirming', async 
   const exercise = await hydrated(page.locator('[data-exercise="denied-by-default"]'));
   await exercise.getByRole('button', { name: 'Show a hint' }).click();
   await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
+  // The first hint asks a question; the later ones get closer to the command.
+  await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem').first()).toContainText('?');
   await exercise.getByRole('button', { name: 'Show another hint' }).click();
   await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(2);
+  await exercise.getByRole('button', { name: 'Show another hint' }).click();
+  await expect(exercise.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(3);
   await expect(exercise.getByRole('button', { name: 'No more hints' })).toBeDisabled();
 
   await exercise.getByRole('button', { name: 'Show the solution' }).click();

@@ -102,7 +102,11 @@ test('lesson 2: create a user with a password, give it an access key and use it'
   const terminal = await terminalAt(page, 0);
   await runOk(terminal, 'aws iam create-user --user-name ana');
   await runOk(terminal, "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!' --password-reset-required");
-  await expectComplete(first, 3);
+  // Forced to change her password, ana must be allowed to (the console would attach this for you).
+  const stuck = first.getByRole('listitem').filter({ hasText: 'allowed to change her own password' });
+  await expect(stuck).toContainText('stuck at her first sign-in');
+  await runOk(terminal, 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword');
+  await expectComplete(first, 4);
 
   const second = await startExercise(page, 'access-key');
   const terminal2 = await terminalAt(page, 1);
@@ -168,7 +172,7 @@ test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA,
   await runOk(terminal3, `aws configure set aws_secret_access_key ${token.Credentials.SecretAccessKey} --profile ana-mfa`);
   await runOk(terminal3, `aws configure set aws_session_token ${token.Credentials.SessionToken} --profile ana-mfa`);
   await runOk(terminal3, 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa');
-  await expectComplete(session, 2);
+  await expectComplete(session, 3);
 });
 
 test('lesson 8: the plain Bool mistake leaves the access-key check red with a reason, BoolIfExists fixes it', async ({ page }) => {
@@ -188,7 +192,7 @@ test('lesson 8: the plain Bool mistake leaves the access-key check red with a re
   await expect(keyCheck.locator('.why')).not.toBeEmpty();
   const absent = checks.getByRole('listitem').filter({ hasText: 'no MFA information at all' });
   await expect(absent).toContainText('(not yet)');
-  await expect(absent).toContainText('The policy simulator says allowed, not explicitly denied (a Deny matches).');
+  await expect(absent).toContainText('The policy simulator answers allowed; it should be explicitly denied (by a Deny statement).');
 
   await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`);
   await expectComplete(exercise, 4);
@@ -267,7 +271,7 @@ test('lesson 11: cap intern with a permissions boundary, then delegate user crea
   const boundaryArn = `arn:aws:iam::${account}:policy/InternBoundary`;
   await runOk(terminal, `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`);
   expect(await run(terminal, 'aws iam list-users --profile intern')).toContain('AccessDenied');
-  await expectComplete(first, 3);
+  await expectComplete(first, 4);
 
   const delegate = await startExercise(page, 'safe-delegation');
   const terminal3 = await terminalAt(page, 2);
@@ -276,10 +280,11 @@ test('lesson 11: cap intern with a permissions boundary, then delegate user crea
     Statement: [
       { Effect: 'Allow', Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } },
       { Effect: 'Deny', Action: 'iam:DeleteUserPermissionsBoundary', Resource: '*' },
+      { Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion'], Resource: boundaryArn },
     ],
   });
   await runOk(terminal3, `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${policy}'`);
-  await expectComplete(delegate, 4);
+  await expectComplete(delegate, 6);
 });
 
 test('lesson 8: progress and the world survive a reload; a role profile with mfa_serial prompts for a code', async ({ page }) => {

@@ -3,6 +3,7 @@
  * implicit deny is what you get when nothing allows. Source: IAM User Guide, "Policy evaluation
  * logic" and "Determining whether a request is allowed or denied within an account".
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const buckets = [
@@ -40,6 +41,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05' },
       steps: [
+        ...adminSessionSteps(),
         ...buckets,
         'aws iam create-user --user-name sam',
         'aws iam create-access-key --user-name sam',
@@ -55,6 +57,37 @@ export default defineExercises([
         action: 's3:GetObject',
         resource: payrollObject,
         expect: 'explicitDeny',
+        failure: 'no Deny covers reading salaries.csv for sam',
+      },
+      {
+        id: 'no-upload',
+        kind: 'decision',
+        label: 'uploading into dojo-payroll is explicitly denied for sam',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/sam',
+        action: 's3:PutObject',
+        resource: 'arn:aws:s3:::dojo-payroll/x',
+        expect: 'explicitDeny',
+        failure: 'sam can still change payroll files; the Deny must cover writing too',
+      },
+      {
+        id: 'no-delete',
+        kind: 'decision',
+        label: 'deleting from dojo-payroll is explicitly denied for sam',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/sam',
+        action: 's3:DeleteObject',
+        resource: 'arn:aws:s3:::dojo-payroll/salaries.csv',
+        expect: 'explicitDeny',
+        failure: 'sam can still delete payroll files',
+      },
+      {
+        id: 'no-list',
+        kind: 'decision',
+        label: 'listing dojo-payroll is explicitly denied for sam',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/sam',
+        action: 's3:ListBucket',
+        resource: 'arn:aws:s3:::dojo-payroll',
+        expect: 'explicitDeny',
+        failure: 'sam can still list the bucket; the Deny must cover the bucket ARN as well as its objects',
       },
       {
         id: 'sam-refused',
@@ -76,10 +109,12 @@ export default defineExercises([
         label: 'AmazonS3FullAccess is still attached to sam',
         command: 'aws iam list-attached-user-policies --user-name sam',
         expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['AmazonS3FullAccess'] },
+        failure: 'AmazonS3FullAccess is no longer attached; the goal is to keep it and fence off one bucket',
       },
     ],
     hints: [
-      'An explicit `Deny` wins over every `Allow`, wherever the allow comes from.',
+      'What beats an Allow that comes from another policy?',
+      'An explicit `Deny` wins over every `Allow`, wherever the allow comes from. "Read or change anything" means every S3 action, not only GetObject.',
       'Cover both the bucket (`arn:aws:s3:::dojo-payroll`) and its objects (`arn:aws:s3:::dojo-payroll/*`).',
       "An inline policy is quickest: `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '...'`.",
     ],
@@ -87,6 +122,19 @@ export default defineExercises([
       steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '${denyPayroll}'`],
       explanation: 'AWS gathers both policies. The managed policy allows `s3:*` on everything, the inline policy denies `s3:*` on the payroll bucket and its objects. For a payroll request the deny matches, and a matching deny ends the evaluation: denied, whatever else allows it.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'denies only s3:GetObject on salaries.csv',
+        steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/salaries.csv"}]}'`],
+        caughtBy: ['no-upload', 'no-delete', 'no-list'],
+      },
+      {
+        mistake: 'denies s3:* on the objects but forgets the bucket ARN itself',
+        steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::dojo-payroll/*"}]}'`],
+        caughtBy: ['no-list'],
+      },
+      { mistake: 'detaches AmazonS3FullAccess instead of adding a Deny', steps: ['aws iam detach-user-policy --user-name sam --policy-arn arn:aws:iam::aws:policy/AmazonS3FullAccess'], caughtBy: ['explicitly-denied', 'still-full-access', 'kept-full-access'] },
+    ],
   },
   {
     id: 'carve-out',
@@ -95,6 +143,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05-carve' },
       steps: [
+        ...adminSessionSteps(),
         ...buckets,
         'aws iam create-user --user-name kim',
         'aws iam create-access-key --user-name kim',
@@ -120,9 +169,11 @@ export default defineExercises([
         action: 's3:GetObject',
         resource: payrollObject,
         expect: 'explicitDeny',
+        failure: 'salaries.csv is no longer covered by a Deny for kim',
       },
     ],
     hints: [
+      'What happens if you add an Allow for the report? Try it and read the verdict.',
       'Try adding an Allow for the report first, and look at the verdict: the deny still matches, so it still wins.',
       'The fix is to make the deny narrower, so that it no longer matches the report.',
       'Replace `NoPayroll` with a version whose `Resource` is only `arn:aws:s3:::dojo-payroll/salaries.csv`.',
@@ -131,6 +182,14 @@ export default defineExercises([
       steps: [`aws iam put-user-policy --user-name kim --policy-name NoPayroll --policy-document '${denySalariesOnly}'`],
       explanation: 'No Allow can override a matching Deny, so the only way to open the report is to stop the deny from matching it. Narrowing the deny to `salaries.csv` leaves the group\'s read-only allow in charge of the report, and the deny still guards the salaries.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'adds an Allow for the report next to the Deny',
+        steps: [`aws iam put-user-policy --user-name kim --policy-name AllowReport --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/reports/summary.csv"}]}'`],
+        caughtBy: ['reads-report'],
+      },
+      { mistake: 'deletes the Deny altogether', steps: ['aws iam delete-user-policy --user-name kim --policy-name NoPayroll'], caughtBy: ['salaries-denied'] },
+    ],
   },
   {
     id: 'implicit-deny',
@@ -139,6 +198,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-05-lee' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name lee',
         `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Look', Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] })}'`,
       ],
@@ -161,6 +221,7 @@ export default defineExercises([
         action: 'ec2:TerminateInstances',
         resource: 'arn:aws:ec2:us-east-1:{{accountId}}:instance/i-0123456789abcdef0',
         expect: 'implicitDeny',
+        failure: 'terminating is not implicitly denied: either a statement allows it, or a Deny names it',
       },
       {
         id: 'still-looks',
@@ -172,13 +233,31 @@ export default defineExercises([
       },
     ],
     hints: [
+      'What would make TerminateInstances *explicitly* denied, and why is that not what the goal asks?',
       '`aws iam get-user-policy --user-name lee --policy-name OnCall` shows lee\'s current policy.',
       'Add a statement that allows `ec2:StopInstances`; write `put-user-policy` with the whole new document.',
       'Do not write `ec2:*Instances`: that would also allow `ec2:TerminateInstances`.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`],
-      explanation: 'Stopping is now explicitly allowed. Terminating matches no statement at all, so it ends in the default: an implicit deny. The difference matters when several policies combine — an implicit deny can be overridden by an allow elsewhere, an explicit deny cannot.',
+      explanation: 'Stopping is now explicitly allowed. Terminating matches no statement at all, so it ends in the default: an implicit deny. The difference matters when several policies combine — an implicit deny in an identity policy can be answered by a resource policy\'s allow, an explicit deny by nothing.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'allows ec2:*Instances, which also allows TerminateInstances',
+        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:Describe*","ec2:*Instances"],"Resource":"*"}]}'`],
+        caughtBy: ['terminate-implicit'],
+      },
+      {
+        mistake: 'adds an explicit Deny for TerminateInstances',
+        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`, `aws iam put-user-policy --user-name lee --policy-name NoTerminate --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}]}'`],
+        caughtBy: ['terminate-implicit'],
+      },
+      {
+        mistake: 'replaces the policy with one that only allows stopping, losing Describe',
+        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StopInstances","Resource":"*"}]}'`],
+        caughtBy: ['still-looks'],
+      },
+    ],
   },
 ]);

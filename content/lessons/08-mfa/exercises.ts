@@ -6,6 +6,7 @@
  * (aws:MultiFactorAuthPresent is present only with temporary credentials); STS API reference,
  * GetSessionToken.
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const prodAccess = JSON.stringify({
@@ -37,11 +38,18 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-08' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam create-access-key --user-name ana',
         'aws s3api create-bucket --bucket dojo-prod',
         'aws s3api put-object --bucket dojo-prod --key old.log',
         `aws iam put-user-policy --user-name ana --policy-name Prod --policy-document '${prodAccess}'`,
+        // Object-level calls are data events: recorded only because this trail selects them.
+        'aws s3api create-bucket --bucket dojo-trail-logs',
+        'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
+        `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([
+          { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-prod/'] }] },
+        ])}'`,
       ],
     },
     checks: [
@@ -61,6 +69,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'What do the authenticator and AWS need to share, and how do two codes prove it?',
       '`aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed` — the authenticator on this page reads that file.',
       'The device\'s serial number is its ARN, `arn:aws:iam::ACCOUNT:mfa/ana`.',
       '`aws iam enable-mfa-device --user-name ana --serial-number ARN --authentication-code1 CODE --authentication-code2 NEXT_CODE` — wait for the code to change between the two.',
@@ -72,6 +81,17 @@ export default defineExercises([
       ],
       explanation: 'The device is a shared secret: AWS and the authenticator both hold the seed and derive a six-digit code from it and the current 30-second window (RFC 6238). Two consecutive codes prove the authenticator really has the secret and its clock is in step. In the solution, the two codes are the previous window\'s and the current one\'s.',
     },
+    wrongAnswers: [
+      { mistake: 'creates the device but never enables it for ana', steps: ['aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed'], caughtBy: ['device-enabled'] },
+      {
+        mistake: 'types the same code twice (refused: the codes must be consecutive)',
+        steps: [
+          'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed',
+          'aws iam enable-mfa-device --user-name ana --serial-number arn:aws:iam::{{accountId}}:mfa/ana --authentication-code1 {{totp:mfa-ana-seed.txt}} --authentication-code2 {{totp:mfa-ana-seed.txt}}',
+        ],
+        caughtBy: ['device-enabled'],
+      },
+    ],
   },
   {
     id: 'require-mfa',
@@ -117,6 +137,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'Which requests carry `aws:MultiFactorAuthPresent`, and what does `Bool` do when the key is missing?',
       'Write a Deny for `s3:DeleteObject` on `arn:aws:s3:::dojo-prod/*` with a condition on `aws:MultiFactorAuthPresent`.',
       'Requests signed with a long-term access key carry no `aws:MultiFactorAuthPresent` key at all. With `Bool`, a missing key makes the condition false — the deny would not apply.',
       'Use `BoolIfExists` with the value `false`: true when the key says false, and true when the key is missing.',
@@ -125,6 +146,23 @@ export default defineExercises([
       steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete}'`],
       explanation: '`aws:MultiFactorAuthPresent` exists only in requests made with temporary credentials. A Deny with `Bool … false` therefore misses long-term access keys entirely — the most common way such a policy fails. `BoolIfExists … false` also matches when the key is absent, so only sessions that really used MFA get through.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'uses Bool instead of BoolIfExists, so requests with the long-term key slip through',
+        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete.replace('BoolIfExists', 'Bool')}'`],
+        caughtBy: ['key-denied', 'absent-denied'],
+      },
+      {
+        mistake: 'denies deleting without any condition, so even MFA sessions cannot delete',
+        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*"}]}'`],
+        caughtBy: ['mfa-allowed'],
+      },
+      {
+        mistake: 'writes an Allow that requires MFA, leaving the existing s3:* allow in charge',
+        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}'`],
+        caughtBy: ['key-denied', 'no-mfa-denied', 'absent-denied'],
+      },
+    ],
   },
   {
     id: 'mfa-session',
@@ -145,9 +183,19 @@ export default defineExercises([
         label: 'dojo-prod/old.log is deleted',
         command: 'aws s3api list-objects-v2 --bucket dojo-prod',
         expect: { outcome: 'success', query: "length(Contents[?Key=='old.log'] || `[]`)", equals: 0 },
+        failure: 'dojo-prod/old.log is still there',
+      },
+      {
+        id: 'deleted-with-mfa',
+        kind: 'trail',
+        label: 'the trail shows ana deleting old.log with an MFA session',
+        query: "length(Records[?eventName=='DeleteObject' && userIdentity.userName=='ana' && userIdentity.sessionContext.attributes.mfaAuthenticated=='true' && errorCode==null])",
+        atLeast: 1,
+        failure: 'no DeleteObject by ana with MFA is in the trail — the object must be deleted with ana\'s MFA session, not by another identity',
       },
     ],
     hints: [
+      'Which STS call turns a long-term key plus a code into credentials that carry MFA?',
       '`aws sts get-session-token --serial-number arn:aws:iam::ACCOUNT:mfa/ana --token-code CODE --profile ana` returns an access key, a secret and a session token. A code can be used only once: wait for a fresh one.',
       'Save them: `aws configure set aws_access_key_id ... --profile ana-mfa`, the same for `aws_secret_access_key` and `aws_session_token`.',
       'Then `aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa`.',
@@ -164,7 +212,23 @@ export default defineExercises([
         'aws configure set aws_session_token {{TOKEN}} --profile ana-mfa',
         'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa',
       ],
-      explanation: 'GetSessionToken with a serial number and a code returns temporary credentials whose requests carry `aws:MultiFactorAuthPresent = true` (and `aws:MultiFactorAuthAge`). The deny no longer matches, and the inline Allow decides. `{{KEY_ID}}`, `{{SECRET}}` and `{{TOKEN}}` are the values from the get-session-token output.',
+      explanation: 'GetSessionToken with a serial number and a code returns temporary credentials whose requests carry `aws:MultiFactorAuthPresent = true` (and `aws:MultiFactorAuthAge`). The deny no longer matches, and the inline Allow decides. `{{KEY_ID}}`, `{{SECRET}}` and `{{TOKEN}}` are the values from the get-session-token output. The trail records the delete as a data event whose `sessionContext.attributes.mfaAuthenticated` is `"true"`.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'gets an MFA session, then deletes the object with the administrator\'s default identity',
+        steps: [
+          { advanceClock: 30 },
+          'aws sts get-session-token --serial-number arn:aws:iam::{{accountId}}:mfa/ana --token-code {{totp:mfa-ana-seed.txt}} --profile ana',
+          'aws s3api delete-object --bucket dojo-prod --key old.log',
+        ],
+        caughtBy: ['deleted-with-mfa'],
+      },
+      {
+        mistake: 'tries to delete with ana\'s plain access key (refused by the MFA guard)',
+        steps: ['aws s3api delete-object --bucket dojo-prod --key old.log --profile ana'],
+        caughtBy: ['session-with-mfa', 'object-gone', 'deleted-with-mfa'],
+      },
+    ],
   },
 ]);

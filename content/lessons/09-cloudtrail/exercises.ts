@@ -6,40 +6,57 @@
  * AWS CloudTrail", "Troubleshoot access denied error messages"; AWS Security Incident Response
  * Guide (contain compromised credentials: deactivate keys, remove unauthorized users).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const INTRUDER_IP = '198.51.100.77';
 const firstIntruderCall = "Records[?eventName=='CreateUser' && userIdentity.type=='IAMUser'] | [0]";
+// Denies every session deploy's credentials minted before the moment of containment (IAM User
+// Guide, "Disabling permissions for temporary security credentials").
+const revokeOlder = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'RevokeOlderSessions', Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-11-20T10:45:00Z' } } }],
+});
 
 export default defineExercises([
   {
     id: 'read-a-record',
     title: 'Read a denied call',
-    goal: 'Someone\'s call was refused a moment ago. Find the record with an `AccessDenied` error in the event history and answer the three questions from it.',
+    goal: 'Two calls were refused a moment ago. Find the refused call that tried to change IAM (its `eventSource` is `iam.amazonaws.com`) in the event history and answer the three questions from its record.',
     start: {
       world: { seed: 'lesson-09' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam create-access-key --user-name ana',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
         { advanceClock: 600 },
+        'aws iam create-user --user-name bo',
+        'aws iam create-access-key --user-name bo',
         { run: 'aws iam list-users --profile ana', sourceIp: '198.51.100.23' },
+        // A decoy: another refused call, by someone else, from elsewhere, that changes nothing.
+        { run: 'aws s3api list-buckets --profile bo', sourceIp: '192.0.2.44', mayFail: true },
         { run: 'aws iam create-user --user-name temp-admin --profile ana', sourceIp: '198.51.100.23', mayFail: true },
       ],
     },
     checks: [
-      { id: 'operation', kind: 'answer', label: 'the denied operation', question: 'Which API operation (eventName) was denied?', answerQuery: "Records[?errorCode=='AccessDenied'] | [0].eventName" },
-      { id: 'who', kind: 'answer', label: 'who made the call', question: 'Which IAM user made the denied call?', answerQuery: "Records[?errorCode=='AccessDenied'] | [0].userIdentity.userName" },
-      { id: 'where', kind: 'answer', label: 'where it came from', question: 'From which IP address did the call come?', answerQuery: "Records[?errorCode=='AccessDenied'] | [0].sourceIPAddress" },
+      { id: 'operation', kind: 'answer', label: 'the denied operation', question: 'Which IAM operation (eventName) was denied?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].eventName" },
+      { id: 'who', kind: 'answer', label: 'who made the call', question: 'Which IAM user (the user name) made that call?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].userIdentity.userName" },
+      { id: 'where', kind: 'answer', label: 'where it came from', question: 'From which IP address did that call come?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].sourceIPAddress" },
     ],
     hints: [
+      'Two calls were refused. Which one tried to change IAM — and how does the record say which service it was for?',
       'In the event history, filter on errors only, then open the record to read its JSON.',
       'The operation is `eventName`, the caller is in `userIdentity`, the address is `sourceIPAddress`.',
     ],
     solution: {
       answers: { operation: 'CreateUser', who: 'ana', where: '198.51.100.23' },
-      explanation: 'A denied call leaves a full record: who (`userIdentity`), what (`eventName`, `eventSource`), when (`eventTime`), from where (`sourceIPAddress`, `userAgent`), and why it failed (`errorCode`, `errorMessage`). Read-only IAM access let ana list users but not create one.',
+      explanation: 'A denied call leaves a full record: who (`userIdentity`), what (`eventName`, `eventSource`), when (`eventTime`), from where (`sourceIPAddress`, `userAgent`), and why it failed (`errorCode`, `errorMessage`). Read-only IAM access let ana list users but not create one. bo\'s refused ListBuckets is the other denial: an S3 call, from another address.',
     },
+    wrongAnswers: [
+      { mistake: 'reads the decoy record (bo\'s refused ListBuckets)', answers: { operation: 'ListBuckets', who: 'bo', where: '192.0.2.44' }, caughtBy: ['operation', 'who', 'where'] },
+      { mistake: 'answers with the user the call tried to create, not the caller', answers: { operation: 'CreateUser', who: 'temp-admin', where: '198.51.100.23' }, caughtBy: ['who'] },
+    ],
   },
   {
     id: 'data-events',
@@ -48,6 +65,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-data' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-reports',
         'aws s3api put-object --bucket dojo-reports --key 2026/q3.csv',
         'aws s3api create-bucket --bucket dojo-trail-logs',
@@ -70,11 +88,13 @@ export default defineExercises([
         id: 'download-recorded',
         kind: 'trail',
         label: 'a GetObject record by ana is in the trail',
-        query: "length(Records[?eventName=='GetObject' && userIdentity.userName=='ana'])",
+        query: "length(Records[?eventName=='GetObject' && userIdentity.userName=='ana' && requestParameters.bucketName=='dojo-reports'])",
         atLeast: 1,
+        failure: 'no GetObject by ana on dojo-reports is recorded: is the selector on dojo-reports, and did ana download again after it was set?',
       },
     ],
     hints: [
+      'Event history shows management events only. What records data events, and what tells it which bucket?',
       '`aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs`.',
       'Data events are chosen with `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors \'[...]\'`; an S3 selector has `DataResources` of type `AWS::S3::Object` with the value `arn:aws:s3:::dojo-reports/` (all objects in the bucket).',
       'ana already downloaded the file once — before anything recorded it. Download it again with `--profile ana` after setting the selectors.',
@@ -87,8 +107,27 @@ export default defineExercises([
         ])}'`,
         'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile ana',
       ],
-      explanation: 'The first download left no trace: data events are off by default because they are numerous and cost extra. From the moment the selector exists, every object-level call on dojo-reports is recorded with `eventCategory: "Data"` and `managementEvent: false`. Switch them on for the data you would need to investigate before you need them.',
+      explanation: 'The first download left no trace: data events are off by default because they are numerous and cost extra. From the moment the selector exists, every object-level call on dojo-reports is recorded with `eventCategory: "Data"` and `managementEvent: false`. Switch them on for the data you would need to investigate before you need them. Real CloudTrail now recommends *advanced* event selectors, which filter by more fields; this simulator models the basic ones.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'selects data events for the trail\'s own log bucket instead of dojo-reports',
+        steps: [
+          'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
+          `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-trail-logs/'] }] }])}'`,
+          'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile ana',
+        ],
+        caughtBy: ['download-recorded'],
+      },
+      {
+        mistake: 'sets the selector but does not download again, expecting the earlier download to appear',
+        steps: [
+          'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
+          `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-reports/'] }] }])}'`,
+        ],
+        caughtBy: ['download-recorded'],
+      },
+    ],
   },
   {
     id: 'grant-from-trail',
@@ -97,6 +136,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-ci' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-artifacts',
         `aws s3api put-bucket-policy --bucket dojo-artifacts --policy '${JSON.stringify({
           Version: '2012-10-17',
@@ -134,8 +174,48 @@ export default defineExercises([
         command: 'aws iam create-user --user-name sneaky --profile ci-bot',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
       },
+      {
+        id: 'no-object-reads',
+        kind: 'decision',
+        label: 'ci-bot still cannot read objects (s3:GetObject)',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/ci-bot',
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::dojo-artifacts/build.zip',
+        expect: 'implicitDeny',
+        failure: 'ci-bot may read objects — the trail never showed it needing that',
+      },
+      {
+        id: 'no-iam-reads',
+        kind: 'decision',
+        label: 'ci-bot still cannot read users (iam:GetUser)',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/ci-bot',
+        action: 'iam:GetUser',
+        resource: 'arn:aws:iam::{{accountId}}:user/ana',
+        expect: 'implicitDeny',
+        failure: 'ci-bot may read IAM users — more than the three denied calls asked for',
+      },
+      {
+        id: 'no-other-lists',
+        kind: 'decision',
+        label: 'ci-bot still cannot list the policies (iam:ListPolicies)',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/ci-bot',
+        action: 'iam:ListPolicies',
+        expect: 'implicitDeny',
+        failure: 'ci-bot may list other IAM things: a wildcard such as iam:List* grants more than iam:ListRoles',
+      },
+      {
+        id: 'only-this-bucket',
+        kind: 'decision',
+        label: 'ci-bot may read the bucket policy of dojo-artifacts only',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/ci-bot',
+        action: 's3:GetBucketPolicy',
+        resource: 'arn:aws:s3:::dojo-payroll',
+        expect: 'implicitDeny',
+        failure: 'ci-bot may read the policy of every bucket; the trail shows only dojo-artifacts',
+      },
     ],
     hints: [
+      'Which three records did ci-bot leave with an AccessDenied error, and what does each errorMessage name?',
       'Each denied record\'s `errorMessage` names the IAM action that was missing — which is not always the eventName: the ListBuckets operation needs `s3:ListAllMyBuckets`.',
       'The three actions are `s3:ListAllMyBuckets`, `s3:GetBucketPolicy` (on `arn:aws:s3:::dojo-artifacts`) and `iam:ListRoles`.',
     ],
@@ -150,8 +230,27 @@ export default defineExercises([
           ],
         })}'`,
       ],
-      explanation: 'Denied calls are a precise shopping list: the error message names the action and the resource. Granting exactly those — instead of a broad managed policy — is least privilege driven by evidence, which lesson 12 builds on.',
+      explanation: 'Denied calls are a shopping list: the error message names the action and the resource. Granting exactly those — instead of a broad managed policy or a wildcard — is least privilege driven by evidence. It has limits: each run shows only the first call that fails on each path, and data events are not logged unless you turned them on. AWS\'s tool for the whole picture is IAM Access Analyzer policy generation, which reads a trail\'s history and drafts a policy.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'attaches AmazonS3ReadOnlyAccess and IAMReadOnlyAccess',
+        steps: ['aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', 'aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess'],
+        caughtBy: ['no-object-reads', 'no-iam-reads', 'no-other-lists', 'only-this-bucket'],
+      },
+      {
+        mistake: 'writes wildcards from the trail: s3:Get*, s3:List*, iam:List*',
+        steps: [`aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","iam:List*"],"Resource":"*"}]}'`],
+        caughtBy: ['no-object-reads', 'no-other-lists', 'only-this-bucket'],
+      },
+      {
+        mistake: 'uses the event name s3:ListBuckets as the action (the permission is s3:ListAllMyBuckets)',
+        steps: [
+          `aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBuckets","iam:ListRoles"],"Resource":"*"},{"Effect":"Allow","Action":"s3:GetBucketPolicy","Resource":"arn:aws:s3:::dojo-artifacts"}]}'`,
+        ],
+        caughtBy: ['list-buckets'],
+      },
+    ],
   },
   {
     id: 'investigate',
@@ -160,9 +259,10 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-09-incident', now: '2026-11-20T08:00:00Z' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
-        'aws iam create-access-key --user-name ana',
+        { run: 'aws iam create-access-key --user-name ana', save: { ANA_KEY: 'AccessKey.AccessKeyId' } },
         'aws iam create-user --user-name deploy',
         'aws iam attach-user-policy --user-name deploy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
         'aws iam create-access-key --user-name deploy',
@@ -179,6 +279,15 @@ export default defineExercises([
         { run: 'aws iam create-access-key --user-name backup-svc --profile deploy', sourceIp: INTRUDER_IP },
         { advanceClock: 60 },
         { run: 'aws s3api list-buckets --profile backup-svc', sourceIp: INTRUDER_IP },
+        // Two more footholds that survive the obvious clean-up: temporary credentials minted from
+        // the leaked key, and a second key plus administrator rights on an existing user.
+        {
+          run: 'aws sts get-session-token --profile deploy',
+          sourceIp: INTRUDER_IP,
+          save: { STOLEN_KEY: 'Credentials.AccessKeyId', STOLEN_SECRET: 'Credentials.SecretAccessKey', STOLEN_TOKEN: 'Credentials.SessionToken' },
+        },
+        { run: 'aws iam create-access-key --user-name ana --profile deploy', sourceIp: INTRUDER_IP },
+        { run: 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile deploy', sourceIp: INTRUDER_IP },
         { advanceClock: 900 },
         { run: 'aws iam list-users --profile ana', sourceIp: '203.0.113.41' },
       ],
@@ -194,21 +303,40 @@ export default defineExercises([
         question: 'Which policy (ARN) did they attach to their user?',
         answerQuery: "Records[?eventName=='AttachUserPolicy' && userIdentity.type=='IAMUser'] | [0].requestParameters.policyArn",
       },
+      {
+        id: 'foothold',
+        kind: 'answer',
+        label: 'the second foothold',
+        question: 'Besides their own user, which existing user did the intruder give a new access key?',
+        answerQuery: `Records[?eventName=='CreateAccessKey' && sourceIPAddress=='${INTRUDER_IP}' && requestParameters.userName!='backup-svc'] | [0].requestParameters.userName`,
+      },
     ],
     hints: [
-      'Start from the unusual: a user created by an IAM user rather than by the root user. Filter the history on the event name CreateUser.',
+      'What would a deploy identity never normally do? Filter the history on CreateUser, CreateAccessKey and AttachUserPolicy.',
       'In that record, `userIdentity.userName` is whose key was used and `requestParameters.userName` is the new user.',
-      'Then look at everything else from the same `sourceIPAddress`: the intruder\'s next steps follow within minutes.',
+      'Then pivot: look at everything else from the same `sourceIPAddress` and the same `accessKeyId`. The intruder\'s next steps follow within minutes — all of them, not only the first.',
     ],
     solution: {
-      answers: { 'leaked-key': 'deploy', backdoor: 'backup-svc', address: INTRUDER_IP, policy: 'arn:aws:iam::aws:policy/AdministratorAccess' },
-      explanation: 'Using deploy\'s key from 198.51.100.77, the intruder first checked whose key it was (GetCallerIdentity) and what it could do (ListUsers, ListAttachedUserPolicies), then built a back door: a new user `backup-svc` with AdministratorAccess and its own access key, which they used at once. Persistence through a new identity is why containing an incident means more than revoking the leaked key.',
+      answers: { 'leaked-key': 'deploy', backdoor: 'backup-svc', address: INTRUDER_IP, policy: 'arn:aws:iam::aws:policy/AdministratorAccess', foothold: 'ana' },
+      explanation: 'Using deploy\'s key from 198.51.100.77, the intruder first checked whose key it was (GetCallerIdentity) and what it could do (ListUsers, ListAttachedUserPolicies), then built a back door: a new user `backup-svc` with AdministratorAccess and its own access key, which they used at once. Then they dug in further: a session token from the leaked key (GetSessionToken), and a second key plus AdministratorAccess on the existing user ana. Persistence through other identities and sessions is why containing an incident means more than revoking the leaked key.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'blames ana, whose calls are ordinary (and stops at the first foothold)',
+        answers: { 'leaked-key': 'ana', backdoor: 'backup-svc', address: '203.0.113.41', policy: 'arn:aws:iam::aws:policy/AdministratorAccess', foothold: 'backup-svc' },
+        caughtBy: ['leaked-key', 'address', 'foothold'],
+      },
+      {
+        mistake: 'gives deploy\'s usual address and the read-only policy',
+        answers: { 'leaked-key': 'deploy', backdoor: 'backup-svc', address: '203.0.113.40', policy: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess', foothold: 'ana' },
+        caughtBy: ['address', 'policy'],
+      },
+    ],
   },
   {
     id: 'contain',
     title: 'Defender: contain the intrusion',
-    goal: 'Contain it: deactivate the leaked key of `deploy` (keep it for the investigation, do not delete it), and remove the intruder\'s user `backup-svc` completely — its access key, its policy, then the user.',
+    goal: 'Contain it: deactivate the leaked key of `deploy` (keep it, do not delete it); make the session the intruder minted from it useless; remove the intruder\'s user `backup-svc` completely; and undo the second foothold on ana (the intruder\'s key and the administrator policy). ana\'s own key must keep working.',
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -217,17 +345,53 @@ export default defineExercises([
         label: 'deploy\'s access key is inactive',
         command: 'aws iam list-access-keys --user-name deploy',
         expect: { outcome: 'success', query: 'AccessKeyMetadata[].Status', equals: ['Inactive'] },
+        failure: 'deploy\'s key is not there and inactive. A deleted key cannot come back: if you deleted it, Reset the exercise and deactivate it instead',
       },
       { id: 'key-refused', kind: 'command', label: 'the leaked key no longer works', command: 'aws sts get-caller-identity --profile deploy', expect: { outcome: 'failure' } },
+      {
+        id: 'session-refused',
+        kind: 'command',
+        label: 'the session minted from the leaked key is refused',
+        setup: [
+          'aws configure set aws_access_key_id {{STOLEN_KEY}} --profile stolen',
+          'aws configure set aws_secret_access_key {{STOLEN_SECRET}} --profile stolen',
+          'aws configure set aws_session_token {{STOLEN_TOKEN}} --profile stolen',
+        ],
+        // S3, not IAM: GetSessionToken credentials without MFA cannot call IAM at all (STS API
+        // Reference, GetSessionToken), so only a non-IAM call shows whether the session still works.
+        command: 'aws s3api list-buckets --profile stolen',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+        failure: 'the intruder\'s session token still works: deactivating a key does not end sessions already minted with it',
+      },
       {
         id: 'backdoor-gone',
         kind: 'command',
         label: 'the user backup-svc no longer exists',
         command: 'aws iam get-user --user-name backup-svc',
         expect: { outcome: 'failure', errorCode: 'NoSuchEntity' },
+        failure: 'backup-svc still exists',
       },
+      {
+        id: 'ana-key-gone',
+        kind: 'command',
+        label: 'ana has no active key other than her own',
+        command: "aws iam list-access-keys --user-name ana --query \"length(AccessKeyMetadata[?Status=='Active' && AccessKeyId!='{{ANA_KEY}}'])\"",
+        expect: { outcome: 'success', equals: 0 },
+        failure: 'the key the intruder made for ana still works',
+      },
+      {
+        id: 'ana-not-admin',
+        kind: 'command',
+        label: 'ana is back to read-only IAM access',
+        command: 'aws iam list-attached-user-policies --user-name ana',
+        expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['IAMReadOnlyAccess'] },
+        failure: 'ana still has the AdministratorAccess the intruder attached',
+      },
+      { id: 'ana-works', kind: 'command', label: 'ana\'s own key still works', command: 'aws iam list-users --profile ana', expect: { outcome: 'success' }, failure: 'ana\'s own key was switched off — she did nothing wrong' },
     ],
     hints: [
+      'What did the intruder leave behind that does not depend on deploy\'s key? Look again at GetSessionToken and at what happened to ana.',
+      'Temporary credentials cannot be revoked one by one, but a Deny on the user for sessions issued before now (`DateLessThan` on `aws:TokenIssueTime`) makes them useless.',
       '`aws iam list-access-keys --user-name deploy` gives the key ID for `aws iam update-access-key ... --status Inactive`.',
       'IAM refuses to delete a user that still has access keys or attached policies (DeleteConflict): remove those first.',
       'For backup-svc: `delete-access-key`, `detach-user-policy`, then `delete-user`.',
@@ -240,8 +404,40 @@ export default defineExercises([
         'aws iam delete-access-key --user-name backup-svc --access-key-id {{BACKDOOR_KEY}}',
         'aws iam detach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
         'aws iam delete-user --user-name backup-svc',
+        `aws iam put-user-policy --user-name deploy --policy-name RevokeOlderSessions --policy-document '${revokeOlder}'`,
+        { run: `aws iam list-access-keys --user-name ana --query "AccessKeyMetadata[?AccessKeyId!='{{ANA_KEY}}'].AccessKeyId | [0]"`, save: { INTRUDER_KEY: '@' } },
+        'aws iam update-access-key --user-name ana --access-key-id {{INTRUDER_KEY}} --status Inactive',
+        'aws iam detach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
       ],
-      explanation: 'Deactivating keeps the key\'s record and lets you prove later which calls it made; deleting the back-door user removes the persistence. In a real incident you would also look for other changes from the same address, rotate anything the intruder could read, and find out how the key leaked.',
+      explanation: 'Deactivating is reversible, so it is the first move; CloudTrail keeps the key\'s records either way. But a deactivated key does not end the temporary credentials already minted with it — they stay valid until they expire. AWS\'s answer is to change permissions instead: a Deny on deploy for every session issued before the moment of containment (`aws:TokenIssueTime`), the same idea as "Revoke active sessions" for roles. Then remove every foothold: the back-door user, and the key and policy the intruder gave ana. In a real incident you would also review what deploy itself should be allowed (AdministratorAccess for a deploy identity is how this became so bad), rotate anything the intruder could read, and find out how the key leaked.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'deactivates the key and deletes backup-svc, and stops there',
+        steps: [
+          { run: 'aws iam list-access-keys --user-name deploy', save: { LEAKED: 'AccessKeyMetadata[0].AccessKeyId' } },
+          'aws iam update-access-key --user-name deploy --access-key-id {{LEAKED}} --status Inactive',
+          { run: 'aws iam list-access-keys --user-name backup-svc', save: { BACKDOOR_KEY: 'AccessKeyMetadata[0].AccessKeyId' } },
+          'aws iam delete-access-key --user-name backup-svc --access-key-id {{BACKDOOR_KEY}}',
+          'aws iam detach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+          'aws iam delete-user --user-name backup-svc',
+        ],
+        caughtBy: ['session-refused', 'ana-key-gone', 'ana-not-admin'],
+      },
+      {
+        mistake: 'deletes the leaked key instead of deactivating it',
+        steps: [{ run: 'aws iam list-access-keys --user-name deploy', save: { LEAKED: 'AccessKeyMetadata[0].AccessKeyId' } }, 'aws iam delete-access-key --user-name deploy --access-key-id {{LEAKED}}'],
+        caughtBy: ['key-inactive'],
+      },
+      {
+        mistake: 'switches off every key of ana, including her own',
+        steps: [
+          { run: 'aws iam list-access-keys --user-name ana', save: { A: 'AccessKeyMetadata[0].AccessKeyId', B: 'AccessKeyMetadata[1].AccessKeyId' } },
+          'aws iam update-access-key --user-name ana --access-key-id {{A}} --status Inactive',
+          'aws iam update-access-key --user-name ana --access-key-id {{B}} --status Inactive',
+        ],
+        caughtBy: ['ana-works'],
+      },
+    ],
   },
 ]);

@@ -4,6 +4,7 @@
  * boundaries for IAM entities" (effective permissions are the intersection; delegating
  * responsibility to others using permissions boundaries; iam:PermissionsBoundary condition key).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const internBoundary = JSON.stringify({
@@ -24,6 +25,14 @@ const delegation = JSON.stringify({
       Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } },
     },
     { Sid: 'KeepTheBoundary', Effect: 'Deny', Action: 'iam:DeleteUserPermissionsBoundary', Resource: '*' },
+    // The boundary policy itself must not be edited or deleted, or the ceiling moves (IAM User
+    // Guide, "Delegating responsibility to others using permissions boundaries").
+    {
+      Sid: 'NoBoundaryPolicyEdit',
+      Effect: 'Deny',
+      Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion'],
+      Resource: boundaryArn,
+    },
   ],
 });
 
@@ -56,6 +65,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-11' },
       steps: [
+        ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-logs',
         'aws iam create-user --user-name intern',
         'aws iam create-access-key --user-name intern',
@@ -79,9 +89,19 @@ export default defineExercises([
         label: 'intern can no longer list IAM users',
         command: 'aws iam list-users --profile intern',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+        failure: 'intern can still use IAM: nothing caps AdministratorAccess yet',
+      },
+      {
+        id: 'admin-kept',
+        kind: 'command',
+        label: 'AdministratorAccess is still attached (the boundary caps it)',
+        command: 'aws iam list-attached-user-policies --user-name intern',
+        expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['AdministratorAccess'] },
+        failure: 'intern\'s attached policies changed; the goal is to cap them with a boundary, not to edit them',
       },
     ],
     hints: [
+      'Which IAM feature limits what a user\'s policies can grant, without changing those policies?',
       "Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document '...'`.",
       '`aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ARN`.',
     ],
@@ -90,8 +110,24 @@ export default defineExercises([
         `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
         `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`,
       ],
-      explanation: 'A request is allowed only if the identity policies AND the boundary allow it. AdministratorAccess still allows everything, but the boundary allows only S3 and CloudWatch, so the intersection is S3 and CloudWatch.',
+      explanation: 'A request is allowed only if the identity policies AND the boundary allow it. AdministratorAccess still allows everything, but the boundary allows only S3 and CloudWatch, so the intersection is S3 and CloudWatch. (One exception you will meet in lesson 10\'s world: in the same account, a resource policy that names intern directly is not capped by the boundary.)',
     },
+    wrongAnswers: [
+      {
+        mistake: 'attaches InternBoundary as a permissions policy instead of setting it as the boundary',
+        steps: [`aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`, `aws iam attach-user-policy --user-name intern --policy-arn ${boundaryArn}`],
+        caughtBy: ['boundary-set', 'iam-capped', 'admin-kept'],
+      },
+      {
+        mistake: 'detaches AdministratorAccess and attaches the S3 policy instead',
+        steps: [
+          `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+          'aws iam detach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+          `aws iam attach-user-policy --user-name intern --policy-arn ${boundaryArn}`,
+        ],
+        caughtBy: ['boundary-set', 'admin-kept'],
+      },
+    ],
   },
   {
     id: 'boundary-does-not-grant',
@@ -116,6 +152,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'A boundary is a ceiling. What has to be under the ceiling for tester to do anything?',
       'Set the boundary first and try `aws s3api list-buckets --profile tester`: denied, because the boundary only *limits*.',
       'tester needs an identity-based policy that allows reading S3, for example `AmazonS3ReadOnlyAccess`.',
     ],
@@ -126,6 +163,17 @@ export default defineExercises([
       ],
       explanation: 'The boundary is a ceiling, not a grant: with no identity policy the intersection is empty. Adding an identity policy that allows S3 reads puts something under the ceiling.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'publishes a broader boundary version instead of granting anything',
+        steps: [
+          `aws iam put-user-permissions-boundary --user-name tester --permissions-boundary ${boundaryArn}`,
+          `aws iam create-policy-version --policy-arn ${boundaryArn} --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' --set-as-default`,
+        ],
+        caughtBy: ['tester-reads', 'boundary-unchanged'],
+      },
+      { mistake: 'grants S3 reads but never sets the boundary on tester', steps: ['aws iam attach-user-policy --user-name tester --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['tester-bounded'] },
+    ],
   },
   {
     id: 'safe-delegation',
@@ -134,6 +182,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-11-delegation' },
       steps: [
+        ...adminSessionSteps(),
         `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
         'aws iam create-user --user-name team-lead',
         'aws iam create-access-key --user-name team-lead',
@@ -169,22 +218,62 @@ export default defineExercises([
         action: 'iam:DeleteUserPermissionsBoundary',
         resource: 'arn:aws:iam::{{accountId}}:user/new-hire',
         expect: 'denied',
+        failure: 'team-lead may remove a user\'s boundary, and with it the ceiling',
+      },
+      {
+        id: 'boundary-policy-locked',
+        kind: 'decision',
+        label: 'team-lead may not publish a new version of InternBoundary',
+        principalArn: 'arn:aws:iam::{{accountId}}:user/team-lead',
+        action: 'iam:CreatePolicyVersion',
+        resource: boundaryArn,
+        expect: 'denied',
+        failure: 'team-lead may rewrite InternBoundary itself — then every boundary he sets means whatever he wants',
+      },
+      {
+        id: 'not-self-admin',
+        kind: 'command',
+        label: 'team-lead cannot attach AdministratorAccess to himself',
+        command: 'aws iam attach-user-policy --user-name team-lead --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+        failure: 'team-lead can make himself an administrator',
       },
     ],
     hints: [
+      'What stops a user who may create users and attach policies from creating an administrator?',
       'The condition key `iam:PermissionsBoundary` holds the boundary ARN a request sets.',
       'Allow `iam:CreateUser`, `iam:PutUserPermissionsBoundary` and `iam:AttachUserPolicy` only with `"StringEquals": {"iam:PermissionsBoundary": "arn:aws:iam::ACCOUNT:policy/InternBoundary"}`.',
       'Simply not allowing `iam:DeleteUserPermissionsBoundary` is enough; an explicit Deny makes the intent unmistakable.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
-      explanation: 'Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach.',
+      explanation: 'Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach. The Deny on editing InternBoundary keeps the ceiling where it is; AWS\'s recipe also gives the delegated administrator a boundary of their own.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'allows creating users and attaching policies without the boundary condition',
+        steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateUser","iam:PutUserPermissionsBoundary","iam:AttachUserPolicy"],"Resource":"*"}]}'`],
+        caughtBy: ['no-boundary-refused', 'other-boundary-refused', 'not-self-admin'],
+      },
+      {
+        mistake: 'adds iam:CreatePolicyVersion "so the lead can maintain policies", without protecting the boundary policy',
+        steps: [
+          `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } },
+              { Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: '*' },
+            ],
+          })}'`,
+        ],
+        caughtBy: ['boundary-policy-locked'],
+      },
+    ],
   },
   {
     id: 'scp-ceiling',
     title: 'Meet a service control policy',
-    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the root user (no `--profile`). Read the errors.',
+    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the member account\'s root user — this exercise\'s terminal starts as root (no `--profile`), because the point is that SCPs bind it too. Read the errors.',
     start: {
       world: {
         seed: 'lesson-11-scp',
@@ -220,6 +309,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'Does an SCP bind the root user of a member account?',
       'The region is chosen with `--region`: `aws s3api list-buckets --region eu-west-1 --profile admin`.',
       'The error message says which kind of policy refused the call — here a service control policy, which no policy in the account can override.',
     ],
@@ -231,5 +321,13 @@ export default defineExercises([
       ],
       explanation: 'AdministratorAccess allows everything, but the SCP\'s Deny matches every request for a region outside the approved two, for every principal of the member account — the root user included. IAM, STS and the other global services are excluded with NotAction, because their requests are not tied to the region you choose.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'tries only as admin and never as the root user',
+        steps: ['aws s3api list-buckets --region eu-west-1 --profile admin', { run: 'aws s3api list-buckets --region ap-southeast-2 --profile admin', mayFail: true }],
+        caughtBy: ['root-refused'],
+      },
+      { mistake: 'lists the buckets without choosing a region (us-east-1)', steps: ['aws s3api list-buckets --profile admin', 'aws s3api list-buckets'], caughtBy: ['approved-region', 'admin-refused', 'root-refused'] },
+    ],
   },
 ]);

@@ -5,6 +5,7 @@
  * permissions to pass a role to an AWS service" (iam:PassRole, iam:PassedToService), "Versioning
  * IAM policies", "Actions, resources, and condition keys for IAM" (iam:PolicyARN).
  */
+import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const trustEc2 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
@@ -75,6 +76,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12' },
       steps: [
+        ...adminSessionSteps(),
         `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2}'`,
         'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         `aws iam create-role --role-name AdminRole --assume-role-policy-document '${trustEc2}'`,
@@ -124,6 +126,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'If dev can hand any role to EC2, whose permissions can dev get without ever holding them?',
       'Passing a role to a service lets the service act with that role\'s permissions — so PassRole on `*` is as good as every role\'s permissions.',
       'Set the PassRole statement\'s resource to the WebServerRole ARN.',
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`.',
@@ -132,6 +135,23 @@ export default defineExercises([
       steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`],
       explanation: 'With PassRole on `*`, dev could start an instance with AdminRole and run any command on it as an administrator, without ever holding admin permissions. Naming the one role and the one service closes that path.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'names WebServerRole but leaves out the iam:PassedToService condition',
+        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole' }] })}'`],
+        caughtBy: ['web-role-not-lambda'],
+      },
+      {
+        mistake: 'keeps PassRole on * and only adds the service condition',
+        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }] })}'`],
+        caughtBy: ['no-admin-role'],
+      },
+      {
+        mistake: 'drops the launch statement while fixing PassRole',
+        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }] })}'`],
+        caughtBy: ['still-launches'],
+      },
+    ],
   },
   {
     id: 'policy-versions',
@@ -140,6 +160,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12-versions' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name dev',
         'aws iam create-access-key --user-name dev',
         `aws iam create-policy --policy-name DevTools --policy-document '${devToolsV1}'`,
@@ -171,11 +192,33 @@ export default defineExercises([
         label: 'only one version of DevTools is left',
         command: 'aws iam list-policy-versions --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools',
         expect: { outcome: 'success', query: 'length(Versions)', equals: 1 },
+        failure: 'an older version of DevTools is still there — SetDefaultPolicyVersion could roll back to it',
+      },
+      {
+        id: 'no-other-escalation',
+        kind: 'decision',
+        label: 'dev cannot attach policies to users either',
+        principalArn: dev,
+        action: 'iam:AttachUserPolicy',
+        resource: 'arn:aws:iam::{{accountId}}:user/dev',
+        expect: 'denied',
+        failure: 'the new version still lets dev attach policies — another way to give himself anything',
+      },
+      {
+        id: 'no-inline-escalation',
+        kind: 'decision',
+        label: 'dev cannot write inline policies (iam:PutUserPolicy)',
+        principalArn: dev,
+        action: 'iam:PutUserPolicy',
+        resource: 'arn:aws:iam::{{accountId}}:user/dev',
+        expect: 'denied',
+        failure: 'the new version still lets dev write an inline policy on himself',
       },
       { id: 'still-reads', kind: 'command', label: 'dev can still read S3', command: 'aws s3api list-buckets --profile dev', expect: { outcome: 'success' } },
     ],
     hints: [
-      'Anyone who may call `iam:CreatePolicyVersion --set-as-default` on a policy attached to themselves can give themselves any permission.',
+      'Which two IAM actions let someone change what an already attached policy says?',
+      'Anyone who may call `iam:CreatePolicyVersion --set-as-default` on a policy attached to themselves can give themselves any permission; `iam:SetDefaultPolicyVersion` alone can roll back to an older, broader version.',
       'Create version v2 with only the reading statements, as the default: `aws iam create-policy-version ... --set-as-default`.',
       'Then `aws iam delete-policy-version --policy-arn ... --version-id v1`. A non-default version that still grants the old rights is a loaded gun.',
     ],
@@ -184,8 +227,31 @@ export default defineExercises([
         `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`,
         'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
       ],
-      explanation: 'Self-modification is the quietest escalation: no new user, no new attachment, just a new version of a policy that is already attached. Keep `iam:CreatePolicyVersion` and `iam:SetDefaultPolicyVersion` for administrators, and do not leave old, broader versions lying around.',
+      explanation: 'Self-modification is the quietest escalation: no new user, no new attachment, just a new version of a policy that is already attached. `CreatePolicyVersion` with `--set-as-default` needs only `iam:CreatePolicyVersion`; `iam:SetDefaultPolicyVersion` on its own is a second path, rolling back to an older, broader version. Keep both for administrators, and do not leave old versions lying around.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'publishes the narrower version but leaves v1 in place (a rollback waiting to happen)',
+        steps: [`aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`],
+        caughtBy: ['one-version'],
+      },
+      {
+        mistake: 'replaces the two actions with iam:*Policy*, which still contains them',
+        steps: [
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:*Policy*', Resource: '*' }] })}' --set-as-default`,
+          'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
+        ],
+        caughtBy: ['no-create-version', 'no-set-default', 'no-other-escalation', 'no-inline-escalation'],
+      },
+      {
+        mistake: 'removes the version actions but adds iam:AttachUserPolicy "for tooling"',
+        steps: [
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }, { Effect: 'Allow', Action: ['iam:GetPolicy*', 'iam:ListPolicies', 'iam:AttachUserPolicy'], Resource: '*' }] })}' --set-as-default`,
+          'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
+        ],
+        caughtBy: ['no-other-escalation'],
+      },
+    ],
   },
   {
     id: 'attach-to-self',
@@ -194,6 +260,7 @@ export default defineExercises([
     start: {
       world: { seed: 'lesson-12-attach' },
       steps: [
+        ...adminSessionSteps(),
         'aws iam create-user --user-name ops',
         'aws iam create-access-key --user-name ops',
         `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '${attachAnything}'`,
@@ -232,6 +299,7 @@ export default defineExercises([
       },
     ],
     hints: [
+      'Two things need limiting: whom ops may change, and what ops may give them. Where does each go in a statement?',
       'The resource of `iam:AttachUserPolicy` is the user, and a user\'s ARN includes its path: `arn:aws:iam::ACCOUNT:user/app/worker`.',
       'Which policy is being attached is in the condition key `iam:PolicyARN`.',
       'Resource `arn:aws:iam::ACCOUNT:user/app/*` with `"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::ACCOUNT:policy/app-readonly"}}`.',
@@ -240,5 +308,22 @@ export default defineExercises([
       steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '${attachAppReadOnly}'`],
       explanation: 'Permission-management actions need two restrictions: on the resource (whom you may change) and on the condition (what you may give them). Paths make "application users" a resource pattern; `iam:PolicyARN` pins the policy.',
     },
+    wrongAnswers: [
+      {
+        mistake: 'limits the users to /app/ but not the policy',
+        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/app/*"}]}'`],
+        caughtBy: ['not-admin-to-app'],
+      },
+      {
+        mistake: 'pins the policy but not the users',
+        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`],
+        caughtBy: ['not-to-self'],
+      },
+      {
+        mistake: 'writes the resource without the path (user/worker)',
+        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/worker","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`],
+        caughtBy: ['app-user'],
+      },
+    ],
   },
 ]);

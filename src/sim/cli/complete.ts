@@ -42,8 +42,8 @@ export function completeCommandLine(line: string, cursor: number, context?: read
     to: before.length,
     candidates: [...new Set(all)].filter((c) => c.startsWith(partial)).sort(),
   });
-  if (words.length === 0) return result(['aws', ...SHELL_BUILTINS]);
-  if (words[0] === 'cat') return result(files);
+  if (words.length === 0) return result(['aws', 'on-instance', ...SHELL_BUILTINS]);
+  if (words[0] === 'cat' || words[0] === 'rm') return result(files);
   if (words[0] !== 'aws') return result([]);
   if (partial.startsWith('file://') || partial.startsWith('fileb://')) {
     const scheme = partial.startsWith('file://') ? 'file://' : 'fileb://';

@@ -6,6 +6,7 @@ import type { OperationSpec, Shape } from '../services/contract.ts';
 import type { OperationCatalog } from './catalog.ts';
 import { GLOBAL_OPTION_NAMES } from './globals.ts';
 import { kebabName } from './names.ts';
+import { operationNotes } from '../services/specs/notes.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
 
 /** `aws help`. */
@@ -31,8 +32,10 @@ export function topHelp(catalog: OperationCatalog): string {
     ...[...catalog.services(), 'configure'].sort().map((s) => `       o ${s}`),
     '',
     'OTHER COMMANDS IN THIS TERMINAL',
-    '       o cat FILE   shows a file a command wrote (--outfile, get-object)',
-    '       o ls         lists those files',
+    '       o ls, cat FILE, rm FILE       the files file:// and fileb:// read',
+    "       o echo TEXT > FILE, cat > FILE <<'EOF'   write a file",
+    '       o on-instance ID aws ...      run aws on an EC2 instance, as its role',
+    '       o help                        all of these',
     '',
   ].join('\n');
 }
@@ -90,7 +93,14 @@ export function operationHelp(spec: OperationSpec, cliService: string): string {
     'OPTIONS',
     ...options,
     '',
+    ...notesSection(spec),
   ].join('\n');
+}
+
+/** The SIMULATOR NOTES section, when the simulation follows a convention of its own here. */
+function notesSection(spec: OperationSpec): string[] {
+  const notes = operationNotes(spec.service, spec.name);
+  return notes.length === 0 ? [] : ['SIMULATOR NOTES', ...notes.map((line) => (line === '' ? '' : `       ${line}`)), ''];
 }
 
 function describeShape(shape: Shape): string {

@@ -29,15 +29,27 @@ export interface CliHost extends ServiceEndpoint {
   writeFile?(name: string, data: string | Uint8Array): void;
   /** Names of the stored files, for `ls`. */
   listFiles?(): readonly string[];
+  /** Removes a stored file (`rm`); true when it existed. */
+  deleteFile?(name: string): boolean;
   /** The long-term access key the CLI signs with for `--profile <IAM user name>`. */
   lookupUserCredentials?(userName: string): CredentialLookup;
   /** The credentials of the `default` profile: the account's root user. */
   rootCredentials?(): Credentials;
   /** The world's clock (epoch ms or Date); used for assume-role cache expiry. */
   clock?: { now(): number | Date };
+  /**
+   * The credentials a program on an EC2 instance gets from the metadata service (`on-instance`):
+   * the instance role's session, with the region and source address of its calls.
+   */
+  instanceCredentials?(instanceId: string): InstanceCredentialsAnswer;
   /** The operations this world serves; defaults to the generated registry. */
   operations?: readonly OperationSpec[];
 }
+
+/** What the world answers for `on-instance` (see CliHost.instanceCredentials). */
+export type InstanceCredentialsAnswer =
+  | { ok: true; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }; region: string; sourceIp: string }
+  | { ok: false; reason: 'NO_INSTANCE' | 'NOT_RUNNING' | 'NO_ROLE'; state?: string };
 
 /** Options of one run, as a terminal or script supplies them. */
 export interface RunOptions {
@@ -63,6 +75,8 @@ export interface RunResult {
   stderr: string;
   /** The CLI's prompt (`Enter MFA code for <serial>: `) when it needed an MFA code it was not given: ask, then run again with `options.mfaCode`. */
   mfaPrompt?: string;
+  /** The shell's continuation prompt (`> `) when a heredoc is still open: send the text again with the next line appended. */
+  continuation?: string;
 }
 
 /** The CLI's default user agent (CLI v2 format, see AWS-FACTS §1.1). */

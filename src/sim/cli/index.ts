@@ -6,19 +6,52 @@
 import { CredentialServiceError, MfaCodeNeeded } from './credentials.ts';
 import type { CliHost, RunOptions, RunResult } from './host.ts';
 import { CliFailure, EXIT, renderFailure, renderServiceError } from './messages.ts';
+import { runOnInstance } from './on-instance.ts';
 import { runAws } from './run-aws.ts';
-import { runShellBuiltin, SHELL_BUILTINS } from './shell.ts';
-import { tokenize } from './tokenize.ts';
+import { runShellBuiltin, SHELL_BUILTINS, splitHeredoc } from './shell.ts';
+import { tokenizeCommand, type Redirect } from './tokenize.ts';
 
 export type { CachedCredentials, CliConfigWithCache, CliHost, RunOptions, RunResult } from './host.ts';
 export { completeCommandLine, type Completion } from './complete.ts';
 export { tokenize } from './tokenize.ts';
 export { kebabName } from './names.ts';
 
-/** Runs one command line against `host` and returns what the terminal shows. Never throws. */
+/**
+ * Runs one command line against `host` and returns what the terminal shows. Never throws. A line
+ * that opens a heredoc without its closing delimiter yet answers `continuation` and changes nothing:
+ * the terminal then sends the same text again with the next line appended.
+ */
 export async function runCommandLine(host: CliHost, line: string, options: RunOptions = {}): Promise<RunResult> {
+  let redirect: Redirect | undefined;
+  let result: RunResult;
   try {
-    const words = tokenize(line);
+    const heredoc = splitHeredoc(line);
+    if (heredoc !== undefined && heredoc.body === undefined) return { exitCode: 0, stdout: '', stderr: '', continuation: '> ' };
+    const tokens = tokenizeCommand(heredoc === undefined ? line : heredoc.command);
+    redirect = tokens.redirect;
+    result = await runWords(host, tokens.words, options, heredoc?.body);
+  } catch (error) {
+    result = failureResult(error);
+  }
+  return redirect === undefined ? result : redirected(host, result, redirect);
+}
+
+/**
+ * `> FILE` replaces the file with the command's stdout, `>> FILE` appends. Bash opens (truncates)
+ * the file before the command runs; here a command that fails writes nothing, so that a failed line
+ * never changes the world (the terminal's invariant), and its output shows instead.
+ */
+function redirected(host: CliHost, result: RunResult, redirect: Redirect): RunResult {
+  if (result.exitCode !== 0 || result.mfaPrompt !== undefined) return result;
+  if (host.writeFile === undefined) return { ...result, exitCode: 1, stderr: `${result.stderr}-bash: ${redirect.file}: cannot write files here\n` };
+  const before = redirect.append ? host.readFile?.(redirect.file) : undefined;
+  const prefix = before === undefined ? '' : typeof before === 'string' ? before : new TextDecoder().decode(before);
+  host.writeFile(redirect.file, prefix + result.stdout);
+  return { ...result, stdout: '' };
+}
+
+async function runWords(host: CliHost, words: string[], options: RunOptions, stdin: string | undefined): Promise<RunResult> {
+  try {
     // `NAME=value aws ...` sets environment variables for this one command, as a shell does.
     const env: Record<string, string | undefined> = { ...(options.env ?? {}) };
     while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string)) {
@@ -29,7 +62,8 @@ export async function runCommandLine(host: CliHost, line: string, options: RunOp
     const [command, ...args] = words;
     if (command === undefined) return { exitCode: 0, stdout: '', stderr: '' };
     if (command === 'aws') return await runAws(host, args, { ...options, env });
-    if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args);
+    if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args, stdin);
+    if (command === 'on-instance') return await runOnInstance(host, args, { ...options, env });
     if (command === 'export' || command === 'unset' || command === 'set') throw new CliFailure('SHELL_NO_ENVIRONMENT', { command });
     throw new CliFailure('SHELL_COMMAND_NOT_FOUND', { command });
   } catch (error) {

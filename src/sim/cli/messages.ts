@@ -69,12 +69,12 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
     case 'SHELL_UNSUPPORTED_OPERATOR':
       return {
         exitCode: 2,
-        stderr: `-bash: syntax error near unexpected token \`${p.operator}' (this terminal runs one command at a time: no pipes, redirections or command lists; quote the character to pass it to aws)\n`,
+        stderr: `-bash: syntax error near unexpected token \`${p.operator}' (this terminal runs one command at a time: no pipes, input redirections or command lists, only > FILE, >> FILE and heredocs; quote the character to pass it to aws)\n`,
       };
     case 'SHELL_LINE_TOO_LONG':
       return { exitCode: 2, stderr: `-bash: command line too long (more than ${p.max} characters)\n` };
     case 'SHELL_COMMAND_NOT_FOUND':
-      return { exitCode: 127, stderr: `-bash: ${p.command}: command not found (this terminal runs aws, cat, ls and help)\n` };
+      return { exitCode: 127, stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, cat, ls, rm, echo and help)\n` };
     case 'SHELL_NO_ENVIRONMENT':
       return {
         exitCode: 1,

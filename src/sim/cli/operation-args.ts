@@ -16,6 +16,8 @@ export interface OperationArg extends ArgSpec {
   shape?: Shape;
   /** The value is a file path whose bytes become the member (streaming blobs such as put-object --body). */
   streaming?: boolean;
+  /** A member nested in a structure that the CLI hoists to its own option (`--zip-file` → Code.ZipFile). */
+  memberPath?: readonly [string, string];
 }
 
 /** Members whose blob is a stream read from a file (botocore `streaming: true`). */
@@ -27,9 +29,16 @@ export const BOOTSTRAP_METHODS = ['QRCodePNG', 'Base32StringSeed'] as const;
 /** Builds the argument table; `inputJsonGiven` turns required flags off as the CLI does for --cli-input-json. */
 export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): OperationArg[] {
   const required = new Set(inputJsonGiven ? [] : (spec.input.required ?? []));
+  // awscli/customizations/awslambda.py: create-function takes the package as --zip-file (Code.ZipFile),
+  // so --code is no longer required on the command line (botocore still requires Code).
+  const hoistZip = spec.service === 'lambda' && spec.name === 'CreateFunction';
+  if (hoistZip) required.delete('Code');
   const args: OperationArg[] = [];
   const paginator = paginatorFor(spec);
+  // awscli/customizations/ec2/runinstances.py: run-instances takes --count (default 1, or min:max) instead of --min-count/--max-count.
+  const countInstead = spec.service === 'ec2' && spec.name === 'RunInstances';
   for (const [member, shape] of Object.entries(spec.input.members)) {
+    if (countInstead && (member === 'MinCount' || member === 'MaxCount')) continue;
     // A paginated operation's token and limit members are replaced by the CLI's own options.
     if (paginator !== undefined && (member === paginator.inputToken || member === paginator.limitKey)) continue;
     const option = `--${kebabName(member)}`;
@@ -44,6 +53,8 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
       args.push({ ...base, option, nargs: 'one', ...(streaming ? { streaming } : {}) });
     }
   }
+  if (countInstead) args.push({ dest: 'count', option: '--count', nargs: 'one' });
+  if (hoistZip) args.push({ dest: 'zip_file', option: '--zip-file', nargs: 'one', shape: { type: 'blob' }, memberPath: ['Code', 'ZipFile'] });
   if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice') {
     args.push({ dest: 'outfile', option: '--outfile', nargs: 'one', required: !inputJsonGiven });
     args.push({ dest: 'bootstrap_method', option: '--bootstrap-method', nargs: 'one', required: !inputJsonGiven, choices: BOOTSTRAP_METHODS });

@@ -42,6 +42,17 @@ const IAM_LISTS: Record<string, string[]> = {
   SimulatePrincipalPolicy: ['EvaluationResults'],
 };
 
+/** Paginators of the Lambda, EC2 and KMS operations (botocore paginators-1.json). */
+const SERVICE_PAGINATORS: Record<string, Paginator> = {
+  'lambda:ListFunctions': { inputToken: 'Marker', limitKey: 'MaxItems', resultKeys: ['Functions'] },
+  'ec2:DescribeInstances': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Reservations'] },
+  'ec2:DescribeIamInstanceProfileAssociations': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['IamInstanceProfileAssociations'] },
+  'ec2:DescribeTags': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Tags'] },
+  'kms:ListKeys': { inputToken: 'Marker', limitKey: 'Limit', resultKeys: ['Keys'] },
+  'kms:ListAliases': { inputToken: 'Marker', limitKey: 'Limit', resultKeys: ['Aliases'] },
+  'kms:ListGrants': { inputToken: 'Marker', limitKey: 'Limit', resultKeys: ['Grants'] },
+};
+
 /** The paginator of an operation (botocore paginators-1.json), or undefined. */
 export function paginatorFor(spec: OperationSpec): Paginator | undefined {
   let paginator: Paginator | undefined;
@@ -53,6 +64,8 @@ export function paginatorFor(spec: OperationSpec): Paginator | undefined {
     paginator = { inputToken: 'ContinuationToken', limitKey: 'MaxBuckets', resultKeys: ['Buckets'] };
   } else if (spec.service === 'cloudtrail' && spec.name === 'LookupEvents') {
     paginator = { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Events'] };
+  } else if (Object.hasOwn(SERVICE_PAGINATORS, `${spec.service}:${spec.name}`)) {
+    paginator = SERVICE_PAGINATORS[`${spec.service}:${spec.name}`];
   }
   // Only when the model really has the token member (older models of ListBuckets do not paginate).
   return paginator !== undefined && Object.hasOwn(spec.input.members, paginator.inputToken) ? paginator : undefined;

@@ -13,6 +13,7 @@ import { OperationCatalog, registryCatalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
 import { configOf, resolveCredentials } from './credentials.ts';
+import { fileDiagnostics, type FileArgument } from './file-diagnostics.ts';
 import { parseGlobals, type GlobalOptions } from './globals.ts';
 import { operationHelp, serviceHelp, topHelp } from './help.ts';
 import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } from './host.ts';
@@ -72,11 +73,22 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
 
   const readFile = (name: string): string | Uint8Array | undefined => host.readFile?.(name);
   const params: Record<string, unknown> = {};
+  const fromFiles: FileArgument[] = [];
   for (const arg of table) {
+    if (arg.memberPath !== undefined && arg.shape !== undefined && values.has(arg.dest)) {
+      const [outer, inner] = arg.memberPath;
+      const container = isPlainObject(params[outer]) ? (params[outer] as Record<string, unknown>) : {};
+      setOwn(container, inner, unpackArgument(values.get(arg.dest) as string, arg.shape, arg.option as string, readFile));
+      setOwn(params, outer, container);
+      continue;
+    }
     if (arg.member === undefined || arg.shape === undefined || !values.has(arg.dest) || Object.hasOwn(params, arg.member)) continue;
     const raw = values.get(arg.dest) as string | string[] | boolean;
-    setOwn(params, arg.member, unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true));
+    const value = unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true);
+    if (typeof raw === 'string' && /^file:\/\//i.test(raw) && typeof value === 'string') fromFiles.push({ member: arg.member, file: raw.slice(7), text: value });
+    setOwn(params, arg.member, value);
   }
+  if (spec.service === 'ec2' && spec.name === 'RunInstances') applyInstanceCount(params, values.get('count'));
   const paginator = paginatorFor(spec);
   const pages = pageRequest(values, paginator);
   const inputJson = values.get('cli_input_json');
@@ -101,7 +113,8 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
   });
   if (!response.ok) {
-    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) };
+    const notes = fileDiagnostics(spec.service, response.error.code, fromFiles);
+    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) + notes };
   }
   const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
   const output = applyOutputFiles(host, spec, values, paged);
@@ -188,14 +201,27 @@ function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string
     delete device.Base32StringSeed;
     return { ...output, VirtualMFADevice: device };
   }
-  if (spec.positionalOutfile !== undefined && Object.hasOwn(output, 'Body')) {
-    const body = output.Body;
+  // get-object writes Body, lambda invoke writes Payload (awscli/customizations/streamingoutputarg.py).
+  const blobMember = Object.hasOwn(output, 'Body') ? 'Body' : Object.hasOwn(output, 'Payload') ? 'Payload' : undefined;
+  if (spec.positionalOutfile !== undefined && blobMember !== undefined) {
+    const body = output[blobMember];
     if (typeof outfile === 'string' && (typeof body === 'string' || body instanceof Uint8Array)) host.writeFile?.(outfile, body);
     const rest = { ...output };
-    delete rest.Body;
+    delete rest[blobMember];
     return rest;
   }
   return output;
+}
+
+/** run-instances --count N or MIN:MAX → MinCount/MaxCount (awscli/customizations/ec2/runinstances.py). */
+function applyInstanceCount(params: Record<string, unknown>, raw: unknown): void {
+  const text = typeof raw === 'string' ? raw : '1';
+  const m = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(text);
+  if (!m) throw new CliFailure('PARAM_ERROR', { param: '--count', message: `count parameter should be of form min[:max]` });
+  const min = Number(m[1]);
+  const max = m[2] !== undefined ? Number(m[2]) : min;
+  if (!Object.hasOwn(params, 'MinCount')) setOwn(params, 'MinCount', min);
+  if (!Object.hasOwn(params, 'MaxCount')) setOwn(params, 'MaxCount', max);
 }
 
 /** `--generate-cli-skeleton input`: every member with an empty value of its type. */

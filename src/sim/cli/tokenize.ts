@@ -11,8 +11,23 @@ export const MAX_LINE_LENGTH = 1024 * 1024;
 
 const OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')']);
 
+/** An output redirection (`> FILE`, `>> FILE`) the terminal applies to a command's stdout. */
+export interface Redirect {
+  file: string;
+  append: boolean;
+}
+
 /** The words of one command line, or a CliFailure naming the first problem. */
 export function tokenize(line: string): string[] {
+  return scan(line, false).words;
+}
+
+/** Like `tokenize`, but a final `> FILE` or `>> FILE` is taken as the redirection of stdout. */
+export function tokenizeCommand(line: string): { words: string[]; redirect?: Redirect } {
+  return scan(line, true);
+}
+
+function scan(line: string, allowRedirect: boolean): { words: string[]; redirect?: Redirect } {
   if (line.length > MAX_LINE_LENGTH) {
     throw new CliFailure('SHELL_LINE_TOO_LONG', { max: String(MAX_LINE_LENGTH) });
   }
@@ -20,6 +35,7 @@ export function tokenize(line: string): string[] {
   let current = '';
   let inWord = false;
   let i = 0;
+  let redirect: (Redirect & { at: number }) | undefined;
   while (i < line.length) {
     const ch = line[i] as string;
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
@@ -52,6 +68,13 @@ export function tokenize(line: string): string[] {
         inWord = true;
         i += 2;
       }
+    } else if (ch === '>' && allowRedirect && redirect === undefined) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+      const append = line[i + 1] === '>';
+      redirect = { file: '', append, at: words.length };
+      i += append ? 2 : 1;
     } else if (OPERATORS.has(ch)) {
       throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: ch });
     } else {
@@ -61,7 +84,12 @@ export function tokenize(line: string): string[] {
     }
   }
   if (inWord) words.push(current);
-  return words;
+  if (redirect === undefined) return { words };
+  // The word after `>` names the file; any words after it still belong to the command (`> f echo hi`).
+  const file = words[redirect.at];
+  if (file === undefined || file === '') throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: 'newline' });
+  words.splice(redirect.at, 1);
+  return { words, redirect: { file, append: redirect.append } };
 }
 
 /** Reads a double-quoted span starting after the opening quote; returns the index after the closing one. */

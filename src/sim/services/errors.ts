@@ -4,6 +4,7 @@
  * "Troubleshoot access denied error messages", https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; "IAM and AWS STS quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
 import type { ServiceError } from './contract.ts';
+import type { ErrorProtocol } from './service.ts';
 
 /** Thrown by operation handlers; the invoke pipeline turns it into a ServiceResponse error. */
 export class ServiceFault extends Error {
@@ -64,9 +65,9 @@ function describeValue(value: unknown): string {
   return `'${JSON.stringify(value)}'`;
 }
 
-/** Authentication failures, per service family (the request never reaches authorization). */
-export function authenticationFault(service: string, reason: 'unknownKey' | 'badSignature' | 'expired'): ServiceFault {
-  if (service === 's3') {
+/** Authentication failures, per error protocol (the request never reaches authorization). */
+export function authenticationFault(protocol: ErrorProtocol, reason: 'unknownKey' | 'badSignature' | 'expired'): ServiceFault {
+  if (protocol === 's3') {
     if (reason === 'expired') return fault('ExpiredToken', 'The provided token has expired.', 400);
     if (reason === 'badSignature') {
       return fault('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
@@ -74,7 +75,7 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
     return fault('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   }
   if (reason === 'expired') {
-    return service === 'cloudtrail' || service === 'organizations'
+    return protocol === 'json'
       ? fault('ExpiredTokenException', 'The security token included in the request is expired', 400)
       : fault('ExpiredToken', 'The security token included in the request is expired', 403);
   }
@@ -85,7 +86,12 @@ export function authenticationFault(service: string, reason: 'unknownKey' | 'bad
       403,
     );
   }
-  return service === 'cloudtrail' || service === 'organizations'
+  return protocol === 'json'
     ? fault('UnrecognizedClientException', 'The security token included in the request is invalid.', 400)
     : fault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+}
+
+/** AccessDenied in the protocol's terms: JSON-protocol services answer AccessDeniedException 400 (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/CommonErrors.html). */
+export function accessDeniedFor(protocol: ErrorProtocol, message: string): ServiceFault {
+  return protocol === 'json' ? fault('AccessDeniedException', message, 400) : accessDenied(message);
 }

@@ -1,36 +1,26 @@
-/** Every implemented operation, by service and API name. */
-import { CLOUDTRAIL_OPERATIONS_IMPL } from './cloudtrail/operations.ts';
-import { ACCOUNT_OPERATIONS } from './iam/account.ts';
-import { ATTACHMENT_OPERATIONS } from './iam/attachments.ts';
-import { CREDENTIAL_OPERATIONS } from './iam/credentials.ts';
-import { GROUP_OPERATIONS } from './iam/groups.ts';
-import { INLINE_OPERATIONS } from './iam/inline.ts';
-import { INSTANCE_PROFILE_OPERATIONS } from './iam/instance-profiles.ts';
-import { MFA_OPERATIONS } from './iam/mfa.ts';
-import { POLICY_OPERATIONS } from './iam/policies.ts';
-import { ROLE_OPERATIONS } from './iam/roles.ts';
-import { USER_OPERATIONS } from './iam/users.ts';
+/** Every implemented service (one line each) and, derived from them, every operation by service and API name. */
+import { CLOUDTRAIL_SERVICE } from './cloudtrail/definition.ts';
+import { IAM_SERVICE } from './iam/definition.ts';
 import type { OperationDefinition } from './operation.ts';
-import { ORGANIZATIONS_OPERATIONS_IMPL } from './organizations/operations.ts';
-import { S3_OPERATIONS_IMPL } from './s3/operations.ts';
-import { STS_OPERATIONS_IMPL } from './sts/operations.ts';
+import { EC2_SERVICE } from './ec2/definition.ts';
+import { KMS_SERVICE } from './kms/definition.ts';
+import { LAMBDA_SERVICE } from './lambda/definition.ts';
+import { ORGANIZATIONS_SERVICE } from './organizations/definition.ts';
+import { S3_SERVICE } from './s3/definition.ts';
+import type { ServiceDefinition } from './service.ts';
+import { STS_SERVICE } from './sts/definition.ts';
+
+/** service prefix → definition. */
+export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
+  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [s.name, s]),
+);
 
 /** service → operation → definition. */
-export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, OperationDefinition>>>> = {
-  iam: {
-    ...USER_OPERATIONS,
-    ...GROUP_OPERATIONS,
-    ...ROLE_OPERATIONS,
-    ...POLICY_OPERATIONS,
-    ...ATTACHMENT_OPERATIONS,
-    ...INLINE_OPERATIONS,
-    ...CREDENTIAL_OPERATIONS,
-    ...MFA_OPERATIONS,
-    ...INSTANCE_PROFILE_OPERATIONS,
-    ...ACCOUNT_OPERATIONS,
-  },
-  sts: STS_OPERATIONS_IMPL,
-  s3: S3_OPERATIONS_IMPL,
-  cloudtrail: CLOUDTRAIL_OPERATIONS_IMPL,
-  organizations: ORGANIZATIONS_OPERATIONS_IMPL,
-};
+export const OPERATIONS: Readonly<Record<string, Readonly<Record<string, OperationDefinition>>>> = Object.fromEntries(
+  Object.entries(SERVICES).map(([name, s]) => [name, s.operations]),
+);
+
+/** The definition of a service, when the world implements it. */
+export function serviceDefinition(service: string): ServiceDefinition | undefined {
+  return Object.hasOwn(SERVICES, service) ? SERVICES[service] : undefined;
+}

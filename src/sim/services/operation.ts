@@ -7,7 +7,7 @@ import type { AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInp
 import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
-import type { WorldState } from '../world/state.ts';
+import type { AccountState, WorldState } from '../world/state.ts';
 import type { ServiceRequest } from './contract.ts';
 
 /** Options of one authorization check. */
@@ -15,7 +15,7 @@ export interface AuthorizeOptions {
   /** Service-specific context keys (`s3:prefix`, `iam:PolicyARN`, `aws:RequestTag/…`). */
   context?: Record<string, ContextValue>;
   resourcePolicy?: ResourcePolicyInput;
-  /** Defaults to the world's account. */
+  /** The account that owns the resource; defaults to the calling account. */
   resourceAccountId?: string;
   /** Extra caller-side policies for this check only (none today; reserved for service rules). */
   extraIdentityPolicies?: PolicySource[];
@@ -34,11 +34,22 @@ export interface TrailOverrides {
   additionalEventData?: Record<string, unknown>;
   /** The TLS host header (S3 virtual-hosted names). */
   host?: string;
+  /**
+   * Other accounts that receive this call's record too (cross-account AssumeRole, S3 on another
+   * account's bucket): each gets its own copy with its own recipientAccountId and a sharedEventID
+   * common to all copies (CloudTrail User Guide, "CloudTrail record contents", sharedEventID).
+   */
+  alsoDeliverTo?: string[];
 }
 
 /** The handler's view of one call. */
 export interface OperationContext {
-  readonly state: WorldState;
+  /** The calling account's state. */
+  readonly state: AccountState;
+  /** The whole world: every account, the organization, the clock's and ids' counters. */
+  readonly world: WorldState;
+  /** Another account's state, or undefined when the world holds no such account. */
+  accountState(accountId: string): AccountState | undefined;
   readonly ids: IdGenerator;
   readonly nowMs: number;
   readonly caller: Caller;
@@ -93,3 +104,24 @@ export function optList<T = unknown>(ctx: OperationContext, member: string): T[]
   const v = ctx.params[member];
   return Array.isArray(v) ? (v as T[]) : undefined;
 }
+
+/**
+ * Work a handler leaves for after its call is committed and recorded, keyed on the handler's output
+ * by this symbol (never printed, never logged): Lambda's Invoke runs the function's command lines as
+ * its execution role here. The world runs it, and merges what it answers into the output.
+ */
+export const AFTER_CALL: unique symbol = Symbol('afterCall');
+
+/** One command line a service ran on the learner's behalf, and what it printed. */
+export interface ScriptLineResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs AWS CLI lines with given credentials, as a service's runtime would (Lambda, an EC2 instance). */
+export type ScriptRunner = (lines: readonly string[], credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, facts: { region: string; sourceIp: string; userAgent: string }) => Promise<ScriptLineResult[]>;
+
+/** The deferred part of a call: gets a runner, answers output members to add. */
+export type AfterCall = (run: ScriptRunner) => Promise<Record<string, unknown>>;

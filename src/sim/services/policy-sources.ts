@@ -6,10 +6,10 @@
 import type { PolicySource, PolicyType } from '../evaluate/types.ts';
 import { awsManagedDocument, isAwsManagedArn } from '../managed/index.ts';
 import type { Caller } from '../world/caller.ts';
-import { own, type InlinePolicy, type Role, type Session, type User, type WorldState } from '../world/state.ts';
+import { own, type InlinePolicy, type Role, type Session, type User, type AccountState } from '../world/state.ts';
 
 /** The default-version document of a managed policy (customer or AWS), or undefined when unknown. */
-export function managedPolicyDocument(state: WorldState, arn: string): string | undefined {
+export function managedPolicyDocument(state: AccountState, arn: string): string | undefined {
   // AWS managed policies the simulator does not ship can arrive with an imported world (state.policies).
   if (isAwsManagedArn(arn) && awsManagedDocument(arn) !== undefined) return awsManagedDocument(arn);
   const policy = own(state.policies, arn);
@@ -17,7 +17,7 @@ export function managedPolicyDocument(state: WorldState, arn: string): string | 
 }
 
 /** A managed policy as a policy source. An unloaded or vanished document fails closed (never allows). */
-export function managedSource(state: WorldState, arn: string, policyType: PolicyType): PolicySource {
+export function managedSource(state: AccountState, arn: string, policyType: PolicyType): PolicySource {
   const name = arn.slice(arn.lastIndexOf('/') + 1);
   // An empty document does not parse, so the engine treats it as an error: fail closed.
   return { id: arn, policyType, arn, name, document: managedPolicyDocument(state, arn) ?? '' };
@@ -28,7 +28,7 @@ function inlineSources(owner: string, policies: readonly InlinePolicy[]): Policy
 }
 
 /** A user's identity policies: inline and attached, then each group's, in group order. */
-export function userIdentitySources(state: WorldState, user: User): PolicySource[] {
+export function userIdentitySources(state: AccountState, user: User): PolicySource[] {
   const sources = [...inlineSources(`user/${user.name}`, user.inlinePolicies), ...user.attachedPolicies.map((arn) => managedSource(state, arn, 'identity'))];
   for (const group of Object.values(state.groups)) {
     if (!group.members.includes(user.name)) continue;
@@ -38,12 +38,12 @@ export function userIdentitySources(state: WorldState, user: User): PolicySource
 }
 
 /** A role's identity policies. */
-export function roleIdentitySources(state: WorldState, role: Role): PolicySource[] {
+export function roleIdentitySources(state: AccountState, role: Role): PolicySource[] {
   return [...inlineSources(`role/${role.name}`, role.inlinePolicies), ...role.attachedPolicies.map((arn) => managedSource(state, arn, 'identity'))];
 }
 
 /** Session policies of an AssumeRole session, or undefined when none were passed. */
-export function sessionSources(state: WorldState, session: Session): PolicySource[] | undefined {
+export function sessionSources(state: AccountState, session: Session): PolicySource[] | undefined {
   if (session.policy === undefined && (session.policyArns ?? []).length === 0) return undefined;
   const sources: PolicySource[] = [];
   if (session.policy !== undefined) sources.push({ id: 'session-policy', policyType: 'session', name: 'session policy', document: session.policy });
@@ -59,7 +59,7 @@ export interface CallerPolicies {
 }
 
 /** The caller-side policies of a request. The root user has none (its access is the default). */
-export function callerPolicies(state: WorldState, caller: Caller): CallerPolicies {
+export function callerPolicies(state: AccountState, caller: Caller): CallerPolicies {
   if (caller.user) {
     const boundary = caller.user.permissionsBoundary;
     return { identityPolicies: userIdentitySources(state, caller.user), ...(boundary ? { permissionsBoundary: managedSource(state, boundary, 'boundary') } : {}) };
@@ -77,7 +77,7 @@ export function callerPolicies(state: WorldState, caller: Caller): CallerPolicie
 }
 
 /** Every AWS managed policy ARN the world references (attachments, boundaries, session policies). */
-export function referencedAwsManagedArns(state: WorldState): Set<string> {
+export function referencedAwsManagedArns(state: AccountState): Set<string> {
   const arns = new Set<string>();
   const add = (arn: string | undefined): void => {
     if (arn && isAwsManagedArn(arn)) arns.add(arn);

@@ -6,7 +6,7 @@
 import type { ContextValue, RequestPrincipal } from '../evaluate/types.ts';
 import type { Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import type { Tag, WorldState } from '../world/state.ts';
+import type { Tag, AccountState } from '../world/state.ts';
 
 /** What the context needs to know about the request itself. */
 export interface RequestFacts {
@@ -36,7 +36,7 @@ export function principalTags(caller: Caller): Tag[] {
 }
 
 /** The global condition keys of a request made by `caller`. */
-export function globalContext(state: WorldState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
+export function globalContext(state: AccountState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {
     'aws:CurrentTime': isoSeconds(facts.nowMs),
     'aws:EpochTime': Math.floor(facts.nowMs / 1000),
@@ -64,6 +64,11 @@ export function globalContext(state: WorldState, caller: Caller, facts: RequestF
     ctx['aws:MultiFactorAuthPresent'] = mfa;
     if (mfa && session.mfaAuthTime !== undefined) ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
     if (session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = session.sourceIdentity;
+    // Instance profile credentials carry the instance (IAM User Guide, global keys; ec2:SourceInstanceARN, ec2:RoleDelivery).
+    if (session.sourceInstanceArn !== undefined) {
+      ctx['ec2:SourceInstanceARN'] = session.sourceInstanceArn;
+      ctx['ec2:RoleDelivery'] = '2.0';
+    }
   }
   return ctx;
 }

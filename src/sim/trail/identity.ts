@@ -4,11 +4,11 @@
  */
 import type { Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import type { WorldState } from '../world/state.ts';
+import type { AccountState } from '../world/state.ts';
 import type { UserIdentity } from './record.ts';
 
 /** The identity block of a record made by `caller`. */
-export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity {
+export function userIdentityOf(state: AccountState, caller: Caller): UserIdentity {
   const session = caller.session;
   const attributes = session ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) } : undefined;
   if (caller.type === 'AssumedRole' && caller.role && session) {
@@ -26,6 +26,9 @@ export function userIdentityOf(state: WorldState, caller: Caller): UserIdentity 
         webIdFederationData: {},
         attributes,
         ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
+        // Instance profile credentials say how the metadata service delivered them: 2.0 is IMDSv2
+        // (CloudTrail User Guide, "CloudTrail userIdentity element", ec2RoleDelivery).
+        ...(session.sourceInstanceArn !== undefined ? { ec2RoleDelivery: '2.0' } : {}),
       },
     };
   }

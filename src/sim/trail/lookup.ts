@@ -36,9 +36,30 @@ function usernameOf(record: Record<string, unknown>): string | undefined {
   return typeof id['userName'] === 'string' ? id['userName'] : undefined;
 }
 
+/**
+ * Event history names the resources of IAM events from their request parameters (a CreateUser event
+ * lists `AWS::IAM::User` with the user name), although the log record has no `resources` block.
+ */
+const IAM_RESOURCE_PARAMETERS: readonly [string, string][] = [
+  ['policyArn', 'AWS::IAM::Policy'],
+  ['userName', 'AWS::IAM::User'],
+  ['groupName', 'AWS::IAM::Group'],
+  ['roleName', 'AWS::IAM::Role'],
+  ['accessKeyId', 'AWS::IAM::AccessKey'],
+  ['serialNumber', 'AWS::IAM::MfaDevice'],
+];
+
 function resourcesOf(record: Record<string, unknown>): { ResourceType: string; ResourceName: string }[] {
   const resources = (record['resources'] as { type: string; ARN: string }[] | undefined) ?? [];
-  return resources.map((r) => ({ ResourceType: r.type, ResourceName: r.ARN }));
+  const out = resources.map((r) => ({ ResourceType: r.type, ResourceName: r.ARN }));
+  const params = record['requestParameters'];
+  if (record['eventSource'] === 'iam.amazonaws.com' && params && typeof params === 'object') {
+    for (const [key, type] of IAM_RESOURCE_PARAMETERS) {
+      const value = (params as Record<string, unknown>)[key];
+      if (typeof value === 'string') out.push({ ResourceType: type, ResourceName: value });
+    }
+  }
+  return out;
 }
 
 /** Runs a LookupEvents query over the records. */

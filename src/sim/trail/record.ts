@@ -76,6 +76,7 @@ export function tlsDetails(host: string): NonNullable<TrailRecordFields['tlsDeta
 export function eventVersionFor(eventSource: string): string {
   switch (eventSource) {
     case 'iam.amazonaws.com':
+    case 'ec2.amazonaws.com':
       return '1.09';
     case 's3.amazonaws.com':
     case 'cloudtrail.amazonaws.com':

@@ -5,7 +5,7 @@
  */
 import { awsManagedDocument, awsManagedPolicy, isAwsManagedArn } from '../managed/index.ts';
 import { cliTimestamp } from './dates.ts';
-import { own, type Group, type ManagedPolicy, type Role, type Tag, type User, type WorldState } from './state.ts';
+import { own, type Group, type ManagedPolicy, type Role, type Tag, type User, type AccountState } from './state.ts';
 import { nameKey } from './state.ts';
 
 /** The exported shape (members in the CLI's order). */
@@ -24,7 +24,7 @@ function doc(text: string): unknown {
   }
 }
 
-function attachedOut(state: WorldState, arns: readonly string[]): { PolicyName: string; PolicyArn: string }[] {
+function attachedOut(state: AccountState, arns: readonly string[]): { PolicyName: string; PolicyArn: string }[] {
   return arns.map((arn) => ({ PolicyName: awsManagedPolicy(arn)?.PolicyName ?? own(state.policies, arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn }));
 }
 
@@ -42,7 +42,7 @@ const sortByName = <T extends { name: string }>(items: T[]): T[] => items.sort((
 export type EntityFilter = 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
 
 /** The world's IAM state as get-account-authorization-details prints it. */
-export function exportAuthorizationDetails(state: WorldState, filter: readonly EntityFilter[] = []): AuthorizationDetails {
+export function exportAuthorizationDetails(state: AccountState, filter: readonly EntityFilter[] = []): AuthorizationDetails {
   const want = (f: EntityFilter): boolean => filter.length === 0 || filter.includes(f);
   const users = sortByName(Object.values(state.users));
   const groups = sortByName(Object.values(state.groups));
@@ -77,7 +77,7 @@ export function exportAuthorizationDetails(state: WorldState, filter: readonly E
   };
 }
 
-function userDetail(state: WorldState, u: User): Record<string, unknown> {
+function userDetail(state: AccountState, u: User): Record<string, unknown> {
   return {
     Path: u.path, UserName: u.name, UserId: u.id, Arn: u.arn, CreateDate: cliTimestamp(u.createDate),
     ...(u.inlinePolicies.length ? { UserPolicyList: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })) } : {}),
@@ -88,7 +88,7 @@ function userDetail(state: WorldState, u: User): Record<string, unknown> {
   };
 }
 
-function groupDetail(state: WorldState, g: Group): Record<string, unknown> {
+function groupDetail(state: AccountState, g: Group): Record<string, unknown> {
   return {
     Path: g.path, GroupName: g.name, GroupId: g.id, Arn: g.arn, CreateDate: cliTimestamp(g.createDate),
     GroupPolicyList: g.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })),
@@ -96,7 +96,7 @@ function groupDetail(state: WorldState, g: Group): Record<string, unknown> {
   };
 }
 
-function roleDetail(state: WorldState, r: Role): Record<string, unknown> {
+function roleDetail(state: AccountState, r: Role): Record<string, unknown> {
   return {
     Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: cliTimestamp(r.createDate),
     AssumeRolePolicyDocument: doc(r.assumeRolePolicyDocument),
@@ -111,15 +111,15 @@ function roleDetail(state: WorldState, r: Role): Record<string, unknown> {
   };
 }
 
-function attachmentCount(state: WorldState, arn: string): number {
+function attachmentCount(state: AccountState, arn: string): number {
   return [...Object.values(state.users), ...Object.values(state.groups), ...Object.values(state.roles)].filter((e) => e.attachedPolicies.includes(arn)).length;
 }
 
-function boundaryCount(state: WorldState, arn: string): number {
+function boundaryCount(state: AccountState, arn: string): number {
   return [...Object.values(state.users), ...Object.values(state.roles)].filter((e) => e.permissionsBoundary === arn).length;
 }
 
-function policyDetail(state: WorldState, p: ManagedPolicy): Record<string, unknown> {
+function policyDetail(state: AccountState, p: ManagedPolicy): Record<string, unknown> {
   return {
     PolicyName: p.name, PolicyId: p.id, Arn: p.arn, Path: p.path, DefaultVersionId: p.defaultVersionId,
     AttachmentCount: attachmentCount(state, p.arn), PermissionsBoundaryUsageCount: boundaryCount(state, p.arn), IsAttachable: true,
@@ -163,10 +163,9 @@ const tagList = (v: unknown, path: string): Tag[] => list(v, path).map((t, i) =>
 const boundaryArn = (v: unknown): string | undefined => (v && typeof v === 'object' && typeof (v as Json)['PermissionsBoundaryArn'] === 'string' ? ((v as Json)['PermissionsBoundaryArn'] as string) : undefined);
 
 /** Fills an empty world's IAM state from an authorization-details document; throws ImportError on bad input. */
-export function importAuthorizationDetails(state: WorldState, details: unknown, newId: (prefix: string) => string): void {
+export function importAuthorizationDetails(state: AccountState, details: unknown, newId: (prefix: string) => string, now: number): void {
   if (!details || typeof details !== 'object' || Array.isArray(details)) throw new ImportError('$', 'expected the JSON object printed by aws iam get-account-authorization-details');
   const d = details as Json;
-  const now = state.clockMs;
   for (const [i, p] of list(d['Policies'], '$.Policies').entries()) {
     const path = `$.Policies[${i}]`;
     const arn = reqStr(p, 'Arn', path);

@@ -4,7 +4,8 @@
  * Inactive or deleted keys, wrong secrets and expired sessions do not authenticate.
  */
 import type { Credentials } from '../services/contract.ts';
-import { own, type Role, type Session, type User, type WorldState } from './state.ts';
+import { accountIdOfAccessKey } from './ids.ts';
+import { own, type Role, type Session, type User, type AccountState, type WorldState } from './state.ts';
 import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */
@@ -25,8 +26,22 @@ export interface Caller {
 /** Why credentials did not authenticate. */
 export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'expired'; accessKeyId: string; known?: Caller };
 
+/**
+ * The account whose principal the credentials stand for: access key IDs encode their account
+ * (ids.ts), console sessions are looked up in every account. Undefined when no account knows them.
+ */
+export function accountOfCredentials(world: WorldState, credentials: Credentials): AccountState | undefined {
+  const accounts = Object.values(world.accounts);
+  if (credentials.kind === 'console') return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
+  const id = credentials.accessKeyId;
+  const encoded = /^(AKIA|ASIA)[A-Z2-7]{16}$/.test(id) ? own(world.accounts, accountIdOfAccessKey(id)) : undefined;
+  const holds = (a: AccountState) => own(a.sessions, id) !== undefined || a.root.accessKeys.some((k) => k.id === id) || Object.values(a.users).some((u) => u.accessKeys.some((k) => k.id === id));
+  if (encoded && holds(encoded)) return encoded;
+  return accounts.find(holds);
+}
+
 /** The principal behind the credentials, or why there is none. */
-export function authenticate(state: WorldState, credentials: Credentials, nowMs: number): { caller: Caller } | { failure: AuthenticationFailure } {
+export function authenticate(state: AccountState, credentials: Credentials, nowMs: number): { caller: Caller } | { failure: AuthenticationFailure } {
   if (credentials.kind === 'console') {
     const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
     if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };
@@ -63,17 +78,17 @@ export function authenticate(state: WorldState, credentials: Credentials, nowMs:
 }
 
 /** The root user as a caller. */
-export function rootCaller(state: WorldState, accessKeyId: string): Caller {
+export function rootCaller(state: AccountState, accessKeyId: string): Caller {
   return { type: 'Root', arn: `arn:aws:iam::${state.accountId}:root`, principalId: state.accountId, accountId: state.accountId, accessKeyId };
 }
 
 /** An IAM user as a caller. */
-export function userCaller(state: WorldState, user: User, accessKeyId: string): Caller {
+export function userCaller(state: AccountState, user: User, accessKeyId: string): Caller {
   return { type: 'IAMUser', arn: user.arn, principalId: user.id, accountId: state.accountId, accessKeyId, user };
 }
 
 /** The caller behind a session, or undefined when its user or role no longer exists. */
-function sessionCaller(state: WorldState, session: Session): Caller | undefined {
+function sessionCaller(state: AccountState, session: Session): Caller | undefined {
   if (session.kind === 'AssumeRole') {
     // Deleting a role does not revoke sessions in AWS, but a recreated role has a new id; sessions
     // keep acting as the role they were issued for only while a role with that id exists.

@@ -4,7 +4,11 @@
  * maps are keyed by the lower-cased name; the entity keeps the name as written. Times are epoch ms.
  */
 import type { CliConfig } from '../services/contract.ts';
+import type { Ec2Instance } from '../services/ec2/model.ts';
+import type { KmsAlias, KmsKey } from '../services/kms/model.ts';
+import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
+import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -32,6 +36,10 @@ export interface LoginProfile {
   password: string;
   createDate: number;
   passwordResetRequired: boolean;
+  /** When the password was last set (creation, reset or change); absent means createDate. */
+  passwordLastChanged?: number;
+  /** Earlier passwords, newest first, for the password policy's PasswordReusePrevention. */
+  previousPasswords?: string[];
 }
 
 /** An IAM user. */
@@ -160,6 +168,12 @@ export interface Session {
   chained: boolean;
   /** For Console sessions: the sign-in id the CLI or widget presents. */
   consoleSessionId?: string;
+  /** For role sessions a service assumed (Lambda, EC2): the service principal that holds them. */
+  issuedTo?: string;
+  /** For an EC2 instance profile session: the instance ARN (`ec2:SourceInstanceARN`). */
+  sourceInstanceArn?: string;
+  /** A console session that may only change its password (first sign-in with PasswordResetRequired, or an expired password). */
+  mustChangePassword?: boolean;
 }
 
 /** An S3 object. */
@@ -171,6 +185,8 @@ export interface S3Object {
   etag: string;
   contentType: string;
   lastModified: number;
+  /** SSE-KMS: the key and the object's data key encrypted under it (base64); absent = SSE-S3. */
+  sseKms?: { keyArn: string; dataKeyBlob: string };
 }
 
 /** An S3 bucket. */
@@ -179,7 +195,17 @@ export interface Bucket {
   region: string;
   createDate: number;
   policy?: string;
+  /** Block Public Access settings; absent means none (buckets made before April 2023, or after a delete). */
+  publicAccessBlock?: PublicAccessBlock;
   objects: Record<string, S3Object>;
+}
+
+/** The four S3 Block Public Access settings, named as the API names them. */
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
 }
 
 /** A CloudTrail trail with its (basic) event selectors. */
@@ -200,18 +226,28 @@ export interface EventSelector {
   ExcludeManagementEventSources: string[];
 }
 
-/** Everything one simulated world knows. */
-export interface WorldState {
-  formatVersion: 1;
-  seed: string;
-  idCounter: number;
-  clockMs: number;
+/** The root user of one account. */
+export interface RootUser {
+  createDate: number;
+  accessKeys: AccessKey[];
+  mfaSerials: string[];
+  password: string;
+  passwordLastUsed?: number;
+  /** The root user's sign-in email address (absent in older worlds: see console-sign-in.ts rootEmailOf). */
+  email?: string;
+}
+
+/**
+ * Everything one account knows: its IAM, STS and S3 state and its own CloudTrail records. A
+ * handler's `ctx.state` is the state of the calling account. Services add their collections as
+ * optional fields (declared in their own folders) so saved worlds without them still load.
+ */
+export interface AccountState {
   accountId: string;
   /** The account's S3 canonical user ID (64 hex characters). */
   canonicalUserId: string;
   accountAlias?: string;
-  region: string;
-  root: { createDate: number; accessKeys: AccessKey[]; mfaSerials: string[]; password: string; passwordLastUsed?: number };
+  root: RootUser;
   users: Record<string, User>;
   groups: Record<string, Group>;
   roles: Record<string, Role>;
@@ -222,14 +258,42 @@ export interface WorldState {
   mfaDevices: Record<string, MfaDevice>;
   /** Temporary credentials by access key ID. */
   sessions: Record<string, Session>;
+  /** The account's buckets (names are unique across the world: S3 bucket names are global). */
   buckets: Record<string, Bucket>;
   trails: Record<string, Trail>;
-  /** CloudTrail records in delivery order (plain objects in AWS's field order). */
+  /** CloudTrail records delivered to this account, in delivery order (plain objects in AWS's field order). */
   records: Record<string, unknown>[];
+  /** Lambda functions by name (services/lambda). */
+  lambdaFunctions?: Record<string, LambdaFunction>;
+  /** EC2 instances by instance ID (services/ec2). */
+  ec2Instances?: Record<string, Ec2Instance>;
+  /** KMS keys by key ID (services/kms). */
+  kmsKeys?: Record<string, KmsKey>;
+  /** KMS aliases by alias name (services/kms). */
+  kmsAliases?: Record<string, KmsAlias>;
+  /** The account password policy (absent: IAM's default rules apply). */
+  passwordPolicy?: PasswordPolicy;
+}
+
+/** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */
+export const WORLD_FORMAT_VERSION = 2;
+
+/** Everything one simulated world knows: its accounts, the organization, the clock, ids, files, CLI config. */
+export interface WorldState {
+  formatVersion: typeof WORLD_FORMAT_VERSION;
+  seed: string;
+  idCounter: number;
+  clockMs: number;
+  /** Default region of requests. */
+  region: string;
+  /** The account the CLI's `default` profile (its root user) and `--profile <user>` belong to. */
+  primaryAccountId: string;
+  /** Every simulated account by account ID (the primary account first). */
+  accounts: Record<string, AccountState>;
   /** Virtual files written by `--outfile` or provided for `file://`: text as is, binary base64-encoded. */
   files: Record<string, { text: boolean; data: string }>;
   cliConfig: CliConfig;
-  /** The organization the account belongs to (SCPs/RCPs), if any. */
+  /** The AWS Organizations organization (accounts, OUs, SCPs/RCPs), if any. */
   organization?: OrganizationState;
 }
 

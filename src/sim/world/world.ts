@@ -1,20 +1,25 @@
 /**
- * A simulated AWS account (part of the public API, src/sim/index.ts): IAM, STS, S3 and CloudTrail behind one
- * `invoke`, a clock, deterministic IDs, virtual files, the CLI's saved configuration, and the trail.
+ * A simulated AWS world (part of the public API, src/sim/index.ts): one or more accounts — a standalone account or
+ * an organization — each with IAM, STS, S3 and CloudTrail behind one `invoke`, a clock,
+ * deterministic IDs, virtual files, the CLI's saved configuration, and each account's trail. The
+ * *primary* account is the one the CLI's `default` profile (its root) and `--profile <user>` use.
  * All of it is one JSON-serializable state: `save()` and `createWorld({ snapshot })` round-trip it.
  */
 import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
 import { invokeService, type CallDecision } from '../services/invoke.ts';
+import { AFTER_CALL, type AfterCall } from '../services/operation.ts';
+import { instanceCredentials, type InstanceCredentials } from '../services/ec2/instance-credentials.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
-import { consoleSignIn, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
+import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
-import { organizationState, type OrganizationInput } from './organization.ts';
-import { nameKey, own, type WorldState } from './state.ts';
+import { organizationState, type OrganizationInput, type OrganizationState } from './organization.ts';
+import { serviceRunner } from './service-runner.ts';
+import { nameKey, own, type AccountState, type WorldState } from './state.ts';
 import { totpCode, totpSecondsRemaining } from './totp.ts';
 
 /** Creates a world: `createWorld({ accountId?, seed?, now?, authorizationDetails? })`. */
@@ -23,7 +28,8 @@ export function createWorld(options: CreateWorldOptions = {}): World {
   const state = initialState(options);
   if (options.authorizationDetails !== undefined) {
     const ids = new IdGenerator(state);
-    importAuthorizationDetails(state, options.authorizationDetails, (prefix) => ids.uniqueId(prefix));
+    const primary = state.accounts[state.primaryAccountId];
+    if (primary) importAuthorizationDetails(primary, options.authorizationDetails, (prefix) => ids.uniqueId(prefix), state.clockMs);
   }
   return new World(state);
 }
@@ -39,7 +45,7 @@ function printableText(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** One simulated account. */
+/** One simulated world of accounts. */
 export class World implements ServiceEndpoint {
   readonly #state: WorldState;
   readonly #ids: IdGenerator;
@@ -57,9 +63,27 @@ export class World implements ServiceEndpoint {
     this.clock = new Clock(state);
   }
 
-  /** The account ID. */
+  /** The primary account's ID. */
   get accountId(): string {
-    return this.#state.accountId;
+    return this.#state.primaryAccountId;
+  }
+
+  /** The primary account's state (always present: every snapshot holds it). */
+  get #primary(): AccountState {
+    const account = own(this.#state.accounts, this.#state.primaryAccountId);
+    if (!account) throw new Error(`the world has no primary account ${this.#state.primaryAccountId}`);
+    return account;
+  }
+
+  /** The account of this ID, or the primary account when omitted; undefined when the world holds no such account. */
+  #account(accountId?: string): AccountState | undefined {
+    return accountId === undefined ? this.#primary : own(this.#state.accounts, accountId);
+  }
+
+  /** IDs of every simulated account, the primary account first. */
+  accountIds(): string[] {
+    const ids = Object.keys(this.#state.accounts);
+    return [this.#state.primaryAccountId, ...ids.filter((id) => id !== this.#state.primaryAccountId)];
   }
 
   /** The CLI's `aws configure` settings, saved with the world (the CLI reads and writes this object). */
@@ -73,15 +97,28 @@ export class World implements ServiceEndpoint {
 
   /** Answers one API request; calls are processed one at a time in arrival order. */
   invoke(request: ServiceRequest): Promise<ServiceResponse> {
+    const run = this.#queue.then(() => this.#invokeNow(request, 0));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One call, then the work it left for after (a function's lines, which call in turn at depth + 1). */
+  async #invokeNow(request: ServiceRequest, depth: number): Promise<ServiceResponse> {
     const onDecisions = (eventId: string | undefined, decisions: CallDecision[]): void => {
       this.#lastDecisions = decisions;
       if (eventId === undefined) return;
       this.#decisions.set(eventId, decisions);
       if (this.#decisions.size > 200) this.#decisions.delete(this.#decisions.keys().next().value ?? '');
     };
-    const run = this.#queue.then(() => invokeService({ state: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    const response = await invokeService({ world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request);
+    const after = response.ok ? (response.output as { [AFTER_CALL]?: AfterCall })[AFTER_CALL] : undefined;
+    if (!response.ok || after === undefined) return response;
+    const decisions = this.#lastDecisions;
+    const runner = serviceRunner((inner) => this.#invokeNow(inner, depth + 1), this.clock, depth + 1);
+    const added = await after(runner);
+    // The call's own checks stay the "last decisions", not those of the lines it ran.
+    this.#lastDecisions = decisions;
+    return { ok: true, output: { ...response.output, ...added } };
   }
 
   /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
@@ -99,9 +136,9 @@ export class World implements ServiceEndpoint {
     return this.#decisions.get(eventId);
   }
 
-  /** The CloudTrail records, oldest first, in the log-file format (a copy). */
-  trail(): { Records: Record<string, unknown>[] } {
-    return { Records: structuredClone(this.#state.records) };
+  /** An account's CloudTrail records (default: the primary account's), oldest first, in the log-file format (a copy). */
+  trail(accountId?: string): { Records: Record<string, unknown>[] } {
+    return { Records: structuredClone(this.#account(accountId)?.records ?? []) };
   }
 
   /** A file a command wrote (`--outfile`): text as a string, binary (a QR code PNG) as bytes. */
@@ -131,9 +168,16 @@ export class World implements ServiceEndpoint {
     return existed;
   }
 
-  /** The credentials of the `default` profile: the root user's access key. */
-  rootCredentials(): Credentials {
-    const key = this.#state.root.accessKeys[0];
+  /** The instance role credentials a program on `instanceId` gets (recorded as EC2's AssumeRole when issued). */
+  instanceCredentials(instanceId: string): InstanceCredentials {
+    const owner = Object.values(this.#state.accounts).find((a) => a.ec2Instances !== undefined && Object.hasOwn(a.ec2Instances, instanceId));
+    if (!owner) return { ok: false, reason: 'NO_INSTANCE' };
+    return instanceCredentials({ state: owner, ids: this.#ids, nowMs: this.clock.nowMs() }, instanceId);
+  }
+
+  /** The credentials of the `default` profile: the primary account's root user's access key (or another account's). */
+  rootCredentials(accountId?: string): Credentials {
+    const key = this.#account(accountId)?.root.accessKeys[0];
     return { kind: 'accessKey', accessKeyId: key?.id ?? '', secretAccessKey: key?.secret ?? '' };
   }
 
@@ -144,7 +188,7 @@ export class World implements ServiceEndpoint {
    * the CLI answers "Unable to locate credentials" (exit 253) — create one with create-access-key.
    */
   lookupUserCredentials(userName: string): CredentialLookup {
-    const user = this.#state.users[nameKey(userName)];
+    const user = own(this.#primary.users, nameKey(userName));
     if (!user || user.name !== userName) return { ok: false, reason: 'NO_SUCH_USER' };
     const key = user.accessKeys.find((k) => k.status === 'Active') ?? user.accessKeys[0];
     if (!key) return { ok: false, reason: 'NO_ACCESS_KEY' };
@@ -153,26 +197,50 @@ export class World implements ServiceEndpoint {
 
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
-    return consoleSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
+    return consoleSignIn(this.#primary, this.#state.region, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /**
+   * The simulated account's "credentials card" for the console's sign-in page: its ID, alias, and the
+   * root user's email and password (a sandbox has no sign-up mail to find them in).
+   */
+  consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string } {
+    const s = this.#primary;
+    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
+  }
+
+  /** Serial numbers of the MFA devices enabled for an IAM user (or for the root user when no name is given). */
+  mfaSerialsOf(userName?: string): readonly string[] {
+    if (userName === undefined) return [...this.#primary.root.mfaSerials];
+    const user = own(this.#primary.users, nameKey(userName));
+    return user && user.name === userName ? [...user.mfaSerials] : [];
   }
 
   /** What an authenticator app shows for a virtual MFA device now, and for how many more seconds. */
   authenticatorCode(serialNumber: string): { code: string; secondsRemaining: number } | undefined {
-    const device = own(this.#state.mfaDevices, serialNumber);
+    const account = Object.values(this.#state.accounts).find((a) => own(a.mfaDevices, serialNumber) !== undefined);
+    const device = account ? own(account.mfaDevices, serialNumber) : undefined;
     if (!device) return undefined;
     const now = this.clock.nowMs();
     return { code: totpCode(device.seedBase32, now), secondsRemaining: totpSecondsRemaining(now) };
   }
 
-  /** Puts the account into an organization with these SCPs/RCPs, or takes it out (undefined). */
+  /** Puts the primary account into an organization described by SCP/RCP levels, or removes the organization (undefined). */
   setOrganization(organization: OrganizationInput | undefined): void {
     if (organization === undefined) delete this.#state.organization;
-    else this.#state.organization = organizationState(organization);
+    else this.#state.organization = organizationState(organization, this.#state.primaryAccountId, this.clock.nowMs());
   }
 
-  /** The IAM state in the `get-account-authorization-details` shape (importable by createWorld). */
-  exportAuthorizationDetails(): AuthorizationDetails {
-    return exportAuthorizationDetails(this.#state);
+  /** The organization (a copy), or undefined for a standalone world. */
+  organization(): OrganizationState | undefined {
+    return this.#state.organization === undefined ? undefined : structuredClone(this.#state.organization);
+  }
+
+  /** An account's IAM state (default: the primary account's) in the `get-account-authorization-details` shape. */
+  exportAuthorizationDetails(accountId?: string): AuthorizationDetails {
+    const account = this.#account(accountId);
+    if (!account) throw new Error(`the world has no account ${String(accountId)}`);
+    return exportAuthorizationDetails(account);
   }
 
   /** The whole world as plain JSON (restore with `createWorld({ snapshot })`). */

@@ -82,6 +82,21 @@ export const worldApi = {
     });
   },
 
+  /** Names of the world's files (the terminal's `ls`), sorted. */
+  listFiles(world: string): Promise<Result<string[]>> {
+    return attempt(async () => [...(await worlds.get(world)).listFiles()]);
+  },
+
+  /** Saves a text file in the world (the editor's Save); `file://NAME` reads it. Recorded in the journal. */
+  writeFile(world: string, name: string, text: string): Promise<Result<true>> {
+    return attempt(async () => {
+      if (!/^[^\s/][^\s]{0,255}$/.test(name)) throw Object.assign(new Error('A file name has 1 to 256 characters, no spaces, and does not start with "/".'), { code: 'BAD_FILE_NAME' });
+      if (text.length > 200_000) throw Object.assign(new Error('The file is larger than 200,000 characters; the terminal and the journal keep smaller files.'), { code: 'FILE_TOO_LARGE' });
+      await worlds.writeFile(world, name, text);
+      return true as const;
+    });
+  },
+
   /** The authenticator's codes for the virtual MFA device whose Base32 seed is in `seedFile`. */
   mfaCodes(world: string, seedFile: string, label: string): Promise<Result<MfaCodes>> {
     return attempt(async () => {

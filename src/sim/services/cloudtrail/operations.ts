@@ -59,9 +59,12 @@ function putEventSelectors(ctx: OperationContext): Record<string, unknown> {
   if (selectors.length > 5) throw fault('InvalidEventSelectorsException', 'You can configure up to five event selectors for a trail.', 400);
   for (const s of selectors) {
     for (const r of s.DataResources ?? []) {
-      if (r.Type !== 'AWS::S3::Object') throw fault('InvalidEventSelectorsException', `Value ${r.Type} for parameter DataResources.Type is not supported by the simulator (only AWS::S3::Object).`, 400);
+      if (r.Type !== 'AWS::S3::Object' && r.Type !== 'AWS::Lambda::Function') {
+        throw fault('InvalidEventSelectorsException', `Value ${r.Type} for parameter DataResources.Type is not supported by the simulator (only AWS::S3::Object and AWS::Lambda::Function).`, 400);
+      }
+      const [all, prefix] = r.Type === 'AWS::S3::Object' ? ['arn:aws:s3', 'arn:aws:s3:::'] : ['arn:aws:lambda', 'arn:aws:lambda:'];
       for (const v of r.Values ?? []) {
-        if (v !== 'arn:aws:s3' && !v.startsWith('arn:aws:s3:::')) throw fault('InvalidEventSelectorsException', `Value ${v} for DataResources.Values is invalid.`, 400);
+        if (v !== all && !v.startsWith(prefix)) throw fault('InvalidEventSelectorsException', `Value ${v} for DataResources.Values is invalid.`, 400);
       }
     }
   }

@@ -64,6 +64,46 @@ function simulateCustom(ctx: OperationContext): Record<string, unknown> {
   return simulate(() => simulateCustomPolicy(input));
 }
 
+/**
+ * GetAccountSummary: entity counts, the quotas they count against, and the two root-user flags the
+ * IAM dashboard's security recommendations read (IAM API Reference, "GetAccountSummary"; quotas from
+ * IAM User Guide, "IAM and AWS STS quotas"). A subset of AWS's keys: those this world has state for.
+ */
+function getAccountSummary(ctx: OperationContext): Record<string, unknown> {
+  ctx.authorize('iam:GetAccountSummary', '*');
+  const s = ctx.state;
+  const users = Object.values(s.users);
+  const devices = Object.values(s.mfaDevices);
+  return {
+    SummaryMap: {
+      Users: users.length,
+      UsersQuota: 5000,
+      Groups: Object.keys(s.groups).length,
+      GroupsQuota: 300,
+      Roles: Object.keys(s.roles).length,
+      RolesQuota: 1000,
+      Policies: Object.keys(s.policies).length,
+      PoliciesQuota: 1500,
+      InstanceProfiles: Object.keys(s.instanceProfiles).length,
+      InstanceProfilesQuota: 1000,
+      MFADevices: devices.length,
+      MFADevicesInUse: devices.filter((d) => d.user !== undefined).length,
+      AccountMFAEnabled: s.root.mfaSerials.length > 0 ? 1 : 0,
+      AccountAccessKeysPresent: s.root.accessKeys.length > 0 ? 1 : 0,
+      AccountSigningCertificatesPresent: 0,
+      AccessKeysPerUserQuota: 2,
+      GroupsPerUserQuota: 10,
+      AttachedPoliciesPerUserQuota: 10,
+      AttachedPoliciesPerGroupQuota: 10,
+      AttachedPoliciesPerRoleQuota: 10,
+      VersionsPerPolicyQuota: 5,
+      PolicySizeQuota: 6144,
+      UserPolicySizeQuota: 2048,
+      GroupPolicySizeQuota: 5120,
+    },
+  };
+}
+
 /** The account-wide operations. */
 export const ACCOUNT_OPERATIONS: Record<string, OperationDefinition> = {
   CreateAccountAlias: { handler: createAccountAlias, readOnly: false },
@@ -72,4 +112,5 @@ export const ACCOUNT_OPERATIONS: Record<string, OperationDefinition> = {
   GetAccountAuthorizationDetails: { handler: getAccountAuthorizationDetails, readOnly: true },
   SimulatePrincipalPolicy: { handler: simulatePrincipal, readOnly: true },
   SimulateCustomPolicy: { handler: simulateCustom, readOnly: true },
+  GetAccountSummary: { handler: getAccountSummary, readOnly: true },
 };

@@ -10,6 +10,7 @@ import { entityAlreadyExists, fault, limitExceeded, noSuchEntity, validationMess
 import { optBool, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { impliedUserArn, impliedUserDisplay, requireUserAuthorized } from './users.ts';
 import { requireUser } from './lookup.ts';
+import { requirePasswordAllowed, selfServicePasswordPolicy, setPassword } from './password-policy.ts';
 
 /** The keys the operation works on: the named user's, or the caller's own (root's when root omits UserName). */
 function keyOwner(ctx: OperationContext, action: string): { keys: AccessKey[]; user?: User } {
@@ -71,17 +72,6 @@ function getAccessKeyLastUsed(ctx: OperationContext): Record<string, unknown> {
   };
 }
 
-/**
- * The default password policy when the account has none: at least 8 characters, three of the four
- * character types, not the user name (IAM User Guide, "Set an account password policy").
- */
-function requirePasswordAllowed(password: string, userName: string): void {
-  const kinds = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (password.length < 8 || kinds < 3 || password === userName) {
-    throw fault('PasswordPolicyViolation', 'Password should have a minimum length of 8 and include a minimum of three of the following mix of character types: uppercase, lowercase, numbers, non-alphanumeric symbols.', 400);
-  }
-}
-
 function loginProfileOut(user: User): Record<string, unknown> {
   const p = user.loginProfile;
   return { LoginProfile: { UserName: user.name, CreateDate: cliTimestamp(p?.createDate ?? 0), PasswordResetRequired: p?.passwordResetRequired ?? false } };
@@ -91,8 +81,8 @@ function createLoginProfile(ctx: OperationContext): Record<string, unknown> {
   const user = requireUserAuthorized(ctx, 'iam:CreateLoginProfile');
   if (user.loginProfile) throw entityAlreadyExists(`Login Profile for user ${user.name} already exists.`);
   const password = str(ctx, 'Password');
-  requirePasswordAllowed(password, user.name);
-  user.loginProfile = { password, createDate: ctx.nowMs, passwordResetRequired: optBool(ctx, 'PasswordResetRequired') ?? false };
+  requirePasswordAllowed(ctx.state, password, user);
+  user.loginProfile = { password, createDate: ctx.nowMs, passwordLastChanged: ctx.nowMs, passwordResetRequired: optBool(ctx, 'PasswordResetRequired') ?? false };
   return loginProfileOut(user);
 }
 
@@ -112,8 +102,8 @@ function updateLoginProfile(ctx: OperationContext): Record<string, unknown> {
   const profile = requireLoginProfile(user);
   const password = optStr(ctx, 'Password');
   if (password !== undefined) {
-    requirePasswordAllowed(password, user.name);
-    profile.password = password;
+    requirePasswordAllowed(ctx.state, password, user);
+    setPassword(user, password, ctx.nowMs);
   }
   const reset = optBool(ctx, 'PasswordResetRequired');
   if (reset !== undefined) profile.passwordResetRequired = reset;
@@ -129,15 +119,17 @@ function deleteLoginProfile(ctx: OperationContext): Record<string, unknown> {
 
 function changePassword(ctx: OperationContext): Record<string, unknown> {
   const user = ctx.caller.user;
-  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn, user ? { displayResource: `user ${user.name}` } : {});
+  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn, { extraIdentityPolicies: selfServicePasswordPolicy(ctx.state, user), ...(user ? { displayResource: `user ${user.name}` } : {}) });
   // Only IAM users change their own password this way (IAM API Reference, "ChangePassword").
   if (!user) throw fault('InvalidUserType', 'Only IAM users can change their own password with ChangePassword.', 400);
   const profile = requireLoginProfile(user);
   if (profile.password !== str(ctx, 'OldPassword')) throw fault('InvalidUserType', 'The old password is incorrect.', 400);
   const next = str(ctx, 'NewPassword');
-  requirePasswordAllowed(next, user.name);
-  profile.password = next;
+  requirePasswordAllowed(ctx.state, next, user);
+  setPassword(user, next, ctx.nowMs);
   profile.passwordResetRequired = false;
+  // A console session that signed in only to change its password may now use the console.
+  if (ctx.caller.session?.kind === 'Console') delete ctx.caller.session.mustChangePassword;
   return {};
 }
 

@@ -3,7 +3,7 @@ import type { ContextValue } from '../../evaluate/types.ts';
 import type { ParsedPolicy } from '../../policy/types.ts';
 import { iamTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
-import { nameKey, type Role, type WorldState } from '../../world/state.ts';
+import { nameKey, type Role, type AccountState } from '../../world/state.ts';
 import { deleteConflict, entityAlreadyExists, limitExceeded, malformedPolicyDocument } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext, resourceTagContext } from '../request-context.ts';
@@ -30,7 +30,7 @@ export function requireRoleAuthorized(ctx: OperationContext, action: string, con
  * not exist makes the policy invalid ("Invalid principal in policy"; IAM User Guide, "AWS JSON policy
  * elements: Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
  */
-export function requireExistingPrincipals(state: WorldState, policy: ParsedPolicy): void {
+export function requireExistingPrincipals(state: AccountState, policy: ParsedPolicy): void {
   for (const statement of policy.statements) {
     for (const entry of statement.principal?.entries ?? []) {
       if (entry.kind !== 'AWS') continue;

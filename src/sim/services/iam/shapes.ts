@@ -4,7 +4,7 @@
  */
 import { awsManagedPolicy } from '../../managed/index.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import { nameKey, type Group, type InstanceProfile, type ManagedPolicy, type PolicyVersion, type Role, type Tag, type User, type WorldState } from '../../world/state.ts';
+import { nameKey, type Group, type InstanceProfile, type ManagedPolicy, type PolicyVersion, type Role, type Tag, type User, type AccountState } from '../../world/state.ts';
 
 /** A policy document as the CLI prints it (parsed JSON; the text itself if it is not JSON). */
 export function documentOut(text: string): unknown {
@@ -63,7 +63,7 @@ export function roleOut(role: Role, detail: boolean): Record<string, unknown> {
 }
 
 /** How many users, groups and roles a managed policy is attached to, and boundaries it is. */
-export function policyUsage(state: WorldState, arn: string): { attachments: number; boundaries: number } {
+export function policyUsage(state: AccountState, arn: string): { attachments: number; boundaries: number } {
   let attachments = 0;
   let boundaries = 0;
   for (const e of [...Object.values(state.users), ...Object.values(state.roles)]) {
@@ -75,7 +75,7 @@ export function policyUsage(state: WorldState, arn: string): { attachments: numb
 }
 
 /** A customer managed Policy. `detail` adds Description and Tags (GetPolicy/CreatePolicy). */
-export function policyOut(state: WorldState, policy: ManagedPolicy, detail: boolean): Record<string, unknown> {
+export function policyOut(state: AccountState, policy: ManagedPolicy, detail: boolean): Record<string, unknown> {
   const usage = policyUsage(state, policy.arn);
   return {
     PolicyName: policy.name,
@@ -94,7 +94,7 @@ export function policyOut(state: WorldState, policy: ManagedPolicy, detail: bool
 }
 
 /** An AWS managed Policy. */
-export function awsPolicyOut(state: WorldState, arn: string, detail: boolean): Record<string, unknown> | undefined {
+export function awsPolicyOut(state: AccountState, arn: string, detail: boolean): Record<string, unknown> | undefined {
   const info = awsManagedPolicy(arn);
   if (!info) return undefined;
   const usage = policyUsage(state, arn);
@@ -124,7 +124,7 @@ export function versionOut(version: PolicyVersion, isDefault: boolean, withDocum
 }
 
 /** An InstanceProfile with its roles. */
-export function instanceProfileOut(state: WorldState, profile: InstanceProfile): Record<string, unknown> {
+export function instanceProfileOut(state: AccountState, profile: InstanceProfile): Record<string, unknown> {
   const roles = profile.roles.map((name) => state.roles[nameKey(name)]).filter((r): r is Role => r !== undefined);
   return {
     Path: profile.path,

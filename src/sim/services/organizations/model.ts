@@ -1,90 +1,119 @@
 /**
- * The organization's structure as the Organizations API shows it, derived from the world's levels
- * (root first, OUs, the account's own level last): target IDs and ARNs, and the policy catalog
- * (every policy attached somewhere plus the ones created and not attached).
+ * The organization's parts as the Organizations API shows them: ARNs, targets (root, OU, account),
+ * policies, and the errors Organizations answers when one is missing (API Reference, error types).
  */
-import type { OrganizationState } from '../../world/organization.ts';
-import { fault } from '../errors.ts';
+import { FULL_AWS_ACCESS, orgPathOf, pathOf, RCP_FULL_AWS_ACCESS, type OrganizationPolicyState, type OrganizationState, type PolicyKind } from '../../world/organization.ts';
+import { cliTimestamp } from '../../world/dates.ts';
+import { fault, type ServiceFault } from '../errors.ts';
 
-/** SCP or RCP. */
-export type PolicyKind = 'scp' | 'rcp';
+export type { PolicyKind };
 
-/** One policy as Organizations lists it. */
-export interface OrgPolicy {
-  id: string;
-  name: string;
-  description: string;
-  kind: PolicyKind;
-  document: string;
-  awsManaged: boolean;
-}
-
-/** A root, OU or account, with the index of its level. */
-export interface OrgTarget {
-  id: string;
-  arn: string;
-  level: number;
-}
-
-/** RCPFullAWSAccess, which AWS attaches to every root, OU and account (Organizations User Guide, "Resource control policies"). */
-export const RCP_FULL_ACCESS = {
-  id: 'p-RCPFullAWSAccess',
-  name: 'RCPFullAWSAccess',
-  document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2),
-};
-
-const AWS_MANAGED = new Set(['FullAWSAccess', 'RCPFullAWSAccess']);
+/** Organizations policy type name of a policy kind. */
+export const TYPE_NAME: Record<PolicyKind, string> = { scp: 'SERVICE_CONTROL_POLICY', rcp: 'RESOURCE_CONTROL_POLICY' };
 
 /** The policy kind of an Organizations policy type name, or undefined when the world does not model it. */
 export function policyKind(type: string): PolicyKind | undefined {
   return type === 'SERVICE_CONTROL_POLICY' ? 'scp' : type === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : undefined;
 }
 
+/** A root, OU or account. */
+export interface OrgTarget {
+  id: string;
+  arn: string;
+  type: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
+  name: string;
+}
+
 /** ARNs of the organization's parts (Service Authorization Reference, "Resource types defined by AWS Organizations"). */
 export function orgArns(org: OrganizationState) {
   const base = `arn:aws:organizations::${org.managementAccountId}`;
-  const rootId = `r-${org.organizationId.replace(/^o-/, '').replace(/[^0-9a-z]/g, '').slice(0, 4).padEnd(4, '0')}`;
   return {
-    rootId,
+    rootId: org.rootId,
     organization: `${base}:organization/${org.organizationId}`,
-    root: `${base}:root/${org.organizationId}/${rootId}`,
+    root: `${base}:root/${org.organizationId}/${org.rootId}`,
     ou: (id: string) => `${base}:ou/${org.organizationId}/${id}`,
     account: (id: string) => `${base}:account/${org.organizationId}/${id}`,
     // AWS managed policies live in the aws account: arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess.
-    policy: (p: Pick<OrgPolicy, 'id' | 'kind' | 'awsManaged'>) =>
+    policy: (p: Pick<OrganizationPolicyState, 'id' | 'kind' | 'awsManaged'>) =>
       p.awsManaged
         ? `arn:aws:organizations::aws:policy/${p.kind === 'scp' ? 'service_control_policy' : 'resource_control_policy'}/${p.id}`
         : `${base}:policy/${org.organizationId}/${p.kind === 'scp' ? 'service_control_policy' : 'resource_control_policy'}/${p.id}`,
   };
 }
 
-/** The OU ID of level `level` (1 … n−2). */
-function ouId(org: OrganizationState, level: number): string {
-  return `ou-${orgArns(org).rootId.slice(2)}-${String(level).padStart(8, '0')}`;
-}
+const TARGET_NOT_FOUND = "We can't find a root, OU, account, or policy with the TargetId that you specified.";
 
-/** The target a TargetId names: the root (level 0), an OU between, or the world's account (last level). */
-export function findTarget(org: OrganizationState, accountId: string, targetId: string): OrgTarget {
+/** The target a TargetId names, or `error` (TargetNotFoundException by default). */
+export function findTarget(org: OrganizationState, targetId: string, error: ServiceFault = fault('TargetNotFoundException', TARGET_NOT_FOUND, 400)): OrgTarget {
   const arns = orgArns(org);
-  const levels = Math.max(org.scps.length, 2);
-  if (targetId === arns.rootId) return { id: targetId, arn: arns.root, level: 0 };
-  if (targetId === accountId) return { id: targetId, arn: arns.account(accountId), level: levels - 1 };
-  for (let level = 1; level < levels - 1; level++) {
-    if (targetId === ouId(org, level)) return { id: targetId, arn: arns.ou(targetId), level };
-  }
-  throw fault('TargetNotFoundException', "We can't find a root, OU, account, or policy with the TargetId that you specified.", 400);
+  if (targetId === org.rootId) return { id: targetId, arn: arns.root, type: 'ROOT', name: 'Root' };
+  const ou = Object.hasOwn(org.units, targetId) ? org.units[targetId] : undefined;
+  if (ou) return { id: ou.id, arn: arns.ou(ou.id), type: 'ORGANIZATIONAL_UNIT', name: ou.name };
+  const account = Object.hasOwn(org.accounts, targetId) ? org.accounts[targetId] : undefined;
+  if (account) return { id: account.id, arn: arns.account(account.id), type: 'ACCOUNT', name: account.name };
+  throw error;
 }
 
-/** Every policy of the organization by ID: created ones first, then the ones only attached. */
-export function policyCatalog(org: OrganizationState): Map<string, OrgPolicy> {
-  const out = new Map<string, OrgPolicy>();
-  for (const p of org.library ?? []) out.set(p.id, { ...p, awsManaged: false });
-  const add = (kind: PolicyKind, levels: OrganizationState['scps'] | undefined) => {
-    for (const level of levels ?? []) {
-      for (const p of level) if (!out.has(p.id)) out.set(p.id, { id: p.id, name: p.name, description: '', kind, document: p.document, awsManaged: AWS_MANAGED.has(p.name) });
-    }
-  };
-  add('scp', org.scps);
-  add('rcp', org.rcps);
-  return out;
+/** A root or OU named as a parent, or ParentNotFoundException (API Reference, ListChildren "Errors"). */
+export function findParent(org: OrganizationState, parentId: string, error = fault('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.", 400)): OrgTarget {
+  const target = findTarget(org, parentId, error);
+  if (target.type === 'ACCOUNT') throw error;
+  return target;
 }
+
+/** A policy by ID, or PolicyNotFoundException. */
+export function findPolicy(org: OrganizationState, id: string): OrganizationPolicyState {
+  const policy = Object.hasOwn(org.policies, id) ? org.policies[id] : undefined;
+  if (!policy) throw fault('PolicyNotFoundException', "We can't find a policy with the PolicyId that you specified.", 400);
+  return policy;
+}
+
+/** The policies of one kind attached to a target, in attach order. */
+export function attachedPolicies(org: OrganizationState, targetId: string, kind: PolicyKind): OrganizationPolicyState[] {
+  return (org.attachments[targetId] ?? []).map((id) => org.policies[id]).filter((p): p is OrganizationPolicyState => p !== undefined && p.kind === kind);
+}
+
+/** An account as the API prints it (API Reference, "Account" data type, members in botocore's order). */
+export function accountOut(org: OrganizationState, accountId: string): Record<string, unknown> {
+  const a = org.accounts[accountId];
+  if (!a) return {};
+  return { Id: a.id, Arn: orgArns(org).account(a.id), Email: a.email, Name: a.name, Status: 'ACTIVE', State: 'ACTIVE', JoinedMethod: a.joinedMethod, JoinedTimestamp: cliTimestamp(a.joinedTimestamp) };
+}
+
+/** An OU as the API prints it, with its path (`o-…/r-…/ou-…/`). */
+export function ouOut(org: OrganizationState, ouId: string): Record<string, unknown> {
+  const ou = org.units[ouId];
+  if (!ou) return {};
+  return { Id: ou.id, Arn: orgArns(org).ou(ou.id), Name: ou.name, Path: `${org.organizationId}/${pathOf(org, ou.id).join('/')}/` };
+}
+
+/** The policy types enabled on the root, as ListRoots prints them. */
+export function rootPolicyTypes(org: OrganizationState): { Type: string; Status: string }[] {
+  return org.enabledPolicyTypes.map((k) => ({ Type: TYPE_NAME[k], Status: 'ENABLED' }));
+}
+
+/** Attaches FullAWSAccess / RCPFullAWSAccess (per enabled type) to a target, as AWS does for new OUs and accounts. */
+export function attachFullAccess(org: OrganizationState, targetId: string, kinds: readonly PolicyKind[] = org.enabledPolicyTypes): void {
+  for (const kind of kinds) {
+    const p = { ...(kind === 'scp' ? FULL_AWS_ACCESS : RCP_FULL_AWS_ACCESS) };
+    org.policies[p.id] ??= p;
+    const list = (org.attachments[targetId] ??= []);
+    if (!list.includes(p.id)) list.push(p.id);
+  }
+}
+
+/** The Organization data type (API Reference), members in botocore's order. */
+export function organizationOut(org: OrganizationState): Record<string, unknown> {
+  const arns = orgArns(org);
+  return {
+    Id: org.organizationId,
+    Arn: arns.organization,
+    FeatureSet: 'ALL',
+    MasterAccountArn: arns.account(org.managementAccountId),
+    MasterAccountId: org.managementAccountId,
+    MasterAccountEmail: org.managementAccountEmail,
+    AvailablePolicyTypes: rootPolicyTypes(org),
+  };
+}
+
+export { orgPathOf };

@@ -5,10 +5,12 @@
 import type { AuthorizeOptions } from '../operation.ts';
 import { parsePolicy } from '../../policy/parse.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import { own, type Bucket } from '../../world/state.ts';
+import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';
+import { defaultPublicAccessBlock, isPublicPolicy, publicPolicyBlocked, PUBLIC_ACCESS_OPERATIONS } from './public-access.ts';
+import { s3DecryptObject, s3EncryptObject } from '../kms/via-service.ts';
 import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
 
 const noSuchBucket = () => fault('NoSuchBucket', 'The specified bucket does not exist', 404);
@@ -42,15 +44,34 @@ function s3Trail(ctx: OperationContext, object: boolean): void {
   }
 }
 
-/** Authorization options on a bucket: its policy as the resource-based policy. */
-function onBucket(bucket: Bucket | undefined, context: AuthorizeOptions['context'] = {}): AuthorizeOptions {
-  return bucket?.policy !== undefined
-    ? { context, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
-    : { context };
+/** The account that owns a bucket: bucket names are unique across the world, as across AWS. */
+function ownerOf(ctx: OperationContext, name: string): AccountState | undefined {
+  if (own(ctx.state.buckets, name)) return ctx.state;
+  return Object.values(ctx.world.accounts).find((a) => own(a.buckets, name) !== undefined);
 }
 
+/**
+ * Authorization options on a bucket: its policy as the resource-based policy, its owner as the
+ * resource account (a caller from another account needs both sides: IAM User Guide, "Cross-account
+ * policy evaluation logic").
+ */
+function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: AuthorizeOptions['context'] = {}): AuthorizeOptions {
+  const owner = bucket ? ownerOf(ctx, bucket.name) : undefined;
+  const resourceAccountId = owner?.accountId ?? ctx.state.accountId;
+  if (owner && owner.accountId !== ctx.state.accountId) {
+    ctx.trail.alsoDeliverTo = [owner.accountId];
+    for (const r of ctx.trail.resources ?? []) if (r.accountId !== undefined) r.accountId = owner.accountId;
+  }
+  return bucket?.policy !== undefined
+    ? { context, resourceAccountId, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
+    : { context, resourceAccountId };
+}
+
+/** The bucket a request names, in whichever account owns it. */
 function bucketOf(ctx: OperationContext): Bucket | undefined {
-  return own(ctx.state.buckets, str(ctx, 'Bucket'));
+  const name = str(ctx, 'Bucket');
+  const owner = ownerOf(ctx, name);
+  return owner ? own(owner.buckets, name) : undefined;
 }
 
 /** Bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
@@ -69,10 +90,15 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   if (region !== ctx.region) {
     throw fault('IllegalLocationConstraintException', `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
   }
+  const owner = ownerOf(ctx, name);
+  // Bucket names are shared by every account (S3 API Reference, CreateBucket "Errors": BucketAlreadyExists).
+  if (owner && owner.accountId !== ctx.state.accountId) {
+    throw fault('BucketAlreadyExists', 'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', 409);
+  }
   const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
   if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
-  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, objects: {} };
+  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, publicAccessBlock: defaultPublicAccessBlock(), objects: {} };
   return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
 }
 
@@ -90,17 +116,18 @@ function listBuckets(ctx: OperationContext): Record<string, unknown> {
 function deleteBucket(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:DeleteBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   if (Object.keys(bucket.objects).length > 0) throw fault('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
-  delete ctx.state.buckets[bucket.name];
+  const owner = ownerOf(ctx, bucket.name);
+  if (owner) delete owner.buckets[bucket.name];
   return {};
 }
 
 function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:PutBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:PutBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   const text = str(ctx, 'Policy');
   const parsed = parsePolicy(text, { policyType: 'resource' });
@@ -121,6 +148,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   } catch {
     throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }
+  if (bucket.publicAccessBlock?.BlockPublicPolicy === true && isPublicPolicy(parsed.policy)) throw publicPolicyBlocked(ctx, bucket.name);
   bucket.policy = text;
   ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };
   return {};
@@ -129,7 +157,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
 function getBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:GetBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:GetBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   if (bucket.policy === undefined) throw fault('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
   return { Policy: bucket.policy };
@@ -138,7 +166,7 @@ function getBucketPolicy(ctx: OperationContext): Record<string, unknown> {
 function deleteBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, false);
   const bucket = bucketOf(ctx);
-  ctx.authorize('s3:DeleteBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteBucketPolicy', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   delete bucket.policy;
   return {};
@@ -153,22 +181,24 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, true);
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
-  ctx.authorize('s3:PutObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  ctx.authorize('s3:PutObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   const body = bodyBytes(ctx.params['Body']);
   const etag = `"${md5Hex(body)}"`;
-  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs };
+  const sse = optStr(ctx, 'ServerSideEncryption');
+  const sseKms = sse === 'aws:kms' ? s3EncryptObject(ctx, optStr(ctx, 'SSEKMSKeyId'), `arn:aws:s3:::${bucket.name}/${key}`) : undefined;
+  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs, ...(sseKms ? { sseKms } : {}) };
   if (ctx.trail.additionalEventData) ctx.trail.additionalEventData['bytesTransferredIn'] = body.length;
-  return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ServerSideEncryption: 'AES256' };
+  return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ...encryptionOut(sseKms) };
 }
 
 /** A missing key answers 404 only to callers who may list the bucket; others get 403 (S3 API Reference, "GetObject"). */
 function missingKey(ctx: OperationContext, bucket: Bucket, head: boolean): ServiceFault {
-  const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+  const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
   if (list.decision === 'allowed') return head ? fault('404', 'Not Found', 404) : fault('NoSuchKey', 'The specified key does not exist.', 404);
   if (head) return fault('403', 'Forbidden', 403);
   try {
-    ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(bucket));
+    ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
   } catch (e) {
     if (e instanceof ServiceFault) return e;
   }
@@ -180,7 +210,7 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
   try {
-    ctx.authorize('s3:GetObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+    ctx.authorize('s3:GetObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   } catch (e) {
     // HeadObject has no response body, so the CLI shows only the HTTP status (botocore).
     if (head && e instanceof ServiceFault && e.error.code === 'AccessDenied') throw fault('403', 'Forbidden', 403);
@@ -189,6 +219,7 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
   if (!bucket) throw head ? fault('404', 'Not Found', 404) : noSuchBucket();
   const object = bucket.objects[key];
   if (!object) throw missingKey(ctx, bucket, head);
+  if (object.sseKms) s3DecryptObject(ctx, object.sseKms, `arn:aws:s3:::${bucket.name}/${key}`);
   let body = base64ToBytes(object.bodyBase64);
   const range = rangeOf(optStr(ctx, 'Range'), object.size);
   if (range === 'invalid') throw fault('InvalidRange', 'The requested range is not satisfiable', 416);
@@ -203,10 +234,17 @@ function objectOut(ctx: OperationContext, head: boolean): Record<string, unknown
     // AWS CLI v2 asks for checksums by default (checksum mode ENABLED) and S3 returns the full-object CRC.
     ...(range ? {} : { ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT' }),
     ContentType: object.contentType,
-    ServerSideEncryption: 'AES256',
+    // botocore's GetObjectOutput puts SSEKMSKeyId after Metadata.
+    ServerSideEncryption: object.sseKms ? 'aws:kms' : 'AES256',
     Metadata: {},
+    ...(object.sseKms ? { SSEKMSKeyId: object.sseKms.keyArn } : {}),
     ...(head ? {} : { Body: body }),
   };
+}
+
+/** SSE-S3 (AES256) or SSE-KMS with its key, as PutObject and GetObject report them. */
+function encryptionOut(sseKms: { keyArn: string } | undefined): Record<string, unknown> {
+  return sseKms ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sseKms.keyArn } : { ServerSideEncryption: 'AES256' };
 }
 
 /** A single `bytes=a-b`, `bytes=a-` or `bytes=-n` range (RFC 9110 §14.1.2); other forms are ignored as S3 does. */
@@ -226,7 +264,7 @@ function listObjectsV2(ctx: OperationContext): Record<string, unknown> {
   const maxKeys = optNum(ctx, 'MaxKeys');
   // s3:prefix, s3:delimiter and s3:max-keys are set when the request carries them (S3 condition keys).
   const context = { ...(prefix !== undefined ? { 's3:prefix': prefix } : {}), ...(delimiter !== undefined ? { 's3:delimiter': delimiter } : {}), ...(maxKeys !== undefined ? { 's3:max-keys': maxKeys } : {}) };
-  ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(bucket, context));
+  ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket, context));
   if (!bucket) throw noSuchBucket();
   const startAfter = optStr(ctx, 'StartAfter') ?? '';
   const keys = Object.keys(bucket.objects).filter((k) => k.startsWith(prefix ?? '') && k > startAfter).sort();
@@ -254,7 +292,7 @@ function deleteObject(ctx: OperationContext): Record<string, unknown> {
   s3Trail(ctx, true);
   const bucket = bucketOf(ctx);
   const key = str(ctx, 'Key');
-  ctx.authorize('s3:DeleteObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(bucket));
+  ctx.authorize('s3:DeleteObject', `arn:aws:s3:::${str(ctx, 'Bucket')}/${key}`, onBucket(ctx, bucket));
   if (!bucket) throw noSuchBucket();
   delete bucket.objects[key];
   return {};
@@ -273,4 +311,7 @@ export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   HeadObject: { handler: (ctx) => objectOut(ctx, true), readOnly: true, dataEvent: true },
   ListObjectsV2: { handler: listObjectsV2, readOnly: true, dataEvent: true },
   DeleteObject: { handler: deleteObject, readOnly: false, dataEvent: true },
+  ...Object.fromEntries(
+    Object.entries(PUBLIC_ACCESS_OPERATIONS).map(([name, d]) => [name, { ...d, handler: (ctx: OperationContext) => (s3Trail(ctx, false), d.handler(ctx)) }]),
+  ),
 };

@@ -29,17 +29,33 @@ OPERATIONS = {
         CreateVirtualMFADevice EnableMFADevice ListMFADevices ListVirtualMFADevices DeactivateMFADevice DeleteVirtualMFADevice
         ResyncMFADevice
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
+        GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy''',
-    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken',
+    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
-        PutObject GetObject HeadObject ListObjectsV2 DeleteObject''',
+        PutObject GetObject HeadObject ListObjectsV2 DeleteObject
+        PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock''',
     ('cloudtrail', '2013-11-01'): 'CreateTrail DeleteTrail DescribeTrails PutEventSelectors GetEventSelectors LookupEvents',
     ('organizations', '2016-11-28'): '''DescribeOrganization ListRoots ListPolicies CreatePolicy DescribePolicy DeletePolicy
-        AttachPolicy DetachPolicy ListPoliciesForTarget''',
+        AttachPolicy DetachPolicy ListPoliciesForTarget CreateOrganization CreateAccount DescribeCreateAccountStatus
+        ListAccounts DescribeAccount CreateOrganizationalUnit DescribeOrganizationalUnit ListOrganizationalUnitsForParent
+        ListParents ListChildren MoveAccount RemoveAccountFromOrganization ListTargetsForPolicy ListAccountsForParent
+        EnablePolicyType''',
+    ('lambda', '2015-03-31'): '''CreateFunction GetFunction ListFunctions UpdateFunctionConfiguration UpdateFunctionCode DeleteFunction
+        Invoke AddPermission RemovePermission GetPolicy''',
+    ('ec2', '2016-11-15'): '''RunInstances DescribeInstances StopInstances StartInstances TerminateInstances
+        AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
+        DescribeIamInstanceProfileAssociations CreateTags DeleteTags DescribeTags''',
+    ('kms', '2014-11-01'): '''CreateKey DescribeKey ListKeys CreateAlias DeleteAlias ListAliases GetKeyPolicy PutKeyPolicy
+        Encrypt Decrypt GenerateDataKey ScheduleKeyDeletion CancelKeyDeletion EnableKey DisableKey
+        CreateGrant ListGrants RevokeGrant''',
 }
 
 # Positional output files, as the AWS CLI adds them for streaming outputs.
-POSITIONAL_OUTFILE = {('s3', 'GetObject'): ('outfile', 'Filename where the content will be saved')}
+POSITIONAL_OUTFILE = {
+    ('s3', 'GetObject'): ('outfile', 'Filename where the content will be saved'),
+    ('lambda', 'Invoke'): ('outfile', 'Filename where the content will be saved'),
+}
 
 
 def load(service, version):

@@ -4,17 +4,20 @@
  */
 import type { OperationSpec } from '../contract.ts';
 import { CLOUDTRAIL_OPERATIONS } from './cloudtrail.generated.ts';
+import { EC2_OPERATIONS } from './ec2.generated.ts';
 import { IAM_OPERATIONS } from './iam.generated.ts';
+import { KMS_OPERATIONS } from './kms.generated.ts';
+import { LAMBDA_OPERATIONS } from './lambda.generated.ts';
 import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
 
-const ALL: readonly OperationSpec[] = [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS, ...CLOUDTRAIL_OPERATIONS, ...ORGANIZATIONS_OPERATIONS];
+const ALL: readonly OperationSpec[] = [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS, ...CLOUDTRAIL_OPERATIONS, ...ORGANIZATIONS_OPERATIONS, ...LAMBDA_OPERATIONS, ...EC2_OPERATIONS, ...KMS_OPERATIONS];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
 const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
 
 /** Service names as the world knows them; the CLI's `s3api` is the world's `s3`. */
-export const SIMULATED_SERVICES: readonly string[] = ['iam', 'sts', 's3', 'cloudtrail', 'organizations'];
+export const SIMULATED_SERVICES: readonly string[] = ['iam', 'sts', 's3', 'cloudtrail', 'organizations', 'lambda', 'ec2', 'kms'];
 
 /** The CLI command name of a world service (`s3` is `s3api` on the command line). */
 export function cliServiceName(service: string): string {

@@ -4,7 +4,7 @@
  * answers return (AWS documents the checks, not the wording).
  */
 import type { Caller } from '../../world/caller.ts';
-import { own, type WorldState } from '../../world/state.ts';
+import { own, type AccountState } from '../../world/state.ts';
 import { matchTotpCode } from '../../world/totp.ts';
 import { accessDenied } from '../errors.ts';
 
@@ -12,7 +12,7 @@ import { accessDenied } from '../errors.ts';
 export type MfaOutcome = { used: false } | { used: true; serialNumber: string; authTime: number };
 
 /** Verifies SerialNumber + TokenCode for the caller; throws AccessDenied with STS's wording. */
-export function verifyMfa(state: WorldState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
+export function verifyMfa(state: AccountState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
   if (serial === undefined && code === undefined) return { used: false };
   if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   const device = own(state.mfaDevices, serial);

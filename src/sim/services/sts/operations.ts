@@ -11,6 +11,8 @@ import { accessDenied, malformedPolicyDocument, validationMessage } from '../err
 import { requireValidDocument } from '../iam/documents.ts';
 import { optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requestTagContext, resourceTagContext } from '../request-context.ts';
+import { fault } from '../errors.ts';
+import { decodeAuthorizationMessage } from './authorization-message.ts';
 import { verifyMfa } from './mfa-check.ts';
 
 function getCallerIdentity(ctx: OperationContext): Record<string, unknown> {
@@ -154,9 +156,18 @@ function getSessionToken(ctx: OperationContext): Record<string, unknown> {
   return { Credentials: credentialsOut(session) };
 }
 
+/** Needs sts:DecodeAuthorizationMessage (STS API Reference, "DecodeAuthorizationMessage"). */
+function decodeMessage(ctx: OperationContext): Record<string, unknown> {
+  ctx.authorize('sts:DecodeAuthorizationMessage', '*');
+  const decoded = decodeAuthorizationMessage(ctx.world.seed, str(ctx, 'EncodedMessage'));
+  if (decoded === undefined) throw fault('InvalidAuthorizationMessageException', 'The error message cannot be decoded, it is invalid or corrupted.', 400);
+  return { DecodedMessage: decoded };
+}
+
 /** The STS operations. */
 export const STS_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   GetCallerIdentity: { handler: getCallerIdentity, readOnly: true },
   AssumeRole: { handler: assumeRole, readOnly: true },
   GetSessionToken: { handler: getSessionToken, readOnly: true },
+  DecodeAuthorizationMessage: { handler: decodeMessage, readOnly: true },
 };

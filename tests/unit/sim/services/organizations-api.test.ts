@@ -78,10 +78,16 @@ describe('Organizations API', () => {
     expect((await err(member, 'iam', 'CreateUser', { UserName: 'bob' })).message).toContain('with an explicit deny in a service control policy');
   });
 
-  test('RCPs: creating and attaching one turns on RCP levels, each keeping RCPFullAWSAccess', async () => {
+  // Organizations User Guide, "Enabling and disabling policy types" (https://docs.aws.amazon.com/organizations/latest/userguide/enable-policy-type.html):
+  // a policy type must be enabled on the root before its policies can be attached; enabling RCPs attaches RCPFullAWSAccess everywhere.
+  test('RCPs: attaching needs the type enabled; enabling it attaches RCPFullAWSAccess to every target', async () => {
     const world = managementWorld();
     const rcp = policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
     const id = ((await ok(world, 'organizations', 'CreatePolicy', { Name: 'TlsOnly', Description: '', Type: 'RESOURCE_CONTROL_POLICY', Content: rcp }))['Policy'] as { PolicySummary: { Id: string } }).PolicySummary.Id;
+    expect((await err(world, 'organizations', 'AttachPolicy', { PolicyId: id, TargetId: 'r-dojo' })).code).toBe('PolicyTypeNotEnabledException');
+    const enabled = (await ok(world, 'organizations', 'EnablePolicyType', { RootId: 'r-dojo', PolicyType: 'RESOURCE_CONTROL_POLICY' }))['Root'] as { PolicyTypes: unknown[] };
+    expect(enabled.PolicyTypes).toEqual([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }, { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }]);
+    expect((await err(world, 'organizations', 'EnablePolicyType', { RootId: 'r-dojo', PolicyType: 'RESOURCE_CONTROL_POLICY' })).code).toBe('PolicyTypeAlreadyEnabledException');
     await ok(world, 'organizations', 'AttachPolicy', { PolicyId: id, TargetId: 'r-dojo' });
     const names = ((await ok(world, 'organizations', 'ListPoliciesForTarget', { TargetId: 'r-dojo', Filter: 'RESOURCE_CONTROL_POLICY' }))['Policies'] as { Name: string }[]).map((p) => p.Name);
     expect(names).toEqual(['RCPFullAWSAccess', 'TlsOnly']);

@@ -115,3 +115,61 @@ test('ListBuckets denials name no resource (real ListBuckets record, CloudTrail 
     'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action',
   );
 });
+
+// S3 Block Public Access: on by default for new buckets since April 2023 (AWS News Blog, "Heads-Up:
+// Amazon S3 Security Changes Are Coming in April of 2023",
+// https://aws.amazon.com/blogs/aws/heads-up-amazon-s3-security-changes-are-coming-in-april-of-2023/);
+// the four settings and their defaults (Amazon S3 API Reference, "PublicAccessBlockConfiguration",
+// https://docs.aws.amazon.com/AmazonS3/latest/API/API_PublicAccessBlockConfiguration.html); what counts
+// as public (S3 User Guide, "Blocking public access to your Amazon S3 storage", "The meaning of public",
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+describe('S3 Block Public Access', () => {
+  const publicRead = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] });
+
+  test('a new bucket has all four settings on', async () => {
+    const world = createWorld();
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
+    expect(await ok(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' })).toEqual({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    });
+  });
+
+  test('a public bucket policy is refused with 403 while BlockPublicPolicy is on, then accepted once it is off', async () => {
+    const world = createWorld();
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
+    const denied = await err(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: publicRead });
+    expect(denied).toEqual({
+      code: 'AccessDenied',
+      httpStatus: 403,
+      message: 'User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::site" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access.',
+    });
+    await ok(world, 's3', 'PutPublicAccessBlock', { Bucket: 'site', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } });
+    // Settings left out are false.
+    expect((await ok(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' }))['PublicAccessBlockConfiguration']).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false });
+    await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: publicRead });
+  });
+
+  test('wildcard principals narrowed by a fixed-value key, and named principals, are not public', async () => {
+    const world = createWorld();
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
+    const orgOnly = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] });
+    await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: orgOnly });
+    const account = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] });
+    await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: account });
+    // A wildcard in the fixed key's value, or a /0 range, leaves the policy public.
+    const wildOrg = orgOnly.replace('o-abc123', 'o-*').replace('StringEquals', 'StringLike');
+    expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: wildOrg })).code).toBe('AccessDenied');
+    const anyIp = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }] });
+    expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: anyIp })).code).toBe('AccessDenied');
+  });
+
+  test('deleting the configuration needs s3:PutBucketPublicAccessBlock and leaves none', async () => {
+    const world = createWorld();
+    const bob = await userWithKey(world, 'bob');
+    await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
+    expect((await err(world, 's3', 'DeletePublicAccessBlock', { Bucket: 'site' }, bob)).message).toContain('s3:PutBucketPublicAccessBlock');
+    await ok(world, 's3', 'DeletePublicAccessBlock', { Bucket: 'site' });
+    expect(await err(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' })).toEqual({ code: 'NoSuchPublicAccessBlockConfiguration', message: 'The public access block configuration was not found', httpStatus: 404 });
+    await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: publicRead });
+  });
+});

@@ -101,7 +101,7 @@ describe('world properties', () => {
           if (r.ok) continue;
           const after = world.save();
           // Failed calls only append a record and consume IDs for it (requestID, eventID).
-          expect({ ...after, records: [], idCounter: 0 }).toEqual({ ...before, records: [], idCounter: 0 });
+          expect(withoutRecords(after)).toEqual(withoutRecords(before));
         }
       }),
       { numRuns: 40 },
@@ -120,3 +120,9 @@ describe('world properties', () => {
     );
   });
 });
+
+/** A saved world without what a failed call may change: each account's records and the ID counter. */
+function withoutRecords(saved: ReturnType<ReturnType<typeof createWorld>['save']>): unknown {
+  const accounts = Object.fromEntries(Object.entries(saved.accounts).map(([id, a]) => [id, { ...a, records: [] }]));
+  return { ...saved, accounts, idCounter: 0 };
+}

@@ -1,0 +1,171 @@
+/**
+ * The simulated console's state: who is signed in (a console session of the world), which page is
+ * open, and the calls pages make. Every call goes to the worker as the signed-in session, so the same
+ * engine authorizes it as it would a terminal command; a denial comes back with its explanation.
+ */
+import { z } from 'zod';
+import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
+import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import { worldSession, type WorldSession } from '../widgets/world-session.svelte.ts';
+import { CONSOLE_MESSAGES, type ConsoleMessageCode } from './messages.ts';
+
+/** The signed-in person as the top bar shows them. */
+const signedInSchema = z.object({
+  /** The console session id the world issued at sign-in. */
+  sessionId: z.string().max(64),
+  /** The caller ARN (GetCallerIdentity). */
+  arn: z.string().max(2048),
+  /** The account signed in to. */
+  accountId: z.string().regex(/^\d{12}$/),
+  /** 'root', or the IAM user name. */
+  name: z.string().max(64),
+  /** The session may only change its password until it does. */
+  mustChangePassword: z.boolean(),
+}).strict();
+
+/** Who is signed in. */
+export type SignedIn = z.infer<typeof signedInSchema>;
+
+/** A problem a page shows: a stable code, words, and when it was a denial, the engine's explanation. */
+export interface ConsoleProblem {
+  code: string;
+  message: string;
+  answer?: Extract<ConsoleAnswer, { ok: false }>;
+}
+
+/** The outcome of a sign-in attempt as the sign-in page shows it. */
+export type SignInOutcome = { kind: 'signedIn' } | { kind: 'mfa' } | { kind: 'error'; code: ConsoleMessageCode };
+
+/** One console: its world, its session and its page. */
+export class ConsoleState {
+  /** The open page, e.g. `iam/users` or `iam/users/ana`. */
+  route = $state('signin');
+  /** The signed-in person, or null on the sign-in page. */
+  signedIn: SignedIn | null = $state.raw(null);
+  /** Set when a session could not be resumed (world reset, session expired). */
+  notice: string | null = $state(null);
+  /** The region picked in the top bar (IAM is global; CloudTrail's Event history is per region). */
+  region = $state('us-east-1');
+  /** The page to open after sign-in. */
+  readonly start: string;
+  readonly world: WorldSession;
+  readonly #storageKey: string;
+
+  constructor(worldName: string, start: string, savedAs?: string) {
+    this.world = worldSession(worldName, savedAs);
+    this.start = start;
+    this.#storageKey = `iam-dojo:v1:console:${savedAs ?? globalThis.location?.pathname ?? '/'}:${worldName}`;
+  }
+
+  /** Resumes the session saved in this tab, if it still authenticates. */
+  async resume(): Promise<void> {
+    const saved = readSaved(this.#storageKey);
+    if (!saved) return;
+    const [who] = await this.read([{ service: 'sts', operation: 'GetCallerIdentity', params: {} }], saved.sessionId);
+    if (who?.ok) {
+      this.signedIn = saved;
+      if (this.route === 'signin') this.route = this.start;
+    } else {
+      this.notice = 'Your console session ended (the world was reset or the session expired). Sign in again.';
+      this.#save(null);
+    }
+  }
+
+  /** Signs in; on success the console opens its start page (or the change-password page). */
+  async signIn(form: ConsoleSignInForm): Promise<SignInOutcome> {
+    const result = await this.world.consoleSignIn(form);
+    if (!result.ok) return { kind: 'error', code: 'WORKER_FAILED' };
+    const outcome: ConsoleSignInResult = result.value;
+    if (!outcome.ok) return outcome.reason === 'MFA_REQUIRED' ? { kind: 'mfa' } : { kind: 'error', code: outcome.reason };
+    const [who] = await this.read([{ service: 'sts', operation: 'GetCallerIdentity', params: {} }], outcome.sessionId);
+    const arn = who?.ok ? String(who.output['Arn']) : '';
+    const accountId = who?.ok ? String(who.output['Account']) : '';
+    this.signedIn = { sessionId: outcome.sessionId, arn, accountId, name: form.userName ?? 'root', mustChangePassword: outcome.mustChangePassword !== undefined };
+    this.#save(this.signedIn);
+    this.notice = null;
+    this.route = this.signedIn.mustChangePassword ? 'change-password' : this.start;
+    return { kind: 'signedIn' };
+  }
+
+  /** Changes the signed-in user's own password (iam:ChangePassword, as the console does). */
+  async changePassword(oldPassword: string, newPassword: string): Promise<ConsoleProblem | null> {
+    const problem = await this.call({ service: 'iam', operation: 'ChangePassword', params: { OldPassword: oldPassword, NewPassword: newPassword } });
+    if (!problem && this.signedIn) {
+      this.signedIn = { ...this.signedIn, mustChangePassword: false };
+      this.#save(this.signedIn);
+      this.route = this.start;
+    }
+    return problem;
+  }
+
+  /** Signs out (the session simply stops being used, as the console's sign-out does). */
+  signOut(): void {
+    this.signedIn = null;
+    this.#save(null);
+    this.route = 'signin';
+  }
+
+  /** Opens a page. */
+  go(route: string): void {
+    this.route = route;
+  }
+
+  /** A call that changes the world; answers null on success or the problem to show. */
+  async call(request: ConsoleCall): Promise<ConsoleProblem | null> {
+    const answer = await this.callForOutput(request);
+    return 'problem' in answer ? answer.problem : null;
+  }
+
+  /** A call that changes the world and whose output the page needs (CreateAccessKey, CreateVirtualMFADevice). */
+  async callForOutput(request: ConsoleCall): Promise<{ output: Record<string, unknown> } | { problem: ConsoleProblem }> {
+    const session = this.signedIn;
+    if (!session) return { problem: problemOf('NOT_SIGNED_IN') };
+    const result = await this.world.consoleCall(session.sessionId, request);
+    if (!result.ok) return { problem: { code: result.error.code, message: result.error.message } };
+    if (result.value.ok) return { output: result.value.output };
+    return { problem: { code: result.value.error.code, message: result.value.error.message, answer: result.value } };
+  }
+
+  /** Reads a page needs, as the signed-in session (undefined entries when the worker failed). */
+  async read(requests: ConsoleCall[], sessionId = this.signedIn?.sessionId): Promise<(ConsoleAnswer | undefined)[]> {
+    if (sessionId === undefined) return requests.map(() => undefined);
+    const result = await this.world.read((api) => api.consoleRead(this.world.name, sessionId, requests));
+    if (!result.ok) {
+      this.notice = `${result.error.message} [${result.error.code}]`;
+      return requests.map(() => undefined);
+    }
+    return result.value;
+  }
+
+  #save(value: SignedIn | null): void {
+    try {
+      if (value) globalThis.sessionStorage?.setItem(this.#storageKey, JSON.stringify(value));
+      else globalThis.sessionStorage?.removeItem(this.#storageKey);
+    } catch {
+      // storage disabled: the session lasts as long as the page
+    }
+  }
+}
+
+/** A problem from a stable code (words from the console's catalog). */
+export function problemOf(code: ConsoleMessageCode): ConsoleProblem {
+  return { code, message: CONSOLE_MESSAGES[code] };
+}
+
+/** Turns a failed read into the problem to show, or null when it succeeded. */
+export function readProblem(answer: ConsoleAnswer | undefined): ConsoleProblem | null {
+  if (!answer) return problemOf('WORKER_FAILED');
+  if (answer.ok) return null;
+  return { code: answer.error.code, message: answer.error.message, answer };
+}
+
+function readSaved(key: string): SignedIn | undefined {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(key);
+    if (!raw) return undefined;
+    const parsed = signedInSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // unreadable: the sign-in page is shown, which is the safe fallback
+  }
+}
