@@ -1,7 +1,8 @@
 /**
  * EC2's errors (EC2 API Reference, "Error codes"). EC2 is a query-protocol service: a denial is
  * UnauthorizedOperation, whose message ends with an encoded authorization failure message that
- * `aws sts decode-authorization-message` reads (AWS-FACTS.md §2.2; reference record 09).
+ * `aws sts decode-authorization-message` reads (STS API Reference, "DecodeAuthorizationMessage",
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html).
  */
 import { fault, type ServiceFault } from '../errors.ts';
 

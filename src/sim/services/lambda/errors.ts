@@ -1,6 +1,6 @@
 /**
  * Lambda's errors (Lambda API Reference, "Common Errors" and each operation's Errors section). Lambda
- * is a REST-JSON service: its denial code is AccessDeniedException (AWS-FACTS.md §1.3).
+ * is a REST-JSON service: its denial code is AccessDeniedException (CloudTrail User Guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  */
 import { fault, type ServiceFault } from '../errors.ts';
 
