@@ -27,6 +27,8 @@ export interface Benchmark {
   baseline?: { cpuMicros: number; note: string };
   /** The least work the same operation needs (e.g. JSON.parse + a minimal match over the same inputs), timed in the same run. */
   floor?: { name: string; run: (i: number) => unknown; maxRatio: number };
+  /** Another benchmark of the same file (run before this one) whose CPU median this one's should not exceed `max` times. */
+  ratioTo?: { name: string; max: number };
 }
 
 interface Result {
@@ -50,6 +52,10 @@ interface Result {
   ratioToFloor?: number;
   maxRatioToFloor?: number;
   meetsFloorRatio?: boolean;
+  /** The CPU median divided by that of `ratioTo.name`, and whether it is within `ratioTo.max`. */
+  ratioTo?: string;
+  cpuRatio?: number;
+  meetsRatio?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -113,11 +119,18 @@ for (const file of files) {
       r.maxRatioToFloor = b.floor.maxRatio;
       r.meetsFloorRatio = r.ratioToFloor <= b.floor.maxRatio;
     }
+    const other = b.ratioTo ? results.find((x) => x.file === file && x.name === b.ratioTo?.name) : undefined;
+    if (b.ratioTo && other) {
+      r.ratioTo = other.name;
+      r.cpuRatio = round(m.cpuMedian / other.cpuMedianMicros);
+      r.meetsRatio = r.cpuRatio <= b.ratioTo.max;
+    }
     results.push(r);
+    const ratio = r.cpuRatio !== undefined ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})` : '';
     const floorText = r.ratioToFloor !== undefined ? `  [×${r.ratioToFloor} of the floor (${r.floorName}: ${r.floorCpuMicros} µs CPU); target ≤ ×${r.maxRatioToFloor}: ${r.meetsFloorRatio ? 'met' : 'MISSED'}]` : '';
     const vs = r.cpuRatioToBaseline !== undefined ? ` [×${r.cpuRatioToBaseline} of baseline ${r.baselineCpuMicros} µs CPU]` : '';
     const target = r.targetMicros !== undefined ? `  (target ≤ ${r.targetMicros} µs: ${r.meetsTarget ? 'met' : 'MISSED'})` : '';
-    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${floorText}`);
+    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}${floorText}`);
   }
 }
 

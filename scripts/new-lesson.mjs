@@ -106,8 +106,8 @@ ${embed('remove-user')}
 function exercisesFile({ nn, exerciseModule }) {
   return `/**
  * Exercises of lesson ${Number(nn)}. Scaffolded by \`npm run new-lesson\`: rewrite them, keeping the
- * rule the content self-test enforces — the starting world fails at least one check and the
- * solution passes them all. Sources: cite the AWS documentation each check relies on.
+ * rule the content self-test enforces — the starting world fails at least one check, the
+ * solution passes them all, and each wrong answer fails the checks it names. Sources: cite the AWS documentation each check relies on.
  */
 import { defineExercises } from '${exerciseModule}';
 
@@ -126,11 +126,15 @@ export default defineExercises([
         expect: { outcome: 'success', query: 'User.UserName', equals: 'ada' },
       },
     ],
-    hints: ['The command is \`aws iam create-user\` with \`--user-name\`.'],
+    hints: ['Which IAM identity stands for one person or one program?', 'The command is \`aws iam create-user\` with \`--user-name\`.'],
     solution: {
       steps: ['aws iam create-user --user-name ada'],
       explanation: 'CreateUser makes an identity with no credentials and no permissions; everything else is added to it later.',
     },
+    wrongAnswers: [
+      { mistake: 'creates a group named ada instead of a user', steps: ['aws iam create-group --group-name ada'], caughtBy: ['ada-exists'] },
+      { mistake: 'creates the user with another name', steps: ['aws iam create-user --user-name Ada'], caughtBy: ['ada-exists'] },
+    ],
   },
   {
     id: 'tag-user',
@@ -146,11 +150,15 @@ export default defineExercises([
         expect: { outcome: 'success', query: "Tags[?Key=='team'].Value | [0]", equals: 'dojo' },
       },
     ],
-    hints: ['Tags are added with \`aws iam tag-user\`.', 'The tag is written \`--tags Key=team,Value=dojo\`.'],
+    hints: ['Where does IAM keep facts about a principal that policies can read?', 'Tags are added with \`aws iam tag-user\`; the tag is written \`--tags Key=team,Value=dojo\`.'],
     solution: {
       steps: ['aws iam tag-user --user-name ada --tags Key=team,Value=dojo'],
       explanation: 'Tags are key-value pairs on the principal; a policy can read them as \`aws:PrincipalTag/team\`.',
     },
+    wrongAnswers: [
+      { mistake: 'tags ada with the wrong value', steps: ['aws iam tag-user --user-name ada --tags Key=team,Value=ops'], caughtBy: ['ada-tagged'] },
+      { mistake: 'writes the tag in the key only', steps: ['aws iam tag-user --user-name ada --tags Key=dojo,Value=team'], caughtBy: ['ada-tagged'] },
+    ],
   },
   {
     id: 'remove-user',
@@ -173,11 +181,15 @@ export default defineExercises([
         atLeast: 1,
       },
     ],
-    hints: ['The command is \`aws iam delete-user\`.'],
+    hints: ['Which IAM call is the opposite of create-user?', 'The command is \`aws iam delete-user\`.'],
     solution: {
       steps: ['aws iam delete-user --user-name ada'],
       explanation: 'A user without keys, passwords, MFA devices, policies or group memberships can be deleted directly; the call is recorded like every other.',
     },
+    wrongAnswers: [
+      { mistake: 'removes only the tag and keeps the user', steps: ['aws iam untag-user --user-name ada --tag-keys team'], caughtBy: ['ada-gone', 'deletion-recorded'] },
+      { mistake: 'deletes a user of another name', steps: ['aws iam delete-user --user-name Ada'], caughtBy: ['ada-gone', 'deletion-recorded'] },
+    ],
   },
 ]);
 `;

@@ -30,6 +30,18 @@ from inside this folder:
 To serve a whole room, bind to all interfaces (python3 -m http.server 4321 --bind 0.0.0.0) and
 give learners http://<this laptop's address>:4321/ .
 
+A live view of the room (who is done, working or stuck, and on what) needs the project's own
+server instead of a plain static one: in the IAM Dojo project folder (with Node.js 22.12 or later
+and \`npm install\` done) run
+
+  npm start -- --host --room "Workshop name"
+
+It serves this same site plus a small room API on the same address, keeps the room in room.sqlite
+(a restart loses nothing), and prints the room code, the instructor secret, the learners' link
+with a QR code, and the dashboard's address (/room/, opened with the secret). Learners join from
+the bar at the top of any page; those who worked offline can download their exercise log from the
+progress page for you to merge on the dashboard. Nothing leaves the room's network.
+
 Instructor mode: open any page with ?instructor=on (or press "Instructor" in the header) to show
 exercise solutions and check details, use presenter-size type, and get "Reset all progress on this
 machine" for the next group. ?instructor=off turns it off.

@@ -1,7 +1,7 @@
 /** The names and usage text of iam-dojo's analysis commands (no imports, so outcome.ts can include the text). */
 
 /** The analysis commands iam-dojo dispatches (src/cli/analyze.ts). */
-export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths'] as const;
+export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths', 'generate-policy', 'access-findings'] as const;
 
 /** Usage lines for iam-dojo's help text. */
 export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
@@ -14,4 +14,10 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   escalation-paths --world FILE [--output json|text] [--target-action ACTION --target-resource ARN]
       Every principal that can reach administrator access (or the target), with the shortest path and
       the commands that carry it out.
+  generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
+      The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
+      what its policies grant today that the window never used.
+  access-findings --world FILE [--output json|text]
+      Role trust and bucket policies that grant access outside the account (or the organization),
+      each with a witness caller and request.
 `;

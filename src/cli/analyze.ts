@@ -5,6 +5,8 @@
  *       [--output json|text] [--fail-on-new-access]
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
+ *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
+ *   iam-dojo access-findings --world w.json [--output json|text]
  */
 import { ANALYSIS_COMMANDS, ANALYSIS_USAGE } from './analysis-usage.ts';
 import { parseOptions, readParameter } from './options.ts';
@@ -50,6 +52,12 @@ export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[num
       case 'escalation-paths':
         if (!host) throw new UsageError('escalation-paths needs world files, which this host cannot open');
         return await escalationPaths(argv, host);
+      case 'generate-policy':
+        if (!host) throw new UsageError('generate-policy needs world files, which this host cannot open');
+        return await generatePolicy(argv, host);
+      case 'access-findings':
+        if (!host) throw new UsageError('access-findings needs world files, which this host cannot open');
+        return await accessFindings(argv, host);
     }
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
@@ -157,11 +165,7 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-interface WorldWithDetails {
-  accountId: string;
-  exportAuthorizationDetails(): Record<string, unknown>;
-  save(): unknown;
-}
+type SimWorld = import('../sim/world/index.ts').World;
 
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
@@ -170,17 +174,10 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   const action = options.get('--target-action');
   const resource = options.get('--target-resource');
   if ((action === undefined) !== (resource === undefined)) throw new UsageError('--target-action and --target-resource go together');
-  const world = (await host.openWorldFile(path)) as WorldWithDetails;
-  const { findEscalationPaths } = await import('../sim/analyze/escalation.ts');
-  const managed = await import('../sim/managed/index.ts');
-  const details = world.exportAuthorizationDetails();
-  await managed.loadAwsManagedDocuments(new Set(JSON.stringify(details).match(/arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g) ?? []));
-  const org = organizationOf(world.save());
-  const paths = findEscalationPaths([{ accountId: world.accountId, details, ...(org?.scps ? { scps: org.scps } : {}) }], {
-    managedPolicyDocument: (arn) => managed.awsManagedDocument(arn),
-    ...(org?.managementAccountId ? { managementAccountId: org.managementAccountId } : {}),
-    ...(action !== undefined && resource !== undefined ? { target: { action, resource } } : {}),
-  });
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldEscalationPaths } = await import('../sim/analyze/world-input.ts');
+  const { TECHNIQUES } = await import('../sim/analyze/techniques.ts');
+  const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
   if (options.get('--output') === 'json') {
     const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
@@ -190,17 +187,54 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   for (const p of paths) {
     lines.push(`${p.From} → ${p.To} in ${p.Steps.length} step${p.Steps.length === 1 ? '' : 's'}:`);
     p.Steps.forEach((st, i) => {
-      lines.push(`  ${i + 1}. ${st.Technique}: ${st.Principal} ${st.Action} on ${st.Resource}`);
+      const t = TECHNIQUES[st.Technique];
+      lines.push(`  ${i + 1}. ${st.Technique}: ${st.Principal} ${t.words} (${st.Action} on ${st.Resource}; described at ${t.source})`);
       for (const c of st.Commands) lines.push(`       $ ${c}`);
     });
   }
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-/** The SCPs of the world's account from its snapshot (read defensively: the snapshot is the world's own format). */
-function organizationOf(snapshot: unknown): { scps?: string[][]; managementAccountId?: string } | undefined {
-  const org = (snapshot as { organization?: { scps?: unknown; managementAccountId?: unknown } } | undefined)?.organization;
-  if (!org || !Array.isArray(org.scps)) return undefined;
-  const scps = org.scps.map((level: unknown) => (Array.isArray(level) ? level.map((p: { document?: unknown }) => String(p.document ?? '')) : []));
-  return { scps, ...(typeof org.managementAccountId === 'string' ? { managementAccountId: org.managementAccountId } : {}) };
+async function generatePolicy(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const options = parse(argv, { '--world': { value: true }, '--principal-arn': { value: true }, '--since': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const path = options.get('--world');
+  const principalArn = options.get('--principal-arn');
+  if (path === undefined || principalArn === undefined) throw new UsageError('generate-policy needs --world FILE and --principal-arn ARN');
+  const since = options.get('--since');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldGeneratedPolicy } = await import('../sim/analyze/world-input.ts');
+  const { AnalysisError } = await import('../sim/analyze/errors.ts');
+  let result: Awaited<ReturnType<typeof worldGeneratedPolicy>>;
+  try {
+    result = await worldGeneratedPolicy(world, principalArn, since);
+  } catch (error) {
+    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new UsageError(`--principal-arn: ${error.message}`);
+    throw error;
+  }
+  if (options.get('--output') === 'json') {
+    const printed = { PolicyDocument: result.PolicyDocument, UnusedGranted: result.UnusedGranted, Summary: result.summary, Findings: result.findings.map((f) => ({ findingType: f.severity, issueCode: f.code, findingDetails: f.message })) };
+    return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
+  }
+  const lines = [
+    `From ${result.recordsUsed} successful record${result.recordsUsed === 1 ? '' : 's'} of ${principalArn}${since ? ` since ${since}` : ''} (${result.recordsFailed} failed, not counted):`,
+    JSON.stringify(result.PolicyDocument, null, 4),
+    `Compared with the policies it has today: it ${result.summary}.`,
+  ];
+  for (const f of result.findings) lines.push(`${f.severity}\t${f.code}\t${f.message}`);
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
+  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const path = options.get('--world');
+  if (path === undefined) throw new UsageError('access-findings needs --world FILE');
+  const world = (await host.openWorldFile(path)) as SimWorld;
+  const { worldAccessFindings } = await import('../sim/analyze/world-input.ts');
+  const findings = await worldAccessFindings(world);
+  const zone = world.organization() !== undefined;
+  if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
+  if (findings.length === 0) return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
+  const lines = findings.map((f) => `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`);
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

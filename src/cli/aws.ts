@@ -17,7 +17,7 @@ type WorldOption = (typeof WORLD_OPTIONS)[number];
 
 /** Runs `aws <words>`; files read through `file://` are recorded so that a replay sees them too. */
 export async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
-  const { own, words } = splitWorldOptions(argv);
+  const { own, words } = splitWorldOptions(argv, await worldOptionsFor(argv));
   const worldPath = own.get('world');
   const journal =
     worldPath !== undefined && existsSync(worldPath)
@@ -49,19 +49,32 @@ export async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
  * Takes iam-dojo's options out of the words (wherever they stand, `--name value` or `--name=value`)
  * and keeps every other word exactly as given, in order, for the AWS CLI's own parser.
  */
-export function splitWorldOptions(argv: readonly string[]): { own: Map<WorldOption, string>; words: string[] } {
-  const options = Object.fromEntries(WORLD_OPTIONS.map((name) => [name, { type: 'string' as const }]));
+export function splitWorldOptions(argv: readonly string[], ownOptions: readonly WorldOption[] = WORLD_OPTIONS): { own: Map<WorldOption, string>; words: string[] } {
+  const options = Object.fromEntries(ownOptions.map((name) => [name, { type: 'string' as const }]));
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const own = new Map<WorldOption, string>();
   const taken = new Set<number>();
   for (const token of tokens) {
-    if (token.kind !== 'option' || !(WORLD_OPTIONS as readonly string[]).includes(token.name)) continue;
+    if (token.kind !== 'option' || !(ownOptions as readonly string[]).includes(token.name)) continue;
     if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
     own.set(token.name as WorldOption, token.value);
     taken.add(token.index);
     if (token.inlineValue === false) taken.add(token.index + 1);
   }
   return { own, words: argv.filter((_word, index) => !taken.has(index)) };
+}
+
+/**
+ * The options iam-dojo takes for itself: an option the AWS operation has too (`organizations
+ * describe-account --account-id`) belongs to the operation.
+ */
+async function worldOptionsFor(argv: readonly string[]): Promise<readonly WorldOption[]> {
+  const [service, operation] = argv.filter((w) => !w.startsWith('-'));
+  if (service === undefined || operation === undefined) return WORLD_OPTIONS;
+  const specs = await import('../sim/services/specs/index.ts');
+  const spec = specs.getOperationSpecByCliName(specs.serviceForCliName(service) ?? service, operation);
+  if (spec && Object.hasOwn(spec.input.members, 'AccountId')) return WORLD_OPTIONS.filter((o) => o !== 'account-id');
+  return WORLD_OPTIONS;
 }
 
 /** Runs the new command: `file://` reads the disk first, `--outfile` writes to the disk as well. */

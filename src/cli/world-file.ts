@@ -14,6 +14,7 @@ export interface WorldLike extends Partial<CliHost> {
   run?(line: string, options?: Record<string, unknown>): Promise<RunResult>;
   clock?: { now(): number | Date; advance?(seconds: number): void };
   consoleSignIn?(input: Record<string, unknown>): unknown;
+  consoleSwitchRole?(input: { sessionId: string; accountId: string; roleName: string }): Promise<unknown>;
   authenticatorCode?(serial: string): { code: string; secondsRemaining: number } | undefined;
   trail?(): { Records: Record<string, unknown>[] };
 }
@@ -101,6 +102,8 @@ export async function buildWorld(journal: WorldJournal): Promise<WorldLike> {
       const input: Record<string, unknown> = { ...op };
       delete input['kind'];
       world.consoleSignIn?.(input);
+    } else if (op.kind === 'consoleSwitchRole') {
+      await world.consoleSwitchRole?.(op);
     } else {
       await world.invoke?.({ service: op.service, operation: op.operation, params: op.params, credentials: { kind: 'console', sessionId: op.sessionId } });
     }

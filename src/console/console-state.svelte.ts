@@ -9,6 +9,28 @@ import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import { worldSession, type WorldSession } from '../widgets/world-session.svelte.ts';
 import { CONSOLE_MESSAGES, type ConsoleMessageCode } from './messages.ts';
 
+/** A role switched to, as the Switch role form names it (and the recent-roles list keeps it). */
+const switchedRoleSchema = z.object({
+  /** The role's account. */
+  accountId: z.string().regex(/^\d{12}$/),
+  /** The role name (with its path, if any). */
+  roleName: z.string().max(576),
+  /** The name shown in the top bar (default `role @ account`). */
+  displayName: z.string().max(64),
+  /** The top bar colour the person picked. */
+  color: z.enum(['red', 'orange', 'yellow', 'green', 'blue']),
+}).strict();
+
+/** A role in the Switch role form and the recent-roles list. */
+export type SwitchedRole = z.infer<typeof switchedRoleSchema>;
+
+const identitySchema = z.object({
+  sessionId: z.string().max(64),
+  arn: z.string().max(2048),
+  accountId: z.string().regex(/^\d{12}$/),
+  name: z.string().max(64),
+}).strict();
+
 /** The signed-in person as the top bar shows them. */
 const signedInSchema = z.object({
   /** The console session id the world issued at sign-in. */
@@ -21,7 +43,13 @@ const signedInSchema = z.object({
   name: z.string().max(64),
   /** The session may only change its password until it does. */
   mustChangePassword: z.boolean(),
+  /** Set while acting as a role: the role as switched to. */
+  role: switchedRoleSchema.optional(),
+  /** Set while acting as a role: who to switch back to. */
+  original: identitySchema.optional(),
 }).strict();
+
+const recentRolesSchema = z.array(switchedRoleSchema).max(5);
 
 /** Who is signed in. */
 export type SignedIn = z.infer<typeof signedInSchema>;
@@ -98,6 +126,38 @@ export class ConsoleState {
     return problem;
   }
 
+  /** The roles switched to most recently (the console keeps five), newest first. */
+  recentRoles: SwitchedRole[] = $state.raw(readRecent());
+
+  /** Switches to a role (AssumeRole as the console session); answers the problem, or null on success. */
+  async switchRole(role: SwitchedRole): Promise<ConsoleProblem | null> {
+    const from = this.signedIn?.original ?? this.signedIn;
+    if (!from) return problemOf('NOT_SIGNED_IN');
+    const result = await this.world.consoleSwitchRole(from.sessionId, role.accountId, role.roleName);
+    if (!result.ok) return { code: result.error.code, message: result.error.message };
+    if (!result.value.ok) return { code: result.value.error.code, message: result.value.error.message };
+    const original = { sessionId: from.sessionId, arn: from.arn, accountId: from.accountId, name: from.name };
+    this.signedIn = { sessionId: result.value.sessionId, arn: result.value.arn, accountId: role.accountId, name: role.displayName, mustChangePassword: false, role, original };
+    this.#save(this.signedIn);
+    this.recentRoles = [role, ...this.recentRoles.filter((r) => r.accountId !== role.accountId || r.roleName !== role.roleName)].slice(0, 5);
+    try {
+      globalThis.localStorage?.setItem(RECENT_KEY, JSON.stringify(this.recentRoles));
+    } catch {
+      // storage disabled: the list lasts as long as the page
+    }
+    this.route = this.start;
+    return null;
+  }
+
+  /** Back to the signed-in user (the role session is simply no longer used). */
+  switchBack(): void {
+    const original = this.signedIn?.original;
+    if (!original) return;
+    this.signedIn = { ...original, mustChangePassword: false };
+    this.#save(this.signedIn);
+    this.route = this.start;
+  }
+
   /** Signs out (the session simply stops being used, as the console's sign-out does). */
   signOut(): void {
     this.signedIn = null;
@@ -157,6 +217,19 @@ export function readProblem(answer: ConsoleAnswer | undefined): ConsoleProblem |
   if (!answer) return problemOf('WORKER_FAILED');
   if (answer.ok) return null;
   return { code: answer.error.code, message: answer.error.message, answer };
+}
+
+const RECENT_KEY = 'iam-dojo:v1:console-recent-roles';
+
+function readRecent(): SwitchedRole[] {
+  try {
+    const raw = globalThis.localStorage?.getItem(RECENT_KEY);
+    if (!raw) return [];
+    const parsed = recentRolesSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return []; // unreadable: an empty list is the safe fallback
+  }
 }
 
 function readSaved(key: string): SignedIn | undefined {

@@ -15,8 +15,10 @@ import type { CheckResult } from '../course/checks.ts';
 import type { Result } from '../worker/protocol.ts';
 import type { Exercise } from '../course/exercise.ts';
 import { exerciseKey, loadProgress, markExerciseDone, markSolutionSeen } from '../course/progress.ts';
+import { emitExerciseSignal } from '../room/exercise-events.ts';
 
 type ExerciseRemote = Remote<typeof exerciseApi>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The latest start request per world; an older start that finishes later is dropped. */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping read only by start(); never rendered
@@ -173,9 +175,11 @@ export class ExerciseState {
       }
       this.failure = null;
       this.results = answer.value;
+      this.#signal({ kind: 'check', total: answer.value.length, failing: answer.value.filter((r) => !r.passed).map((r) => ({ id: r.id, code: r.outcome.code })) });
       if (answer.value.length > 0 && answer.value.every((r) => r.passed) && !this.done) {
         markExerciseDone(this.lesson, this.exercise.id);
         this.done = true;
+        this.#signal({ kind: 'completed', solutionShown: this.solutionShown });
       }
     } catch (error) {
       if (mine === this.#sequence) this.failure = { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) };
@@ -203,6 +207,7 @@ export class ExerciseState {
   /** Shows the next hint. */
   nextHint(): void {
     this.hintsShown = Math.min(this.hintsShown + 1, this.exercise.hints.length);
+    this.#signal({ kind: 'hint', hint: this.hintsShown });
   }
 
   /** Opens the confirmation before the solution. */
@@ -215,6 +220,7 @@ export class ExerciseState {
     this.confirmingSolution = false;
     this.solutionShown = true;
     markSolutionSeen(this.lesson, this.exercise.id);
+    this.#signal({ kind: 'solution' });
   }
 
   /** Closes the confirmation without showing the solution. */
@@ -226,6 +232,12 @@ export class ExerciseState {
     activeByWorld[this.worldName] = this.exercise.id;
     save(activeKey(this.worldName), this.exercise.id);
     this.results = [];
+    this.#signal({ kind: 'started' });
+  }
+
+  /** Tells listeners (the room reporter) what happened in this exercise (src/room/exercise-events.ts). */
+  #signal(signal: DistributiveOmit<Parameters<typeof emitExerciseSignal>[0], 'world' | 'lesson' | 'exercise'>): void {
+    emitExerciseSignal({ ...signal, world: this.worldName, lesson: this.lesson, exercise: this.exercise.id } as Parameters<typeof emitExerciseSignal>[0]);
   }
 }
 

@@ -7,8 +7,10 @@ import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
 import { worldJournalSchema } from '../worker/journal-schema.ts';
 import { forget, loadSaved, pageKey, save, STORAGE_PREFIX } from '../worker/storage.ts';
+import { commandSignal, emitExerciseSignal } from '../room/exercise-events.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
 
 function parseJournal(raw: string): WorldJournal | undefined {
   try {
@@ -81,8 +83,9 @@ export class WorldSession {
   run(line: string, extra: { mfaCode?: string; profile?: string; sourceIp?: string } = {}): Promise<RunOutput> {
     return this.#change(async () => {
       const result = await withSimulator((api) => api.run(this.name, line, extra));
-      if (!result.ok) return { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
-      return result.value;
+      const output = result.ok ? result.value : { exitCode: 255, stdout: '', stderr: `${result.error.message} [${result.error.code}]\n` };
+      emitExerciseSignal(commandSignal(this.name, line, output));
+      return output;
     });
   }
 
@@ -115,6 +118,11 @@ export class WorldSession {
   /** A sign-in on the simulated console (kept in the journal like a command). */
   consoleSignIn(form: ConsoleSignInForm): Promise<Result<ConsoleSignInResult>> {
     return this.#change(() => withSimulator((api) => api.consoleSignIn(this.name, form)));
+  }
+
+  /** Switch role in the simulated console. */
+  consoleSwitchRole(sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
+    return this.#change(() => withSimulator((api) => api.consoleSwitchRole(this.name, sessionId, accountId, roleName)));
   }
 
   /** A call the simulated console makes for a signed-in session that may change the world. */

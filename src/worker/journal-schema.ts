@@ -62,6 +62,17 @@ const consoleCallOp = z.object({
   params: z.record(z.string(), z.unknown()).refine((p) => JSON.stringify(p).length <= MAX_LINE_CHARS * 10, 'parameters too large'),
 }).strict();
 
+const consoleSwitchRoleOp = z.object({
+  /** Switch role in the simulated console (AssumeRole as the console session, recorded as SwitchRole). */
+  kind: z.literal('consoleSwitchRole'),
+  /** The console session that switches. */
+  sessionId: z.string().max(64),
+  /** The role's account. */
+  accountId: z.string().regex(/^\d{12}$/),
+  /** The role name, with its path if any. */
+  roleName: z.string().max(576),
+}).strict();
+
 /** How a world starts. */
 export const worldStartSchema = z.object({
   /** The world's account id (12 digits); exercises pin it so ARNs are stable. */
@@ -83,5 +94,5 @@ export const worldJournalSchema = z.object({
   /** Format version; bump it (and the storage key) when the shape changes. */
   version: z.literal(1),
   start: worldStartSchema,
-  ops: z.array(z.discriminatedUnion('kind', [runOp, advanceOp, writeFileOp, consoleSignInOp, consoleCallOp])).max(MAX_JOURNAL_OPS),
+  ops: z.array(z.discriminatedUnion('kind', [runOp, advanceOp, writeFileOp, consoleSignInOp, consoleCallOp, consoleSwitchRoleOp])).max(MAX_JOURNAL_OPS),
 }).strict();

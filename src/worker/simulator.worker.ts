@@ -7,6 +7,7 @@ import { policyApi } from './api/policy.ts';
 import { catalogApi } from './api/catalog.ts';
 import { worldApi } from './api/world.ts';
 import { consoleApi } from './api/console.ts';
+import { analyzeApi } from './api/analyze.ts';
 import { installServiceLoader } from './catalog-loader.ts';
 
 // EXERCISE API — the LESSONS owner's module (src/course/worker-api.ts): exercise start worlds and
@@ -24,6 +25,7 @@ const api = {
   ...catalogApi,
   ...worldApi,
   ...consoleApi,
+  ...analyzeApi,
   ...exerciseApi,
 };
 

@@ -9,6 +9,7 @@ import { createWorld, type CreateWorldOptions } from '../sim/index.ts';
 import type { ServiceResponse } from '../sim/services/contract.ts';
 import type { CallDecision } from '../sim/services/invoke.ts';
 import type { ConsoleSignInInput, ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
 import { advanceClock, type SimWorld } from './sim-adapter.ts';
 
 interface Slot {
@@ -81,6 +82,14 @@ export const worlds = {
     return { response, decisions: s.world.lastDecisions() };
   },
 
+  /** Switch role in the console; recorded in the journal. */
+  async consoleSwitchRole(name: string, op: ConsoleSwitchRoleOp): Promise<ConsoleSwitchRoleResult> {
+    const s = await slot(name);
+    const result = await s.world.consoleSwitchRole(op);
+    s.journal.ops.push(op);
+    return result;
+  },
+
   /**
    * Calls the console makes only to draw a page (List*, Get*), run on a throw-away copy of the world:
    * authorized by the same engine as the signed-in session, but neither recorded in the trail nor in
@@ -135,6 +144,7 @@ async function build(journal: WorldJournal): Promise<Slot> {
     else if (op.kind === 'advance') advanceClock(world, op.seconds);
     else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
     else if (op.kind === 'consoleSignIn') signIn(world, op);
+    else if (op.kind === 'consoleSwitchRole') await world.consoleSwitchRole(op);
     else await call(world, op);
   }
   return { world, journal: structuredClone(journal) };
@@ -154,6 +164,7 @@ async function runOp(world: SimWorld, op: Extract<JournalOp, { kind: 'run' }>): 
 
 type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
 type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
+type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
 
 /** The browser's user agent in ConsoleLogin records is a fixed desktop Chrome, so replays are identical. */
 function signIn(world: SimWorld, op: ConsoleSignInOp): ConsoleSignInResult {

@@ -233,3 +233,66 @@ test('embedded in a page, the console shares the world with the terminal and the
   await log.getByRole('button', { name: /Show JSON of TagUser/ }).click();
   await expect(log.getByRole('table')).toContainText('"sessionCredentialFromConsole": "true"');
 });
+
+test('create roles in the wizard, switch role and back; a role that requires MFA refuses a sign-in without it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/playground/');
+  await runInTerminal(page, 'aws iam create-user --user-name dev');
+  await runInTerminal(page, 'aws iam create-login-profile --user-name dev --password Dev-Passw0rd!234');
+  await runInTerminal(page, `aws iam put-user-policy --user-name dev --policy-name assume --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","cloudtrail:LookupEvents"],"Resource":"*"}]}'`);
+  const console = await openConsole(page);
+  const accountId = await card(console, 'Account ID');
+  await console.getByRole('radio', { name: 'Root user' }).check();
+  await console.getByRole('textbox', { name: 'Root user email address' }).fill(await card(console, 'Root user email'));
+  await console.getByLabel('Password', { exact: true }).fill(await card(console, 'Root user password'));
+  await console.getByRole('button', { name: 'Sign in' }).click();
+
+  for (const [name, mfa] of [['Auditor', false], ['Admin', true]] as const) {
+    await console.getByRole('navigation', { name: /IAM/ }).getByRole('button', { name: 'Roles' }).click();
+    await console.getByRole('button', { name: 'Create role' }).click();
+    await console.getByRole('radio', { name: 'AWS account' }).check();
+    if (mfa) await console.getByRole('checkbox', { name: 'Require MFA' }).check();
+    await expect(console.getByLabel('Trust policy to be created')).toContainText(`arn:aws:iam::${accountId}:root`);
+    await console.getByRole('button', { name: 'Next' }).click();
+    await console.getByRole('searchbox', { name: 'Search policies' }).fill('IAMReadOnlyAccess');
+    await console.getByRole('checkbox', { name: /^IAMReadOnlyAccess \(AWS managed\)/ }).check();
+    await console.getByRole('button', { name: 'Next' }).click();
+    await console.getByRole('textbox', { name: 'Role name' }).fill(name);
+    await console.getByRole('button', { name: 'Create role' }).click();
+    await expect(console.getByRole('heading', { name })).toBeVisible();
+  }
+  await console.getByRole('tab', { name: 'Trust relationships' }).click();
+  await expect(console.getByLabel('Trust policy', { exact: true })).toContainText('aws:MultiFactorAuthPresent');
+  await expectNoA11yViolations(page, '.aws-console');
+  await console.getByRole('button', { name: 'Sign out' }).click();
+
+  await signInAsUser(console, accountId, 'dev', 'Dev-Passw0rd!234');
+  await console.getByRole('button', { name: 'Switch role', exact: true }).click();
+  await console.getByRole('textbox', { name: 'IAM role name' }).fill('Admin');
+  await console.getByRole('button', { name: 'Switch Role', exact: true }).click();
+  await expect(console.getByRole('alert')).toContainText('not authorized to perform: sts:AssumeRole');
+
+  await console.getByRole('textbox', { name: 'IAM role name' }).fill('Auditor');
+  await console.getByRole('textbox', { name: 'Display name - optional' }).fill('Audit');
+  await console.getByRole('radio', { name: 'green' }).check();
+  await expectNoA11yViolations(page, '.aws-console');
+  await console.getByRole('button', { name: 'Switch Role', exact: true }).click();
+  await expect(console.getByTitle(`arn:aws:sts::${accountId}:assumed-role/Auditor/dev`)).toHaveText('Acting as role Audit');
+  await console.getByRole('navigation', { name: /IAM/ }).getByRole('button', { name: 'Users' }).click();
+  await expect(console.getByRole('button', { name: 'dev', exact: true })).toBeVisible();
+  await console.getByRole('button', { name: 'Create user' }).click();
+  await console.getByRole('textbox', { name: 'User name' }).fill('intruder');
+  await console.getByRole('button', { name: 'Next' }).click();
+  await console.getByRole('button', { name: 'Next' }).click();
+  await console.getByRole('button', { name: 'Create user' }).click();
+  await expect(console.getByRole('alert')).toContainText(`assumed-role/Auditor/dev is not authorized to perform: iam:CreateUser`);
+  await console.getByRole('button', { name: /^Switch back/ }).click();
+  await expect(console.getByText(`dev @ ${accountId}`)).toBeVisible();
+  await expect(console.getByRole('combobox', { name: 'Role history' })).toBeVisible();
+
+  await console.getByRole('navigation', { name: 'Services' }).getByRole('button', { name: 'CloudTrail' }).click();
+  const table = console.getByRole('table', { name: 'Event history' });
+  await table.getByRole('button', { name: /^SwitchRole at/ }).click();
+  const record = JSON.parse(await console.getByLabel('Event record of SwitchRole').innerText()) as Record<string, unknown>;
+  expect(record).toMatchObject({ eventSource: 'signin.amazonaws.com', responseElements: { SwitchRole: 'Success' }, additionalEventData: { SwitchFrom: `arn:aws:iam::${accountId}:user/dev` } });
+});

@@ -28,12 +28,12 @@ test('policy text typed in an AccessCheck survives a reload', async ({ page }) =
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await showWidget(widget);
-  await expect(widget.getByRole('status')).toContainText('Allowed');
+  await expect(widget.getByRole('status', { name: 'Verdict' })).toContainText('Allowed');
   await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}');
-  await expect(widget.getByRole('status')).toContainText('explicit Deny');
+  await expect(widget.getByRole('status', { name: 'Verdict' })).toContainText('explicit Deny');
   await page.reload();
   await showWidget(widget);
-  await expect(widget.getByRole('status')).toContainText('explicit Deny');
+  await expect(widget.getByRole('status', { name: 'Verdict' })).toContainText('explicit Deny');
 });
 
 test('a share link carries the world to a fresh browser', async ({ page }) => {

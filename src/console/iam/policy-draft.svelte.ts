@@ -3,7 +3,7 @@
  * lint findings for it (the same ones the policy editor shows everywhere), refreshed as the text
  * changes. Saving is refused while a finding is an ERROR, as IAM would refuse the document.
  */
-import { latestOnly, withSimulator } from '../../worker/client.ts';
+import { latestOnly, withSimulator, type SimulatorClient } from '../../worker/client.ts';
 import type { PolicyFinding } from '../../worker/protocol.ts';
 
 /** The starting document of Create policy (the console's own template). */
@@ -23,11 +23,13 @@ export const EMPTY_POLICY = `{
 export class PolicyDraft {
   text = $state(EMPTY_POLICY);
   findings: PolicyFinding[] = $state.raw([]);
-  #lint = latestOnly((text: string) => withSimulator((api) => api.lintPolicy(text, 'identity')));
+  #lint: (text: string) => ReturnType<ReturnType<typeof latestOnly<[string], Awaited<ReturnType<SimulatorClient['lintPolicy']>>>>>;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(text = EMPTY_POLICY) {
+  /** `kind`: how the document is checked — an identity policy, or a role's trust policy (which needs a Principal). */
+  constructor(text = EMPTY_POLICY, kind: 'identity' | 'trust' = 'identity') {
     this.text = text;
+    this.#lint = latestOnly((t: string) => withSimulator((api) => api.lintPolicy(t, kind)));
     this.edited();
   }
 

@@ -35,6 +35,8 @@ export interface CompareOptions {
   policyType?: ComparePolicyType;
   /** The caller for identity, boundary and SCP comparisons (default a user of 123456789012). */
   callerArn?: string;
+  /** The account owning the resource, for resource and trust policies (default 123456789012). */
+  resourceAccountId?: string;
   /** At most this many distinct cases per action group before giving up (default 50 000). */
   maxCases?: number;
 }
@@ -70,8 +72,8 @@ const SYMBOL = 'dojo-symbol';
 /** Compares two versions, loading the service reference the policies need first. */
 export async function compareRaw(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): Promise<RawComparison> {
   const type = options.policyType ?? 'identity';
-  const b = parseSide('before', before, type);
-  const a = parseSide('after', after, type);
+  const b = parseSide('before', before, type, options.resourceAccountId);
+  const a = parseSide('after', after, type, options.resourceAccountId);
   await loadCatalogFor(statementsOf(b, a).map((s) => s.statement));
   return compareParsed(b, a, options);
 }
@@ -79,14 +81,14 @@ export async function compareRaw(before: string | readonly string[], after: stri
 /** The comparison over already loaded reference data (synchronous: the worker and benches call it). */
 export function compareRawSync(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): RawComparison {
   const type = options.policyType ?? 'identity';
-  return compareParsed(parseSide('before', before, type), parseSide('after', after, type), options);
+  return compareParsed(parseSide('before', before, type, options.resourceAccountId), parseSide('after', after, type, options.resourceAccountId), options);
 }
 
 function compareParsed(before: Side, after: Side, options: CompareOptions): RawComparison {
   const type = options.policyType ?? 'identity';
   const all = statementsOf(before, after);
   const out: RawComparison = { policyType: type, before, after, differences: [], cases: 0, incomplete: [] };
-  const callers = type === 'resource' ? resourceCallers(all) : [options.callerArn ?? DEFAULT_CALLER];
+  const callers = type === 'resource' || type === 'trust' ? resourceCallers(all, before.owner) : [options.callerArn ?? DEFAULT_CALLER];
   const groups = actionGroups(all);
   for (const caller of callers) {
     for (const group of groups) {
@@ -337,8 +339,9 @@ function* assignments(keys: readonly string[], conds: Map<string, { name: string
 }
 
 /** Callers a resource policy comparison tries: each principal the statements name, and two strangers. */
-function resourceCallers(all: readonly SideStatement[]): string[] {
-  const out = new Set<string>([`arn:aws:iam::${HOME_ACCOUNT}:user/dojo-witness`, `arn:aws:iam::${OTHER_ACCOUNT}:user/dojo-witness`]);
+function resourceCallers(all: readonly SideStatement[], owner: string): string[] {
+  const stranger = owner === OTHER_ACCOUNT ? HOME_ACCOUNT : OTHER_ACCOUNT;
+  const out = new Set<string>([`arn:aws:iam::${owner}:user/dojo-witness`, `arn:aws:iam::${stranger}:user/dojo-witness`]);
   for (const { statement: s } of all) {
     for (const e of [...(s.principal?.entries ?? []), ...(s.notPrincipal?.entries ?? [])]) {
       if (e.kind !== 'AWS') continue;

@@ -12,7 +12,7 @@ import type { ContextKeyType } from '../simulate/types.ts';
 import { parseBool, parseDate, parseIpRange, parseNumber } from '../policy/values.ts';
 import { compareRaw, compareRawSync, type CompareOptions, type ComparisonCase, type RawComparison } from './compare.ts';
 import { AnalysisError } from './errors.ts';
-import { ALLOW_ALL, engineRequest, HOME_ACCOUNT, type Side } from './sides.ts';
+import { ALLOW_ALL, engineRequest, type Side } from './sides.ts';
 
 /** How the two versions relate. */
 export type ComparisonVerdict = 'Equivalent' | 'MorePermissive' | 'LessPermissive' | 'Incomparable';
@@ -73,12 +73,23 @@ function report(raw: RawComparison): PolicyComparison {
   const groups: DifferenceGroup[] = [];
   const newly: Witness[] = [];
   const gone: Witness[] = [];
+  const seen = new Set<string>();
+  const sentences = new Set<string>();
   for (const d of raw.differences) {
     const direction = d.after === 'allowed' ? 'newlyAllowed' : 'noLongerAllowed';
     const witnesses = d.actions.map((action) => witnessOf(raw, d, action));
     for (const w of witnesses) replay(raw, w, d);
-    (direction === 'newlyAllowed' ? newly : gone).push(...witnesses);
-    groups.push(groupOf(raw, d, direction, witnesses[0] as Witness));
+    for (const w of witnesses) {
+      const key = JSON.stringify(w);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (direction === 'newlyAllowed' ? newly : gone).push(w);
+    }
+    // Cases that differ only in a value no sentence mentions read the same: say it once.
+    const group = groupOf(raw, d, direction, witnesses[0] as Witness);
+    if (sentences.has(group.sentence)) continue;
+    sentences.add(group.sentence);
+    groups.push(group);
   }
   const Result: ComparisonVerdict = newly.length > 0 ? (gone.length > 0 ? 'Incomparable' : 'MorePermissive') : gone.length > 0 ? 'LessPermissive' : 'Equivalent';
   return { Result, NewlyAllowed: newly, NoLongerAllowed: gone, groups, cases: raw.cases, complete: raw.incomplete.length === 0, incomplete: raw.incomplete };
@@ -93,7 +104,7 @@ function witnessOf(raw: RawComparison, d: ComparisonCase, action: string): Witne
     entries.push({ ContextKeyName: name, ContextKeyValues: values, ContextKeyType: (Array.isArray(value) ? `${base}List` : base) as ContextKeyType });
   }
   const w: Witness = { Action: action, Resource: d.request.resource, ContextEntries: entries };
-  if (raw.policyType === 'resource') w.CallerArn = d.request.callerArn;
+  if (raw.policyType === 'resource' || raw.policyType === 'trust') w.CallerArn = d.request.callerArn;
   return w;
 }
 
@@ -126,10 +137,10 @@ function replayOne(raw: RawComparison, side: Side, w: Witness, d: ComparisonCase
   if (api && raw.policyType === 'boundary') {
     return simulateCustomPolicy({ ...input, PolicyInputList: [ALLOW_ALL], PermissionsBoundaryPolicyInputList: side.texts, CallerArn: d.request.callerArn }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny';
   }
-  if (api && raw.policyType === 'resource' && w.CallerArn !== undefined) {
-    const outside = !w.CallerArn.includes(`::${HOME_ACCOUNT}:`);
+  if (api && (raw.policyType === 'resource' || raw.policyType === 'trust') && w.CallerArn !== undefined) {
+    const outside = !w.CallerArn.includes(`::${side.owner}:`);
     return (
-      simulateCustomPolicy({ ...input, PolicyInputList: outside ? [ALLOW_ALL] : [], ResourcePolicy: side.texts[0] as string, CallerArn: w.CallerArn, ResourceOwner: HOME_ACCOUNT })
+      simulateCustomPolicy({ ...input, PolicyInputList: outside ? [ALLOW_ALL] : [], ResourcePolicy: side.texts[0] as string, CallerArn: w.CallerArn, ResourceOwner: side.owner })
         .EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
     );
   }
@@ -161,7 +172,7 @@ function groupOf(raw: RawComparison, d: ComparisonCase, direction: DifferenceGro
       return Array.isArray(v) ? (v.length === 0 ? `${k.name} is an empty list` : `${k.name} is [${v.map((x) => JSON.stringify(String(x))).join(', ')}]`) : `${k.name} is ${JSON.stringify(String(v))}`;
     });
   const verb = direction === 'newlyAllowed' ? 'now also allows' : 'no longer allows';
-  const caller = raw.policyType === 'resource' ? ` for ${d.request.callerArn}` : '';
+  const caller = raw.policyType === 'resource' || raw.policyType === 'trust' ? ` for ${d.request.callerArn}` : '';
   const sentence = `${verb} ${actionWords(d)} on ${resourceWords}${caller}${conditions.length > 0 ? ` when ${conditions.join(' and ')}` : ''}`;
   return { direction, sentence, actions: d.actions, resource, conditions, before: d.before, after: d.after, witness };
 }

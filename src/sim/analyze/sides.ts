@@ -15,10 +15,10 @@ import { principalFromArn } from '../simulate/run.ts';
 import { AnalysisError } from './errors.ts';
 
 /** The policy types a comparison supports. */
-export type ComparePolicyType = 'identity' | 'resource' | 'scp' | 'boundary';
+export type ComparePolicyType = 'identity' | 'resource' | 'trust' | 'scp' | 'boundary';
 
 /** Every ComparePolicyType, for input validation. */
-export const COMPARE_POLICY_TYPES: readonly ComparePolicyType[] = ['identity', 'resource', 'scp', 'boundary'];
+export const COMPARE_POLICY_TYPES: readonly ComparePolicyType[] = ['identity', 'resource', 'trust', 'scp', 'boundary'];
 
 /** A policy that allows everything: the other layers when a boundary or SCP is compared. */
 export const ALLOW_ALL = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
@@ -35,6 +35,8 @@ export interface Side {
   texts: string[];
   policies: ParsedPolicy[];
   sources: PolicySource[];
+  /** The account that owns the resource (resource and trust policies). */
+  owner: string;
 }
 
 /** A statement with the version it belongs to. */
@@ -54,12 +56,12 @@ export interface ConcreteRequest {
 }
 
 /** Parses one version's documents, failing with the line and column of the first error. */
-export function parseSide(name: Side['name'], input: string | readonly string[], type: ComparePolicyType): Side {
+export function parseSide(name: Side['name'], input: string | readonly string[], type: ComparePolicyType, owner = HOME_ACCOUNT): Side {
   const texts = typeof input === 'string' ? [input] : [...input];
   if (texts.length === 0) throw new AnalysisError('NO_POLICY', { side: name });
   if (type === 'boundary' && texts.length > 1) throw new AnalysisError('TOO_MANY_BOUNDARIES', { side: name, count: String(texts.length) });
-  if (type === 'resource' && texts.length > 1) throw new AnalysisError('BAD_INPUT', { detail: `A resource has one resource-based policy; the ${name} side has ${texts.length} documents.` });
-  const engineType = type === 'resource' ? 'resource' : type;
+  if ((type === 'resource' || type === 'trust') && texts.length > 1) throw new AnalysisError('BAD_INPUT', { detail: `A resource has one resource-based policy; the ${name} side has ${texts.length} documents.` });
+  const engineType = type;
   const policies = texts.map((text, i) => {
     if (typeof text !== 'string') throw new AnalysisError('BAD_INPUT', { detail: `The ${name} policy #${i + 1} must be JSON text.` });
     const parsed = parseCached(text, engineType);
@@ -71,7 +73,7 @@ export function parseSide(name: Side['name'], input: string | readonly string[],
     return parsed.policy;
   });
   const sources = policies.map((p, i) => ({ id: `${name}-${i + 1}`, policyType: engineType, document: p }) as PolicySource);
-  return { name, texts, policies, sources };
+  return { name, texts, policies, sources, owner };
 }
 
 /** Every statement of both versions. */
@@ -92,9 +94,10 @@ export function engineRequest(side: Side, type: ComparePolicyType, r: ConcreteRe
       return { ...base, identityPolicies: [allowAllSource], permissionsBoundary: side.sources[0] as PolicySource };
     case 'scp':
       return { ...base, identityPolicies: [allowAllSource], organization: { scps: [side.sources], managementAccountId: MANAGEMENT_ACCOUNT } };
-    case 'resource': {
-      const outside = principal.accountId !== HOME_ACCOUNT;
-      return { ...base, resourceAccountId: HOME_ACCOUNT, identityPolicies: outside ? [allowAllSource] : [], resourcePolicy: { kind: 'resource', policy: side.sources[0] as PolicySource } };
+    case 'resource':
+    case 'trust': {
+      const outside = principal.accountId !== side.owner;
+      return { ...base, resourceAccountId: side.owner, identityPolicies: outside ? [allowAllSource] : [], resourcePolicy: { kind: type, policy: side.sources[0] as PolicySource } };
     }
   }
 }

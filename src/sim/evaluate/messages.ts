@@ -25,6 +25,12 @@ export interface AccessDeniedOptions {
   includePolicyArn?: boolean;
   /** Leave out `on resource: …` (some services do for actions without a resource). */
   omitResource?: boolean;
+  /**
+   * The principal's and the resource's accounts are in the same organization: AWS gives the reason
+   * across accounts too ("additional context … for requests made to resources in the same AWS account
+   * or same AWS Organizations organization", https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html).
+   */
+  sameOrganization?: boolean;
 }
 
 /**
@@ -43,7 +49,7 @@ export function accessDeniedMessage(request: AuthorizationRequest, result: Autho
   const head = `User: ${who} is not authorized to perform: ${request.action}${on}`;
   if (result.decision === 'allowed') return head;
   const type = result.deniedByPolicyType;
-  if (result.explanation.crossAccount || !type) return head;
+  if ((result.explanation.crossAccount && options.sameOrganization !== true) || !type) return head;
   const words = POLICY_TYPE_WORDS[type] ?? 'identity-based policy';
   if (result.decision === 'explicitDeny') {
     if (type === 'trust') return `${head} with an explicit deny in the role trust policy`;

@@ -17,13 +17,20 @@ export interface PrincipalMatch {
   value: string;
 }
 
-/** Finds how `element` names `principal`; undefined when it does not. */
-export function matchPrincipal(element: ParsedPrincipal, principal: RequestPrincipal): PrincipalMatch | undefined {
+/**
+ * Finds how `element` names `principal`; undefined when it does not. In `NotPrincipal` an account
+ * (`…:root` or the 12 digits) names the account principal itself, not every user and role in it:
+ * "all principals except the user named Bob in AWS account 444455556666 are explicitly denied" when
+ * NotPrincipal lists Bob and the account (IAM User Guide, "AWS JSON policy elements: NotPrincipal",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+ */
+export function matchPrincipal(element: ParsedPrincipal, principal: RequestPrincipal, options: { notPrincipal?: boolean } = {}): PrincipalMatch | undefined {
   if (element.wildcard) return { kind: 'wildcard', value: '*' };
   let best: PrincipalMatch | undefined;
   for (const entry of element.entries) {
     for (const v of entry.values) {
-      const kind = matchOne(entry.kind, v.value, principal);
+      let kind = matchOne(entry.kind, v.value, principal);
+      if (kind === 'account' && options.notPrincipal === true && principal.type !== 'Root') kind = undefined;
       if (kind && (!best || RANK[kind] > RANK[best.kind])) best = { kind, value: v.value };
     }
   }

@@ -79,7 +79,7 @@ function evaluateStatement(
       ? { element: 'Principal', matched: true, matchedPattern: principalMatch.value, span: stmt.principal.span, code: PRINCIPAL_MATCH_CODES[principalMatch.kind] }
       : { element: 'Principal', matched: false, span: stmt.principal.span, code: 'PRINCIPAL_NO_MATCH' };
   } else if (stmt.notPrincipal) {
-    const m = matchPrincipal(stmt.notPrincipal, req.principal);
+    const m = matchPrincipal(stmt.notPrincipal, req.principal, { notPrincipal: true });
     // A Deny with NotPrincipal always denies a principal that has a permissions boundary, whatever
     // NotPrincipal lists (IAM User Guide, "NotPrincipal" and "Permissions boundaries").
     const boundaryRule = stmt.effect.value === 'Deny' && req.hasBoundary;

@@ -6,19 +6,20 @@
  */
 import { authorize as engineAuthorize } from '../evaluate/authorize.ts';
 import { accessDeniedMessage } from '../evaluate/messages.ts';
-import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/types.ts';
+import type { AuthorizationRequest, AuthorizationResult, ContextValue } from '../evaluate/types.ts';
 import { loadAwsManagedDocuments } from '../managed/index.ts';
 import { userIdentityOf } from '../trail/identity.ts';
 import { trailShape } from '../trail/parameters.ts';
 import { buildTrailRecord, eventVersionFor, tlsDetails, type UserIdentity } from '../trail/record.ts';
 import { accountOfCredentials, authenticate, type Caller } from '../world/caller.ts';
 import { isoSeconds } from '../world/dates.ts';
-import { organizationPolicies } from '../world/organization.ts';
+import { organizationPolicies, orgPathOf } from '../world/organization.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import { own, type AccountState, type WorldState } from '../world/state.ts';
+import { undoLog, type UndoLog } from '../world/undo.ts';
 import type { ServiceRequest, ServiceResponse } from './contract.ts';
 import { accessDeniedFor, authenticationFault, fault, ServiceFault } from './errors.ts';
-import { dataEventSelected } from './cloudtrail/selectors.ts';
+import { dataEventSelected, deliverToOrganizationTrails } from './cloudtrail/selectors.ts';
 import { serviceDefinition } from './handlers.ts';
 import type { AuthorizeOptions, OperationContext, TrailOverrides } from './operation.ts';
 import { callerPolicies, referencedAwsManagedArns } from './policy-sources.ts';
@@ -35,6 +36,11 @@ export interface EndpointWorld {
   nowMs(): number;
   /** Receives the authorization checks of each call, keyed by the eventID of its trail record (not saved). */
   onDecisions?(eventId: string | undefined, decisions: CallDecision[]): void;
+  /**
+   * Set by the pipeline once the world's references to AWS managed policies have been loaded; from
+   * then on a request's own parameters are the only new references, so the world is not scanned again.
+   */
+  managedReferencesLoaded?: boolean;
 }
 
 /** One authorization check a call made: the engine's request and its answer with the explanation. */
@@ -50,7 +56,11 @@ const DEFAULT_USER_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8
 /** Answers one request: loads the AWS managed documents it may need, then runs it synchronously. */
 export async function invokeService(endpoint: EndpointWorld, request: ServiceRequest): Promise<ServiceResponse> {
   try {
-    await loadAwsManagedDocuments([...referencedArnsOfWorld(endpoint.world), ...arnsIn(request.params)]);
+    if (endpoint.managedReferencesLoaded !== true) {
+      await loadAwsManagedDocuments(referencedArnsOfWorld(endpoint.world));
+      endpoint.managedReferencesLoaded = true;
+    }
+    await loadAwsManagedDocuments(arnsIn(request.params));
     return invokeLoaded(endpoint, request);
   } catch {
     // Fail closed on a malformed request object or an internal error: nothing is performed.
@@ -100,44 +110,29 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   }
   const caller = auth.caller;
   const identity = userIdentityOf(state, caller);
-  const rollback = rollbackPoint(world);
+  // A failed call changes nothing: the handler works through an undo log (world/undo.ts), and the
+  // IDs it drew are given back, so the record that follows gets the same IDs as before.
+  const log = undoLog(world);
+  const idCounter = world.idCounter;
   try {
     const invalid = validateParams(spec.input, request.params);
     if (invalid) throw invalid;
     const restricted = sessionRestriction(caller, request.service, request.operation);
     if (restricted) throw restricted;
-    const ctx = operationContext(base, caller, request.params);
+    const ctx = operationContext(base, viewOfCaller(log, caller), request.params, log);
     const output = definition.handler(ctx);
     touchAccessKey(base, caller);
     record(base, definition.readOnly, identity, { output, dataEvent: definition.dataEvent === true, caller });
     report();
     return { ok: true, output };
   } catch (e) {
-    rollback();
+    log.rollback();
+    world.idCounter = idCounter;
     const error = e instanceof ServiceFault ? e.error : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
     record(base, definition.readOnly, identity, { error, dataEvent: definition.dataEvent === true, caller });
     report();
     return { ok: false, error };
   }
-}
-
-/**
- * Remembers the world before a call so a failed call changes nothing: everything but the trail
- * records (a failed call still leaves its record) is put back.
- */
-function rollbackPoint(world: WorldState): () => void {
-  const accounts: Record<string, Omit<AccountState, 'records'>> = {};
-  for (const [id, a] of Object.entries(world.accounts)) accounts[id] = { ...a, records: undefined } as Omit<AccountState, 'records'>;
-  const worldRest = { ...world, accounts: undefined };
-  const backup = JSON.stringify({ world: worldRest, accounts });
-  return () => {
-    const saved = JSON.parse(backup) as { world: Omit<WorldState, 'accounts'>; accounts: Record<string, Omit<AccountState, 'records'>> };
-    const records = new Map(Object.entries(world.accounts).map(([id, a]) => [id, a.records]));
-    const restored: Record<string, AccountState> = {};
-    for (const [id, a] of Object.entries(saved.accounts)) restored[id] = { ...a, records: records.get(id) ?? [] };
-    for (const key of Object.keys(world)) if (!Object.hasOwn(saved.world, key) && key !== 'accounts') delete (world as unknown as Record<string, unknown>)[key];
-    Object.assign(world, saved.world, { accounts: restored });
-  };
 }
 
 interface CallBase {
@@ -155,12 +150,24 @@ interface CallBase {
   decisions: CallDecision[];
 }
 
-function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>): OperationContext {
-  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+/** The caller with its user, role and session records seen through the undo log. */
+function viewOfCaller(log: UndoLog<WorldState>, caller: Caller): Caller {
   return {
-    state: base.state,
-    world: base.world,
-    accountState: (accountId) => own(base.world.accounts, accountId),
+    ...caller,
+    ...(caller.user ? { user: log.wrap(caller.user) } : {}),
+    ...(caller.role ? { role: log.wrap(caller.role) } : {}),
+    ...(caller.session ? { session: log.wrap(caller.session) } : {}),
+  };
+}
+
+function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>, log: UndoLog<WorldState>): OperationContext {
+  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+  const world = log.view;
+  return {
+    state: log.wrap(base.state),
+    stateForReading: base.state,
+    world,
+    accountState: (accountId) => own(world.accounts, accountId),
     ids: base.ids,
     nowMs: base.nowMs,
     caller,
@@ -172,7 +179,7 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
     authorize(action, resource, options = {}) {
       const { request, result } = authorizeRequest(base, caller, action, resource, options);
       if (result.decision === 'allowed') return result;
-      throw accessDeniedFor(base.service.errorProtocol, deniedMessage(base.service, request, result, options.displayResource));
+      throw accessDeniedFor(base.service.errorProtocol, deniedMessage(base, request, result, options.displayResource));
     },
   };
 }
@@ -186,7 +193,12 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
     action,
     resource,
     resourceAccountId,
-    context: { ...globalContext(base.state, caller, base), 'aws:ResourceAccount': resourceAccountId, ...(options.context ?? {}) },
+    context: {
+      ...globalContext(base.state, caller, base),
+      ...organizationContext(base.world, caller.accountId, resourceAccountId),
+      'aws:ResourceAccount': resourceAccountId,
+      ...(options.context ?? {}),
+    },
     identityPolicies: [...policies.identityPolicies, ...(options.extraIdentityPolicies ?? [])],
     ...(policies.permissionsBoundary ? { permissionsBoundary: policies.permissionsBoundary } : {}),
     ...(policies.sessionPolicies ? { sessionPolicies: policies.sessionPolicies } : {}),
@@ -206,16 +218,44 @@ function authorizeRequest(base: CallBase, caller: Caller, action: string, resour
 
 function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
   if (caller.type === 'AssumedRole' && caller.role) {
-    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn };
+    // Service-linked roles live under /aws-service-role/ and SCPs do not restrict them (Organizations User Guide, "Service control policies").
+    const isServiceLinkedRole = caller.role.path.startsWith('/aws-service-role/');
+    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn, ...(isServiceLinkedRole ? { isServiceLinkedRole } : {}) };
   }
   return { type: caller.type, arn: caller.arn, accountId: caller.accountId };
 }
 
 /** The AccessDenied text: the engine's grammar, with the service's own conventions on top. */
-function deniedMessage(service: ServiceDefinition, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
-  const raw = accessDeniedMessage(request, result, service.messageOptions?.(request) ?? {});
+function deniedMessage(base: CallBase, request: AuthorizationRequest, result: AuthorizationResult, displayResource?: string): string {
+  const service = base.service;
+  const org = base.world.organization;
+  const crossAccount = request.principal.accountId !== '' && request.principal.accountId !== request.resourceAccountId;
+  const sameOrganization = crossAccount && org !== undefined && Object.hasOwn(org.accounts, request.principal.accountId) && Object.hasOwn(org.accounts, request.resourceAccountId);
+  const raw = accessDeniedMessage(request, result, { ...(service.messageOptions?.(request) ?? {}), sameOrganization });
   const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
-  return service.deniedMessage ? service.deniedMessage(request, result, message) : message;
+  return service.deniedMessage ? service.deniedMessage(request, result, message, { crossAccount, sameOrganization }) : message;
+}
+
+/**
+ * Organization keys of the request context, present only for principals and resources in an
+ * organization (IAM User Guide, "AWS global condition context keys": aws:PrincipalOrgID,
+ * aws:PrincipalOrgPaths, aws:ResourceOrgID, aws:ResourceOrgPaths,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+ */
+function organizationContext(world: WorldState, principalAccountId: string, resourceAccountId: string): Record<string, ContextValue> {
+  const org = world.organization;
+  const ctx: Record<string, ContextValue> = {};
+  const principalPath = orgPathOf(org, principalAccountId);
+  if (org && principalPath !== undefined) {
+    ctx['aws:PrincipalOrgID'] = org.organizationId;
+    ctx['aws:PrincipalOrgPaths'] = [principalPath];
+  }
+  const resourcePath = orgPathOf(org, resourceAccountId);
+  if (org && resourcePath !== undefined) {
+    ctx['aws:ResourceOrgID'] = org.organizationId;
+    ctx['aws:ResourceOrgPaths'] = [resourcePath];
+  }
+  return ctx;
 }
 
 /** The region a call is logged in: a global service's own region, else the region the client targets. */
@@ -233,7 +273,8 @@ function record(
   const { state, ids, request, trail, service } = base;
   const eventSource = `${service.name}.amazonaws.com`;
   const error = outcome.error;
-  const console = outcome.caller?.session?.kind === 'Console';
+  // Console sessions, and role sessions the console switched to, call as the console (reference record 10).
+  const console = outcome.caller?.session?.consoleSessionId !== undefined;
   const awsRegion = awsRegionOf(service, base.region);
   const host = trail.host ?? service.host?.(awsRegion) ?? `${service.name}.${awsRegion}.amazonaws.com`;
   const hidden = error !== undefined && service.deniedHidesParameters?.(request.operation, error.code) === true;
@@ -266,11 +307,16 @@ function record(
   // One call delivered to several accounts: each copy has its own eventID and recipientAccountId and
   // all share one sharedEventID (CloudTrail User Guide, "CloudTrail record contents": sharedEventID).
   const sharedEventID = receivers.length > 0 ? ids.uuid() : undefined;
-  if (!outcome.dataEvent || dataEventSelected(state, request, readOnly)) state.records.push(buildTrailRecord({ ...fields, userIdentity: identity, recipientAccountId: state.accountId, ...(sharedEventID ? { sharedEventID } : {}) }));
+  const deliver = (account: AccountState, record: Record<string, unknown>, selected: boolean): void => {
+    if (selected) account.records.push(record);
+    deliverToOrganizationTrails(base.world, account.accountId, record, request, readOnly, outcome.dataEvent);
+  };
+  const callerRecord = buildTrailRecord({ ...fields, userIdentity: identity, recipientAccountId: state.accountId, ...(sharedEventID ? { sharedEventID } : {}) });
+  deliver(state, callerRecord, !outcome.dataEvent || dataEventSelected(state, request, readOnly));
   for (const account of receivers) {
     // The other account sees the caller as an AWSAccount (CloudTrail User Guide, "CloudTrail userIdentity element").
     const seen = { type: 'AWSAccount', principalId: String(identity['principalId'] ?? ''), accountId: String(identity['accountId'] ?? state.accountId) };
-    account.records.push(buildTrailRecord({ ...fields, eventID: ids.uuid(), userIdentity: seen, recipientAccountId: account.accountId, ...(sharedEventID ? { sharedEventID } : {}) }));
+    deliver(account, buildTrailRecord({ ...fields, eventID: ids.uuid(), userIdentity: seen, recipientAccountId: account.accountId, ...(sharedEventID ? { sharedEventID } : {}) }), true);
   }
 }
 

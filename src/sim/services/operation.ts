@@ -46,6 +46,11 @@ export interface TrailOverrides {
 export interface OperationContext {
   /** The calling account's state. */
   readonly state: AccountState;
+  /**
+   * The calling account's state without the undo log, for reading only: whole-account reads (an
+   * export of every user) cost less this way. Never change anything through it.
+   */
+  readonly stateForReading: Readonly<AccountState>;
   /** The whole world: every account, the organization, the clock's and ids' counters. */
   readonly world: WorldState;
   /** Another account's state, or undefined when the world holds no such account. */

@@ -93,3 +93,14 @@ export function resourceTagContext(tags: readonly Tag[] | undefined): Record<str
   }
   return ctx;
 }
+
+/**
+ * `iam:PermissionsBoundary` for an IAM action on an existing user or role that has a boundary: the
+ * boundary attached to that principal resource (IAM User Guide, "IAM and AWS STS condition context
+ * keys": iam:PermissionsBoundary "checks that a specific policy is attached as a permissions boundary
+ * on the IAM principal resource", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html;
+ * the delegated-administrator example in "Permissions boundaries for IAM entities").
+ */
+export function boundaryContext(entity: { permissionsBoundary?: string } | undefined): Record<string, ContextValue> {
+  return entity?.permissionsBoundary ? { 'iam:PermissionsBoundary': entity.permissionsBoundary } : {};
+}

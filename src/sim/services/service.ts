@@ -14,6 +14,13 @@ import type { OperationDefinition } from './operation.ts';
  */
 export type ErrorProtocol = 'query' | 'json' | 's3';
 
+/** Where a denied request's principal and resource sit relative to each other. */
+export interface DenialScope {
+  crossAccount: boolean;
+  /** Both accounts are in the same organization (AWS then explains denials across accounts too). */
+  sameOrganization: boolean;
+}
+
 /** One simulated service. */
 export interface ServiceDefinition {
   /** Service prefix as in IAM actions and `ServiceRequest.service` (`iam`, `s3`). */
@@ -33,7 +40,7 @@ export interface ServiceDefinition {
    * The AccessDenied text when the service words it differently from the engine's grammar; `raw`
    * is the engine's sentence (with `displayResource` already substituted).
    */
-  deniedMessage?(request: AuthorizationRequest, result: AuthorizationResult, raw: string): string;
+  deniedMessage?(request: AuthorizationRequest, result: AuthorizationResult, raw: string, scope: DenialScope): string;
   /** Options the engine's message builder takes for this service (S3 quotes the resource). */
   messageOptions?(request: AuthorizationRequest): { quoteResource?: boolean; omitResource?: boolean };
   /** The record's userAgent for a request's user agent (S3 brackets it). */

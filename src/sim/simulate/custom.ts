@@ -6,6 +6,7 @@
 import { parseCached } from '../evaluate/policy-cache.ts';
 import type { PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
 import type { PolicyType } from '../policy/types.ts';
+import { plainInput } from './plain.ts';
 import { SimulationError } from './errors.ts';
 import { accountFromOwner, checkActionNames, checkResourceArns, contextFromEntries, principalFromArn, runSimulation, type SimulationPlan } from './run.ts';
 import type { SimulateCustomPolicyInput, SimulateCustomPolicyOutput, SimulationWithDetails } from './types.ts';
@@ -24,7 +25,8 @@ export function simulateCustomPolicy(input: SimulateCustomPolicyInput): Simulate
 }
 
 /** SimulateCustomPolicy plus the engine's request and explanation for every result. */
-export function simulateCustomPolicyWithDetails(input: SimulateCustomPolicyInput): SimulationWithDetails<SimulateCustomPolicyOutput> {
+export function simulateCustomPolicyWithDetails(given: SimulateCustomPolicyInput): SimulationWithDetails<SimulateCustomPolicyOutput> {
+  const input = plainInput(given, 'SimulateCustomPolicy');
   checkObject(input, 'SimulateCustomPolicy', CUSTOM_FIELDS);
   const policies = stringList(input.PolicyInputList, 'PolicyInputList', true);
   const sourceTypes: SimulationPlan['sourceTypes'] = new Map();
@@ -59,6 +61,12 @@ export function planCommon(
   }
   const callerArn = input.CallerArn ?? defaultCaller ?? `arn:aws:iam::${DEFAULT_SIMULATION_ACCOUNT}:user/SimulatedUser`;
   if (typeof callerArn !== 'string') throw new SimulationError('WRONG_TYPE', { field: 'CallerArn', expected: 'an ARN string' });
+  // "You cannot specify the ARN of an assumed role, federated user, or a service principal" (IAM API
+  // Reference, SimulateCustomPolicy and SimulatePrincipalPolicy, CallerArn,
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html).
+  if (input.CallerArn !== undefined && /^arn:[a-z-]+:sts::\d{12}:(assumed-role|federated-user)\//.test(callerArn)) {
+    throw new SimulationError('INVALID_CALLER_ARN', { value: callerArn, field: 'CallerArn', why: 'an assumed-role session or a federated user cannot be the simulated caller' });
+  }
   const principal = principalFromArn(callerArn);
   const resourceAccountId = input.ResourceOwner !== undefined ? accountFromOwner(input.ResourceOwner) : principal.accountId;
   const plan: SimulationPlan = {

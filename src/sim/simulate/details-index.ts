@@ -8,6 +8,8 @@ import type { AccountAuthorizationDetails, GroupDetail, ManagedPolicyDetail, Rol
 
 /** The lookups SimulatePrincipalPolicy needs. */
 export interface DetailsIndex {
+  /** The plain-data copy of the details the lookups answer from. */
+  readonly details: AccountAuthorizationDetails;
   user(arn: string, name: string): UserDetail | undefined;
   group(arn: string | undefined, name: string): GroupDetail | undefined;
   role(arn: string, name: string): RoleDetail | undefined;
@@ -24,14 +26,18 @@ interface Entry {
 
 const indexes = new WeakMap<object, Entry>();
 
-/** The index of `details`, built on first use and kept while its lists stay the same. */
-export function detailsIndex(details: AccountAuthorizationDetails): DetailsIndex {
-  const lists = [details.UserDetailList, details.GroupDetailList, details.RoleDetailList, details.Policies];
+/**
+ * The index of the caller's `original` details object, over its plain-data copy made by `copy`;
+ * built on first use and kept while the original's lists stay the same arrays of the same length.
+ */
+export function detailsIndex(original: object, copy: (details: object) => AccountAuthorizationDetails): DetailsIndex {
+  const o = original as AccountAuthorizationDetails;
+  const lists = [o.UserDetailList, o.GroupDetailList, o.RoleDetailList, o.Policies];
   const lengths = lists.map((l) => (Array.isArray(l) ? l.length : -1));
-  const hit = indexes.get(details);
+  const hit = indexes.get(original);
   if (hit && hit.lists.every((l, i) => l === lists[i] && hit.lengths[i] === lengths[i])) return hit.index;
-  const index = buildIndex(details);
-  indexes.set(details, { lists, lengths, index });
+  const index = buildIndex(copy(original));
+  indexes.set(original, { lists, lengths, index });
   return index;
 }
 
@@ -42,6 +48,7 @@ function buildIndex(details: AccountAuthorizationDetails): DetailsIndex {
   const policies = new Map<string, ManagedPolicyDetail>();
   for (const p of details.Policies ?? []) if (!policies.has(p.Arn)) policies.set(p.Arn, p);
   return {
+    details,
     user: (arn, name) => users.arn.get(arn) ?? users.name.get(name),
     group: (arn, name) => (arn !== undefined ? groups.arn.get(arn) : undefined) ?? groups.name.get(name),
     role: (arn, name) => roles.arn.get(arn) ?? roles.name.get(name),

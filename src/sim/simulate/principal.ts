@@ -8,6 +8,7 @@ import type { ContextValue, PolicySource } from '../evaluate/types.ts';
 import type { PolicyType } from '../policy/types.ts';
 import { checkObject, planCommon, policySource, stringList } from './custom.ts';
 import { detailsIndex, type DetailsIndex } from './details-index.ts';
+import { plainInput } from './plain.ts';
 import { SimulationError } from './errors.ts';
 import { runSimulation, type SimulationPlan } from './run.ts';
 import type {
@@ -45,7 +46,10 @@ export function simulatePrincipalPolicyWithDetails(
   options: SimulatePrincipalOptions = {},
 ): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   try {
-    return simulateFromDetails(accountDetails as AccountAuthorizationDetails, input, options);
+    if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+    // The details are copied as plain data and indexed once per caller object (not on every call).
+    const index = detailsIndex(accountDetails, (d) => plainInput(d, 'accountDetails') as AccountAuthorizationDetails);
+    return simulateFromDetails(index, plainInput(input, 'SimulatePrincipalPolicy'), options);
   } catch (error) {
     // The details file is user input: a shape we could not read is a clear error, never a TypeError.
     if (error instanceof SimulationError) throw error;
@@ -53,8 +57,7 @@ export function simulatePrincipalPolicyWithDetails(
   }
 }
 
-function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
-  if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+function simulateFromDetails(index: DetailsIndex, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   checkObject(input, 'SimulatePrincipalPolicy', PRINCIPAL_FIELDS);
   if (typeof input.PolicySourceArn !== 'string') throw new SimulationError('MISSING_FIELD', { field: 'PolicySourceArn' });
   const arn = input.PolicySourceArn;
@@ -62,7 +65,6 @@ function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input:
   if (!m) throw new SimulationError('WRONG_TYPE', { field: 'PolicySourceArn', expected: 'the ARN of an IAM user, group or role' });
   const [, accountId = '', kind = '', pathAndName = ''] = m;
   const name = pathAndName.split('/').pop() ?? '';
-  const index = detailsIndex(accountDetails);
   const resolver = new ManagedPolicies(index, options);
   const sourceTypes: SimulationPlan['sourceTypes'] = new Map();
   const identity: PolicySource[] = [];

@@ -36,7 +36,40 @@ function tags(list: readonly Tag[]): Record<string, unknown> {
   return list.length ? { Tags: list.map((t) => ({ Key: t.Key, Value: t.Value })) } : {};
 }
 
-const sortByName = <T extends { name: string }>(items: T[]): T[] => items.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+/** One collator for every comparison (the same order as localeCompare, without its per-call set-up). */
+const collator = new Intl.Collator();
+const sortByName = <T extends { name: string }>(items: T[]): T[] =>
+  items
+    .map((item) => ({ item, key: item.name.toLowerCase() }))
+    .sort((a, b) => collator.compare(a.key, b.key))
+    .map((e) => e.item);
+
+/** What the export looks up per entity, computed once so the export is linear in the account's size. */
+interface ExportIndex {
+  groupsOfUser: Map<string, Group[]>;
+  profilesOfRole: Map<string, AccountState['instanceProfiles'][string][]>;
+  attachments: Map<string, number>;
+  boundaries: Map<string, number>;
+}
+
+function exportIndex(state: AccountState, groups: readonly Group[]): ExportIndex {
+  const index: ExportIndex = { groupsOfUser: new Map(), profilesOfRole: new Map(), attachments: new Map(), boundaries: new Map() };
+  const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // Groups in name order, so each user's GroupList comes out sorted.
+  for (const g of groups) for (const member of new Set(g.members)) add(index.groupsOfUser, member, g);
+  for (const p of Object.values(state.instanceProfiles)) for (const role of new Set(p.roles)) add(index.profilesOfRole, role, p);
+  for (const e of [...Object.values(state.users), ...Object.values(state.groups), ...Object.values(state.roles)]) {
+    for (const arn of new Set(e.attachedPolicies)) index.attachments.set(arn, (index.attachments.get(arn) ?? 0) + 1);
+  }
+  for (const e of [...Object.values(state.users), ...Object.values(state.roles)]) {
+    if (e.permissionsBoundary) index.boundaries.set(e.permissionsBoundary, (index.boundaries.get(e.permissionsBoundary) ?? 0) + 1);
+  }
+  return index;
+}
 
 /** Filters of GetAccountAuthorizationDetails (`--filter`). */
 export type EntityFilter = 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
@@ -47,13 +80,14 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
   const users = sortByName(Object.values(state.users));
   const groups = sortByName(Object.values(state.groups));
   const roles = sortByName(Object.values(state.roles));
+  const index = exportIndex(state, groups);
   const usedAws = new Set<string>();
   for (const e of [...users, ...groups, ...roles]) e.attachedPolicies.filter(isAwsManagedArn).forEach((a) => usedAws.add(a));
   for (const e of [...users, ...roles]) if (e.permissionsBoundary && isAwsManagedArn(e.permissionsBoundary)) usedAws.add(e.permissionsBoundary);
   const policies: Record<string, unknown>[] = [];
   if (want('LocalManagedPolicy') || want('AWSManagedPolicy')) {
     for (const p of sortByName(Object.values(state.policies))) {
-      if (isAwsManagedArn(p.arn) ? want('AWSManagedPolicy') : want('LocalManagedPolicy')) policies.push(policyDetail(state, p));
+      if (isAwsManagedArn(p.arn) ? want('AWSManagedPolicy') : want('LocalManagedPolicy')) policies.push(policyDetail(index, p));
     }
     if (want('AWSManagedPolicy')) {
       for (const arn of [...usedAws].sort()) {
@@ -62,7 +96,7 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
         if (!info || text === undefined || own(state.policies, arn)) continue;
         policies.push({
           PolicyName: info.PolicyName, PolicyId: info.PolicyId, Arn: arn, Path: info.Path, DefaultVersionId: info.DefaultVersionId,
-          AttachmentCount: attachmentCount(state, arn), PermissionsBoundaryUsageCount: boundaryCount(state, arn), IsAttachable: true,
+          AttachmentCount: index.attachments.get(arn) ?? 0, PermissionsBoundaryUsageCount: index.boundaries.get(arn) ?? 0, IsAttachable: true,
           CreateDate: cliTimestamp(Date.parse(info.CreateDate)), UpdateDate: cliTimestamp(Date.parse(info.UpdateDate)),
           PolicyVersionList: [{ Document: doc(text), VersionId: info.DefaultVersionId, IsDefaultVersion: true, CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)) }],
         });
@@ -70,18 +104,18 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
     }
   }
   return {
-    UserDetailList: want('User') ? users.map((u) => userDetail(state, u)) : [],
+    UserDetailList: want('User') ? users.map((u) => userDetail(state, index, u)) : [],
     GroupDetailList: want('Group') ? groups.map((g) => groupDetail(state, g)) : [],
-    RoleDetailList: want('Role') ? roles.map((r) => roleDetail(state, r)) : [],
+    RoleDetailList: want('Role') ? roles.map((r) => roleDetail(state, index, r)) : [],
     Policies: policies,
   };
 }
 
-function userDetail(state: AccountState, u: User): Record<string, unknown> {
+function userDetail(state: AccountState, index: ExportIndex, u: User): Record<string, unknown> {
   return {
     Path: u.path, UserName: u.name, UserId: u.id, Arn: u.arn, CreateDate: cliTimestamp(u.createDate),
     ...(u.inlinePolicies.length ? { UserPolicyList: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })) } : {}),
-    GroupList: sortByName(Object.values(state.groups).filter((g) => g.members.includes(u.name))).map((g) => g.name),
+    GroupList: (index.groupsOfUser.get(u.name) ?? []).map((g) => g.name),
     AttachedManagedPolicies: attachedOut(state, u.attachedPolicies),
     ...boundary(u.permissionsBoundary),
     ...tags(u.tags),
@@ -96,11 +130,11 @@ function groupDetail(state: AccountState, g: Group): Record<string, unknown> {
   };
 }
 
-function roleDetail(state: AccountState, r: Role): Record<string, unknown> {
+function roleDetail(state: AccountState, index: ExportIndex, r: Role): Record<string, unknown> {
   return {
     Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: cliTimestamp(r.createDate),
     AssumeRolePolicyDocument: doc(r.assumeRolePolicyDocument),
-    InstanceProfileList: Object.values(state.instanceProfiles).filter((p) => p.roles.includes(r.name)).map((p) => ({
+    InstanceProfileList: (index.profilesOfRole.get(r.name) ?? []).map((p) => ({
       Path: p.path, InstanceProfileName: p.name, InstanceProfileId: p.id, Arn: p.arn, CreateDate: cliTimestamp(p.createDate), Roles: [],
     })),
     RolePolicyList: r.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })),
@@ -111,18 +145,10 @@ function roleDetail(state: AccountState, r: Role): Record<string, unknown> {
   };
 }
 
-function attachmentCount(state: AccountState, arn: string): number {
-  return [...Object.values(state.users), ...Object.values(state.groups), ...Object.values(state.roles)].filter((e) => e.attachedPolicies.includes(arn)).length;
-}
-
-function boundaryCount(state: AccountState, arn: string): number {
-  return [...Object.values(state.users), ...Object.values(state.roles)].filter((e) => e.permissionsBoundary === arn).length;
-}
-
-function policyDetail(state: AccountState, p: ManagedPolicy): Record<string, unknown> {
+function policyDetail(index: ExportIndex, p: ManagedPolicy): Record<string, unknown> {
   return {
     PolicyName: p.name, PolicyId: p.id, Arn: p.arn, Path: p.path, DefaultVersionId: p.defaultVersionId,
-    AttachmentCount: attachmentCount(state, p.arn), PermissionsBoundaryUsageCount: boundaryCount(state, p.arn), IsAttachable: true,
+    AttachmentCount: index.attachments.get(p.arn) ?? 0, PermissionsBoundaryUsageCount: index.boundaries.get(p.arn) ?? 0, IsAttachable: true,
     CreateDate: cliTimestamp(p.createDate), UpdateDate: cliTimestamp(p.updateDate),
     PolicyVersionList: [...p.versions].reverse().map((v) => ({ Document: doc(v.document), VersionId: v.versionId, IsDefaultVersion: v.versionId === p.defaultVersionId, CreateDate: cliTimestamp(v.createDate) })),
   };

@@ -35,9 +35,25 @@ export function accountOfCredentials(world: WorldState, credentials: Credentials
   if (credentials.kind === 'console') return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
   const id = credentials.accessKeyId;
   const encoded = /^(AKIA|ASIA)[A-Z2-7]{16}$/.test(id) ? own(world.accounts, accountIdOfAccessKey(id)) : undefined;
-  const holds = (a: AccountState) => own(a.sessions, id) !== undefined || a.root.accessKeys.some((k) => k.id === id) || Object.values(a.users).some((u) => u.accessKeys.some((k) => k.id === id));
+  const holds = (a: AccountState) => own(a.sessions, id) !== undefined || a.root.accessKeys.some((k) => k.id === id) || userOfKey(a, id) !== undefined;
   if (encoded && holds(encoded)) return encoded;
   return accounts.find(holds);
+}
+
+/** Access key ID → lookup key of the user holding it, per account; rebuilt when a key is not found in it. */
+const keyIndex = new WeakMap<AccountState, Map<string, string>>();
+
+/** The user that holds an access key (found in O(1) once indexed; a new or unknown key rebuilds the index). */
+function userOfKey(state: AccountState, accessKeyId: string): User | undefined {
+  const index = keyIndex.get(state);
+  const name = index?.get(accessKeyId);
+  const hit = name !== undefined ? own(state.users, name) : undefined;
+  if (hit?.accessKeys.some((k) => k.id === accessKeyId)) return hit;
+  const rebuilt = new Map<string, string>();
+  for (const [key, user] of Object.entries(state.users)) for (const k of user.accessKeys) rebuilt.set(k.id, key);
+  keyIndex.set(state, rebuilt);
+  const found = rebuilt.get(accessKeyId);
+  return found !== undefined ? own(state.users, found) : undefined;
 }
 
 /** The principal behind the credentials, or why there is none. */
@@ -66,7 +82,8 @@ export function authenticate(state: AccountState, credentials: Credentials, nowM
     if (rootKey.secret !== secretAccessKey) return { failure: { reason: 'badSignature', accessKeyId, known: caller } };
     return { caller };
   }
-  for (const user of Object.values(state.users)) {
+  const holder = userOfKey(state, accessKeyId);
+  for (const user of holder ? [holder] : []) {
     const key = user.accessKeys.find((k) => k.id === accessKeyId);
     if (!key) continue;
     const caller = userCaller(state, user, accessKeyId);

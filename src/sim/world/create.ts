@@ -23,6 +23,11 @@ export interface CreateWorldOptions {
    * `null` or absent: a standalone account, whose root may call CreateOrganization.
    */
   organization?: OrganizationInput | null;
+  /**
+   * The CLI configuration the world starts with (`~/.aws/config` and credentials merged: profile →
+   * setting → value), e.g. a lesson's `dev-admin` role profile; `aws configure list-profiles` shows it.
+   */
+  cliConfig?: { profiles: Record<string, Record<string, string>> };
   /** A saved world (`world.save()`, any format version) to continue from; the other options are then ignored. */
   snapshot?: unknown;
 }
@@ -76,7 +81,7 @@ export function initialState(options: CreateWorldOptions): WorldState {
     primaryAccountId: accountId,
     accounts: {},
     files: {},
-    cliConfig: { profiles: {} },
+    cliConfig: cliConfigOption(options.cliConfig),
   };
   if (options.organization !== undefined && options.organization !== null) {
     try {
@@ -88,6 +93,21 @@ export function initialState(options: CreateWorldOptions): WorldState {
   const ids = new IdGenerator(state);
   state.accounts[accountId] = newAccountState(ids, accountId, now, options.rootPassword ?? 'Dojo-Root-Passw0rd!');
   return state;
+}
+
+/** A copy of the `cliConfig` option, checked: every profile a map of string settings. */
+function cliConfigOption(config: CreateWorldOptions['cliConfig']): WorldState['cliConfig'] {
+  if (config === undefined) return { profiles: {} };
+  const profiles = config && typeof config === 'object' ? config.profiles : undefined;
+  if (!profiles || typeof profiles !== 'object') throw new WorldOptionsError('cliConfig must be { profiles: { <name>: { <setting>: <value> } } }');
+  const out: WorldState['cliConfig'] = { profiles: {} };
+  for (const [name, settings] of Object.entries(profiles)) {
+    if (!settings || typeof settings !== 'object' || Object.values(settings).some((v) => typeof v !== 'string')) {
+      throw new WorldOptionsError(`cliConfig.profiles.${name} must map setting names to string values`);
+    }
+    Object.defineProperty(out.profiles, name, { value: { ...settings }, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** A saved world as today's state: older format versions are migrated (migrate.ts). */

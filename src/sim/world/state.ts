@@ -216,6 +216,8 @@ export interface Trail {
   homeRegion: string;
   isMultiRegionTrail: boolean;
   eventSelectors: EventSelector[];
+  /** Created in the management account with IsOrganizationTrail: also logs every member account's events. */
+  isOrganizationTrail?: boolean;
 }
 
 /** A basic CloudTrail event selector (CloudTrail API EventSelector). */
@@ -263,6 +265,8 @@ export interface AccountState {
   trails: Record<string, Trail>;
   /** CloudTrail records delivered to this account, in delivery order (plain objects in AWS's field order). */
   records: Record<string, unknown>[];
+  /** What this (management) account's organization trails delivered: every organization account's records they select. */
+  organizationTrailRecords?: Record<string, unknown>[];
   /** Lambda functions by name (services/lambda). */
   lambdaFunctions?: Record<string, LambdaFunction>;
   /** EC2 instances by instance ID (services/ec2). */

@@ -8,12 +8,13 @@
 import { runCommandLine } from '../cli/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
 import type { CliConfig, CredentialLookup, Credentials, ServiceEndpoint, ServiceRequest, ServiceResponse } from '../services/contract.ts';
-import { invokeService, type CallDecision } from '../services/invoke.ts';
+import { invokeService, type CallDecision, type EndpointWorld } from '../services/invoke.ts';
 import { AFTER_CALL, type AfterCall } from '../services/operation.ts';
 import { instanceCredentials, type InstanceCredentials } from '../services/ec2/instance-credentials.ts';
 import { bytesToBase64, base64ToBytes } from '../services/s3/checksums.ts';
 import { exportAuthorizationDetails, importAuthorizationDetails, type AuthorizationDetails } from './authorization-details.ts';
 import { Clock } from './clock.ts';
+import { consoleSwitchRole, type ConsoleSwitchRoleInput, type ConsoleSwitchRoleResult } from './console-switch-role.ts';
 import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
 import { IdGenerator } from './ids.ts';
@@ -110,7 +111,7 @@ export class World implements ServiceEndpoint {
       this.#decisions.set(eventId, decisions);
       if (this.#decisions.size > 200) this.#decisions.delete(this.#decisions.keys().next().value ?? '');
     };
-    const response = await invokeService({ world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs(), onDecisions }, request);
+    const response = await invokeService(this.#endpoint(onDecisions), request);
     const after = response.ok ? (response.output as { [AFTER_CALL]?: AfterCall })[AFTER_CALL] : undefined;
     if (!response.ok || after === undefined) return response;
     const decisions = this.#lastDecisions;
@@ -120,6 +121,15 @@ export class World implements ServiceEndpoint {
     this.#lastDecisions = decisions;
     return { ok: true, output: { ...response.output, ...added } };
   }
+
+  /** The pipeline's view of this world; it remembers that the world's managed-policy references are loaded. */
+  #endpoint(onDecisions: NonNullable<EndpointWorld['onDecisions']>): EndpointWorld {
+    this.#endpointState ??= { world: this.#state, ids: this.#ids, nowMs: () => this.clock.nowMs() };
+    this.#endpointState.onDecisions = onDecisions;
+    return this.#endpointState;
+  }
+
+  #endpointState: EndpointWorld | undefined;
 
   /** Runs an AWS CLI command line as AWS CLI v2 would answer it (the CLI lives in src/sim/cli). */
   run(commandLine: string, options: RunOptions = {}): Promise<RunResult> {
@@ -139,6 +149,15 @@ export class World implements ServiceEndpoint {
   /** An account's CloudTrail records (default: the primary account's), oldest first, in the log-file format (a copy). */
   trail(accountId?: string): { Records: Record<string, unknown>[] } {
     return { Records: structuredClone(this.#account(accountId)?.records ?? []) };
+  }
+
+  /**
+   * What the management account's organization trails delivered (`create-trail --is-organization-trail`):
+   * the records of every account of the organization, each with its own recipientAccountId, oldest first.
+   */
+  organizationTrail(): { Records: Record<string, unknown>[] } {
+    const management = this.#state.organization ? own(this.#state.accounts, this.#state.organization.managementAccountId) : undefined;
+    return { Records: structuredClone(management?.organizationTrailRecords ?? []) };
   }
 
   /** A file a command wrote (`--outfile`): text as a string, binary (a QR code PNG) as bytes. */
@@ -198,6 +217,11 @@ export class World implements ServiceEndpoint {
   /** A console sign-in (password, and MFA code when the user has a device); records ConsoleLogin. */
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult {
     return consoleSignIn(this.#primary, this.#state.region, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** Switch role in the console: AssumeRole with the console session, a console session for the role, a SwitchRole record. */
+  consoleSwitchRole(input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult> {
+    return consoleSwitchRole(this.#state, this, this.#ids, () => this.clock.nowMs(), input);
   }
 
   /**

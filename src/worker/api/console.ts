@@ -8,6 +8,7 @@ import { accessDeniedMessage, reasonInWords } from '../../sim/index.ts';
 import type { ServiceError } from '../../sim/services/contract.ts';
 import type { CallDecision } from '../../sim/services/invoke.ts';
 import type { ConsoleSignInResult } from '../../sim/world/console-sign-in.ts';
+import type { ConsoleSwitchRoleResult } from '../../sim/world/console-switch-role.ts';
 import type { AccessAnswer, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 import { worlds } from '../worlds.ts';
@@ -67,6 +68,11 @@ export const consoleApi = {
         return shown ? [{ serialNumber, ...shown, now: w.clock.nowMs() }] : [];
       });
     });
+  },
+
+  /** Switch role (AssumeRole as the console session; recorded as SwitchRole; kept in the journal). */
+  consoleSwitchRole(world: string, sessionId: string, accountId: string, roleName: string): Promise<Result<ConsoleSwitchRoleResult>> {
+    return attempt(() => worlds.consoleSwitchRole(world, { kind: 'consoleSwitchRole', sessionId, accountId, roleName }));
   },
 
   /** A call that changes the world (CreateUser, AttachGroupPolicy …) as the signed-in session. */

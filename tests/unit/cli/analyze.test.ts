@@ -102,3 +102,39 @@ describe('iam-dojo escalation-paths', () => {
     ]);
   });
 });
+
+describe('iam-dojo generate-policy and access-findings (in-process world host)', () => {
+  async function host(commands: string[]): Promise<{ openWorldFile: () => Promise<unknown> }> {
+    const { createWorld } = await import('../../../src/sim/world/index.ts');
+    const world = createWorld({ seed: 'cli-analyze' });
+    for (const c of commands) expect((await world.run(c)).exitCode, c).toBe(0);
+    return { openWorldFile: async () => world };
+  }
+
+  it('generate-policy prints PolicyDocument and UnusedGranted', async () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:DeleteUser'], Resource: '*' }] });
+    const h = await host(['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice', `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`, 'aws iam get-user --profile alice']);
+    const out = await runAnalysisCommand('generate-policy', ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/alice', '--output', 'json'], h);
+    expect(out.exitCode).toBe(0);
+    const r = JSON.parse(out.stdout) as { PolicyDocument: { Statement: { Action: string[]; Resource: string[] }[] }; UnusedGranted: { Action: string }[] };
+    expect(r.PolicyDocument.Statement).toEqual([{ Sid: 'UsedInTrail1', Effect: 'Allow', Action: ['iam:GetUser'], Resource: ['arn:aws:iam::123456789012:user/alice'] }]);
+    expect(new Set(r.UnusedGranted.map((w) => w.Action))).toEqual(new Set(['iam:GetUser', 'iam:DeleteUser']));
+    const bad = await runAnalysisCommand('generate-policy', ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/nobody'], h);
+    expect(bad.exitCode).toBe(2);
+  });
+
+  it('access-findings reports a role trusted by another account and a public bucket, and leaves no trail', async () => {
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] });
+    const bucketPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-public/*' }] });
+    const h = await host([`aws iam create-role --role-name Partner --assume-role-policy-document '${trust}'`, 'aws s3api create-bucket --bucket dojo-public', 'aws s3api delete-public-access-block --bucket dojo-public', `aws s3api put-bucket-policy --bucket dojo-public --policy '${bucketPolicy}'`]);
+    const world = (await h.openWorldFile()) as { trail(): { Records: unknown[] } };
+    const records = world.trail().Records.length;
+    const out = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--output', 'json'], h);
+    const r = JSON.parse(out.stdout) as { Findings: { ResourceType: string; Resource: string; IsPublic: boolean; Actions: string[] }[] };
+    expect(r.Findings.map((f) => [f.ResourceType, f.Resource, f.IsPublic, f.Actions])).toEqual([
+      ['AWS::IAM::Role', 'arn:aws:iam::123456789012:role/Partner', false, ['sts:AssumeRole']],
+      ['AWS::S3::Bucket', 'arn:aws:s3:::dojo-public', true, ['s3:GetObject']],
+    ]);
+    expect(world.trail().Records.length).toBe(records);
+  });
+});

@@ -39,6 +39,10 @@ describe('runChecks', () => {
       start: { world: {} },
       hints: ['No hints needed here.'],
       solution: { explanation: 'Nothing to solve, this only probes the runner.' },
+      wrongAnswers: [
+        { mistake: 'does nothing at all', caughtBy: ['probe'] },
+        { mistake: 'does nothing, a second time', caughtBy: ['probe'] },
+      ],
       checks: [],
       ...input,
     });

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { exerciseApi } from '../../../src/course/worker-api.ts';
 import { worlds } from '../../../src/worker/worlds.ts';
 import lesson1 from '../../../content/lessons/01-what-is-iam/exercises.ts';
+import lesson2 from '../../../content/lessons/02-users-and-credentials/exercises.ts';
 import lesson8 from '../../../content/lessons/08-mfa/exercises.ts';
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
@@ -25,6 +26,19 @@ describe('exerciseApi', () => {
     ]);
   });
 
+  test('checks see the values the start steps saved (the old key of rotate-key), as the self-test does', async () => {
+    await worlds.restore('lesson-02', unwrap(await exerciseApi.exerciseStartJournal(lesson2, 'rotate-key')));
+    const first = unwrap(await exerciseApi.checkExercise('lesson-02', lesson2, 'rotate-key', {}));
+    expect(first.filter((r) => !r.passed).map((r) => r.id)).toEqual(['deactivated-first', 'old-deleted']);
+    expect(first.map((r) => r.message).join(' ')).not.toContain('could not run');
+    const old = JSON.parse((await worlds.run('lesson-02', 'aws iam list-access-keys --user-name build --query AccessKeyMetadata[0].AccessKeyId')).stdout) as string;
+    await worlds.run('lesson-02', 'aws iam create-access-key --user-name build');
+    await worlds.run('lesson-02', `aws iam update-access-key --user-name build --access-key-id ${old} --status Inactive`);
+    await worlds.run('lesson-02', `aws iam delete-access-key --user-name build --access-key-id ${old}`);
+    const after = unwrap(await exerciseApi.checkExercise('lesson-02', lesson2, 'rotate-key', {}));
+    expect(after.every((r) => r.passed)).toBe(true);
+  });
+
   test('checks pass only after the learner acts, and checking leaves the trail alone', async () => {
     await worlds.restore('lesson-01', unwrap(await exerciseApi.exerciseStartJournal(lesson1, 'first-allow')));
     const before = (await worlds.get('lesson-01')).trail().Records.length;
@@ -32,6 +46,7 @@ describe('exerciseApi', () => {
     expect(first.map((r) => [r.id, r.passed])).toEqual([
       ['intern-can-list', false],
       ['intern-cannot-create', true],
+      ['intern-cannot-attach', true],
     ]);
     expect((await worlds.get('lesson-01')).trail().Records.length).toBe(before);
 

@@ -21,7 +21,7 @@ function findTrail(ctx: OperationContext, nameOrArn: string): Trail {
 const DEFAULT_SELECTOR: EventSelector = { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] };
 
 function trailOut(t: Trail): Record<string, unknown> {
-  return { Name: t.name, S3BucketName: t.s3BucketName, IncludeGlobalServiceEvents: true, IsMultiRegionTrail: t.isMultiRegionTrail, TrailARN: t.arn, LogFileValidationEnabled: false, IsOrganizationTrail: false };
+  return { Name: t.name, S3BucketName: t.s3BucketName, IncludeGlobalServiceEvents: true, IsMultiRegionTrail: t.isMultiRegionTrail, TrailARN: t.arn, LogFileValidationEnabled: false, IsOrganizationTrail: t.isOrganizationTrail === true };
 }
 
 function createTrail(ctx: OperationContext): Record<string, unknown> {
@@ -32,9 +32,34 @@ function createTrail(ctx: OperationContext): Record<string, unknown> {
   if (own(ctx.state.trails, name)) throw fault('TrailAlreadyExistsException', `Trail ${arn} already exists for customer: ${ctx.state.accountId}`, 400);
   const bucket = str(ctx, 'S3BucketName');
   if (!own(ctx.state.buckets, bucket)) throw fault('S3BucketDoesNotExistException', `S3 bucket ${bucket} does not exist.`, 400);
-  const trail: Trail = { name, arn, s3BucketName: bucket, homeRegion: ctx.region, isMultiRegionTrail: optBool(ctx, 'IsMultiRegionTrail') ?? false, eventSelectors: [DEFAULT_SELECTOR] };
+  const organizationTrail = optBool(ctx, 'IsOrganizationTrail') === true;
+  if (organizationTrail) requireManagementAccount(ctx);
+  const trail: Trail = {
+    name,
+    arn,
+    s3BucketName: bucket,
+    homeRegion: ctx.region,
+    isMultiRegionTrail: optBool(ctx, 'IsMultiRegionTrail') ?? false,
+    eventSelectors: [DEFAULT_SELECTOR],
+    ...(organizationTrail ? { isOrganizationTrail: true } : {}),
+  };
   ctx.state.trails[name] = trail;
   return trailOut(trail);
+}
+
+/**
+ * Organization trails are created in the management account (CloudTrail API Reference, CreateTrail
+ * "Errors": OrganizationsNotInUseException, NotOrganizationMasterAccountException; texts are those
+ * error types' descriptions).
+ */
+function requireManagementAccount(ctx: OperationContext): void {
+  const org = ctx.world.organization;
+  if (!org || !Object.hasOwn(org.accounts, ctx.state.accountId)) {
+    throw fault('OrganizationsNotInUseException', 'This exception is thrown when the request is made from an Amazon Web Services account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization.', 400);
+  }
+  if (org.managementAccountId !== ctx.state.accountId) {
+    throw fault('NotOrganizationMasterAccountException', 'This exception is thrown when the Amazon Web Services account making the request to create or update an organization trail or event data store is not the management account for an organization in Organizations.', 400);
+  }
 }
 
 function deleteTrail(ctx: OperationContext): Record<string, unknown> {
@@ -93,7 +118,7 @@ function lookup(ctx: OperationContext): Record<string, unknown> {
   if (attrs.length > 1) throw fault('InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.', 400);
   const start = optStr(ctx, 'StartTime');
   const end = optStr(ctx, 'EndTime');
-  const events = lookupEvents(ctx.state.records, {
+  const events = lookupEvents(ctx.stateForReading.records, {
     ...(attrs[0] ? { attribute: { key: attrs[0].AttributeKey, value: attrs[0].AttributeValue } } : {}),
     ...(start !== undefined ? { startMs: Date.parse(start) } : {}),
     ...(end !== undefined ? { endMs: Date.parse(end) } : {}),

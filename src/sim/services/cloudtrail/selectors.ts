@@ -3,7 +3,8 @@
  * only when a trail's event selectors ask for them (CloudTrail User Guide, "Logging data events";
  * basic event selectors with `AWS::S3::Object` or `AWS::Lambda::Function` data resources).
  */
-import type { AccountState } from '../../world/state.ts';
+import type { AccountState, Trail, WorldState } from '../../world/state.ts';
+import { own } from '../../world/state.ts';
 import type { ServiceRequest } from '../contract.ts';
 
 /** The data resource a call touches: its selector type, the ARN selectors match, and the value that selects all. */
@@ -23,11 +24,32 @@ function dataResourceOf(state: AccountState, request: ServiceRequest): { type: s
   return undefined;
 }
 
-/** True when some trail selects this data event. */
+/** True when some trail of the account selects this data event. */
 export function dataEventSelected(state: AccountState, request: ServiceRequest, readOnly: boolean): boolean {
+  return trailsSelect(state, Object.values(state.trails), request, readOnly);
+}
+
+/**
+ * Delivers a record to the organization trails of the management account when the account it was
+ * delivered to is in the organization: management events always, data events when the organization
+ * trail's selectors ask for them (CloudTrail User Guide, "Creating a trail for an organization",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html).
+ */
+export function deliverToOrganizationTrails(world: WorldState, recipientAccountId: string, record: Record<string, unknown>, request: ServiceRequest, readOnly: boolean, dataEvent: boolean): void {
+  const org = world.organization;
+  if (!org || !Object.hasOwn(org.accounts, recipientAccountId)) return;
+  const management = own(world.accounts, org.managementAccountId);
+  const recipient = own(world.accounts, recipientAccountId);
+  if (!management || !recipient) return;
+  const trails = Object.values(management.trails).filter((t) => t.isOrganizationTrail === true);
+  if (trails.length === 0 || (dataEvent && !trailsSelect(recipient, trails, request, readOnly))) return;
+  (management.organizationTrailRecords ??= []).push(record);
+}
+
+function trailsSelect(state: AccountState, trails: readonly Trail[], request: ServiceRequest, readOnly: boolean): boolean {
   const target = dataResourceOf(state, request);
   if (target === undefined) return false;
-  for (const trail of Object.values(state.trails)) {
+  for (const trail of trails) {
     for (const selector of trail.eventSelectors) {
       if (selector.ReadWriteType === 'ReadOnly' && !readOnly) continue;
       if (selector.ReadWriteType === 'WriteOnly' && readOnly) continue;

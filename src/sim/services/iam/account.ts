@@ -36,7 +36,7 @@ function deleteAccountAlias(ctx: OperationContext): Record<string, unknown> {
 
 function getAccountAuthorizationDetails(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:GetAccountAuthorizationDetails', '*');
-  const details = exportAuthorizationDetails(ctx.state, optList<EntityFilter>(ctx, 'Filter') ?? []);
+  const details = exportAuthorizationDetails(ctx.stateForReading, optList<EntityFilter>(ctx, 'Filter') ?? []);
   return { ...details };
 }
 
@@ -53,9 +53,9 @@ function simulate(run: () => unknown): Record<string, unknown> {
 
 function simulatePrincipal(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:SimulatePrincipalPolicy', str(ctx, 'PolicySourceArn'));
-  const details = exportAuthorizationDetails(ctx.state);
+  const details = exportAuthorizationDetails(ctx.stateForReading);
   const input = { ...ctx.params } as unknown as SimulatePrincipalPolicyInput;
-  return simulate(() => simulatePrincipalPolicy(details as never, input, { managedPolicyDocument: (arn) => managedPolicyDocument(ctx.state, arn) }));
+  return simulate(() => simulatePrincipalPolicy(details as never, input, { managedPolicyDocument: (arn) => managedPolicyDocument(ctx.stateForReading, arn) }));
 }
 
 function simulateCustom(ctx: OperationContext): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type Role, type AccountState } from '../../world/state.ts';
 import { deleteConflict, entityAlreadyExists, limitExceeded, malformedPolicyDocument } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { requestTagContext, resourceTagContext } from '../request-context.ts';
+import { boundaryContext, requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireTrustDocument } from './documents.ts';
 import { requireAttachable, requireRole } from './lookup.ts';
 import { byName, roleOut, withPathPrefix } from './shapes.ts';
@@ -21,7 +21,7 @@ export function roleArn(accountId: string, path: string, name: string): string {
 export function requireRoleAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): Role {
   const name = str(ctx, 'RoleName');
   const existing = ctx.state.roles[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context }, displayResource: `role ${name}` });
+  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context }, displayResource: `role ${name}` });
   return requireRole(ctx.state, name);
 }
 
@@ -30,15 +30,17 @@ export function requireRoleAuthorized(ctx: OperationContext, action: string, con
  * not exist makes the policy invalid ("Invalid principal in policy"; IAM User Guide, "AWS JSON policy
  * elements: Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
  */
-export function requireExistingPrincipals(state: AccountState, policy: ParsedPolicy): void {
+export function requireExistingPrincipals(state: AccountState, policy: ParsedPolicy, accountState: (accountId: string) => AccountState | undefined = () => undefined): void {
   for (const statement of policy.statements) {
     for (const entry of statement.principal?.entries ?? []) {
       if (entry.kind !== 'AWS') continue;
       for (const { value } of entry.values) {
         const m = /^arn:aws:iam::(\d{12}):(user|role)(\/.*)$/.exec(value);
-        if (!m || m[1] !== state.accountId) continue;
+        // Principals of other accounts are checked too when the world simulates that account.
+        const owner = !m ? undefined : m[1] === state.accountId ? state : accountState(m[1] ?? '');
+        if (!m || !owner) continue;
         const name = (m[3] ?? '').slice((m[3] ?? '').lastIndexOf('/') + 1);
-        const table = m[2] === 'user' ? state.users : state.roles;
+        const table = m[2] === 'user' ? owner.users : owner.roles;
         const found = table[nameKey(name)];
         if (!found || found.arn !== value) throw malformedPolicyDocument(`Invalid principal in policy: "AWS":"${value}"`);
       }
@@ -56,7 +58,7 @@ function createRole(ctx: OperationContext): Record<string, unknown> {
   if (tags.length > 0) ctx.authorize('iam:TagRole', arn, { context: requestTagContext(tags) });
   if (boundary) ctx.authorize('iam:PutRolePermissionsBoundary', arn, { context: { 'iam:PermissionsBoundary': boundary } });
   const trust = str(ctx, 'AssumeRolePolicyDocument');
-  requireExistingPrincipals(ctx.state, requireTrustDocument(trust));
+  requireExistingPrincipals(ctx.state, requireTrustDocument(trust), ctx.accountState);
   if (ctx.state.roles[nameKey(name)]) throw entityAlreadyExists(`Role with name ${name} already exists.`);
   if (Object.keys(ctx.state.roles).length >= 1000) throw limitExceeded('Cannot exceed quota for RolesPerAccount: 1000');
   if (boundary) requireAttachable(ctx.state, boundary);
@@ -112,7 +114,7 @@ function updateRoleDescription(ctx: OperationContext): Record<string, unknown> {
 function updateAssumeRolePolicy(ctx: OperationContext): Record<string, unknown> {
   const role = requireRoleAuthorized(ctx, 'iam:UpdateAssumeRolePolicy');
   const text = str(ctx, 'PolicyDocument');
-  requireExistingPrincipals(ctx.state, requireTrustDocument(text));
+  requireExistingPrincipals(ctx.state, requireTrustDocument(text), ctx.accountState);
   role.assumeRolePolicyDocument = text;
   return {};
 }

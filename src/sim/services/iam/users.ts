@@ -5,7 +5,7 @@ import { ID_PREFIX } from '../../world/ids.ts';
 import { nameKey, type User } from '../../world/state.ts';
 import { deleteConflict, entityAlreadyExists, limitExceeded, validationMessage } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { requestTagContext, resourceTagContext } from '../request-context.ts';
+import { boundaryContext, requestTagContext, resourceTagContext } from '../request-context.ts';
 import { requireAttachable, requireUser } from './lookup.ts';
 import { byName, userOut, withPathPrefix } from './shapes.ts';
 import { mergeTags, removeTags, tagsParam } from './tags.ts';
@@ -140,7 +140,7 @@ function listUserTags(ctx: OperationContext): Record<string, unknown> {
 export function requireUserAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): User {
   const name = str(ctx, 'UserName');
   const existing = ctx.state.users[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...context }, displayResource: `user ${name}` });
+  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context }, displayResource: `user ${name}` });
   return requireUser(ctx.state, name);
 }
 

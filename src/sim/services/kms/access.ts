@@ -9,6 +9,7 @@
 import type { AuthorizationResult, ContextValue } from '../../evaluate/types.ts';
 import { denial } from '../deny.ts';
 import type { OperationContext } from '../operation.ts';
+import type { AccountState } from '../../world/state.ts';
 import { resourceTagContext } from '../request-context.ts';
 import { aliasNotFound, keyDisabled, keyNotFound, keyPendingDeletion, kmsAccessDenied } from './errors.ts';
 import { aliasesOf, keysOf, type KmsGrant, type KmsKey } from './model.ts';
@@ -31,16 +32,33 @@ export function resolveKey(ctx: OperationContext, value: string, allowAlias: boo
     if (!key) throw aliasNotFound(`${prefix}${aliasName}`);
     return { key, alias: aliasName };
   }
-  const id = value.startsWith(`${prefix}key/`) ? value.slice(prefix.length + 4) : value;
-  const key = lookup(ctx, id);
+  // A key of another account is named by its key ARN (KMS Developer Guide, "Allowing users in other accounts to use a KMS key").
+  const foreign = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):key\/(.+)$/.exec(value);
+  const owner = foreign && foreign[2] !== ctx.state.accountId ? ctx.accountState(foreign[2] as string) : ctx.state;
+  const id = foreign ? (foreign[3] as string) : value;
+  const key = owner && (!foreign || foreign[1] === ctx.region) ? lookup(ctx, id, owner) : undefined;
   if (!key) throw keyNotFound(value.startsWith('arn:') ? value : `${prefix}key/${value}`);
   return { key };
 }
 
-function lookup(ctx: OperationContext, keyId: string): KmsKey | undefined {
-  const keys = keysOf(ctx.state);
+function lookup(ctx: OperationContext, keyId: string, owner: AccountState = ctx.state): KmsKey | undefined {
+  const keys = keysOf(owner);
   const key = Object.hasOwn(keys, keyId) ? keys[keyId] : undefined;
   return key && key.region === ctx.region ? key : undefined;
+}
+
+/** The account that owns a key (from its ARN). */
+export function keyAccountId(key: KmsKey): string {
+  return /^arn:aws:kms:[^:]+:(\d{12}):/.exec(key.arn)?.[1] ?? '';
+}
+
+/** The key a ciphertext names, in whichever account of the world holds it. */
+export function keyById(ctx: OperationContext, keyId: string): KmsKey | undefined {
+  for (const account of [ctx.state, ...Object.values(ctx.world.accounts)]) {
+    const key = lookup(ctx, keyId, account);
+    if (key) return key;
+  }
+  return undefined;
 }
 
 /** Options of one KMS check. */
@@ -79,7 +97,7 @@ export function keyPolicyInput(key: KmsKey): { kind: 'key'; policy: { id: string
 
 /** Authorizes a KMS action on a key; throws AccessDeniedException when neither policies nor a grant allow. */
 export function authorizeKey(ctx: OperationContext, action: string, key: KmsKey, check: KeyCheck = {}): AuthorizationResult {
-  const options = { context: kmsContext(ctx, key, check), resourcePolicy: keyPolicyInput(key), resourceAccountId: ctx.state.accountId };
+  const options = { context: kmsContext(ctx, key, check), resourcePolicy: keyPolicyInput(key), resourceAccountId: keyAccountId(key) };
   const result = ctx.check(action, key.arn, options);
   if (result.decision === 'allowed') return result;
   if (result.decision === 'implicitDeny' && check.grantOperation !== undefined && grantAllows(ctx, key, check.grantOperation, check.encryptionContext ?? {})) return result;
@@ -111,7 +129,9 @@ export function requireUsable(key: KmsKey): void {
   if (key.keyState === 'PendingDeletion') throw keyPendingDeletion(key.arn);
 }
 
-/** The trail's `resources` entry for a key. */
+/** The trail's `resources` entry for a key; a key of another account also gets the record (CloudTrail delivers to both). */
 export function keyResource(ctx: OperationContext, key: KmsKey): { accountId: string; type: string; ARN: string }[] {
-  return [{ accountId: ctx.state.accountId, type: 'AWS::KMS::Key', ARN: key.arn }];
+  const owner = keyAccountId(key);
+  if (owner !== ctx.state.accountId) ctx.trail.alsoDeliverTo = [owner];
+  return [{ accountId: owner, type: 'AWS::KMS::Key', ARN: key.arn }];
 }

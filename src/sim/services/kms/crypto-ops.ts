@@ -5,10 +5,10 @@
  */
 import { optList, optNum, optStr, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { fault } from '../errors.ts';
-import { authorizeKey, keyResource, requireUsable, resolveKey } from './access.ts';
+import { authorizeKey, keyById, keyResource, requireUsable, resolveKey } from './access.ts';
 import { seal, open, keyIdOf } from './cipher.ts';
 import { incorrectKey, invalidCiphertext, keyNotFound } from './errors.ts';
-import { keysOf, type KmsKey } from './model.ts';
+import type { KmsKey } from './model.ts';
 
 const ALGORITHM = 'SYMMETRIC_DEFAULT';
 
@@ -45,8 +45,7 @@ function encrypt(ctx: OperationContext): Record<string, unknown> {
 export function openFor(ctx: OperationContext, blob: Uint8Array, context: Record<string, string>, check: { viaService?: string } = {}, expectedKey?: KmsKey): { key: KmsKey; plaintext: Uint8Array } {
   const keyId = keyIdOf(blob);
   if (keyId === undefined) throw invalidCiphertext();
-  const keys = keysOf(ctx.state);
-  const key = Object.hasOwn(keys, keyId) ? keys[keyId] : undefined;
+  const key = keyById(ctx, keyId);
   if (!key) throw keyNotFound(`arn:aws:kms:${ctx.region}:${ctx.state.accountId}:key/${keyId}`);
   if (expectedKey && expectedKey.keyId !== key.keyId) throw incorrectKey();
   ctx.trail.resources = keyResource(ctx, key);

@@ -12,7 +12,7 @@ import { isoSeconds } from '../../world/dates.ts';
 import { accessDenied, ServiceFault } from '../errors.ts';
 import type { OperationContext } from '../operation.ts';
 import { base64ToBytes, bytesToBase64 } from '../s3/checksums.ts';
-import { authorizeKey, requireUsable, resolveKey } from './access.ts';
+import { authorizeKey, keyById, requireUsable, resolveKey } from './access.ts';
 import { keyIdOf, open, seal } from './cipher.ts';
 import { keysOf, aliasesOf, type KmsKey } from './model.ts';
 
@@ -28,9 +28,7 @@ export function s3EncryptObject(ctx: OperationContext, keyParam: string | undefi
 /** S3 decrypting an object's data key for the caller (GetObject). */
 export function s3DecryptObject(ctx: OperationContext, sse: { keyArn: string; dataKeyBlob: string }, objectArn: string): void {
   const blob = base64ToBytes(sse.dataKeyBlob);
-  const keys = keysOf(ctx.state);
-  const keyId = keyIdOf(blob) ?? '';
-  const key = Object.hasOwn(keys, keyId) ? keys[keyId] : undefined;
+  const key = keyById(ctx, keyIdOf(blob) ?? '');
   if (!key) throw accessDenied(`The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.`);
   const context = { 'aws:s3:arn': objectArn };
   kmsOnBehalf(ctx, 'Decrypt', key, context, { encryptionContext: context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' });

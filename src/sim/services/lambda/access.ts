@@ -7,6 +7,7 @@ import { authorize } from '../../evaluate/authorize.ts';
 import type { AuthorizationResult, ContextValue } from '../../evaluate/types.ts';
 import { authorizeWith } from '../deny.ts';
 import type { OperationContext } from '../operation.ts';
+import type { AccountState } from '../../world/state.ts';
 import { lambdaAccessDenied } from './errors.ts';
 import { findFunction, functionArn, parseFunctionName, type LambdaFunction } from './model.ts';
 
@@ -16,6 +17,8 @@ export interface FunctionTarget {
   arn: string;
   accountId: string;
   fn?: LambdaFunction;
+  /** The account that owns the function (the caller's, or another one named by ARN). */
+  owner?: AccountState;
 }
 
 /** Resolves `FunctionName` (name, partial or full ARN) in the caller's region. */
@@ -24,10 +27,10 @@ export function functionTarget(ctx: OperationContext, value: string): FunctionTa
   const accountId = parsed.accountId ?? ctx.state.accountId;
   const region = parsed.region ?? ctx.region;
   const arn = functionArn(region, accountId, parsed.name);
-  // Functions of other accounts are reached once the world holds several accounts; until then only
-  // this account's functions exist.
-  const fn = accountId === ctx.state.accountId && region === ctx.region ? findFunction(ctx.state, parsed.name) : undefined;
-  return { name: parsed.name, arn, accountId, ...(fn ? { fn } : {}) };
+  // A function of another account is named by its ARN; both accounts' policies then decide (cross-account).
+  const owner = accountId === ctx.state.accountId ? ctx.state : ctx.accountState(accountId);
+  const fn = owner && region === ctx.region ? findFunction(owner, parsed.name) : undefined;
+  return { name: parsed.name, arn, accountId, ...(fn ? { fn } : {}), ...(owner ? { owner } : {}) };
 }
 
 /** The function policy as the engine takes it, when the function has one. */

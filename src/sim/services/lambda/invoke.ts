@@ -43,15 +43,19 @@ function invoke(ctx: OperationContext): Record<string, unknown> {
   if (!fn) throw functionNotFound(target.arn);
   const qualifier = optStr(ctx, 'Qualifier');
   if (qualifier !== undefined && qualifier !== '$LATEST') throw fault('ResourceNotFoundException', `Function not found: ${target.arn}:${qualifier}`, 404);
-  const m = /^arn:aws:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(fn.role);
-  const role = m ? ctx.state.roles[nameKey(m[1] ?? '')] : undefined;
-  const session = role && role.arn === fn.role ? assumeRoleAsService({ state: ctx.state, ids: ctx.ids, nowMs: ctx.nowMs }, { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: fn.name, region: fn.region, sourceArn: fn.arn }) : undefined;
-  // The role was deleted or its trust changed after the function was created.
-  if (!session) throw fault('AccessDeniedException', 'The role defined for the function cannot be assumed by Lambda.', 403);
   const code = new TextDecoder('utf-8', { fatal: false }).decode(base64ToBytes(fn.codeBase64));
   if (code.includes('\u0000')) throw invalidParameter('The function code is not a text file of AWS CLI lines; the simulator cannot run a real deployment package.');
   const lines = functionLines(code);
+  // A dry run checks permissions and stops before Lambda assumes the role (Lambda API Reference, "Invoke", InvocationType).
   if (invocationType === 'DryRun') return { StatusCode: 204 };
+  // The function runs in its own account, as that account's role, whoever invoked it.
+  const owner = target.owner ?? ctx.state;
+  if (owner.accountId !== ctx.state.accountId) ctx.trail.alsoDeliverTo = [owner.accountId];
+  const m = /^arn:aws:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(fn.role);
+  const role = m ? owner.roles[nameKey(m[1] ?? '')] : undefined;
+  const session = role && role.arn === fn.role ? assumeRoleAsService({ state: owner, ids: ctx.ids, nowMs: ctx.nowMs }, { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: fn.name, region: fn.region, sourceArn: fn.arn }) : undefined;
+  // The role was deleted or its trust changed after the function was created.
+  if (!session) throw fault('AccessDeniedException', 'The role defined for the function cannot be assumed by Lambda.', 403);
   const credentials = { accessKeyId: session.accessKeyId, secretAccessKey: session.secret, sessionToken: session.token };
   const output: Record<string, unknown> = { StatusCode: invocationType === 'Event' ? 202 : 200, ...(invocationType === 'Event' ? {} : { ExecutedVersion: '$LATEST' }) };
   Object.defineProperty(output, AFTER_CALL, {

@@ -12,6 +12,9 @@ export const S3_SERVICE: ServiceDefinition = {
   // S3 quotes the resource ARN and names none for ListAllMyBuckets (S3 User Guide, "Troubleshoot access
   // denied (403 Forbidden) errors in Amazon S3", https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html; real ListBuckets records agree).
   messageOptions: (request) => ({ quoteResource: true, omitResource: request.resource === '*' }),
+  // Outside the account and its organization S3 gives no context: the message is just "Access Denied"
+  // (S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors in Amazon S3", https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html).
+  deniedMessage: (_request, _result, raw, scope) => (scope.crossAccount && !scope.sameOrganization ? 'Access Denied' : raw),
   trailUserAgent: (userAgent) => `[${userAgent}]`,
   requestId: (ids) => ids.s3RequestId(),
 };

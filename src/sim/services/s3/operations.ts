@@ -144,7 +144,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   }
   // Principals naming users or roles of this account must exist (S3 resolves them when saving).
   try {
-    requireExistingPrincipals(ctx.state, parsed.policy);
+    requireExistingPrincipals(ctx.state, parsed.policy, ctx.accountState);
   } catch {
     throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }

@@ -6,7 +6,7 @@
 import type { ContextValue, PolicySource } from '../../evaluate/types.ts';
 import { cliTimestamp, stsTrailDate } from '../../world/dates.ts';
 import { ID_PREFIX } from '../../world/ids.ts';
-import { nameKey, type Session, type Tag } from '../../world/state.ts';
+import { nameKey, own, type AccountState, type Session, type Tag } from '../../world/state.ts';
 import { accessDenied, malformedPolicyDocument, validationMessage } from '../errors.ts';
 import { requireValidDocument } from '../iam/documents.ts';
 import { optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
@@ -20,15 +20,16 @@ function getCallerIdentity(ctx: OperationContext): Record<string, unknown> {
   return { UserId: ctx.caller.principalId, Account: ctx.caller.accountId, Arn: ctx.caller.arn };
 }
 
-function issueSession(ctx: OperationContext, fields: Omit<Session, 'accessKeyId' | 'secret' | 'token' | 'issuedAt'>): Session {
+/** Issues temporary credentials that belong to `account` (the role's account for AssumeRole). */
+function issueSession(ctx: OperationContext, fields: Omit<Session, 'accessKeyId' | 'secret' | 'token' | 'issuedAt'>, account: AccountState = ctx.state): Session {
   const session: Session = {
-    accessKeyId: ctx.ids.accessKeyId(ID_PREFIX.temporaryAccessKey, ctx.state.accountId),
+    accessKeyId: ctx.ids.accessKeyId(ID_PREFIX.temporaryAccessKey, account.accountId),
     secret: ctx.ids.secretAccessKey(),
     token: ctx.ids.sessionToken(),
     issuedAt: ctx.nowMs,
     ...fields,
   };
-  ctx.state.sessions[session.accessKeyId] = session;
+  account.sessions[session.accessKeyId] = session;
   return session;
 }
 
@@ -52,7 +53,9 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
   if (caller.type === 'Root') throw accessDenied('Roles may not be assumed by root accounts.');
   const mfa = verifyMfa(ctx.state, caller, optStr(ctx, 'SerialNumber'), optStr(ctx, 'TokenCode'), ctx.nowMs);
   const m = /^arn:aws:iam::(\d{12}):role(\/(?:.*\/)?)([^/]+)$/.exec(roleArn);
-  const role = m && m[1] === ctx.state.accountId ? ctx.state.roles[nameKey(m[3] ?? '')] : undefined;
+  // The role may be in any account of the world (IAM User Guide, "Cross account resource access in IAM").
+  const roleAccount = m ? ctx.accountState(m[1] ?? '') : undefined;
+  const role = roleAccount ? own(roleAccount.roles, nameKey(m?.[3] ?? '')) : undefined;
   const parentSession = caller.session?.kind === 'AssumeRole' ? caller.session : undefined;
   const inherited = parentSession ? parentSession.sessionTags.filter((t) => parentSession.transitiveTagKeys.some((k) => k.toLowerCase() === t.Key.toLowerCase())) : [];
   const context: Record<string, ContextValue> = {
@@ -66,13 +69,18 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
   };
   // A role that does not exist answers the same AccessDenied as one that does not trust the caller.
   const trust: PolicySource = { id: `role/${role?.name ?? ''}/trust-policy`, policyType: 'trust', name: 'trust policy', document: role?.assumeRolePolicyDocument ?? '' };
-  if (!role || role.arn !== roleArn) {
+  if (!role || !roleAccount || role.arn !== roleArn) {
     throw accessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   }
+  // A cross-account AssumeRole is logged in both accounts (CloudTrail User Guide, "sharedEventID").
+  if (roleAccount.accountId !== ctx.state.accountId) ctx.trail.alsoDeliverTo = [roleAccount.accountId];
   Object.assign(context, resourceTagContext(role.tags));
-  ctx.authorize('sts:AssumeRole', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
-  if (tags.length > 0 || inherited.length > 0) ctx.authorize('sts:TagSession', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
-  if (sourceIdentityParam !== undefined) ctx.authorize('sts:SetSourceIdentity', role.arn, { context, resourcePolicy: { kind: 'trust', policy: trust } });
+  // Across accounts the trust policy AND the caller's identity policies must allow (IAM User Guide,
+  // "Cross-account policy evaluation logic"); the engine decides both sides from resourceAccountId.
+  const onRole = { context, resourcePolicy: { kind: 'trust' as const, policy: trust }, resourceAccountId: roleAccount.accountId };
+  ctx.authorize('sts:AssumeRole', role.arn, onRole);
+  if (tags.length > 0 || inherited.length > 0) ctx.authorize('sts:TagSession', role.arn, onRole);
+  if (sourceIdentityParam !== undefined) ctx.authorize('sts:SetSourceIdentity', role.arn, onRole);
 
   const chained = caller.type === 'AssumedRole';
   const duration = optNum(ctx, 'DurationSeconds') ?? 3600;
@@ -101,11 +109,11 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
     mfaAuthenticated: mfa.used,
     ...(mfa.used ? { mfaAuthTime: mfa.authTime } : {}),
     chained,
-  });
+  }, roleAccount);
   role.lastUsed = { date: ctx.nowMs, region: ctx.region };
-  const assumedRoleUser = { AssumedRoleId: `${role.id}:${sessionName}`, Arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${role.name}/${sessionName}` };
+  const assumedRoleUser = { AssumedRoleId: `${role.id}:${sessionName}`, Arn: `arn:aws:sts::${roleAccount.accountId}:assumed-role/${role.name}/${sessionName}` };
   const packed = policy !== undefined || policyArns.length > 0 || tags.length > 0 ? Math.min(100, Math.ceil(((policy?.length ?? 0) + policyArns.join('').length + JSON.stringify(tags).length) / 20.48)) : undefined;
-  ctx.trail.resources = [{ accountId: ctx.state.accountId, type: 'AWS::IAM::Role', ARN: role.arn }];
+  ctx.trail.resources = [{ accountId: roleAccount.accountId, type: 'AWS::IAM::Role', ARN: role.arn }];
   ctx.trail.responseElements = {
     credentials: credentialsTrail(session),
     assumedRoleUser: { assumedRoleId: assumedRoleUser.AssumedRoleId, arn: assumedRoleUser.Arn },

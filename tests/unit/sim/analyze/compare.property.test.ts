@@ -82,7 +82,11 @@ const requestArb = fc.record({ action: fc.constantFrom(...SAMPLE_ACTIONS), resou
 
 function namedServices(texts: string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(/"([a-z0-9-]+):[A-Za-z0-9*?-]*"/g)) if (!(m[1] ?? '').startsWith('arn')) out.add(m[1] as string);
+  for (const t of texts) {
+    for (const st of (JSON.parse(t) as { Statement: Record<string, string[]>[] }).Statement) {
+      for (const a of [...(st['Action'] ?? []), ...(st['NotAction'] ?? [])]) if (a.includes(':')) out.add(a.split(':')[0] as string);
+    }
+  }
   return out;
 }
 

@@ -100,4 +100,19 @@ describe('terminal files', () => {
     expect(r.exitCode).toBe(252);
     expect(r.stderr).toMatch(/line 2 column \d+/);
   });
+
+  it('file:// feeds --cli-input-json and fileb:// a blob argument, as in the real CLI', async () => {
+    // AWS CLI User Guide, "Loading AWS CLI parameters from a file": https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html
+    const w = world();
+    w.writeFile('req.json', JSON.stringify({ UserName: 'carol', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    expect(JSON.parse(await w.run('aws iam create-user --cli-input-json file://req.json').then((r) => r.stdout)).User.UserName).toBe('carol');
+    await w.run('aws kms create-key --description k');
+    const keyId = (await w.run('aws kms list-keys --query Keys[0].KeyId --output text')).stdout.trim();
+    w.writeFile('plain.txt', 'bytes from a file');
+    const blob = (await w.run(`aws kms encrypt --key-id ${keyId} --plaintext fileb://plain.txt --query CiphertextBlob --output text`)).stdout.trim();
+    const out = JSON.parse((await w.run(`aws kms decrypt --ciphertext-blob ${blob}`)).stdout);
+    expect(atob(out.Plaintext)).toBe('bytes from a file');
+    expect((await w.run('aws kms encrypt --key-id x --plaintext fileb://missing.bin')).stderr).toBe("\nError parsing parameter '--plaintext': Unable to load paramfile fileb://missing.bin: [Errno 2] No such file or directory: 'missing.bin'\n");
+  });
 });
+

@@ -179,6 +179,36 @@ export const flowCases: EngineCase[] = [
     resourcePolicy: { kind: 'resource', doc: [{ Effect: 'Deny', NotPrincipal: { AWS: P.alice.arn }, Action: 's3:*', Resource: BUCKET }] },
     expect: 'explicitDeny',
   },
+  // "all principals except the user named Bob in AWS account 444455556666 are explicitly denied": listing the
+  // account's ARN in NotPrincipal excludes the account principal itself, not every user and role in it.
+  {
+    name: 'RBP Deny with NotPrincipal [Bob, account root]: another user of that account is denied',
+    doc: DOC.notPrincipal,
+    principal: P.bob,
+    action: 's3:GetObject',
+    resource: BUCKET,
+    identity: [[allow('s3:*')]],
+    resourcePolicy: { kind: 'resource', doc: [{ Effect: 'Deny', NotPrincipal: { AWS: [P.alice.arn, `arn:aws:iam::${ACCOUNT}:root`] }, Action: 's3:*', Resource: BUCKET }] },
+    expect: 'explicitDeny',
+  },
+  {
+    name: 'RBP Deny with NotPrincipal [Bob, account root]: Bob and the account root are not denied',
+    doc: DOC.notPrincipal,
+    principal: P.root,
+    action: 's3:GetObject',
+    resource: BUCKET,
+    resourcePolicy: { kind: 'resource', doc: [{ Effect: 'Deny', NotPrincipal: { AWS: [P.alice.arn, ACCOUNT] }, Action: 's3:*', Resource: BUCKET }] },
+    expect: 'allowed',
+  },
+  {
+    name: 'RBP Deny with NotPrincipal [Bob, account root]: Bob is not denied',
+    doc: DOC.notPrincipal,
+    action: 's3:GetObject',
+    resource: BUCKET,
+    identity: [[allow('s3:*')]],
+    resourcePolicy: { kind: 'resource', doc: [{ Effect: 'Deny', NotPrincipal: { AWS: [P.alice.arn, `arn:aws:iam::${ACCOUNT}:root`] }, Action: 's3:*', Resource: BUCKET }] },
+    expect: 'allowed',
+  },
   {
     name: 'RBP Deny with NotPrincipal always denies a principal with a boundary',
     doc: DOC.notPrincipal,

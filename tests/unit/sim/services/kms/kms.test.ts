@@ -216,3 +216,36 @@ describe('CloudTrail', () => {
     expect(JSON.parse(await must(restored, `aws kms decrypt --ciphertext-blob ${blob}`)).KeyId).toContain(keyId);
   });
 });
+
+describe('cross-account use of a key', () => {
+  // KMS Developer Guide, "Allowing users in other accounts to use a KMS key": the key policy must allow
+  // the other account, and that account's IAM policies must allow its user.
+  // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
+  it('needs both the key policy and the caller\'s IAM policy; the key is named by its ARN', async () => {
+    const { world: first, keyId, keyArn } = await setup([]);
+    await must(first, 'aws organizations create-organization');
+    await must(first, 'aws organizations create-account --email b@example.com --account-name B');
+    const other = first.accountIds().find((id) => id !== ACCOUNT) as string;
+    const snapshot = first.save();
+    const bRoot = { id: 'AKIAEXAMPLEBROOTKEY2', secret: 'c'.repeat(40), status: 'Active' as const, createDate: 0 };
+    snapshot.accounts[other]?.root.accessKeys.push(bRoot);
+    const world = createWorld({ snapshot });
+    const root = { kind: 'accessKey' as const, accessKeyId: bRoot.id, secretAccessKey: bRoot.secret };
+    const iam = (operation: string, params: Record<string, unknown>) => world.invoke({ service: 'iam', operation, params, credentials: root, region: 'us-east-1' });
+    await iam('CreateUser', { UserName: 'app' });
+    const key = await iam('CreateAccessKey', { UserName: 'app' });
+    const access = (key.ok ? key.output['AccessKey'] : {}) as { AccessKeyId: string; SecretAccessKey: string };
+    const app = { kind: 'accessKey' as const, accessKeyId: access.AccessKeyId, secretAccessKey: access.SecretAccessKey };
+    await iam('PutUserPolicy', { UserName: 'app', PolicyName: 'use', PolicyDocument: doc({ Effect: 'Allow', Action: 'kms:Encrypt', Resource: keyArn }) });
+    const encrypt = () => world.invoke({ service: 'kms', operation: 'Encrypt', params: { KeyId: keyArn, Plaintext: new TextEncoder().encode('x') }, credentials: app, region: 'us-east-1' });
+    const denied = await encrypt();
+    expect(denied.ok ? '' : denied.error.code).toBe('AccessDeniedException');
+    world.writeFile('kp.json', doc(ROOT_STATEMENT, { Sid: 'account B', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${other}:root` }, Action: 'kms:Encrypt', Resource: '*' }));
+    await must(world, `aws kms put-key-policy --key-id ${keyId} --policy file://kp.json`);
+    expect((await encrypt()).ok).toBe(true);
+    // The key's account receives the record too.
+    expect(world.trail(ACCOUNT).Records.some((r) => r['eventName'] === 'Encrypt' && r['recipientAccountId'] === ACCOUNT)).toBe(true);
+    await iam('PutUserPolicy', { UserName: 'app', PolicyName: 'use', PolicyDocument: doc({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }) });
+    expect((await encrypt()).ok).toBe(false);
+  });
+});

@@ -265,3 +265,39 @@ describe('CloudTrail management events as Lambda names them', () => {
     expect(JSON.parse(restored.readFile('r.json') as string)[0].exitCode).toBe(0);
   });
 });
+
+describe('cross-account invoke', () => {
+  // IAM User Guide, "Cross-account policy evaluation logic": both the caller's identity policies and
+  // the function policy must allow. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+  it('a user of another account needs the function policy and its own IAM policy; the function still runs in its own account', async () => {
+    let world = await setup(['lambda:*', 'iam:PassRole']);
+    await must(world, CREATE);
+    await must(world, 'aws organizations create-organization');
+    await must(world, 'aws organizations create-account --email b@example.com --account-name B');
+    const other = world.accountIds().find((id) => id !== ACCOUNT) as string;
+    // Account B's root user gets an access key in the saved world (a new member account's root has none).
+    const snapshot = world.save();
+    const bRoot = { id: 'AKIAEXAMPLEBROOTKEY1', secret: 'b'.repeat(40), status: 'Active' as const, createDate: 0 };
+    snapshot.accounts[other]?.root.accessKeys.push(bRoot);
+    world = createWorld({ snapshot });
+    const root = { kind: 'accessKey' as const, accessKeyId: bRoot.id, secretAccessKey: bRoot.secret };
+    const call = (operation: string, params: Record<string, unknown>) => world.invoke({ service: 'iam', operation, params, credentials: root, region: 'us-east-1' });
+    await call('CreateUser', { UserName: 'caller' });
+    const key = await call('CreateAccessKey', { UserName: 'caller' });
+    if (!key.ok) throw new Error(key.error.message);
+    const access = key.output['AccessKey'] as { AccessKeyId: string; SecretAccessKey: string };
+    const caller = { kind: 'accessKey' as const, accessKeyId: access.AccessKeyId, secretAccessKey: access.SecretAccessKey };
+    const invoke = () => world.invoke({ service: 'lambda', operation: 'Invoke', params: { FunctionName: FN_ARN }, credentials: caller, region: 'us-east-1' });
+    await call('PutUserPolicy', { UserName: 'caller', PolicyName: 'invoke', PolicyDocument: doc({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }) });
+    // Its own policy allows, but the function policy says nothing about account B: denied, with no reason clause (cross-account).
+    const denied = await invoke();
+    expect(denied.ok ? '' : denied.error.message).toBe(`User: arn:aws:iam::${other}:user/caller is not authorized to perform: lambda:InvokeFunction on resource: ${FN_ARN}`);
+    await must(world, `aws lambda add-permission --function-name reader --statement-id b --action lambda:InvokeFunction --principal ${other}`);
+    const allowed = await invoke();
+    expect(allowed.ok).toBe(true);
+    const payload = allowed.ok ? new TextDecoder().decode(allowed.output['Payload'] as Uint8Array) : '[]';
+    expect(JSON.parse(payload)[0].stdout).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader\n`);
+    // The execution role's AssumeRole is in the function's account.
+    expect(world.trail(ACCOUNT).Records.some((r) => r['eventName'] === 'AssumeRole' && (r['userIdentity'] as Record<string, unknown>)['invokedBy'] === 'lambda.amazonaws.com')).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The analyses over a simulated world, through its public API only (accountIds,
+ * exportAuthorizationDetails, organization, trail, decisionsFor, fork): the CLI and the worker
+ * both call these, so they answer alike.
+ */
+import { awsManagedDocument, loadAwsManagedDocuments } from '../managed/index.ts';
+import { organizationPolicies } from '../world/organization.ts';
+import type { World } from '../world/index.ts';
+import { findEscalationPaths, type EscalationOptions, type EscalationPath } from './escalation.ts';
+import { findExternalAccess, type AccessFinding } from './findings.ts';
+import { generatePolicyFromTrail, type GeneratedPolicy } from './generate.ts';
+import { readPrincipals, type AccountInput } from './principals.ts';
+import { AnalysisError } from './errors.ts';
+
+const AWS_MANAGED = /arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
+
+/** Every account of the world with its IAM export and the SCPs on its path; AWS managed documents loaded. */
+export async function worldAccounts(world: World): Promise<AccountInput[]> {
+  const org = world.organization();
+  const accounts = world.accountIds().map((accountId) => {
+    const scps = organizationPolicies(org, accountId, accountId)?.scps?.map((level) => level.map((p) => (typeof p.document === 'string' ? p.document : p.document.text)));
+    return { accountId, details: world.exportAuthorizationDetails(accountId), ...(scps ? { scps } : {}) };
+  });
+  await loadAwsManagedDocuments(new Set(JSON.stringify(accounts).match(AWS_MANAGED) ?? []));
+  return accounts;
+}
+
+/** Escalation paths over every account of the world. */
+export async function worldEscalationPaths(world: World, options: Pick<EscalationOptions, 'target'> = {}): Promise<EscalationPath[]> {
+  const accounts = await worldAccounts(world);
+  const org = world.organization();
+  return findEscalationPaths(accounts, { ...options, managedPolicyDocument: (arn) => awsManagedDocument(arn), ...(org ? { managementAccountId: org.managementAccountId } : {}) });
+}
+
+/** The least-privilege policy the world's trail proves for a user or role. */
+export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string): Promise<GeneratedPolicy> {
+  const accountId = /^arn:[a-z-]+:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
+  if (accountId === undefined || !world.accountIds().includes(accountId)) throw new AnalysisError('BAD_INPUT', { detail: `${principalArn} is not a user or role ARN of an account in this world.` });
+  const details = world.exportAuthorizationDetails(accountId);
+  await loadAwsManagedDocuments(new Set(JSON.stringify(details).match(AWS_MANAGED) ?? []));
+  const principal = readPrincipals([{ accountId, details }], (arn) => awsManagedDocument(arn)).find((p) => p.arn === principalArn && p.kind !== 'group');
+  if (!principal) throw new AnalysisError('BAD_INPUT', { detail: `There is no user or role ${principalArn} in this world.` });
+  const currentPolicies = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
+  return generatePolicyFromTrail({ records: world.trail(accountId).Records, principalArn, currentPolicies, decisionsFor: (id) => world.decisionsFor(id), ...(since !== undefined ? { since } : {}) });
+}
+
+/** External and public access findings of the world (zone of trust: the organization, or each account). */
+export async function worldAccessFindings(world: World): Promise<AccessFinding[]> {
+  const accounts = world.accountIds().map((accountId) => ({ accountId, details: world.exportAuthorizationDetails(accountId) }));
+  // Bucket policies are read as the root user on a copy, so the analysis leaves no trail records.
+  const copy = world.fork();
+  const buckets: { bucket: string; accountId: string; policy: string }[] = [];
+  const listed = await copy.run('aws s3api list-buckets --output json');
+  const names = listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
+  for (const bucket of names) {
+    const got = await copy.run(`aws s3api get-bucket-policy --bucket ${bucket} --output json`);
+    if (got.exitCode !== 0) continue;
+    const policy = (JSON.parse(got.stdout) as { Policy?: string }).Policy;
+    if (policy) buckets.push({ bucket, accountId: world.accountIds()[0] ?? '', policy });
+  }
+  const org = world.organization();
+  const zone = org ? [...new Set([...Object.keys(org.accounts), org.managementAccountId])] : undefined;
+  return findExternalAccess(accounts, buckets, zone);
+}

@@ -1,0 +1,57 @@
+/**
+ * State of the analysis panels: the live comparison of a policy with the version the learner
+ * started from, and "What would allow it?" for a denied request. Both ask the worker
+ * (src/worker/api/analyze.ts); superseded answers are dropped.
+ */
+import type { PolicyComparison } from '../../sim/analyze/index.ts';
+import type { RepairReport } from '../../sim/analyze/repair.ts';
+import { latestOnly, withSimulator } from '../../worker/client.ts';
+import type { AccessRequest } from '../../worker/protocol.ts';
+
+/** What the comparison panel shows. */
+export type DiffView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; comparison: PolicyComparison } | { kind: 'error'; message: string; code: string };
+
+/** The live "compared with the version you started from" panel. */
+export class PolicyDiffState {
+  view: DiffView = $state.raw({ kind: 'idle' });
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #ask = latestOnly((before: string, after: string) => withSimulator((api) => api.comparePolicies([before], [after], 'identity')));
+
+  /** Compares again shortly after an edit (typing does not queue a comparison per key). */
+  update(before: string, after: string): void {
+    clearTimeout(this.#timer);
+    if (before.trim() === after.trim()) {
+      this.view = { kind: 'idle' };
+      return;
+    }
+    this.view = { kind: 'pending' };
+    this.#timer = setTimeout(() => void this.#run(before, after), 250);
+  }
+
+  async #run(before: string, after: string): Promise<void> {
+    const answer = await this.#ask(before, after);
+    if (answer.stale) return;
+    const r = answer.value;
+    this.view = r.ok ? { kind: 'done', comparison: r.value } : { kind: 'error', message: r.error.message, code: r.error.code };
+  }
+}
+
+/** What the repair panel shows. */
+export type RepairView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; report: RepairReport } | { kind: 'error'; message: string; code: string };
+
+/** "What would allow it?" for the request an AccessCheck decided. */
+export class RepairState {
+  view: RepairView = $state.raw({ kind: 'idle' });
+
+  /** Asks for the repair of this request (on demand: the learner asked). */
+  async ask(request: AccessRequest): Promise<void> {
+    this.view = { kind: 'pending' };
+    const r = await withSimulator((api) => api.repairAccess(request));
+    this.view = r.ok ? { kind: 'done', report: r.value } : { kind: 'error', message: r.error.message, code: r.error.code };
+  }
+
+  /** Forgets the answer (the request changed). */
+  reset(): void {
+    this.view = { kind: 'idle' };
+  }
+}
