@@ -2,7 +2,9 @@
  * Runs every bench/*.bench.ts and writes the results as JSON under bench/results/.
  * A bench file's default export is a list of Benchmark objects: `run(i)` does one operation
  * (i counts up, so a benchmark can make each operation's input fresh). The runner warms up, then
- * times batches and reports the median time per operation in microseconds.
+ * times batches and reports the median time per operation in microseconds. A benchmark with a
+ * `floor` is timed in alternating batches with it (so both see the same machine load) and reports
+ * its ratio to the floor: the honest figure on a shared machine, where absolute times drift.
  * Usage: npm run bench [-- name-filter]
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ export interface Benchmark {
   targetMicros?: number;
   /** An earlier CPU median (µs/op) to compare with, and when/how it was measured. */
   baseline?: { cpuMicros: number; note: string };
+  /** The least work the same operation needs (e.g. JSON.parse + a minimal match over the same inputs), timed in the same run. */
+  floor?: { name: string; run: (i: number) => unknown; maxRatio: number };
   /** Another benchmark of the same file (run before this one) whose CPU median this one's should not exceed `max` times. */
   ratioTo?: { name: string; max: number };
 }
@@ -42,6 +46,12 @@ interface Result {
   baselineCpuMicros?: number;
   baselineNote?: string;
   cpuRatioToBaseline?: number;
+  /** The floor's CPU median, this benchmark's CPU median divided by it, and the ratio it should stay under. */
+  floorName?: string;
+  floorCpuMicros?: number;
+  ratioToFloor?: number;
+  maxRatioToFloor?: number;
+  meetsFloorRatio?: boolean;
   /** The CPU median divided by that of `ratioTo.name`, and whether it is within `ratioTo.max`. */
   ratioTo?: string;
   cpuRatio?: number;
@@ -51,29 +61,37 @@ interface Result {
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
 
-function measure(b: Benchmark): { median: number; p90: number; cpuMedian: number; operations: number } {
-  const batch = b.batch ?? 1000;
-  const batches = b.batches ?? 30;
-  let i = 0;
+interface Measurement {
+  median: number;
+  p90: number;
+  cpuMedian: number;
+  operations: number;
+}
+
+/** Times `runs` in alternating batches after a shared warm-up; one measurement per run. */
+function measure(runs: ((i: number) => unknown)[], batch = 1000, batches = 30): Measurement[] {
+  const counters = runs.map(() => 0);
   // Warm up until the JIT has settled (optimizing compilers kick in after thousands of calls; a
   // short warm-up measured half-compiled code): at least 3 batches, then on until 20 000 operations
   // or 1.5 s, whichever comes first.
-  const warmUntil = performance.now() + 1500;
-  for (let w = 0; w < 20_000 && (w < batch * 3 || performance.now() < warmUntil); w++) b.run(i++);
-  const samples: number[] = [];
-  const cpu: number[] = [];
+  runs.forEach((run, r) => {
+    const warmUntil = performance.now() + 1500;
+    for (let w = 0; w < 20_000 && (w < batch * 3 || performance.now() < warmUntil); w++) run(counters[r]!++);
+  });
+  const samples: number[][] = runs.map(() => []);
+  const cpu: number[][] = runs.map(() => []);
   for (let k = 0; k < batches; k++) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    for (let j = 0; j < batch; j++) b.run(i++);
-    const used = process.cpuUsage(cpuStart);
-    samples.push(((performance.now() - start) * 1000) / batch);
-    cpu.push((used.user + used.system) / batch);
+    runs.forEach((run, r) => {
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      for (let j = 0; j < batch; j++) run(counters[r]!++);
+      const used = process.cpuUsage(cpuStart);
+      samples[r]!.push(((performance.now() - start) * 1000) / batch);
+      cpu[r]!.push((used.user + used.system) / batch);
+    });
   }
-  samples.sort((x, y) => x - y);
-  cpu.sort((x, y) => x - y);
-  const at = (list: number[], q: number): number => list[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
-  return { median: at(samples, 0.5), p90: at(samples, 0.9), cpuMedian: at(cpu, 0.5), operations: batch * batches };
+  const at = (list: number[], q: number): number => [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  return runs.map((_, r) => ({ median: at(samples[r]!, 0.5), p90: at(samples[r]!, 0.9), cpuMedian: at(cpu[r]!, 0.5), operations: batch * batches }));
 }
 
 const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
@@ -82,7 +100,7 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark[] };
   for (const b of mod.default) {
     if (filter && !`${file} ${b.name}`.includes(filter)) continue;
-    const m = measure(b);
+    const [m, floor] = measure(b.floor ? [b.run, b.floor.run] : [b.run], b.batch, b.batches) as [Measurement, Measurement | undefined];
     const r: Result = { file, name: b.name, medianMicros: round(m.median), p90Micros: round(m.p90), cpuMedianMicros: round(m.cpuMedian), operations: m.operations };
     if (b.targetMicros !== undefined) {
       r.targetMicros = b.targetMicros;
@@ -94,6 +112,13 @@ for (const file of files) {
       r.baselineNote = b.baseline.note;
       r.cpuRatioToBaseline = round(m.cpuMedian / b.baseline.cpuMicros);
     }
+    if (b.floor && floor) {
+      r.floorName = b.floor.name;
+      r.floorCpuMicros = round(floor.cpuMedian);
+      r.ratioToFloor = round(m.cpuMedian / floor.cpuMedian);
+      r.maxRatioToFloor = b.floor.maxRatio;
+      r.meetsFloorRatio = r.ratioToFloor <= b.floor.maxRatio;
+    }
     const other = b.ratioTo ? results.find((x) => x.file === file && x.name === b.ratioTo?.name) : undefined;
     if (b.ratioTo && other) {
       r.ratioTo = other.name;
@@ -101,10 +126,11 @@ for (const file of files) {
       r.meetsRatio = r.cpuRatio <= b.ratioTo.max;
     }
     results.push(r);
+    const ratio = r.cpuRatio !== undefined ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})` : '';
+    const floorText = r.ratioToFloor !== undefined ? `  [×${r.ratioToFloor} of the floor (${r.floorName}: ${r.floorCpuMicros} µs CPU); target ≤ ×${r.maxRatioToFloor}: ${r.meetsFloorRatio ? 'met' : 'MISSED'}]` : '';
     const vs = r.cpuRatioToBaseline !== undefined ? ` [×${r.cpuRatioToBaseline} of baseline ${r.baselineCpuMicros} µs CPU]` : '';
     const target = r.targetMicros !== undefined ? `  (target ≤ ${r.targetMicros} µs: ${r.meetsTarget ? 'met' : 'MISSED'})` : '';
-    const ratio = r.cpuRatio !== undefined ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})` : '';
-    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}`);
+    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}${floorText}`);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { latestOnly, withSimulator } from '../worker/client.ts';
+import type { PolicyType } from '../sim/policy/types.ts';
 import type { AccessAnswer, AccessRequest, PolicyFinding, WorkerError } from '../worker/protocol.ts';
 import { loadSaved, pageKey, save } from '../worker/storage.ts';
 
@@ -68,7 +69,7 @@ export class AccessCheckState {
   #lint = {
     identity: latestOnly((text: string) => withSimulator((api) => api.lintPolicy(text, 'identity'))),
     boundary: latestOnly((text: string) => withSimulator((api) => api.lintPolicy(text, 'boundary'))),
-    resource: latestOnly((text: string) => withSimulator((api) => api.lintPolicy(text, 'resource'))),
+    resource: latestOnly((text: string, type: PolicyType = 'resource') => withSimulator((api) => api.lintPolicy(text, type))),
   };
 
   constructor(init: AccessCheckInit) {
@@ -151,7 +152,7 @@ export class AccessCheckState {
       slots.map(async ([slot, text, used]) => {
         if (!used) return this.#setFindings(slot, []);
         try {
-          const answer = await this.#lint[slot](text);
+          const answer = slot === 'resource' ? await this.#lint.resource(text, resourcePolicyType(this.resource)) : await this.#lint[slot](text);
           if (answer.stale) return;
           // A missing lint export is not the learner's problem; the verdict already shows it.
           this.#setFindings(slot, answer.value.ok ? answer.value.value : []);
@@ -183,6 +184,17 @@ export class AccessCheckState {
     if (!this.#initial.saveKey) return;
     save(pageKey('text', this.#initial.saveKey), { identity: this.identity, boundary: this.boundary, resource: this.resourcePolicy });
   }
+}
+
+/**
+ * The policy type of the resource-based policy on `resourceArn`, so the checker validates it as
+ * what it is: a role's resource-based policy is its trust policy, which must not have a Resource
+ * element ("IAM JSON policy elements: Resource",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html);
+ * any other (bucket, key, queue...) is an ordinary resource-based policy.
+ */
+export function resourcePolicyType(resourceArn: string): PolicyType {
+  return /^arn:aws[a-z-]*:iam::\d{12}:role\//.test(resourceArn.trim()) ? 'trust' : 'resource';
 }
 
 /** Context values as typed: comma-separated, trimmed, empty ones dropped. */

@@ -228,8 +228,5 @@ export function commonPrefix(words: string[]): string {
   return prefix;
 }
 
-/** Quotes a value for the command line when it needs it (spaces, quotes, shell characters). */
-export function shellQuote(value: string): string {
-  if (value !== '' && /^[\w@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replaceAll("'", `'"'"'`)}'`;
-}
+/** Quotes a value for the command line when it needs it: the one quoting function, shared with the Node CLI. */
+export { shellQuote } from '../sim/cli/quote.ts';

@@ -3,27 +3,8 @@
  * the simulator worker answers where a widget asks it. Monaco loads only when an editor scrolls
  * into view, from the site itself, styled.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-
-/** Paths of every page in dist/, e.g. "/", "/lessons/01-what-is-iam/". */
-function builtPages(): string[] {
-  const root = 'dist';
-  const pages: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== '_astro' && name !== 'pagefind') walk(full);
-      } else if (name === 'index.html') {
-        pages.push(`/${relative(root, dir)}/`.replace(/\/+/g, '/'));
-      }
-    }
-  };
-  walk(root);
-  return pages.sort();
-}
+import { builtPages } from './pages.ts';
 
 const pages = builtPages();
 
@@ -48,6 +29,20 @@ test('the home page lists the lessons in order and links to them', async ({ page
   await expect(lessons.first()).toContainText('1. What IAM is');
   await lessons.first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What IAM is');
+});
+
+test('the home page title names the site once', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('IAM Dojo — learn AWS IAM by doing');
+});
+
+test("the header search button's accessible name contains its visible text (WCAG 2.5.3 Label in Name)", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const search = page.getByRole('button', { name: /^Search/ });
+  await expect(search).toBeVisible();
+  const visible = (await search.innerText()).split(/\s+/).filter(Boolean).join(' ');
+  await expect(search).toHaveAccessibleName(visible);
 });
 
 test('the home page loads neither Monaco nor the simulator worker', async ({ page }) => {

@@ -17,7 +17,7 @@ test('lesson 1: the verdict follows the action and explains a deny', async ({ pa
   await expect(widget.getByText('What AWS would answer:')).toBeVisible();
   await expect(widget.locator('pre')).toContainText('is not authorized to perform: s3:PutObject');
   await widget.getByText('Why? The evaluation, step by step').click();
-  await expect(widget.getByRole('img', { name: /Evaluation path/ })).toBeVisible();
+  await expect(widget.getByRole('img', { name: /Evaluation flowchart/ })).toBeVisible();
   await expect(widget.getByRole('table').first()).toContainText('ReadReports');
 });
 

@@ -34,5 +34,5 @@ test('shows who has what and the effective permissions', async ({ page }) => {
   await expect(explorer.getByRole('status')).toContainText('iam:CreateUser: Denied (implicit)');
   await explorer.getByText('Why? (iam:CreateUser)').click();
   await expect(explorer.getByRole('status')).toContainText('is not authorized to perform: iam:CreateUser');
-  await expect(explorer.getByRole('img', { name: /Evaluation path/ })).toBeVisible();
+  await expect(explorer.getByRole('img', { name: /Evaluation flowchart/ })).toBeVisible();
 });

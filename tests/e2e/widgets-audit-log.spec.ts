@@ -26,5 +26,5 @@ test('records appear live, filter, and open as JSON', async ({ page }) => {
   await log.getByRole('button', { name: /Show JSON of CreateUser/ }).click();
   await expect(table).toContainText('"eventSource": "iam.amazonaws.com"');
   await log.getByRole('button', { name: 'Why was it allowed?' }).click();
-  await expect(table.getByRole('img', { name: /Evaluation path/ })).toBeVisible();
+  await expect(table.getByRole('img', { name: /Evaluation flowchart/ })).toBeVisible();
 });

@@ -9,6 +9,7 @@
  */
 import { RCP_SUPPORTED_SERVICES } from '../catalog/static-data.ts';
 import { normalizeContext, variableLookup } from './context.ts';
+import { RESOURCE_GRANT_CODES, type FlowStepCode } from './explanation-codes.ts';
 import { parsedPolicyOf } from './policy-cache.ts';
 import type { PrincipalMatchKind } from './principal.ts';
 import { evaluatePolicy, type ApplyingStatement, type PolicyEvaluation, type StatementRequest } from './statement.ts';
@@ -160,7 +161,7 @@ class Evaluation {
     const allowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_ALLOW' : 'RESOURCE_POLICY_ALLOW';
     const noAllowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_NO_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_NO_ALLOW' : 'NO_RESOURCE_POLICY_ALLOW';
     const rpLayer: DecidingLayer = rpKind === 'key' ? 'key' : rpKind === 'trust' ? 'trust' : 'resource';
-    if (resource) this.step('resource', grant ? 'allow' : 'continue', grant ? `RESOURCE_GRANT_${grant.kind.toUpperCase()}` : 'RESOURCE_NO_ALLOW', { kind: rpKind });
+    if (resource) this.step('resource', grant ? 'allow' : 'continue', grant ? RESOURCE_GRANT_CODES[grant.kind] : 'RESOURCE_NO_ALLOW', { kind: rpKind });
     else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', {});
 
     // Callers with no identity: only the resource policy can let them in.
@@ -260,7 +261,7 @@ class Evaluation {
     return out;
   }
 
-  step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: string, params: Record<string, string>): void {
+  step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: FlowStepCode, params: Record<string, string>): void {
     this.steps.push({ step, outcome, code, params });
   }
 

@@ -15,6 +15,12 @@ import type { PolicySource } from './types.ts';
 const MAX_ENTRIES = 128;
 /** Slots that remember texts seen once (direct-mapped: a clash only forgets a text). */
 const SEEN_SLOTS = 512;
+/**
+ * Each policy type remembers its texts in its own slots: one text is often read as two types in
+ * turn (SimulateCustomPolicy tries a resource policy as a trust policy first), and sharing a slot
+ * made the two uses evict each other on every call, so neither was ever cached.
+ */
+const TYPE_SLOT_OFFSET: Record<PolicyType, number> = { identity: 0, resource: 61, trust: 127, scp: 191, rcp: 257, boundary: 319, session: 383 };
 
 interface Entry {
   text: string;
@@ -43,7 +49,7 @@ export function parseCached(text: string, policyType: PolicyType): ParseResult {
   const result = parsePolicy(text, { policyType });
   // Cache a text on its second use: text typed once (each keystroke) is never retained in the
   // cache, which keeps the garbage collector's work small; policies evaluated again stay parsed.
-  const slot = fp & (SEEN_SLOTS - 1);
+  const slot = (fp + (TYPE_SLOT_OFFSET[policyType] ?? 0)) & (SEEN_SLOTS - 1);
   if (seenText[slot] !== text || seenType[slot] !== policyType) {
     seenText[slot] = text;
     seenType[slot] = policyType;

@@ -6,6 +6,7 @@
 import type { Located, ParsedPolicy, ParsedStatement } from '../policy/types.ts';
 import { matchResourcePattern } from './arn.ts';
 import { evaluateCondition } from './conditions.ts';
+import { PRINCIPAL_MATCH_CODES } from './explanation-codes.ts';
 import type { NormalizedContext } from './context.ts';
 import { matchPrincipal, type PrincipalMatch } from './principal.ts';
 import type { ElementMatch, PolicyExplanation, PolicySource, RequestPrincipal, StatementExplanation } from './types.ts';
@@ -75,7 +76,7 @@ function evaluateStatement(
   if (stmt.principal) {
     principalMatch = matchPrincipal(stmt.principal, req.principal);
     principal = principalMatch
-      ? { element: 'Principal', matched: true, matchedPattern: principalMatch.value, span: stmt.principal.span, code: `PRINCIPAL_${principalMatch.kind.toUpperCase()}_MATCH` }
+      ? { element: 'Principal', matched: true, matchedPattern: principalMatch.value, span: stmt.principal.span, code: PRINCIPAL_MATCH_CODES[principalMatch.kind] }
       : { element: 'Principal', matched: false, span: stmt.principal.span, code: 'PRINCIPAL_NO_MATCH' };
   } else if (stmt.notPrincipal) {
     const m = matchPrincipal(stmt.notPrincipal, req.principal, { notPrincipal: true });

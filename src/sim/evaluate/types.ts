@@ -9,6 +9,7 @@
  * `authorize` parses `document` strings itself (cached by text) and fails closed: a policy that does
  * not parse can never allow, and the result names it.
  */
+import type { ConditionCode, ElementMatchCode, FlowStepCode } from './explanation-codes.ts';
 import type { ParsedPolicy, PolicyType, Span } from '../policy/types.ts';
 
 export type { ParsedPolicy, PolicyType, Span, Position, ParseResult, PolicyError, Severity } from '../policy/types.ts';
@@ -150,8 +151,8 @@ export interface ElementMatch {
   span?: Span;
   /** The patterns after resolving policy variables, with the variables resolved. */
   resolved?: { pattern: string; resolvedPattern: string | null; variables: ResolvedVariable[] }[];
-  /** Short stable code: ACTION_MATCH, RESOURCE_NO_MATCH, PRINCIPAL_ACCOUNT_MATCH, ... */
-  code: string;
+  /** Stable code with words in explanation-codes.ts: ACTION_MATCH, RESOURCE_NO_MATCH, PRINCIPAL_ACCOUNT_MATCH, ... */
+  code: ElementMatchCode;
 }
 
 /** A policy variable and what it resolved to (`null` = no value and no default: the pattern matches nothing). */
@@ -172,8 +173,8 @@ export interface ConditionExplanation {
   requestValues: string[];
   /** Each policy value, after variable resolution, and whether it matched some request value. */
   policyValues: { raw: string; resolved: string | null; matched: boolean; variables: ResolvedVariable[] }[];
-  /** Stable code: CONDITION_MATCH, CONDITION_NO_MATCH, KEY_MISSING_NEGATED_TRUE, KEY_MISSING_IF_EXISTS, ... */
-  code: string;
+  /** Stable code with words in explanation-codes.ts: CONDITION_MATCH, KEY_MISSING_IF_EXISTS, ... */
+  code: ConditionCode;
 }
 
 /** The full trace for one statement. */
@@ -207,8 +208,8 @@ export interface FlowStep {
   step: 'root' | 'deny' | 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session' | 'crossAccount' | 'final';
   /** What the step found. 'skip' = the layer does not apply to this request. */
   outcome: 'allow' | 'deny' | 'implicitDeny' | 'continue' | 'skip';
-  /** Stable code for the words, e.g. SCP_LEVEL_NO_ALLOW. */
-  code: string;
+  /** Stable code with words in explanation-codes.ts, e.g. SCP_LEVEL_NO_ALLOW. */
+  code: FlowStepCode;
   params: Record<string, string>;
 }
 

@@ -3,18 +3,9 @@
  * the verdict and its reason, the path through the AWS evaluation flow, then every policy and
  * statement with what matched and what did not.
  */
+import { explanationInWords, POLICY_TYPE_NAMES } from '../evaluate/explanation-codes.ts';
 import { reasonInWords } from '../evaluate/messages.ts';
 import type { AuthorizationRequest, AuthorizationResult, ConditionExplanation, ElementMatch, FlowStep, StatementExplanation } from '../evaluate/types.ts';
-
-const TYPE_WORDS: Record<string, string> = {
-  identity: 'identity-based policy',
-  resource: 'resource-based policy',
-  trust: 'role trust policy',
-  boundary: 'permissions boundary',
-  session: 'session policy',
-  scp: 'service control policy',
-  rcp: 'resource control policy',
-};
 
 /** Explains one decision as lines of text. */
 export function explainInWords(request: AuthorizationRequest, result: AuthorizationResult): string[] {
@@ -27,7 +18,7 @@ export function explainInWords(request: AuthorizationRequest, result: Authorizat
   lines.push('  Evaluation flow:');
   for (const step of result.explanation.steps) lines.push(`    - ${stepWords(step)}`);
   for (const policy of result.explanation.policies) {
-    const label = `${TYPE_WORDS[policy.policyType] ?? policy.policyType} ${policy.name ?? policy.policyId}${policy.level !== undefined ? ` (level ${policy.level})` : ''}`;
+    const label = `${POLICY_TYPE_NAMES[policy.policyType] ?? policy.policyType} ${policy.name ?? policy.policyId}${policy.level !== undefined ? ` (level ${policy.level})` : ''}`;
     lines.push(`  ${label}: ${policy.outcome === 'error' ? 'NOT VALID' : policy.outcome === 'none' ? 'no statement applies' : `${policy.outcome === 'allow' ? 'allows' : 'denies'}`}`);
     for (const e of policy.errors ?? []) lines.push(`    error ${e.code} at line ${e.span.start.line}, column ${e.span.start.column}: ${e.message}`);
     for (const s of policy.statements) lines.push(...statementWords(s));
@@ -40,7 +31,7 @@ function stepWords(step: FlowStep): string {
   const params = Object.entries(step.params)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  return `${step.step}: ${step.outcome} (${step.code}${params ? `; ${params}` : ''})`;
+  return `${step.step}: ${step.outcome} — ${explanationInWords(step.code, step.params)} [${step.code}${params ? `; ${params}` : ''}]`;
 }
 
 function statementWords(s: StatementExplanation): string[] {
@@ -59,11 +50,11 @@ function elementWords(m: ElementMatch): string {
   const vars = (m.resolved ?? [])
     .map((r) => `${r.pattern} → ${r.resolvedPattern ?? 'nothing (a variable has no value)'} [${r.variables.map((v) => `${v.variable}=${v.value ?? 'missing'}`).join(', ')}]`)
     .join('; ');
-  return `${m.element}: ${verdict}${via} [${m.code}]${vars ? `; variables: ${vars}` : ''}`;
+  return `${m.element}: ${verdict}${via} — ${explanationInWords(m.code)} [${m.code}]${vars ? `; variables: ${vars}` : ''}`;
 }
 
 function conditionWords(c: ConditionExplanation): string {
   const req = c.keyPresent ? `request has ${JSON.stringify(c.requestValues.length === 1 ? c.requestValues[0] : c.requestValues)}` : 'key not in request';
   const pol = c.policyValues.map((v) => (v.resolved !== null && v.resolved !== v.raw ? `${v.raw} (= ${v.resolved})` : v.resolved === null ? `${v.raw} (no value)` : v.raw)).join(' | ');
-  return `Condition ${c.operator} ${c.key}: ${c.matched ? 'true' : 'false'} — ${req}; policy says ${pol} [${c.code}]`;
+  return `Condition ${c.operator} ${c.key}: ${c.matched ? 'true' : 'false'} — ${req}; policy says ${pol}. ${explanationInWords(c.code)} [${c.code}]`;
 }

@@ -7,6 +7,7 @@
 import type { ContextValue, PolicySource } from '../evaluate/types.ts';
 import type { PolicyType } from '../policy/types.ts';
 import { checkObject, planCommon, policySource, stringList } from './custom.ts';
+import { detailsIndex, type DetailsIndex } from './details-index.ts';
 import { plainInput } from './plain.ts';
 import { SimulationError } from './errors.ts';
 import { runSimulation, type SimulationPlan } from './run.ts';
@@ -45,7 +46,10 @@ export function simulatePrincipalPolicyWithDetails(
   options: SimulatePrincipalOptions = {},
 ): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   try {
-    return simulateFromDetails(plainInput(accountDetails, 'accountDetails') as AccountAuthorizationDetails, plainInput(input, 'SimulatePrincipalPolicy'), options);
+    if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+    // The details are copied as plain data and indexed once per caller object (not on every call).
+    const index = detailsIndex(accountDetails, (d) => plainInput(d, 'accountDetails') as AccountAuthorizationDetails);
+    return simulateFromDetails(index, plainInput(input, 'SimulatePrincipalPolicy'), options);
   } catch (error) {
     // The details file is user input: a shape we could not read is a clear error, never a TypeError.
     if (error instanceof SimulationError) throw error;
@@ -53,8 +57,7 @@ export function simulatePrincipalPolicyWithDetails(
   }
 }
 
-function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
-  if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+function simulateFromDetails(index: DetailsIndex, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   checkObject(input, 'SimulatePrincipalPolicy', PRINCIPAL_FIELDS);
   if (typeof input.PolicySourceArn !== 'string') throw new SimulationError('MISSING_FIELD', { field: 'PolicySourceArn' });
   const arn = input.PolicySourceArn;
@@ -62,7 +65,7 @@ function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input:
   if (!m) throw new SimulationError('WRONG_TYPE', { field: 'PolicySourceArn', expected: 'the ARN of an IAM user, group or role' });
   const [, accountId = '', kind = '', pathAndName = ''] = m;
   const name = pathAndName.split('/').pop() ?? '';
-  const resolver = new ManagedPolicies(accountDetails.Policies ?? [], options);
+  const resolver = new ManagedPolicies(index, options);
   const sourceTypes: SimulationPlan['sourceTypes'] = new Map();
   const identity: PolicySource[] = [];
   const context: Record<string, ContextValue> = {};
@@ -70,7 +73,7 @@ function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input:
 
   const addInline = (list: InlinePolicy[] | undefined, type: 'user' | 'group' | 'role'): void => {
     for (const p of list ?? []) {
-      identity.push(policySource(documentText(p.PolicyDocument, p.PolicyName), 'identity', p.PolicyName));
+      identity.push(policySource(documentText(p.PolicyDocument, p.PolicyName, index), 'identity', p.PolicyName));
       sourceTypes.set(p.PolicyName, type);
     }
   };
@@ -83,12 +86,12 @@ function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input:
   };
 
   if (kind === 'user') {
-    const user = (accountDetails.UserDetailList ?? []).find((u) => u.Arn === arn || u.UserName === name);
+    const user = index.user(arn, name);
     if (!user) throw new SimulationError('NO_SUCH_ENTITY', { kind: 'user', name, field: 'PolicySourceArn' });
     addInline(user.UserPolicyList, 'user');
     addManaged(user.AttachedManagedPolicies);
     for (const groupName of user.GroupList ?? []) {
-      const group = (accountDetails.GroupDetailList ?? []).find((g) => g.GroupName === groupName);
+      const group = index.group(undefined, groupName);
       if (!group) throw new SimulationError('NO_SUCH_ENTITY', { kind: 'group', name: groupName, field: 'UserDetailList.GroupList' });
       addInline(group.GroupPolicyList, 'group');
       addManaged(group.AttachedManagedPolicies);
@@ -98,12 +101,12 @@ function simulateFromDetails(accountDetails: AccountAuthorizationDetails, input:
     if (user.UserId) context['aws:userid'] = user.UserId;
     addPrincipalContext(context, user.Arn, accountId, 'User', user.Tags);
   } else if (kind === 'group') {
-    const group = (accountDetails.GroupDetailList ?? []).find((g) => g.Arn === arn || g.GroupName === name);
+    const group = index.group(arn, name);
     if (!group) throw new SimulationError('NO_SUCH_ENTITY', { kind: 'group', name, field: 'PolicySourceArn' });
     addInline(group.GroupPolicyList, 'group');
     addManaged(group.AttachedManagedPolicies);
   } else {
-    const role = (accountDetails.RoleDetailList ?? []).find((r) => r.Arn === arn || r.RoleName === name);
+    const role = index.role(arn, name);
     if (!role) throw new SimulationError('NO_SUCH_ENTITY', { kind: 'role', name, field: 'PolicySourceArn' });
     addInline(role.RolePolicyList, 'role');
     addManaged(role.AttachedManagedPolicies);
@@ -130,20 +133,20 @@ function addPrincipalContext(context: Record<string, ContextValue>, arn: string,
 
 /** Managed policies from the details file (default version), or from the caller's resolver. */
 class ManagedPolicies {
-  readonly #byArn: Map<string, ManagedPolicyDetail>;
+  readonly #index: DetailsIndex;
   readonly #options: SimulatePrincipalOptions;
-  constructor(list: ManagedPolicyDetail[], options: SimulatePrincipalOptions) {
-    this.#byArn = new Map(list.map((p) => [p.Arn, p]));
+  constructor(index: DetailsIndex, options: SimulatePrincipalOptions) {
+    this.#index = index;
     this.#options = options;
   }
   source(arn: string, policyType: PolicyType): PolicySource {
-    const detail = this.#byArn.get(arn);
+    const detail: ManagedPolicyDetail | undefined = this.#index.policy(arn);
     const name = detail?.PolicyName ?? arn.split('/').pop() ?? arn;
     let text: string | undefined;
     if (detail) {
       const versions = detail.PolicyVersionList ?? [];
       const version = versions.find((v) => v.IsDefaultVersion) ?? versions.find((v) => v.VersionId === detail.DefaultVersionId) ?? versions[0];
-      if (version) text = documentText(version.Document, name);
+      if (version) text = documentText(version.Document, name, this.#index);
     }
     text ??= this.#options.managedPolicyDocument?.(arn);
     if (text === undefined) throw new SimulationError('NO_SUCH_POLICY', { arn, field: 'Policies' });
@@ -153,7 +156,7 @@ class ManagedPolicies {
 }
 
 /** A policy document as the CLI prints it (an object) or as the API sends it (URL-encoded JSON). */
-function documentText(doc: unknown, name: string): string {
+function documentText(doc: unknown, name: string, index: DetailsIndex): string {
   if (typeof doc === 'string') {
     const t = doc.trim();
     if (t.startsWith('%7B') || t.startsWith('%7b')) {
@@ -165,7 +168,14 @@ function documentText(doc: unknown, name: string): string {
     }
     return doc;
   }
-  if (typeof doc === 'object' && doc !== null) return JSON.stringify(doc, null, 4);
+  if (typeof doc === 'object' && doc !== null) {
+    let text = index.texts.get(doc);
+    if (text === undefined) {
+      text = JSON.stringify(doc, null, 4);
+      index.texts.set(doc, text);
+    }
+    return text;
+  }
   throw new SimulationError('WRONG_TYPE', { field: `PolicyDocument of ${name}`, expected: 'a policy document' });
 }
 

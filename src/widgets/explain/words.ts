@@ -1,7 +1,7 @@
 /**
  * The words the widgets put around the engine's stable codes: decisions, evaluation-flow steps and
- * outcomes. One place, so they can be tested and changed together. Codes the engine adds later fall
- * back to the code itself, never to a blank.
+ * outcomes. One place, so they can be tested and changed together. The words for the codes
+ * themselves come from the engine's one catalog (src/sim/evaluate/explanation-codes.ts).
  */
 import type { DecidingLayer, Decision, FlowStep } from '../../sim/evaluate/types.ts';
 
@@ -64,7 +64,16 @@ export const POLICY_TYPE_WORDS: Record<string, string> = {
   session: 'Session policy',
 };
 
-/** A code the widget has no words for is shown as the code, readable. */
-export function codeWords(code: string): string {
-  return code.toLowerCase().replaceAll('_', ' ');
+export { explanationInWords } from '../../sim/evaluate/explanation-codes.ts';
+
+/**
+ * A policy's name for people: the name or ARN it has, else its place in the request in words
+ * ("policy 1" for `PolicyInputList.1`); undefined when the policy type alone names it.
+ */
+export function policyLabel(policy: { policyId: string; name?: string | undefined }): string | undefined {
+  if (policy.name) return `“${policy.name}”`;
+  const listed = /^(?:PolicyInputList|PermissionsBoundaryPolicyInputList)\.(\d+)$/.exec(policy.policyId);
+  if (listed) return listed[0].startsWith('Permissions') ? undefined : `policy ${listed[1]}`;
+  if (policy.policyId === 'ResourcePolicy') return undefined;
+  return policy.policyId;
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runAnalysisCommand } from '../../../src/cli-analyze.ts';
+import { runAnalysisCommand } from '../../../src/cli/analyze.ts';
 import { simulateCustomPolicy } from '../../../src/sim/simulate/custom.ts';
 
 vi.setConfig({ testTimeout: 120_000 });

@@ -1,7 +1,7 @@
 /**
  * EC2 as a service: query-protocol errors; denials are UnauthorizedOperation with an encoded message
  * (built by the handlers, access.ts), and CloudTrail logs client errors as `Client.<code>`
- * (the RunInstances UnauthorizedOperation record in tests/fixtures/cloudtrail/).
+ * (CloudTrail User Guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  */
 import type { ServiceDefinition } from '../service.ts';
 import { EC2_OPERATIONS_IMPL } from './operations.ts';

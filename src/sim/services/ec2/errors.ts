@@ -1,9 +1,8 @@
 /**
  * EC2's errors (EC2 API Reference, "Error codes"). EC2 is a query-protocol service: a denial is
  * UnauthorizedOperation, whose message ends with an encoded authorization failure message that
- * `aws sts decode-authorization-message` reads (EC2 API Reference, "Error codes",
- * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html; the UnauthorizedOperation
- * record in tests/fixtures/cloudtrail/).
+ * `aws sts decode-authorization-message` reads (STS API Reference, "DecodeAuthorizationMessage",
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html).
  */
 import { fault, type ServiceFault } from '../errors.ts';
 

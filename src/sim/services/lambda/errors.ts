@@ -1,7 +1,6 @@
 /**
  * Lambda's errors (Lambda API Reference, "Common Errors" and each operation's Errors section). Lambda
- * is a REST-JSON service: its denial code is AccessDeniedException (Lambda API Reference, "Common
- * Errors", https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html).
+ * is a REST-JSON service: its denial code is AccessDeniedException (CloudTrail User Guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  */
 import { fault, type ServiceFault } from '../errors.ts';
 

@@ -6,10 +6,14 @@
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
  *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
- *   iam-dojo access-findings --world w.json [--unused [--days N]] [--output json|text]
+ *   iam-dojo access-findings --world w.json [--output json|text]
  */
-import { readFileSync } from 'node:fs';
-import type { World } from './sim/world/index.ts';
+import { ANALYSIS_COMMANDS, ANALYSIS_USAGE } from './analysis-usage.ts';
+import { parseOptions, readParameter } from './options.ts';
+import { UsageError } from './outcome.ts';
+import type { World } from '../sim/world/index.ts';
+
+export { ANALYSIS_COMMANDS, ANALYSIS_USAGE };
 
 /** What one command prints and how it exits. */
 export interface AnalysisOutcome {
@@ -18,66 +22,19 @@ export interface AnalysisOutcome {
   stderr: string;
 }
 
-/** The analysis commands iam-dojo dispatches here. */
-export const ANALYSIS_COMMANDS = ['diff-policy', 'explain-denial', 'escalation-paths', 'generate-policy', 'access-findings'] as const;
-
-/** Usage lines for iam-dojo's help text. */
-export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.json [--policy-type identity|resource|scp|boundary]
-      [--output json|text] [--fail-on-new-access]
-      Every request one version allows and the other does not, each with a witness request that
-      simulate-custom-policy replays. Exit 0, or 1 with --fail-on-new-access when access was added.
-  explain-denial --world FILE [--profile P] [--output json|text] -- aws <service> <operation> ...
-      Runs the command on a copy of the world; for each denied check, the layer that blocks it and
-      the edits that would allow it, each decided again by the engine. The world file is not changed.
-  escalation-paths --world FILE [--output json|text] [--target-action ACTION --target-resource ARN]
-      Every principal that can reach administrator access (or the target), with the shortest path and
-      the commands that carry it out.
-  generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
-      The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
-      what its policies grant today that the window never used.
-  access-findings --world FILE [--unused [--days N]] [--output json|text]
-      Role trust and bucket policies that grant access outside the account (or the organization),
-      each with a witness caller and request. With --unused: unused roles, access keys, passwords
-      and services over the last N days (1-365, default 90), as Access Analyzer's unused access.
-`;
-
-class Usage extends Error {}
-
 type Specs = Record<string, { value: boolean; choices?: readonly string[] }>;
 
+/** The options of `argv` by their `--name` (the shared parseArgs parser); positionals are usage errors. */
 function parse(argv: readonly string[], specs: Specs): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] as string;
-    const eq = word.indexOf('=');
-    const name = eq > 0 ? word.slice(0, eq) : word;
-    const spec = specs[name];
-    if (!word.startsWith('--')) throw new Usage(`unexpected argument "${word}"`);
-    if (!spec) throw new Usage(`unknown option ${name}`);
-    let value = 'true';
-    if (spec.value) {
-      const next = eq > 0 ? word.slice(eq + 1) : argv[++i];
-      if (next === undefined) throw new Usage(`${name} needs a value`);
-      if (spec.choices && !spec.choices.includes(next)) throw new Usage(`${name} must be one of: ${spec.choices.join(', ')} (got "${next}")`);
-      value = next;
-    }
-    out.set(name, value);
-  }
-  return out;
+  const shared = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name.replace(/^--/, ''), { takesValue: spec.value, ...(spec.choices ? { choices: spec.choices } : {}) }]),
+  );
+  const { options, positionals } = parseOptions(argv, shared);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  return new Map([...options].map(([name, value]) => [`--${name}`, value]));
 }
 
-/** `file://path` read from disk; anything else is the value itself (as the AWS CLI reads parameters). */
-function readParameter(value: string, option: string): string {
-  if (!value.toLowerCase().startsWith('file://')) return value;
-  const path = value.slice('file://'.length);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new Usage(`${option}: cannot read ${path} (no such file)`);
-  }
-}
-
-/** What the analysis commands need from iam-dojo's world-file handling (src/cli.ts). */
+/** What the analysis commands need from iam-dojo's world-file handling (src/cli/world-file.ts). */
 export interface AnalysisHost {
   /** The world a `--world` file describes, rebuilt in memory. */
   openWorldFile(path: string): Promise<World>;
@@ -85,33 +42,33 @@ export interface AnalysisHost {
 
 /** Runs one analysis command. */
 export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[number], argv: readonly string[], host?: AnalysisHost): Promise<AnalysisOutcome> {
-  const { AnalysisError } = await import('./sim/analyze/errors.ts');
+  const { AnalysisError } = await import('../sim/analyze/errors.ts');
   try {
     switch (command) {
       case 'diff-policy':
         return await diffPolicy(argv);
       case 'explain-denial':
-        if (!host) throw new Usage('explain-denial needs world files, which this host cannot open');
+        if (!host) throw new UsageError('explain-denial needs world files, which this host cannot open');
         return await explainDenial(argv, host);
       case 'escalation-paths':
-        if (!host) throw new Usage('escalation-paths needs world files, which this host cannot open');
+        if (!host) throw new UsageError('escalation-paths needs world files, which this host cannot open');
         return await escalationPaths(argv, host);
       case 'generate-policy':
-        if (!host) throw new Usage('generate-policy needs world files, which this host cannot open');
+        if (!host) throw new UsageError('generate-policy needs world files, which this host cannot open');
         return await generatePolicy(argv, host);
       case 'access-findings':
-        if (!host) throw new Usage('access-findings needs world files, which this host cannot open');
+        if (!host) throw new UsageError('access-findings needs world files, which this host cannot open');
         return await accessFindings(argv, host);
     }
   } catch (error) {
-    if (error instanceof Usage) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
+    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
     if (error instanceof AnalysisError) return { exitCode: 254, stdout: '', stderr: `iam-dojo ${command}: ${error.message} [${error.code}]\n` };
     throw error;
   }
 }
 
 async function diffPolicy(argv: readonly string[]): Promise<AnalysisOutcome> {
-  const { comparePolicies, COMPARE_POLICY_TYPES } = await import('./sim/analyze/index.ts');
+  const { comparePolicies, COMPARE_POLICY_TYPES } = await import('../sim/analyze/index.ts');
   const options = parse(argv, {
     '--old': { value: true },
     '--new': { value: true },
@@ -121,7 +78,7 @@ async function diffPolicy(argv: readonly string[]): Promise<AnalysisOutcome> {
   });
   const oldValue = options.get('--old');
   const newValue = options.get('--new');
-  if (oldValue === undefined || newValue === undefined) throw new Usage('diff-policy needs --old file://a.json and --new file://b.json');
+  if (oldValue === undefined || newValue === undefined) throw new UsageError('diff-policy needs --old file://a.json and --new file://b.json');
   const type = (options.get('--policy-type') ?? 'identity') as (typeof COMPARE_POLICY_TYPES)[number];
   const r = await comparePolicies(readParameter(oldValue, '--old'), readParameter(newValue, '--new'), { policyType: type });
   const failed = options.has('--fail-on-new-access') && r.NewlyAllowed.length > 0;
@@ -154,15 +111,15 @@ function shellQuote(word: string): string {
 
 async function explainDenial(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const dash = argv.indexOf('--');
-  if (dash < 0 || argv[dash + 1] !== 'aws') throw new Usage('explain-denial needs the command after --, e.g. -- aws s3api delete-object --bucket b --key k');
+  if (dash < 0 || argv[dash + 1] !== 'aws') throw new UsageError('explain-denial needs the command after --, e.g. -- aws s3api delete-object --bucket b --key k');
   const options = parse(argv.slice(0, dash), { '--world': { value: true }, '--profile': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
-  if (path === undefined) throw new Usage('explain-denial needs --world FILE');
+  if (path === undefined) throw new UsageError('explain-denial needs --world FILE');
   const world = await host.openWorldFile(path);
   const line = argv.slice(dash + 1).map(shellQuote).join(' ');
   const profile = options.get('--profile');
   const ran = await world.run(line, profile !== undefined ? { env: { AWS_PROFILE: profile } } : {});
-  const { repairRequest } = await import('./sim/analyze/repair.ts');
+  const { repairRequest } = await import('../sim/analyze/repair.ts');
   const denied = world.lastDecisions().filter((d) => d.result.decision !== 'allowed');
   const reports = denied.map((d) => ({ decision: d, report: repairRequest(d.request) }));
   if (options.get('--output') === 'json') {
@@ -203,13 +160,13 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
   const path = options.get('--world');
-  if (path === undefined) throw new Usage('escalation-paths needs --world FILE');
+  if (path === undefined) throw new UsageError('escalation-paths needs --world FILE');
   const action = options.get('--target-action');
   const resource = options.get('--target-resource');
-  if ((action === undefined) !== (resource === undefined)) throw new Usage('--target-action and --target-resource go together');
+  if ((action === undefined) !== (resource === undefined)) throw new UsageError('--target-action and --target-resource go together');
   const world = await host.openWorldFile(path);
-  const { worldEscalationPaths } = await import('./sim/analyze/world-input.ts');
-  const { TECHNIQUES } = await import('./sim/analyze/techniques.ts');
+  const { worldEscalationPaths } = await import('../sim/analyze/world-input.ts');
+  const { TECHNIQUES } = await import('../sim/analyze/techniques.ts');
   const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
   if (options.get('--output') === 'json') {
     const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
@@ -232,17 +189,17 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
   const options = parse(argv, { '--world': { value: true }, '--principal-arn': { value: true }, '--since': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
   const path = options.get('--world');
   const principalArn = options.get('--principal-arn');
-  if (path === undefined || principalArn === undefined) throw new Usage('generate-policy needs --world FILE and --principal-arn ARN');
+  if (path === undefined || principalArn === undefined) throw new UsageError('generate-policy needs --world FILE and --principal-arn ARN');
   const since = options.get('--since');
-  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new Usage('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
   const world = await host.openWorldFile(path);
-  const { worldGeneratedPolicy } = await import('./sim/analyze/world-input.ts');
-  const { AnalysisError } = await import('./sim/analyze/errors.ts');
+  const { worldGeneratedPolicy } = await import('../sim/analyze/world-input.ts');
+  const { AnalysisError } = await import('../sim/analyze/errors.ts');
   let result: Awaited<ReturnType<typeof worldGeneratedPolicy>>;
   try {
     result = await worldGeneratedPolicy(world, principalArn, since);
   } catch (error) {
-    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new Usage(`--principal-arn: ${error.message}`);
+    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new UsageError(`--principal-arn: ${error.message}`);
     throw error;
   }
   if (options.get('--output') === 'json') {
@@ -261,13 +218,13 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
 async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--unused': { value: false }, '--days': { value: true } });
   const path = options.get('--world');
-  if (path === undefined) throw new Usage('access-findings needs --world FILE');
-  if (options.has('--days') && !options.has('--unused')) throw new Usage('--days goes with --unused');
+  if (path === undefined) throw new UsageError('access-findings needs --world FILE');
+  if (options.has('--days') && !options.has('--unused')) throw new UsageError('--days goes with --unused');
   const days = options.has('--days') ? Number(options.get('--days')) : undefined;
-  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) throw new Usage(`--days must be a whole number from 1 to 365 (got "${options.get('--days')}")`);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) throw new UsageError(`--days must be a whole number from 1 to 365 (got "${options.get('--days')}")`);
   const world = await host.openWorldFile(path);
   if (options.has('--unused')) return unusedFindings(world, days, options.get('--output') === 'json');
-  const { worldAccessFindings } = await import('./sim/analyze/world-input.ts');
+  const { worldAccessFindings } = await import('../sim/analyze/world-input.ts');
   const findings = await worldAccessFindings(world);
   const zone = world.organization() !== undefined;
   if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
@@ -277,7 +234,7 @@ async function accessFindings(argv: readonly string[], host: AnalysisHost): Prom
 }
 
 async function unusedFindings(world: World, days: number | undefined, asJson: boolean): Promise<AnalysisOutcome> {
-  const { worldUnusedAccess } = await import('./sim/analyze/world-input.ts');
+  const { worldUnusedAccess } = await import('../sim/analyze/world-input.ts');
   const findings = await worldUnusedAccess(world, days);
   if (asJson) return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
   const window = `${days ?? 90} days`;
