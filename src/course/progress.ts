@@ -44,17 +44,21 @@ export function exerciseKey(lesson: string, exercise: string): string {
   return `${lesson}/${exercise}`;
 }
 
+/**
+ * The notice of an entry set aside during this page load. Several islands read progress (the
+ * sidebar marks, the home page list, the board); whichever reads first sets the corrupt entry
+ * aside, and the later ones must still be able to tell the learner.
+ */
+let setAsideNotice: string | undefined;
+
 /** Reads saved progress; a corrupt entry is set aside and reported, and empty progress is used. */
 export function loadProgress(): { progress: Progress; notice?: string } {
   const loaded = loadSaved(PROGRESS_KEY, progressSchema);
   if (loaded.kind === 'ok') return { progress: loaded.value };
   if (loaded.kind === 'corrupt') {
-    return {
-      progress: emptyProgress(),
-      notice: `Your saved progress could not be read (${loaded.reason}). It was kept aside under ${STORAGE_PREFIX}${PROGRESS_KEY}:corrupt, and you start with empty progress.`,
-    };
+    setAsideNotice = `Your saved progress could not be read (${loaded.reason}). It was kept aside under ${STORAGE_PREFIX}${PROGRESS_KEY}:corrupt, and you start with empty progress.`;
   }
-  return { progress: emptyProgress() };
+  return { progress: emptyProgress(), ...(setAsideNotice !== undefined ? { notice: setAsideNotice } : {}) };
 }
 
 /** Records a finished exercise (the first completion time is kept) and saves. */
@@ -118,10 +122,12 @@ function progressProblem(data: unknown, issue: z.core.$ZodIssue | undefined): st
 
 /** Replaces the saved progress (an import). Answers false when the browser refused to save. */
 export function replaceProgress(progress: Progress): boolean {
+  setAsideNotice = undefined;
   return save(PROGRESS_KEY, progress);
 }
 
 /** Forgets all progress. */
 export function clearProgress(): void {
+  setAsideNotice = undefined;
   forget(PROGRESS_KEY);
 }

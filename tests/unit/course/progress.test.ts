@@ -33,6 +33,14 @@ describe('progress', () => {
     expect(localStorage.getItem(`${STORAGE_PREFIX}${copy}`)).toContain('etc');
   });
 
+  test('every reader of the page still hears about the entry the first reader set aside', () => {
+    // The sidebar marks hydrate before the progress board on some loads; both read progress.
+    localStorage.setItem(STORAGE_PREFIX + PROGRESS_KEY, '{"version":1,"exercises":{"nonsense":');
+    expect(loadProgress().notice).toMatch(/could not be read/);
+    expect(loadProgress().notice).toMatch(/could not be read/);
+    expect(corruptCopies(PROGRESS_KEY)).toHaveLength(1);
+  });
+
   test.each([
     ['not JSON', '{', 'PROGRESS_NOT_JSON'],
     ['wrong version', '{"version":2,"exercises":{}}', 'PROGRESS_INVALID'],
