@@ -26,9 +26,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   // In CI a JSON report (test-results/e2e.json, or E2E_REPORT.json) feeds the one-line total.
-  reporter: process.env['CI']
-    ? [['list'], ['json', { outputFile: `reports/${process.env['E2E_REPORT'] ?? 'e2e'}.json` }]]
-    : 'list',
+  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: `reports/${process.env['E2E_REPORT'] ?? 'e2e'}.json` }]] : 'list',
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -14,7 +14,12 @@ import type { Benchmark } from './run.ts';
 
 const ACCOUNT = '111122223333';
 const principal = { type: 'IAMUser' as const, arn: `arn:aws:iam::${ACCOUNT}:user/alice`, accountId: ACCOUNT };
-const context = { 'aws:username': 'alice', 'aws:SourceIp': '203.0.113.10', 'aws:SecureTransport': true, 'aws:CurrentTime': '2026-11-28T04:00:00Z' };
+const context = {
+  'aws:username': 'alice',
+  'aws:SourceIp': '203.0.113.10',
+  'aws:SecureTransport': true,
+  'aws:CurrentTime': '2026-11-28T04:00:00Z',
+};
 
 /** A typical identity policy: three statements, a variable, two conditions. `n` makes the text fresh. */
 function typicalPolicy(n: number): string {
@@ -43,22 +48,39 @@ function typicalPolicy(n: number): string {
 }`;
 }
 
-const small = (n: number): string => `{"Version":"2012-10-17","Statement":{"Sid":"S${n}","Effect":"Allow","Action":"iam:List*","Resource":"*"}}`;
+const small = (n: number): string =>
+  `{"Version":"2012-10-17","Statement":{"Sid":"S${n}","Effect":"Allow","Action":"iam:List*","Resource":"*"}}`;
 
 function request(document: string): AuthorizationRequest {
   const source: PolicySource = { id: 'p1', policyType: 'identity', document };
-  return { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::home-bucket/alice/notes.txt', resourceAccountId: ACCOUNT, context, identityPolicies: [source] };
+  return {
+    principal,
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::home-bucket/alice/notes.txt',
+    resourceAccountId: ACCOUNT,
+    context,
+    identityPolicies: [source],
+  };
 }
 
 const fixed = request(typicalPolicy(0));
 const withBoundary: AuthorizationRequest = {
   ...fixed,
-  permissionsBoundary: { id: 'b', policyType: 'boundary', document: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}' },
-  organization: { scps: [[{ id: 'full', policyType: 'scp', document: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}' }]] },
+  permissionsBoundary: {
+    id: 'b',
+    policyType: 'boundary',
+    document: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}',
+  },
+  organization: {
+    scps: [
+      [{ id: 'full', policyType: 'scp', document: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}' }],
+    ],
+  },
 };
 
 /** CPU medians of the engine before the fresh-text round (git 4d19374) with this runner, run right before the new engine at 06:16 UTC (load average ~6 on 2 cores). */
-const BEFORE = 'engine at 4d19374 (before the fresh-text round), this runner, 2026-11-28 06:16 UTC, paired with a run of the new engine, load ~6 on 2 cores';
+const BEFORE =
+  'engine at 4d19374 (before the fresh-text round), this runner, 2026-11-28 06:16 UTC, paired with a run of the new engine, load ~6 on 2 cores';
 const before = (cpuMicros: number): { cpuMicros: number; note: string } => ({ cpuMicros, note: BEFORE });
 
 /** A statement as JSON.parse leaves it (only what the minimal match reads). */
@@ -114,7 +136,11 @@ const floorFresh = (text: (i: number) => string) => ({
   run: (i: number) => minimalDecision(JSON.parse(text(i)) as { Statement?: RawStatement[] }, 's3:GetObject', RESOURCE),
   maxRatio: 3,
 });
-const floorRepeated = { name: 'minimal match on the parsed policy', run: () => minimalDecision(parsedTypical, 's3:GetObject', RESOURCE), maxRatio: 2 };
+const floorRepeated = {
+  name: 'minimal match on the parsed policy',
+  run: () => minimalDecision(parsedTypical, 's3:GetObject', RESOURCE),
+  maxRatio: 2,
+};
 
 const benchmarks: Benchmark[] = [
   {
@@ -124,13 +150,24 @@ const benchmarks: Benchmark[] = [
     baseline: before(18.5),
     floor: floorFresh(typicalPolicy),
   },
-  { name: 'decision from fresh text: one-statement policy', run: (i) => authorize(request(small(i))), targetMicros: 15, baseline: before(3.83), floor: floorFresh(small) },
+  {
+    name: 'decision from fresh text: one-statement policy',
+    run: (i) => authorize(request(small(i))),
+    targetMicros: 15,
+    baseline: before(3.83),
+    floor: floorFresh(small),
+  },
   { name: 'parse only: typical policy', run: (i) => parsePolicy(typicalPolicy(i), { policyType: 'identity' }), baseline: before(10.35) },
   { name: 'repeated request, unchanged policies', run: () => authorize(fixed), baseline: before(4.16), floor: floorRepeated },
   { name: 'repeated request with boundary and SCP', run: () => authorize(withBoundary), baseline: before(5.1) },
   {
     name: 'simulateCustomPolicy, fresh text, 1 action',
-    run: (i) => simulateCustomPolicy({ PolicyInputList: [typicalPolicy(i)], ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::home-bucket/alice/x'] }),
+    run: (i) =>
+      simulateCustomPolicy({
+        PolicyInputList: [typicalPolicy(i)],
+        ActionNames: ['s3:GetObject'],
+        ResourceArns: ['arn:aws:s3:::home-bucket/alice/x'],
+      }),
     baseline: before(19.81),
     floor: floorFresh(typicalPolicy),
   },

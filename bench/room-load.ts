@@ -68,7 +68,8 @@ async function stopServer(signal: NodeJS.Signals): Promise<void> {
 const latencies: number[] = [];
 /** Latencies outside the outage and the 10 s after the restart (when every learner resends at once). */
 const steadyLatencies: number[] = [];
-const inRecovery = (at: number): boolean => killedAt !== undefined && at - startedAt >= killedAt && (restartedAt === undefined || at - startedAt < restartedAt + 10_000);
+const inRecovery = (at: number): boolean =>
+  killedAt !== undefined && at - startedAt >= killedAt && (restartedAt === undefined || at - startedAt < restartedAt + 10_000);
 const dashboardDelays: number[] = [];
 const sentAt = new Map<string, number>();
 const rss: number[] = [];
@@ -295,7 +296,13 @@ if (!result.nothingLost) {
   process.exit(1);
 }
 
-function percentiles(values: number[]): { count: number; p50: number | undefined; p95: number | undefined; p99: number | undefined; max: number | undefined } {
+function percentiles(values: number[]): {
+  count: number;
+  p50: number | undefined;
+  p95: number | undefined;
+  p99: number | undefined;
+  max: number | undefined;
+} {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number): number | undefined =>
     sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10 : undefined;

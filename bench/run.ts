@@ -90,18 +90,33 @@ function measure(runs: ((i: number) => unknown)[], batch = 1000, batches = 30): 
       cpu[r]!.push((used.user + used.system) / batch);
     });
   }
-  const at = (list: number[], q: number): number => [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
-  return runs.map((_, r) => ({ median: at(samples[r]!, 0.5), p90: at(samples[r]!, 0.9), cpuMedian: at(cpu[r]!, 0.5), operations: batch * batches }));
+  const at = (list: number[], q: number): number =>
+    [...list].sort((x, y) => x - y)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  return runs.map((_, r) => ({
+    median: at(samples[r]!, 0.5),
+    p90: at(samples[r]!, 0.9),
+    cpuMedian: at(cpu[r]!, 0.5),
+    operations: batch * batches,
+  }));
 }
 
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const results: Result[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark[] };
   for (const b of mod.default) {
     if (filter && !`${file} ${b.name}`.includes(filter)) continue;
     const [m, floor] = measure(b.floor ? [b.run, b.floor.run] : [b.run], b.batch, b.batches) as [Measurement, Measurement | undefined];
-    const r: Result = { file, name: b.name, medianMicros: round(m.median), p90Micros: round(m.p90), cpuMedianMicros: round(m.cpuMedian), operations: m.operations };
+    const r: Result = {
+      file,
+      name: b.name,
+      medianMicros: round(m.median),
+      p90Micros: round(m.p90),
+      cpuMedianMicros: round(m.cpuMedian),
+      operations: m.operations,
+    };
     if (b.targetMicros !== undefined) {
       r.targetMicros = b.targetMicros;
       // On a shared machine wall time includes waiting for a core; CPU time is the work itself.
@@ -126,11 +141,19 @@ for (const file of files) {
       r.meetsRatio = r.cpuRatio <= b.ratioTo.max;
     }
     results.push(r);
-    const ratio = r.cpuRatio !== undefined ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})` : '';
-    const floorText = r.ratioToFloor !== undefined ? `  [×${r.ratioToFloor} of the floor (${r.floorName}: ${r.floorCpuMicros} µs CPU); target ≤ ×${r.maxRatioToFloor}: ${r.meetsFloorRatio ? 'met' : 'MISSED'}]` : '';
+    const ratio =
+      r.cpuRatio !== undefined
+        ? `  (×${r.cpuRatio} of "${r.ratioTo}", target ≤ ${b.ratioTo?.max}: ${r.meetsRatio ? 'met' : 'MISSED'})`
+        : '';
+    const floorText =
+      r.ratioToFloor !== undefined
+        ? `  [×${r.ratioToFloor} of the floor (${r.floorName}: ${r.floorCpuMicros} µs CPU); target ≤ ×${r.maxRatioToFloor}: ${r.meetsFloorRatio ? 'met' : 'MISSED'}]`
+        : '';
     const vs = r.cpuRatioToBaseline !== undefined ? ` [×${r.cpuRatioToBaseline} of baseline ${r.baselineCpuMicros} µs CPU]` : '';
     const target = r.targetMicros !== undefined ? `  (target ≤ ${r.targetMicros} µs: ${r.meetsTarget ? 'met' : 'MISSED'})` : '';
-    console.log(`${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}${floorText}`);
+    console.log(
+      `${file.padEnd(18)} ${b.name.padEnd(58)} ${r.medianMicros.toFixed(2).padStart(8)} µs/op wall median (p90 ${r.p90Micros.toFixed(2)}), ${r.cpuMedianMicros.toFixed(2)} µs/op CPU${target}${vs}${ratio}${floorText}`,
+    );
   }
 }
 

@@ -33,7 +33,15 @@ export interface SiteFigures {
   workerColdStartMs: { runs: number; toFirstAnswerP50: number; toFirstAnswerMax: number; pageLoadToFirstVerdictMs: number };
   /** A bare round trip to a warm worker (comlink ping): the floor under edit → verdict on this machine. */
   workerRoundTripMs: { runs: number; p50: number; p95: number };
-  lessonJsBeforeEditor: { page: string; scripts: number; rawBytes: number; gzipBytes: number; targetGzipBytes: number; meetsTarget: boolean; files: { url: string; gzipBytes: number }[] };
+  lessonJsBeforeEditor: {
+    page: string;
+    scripts: number;
+    rawBytes: number;
+    gzipBytes: number;
+    targetGzipBytes: number;
+    meetsTarget: boolean;
+    files: { url: string; gzipBytes: number }[];
+  };
 }
 
 const filter = process.argv.find((a, i) => i >= 2 && !a.startsWith('-'));
@@ -53,11 +61,21 @@ if (!wanted) {
   writeFileSync(join(dir, 'site-latest.json'), `${JSON.stringify(figures, null, 2)}\n`);
   const e = figures.editToVerdictMs;
   const js = figures.lessonJsBeforeEditor;
-  console.log(`site.bench.ts      edit → verdict: p50 ${e.p50} ms, p95 ${e.p95} ms over ${e.edits} edits (target p95 < ${e.targetP95} ms: ${e.meetsTarget ? 'met' : 'MISSED'})`);
-  console.log(`site.bench.ts      worker cold start to first answer: p50 ${figures.workerColdStartMs.toFirstAnswerP50} ms; page load → first verdict ${figures.workerColdStartMs.pageLoadToFirstVerdictMs} ms`);
-  console.log(`site.bench.ts      bare worker round trip: p50 ${figures.workerRoundTripMs.p50} ms, p95 ${figures.workerRoundTripMs.p95} ms`);
-  console.log(`site.bench.ts      lesson JS before the editor: ${js.gzipBytes} B gzip in ${js.scripts} files (target < ${js.targetGzipBytes} B: ${js.meetsTarget ? 'met' : 'MISSED'})`);
-  console.log(`site.bench.ts      (load average ${figures.loadAverage.toFixed(1)} on ${figures.cores} cores; wall times are inflated above ~1 per core)`);
+  console.log(
+    `site.bench.ts      edit → verdict: p50 ${e.p50} ms, p95 ${e.p95} ms over ${e.edits} edits (target p95 < ${e.targetP95} ms: ${e.meetsTarget ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `site.bench.ts      worker cold start to first answer: p50 ${figures.workerColdStartMs.toFirstAnswerP50} ms; page load → first verdict ${figures.workerColdStartMs.pageLoadToFirstVerdictMs} ms`,
+  );
+  console.log(
+    `site.bench.ts      bare worker round trip: p50 ${figures.workerRoundTripMs.p50} ms, p95 ${figures.workerRoundTripMs.p95} ms`,
+  );
+  console.log(
+    `site.bench.ts      lesson JS before the editor: ${js.gzipBytes} B gzip in ${js.scripts} files (target < ${js.targetGzipBytes} B: ${js.meetsTarget ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `site.bench.ts      (load average ${figures.loadAverage.toFixed(1)} on ${figures.cores} cores; wall times are inflated above ~1 per core)`,
+  );
   console.log('wrote bench/results/site-latest.json');
 }
 
@@ -70,14 +88,31 @@ async function measureSite(): Promise<SiteFigures> {
   const { chromium: launcher } = await import('@playwright/test');
   const browser = await launcher.launch({
     executablePath: chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const base = `http://127.0.0.1:${port}`;
     const lessonJsBeforeEditor = await measureLessonJs(browser, base);
     const { workerColdStartMs, workerRoundTripMs } = await measureColdStart(browser, base);
     const editToVerdictMs = await measureEdits(browser, base);
-    return { date: new Date().toISOString(), loadAverage: loadavg()[0] ?? 0, cores: cpus().length, editToVerdictMs, workerColdStartMs, workerRoundTripMs, lessonJsBeforeEditor };
+    return {
+      date: new Date().toISOString(),
+      loadAverage: loadavg()[0] ?? 0,
+      cores: cpus().length,
+      editToVerdictMs,
+      workerColdStartMs,
+      workerRoundTripMs,
+      lessonJsBeforeEditor,
+    };
   } finally {
     await browser.close();
     server.kill();
@@ -85,7 +120,10 @@ async function measureSite(): Promise<SiteFigures> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--dir', dist], { cwd: root, stdio: 'ignore' });
+  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--dir', dist], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`);
@@ -139,7 +177,10 @@ async function measureColdStart(browser: Browser, base: string): Promise<Pick<Si
   await page.goto(`${base}/playground/`);
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await widget.scrollIntoViewIfNeeded();
-  await widget.getByRole('status').filter({ hasText: /Allowed|Denied|Error/ }).waitFor();
+  await widget
+    .getByRole('status')
+    .filter({ hasText: /Allowed|Denied|Error/ })
+    .waitFor();
   const pageLoadToFirstVerdictMs = Date.now() - started;
   const times: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
@@ -186,7 +227,12 @@ async function measureColdStart(browser: Browser, base: string): Promise<Pick<Si
   times.sort((a, b) => a - b);
   trips.sort((a, b) => a - b);
   return {
-    workerColdStartMs: { runs: COLD_STARTS, toFirstAnswerP50: round(quantile(times, 0.5)), toFirstAnswerMax: round(times.at(-1) ?? 0), pageLoadToFirstVerdictMs },
+    workerColdStartMs: {
+      runs: COLD_STARTS,
+      toFirstAnswerP50: round(quantile(times, 0.5)),
+      toFirstAnswerMax: round(times.at(-1) ?? 0),
+      pageLoadToFirstVerdictMs,
+    },
     workerRoundTripMs: { runs: trips.length, p50: round(quantile(trips, 0.5)), p95: round(quantile(trips, 0.95)) },
   };
 }
@@ -198,10 +244,23 @@ async function measureEdits(browser: Browser, base: string): Promise<SiteFigures
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await widget.scrollIntoViewIfNeeded();
   await widget.locator('[data-editor-status="monaco"]').first().waitFor();
-  await widget.getByRole('status').filter({ hasText: /Allowed/ }).waitFor();
+  await widget
+    .getByRole('status')
+    .filter({ hasText: /Allowed/ })
+    .waitFor();
   const times = await page.evaluate(async (edits) => {
-    const region = [...document.querySelectorAll('section')].find((s) => s.querySelector('h3')?.textContent === 'Would this policy allow the request?')!;
-    const host = region.querySelector('[data-editor-status="monaco"]') as HTMLElement & { dojoEditor: { getModel(): { getFullModelRange(): unknown; pushEditOperations(a: unknown[], b: unknown[], c: () => null): void; getValue(): string } } };
+    const region = [...document.querySelectorAll('section')].find(
+      (s) => s.querySelector('h3')?.textContent === 'Would this policy allow the request?',
+    )!;
+    const host = region.querySelector('[data-editor-status="monaco"]') as HTMLElement & {
+      dojoEditor: {
+        getModel(): {
+          getFullModelRange(): unknown;
+          pushEditOperations(a: unknown[], b: unknown[], c: () => null): void;
+          getValue(): string;
+        };
+      };
+    };
     const model = host.dojoEditor.getModel();
     const status = region.querySelector('[role="status"]')!;
     const base = model.getValue();

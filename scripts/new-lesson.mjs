@@ -15,7 +15,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The topics of src/course/lesson.ts (LESSON_TOPICS); the scaffold refuses others. */
-export const TOPICS = ['foundations', 'users', 'groups', 'policies', 'evaluation', 'roles', 'mfa', 'cloudtrail', 'guardrails', 'least-privilege'];
+export const TOPICS = [
+  'foundations',
+  'users',
+  'groups',
+  'policies',
+  'evaluation',
+  'roles',
+  'mfa',
+  'cloudtrail',
+  'guardrails',
+  'least-privilege',
+];
 
 /**
  * Creates the lesson folder and answers what it wrote. Throws an Error with a `code` on bad input.
@@ -24,7 +35,10 @@ export const TOPICS = ['foundations', 'users', 'groups', 'policies', 'evaluation
 export function scaffoldLesson({ slug, title, topic = 'foundations', dir = join(ROOT, 'content', 'lessons') }) {
   const bare = String(slug ?? '').replace(/^\d\d-/, '');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(bare)) {
-    throw codedError('NEW_LESSON_BAD_SLUG', `"${slug ?? ''}" is not a lesson slug: use lowercase letters, digits and dashes, e.g. "session-policies".`);
+    throw codedError(
+      'NEW_LESSON_BAD_SLUG',
+      `"${slug ?? ''}" is not a lesson slug: use lowercase letters, digits and dashes, e.g. "session-policies".`,
+    );
   }
   if (!TOPICS.includes(topic)) throw codedError('NEW_LESSON_BAD_TOPIC', `"${topic}" is not a topic; use one of: ${TOPICS.join(', ')}.`);
   mkdirSync(dir, { recursive: true });
@@ -37,7 +51,12 @@ export function scaffoldLesson({ slug, title, topic = 'foundations', dir = join(
   const folder = `${nn}-${bare}`;
   const target = join(dir, folder);
   if (existsSync(target)) throw codedError('NEW_LESSON_EXISTS', `${target} already exists.`);
-  const lessonTitle = title?.trim() || bare.split('-').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+  const lessonTitle =
+    title?.trim() ||
+    bare
+      .split('-')
+      .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+      .join(' ');
   const exerciseModule = toImportPath(relative(target, join(ROOT, 'src', 'course', 'exercise.ts')));
   const widgets = toImportPath(relative(target, join(ROOT, 'src', 'widgets')));
   mkdirSync(target);

@@ -15,7 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const host = args.includes('--host') ? '0.0.0.0' : '127.0.0.1';
 const portArg = args.indexOf('--port');
-const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT ?? 4321);
+const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 4321));
 const dirArg = args.indexOf('--dir');
 const root = resolve(dirArg >= 0 ? String(args[dirArg + 1]) : 'dist');
 const roomArg = args.indexOf('--room');
@@ -30,7 +30,11 @@ async function startRoom() {
     return await start({ name: roomName, dbFile: roomDbArg >= 0 ? args[roomDbArg + 1] : undefined, host, port });
   } catch (error) {
     const missing = error instanceof Error && /node:sqlite/.test(error.message);
-    console.error(missing ? `The room needs Node.js 22.5 or later (node:sqlite); this is ${process.version}. Start it with npm start so the bundled Node is used.` : `The room could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      missing
+        ? `The room needs Node.js 22.5 or later (node:sqlite); this is ${process.version}. Start it with npm start so the bundled Node is used.`
+        : `The room could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

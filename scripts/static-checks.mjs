@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
- * The static checks of `npm test`: the type check (`npm run check`: astro check + svelte-check) and
- * the lint (`npm run lint`). Both always run, so one failure does not hide the other. In CI each
- * counts as one test in reports/static.json (vitest's report shape), which scripts/ci-summary.mjs
+ * The static checks of `npm test`: the type check (`npm run check`: astro check + svelte-check), the
+ * lint (`npm run lint`) and the formatter's check (`npm run format:check`, Prettier). All always run,
+ * so one failure does not hide another. In CI each counts as one test in reports/static.json (vitest's report shape), which scripts/ci-summary.mjs
  * adds to the one-line total.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const checks = ['check', 'lint'];
+const checks = ['check', 'lint', 'format:check'];
 const failed = [];
 for (const name of checks) {
   console.log(`== npm run ${name}`);
@@ -25,4 +25,4 @@ if (failed.length > 0) {
   console.log(`static checks failed: ${failed.map((n) => `npm run ${n}`).join(', ')}`);
   process.exit(1);
 }
-console.log('static checks passed: npm run check, npm run lint');
+console.log('static checks passed: npm run check, npm run lint, npm run format:check');

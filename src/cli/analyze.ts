@@ -27,7 +27,10 @@ type Specs = Record<string, { value: boolean; choices?: readonly string[] }>;
 /** The options of `argv` by their `--name` (the shared parseArgs parser); positionals are usage errors. */
 function parse(argv: readonly string[], specs: Specs): Map<string, string> {
   const shared = Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name.replace(/^--/, ''), { takesValue: spec.value, ...(spec.choices ? { choices: spec.choices } : {}) }]),
+    Object.entries(specs).map(([name, spec]) => [
+      name.replace(/^--/, ''),
+      { takesValue: spec.value, ...(spec.choices ? { choices: spec.choices } : {}) },
+    ]),
   );
   const { options, positionals } = parseOptions(argv, shared);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -41,7 +44,11 @@ export interface AnalysisHost {
 }
 
 /** Runs one analysis command. */
-export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[number], argv: readonly string[], host?: AnalysisHost): Promise<AnalysisOutcome> {
+export async function runAnalysisCommand(
+  command: (typeof ANALYSIS_COMMANDS)[number],
+  argv: readonly string[],
+  host?: AnalysisHost,
+): Promise<AnalysisOutcome> {
   const { AnalysisError } = await import('../sim/analyze/errors.ts');
   try {
     switch (command) {
@@ -61,8 +68,10 @@ export async function runAnalysisCommand(command: (typeof ANALYSIS_COMMANDS)[num
         return await accessFindings(argv, host);
     }
   } catch (error) {
-    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
-    if (error instanceof AnalysisError) return { exitCode: 254, stdout: '', stderr: `iam-dojo ${command}: ${error.message} [${error.code}]\n` };
+    if (error instanceof UsageError)
+      return { exitCode: 2, stdout: '', stderr: `iam-dojo ${command}: error: ${error.message}\n\nusage:\n${ANALYSIS_USAGE}` };
+    if (error instanceof AnalysisError)
+      return { exitCode: 254, stdout: '', stderr: `iam-dojo ${command}: ${error.message} [${error.code}]\n` };
     throw error;
   }
 }
@@ -78,7 +87,8 @@ async function diffPolicy(argv: readonly string[]): Promise<AnalysisOutcome> {
   });
   const oldValue = options.get('--old');
   const newValue = options.get('--new');
-  if (oldValue === undefined || newValue === undefined) throw new UsageError('diff-policy needs --old file://a.json and --new file://b.json');
+  if (oldValue === undefined || newValue === undefined)
+    throw new UsageError('diff-policy needs --old file://a.json and --new file://b.json');
   const type = (options.get('--policy-type') ?? 'identity') as (typeof COMPARE_POLICY_TYPES)[number];
   const r = await comparePolicies(readParameter(oldValue, '--old'), readParameter(newValue, '--new'), { policyType: type });
   const failed = options.has('--fail-on-new-access') && r.NewlyAllowed.length > 0;
@@ -111,12 +121,20 @@ function shellQuote(word: string): string {
 
 async function explainDenial(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
   const dash = argv.indexOf('--');
-  if (dash < 0 || argv[dash + 1] !== 'aws') throw new UsageError('explain-denial needs the command after --, e.g. -- aws s3api delete-object --bucket b --key k');
-  const options = parse(argv.slice(0, dash), { '--world': { value: true }, '--profile': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  if (dash < 0 || argv[dash + 1] !== 'aws')
+    throw new UsageError('explain-denial needs the command after --, e.g. -- aws s3api delete-object --bucket b --key k');
+  const options = parse(argv.slice(0, dash), {
+    '--world': { value: true },
+    '--profile': { value: true },
+    '--output': { value: true, choices: ['json', 'text'] },
+  });
   const path = options.get('--world');
   if (path === undefined) throw new UsageError('explain-denial needs --world FILE');
   const world = await host.openWorldFile(path);
-  const line = argv.slice(dash + 1).map(shellQuote).join(' ');
+  const line = argv
+    .slice(dash + 1)
+    .map(shellQuote)
+    .join(' ');
   const profile = options.get('--profile');
   const ran = await world.run(line, profile !== undefined ? { env: { AWS_PROFILE: profile } } : {});
   const { repairRequest } = await import('../sim/analyze/repair.ts');
@@ -139,12 +157,17 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
   }
   if (reports.length === 0) {
-    const what = ran.exitCode === 0 ? 'The command was allowed: nothing to repair.' : 'The command failed, but no authorization check denied it (see its error above).';
+    const what =
+      ran.exitCode === 0
+        ? 'The command was allowed: nothing to repair.'
+        : 'The command failed, but no authorization check denied it (see its error above).';
     return { exitCode: ran.exitCode === 0 ? 0 : 1, stdout: `${ran.stdout}${what}\n`, stderr: ran.stderr };
   }
   const lines: string[] = [ran.stderr.trim(), ''];
   for (const { decision: d, report: r } of reports) {
-    lines.push(`DENIED (${r.decision}): ${d.request.principal.arn || 'an anonymous caller'} → ${d.request.action} on ${d.request.resource}`);
+    lines.push(
+      `DENIED (${r.decision}): ${d.request.principal.arn || 'an anonymous caller'} → ${d.request.action} on ${d.request.resource}`,
+    );
     lines.push(`  Blocked by: ${r.blocking} [${r.reason}]`);
     if (r.plans.length === 0) lines.push('  No edit found that would allow it.');
     else lines.push('  What would allow it (each checked again by the engine):');
@@ -156,9 +179,13 @@ async function explainDenial(argv: readonly string[], host: AnalysisHost): Promi
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-
 async function escalationPaths(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
-  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--target-action': { value: true }, '--target-resource': { value: true } });
+  const options = parse(argv, {
+    '--world': { value: true },
+    '--output': { value: true, choices: ['json', 'text'] },
+    '--target-action': { value: true },
+    '--target-resource': { value: true },
+  });
   const path = options.get('--world');
   if (path === undefined) throw new UsageError('escalation-paths needs --world FILE');
   const action = options.get('--target-action');
@@ -169,10 +196,17 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
   const { TECHNIQUES } = await import('../sim/analyze/techniques.ts');
   const paths = await worldEscalationPaths(world, action !== undefined && resource !== undefined ? { target: { action, resource } } : {});
   if (options.get('--output') === 'json') {
-    const printed = { Paths: paths.map((p) => ({ From: p.From, To: p.To, Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })) })) };
+    const printed = {
+      Paths: paths.map((p) => ({
+        From: p.From,
+        To: p.To,
+        Steps: p.Steps.map(({ Technique, Principal, Action, Resource, Command }) => ({ Technique, Principal, Action, Resource, Command })),
+      })),
+    };
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
   }
-  if (paths.length === 0) return { exitCode: 0, stdout: 'No principal can escalate: no path to administrator access was found.\n', stderr: '' };
+  if (paths.length === 0)
+    return { exitCode: 0, stdout: 'No principal can escalate: no path to administrator access was found.\n', stderr: '' };
   const lines: string[] = [];
   for (const p of paths) {
     lines.push(`${p.From} → ${p.To} in ${p.Steps.length} step${p.Steps.length === 1 ? '' : 's'}:`);
@@ -186,12 +220,18 @@ async function escalationPaths(argv: readonly string[], host: AnalysisHost): Pro
 }
 
 async function generatePolicy(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
-  const options = parse(argv, { '--world': { value: true }, '--principal-arn': { value: true }, '--since': { value: true }, '--output': { value: true, choices: ['json', 'text'] } });
+  const options = parse(argv, {
+    '--world': { value: true },
+    '--principal-arn': { value: true },
+    '--since': { value: true },
+    '--output': { value: true, choices: ['json', 'text'] },
+  });
   const path = options.get('--world');
   const principalArn = options.get('--principal-arn');
   if (path === undefined || principalArn === undefined) throw new UsageError('generate-policy needs --world FILE and --principal-arn ARN');
   const since = options.get('--since');
-  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
+  if (since !== undefined && Number.isNaN(Date.parse(since)))
+    throw new UsageError('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
   const world = await host.openWorldFile(path);
   const { worldGeneratedPolicy } = await import('../sim/analyze/world-input.ts');
   const { AnalysisError } = await import('../sim/analyze/errors.ts');
@@ -203,7 +243,12 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
     throw error;
   }
   if (options.get('--output') === 'json') {
-    const printed = { PolicyDocument: result.PolicyDocument, UnusedGranted: result.UnusedGranted, Summary: result.summary, Findings: result.findings.map((f) => ({ findingType: f.severity, issueCode: f.code, findingDetails: f.message })) };
+    const printed = {
+      PolicyDocument: result.PolicyDocument,
+      UnusedGranted: result.UnusedGranted,
+      Summary: result.summary,
+      Findings: result.findings.map((f) => ({ findingType: f.severity, issueCode: f.code, findingDetails: f.message })),
+    };
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
   }
   const lines = [
@@ -216,20 +261,31 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
 }
 
 async function accessFindings(argv: readonly string[], host: AnalysisHost): Promise<AnalysisOutcome> {
-  const options = parse(argv, { '--world': { value: true }, '--output': { value: true, choices: ['json', 'text'] }, '--unused': { value: false }, '--days': { value: true } });
+  const options = parse(argv, {
+    '--world': { value: true },
+    '--output': { value: true, choices: ['json', 'text'] },
+    '--unused': { value: false },
+    '--days': { value: true },
+  });
   const path = options.get('--world');
   if (path === undefined) throw new UsageError('access-findings needs --world FILE');
   if (options.has('--days') && !options.has('--unused')) throw new UsageError('--days goes with --unused');
   const days = options.has('--days') ? Number(options.get('--days')) : undefined;
-  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) throw new UsageError(`--days must be a whole number from 1 to 365 (got "${options.get('--days')}")`);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365))
+    throw new UsageError(`--days must be a whole number from 1 to 365 (got "${options.get('--days')}")`);
   const world = await host.openWorldFile(path);
   if (options.has('--unused')) return unusedFindings(world, days, options.get('--output') === 'json');
   const { worldAccessFindings } = await import('../sim/analyze/world-input.ts');
   const findings = await worldAccessFindings(world);
   const zone = world.organization() !== undefined;
-  if (options.get('--output') === 'json') return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
-  if (findings.length === 0) return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
-  const lines = findings.map((f) => `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`);
+  if (options.get('--output') === 'json')
+    return { exitCode: 0, stdout: `${JSON.stringify({ Findings: findings }, null, 4)}\n`, stderr: '' };
+  if (findings.length === 0)
+    return { exitCode: 0, stdout: `No resource policy grants access outside the ${zone ? 'organization' : 'account'}.\n`, stderr: '' };
+  const lines = findings.map(
+    (f) =>
+      `${f.IsPublic ? 'PUBLIC' : 'EXTERNAL'} ${f.ResourceType} ${f.Resource}: ${f.Principal} may ${f.Actions.join(', ')}${f.Condition.length > 0 ? ` when ${f.Condition.map((c) => `${c.ContextKeyName} = ${c.ContextKeyValues.join(',')}`).join(' and ')}` : ''}`,
+  );
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
@@ -241,7 +297,8 @@ async function unusedFindings(world: World, days: number | undefined, asJson: bo
   if (findings.length === 0) return { exitCode: 0, stdout: `No unused access over the last ${window}.\n`, stderr: '' };
   const when = (iso: string | undefined) => (iso === undefined ? 'never used' : `last used ${iso}`);
   const lines = findings.map((f) => {
-    if (f.FindingType === 'UnusedPermission') return `${f.FindingType} ${f.Resource}: granted but not used in ${window}: ${(f.UnusedServices ?? []).map((s) => `${s.ServiceNamespace} (${when(s.LastAccessed)})`).join(', ')}`;
+    if (f.FindingType === 'UnusedPermission')
+      return `${f.FindingType} ${f.Resource}: granted but not used in ${window}: ${(f.UnusedServices ?? []).map((s) => `${s.ServiceNamespace} (${when(s.LastAccessed)})`).join(', ')}`;
     return `${f.FindingType} ${f.Resource}${f.AccessKeyId ? ` key ${f.AccessKeyId}` : ''}: ${when(f.LastAccessed)}, nothing in ${window}`;
   });
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };

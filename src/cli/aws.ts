@@ -32,11 +32,17 @@ export async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
   const diskReads: DiskRead[] = [];
   const result = await runLive(world, line, mfaCode, diskReads);
   if (result.mfaPrompt !== undefined) {
-    return { ...result, stderr: `${result.stderr}iam-dojo: this profile needs an MFA code; run the command again with --mfa-code <6 digits from the authenticator>\n` };
+    return {
+      ...result,
+      stderr: `${result.stderr}iam-dojo: this profile needs an MFA code; run the command again with --mfa-code <6 digits from the authenticator>\n`,
+    };
   }
   if (worldPath !== undefined) {
     const scenario = await import('../sim/scenario/replay.ts');
-    for (const op of [...diskReads, { kind: 'run', line, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(profile !== undefined && profile !== '' ? { profile } : {}) }]) {
+    for (const op of [
+      ...diskReads,
+      { kind: 'run', line, ...(mfaCode !== undefined ? { mfaCode } : {}), ...(profile !== undefined && profile !== '' ? { profile } : {}) },
+    ]) {
       scenario.appendOp(journal, scenario.checkOp(op));
     }
     saveJournal(worldPath, scenario.needsCompaction(journal) ? scenario.compactJournal(journal, world) : journal);
@@ -48,7 +54,10 @@ export async function runAwsCommand(argv: readonly string[]): Promise<Outcome> {
  * Takes iam-dojo's options out of the words (wherever they stand, `--name value` or `--name=value`)
  * and keeps every other word exactly as given, in order, for the AWS CLI's own parser.
  */
-export function splitWorldOptions(argv: readonly string[], ownOptions: readonly WorldOption[] = WORLD_OPTIONS): { own: Map<WorldOption, string>; words: string[] } {
+export function splitWorldOptions(
+  argv: readonly string[],
+  ownOptions: readonly WorldOption[] = WORLD_OPTIONS,
+): { own: Map<WorldOption, string>; words: string[] } {
   const options = Object.fromEntries(ownOptions.map((name) => [name, { type: 'string' as const }]));
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const own = new Map<WorldOption, string>();
@@ -81,7 +90,12 @@ async function runLive(world: World, line: string, mfaCode: string | undefined, 
   const env = process.env;
   return runCommandLine(hostFor(world, true, diskReads), line, {
     ...(mfaCode !== undefined ? { mfaCode } : {}),
-    env: { AWS_PROFILE: env['AWS_PROFILE'], AWS_DEFAULT_OUTPUT: env['AWS_DEFAULT_OUTPUT'], AWS_REGION: env['AWS_REGION'], AWS_DEFAULT_REGION: env['AWS_DEFAULT_REGION'] },
+    env: {
+      AWS_PROFILE: env['AWS_PROFILE'],
+      AWS_DEFAULT_OUTPUT: env['AWS_DEFAULT_OUTPUT'],
+      AWS_REGION: env['AWS_REGION'],
+      AWS_DEFAULT_REGION: env['AWS_DEFAULT_REGION'],
+    },
     terminalWidth: process.stdout.columns ?? 80,
   });
 }

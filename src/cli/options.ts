@@ -25,7 +25,9 @@ export interface ParsedOptions {
 
 /** Parses a command's words; unknown options, missing values and values outside `choices` are usage errors. */
 export function parseOptions(argv: readonly string[], specs: OptionSpecs): ParsedOptions {
-  const config = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.takesValue ? ('string' as const) : ('boolean' as const) }]));
+  const config = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.takesValue ? ('string' as const) : ('boolean' as const) }]),
+  );
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {

@@ -8,7 +8,10 @@ const EXPECTATIONS = ['allowed', 'denied', 'explicitDeny', 'implicitDeny'] as co
 const OUTPUTS = ['json', 'text', 'table'] as const;
 
 /** Runs one of the two simulate commands with the words after its name. */
-export async function runSimulation(command: 'simulate-custom-policy' | 'simulate-principal-policy', argv: readonly string[]): Promise<Outcome> {
+export async function runSimulation(
+  command: 'simulate-custom-policy' | 'simulate-principal-policy',
+  argv: readonly string[],
+): Promise<Outcome> {
   const principal = command === 'simulate-principal-policy';
   const { options, positionals } = parseOptions(argv, {
     'cli-input-json': { takesValue: true },
@@ -44,7 +47,11 @@ export async function runSimulation(command: 'simulate-custom-policy' | 'simulat
   } catch (error) {
     if (error instanceof errors.SimulationError) {
       const where = error.position !== undefined ? ` (line ${error.position.line}, column ${error.position.column})` : '';
-      return { exitCode: 254, stdout: '', stderr: `\nAn error occurred (${error.awsCode}) when calling the ${operation} operation: ${error.message}${where}\n` };
+      return {
+        exitCode: 254,
+        stdout: '',
+        stderr: `\nAn error occurred (${error.awsCode}) when calling the ${operation} operation: ${error.message}${where}\n`,
+      };
     }
     throw error;
   }
@@ -55,13 +62,20 @@ export async function runSimulation(command: 'simulate-custom-policy' | 'simulat
     const { explainInWords } = await import('../sim/simulate/explain.ts');
     stdout = run.details.map((d) => `${explainInWords(d.request, d.result).join('\n')}\n`).join('\n');
   } else {
-    stdout = formatOutput(printed, { format: options.get('output') ?? 'json', query: options.get('query'), operation, terminalWidth: process.stdout.columns ?? 80 });
+    stdout = formatOutput(printed, {
+      format: options.get('output') ?? 'json',
+      query: options.get('query'),
+      operation,
+      terminalWidth: process.stdout.columns ?? 80,
+    });
   }
   const expected = options.get('expect');
   if (expected !== undefined) {
     const misses = run.output.EvaluationResults.filter((r) => !decisionMatches(r.EvalDecision, expected));
     if (misses.length > 0) {
-      const stderr = misses.map((r) => `iam-dojo: expected ${expected} but ${r.EvalActionName} on ${r.EvalResourceName} was ${r.EvalDecision}\n`).join('');
+      const stderr = misses
+        .map((r) => `iam-dojo: expected ${expected} but ${r.EvalActionName} on ${r.EvalResourceName} was ${r.EvalDecision}\n`)
+        .join('');
       return { exitCode: 1, stdout, stderr };
     }
   }

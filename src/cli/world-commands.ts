@@ -10,18 +10,27 @@ export type WorldCommand = 'mfa-code' | 'advance-clock' | 'trail';
 
 /** Runs one world command with the words after its name. */
 export async function runWorldCommand(command: WorldCommand, argv: readonly string[]): Promise<Outcome> {
-  const { options, positionals } = parseOptions(argv, { world: { takesValue: true }, ...(command === 'trail' ? { query: { takesValue: true } } : {}) });
+  const { options, positionals } = parseOptions(argv, {
+    world: { takesValue: true },
+    ...(command === 'trail' ? { query: { takesValue: true } } : {}),
+  });
   const path = options.get('world');
   const wanted = command === 'trail' ? 0 : 1;
   if (path === undefined || positionals.length !== wanted) {
-    throw new UsageError(`${command} needs ${command === 'mfa-code' ? '<serial-number> and ' : command === 'advance-clock' ? '<seconds> and ' : ''}--world FILE`);
+    throw new UsageError(
+      `${command} needs ${command === 'mfa-code' ? '<serial-number> and ' : command === 'advance-clock' ? '<seconds> and ' : ''}--world FILE`,
+    );
   }
   if (!existsSync(path)) throw new UsageError(`--world ${path}: no such file`);
   const journal = await loadJournal(path);
   const world = await buildWorld(journal);
   if (command === 'trail') {
     const trail = world.trail();
-    return { exitCode: 0, stdout: formatOutput(trail, { format: 'json', query: options.get('query'), operation: 'Trail', terminalWidth: 80 }), stderr: '' };
+    return {
+      exitCode: 0,
+      stdout: formatOutput(trail, { format: 'json', query: options.get('query'), operation: 'Trail', terminalWidth: 80 }),
+      stderr: '',
+    };
   }
   const argument = positionals[0] as string;
   if (command === 'mfa-code') {

@@ -49,7 +49,8 @@ export async function loadJournal(path: string): Promise<WorldJournal> {
   const { readScenario, droppedInWords } = await import('../sim/scenario/read.ts');
   const read = readScenario(data);
   if (!read.ok) throw new UsageError(`--world ${path}: not an iam-dojo world file (${read.error.message}) [${read.error.code}]`);
-  if (read.dropped.length > 0) process.stderr.write(`iam-dojo: --world ${path}: ${droppedInWords(read.dropped)}
+  if (read.dropped.length > 0)
+    process.stderr.write(`iam-dojo: --world ${path}: ${droppedInWords(read.dropped)}
 `);
   return read.journal;
 }

@@ -10,44 +10,50 @@ import { worldSession, type WorldSession } from '../widgets/world-session.svelte
 import { CONSOLE_MESSAGES, type ConsoleMessageCode } from './messages.ts';
 
 /** A role switched to, as the Switch role form names it (and the recent-roles list keeps it). */
-const switchedRoleSchema = z.object({
-  /** The role's account. */
-  accountId: z.string().regex(/^\d{12}$/),
-  /** The role name (with its path, if any). */
-  roleName: z.string().max(576),
-  /** The name shown in the top bar (default `role @ account`). */
-  displayName: z.string().max(64),
-  /** The top bar colour the person picked. */
-  color: z.enum(['red', 'orange', 'yellow', 'green', 'blue']),
-}).strict();
+const switchedRoleSchema = z
+  .object({
+    /** The role's account. */
+    accountId: z.string().regex(/^\d{12}$/),
+    /** The role name (with its path, if any). */
+    roleName: z.string().max(576),
+    /** The name shown in the top bar (default `role @ account`). */
+    displayName: z.string().max(64),
+    /** The top bar colour the person picked. */
+    color: z.enum(['red', 'orange', 'yellow', 'green', 'blue']),
+  })
+  .strict();
 
 /** A role in the Switch role form and the recent-roles list. */
 export type SwitchedRole = z.infer<typeof switchedRoleSchema>;
 
-const identitySchema = z.object({
-  sessionId: z.string().max(64),
-  arn: z.string().max(2048),
-  accountId: z.string().regex(/^\d{12}$/),
-  name: z.string().max(64),
-}).strict();
+const identitySchema = z
+  .object({
+    sessionId: z.string().max(64),
+    arn: z.string().max(2048),
+    accountId: z.string().regex(/^\d{12}$/),
+    name: z.string().max(64),
+  })
+  .strict();
 
 /** The signed-in person as the top bar shows them. */
-const signedInSchema = z.object({
-  /** The console session id the world issued at sign-in. */
-  sessionId: z.string().max(64),
-  /** The caller ARN (GetCallerIdentity). */
-  arn: z.string().max(2048),
-  /** The account signed in to. */
-  accountId: z.string().regex(/^\d{12}$/),
-  /** 'root', or the IAM user name. */
-  name: z.string().max(64),
-  /** The session may only change its password until it does. */
-  mustChangePassword: z.boolean(),
-  /** Set while acting as a role: the role as switched to. */
-  role: switchedRoleSchema.optional(),
-  /** Set while acting as a role: who to switch back to. */
-  original: identitySchema.optional(),
-}).strict();
+const signedInSchema = z
+  .object({
+    /** The console session id the world issued at sign-in. */
+    sessionId: z.string().max(64),
+    /** The caller ARN (GetCallerIdentity). */
+    arn: z.string().max(2048),
+    /** The account signed in to. */
+    accountId: z.string().regex(/^\d{12}$/),
+    /** 'root', or the IAM user name. */
+    name: z.string().max(64),
+    /** The session may only change its password until it does. */
+    mustChangePassword: z.boolean(),
+    /** Set while acting as a role: the role as switched to. */
+    role: switchedRoleSchema.optional(),
+    /** Set while acting as a role: who to switch back to. */
+    original: identitySchema.optional(),
+  })
+  .strict();
 
 const recentRolesSchema = z.array(switchedRoleSchema).max(5);
 
@@ -108,7 +114,13 @@ export class ConsoleState {
     const [who] = await this.read([{ service: 'sts', operation: 'GetCallerIdentity', params: {} }], outcome.sessionId);
     const arn = who?.ok ? String(who.output['Arn']) : '';
     const accountId = who?.ok ? String(who.output['Account']) : '';
-    this.signedIn = { sessionId: outcome.sessionId, arn, accountId, name: form.userName ?? 'root', mustChangePassword: outcome.mustChangePassword !== undefined };
+    this.signedIn = {
+      sessionId: outcome.sessionId,
+      arn,
+      accountId,
+      name: form.userName ?? 'root',
+      mustChangePassword: outcome.mustChangePassword !== undefined,
+    };
     this.#save(this.signedIn);
     this.notice = null;
     this.route = this.signedIn.mustChangePassword ? 'change-password' : this.start;
@@ -117,7 +129,11 @@ export class ConsoleState {
 
   /** Changes the signed-in user's own password (iam:ChangePassword, as the console does). */
   async changePassword(oldPassword: string, newPassword: string): Promise<ConsoleProblem | null> {
-    const problem = await this.call({ service: 'iam', operation: 'ChangePassword', params: { OldPassword: oldPassword, NewPassword: newPassword } });
+    const problem = await this.call({
+      service: 'iam',
+      operation: 'ChangePassword',
+      params: { OldPassword: oldPassword, NewPassword: newPassword },
+    });
     if (!problem && this.signedIn) {
       this.signedIn = { ...this.signedIn, mustChangePassword: false };
       this.#save(this.signedIn);
@@ -137,9 +153,20 @@ export class ConsoleState {
     if (!result.ok) return { code: result.error.code, message: result.error.message };
     if (!result.value.ok) return { code: result.value.error.code, message: result.value.error.message };
     const original = { sessionId: from.sessionId, arn: from.arn, accountId: from.accountId, name: from.name };
-    this.signedIn = { sessionId: result.value.sessionId, arn: result.value.arn, accountId: role.accountId, name: role.displayName, mustChangePassword: false, role, original };
+    this.signedIn = {
+      sessionId: result.value.sessionId,
+      arn: result.value.arn,
+      accountId: role.accountId,
+      name: role.displayName,
+      mustChangePassword: false,
+      role,
+      original,
+    };
     this.#save(this.signedIn);
-    this.recentRoles = [role, ...this.recentRoles.filter((r) => r.accountId !== role.accountId || r.roleName !== role.roleName)].slice(0, 5);
+    this.recentRoles = [role, ...this.recentRoles.filter((r) => r.accountId !== role.accountId || r.roleName !== role.roleName)].slice(
+      0,
+      5,
+    );
     try {
       globalThis.localStorage?.setItem(RECENT_KEY, JSON.stringify(this.recentRoles));
     } catch {

@@ -5,8 +5,10 @@
 export const CONSOLE_MESSAGES = {
   FAILED_AUTHENTICATION: 'Your authentication information is incorrect. Please try again.',
   NO_SUCH_USER: 'Your authentication information is incorrect. Please try again.',
-  NO_SUCH_ACCOUNT: 'Your authentication information is incorrect. Please try again. (This simulator has one account: check the account ID, alias or root email shown below.)',
-  PASSWORD_EXPIRED: 'Your password has expired and only an administrator can reset it (the account password policy prevents password reuse after expiry).',
+  NO_SUCH_ACCOUNT:
+    'Your authentication information is incorrect. Please try again. (This simulator has one account: check the account ID, alias or root email shown below.)',
+  PASSWORD_EXPIRED:
+    'Your password has expired and only an administrator can reset it (the account password policy prevents password reuse after expiry).',
   MFA_REQUIRED: 'Enter the code from your MFA device.',
   WORKER_FAILED: 'The simulator did not answer; try again.',
   NOT_SIGNED_IN: 'Sign in first.',

@@ -42,7 +42,11 @@ export function adminSessionSteps(): Step[] {
     { run: `aws iam create-access-key --user-name ${PROVISIONER}`, save: { PROVISIONER_KEY: 'AccessKey.AccessKeyId' } },
     {
       run: `aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/${ADMIN_ROLE} --role-session-name ${ADMIN_SESSION} --duration-seconds 43200 --profile ${PROVISIONER}`,
-      save: { ADMIN_KEY_ID: 'Credentials.AccessKeyId', ADMIN_SECRET: 'Credentials.SecretAccessKey', ADMIN_TOKEN: 'Credentials.SessionToken' },
+      save: {
+        ADMIN_KEY_ID: 'Credentials.AccessKeyId',
+        ADMIN_SECRET: 'Credentials.SecretAccessKey',
+        ADMIN_TOKEN: 'Credentials.SessionToken',
+      },
     },
     // The provisioning user goes again; the role session it started stays valid on its own.
     `aws iam delete-access-key --user-name ${PROVISIONER} --access-key-id {{PROVISIONER_KEY}}`,

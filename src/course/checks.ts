@@ -47,7 +47,8 @@ export async function runChecks(world: CourseWorld, exercise: Exercise, options:
     const passed = outcome.code === 'PASS';
     // The check's own words say what is still wrong; the finding in brackets says what was seen.
     const found = describeOutcome(outcome);
-    const message = passed || check.failure === undefined ? asSentence(found) : `${asSentence(check.failure)} (${found.replace(/\.$/, '')})`;
+    const message =
+      passed || check.failure === undefined ? asSentence(found) : `${asSentence(check.failure)} (${found.replace(/\.$/, '')})`;
     results.push({ id: check.id, label: check.label, passed, outcome, message });
   }
   return results;
@@ -81,7 +82,11 @@ async function runCheck(world: CourseWorld, check: Check, options: RunChecksOpti
     case 'decision': {
       const copy = await copyOf(world, options);
       await resolveAccountId(copy, `${check.principalArn} ${check.resource}`, vars);
-      const line = simulateCommand({ ...check, principalArn: fillTemplate(copy, check.principalArn, vars), resource: fillTemplate(copy, check.resource, vars) });
+      const line = simulateCommand({
+        ...check,
+        principalArn: fillTemplate(copy, check.principalArn, vars),
+        resource: fillTemplate(copy, check.resource, vars),
+      });
       const result = await copy.run(line);
       if (result.exitCode !== 0) return { code: 'EXPECTED_SUCCESS', exitCode: result.exitCode, stderr: result.stderr };
       const parsed = parseJson(result.stdout);
@@ -138,10 +143,13 @@ async function policyScope(copy: CourseWorld, check: Extract<Check, { kind: 'pol
   const principal = readPrincipals([{ details: parsed.value }]).find((p) => p.arn === arn);
   if (!principal) return { code: 'PRINCIPAL_MISSING', arn };
   const current = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
-  const comparison = await comparePolicies(JSON.stringify(check.reference), current.length > 0 ? current : [ALLOWS_NOTHING], { policyType: 'identity' });
+  const comparison = await comparePolicies(JSON.stringify(check.reference), current.length > 0 ? current : [ALLOWS_NOTHING], {
+    policyType: 'identity',
+  });
   const direction = check.relation === 'within' ? 'newlyAllowed' : 'noLongerAllowed';
   const group = comparison.groups.find((g) => g.direction === direction);
-  if (!comparison.complete) return { code: 'CHECK_ERROR', message: `the comparison could not cover every request (${comparison.incomplete.join('; ')})` };
+  if (!comparison.complete)
+    return { code: 'CHECK_ERROR', message: `the comparison could not cover every request (${comparison.incomplete.join('; ')})` };
   if (!group) return { code: 'PASS' };
   const example = `${group.witness.Action} on ${group.witness.Resource}`;
   return check.relation === 'within' ? { code: 'GRANTS_BEYOND', example } : { code: 'ALLOWS_LESS', example };
@@ -200,10 +208,19 @@ function contextKeyType(key: string): string {
 }
 
 function answerMatches(given: string, expected: unknown): boolean {
-  const norm = (s: string) => s.trim().replace(/^["'`]|["'`]$/g, '').toLowerCase();
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/^["'`]|["'`]$/g, '')
+      .toLowerCase();
   if (Array.isArray(expected)) {
     const want = new Set(expected.map((v) => norm(String(v))));
-    const got = new Set(given.split(/[,\s]+/).filter(Boolean).map(norm));
+    const got = new Set(
+      given
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map(norm),
+    );
     return want.size > 0 && want.size === got.size && [...want].every((v) => got.has(v));
   }
   if (expected === null || expected === undefined) return false;

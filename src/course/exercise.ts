@@ -68,7 +68,10 @@ export const organizationSchema = z
 export const worldInitSchema = z
   .object({
     /** The 12-digit account ID; fixed so that ARNs in goals and checks are stable. */
-    accountId: z.string().regex(/^\d{12}$/).default('111122223333'),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .default('111122223333'),
     /** Seed of the world's id generator; same seed and steps give the same ids and trail. */
     seed: z.string().min(1).optional(),
     /** The clock's start, an ISO 8601 time. */
@@ -262,10 +265,12 @@ export const lessonExercisesSchema = z
       if (index === 0 && 'continueFromPrevious' in exercise.start)
         ctx.addIssue({ code: 'custom', path: [index, 'start'], message: 'the first exercise has no previous exercise to continue from' });
       const checkIds = new Set(exercise.checks.map((c) => c.id));
-      if (checkIds.size !== exercise.checks.length) ctx.addIssue({ code: 'custom', path: [index, 'checks'], message: 'duplicate check id' });
+      if (checkIds.size !== exercise.checks.length)
+        ctx.addIssue({ code: 'custom', path: [index, 'checks'], message: 'duplicate check id' });
       exercise.wrongAnswers.forEach((wrong, w) =>
         wrong.caughtBy.forEach((id, c) => {
-          if (!checkIds.has(id)) ctx.addIssue({ code: 'custom', path: [index, 'wrongAnswers', w, 'caughtBy', c], message: `no check named "${id}"` });
+          if (!checkIds.has(id))
+            ctx.addIssue({ code: 'custom', path: [index, 'wrongAnswers', w, 'caughtBy', c], message: `no check named "${id}"` });
         }),
       );
     });

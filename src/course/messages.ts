@@ -24,7 +24,8 @@ export type CheckOutcome =
   | { code: 'CHECK_ERROR'; message: string };
 
 /** Codes of the errors that stop a list of steps. */
-export type StepErrorCode = 'STEP_FAILED' | 'UNKNOWN_VARIABLE' | 'TOTP_SEED_MISSING' | 'SAVE_QUERY_FAILED' | 'NO_PREVIOUS_EXERCISE' | 'UNKNOWN_EXERCISE';
+export type StepErrorCode =
+  'STEP_FAILED' | 'UNKNOWN_VARIABLE' | 'TOTP_SEED_MISSING' | 'SAVE_QUERY_FAILED' | 'NO_PREVIOUS_EXERCISE' | 'UNKNOWN_EXERCISE';
 
 /** One sentence saying what a check found. */
 export function describeOutcome(outcome: CheckOutcome): string {

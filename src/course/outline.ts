@@ -21,7 +21,11 @@ export function exercisesBySlug(): Map<string, { id: string; title: string }[]> 
   const map = new Map<string, { id: string; title: string }[]>();
   for (const [path, module] of Object.entries(modules)) {
     const slug = /lessons\/([^/]+)\/exercises\.ts$/.exec(path)?.[1];
-    if (slug) map.set(slug, module.default.map((e) => ({ id: e.id, title: e.title })));
+    if (slug)
+      map.set(
+        slug,
+        module.default.map((e) => ({ id: e.id, title: e.title })),
+      );
   }
   return map;
 }

@@ -2,7 +2,16 @@
  * State of the progress page: the learner's saved progress, and export, import and reset. Reads
  * and writes go through progress.ts, which validates everything it reads back.
  */
-import { clearProgress, emptyProgress, exerciseKey, exportProgress, loadProgress, parseProgress, replaceProgress, type Progress } from './progress.ts';
+import {
+  clearProgress,
+  emptyProgress,
+  exerciseKey,
+  exportProgress,
+  loadProgress,
+  parseProgress,
+  replaceProgress,
+  type Progress,
+} from './progress.ts';
 import type { LessonOutline } from './outline.ts';
 
 /** State and actions of the progress board. */

@@ -89,12 +89,19 @@ export function exportProgress(progress: Progress): string {
 }
 
 /** Parses an imported progress file; answers a sentence a learner understands instead of throwing. */
-export function parseProgress(text: string): { ok: true; progress: Progress } | { ok: false; code: 'PROGRESS_NOT_JSON' | 'PROGRESS_INVALID'; message: string } {
+export function parseProgress(
+  text: string,
+): { ok: true; progress: Progress } | { ok: false; code: 'PROGRESS_NOT_JSON' | 'PROGRESS_INVALID'; message: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, code: 'PROGRESS_NOT_JSON', message: 'This file is not IAM Dojo progress: it is not JSON text. Choose the file the progress page exported (iam-dojo-progress.json).' };
+    return {
+      ok: false,
+      code: 'PROGRESS_NOT_JSON',
+      message:
+        'This file is not IAM Dojo progress: it is not JSON text. Choose the file the progress page exported (iam-dojo-progress.json).',
+    };
   }
   const parsed = progressSchema.safeParse(data);
   if (!parsed.success) return { ok: false, code: 'PROGRESS_INVALID', message: progressProblem(data, parsed.error.issues[0]) };
@@ -104,18 +111,26 @@ export function parseProgress(text: string): { ok: true; progress: Progress } | 
 /** The first problem of a file that is not valid progress, in words. */
 function progressProblem(data: unknown, issue: z.core.$ZodIssue | undefined): string {
   const not = 'This file is not IAM Dojo progress';
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return `${not}: progress is a JSON object with "version", "exercises" and "solutionsSeen".`;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return `${not}: progress is a JSON object with "version", "exercises" and "solutionsSeen".`;
   const record = data as Record<string, unknown>;
-  if ('start' in record && 'ops' in record) return `${not}: it is a saved world (the playground's "Export world"). Import it on the playground page instead.`;
+  if ('start' in record && 'ops' in record)
+    return `${not}: it is a saved world (the playground's "Export world"). Import it on the playground page instead.`;
   if (record['version'] !== 1) {
     return typeof record['version'] === 'number' && record['version'] > 1
       ? `${not} that this site can read: it was made by a newer IAM Dojo (format ${record['version']}).`
       : `${not}: it has no progress format version ("version": 1).`;
   }
   const [field, name, part] = issue?.path ?? [];
-  if (issue?.code === 'unrecognized_keys') return `${not}: it has ${issue.keys.length === 1 ? 'a field' : 'fields'} progress files do not have (${issue.keys.slice(0, 3).map((k) => `"${k}"`).join(', ')}).`;
-  if (field === 'exercises' && name !== undefined && part === undefined) return `${not}: "${String(name).slice(0, 60)}" is not an exercise name (names look like 02-users-and-credentials/create-user).`;
-  if (field === 'exercises' && name !== undefined) return `${not}: the record of exercise "${String(name).slice(0, 60)}" is damaged (${part === 'completedAt' ? 'its finish time is not a date and time' : `its "${String(part)}" is wrong`}).`;
+  if (issue?.code === 'unrecognized_keys')
+    return `${not}: it has ${issue.keys.length === 1 ? 'a field' : 'fields'} progress files do not have (${issue.keys
+      .slice(0, 3)
+      .map((k) => `"${k}"`)
+      .join(', ')}).`;
+  if (field === 'exercises' && name !== undefined && part === undefined)
+    return `${not}: "${String(name).slice(0, 60)}" is not an exercise name (names look like 02-users-and-credentials/create-user).`;
+  if (field === 'exercises' && name !== undefined)
+    return `${not}: the record of exercise "${String(name).slice(0, 60)}" is damaged (${part === 'completedAt' ? 'its finish time is not a date and time' : `its "${String(part)}" is wrong`}).`;
   if (field === 'solutionsSeen') return `${not}: its list of solutions seen holds something that is not an exercise name.`;
   return `${not}: its "${String(field ?? 'document')}" part is not what a progress file holds.`;
 }

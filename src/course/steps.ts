@@ -109,7 +109,12 @@ export function totpCode(world: CourseWorld, file: string, offsetSeconds = 0): s
   return totp.generate({ timestamp: ms + offsetSeconds * 1000 });
 }
 
-async function runOrThrow(world: CourseWorld, line: string, options: { mfaCode?: string; sourceIp?: string }, mayFail: boolean): Promise<RunResult> {
+async function runOrThrow(
+  world: CourseWorld,
+  line: string,
+  options: { mfaCode?: string; sourceIp?: string },
+  mayFail: boolean,
+): Promise<RunResult> {
   const result = await world.run(line, options);
   if (result.exitCode !== 0 && !mayFail) {
     throw new StepError('STEP_FAILED', `${line} → exit ${result.exitCode}: ${result.stderr.trim().split('\n')[0] ?? ''}`);

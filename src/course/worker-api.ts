@@ -89,7 +89,9 @@ function journaledCreate(name: string): CreateCourseWorld {
     // A page world rebuilds from its journal; if the journal cannot hold the organization, the
     // exercise would silently run without its SCPs — refuse it with a clear error instead.
     if (organization !== undefined && !('organization' in (await worlds.journal(name)).start)) {
-      throw Object.assign(new Error('This exercise needs an organization (SCPs), which the page\'s saved worlds cannot hold yet.'), { code: 'ORGANIZATION_UNSUPPORTED' });
+      throw Object.assign(new Error("This exercise needs an organization (SCPs), which the page's saved worlds cannot hold yet."), {
+        code: 'ORGANIZATION_UNSUPPORTED',
+      });
     }
     const world = await worlds.get(name);
     return {

@@ -35,7 +35,12 @@ export type CourseWorld = Pick<World, 'run' | 'trail' | 'readFile'> & {
 };
 
 /** Creates a fresh world (the simulator's `createWorld`). */
-export type CreateCourseWorld = (init: { accountId: string; seed?: string; now?: string; organization?: OrganizationInit }) => CourseWorld | Promise<CourseWorld>;
+export type CreateCourseWorld = (init: {
+  accountId: string;
+  seed?: string;
+  now?: string;
+  organization?: OrganizationInit;
+}) => CourseWorld | Promise<CourseWorld>;
 
 /** The organization a world's account belongs to (see exercise.ts, `organizationSchema`). */
 export type OrganizationInit = z.infer<typeof organizationSchema>;

@@ -13,7 +13,10 @@ const perService = new Map<string, Promise<CatalogService | undefined>>();
 
 /** Service prefixes (empty when the catalog is not available). */
 export function catalogServices(): Promise<string[]> {
-  services ??= withSimulator((api) => api.catalogServices()).then((r) => (r.ok ? r.value : []), () => []);
+  services ??= withSimulator((api) => api.catalogServices()).then(
+    (r) => (r.ok ? r.value : []),
+    () => [],
+  );
   return services;
 }
 
@@ -22,7 +25,10 @@ export function catalogService(prefix: string): Promise<CatalogService | undefin
   const key = prefix.toLowerCase();
   let entry = perService.get(key);
   if (!entry) {
-    entry = withSimulator((api) => api.catalogService(key)).then((r) => (r.ok ? r.value : undefined), () => undefined);
+    entry = withSimulator((api) => api.catalogService(key)).then(
+      (r) => (r.ok ? r.value : undefined),
+      () => undefined,
+    );
     perService.set(key, entry);
   }
   return entry;
@@ -30,7 +36,10 @@ export function catalogService(prefix: string): Promise<CatalogService | undefin
 
 /** Global condition keys (`aws:...`). */
 export function globalConditionKeys(): Promise<Key[]> {
-  globals ??= withSimulator((api) => api.globalConditionKeys()).then((r) => (r.ok ? r.value : []), () => []);
+  globals ??= withSimulator((api) => api.globalConditionKeys()).then(
+    (r) => (r.ok ? r.value : []),
+    () => [],
+  );
   return globals;
 }
 

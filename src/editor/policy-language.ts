@@ -38,7 +38,10 @@ function isPolicyModel(model: MonacoNs.editor.ITextModel): boolean {
 }
 
 /** The string the cursor is in: its text before the cursor, and its range. */
-function currentString(model: MonacoNs.editor.ITextModel, position: MonacoNs.Position): { typed: string; startColumn: number; endColumn: number } {
+function currentString(
+  model: MonacoNs.editor.ITextModel,
+  position: MonacoNs.Position,
+): { typed: string; startColumn: number; endColumn: number } {
   const line = model.getLineContent(position.lineNumber);
   const before = line.slice(0, position.column - 1);
   const open = before.lastIndexOf('"');
@@ -52,7 +55,11 @@ function servicesIn(text: string): string[] {
   return [...new Set([...text.matchAll(/"([a-z0-9-]+):[A-Za-z*?]/g)].map((m) => m[1]!))];
 }
 
-async function complete(monaco: Monaco, model: MonacoNs.editor.ITextModel, position: MonacoNs.Position): Promise<MonacoNs.languages.CompletionList> {
+async function complete(
+  monaco: Monaco,
+  model: MonacoNs.editor.ITextModel,
+  position: MonacoNs.Position,
+): Promise<MonacoNs.languages.CompletionList> {
   const text = model.getValue();
   const location = getLocation(text, model.getOffsetAt(position));
   const slot = slotAt(location.path, location.isAtPropertyKey);
@@ -65,7 +72,15 @@ async function complete(monaco: Monaco, model: MonacoNs.editor.ITextModel, posit
     const colon = typed.indexOf(':');
     if (colon < 0) {
       const services = await catalogServices();
-      return { suggestions: services.map((s) => ({ label: `${s}:`, kind: kind.Module, insertText: `${s}:`, range, command: { id: 'editor.action.triggerSuggest', title: 'actions' } })) };
+      return {
+        suggestions: services.map((s) => ({
+          label: `${s}:`,
+          kind: kind.Module,
+          insertText: `${s}:`,
+          range,
+          command: { id: 'editor.action.triggerSuggest', title: 'actions' },
+        })),
+      };
     }
     const service = await catalogService(typed.slice(0, colon));
     if (!service) return { suggestions: [] };
@@ -98,7 +113,14 @@ async function complete(monaco: Monaco, model: MonacoNs.editor.ITextModel, posit
   const keys = [...(await globalConditionKeys())];
   for (const service of await Promise.all(servicesIn(text).map((s) => catalogService(s)))) keys.push(...(service?.conditionKeys ?? []));
   return {
-    suggestions: keys.map((k) => ({ label: k.name, kind: kind.Property, detail: k.type, documentation: k.description, insertText: k.name, range })),
+    suggestions: keys.map((k) => ({
+      label: k.name,
+      kind: kind.Property,
+      detail: k.type,
+      documentation: k.description,
+      insertText: k.name,
+      range,
+    })),
   };
 }
 
@@ -112,5 +134,10 @@ async function hover(model: MonacoNs.editor.ITextModel, position: MonacoNs.Posit
   const service = await catalogService(prefix);
   const action = service?.actions.find((a) => a.name.toLowerCase() === name.toLowerCase());
   if (!service || !action) return { contents: [{ value: `\`${value}\` is not an action in the service reference.` }] };
-  return { contents: [{ value: `**${service.prefix}:${action.name}** — ${service.name}` }, { value: `${action.description}\n\nAccess level: **${action.accessLevel}**` }] };
+  return {
+    contents: [
+      { value: `**${service.prefix}:${action.name}** — ${service.name}` },
+      { value: `${action.description}\n\nAccess level: **${action.accessLevel}**` },
+    ],
+  };
 }

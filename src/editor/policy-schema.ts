@@ -41,7 +41,10 @@ const statement = {
     Condition: {
       type: 'object',
       description: 'Operator → { condition key → value or values }. Operators are ANDed, keys are ANDed, values are ORed.',
-      additionalProperties: { type: 'object', additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array' }] } },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array' }] },
+      },
     },
   },
 };

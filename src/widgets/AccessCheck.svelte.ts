@@ -10,10 +10,7 @@ import type { AccessAnswer, AccessRequest, PolicyFinding, WorkerError } from '..
 import { loadSaved, pageKey, save } from '../worker/storage.ts';
 
 /** What the widget shows for the latest request. */
-export type CheckVerdict =
-  | { kind: 'pending' }
-  | { kind: 'decided'; answer: AccessAnswer }
-  | { kind: 'error'; error: WorkerError };
+export type CheckVerdict = { kind: 'pending' } | { kind: 'decided'; answer: AccessAnswer } | { kind: 'error'; error: WorkerError };
 
 /** One context entry row. */
 export interface ContextRow {
@@ -152,7 +149,8 @@ export class AccessCheckState {
       slots.map(async ([slot, text, used]) => {
         if (!used) return this.#setFindings(slot, []);
         try {
-          const answer = slot === 'resource' ? await this.#lint.resource(text, resourcePolicyType(this.resource)) : await this.#lint[slot](text);
+          const answer =
+            slot === 'resource' ? await this.#lint.resource(text, resourcePolicyType(this.resource)) : await this.#lint[slot](text);
           if (answer.stale) return;
           // A missing lint export is not the learner's problem; the verdict already shows it.
           this.#setFindings(slot, answer.value.ok ? answer.value.value : []);
@@ -199,7 +197,10 @@ export function resourcePolicyType(resourceArn: string): PolicyType {
 
 /** Context values as typed: comma-separated, trimmed, empty ones dropped. */
 export function splitValues(text: string): string[] {
-  return text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** A short stable key for saving a widget's text, from its starting content. */

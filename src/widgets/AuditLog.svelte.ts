@@ -68,7 +68,7 @@ export class AuditLogState {
   /** Reads the records added since the last read (all of them when the world was replaced). */
   async refresh(): Promise<void> {
     const known = this.rows.length;
-    const first = known > 0 ? (this.rows[0]!.record['eventID'] as string | undefined) ?? null : null;
+    const first = known > 0 ? ((this.rows[0]!.record['eventID'] as string | undefined) ?? null) : null;
     const result = await this.session.read((api) => api.trailTail(this.session.name, known, first));
     if (!result.ok) {
       this.error = `${result.error.message} [${result.error.code}]`;

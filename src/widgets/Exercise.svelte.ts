@@ -130,7 +130,9 @@ export class ExerciseState {
     const mine = (startSequence.get(this.worldName) ?? 0) + 1;
     startSequence.set(this.worldName, mine);
     try {
-      const answer = await withSimulator((api) => (api as unknown as ExerciseRemote).exerciseStartJournal($state.snapshot(this.exercises), this.exercise.id));
+      const answer = await withSimulator((api) =>
+        (api as unknown as ExerciseRemote).exerciseStartJournal($state.snapshot(this.exercises), this.exercise.id),
+      );
       if (startSequence.get(this.worldName) !== mine) return; // another exercise started meanwhile
       if (!answer.ok) {
         this.failure = answer.error;
@@ -167,7 +169,9 @@ export class ExerciseState {
     try {
       const answers = $state.snapshot(this.answers);
       const exercises = $state.snapshot(this.exercises);
-      const answer = await this.session.read<Result<CheckResult[]>>((api) => (api as unknown as ExerciseRemote).checkExercise(this.worldName, exercises, this.exercise.id, answers));
+      const answer = await this.session.read<Result<CheckResult[]>>((api) =>
+        (api as unknown as ExerciseRemote).checkExercise(this.worldName, exercises, this.exercise.id, answers),
+      );
       if (mine !== this.#sequence) return;
       if (!answer.ok) {
         this.failure = answer.error;
@@ -175,14 +179,19 @@ export class ExerciseState {
       }
       this.failure = null;
       this.results = answer.value;
-      this.#signal({ kind: 'check', total: answer.value.length, failing: answer.value.filter((r) => !r.passed).map((r) => ({ id: r.id, code: r.outcome.code })) });
+      this.#signal({
+        kind: 'check',
+        total: answer.value.length,
+        failing: answer.value.filter((r) => !r.passed).map((r) => ({ id: r.id, code: r.outcome.code })),
+      });
       if (answer.value.length > 0 && answer.value.every((r) => r.passed) && !this.done) {
         markExerciseDone(this.lesson, this.exercise.id);
         this.done = true;
         this.#signal({ kind: 'completed', solutionShown: this.solutionShown });
       }
     } catch (error) {
-      if (mine === this.#sequence) this.failure = { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) };
+      if (mine === this.#sequence)
+        this.failure = { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) };
     } finally {
       if (mine === this.#sequence) this.busy = 'idle';
     }
@@ -237,7 +246,9 @@ export class ExerciseState {
 
   /** Tells listeners (the room reporter) what happened in this exercise (src/room/exercise-events.ts). */
   #signal(signal: DistributiveOmit<Parameters<typeof emitExerciseSignal>[0], 'world' | 'lesson' | 'exercise'>): void {
-    emitExerciseSignal({ ...signal, world: this.worldName, lesson: this.lesson, exercise: this.exercise.id } as Parameters<typeof emitExerciseSignal>[0]);
+    emitExerciseSignal({ ...signal, world: this.worldName, lesson: this.lesson, exercise: this.exercise.id } as Parameters<
+      typeof emitExerciseSignal
+    >[0]);
   }
 }
 
@@ -266,7 +277,8 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
 export function checkDetail(check: Exercise['checks'][number]): string {
   switch (check.kind) {
     case 'command': {
-      const expected = check.expect.outcome === 'success' ? 'succeeds' : `fails${check.expect.errorCode ? ` with ${check.expect.errorCode}` : ''}`;
+      const expected =
+        check.expect.outcome === 'success' ? 'succeeds' : `fails${check.expect.errorCode ? ` with ${check.expect.errorCode}` : ''}`;
       const query = check.expect.query !== undefined ? `; ${check.expect.query} = ${JSON.stringify(check.expect.equals)}` : '';
       return `$ ${check.command} — ${expected}${query}`;
     }

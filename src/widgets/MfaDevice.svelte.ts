@@ -77,7 +77,9 @@ export class MfaDeviceState {
     }
     const account = /^arn:aws[\w-]*:iam::(\d{12}):/.exec(this.serial)?.[1] ?? '';
     // The lag is read when the queued read runs, after any change before it brought the clock up to date.
-    const result = await this.session.read((api) => api.mfaCodes(this.session.name, this.seedFile, `${this.deviceName}@${account}`, this.session.realLagMs()));
+    const result = await this.session.read((api) =>
+      api.mfaCodes(this.session.name, this.seedFile, `${this.deviceName}@${account}`, this.session.realLagMs()),
+    );
     if (!result.ok) {
       this.codes = null;
       if (result.error.code === 'NO_SEED_FILE') {

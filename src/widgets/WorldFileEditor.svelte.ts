@@ -58,7 +58,10 @@ export class WorldFileEditorState {
       return;
     }
     if (result.value === null) {
-      this.status = { kind: 'error', message: `There is no file ${name} in this world yet. Write it here and save it, or create it in the terminal.` };
+      this.status = {
+        kind: 'error',
+        message: `There is no file ${name} in this world yet. Write it here and save it, or create it in the terminal.`,
+      };
       return;
     }
     this.text = result.value;

@@ -59,7 +59,8 @@ export function activeExercise(world: string): RegisteredExercise | undefined {
 export function nearestExercise(world: string, element: Element): RegisteredExercise | undefined {
   const list = [...(registered.get(world) ?? [])].filter((e) => e.element.isConnected);
   const above = list.filter((e) => e.element.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
-  if (above.length > 0) return above.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).at(-1);
+  if (above.length > 0)
+    return above.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).at(-1);
   return list.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
 }
 

@@ -4,5 +4,13 @@
  */
 import '../security/zod-jitless.ts';
 
-export { MAX_JOURNAL_OPS, MAX_LINE_CHARS, MAX_STORED_OPS, worldJournalSchema, worldStartSchema, journalOpSchema, runOpSchema } from '../sim/scenario/schema.ts';
+export {
+  MAX_JOURNAL_OPS,
+  MAX_LINE_CHARS,
+  MAX_STORED_OPS,
+  worldJournalSchema,
+  worldStartSchema,
+  journalOpSchema,
+  runOpSchema,
+} from '../sim/scenario/schema.ts';
 export { readScenario, droppedInWords, type DroppedOp, type ScenarioError, type ScenarioRead } from '../sim/scenario/read.ts';

@@ -35,7 +35,15 @@ export function loadSaved<T>(key: string, schema: z.ZodType<T>): Loaded<T> {
     return setAside(key, raw, `not JSON (${(error as Error).message})`);
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return setAside(key, raw, parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).slice(0, 3).join('; '));
+  if (!parsed.success)
+    return setAside(
+      key,
+      raw,
+      parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'value'}: ${i.message}`)
+        .slice(0, 3)
+        .join('; '),
+    );
   return { kind: 'ok', value: parsed.data };
 }
 
@@ -58,15 +66,28 @@ export function save(key: string, value: unknown): boolean {
 /** Saves text under `key` and says how it went. */
 export function saveText(key: string, text: string): SaveOutcome {
   const storage = store();
-  if (!storage) return { ok: false, reason: 'unavailable', message: 'This browser does not let the site save anything (private mode or storage turned off).' };
+  if (!storage)
+    return {
+      ok: false,
+      reason: 'unavailable',
+      message: 'This browser does not let the site save anything (private mode or storage turned off).',
+    };
   try {
     storage.setItem(STORAGE_PREFIX + key, text);
     return { ok: true, chars: text.length };
   } catch (error) {
     const quota = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
     return quota
-      ? { ok: false, reason: 'quota', message: `The browser's storage for this site is full (this save needed ${formatChars(text.length)}).` }
-      : { ok: false, reason: 'unavailable', message: `The browser refused to save (${(error as Error).message || 'storage unavailable'}).` };
+      ? {
+          ok: false,
+          reason: 'quota',
+          message: `The browser's storage for this site is full (this save needed ${formatChars(text.length)}).`,
+        }
+      : {
+          ok: false,
+          reason: 'unavailable',
+          message: `The browser refused to save (${(error as Error).message || 'storage unavailable'}).`,
+        };
   }
 }
 
@@ -149,7 +170,8 @@ export function corruptCopies(key: string): string[] {
  */
 export function setAside(key: string, raw: string, reason: string): Loaded<never> {
   unreadable.set(key, raw);
-  const kept = raw.length > MAX_CORRUPT_COPY_CHARS ? `${raw.slice(0, MAX_CORRUPT_COPY_CHARS)}\n… (cut: ${raw.length} characters in all)` : raw;
+  const kept =
+    raw.length > MAX_CORRUPT_COPY_CHARS ? `${raw.slice(0, MAX_CORRUPT_COPY_CHARS)}\n… (cut: ${raw.length} characters in all)` : raw;
   try {
     const storage = store();
     storage?.removeItem(STORAGE_PREFIX + key);

@@ -12,7 +12,16 @@ import type { ServiceResponse } from '../sim/services/contract.ts';
 import type { CallDecision } from '../sim/services/invoke.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
-import { appendOp, checkOp, compactJournal, consoleCall, consoleSignIn, needsCompaction, replayScenario, runOptions } from '../sim/scenario/index.ts';
+import {
+  appendOp,
+  checkOp,
+  compactJournal,
+  consoleCall,
+  consoleSignIn,
+  needsCompaction,
+  replayScenario,
+  runOptions,
+} from '../sim/scenario/index.ts';
 import { advanceClock } from './sim-adapter.ts';
 
 type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
@@ -110,7 +119,11 @@ export const worlds = {
    * authorized by the same engine as the signed-in session, but neither recorded in the trail nor in
    * the journal (see src/console/README.md, "What the trail shows").
    */
-  async consoleRead(name: string, sessionId: string, calls: { service: string; operation: string; params: Record<string, unknown> }[]): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }[]> {
+  async consoleRead(
+    name: string,
+    sessionId: string,
+    calls: { service: string; operation: string; params: Record<string, unknown> }[],
+  ): Promise<{ response: ServiceResponse; decisions: readonly CallDecision[] }[]> {
     const copy = (await slot(name)).world.fork();
     const out: { response: ServiceResponse; decisions: readonly CallDecision[] }[] = [];
     for (const c of calls) {

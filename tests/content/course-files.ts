@@ -48,7 +48,9 @@ export function sitePages(): Set<string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.mdx?$/.test(name) && !name.startsWith('_')) {
-        const route = relative(CONTENT_DIR, path).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+        const route = relative(CONTENT_DIR, path)
+          .replace(/\.mdx?$/, '')
+          .replace(/(^|\/)index$/, '');
         pages.add(route === '' ? '/' : `/${route}/`);
       }
     }

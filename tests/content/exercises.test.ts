@@ -50,15 +50,25 @@ describe.each(cases.map((c) => [`${c.slug} › ${c.exercise.id}`, c] as const))(
 });
 
 describe.each(
-  cases.flatMap((c) => c.exercise.wrongAnswers.map((wrong) => [`${c.slug} › ${c.exercise.id} ✗ ${wrong.mistake}`, { ...c, wrong }] as const)),
+  cases.flatMap((c) =>
+    c.exercise.wrongAnswers.map((wrong) => [`${c.slug} › ${c.exercise.id} ✗ ${wrong.mistake}`, { ...c, wrong }] as const),
+  ),
 )('%s', (_name, { exercise, all, wrong }) => {
   test('fails the checks that must catch it, with words', async () => {
     const { world, variables } = await buildStartWorld(create, all, exercise.id);
     // A wrong answer may include a command that AWS refuses; that is part of the mistake.
-    const after = await applySteps(world, wrong.steps.map((s) => (typeof s === 'string' ? { run: s, mayFail: true } : s)), variables);
+    const after = await applySteps(
+      world,
+      wrong.steps.map((s) => (typeof s === 'string' ? { run: s, mayFail: true } : s)),
+      variables,
+    );
     const copyWorld = async () => {
       const again = await buildStartWorld(create, all, exercise.id);
-      await applySteps(again.world, wrong.steps.map((s) => (typeof s === 'string' ? { run: s, mayFail: true } : s)), again.variables);
+      await applySteps(
+        again.world,
+        wrong.steps.map((s) => (typeof s === 'string' ? { run: s, mayFail: true } : s)),
+        again.variables,
+      );
       return again.world;
     };
     const results = await runChecks(world, exercise, { variables: after, answers: wrong.answers, copyWorld });

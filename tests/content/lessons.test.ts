@@ -32,7 +32,7 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
     for (const exercise of exercises!) expect(lesson.body).toContain(`id="${exercise.id}"`);
   });
 
-  test('every exercise\'s first hint asks a question before any hint shows a command', () => {
+  test("every exercise's first hint asks a question before any hint shows a command", () => {
     for (const exercise of lessonExercises(slug) ?? []) {
       const first = exercise.hints[0]!;
       expect(first, `${slug} › ${exercise.id}`).toContain('?');
@@ -40,7 +40,7 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
     }
   });
 
-  test('widgets are interactive islands on the lesson\'s own world, and exercises name their lesson', () => {
+  test("widgets are interactive islands on the lesson's own world, and exercises name their lesson", () => {
     const tags = [...lesson.body.matchAll(/<(Exercise|Terminal|AuditLog|AccessCheck|MfaDevice|AccountExplorer|PolicyCheck)\b([^>]*)>/g)];
     expect(tags.length).toBeGreaterThan(0);
     for (const [tag, name, attributes] of tags) {

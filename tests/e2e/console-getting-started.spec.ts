@@ -21,7 +21,13 @@ async function openConsole(page: Page): Promise<Locator> {
 }
 
 async function card(console: Locator, term: string): Promise<string> {
-  return (await console.getByRole('complementary', { name: 'This simulated account' }).locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+  return (
+    await console
+      .getByRole('complementary', { name: 'This simulated account' })
+      .locator('dt', { hasText: term })
+      .locator('xpath=following-sibling::dd[1]')
+      .innerText()
+  ).trim();
 }
 
 async function signInAsUser(console: Locator, account: string, user: string, password: string): Promise<void> {
@@ -120,7 +126,9 @@ test('getting started in the console, every step in Event history', async ({ pag
   await console.getByRole('button', { name: 'Add MFA' }).click();
   await expect(console.getByRole('heading', { name: ADMIN })).toBeVisible();
   await console.getByRole('tab', { name: 'Security credentials' }).click();
-  await expect(console.getByRole('region', { name: /Multi-factor authentication/ }).getByRole('code')).toHaveText(`arn:aws:iam::${accountId}:mfa/admin-ana-phone`);
+  await expect(console.getByRole('region', { name: /Multi-factor authentication/ }).getByRole('code')).toHaveText(
+    `arn:aws:iam::${accountId}:mfa/admin-ana-phone`,
+  );
   await console.getByRole('button', { name: 'Sign out' }).click();
 
   // 6. Sign in again: the password, then a fresh code (the last one was used to enable the device).
@@ -137,7 +145,18 @@ test('getting started in the console, every step in Event history', async ({ pag
   await expect(console.getByRole('heading', { name: 'Event history' })).toBeVisible();
   const table = console.getByRole('table', { name: 'Event history' });
   // AttachUserPolicy twice: AdministratorAccess and the IAMUserChangePassword the wizard adds.
-  const expected = { ConsoleLogin: 3, CreateUser: 1, CreateLoginProfile: 1, AttachUserPolicy: 2, ChangePassword: 1, CreateGroup: 1, AddUserToGroup: 1, AttachGroupPolicy: 1, CreateVirtualMFADevice: 1, EnableMFADevice: 1 };
+  const expected = {
+    ConsoleLogin: 3,
+    CreateUser: 1,
+    CreateLoginProfile: 1,
+    AttachUserPolicy: 2,
+    ChangePassword: 1,
+    CreateGroup: 1,
+    AddUserToGroup: 1,
+    AttachGroupPolicy: 1,
+    CreateVirtualMFADevice: 1,
+    EnableMFADevice: 1,
+  };
   for (const [name, count] of Object.entries(expected)) {
     await expect(table.getByRole('button', { name: new RegExp(`^${name} at`) }), name).toHaveCount(count);
   }
@@ -145,7 +164,10 @@ test('getting started in the console, every step in Event history', async ({ pag
   await console.getByRole('textbox', { name: 'Attribute value' }).fill(ADMIN);
   await console.getByRole('button', { name: 'Look up events' }).click();
   await expect(table.getByRole('button', { name: /^CreateUser at/ })).toHaveCount(0);
-  await table.getByRole('button', { name: /^ConsoleLogin at/ }).first().click();
+  await table
+    .getByRole('button', { name: /^ConsoleLogin at/ })
+    .first()
+    .click();
   const record = JSON.parse(await console.getByLabel('Event record of ConsoleLogin').innerText()) as Record<string, unknown>;
   expect(record['additionalEventData']).toMatchObject({ MFAUsed: 'Yes', MFAIdentifier: `arn:aws:iam::${accountId}:mfa/admin-ana-phone` });
   expect(record['userIdentity']).toMatchObject({ type: 'IAMUser', userName: ADMIN });
@@ -188,7 +210,10 @@ test('a wrong password is refused with the sign-in page words and recorded as a 
   await signInAsUser(console, accountId, 'nobody', 'Wrong-Passw0rd!');
   await expect(console.getByRole('status')).toContainText('Your authentication information is incorrect. Please try again.');
   await page.goto('/playground/');
-  const entry = await runInTerminal(page, 'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=ConsoleLogin --query "Events[0].CloudTrailEvent" --output text');
+  const entry = await runInTerminal(
+    page,
+    'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=ConsoleLogin --query "Events[0].CloudTrailEvent" --output text',
+  );
   await expect(entry).toContainText('"ConsoleLogin":"Failure"');
 });
 
@@ -240,7 +265,10 @@ test('create roles in the wizard, switch role and back; a role that requires MFA
   await page.goto('/playground/');
   await runInTerminal(page, 'aws iam create-user --user-name dev');
   await runInTerminal(page, 'aws iam create-login-profile --user-name dev --password Dev-Passw0rd!234');
-  await runInTerminal(page, `aws iam put-user-policy --user-name dev --policy-name assume --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","cloudtrail:LookupEvents"],"Resource":"*"}]}'`);
+  await runInTerminal(
+    page,
+    `aws iam put-user-policy --user-name dev --policy-name assume --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","cloudtrail:LookupEvents"],"Resource":"*"}]}'`,
+  );
   const console = await openConsole(page);
   const accountId = await card(console, 'Account ID');
   await console.getByRole('radio', { name: 'Root user' }).check();
@@ -248,7 +276,10 @@ test('create roles in the wizard, switch role and back; a role that requires MFA
   await console.getByLabel('Password', { exact: true }).fill(await card(console, 'Root user password'));
   await console.getByRole('button', { name: 'Sign in' }).click();
 
-  for (const [name, mfa] of [['Auditor', false], ['Admin', true]] as const) {
+  for (const [name, mfa] of [
+    ['Auditor', false],
+    ['Admin', true],
+  ] as const) {
     await console.getByRole('navigation', { name: /IAM/ }).getByRole('button', { name: 'Roles' }).click();
     await console.getByRole('button', { name: 'Create role' }).click();
     await console.getByRole('radio', { name: 'AWS account' }).check();
@@ -295,7 +326,11 @@ test('create roles in the wizard, switch role and back; a role that requires MFA
   const table = console.getByRole('table', { name: 'Event history' });
   await table.getByRole('button', { name: /^SwitchRole at/ }).click();
   const record = JSON.parse(await console.getByLabel('Event record of SwitchRole').innerText()) as Record<string, unknown>;
-  expect(record).toMatchObject({ eventSource: 'signin.amazonaws.com', responseElements: { SwitchRole: 'Success' }, additionalEventData: { SwitchFrom: `arn:aws:iam::${accountId}:user/dev` } });
+  expect(record).toMatchObject({
+    eventSource: 'signin.amazonaws.com',
+    responseElements: { SwitchRole: 'Success' },
+    additionalEventData: { SwitchFrom: `arn:aws:iam::${accountId}:user/dev` },
+  });
 });
 
 test('the root user assigns its own MFA device in the console and then signs in with it', async ({ page }) => {

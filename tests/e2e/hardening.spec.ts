@@ -34,7 +34,9 @@ async function watchCsp(page: Page): Promise<void> {
 async function expectNothingRan(page: Page): Promise<void> {
   const state = await page.evaluate(() => ({
     pwned: window.__pwned,
-    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 80)),
+    handlers: [...document.querySelectorAll('*')]
+      .filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+      .map((el) => el.outerHTML.slice(0, 80)),
     frames: document.querySelectorAll('main iframe').length,
     javascriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
     violations: window.__cspViolations ?? [],
@@ -68,7 +70,11 @@ test('every built page carries a CSP that allows nothing from outside the origin
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
     expect(policy, file).toBeDefined();
     const directives = new Map(
-      (policy ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0] ?? '', d.split(/\s+/).slice(1)] as const),
+      (policy ?? '')
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0] ?? '', d.split(/\s+/).slice(1)] as const),
     );
     expect(directives.get('default-src'), file).toEqual(["'self'"]);
     expect(directives.get('object-src'), file).toEqual(["'none'"]);
@@ -77,7 +83,9 @@ test('every built page carries a CSP that allows nothing from outside the origin
     expect(scriptSources.filter((s) => !s.startsWith("'sha256-")).slice(1), file).toEqual([]);
     for (const [name, sources] of directives) {
       // Only the origin itself, data: images and hashes: no host, no scheme wildcard, no eval.
-      const foreign = sources.filter((s) => !["'self'", "'none'", "'unsafe-inline'"].includes(s) && !s.startsWith("'sha256-") && !(s === 'data:' && name === 'img-src'));
+      const foreign = sources.filter(
+        (s) => !["'self'", "'none'", "'unsafe-inline'"].includes(s) && !s.startsWith("'sha256-") && !(s === 'data:' && name === 'img-src'),
+      );
       expect(foreign, `${file} ${name}`).toEqual([]);
       if (name.startsWith('script')) expect(sources, file).not.toContain("'unsafe-inline'");
     }
@@ -123,7 +131,6 @@ test('the CSP is enforced: an injected inline script and inline handler are bloc
 // ---------------------------------------------------------------------------------------------
 // Payloads render as text
 // ---------------------------------------------------------------------------------------------
-
 
 const setupCommands = [
   'aws iam create-user --user-name alice',
@@ -175,7 +182,11 @@ test('payloads in the access check fields and pasted as policy text show as text
   await check.getByRole('textbox', { name: 'Identity-based policy' }).scrollIntoViewIfNeeded();
   await expect(check.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   for (const { text } of PAYLOADS) {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x', Effect: 'Allow', Action: text, Resource: text }] }, null, 2);
+    const policy = JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Sid: 'x', Effect: 'Allow', Action: text, Resource: text }] },
+      null,
+      2,
+    );
     await page.evaluate((t) => navigator.clipboard.writeText(t), policy);
     await check.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
@@ -193,12 +204,19 @@ test('payloads arriving in a share link show as text', async ({ page }) => {
   await watchCsp(page);
   const journal = {
     version: 1,
-    start: { accountId: '111122223333', seed: 'hostile', commands: [...setupCommands, ...PAYLOADS.filter((p) => p.text.length < 1000).flatMap((p) => payloadCommands(p.text))] },
+    start: {
+      accountId: '111122223333',
+      seed: 'hostile',
+      commands: [...setupCommands, ...PAYLOADS.filter((p) => p.text.length < 1000).flatMap((p) => payloadCommands(p.text))],
+    },
     ops: [],
   };
   await page.goto(`/playground/#${shareFragment(JSON.stringify(journal))}`);
   await page.getByRole('region', { name: 'Your world' }).getByRole('button', { name: 'Replace my world with this one' }).click();
-  await expect(page.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText('Loaded a saved world from the shared link', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText(
+    'Loaded a saved world from the shared link',
+    { timeout: 60_000 },
+  );
   await runInTerminal(page, 'aws iam get-user-policy --user-name alice --policy-name from-a-stranger');
   await runInTerminal(page, 'aws iam list-user-tags --user-name alice');
   const logText = (await page.getByRole('region', { name: 'AWS terminal' }).getByRole('log').textContent()) ?? '';
@@ -220,16 +238,35 @@ function shareFragment(json: string): string {
 const hostileLinks: { name: string; fragment: () => string; code: string }[] = [
   { name: 'oversized', fragment: () => `world=${'A'.repeat(70_000)}`, code: 'SHARE_TOO_LARGE' },
   { name: 'not base64url', fragment: () => 'world=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E', code: 'SHARE_NOT_BASE64' },
-  { name: 'corrupted compression', fragment: () => `world=${base64url(new Uint8Array(600).map((_, i) => (i * 97 + 13) % 256))}`, code: 'SHARE_NOT_DEFLATE' },
-  { name: 'decompression bomb', fragment: () => `world=${base64url(deflateSync(new Uint8Array(10_000_000).fill(32), { level: 9 }))}`, code: 'SHARE_INFLATES_TOO_LARGE' },
-  { name: 'not JSON', fragment: () => shareFragment('<script>window.__pwned=1</script>'), code: 'NOT_JSON' },
-  { name: 'wrong schema', fragment: () => shareFragment(JSON.stringify({ version: 2, start: 'everything', ops: [] })), code: 'NOT_A_WORLD' },
   {
-    name: 'too many operations',
-    fragment: () => shareFragment(JSON.stringify({ version: 1, start: {}, ops: Array.from({ length: 5000 }, () => ({ kind: 'run', line: 'aws iam list-users' })) })),
+    name: 'corrupted compression',
+    fragment: () => `world=${base64url(new Uint8Array(600).map((_, i) => (i * 97 + 13) % 256))}`,
+    code: 'SHARE_NOT_DEFLATE',
+  },
+  {
+    name: 'decompression bomb',
+    fragment: () => `world=${base64url(deflateSync(new Uint8Array(10_000_000).fill(32), { level: 9 }))}`,
+    code: 'SHARE_INFLATES_TOO_LARGE',
+  },
+  { name: 'not JSON', fragment: () => shareFragment('<script>window.__pwned=1</script>'), code: 'NOT_JSON' },
+  {
+    name: 'wrong schema',
+    fragment: () => shareFragment(JSON.stringify({ version: 2, start: 'everything', ops: [] })),
     code: 'NOT_A_WORLD',
   },
-  { name: 'prototype pollution', fragment: () => shareFragment('{"version":1,"start":{},"ops":[],"__proto__":{"polluted":true}}'), code: 'NOT_A_WORLD' },
+  {
+    name: 'too many operations',
+    fragment: () =>
+      shareFragment(
+        JSON.stringify({ version: 1, start: {}, ops: Array.from({ length: 5000 }, () => ({ kind: 'run', line: 'aws iam list-users' })) }),
+      ),
+    code: 'NOT_A_WORLD',
+  },
+  {
+    name: 'prototype pollution',
+    fragment: () => shareFragment('{"version":1,"start":{},"ops":[],"__proto__":{"polluted":true}}'),
+    code: 'NOT_A_WORLD',
+  },
 ];
 
 for (const hostile of hostileLinks) {
@@ -240,7 +277,10 @@ for (const hostile of hostileLinks) {
     await expect(status).toContainText(`[${hostile.code}]`, { timeout: 30_000 });
     await expect(status).toContainText('Could not load the shared link');
     await runInTerminal(page, 'aws sts get-caller-identity');
-    await expect(page.getByRole('region', { name: 'AWS terminal' }).getByRole('log').locator('.entry').last()).toHaveAttribute('data-exit', '0');
+    await expect(page.getByRole('region', { name: 'AWS terminal' }).getByRole('log').locator('.entry').last()).toHaveAttribute(
+      'data-exit',
+      '0',
+    );
     expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>)['polluted'])).toBeUndefined();
     await expectNothingRan(page);
   });
@@ -262,10 +302,14 @@ test('hostile imports show a visible error with a code; a good import still work
   await expect(status).toContainText('[NOT_A_WORLD]');
   await paste(JSON.stringify([PAYLOADS[0]?.text]));
   await expect(status).toContainText('[NOT_A_WORLD]');
-  await controls.getByLabel('Choose a file').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('<img src=x onerror="window.__pwned=1">') });
+  await controls
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('<img src=x onerror="window.__pwned=1">') });
   await expect(status).toContainText('[NOT_JSON]');
   await expect(status).toContainText('evil.json');
-  await controls.getByLabel('Choose a file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_001, 32) });
+  await controls
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_001, 32) });
   await expect(status).toContainText('[IMPORT_TOO_LARGE]');
   // Authorization details are a valid shape whatever the names say: they load (or are refused
   // with a visible error), and every name is shown as text.

@@ -6,8 +6,7 @@
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
-const rootFontSize = (page: Page): Promise<string> =>
-  page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+const rootFontSize = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
 const toggle = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Instructor' });
 const banner = (page: Page) => page.getByRole('region', { name: 'Instructor mode' });
 
@@ -67,7 +66,9 @@ test('reset all progress: asks first, then removes every IAM Dojo entry and noth
     sessionStorage.setItem('iam-dojo:v1:draft', 'x');
     localStorage.setItem('starlight-theme', 'light');
   });
-  await banner(page).getByRole('button', { name: /reset all progress on this machine/i }).click();
+  await banner(page)
+    .getByRole('button', { name: /reset all progress on this machine/i })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Reset all progress on this machine?' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('3 saved entries');
@@ -76,7 +77,9 @@ test('reset all progress: asks first, then removes every IAM Dojo entry and noth
   await expect(dialog).toBeHidden();
   expect(await page.evaluate(() => localStorage.getItem('iam-dojo:v1:progress'))).toBe('{}');
 
-  await banner(page).getByRole('button', { name: /reset all progress/i }).click();
+  await banner(page)
+    .getByRole('button', { name: /reset all progress/i })
+    .click();
   await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Reset everything' }).click()]);
   await expect(banner(page).getByRole('status')).toHaveText(/progress on this machine was reset \(3 saved entries removed\)/);
   const left = await page.evaluate(() => ({
@@ -108,11 +111,13 @@ test('reset all progress really forgets a saved world', async ({ page }) => {
     return entries.last();
   };
   await page.goto('/playground/?instructor=on');
-  await expect((await run('aws iam create-user --user-name ada'))).toHaveAttribute('data-exit', '0');
+  await expect(await run('aws iam create-user --user-name ada')).toHaveAttribute('data-exit', '0');
   await page.reload();
   await expect((await run('aws iam list-users --query "Users[].UserName" --output text')).locator('.out')).toHaveText('ada');
 
-  await banner(page).getByRole('button', { name: /reset all progress/i }).click();
+  await banner(page)
+    .getByRole('button', { name: /reset all progress/i })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Reset all progress on this machine?' });
   await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Reset everything' }).click()]);
   await expect(banner(page).getByRole('status')).toContainText('was reset');

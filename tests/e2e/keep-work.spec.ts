@@ -235,7 +235,12 @@ test('MFA with a real phone: the countdown runs with real time, and a code refus
   const worldNow = Date.now();
   const ahead = (s: number) => totp.generate({ timestamp: worldNow + s * 1000 });
   const serial = (await mfa.locator('code').first().textContent())?.match(/arn:aws:iam::\d{12}:mfa\/dojo-phone/)?.[0] ?? '';
-  const entry = await runInTerminal(page, `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${ahead(300)} --authentication-code2 ${ahead(330)}`);
+  const entry = await runInTerminal(
+    page,
+    `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${ahead(300)} --authentication-code2 ${ahead(330)}`,
+  );
   await expect(entry.locator('.err')).toContainText('Authentication code for device is not valid');
-  await expect(entry).toContainText(/Refused for clock skew: the code \d{6} is right for about (4 min 30 s|5 min|5 min 30 s) after the world's clock/);
+  await expect(entry).toContainText(
+    /Refused for clock skew: the code \d{6} is right for about (4 min 30 s|5 min|5 min 30 s) after the world's clock/,
+  );
 });

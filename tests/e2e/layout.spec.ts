@@ -50,7 +50,8 @@ async function openEverything(page: Page): Promise<void> {
   // The first record of each expandable table (a DOM click: the layout is what is tested here, and
   // a record scrolled out of its table's box is still opened).
   await page.evaluate(() => {
-    for (const table of document.querySelectorAll('main table')) table.querySelector<HTMLButtonElement>('button[aria-expanded="false"]')?.click();
+    for (const table of document.querySelectorAll('main table'))
+      table.querySelector<HTMLButtonElement>('button[aria-expanded="false"]')?.click();
   });
   // Let widgets lay out what the disclosures revealed.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -72,7 +73,9 @@ async function sideways(page: Page): Promise<{ scrollWidth: number; clientWidth:
           if (getComputedStyle(up).overflowX !== 'visible') right = Math.min(right, up.getBoundingClientRect().right);
         }
         if (right > width + 1 && culprits.length < 8) {
-          culprits.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : ''} right=${Math.round(right)}`);
+          culprits.push(
+            `${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : ''} right=${Math.round(right)}`,
+          );
         }
       }
     }
@@ -98,7 +101,10 @@ async function overlapWithSidebar(page: Page): Promise<string[]> {
         const style = getComputedStyle(up);
         if (style.overflowX !== 'visible') right = Math.min(right, up.getBoundingClientRect().right);
       }
-      if (right > left + 1 && found.length < 5) found.push(`${el.tagName.toLowerCase()}.${String(el.className).split(/\s+/).join('.')} reaches ${Math.round(right - left)} px into the sidebar`);
+      if (right > left + 1 && found.length < 5)
+        found.push(
+          `${el.tagName.toLowerCase()}.${String(el.className).split(/\s+/).join('.')} reaches ${Math.round(right - left)} px into the sidebar`,
+        );
     }
     return found;
   });
@@ -120,7 +126,9 @@ for (const width of [390, 1366]) {
 
 for (const instructor of [false, true]) {
   for (const path of pages.filter((p) => p.startsWith('/lessons/') || p === '/playground/')) {
-    test(`${path}: no widget overlaps the "On this page" column at 1 280–1 440 px${instructor ? ' in instructor mode' : ''}`, async ({ page }) => {
+    test(`${path}: no widget overlaps the "On this page" column at 1 280–1 440 px${instructor ? ' in instructor mode' : ''}`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${path}?instructor=${instructor ? 'on' : 'off'}`);
       await hydrateEverything(page);

@@ -23,7 +23,7 @@ async function type(terminal: Locator, line: string): Promise<void> {
   await expect(log.locator('.entry')).toHaveCount(before + 1, { timeout: 30_000 });
 }
 
-test('typing the next exercise\'s command beside it starts that exercise, and the terminal says so', async ({ page }) => {
+test("typing the next exercise's command beside it starts that exercise, and the terminal says so", async ({ page }) => {
   await page.goto('/lessons/01-what-is-iam/');
   const first = page.locator('[data-exercise="who-am-i"]');
   await showWidget(first);

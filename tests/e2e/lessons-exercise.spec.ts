@@ -68,7 +68,7 @@ test('lesson 1 with its exercises passes axe', async ({ page }) => {
   await expectNoA11yViolations(page);
 });
 
-test('lesson 1 in instructor mode: the solution and every check\'s details show without a confirmation', async ({ page }) => {
+test("lesson 1 in instructor mode: the solution and every check's details show without a confirmation", async ({ page }) => {
   await page.goto(`${LESSON}?instructor=on`);
   const exercise = await hydrated(page.locator('[data-exercise="who-am-i"]'));
   await expect(exercise.getByRole('region', { name: 'Solution' })).toContainText('aws sts get-caller-identity');

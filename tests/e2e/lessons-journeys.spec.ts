@@ -146,7 +146,14 @@ test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA,
   const terminal2 = await terminalAt(page, 1);
   const policy = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::dojo-prod/*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }],
+    Statement: [
+      {
+        Effect: 'Deny',
+        Action: 's3:DeleteObject',
+        Resource: 'arn:aws:s3:::dojo-prod/*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
+    ],
   });
   await runOk(terminal2, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${policy}'`);
   await expectComplete(requireMfa, 4);
@@ -171,7 +178,10 @@ test('lesson 8: enroll a virtual MFA device with the authenticator, require MFA,
   const account = await accountId(terminal3);
   const denied = await run(terminal3, 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana');
   expect(denied).toContain('AccessDenied');
-  const token = (await runOk(terminal3, `aws sts get-session-token --serial-number arn:aws:iam::${account}:mfa/ana --token-code ${code} --profile ana`)) as {
+  const token = (await runOk(
+    terminal3,
+    `aws sts get-session-token --serial-number arn:aws:iam::${account}:mfa/ana --token-code ${code} --profile ana`,
+  )) as {
     Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
   };
   await runOk(terminal3, `aws configure set aws_access_key_id ${token.Credentials.AccessKeyId} --profile ana-mfa`);
@@ -188,7 +198,14 @@ test('lesson 8: the plain Bool mistake leaves the access-key check red with a re
   const guard = (operator: string): string =>
     JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::dojo-prod/*', Condition: { [operator]: { 'aws:MultiFactorAuthPresent': 'false' } } }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: 's3:DeleteObject',
+          Resource: 'arn:aws:s3:::dojo-prod/*',
+          Condition: { [operator]: { 'aws:MultiFactorAuthPresent': 'false' } },
+        },
+      ],
     });
   await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('Bool')}'`);
   const checks = exercise.getByRole('list', { name: 'Checks' });
@@ -200,7 +217,10 @@ test('lesson 8: the plain Bool mistake leaves the access-key check red with a re
   await expect(absent).toContainText('(not yet)');
   await expect(absent).toContainText('The policy simulator answers allowed; it should be explicitly denied (by a Deny statement).');
 
-  await runOk(terminal, `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`);
+  await runOk(
+    terminal,
+    `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${guard('BoolIfExists')}'`,
+  );
   await expectComplete(exercise, 4);
 });
 
@@ -217,11 +237,16 @@ test('lesson 11: the SCP exercise refuses admin and root outside the approved re
   await expectComplete(exercise, 3);
 });
 
-test('lesson 8 by the hints: create the device in the terminal, the authenticator finds it, enable it in the terminal', async ({ page }) => {
+test('lesson 8 by the hints: create the device in the terminal, the authenticator finds it, enable it in the terminal', async ({
+  page,
+}) => {
   await page.goto('/lessons/08-mfa/');
   const enroll = await startExercise(page, 'enroll');
   const terminal = await terminalAt(page, 0);
-  const created = (await runOk(terminal, 'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed')) as {
+  const created = (await runOk(
+    terminal,
+    'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed',
+  )) as {
     VirtualMFADevice: { SerialNumber: string };
   };
   const serial = created.VirtualMFADevice.SerialNumber;
@@ -232,13 +257,17 @@ test('lesson 8 by the hints: create the device in the terminal, the authenticato
   await showWidget(mfa);
   const app = mfa.getByRole('group', { name: 'Authenticator' });
   await expect(app).toContainText(/\d{3}\s\d{3}/);
-  const readCode = async (): Promise<string> => ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  const readCode = async (): Promise<string> =>
+    ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
   const code1 = await readCode();
   await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
   await expect(app).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);
   const code2 = await readCode();
   expect([code1, code2]).toEqual([expect.stringMatching(/^\d{6}$/), expect.stringMatching(/^\d{6}$/)]);
-  await runOk(terminal, `aws iam enable-mfa-device --user-name ana --serial-number ${serial} --authentication-code1 ${code1} --authentication-code2 ${code2}`);
+  await runOk(
+    terminal,
+    `aws iam enable-mfa-device --user-name ana --serial-number ${serial} --authentication-code1 ${code1} --authentication-code2 ${code2}`,
+  );
   await expectComplete(enroll, 2);
 });
 
@@ -247,14 +276,20 @@ test('lesson 7: starting a later exercise directly rebuilds the world, and a 720
   const exercise = await startExercise(page, 'session-duration');
   const terminal = await terminalAt(page, 2);
   const account = await accountId(terminal);
-  const tooLong = await run(terminal, `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`);
+  const tooLong = await run(
+    terminal,
+    `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`,
+  );
   expect(tooLong).toMatch(/ValidationError|DurationSeconds/);
   await runOk(terminal, 'aws iam update-role --role-name ReportsReader --max-session-duration 7200');
-  await runOk(terminal, `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`);
+  await runOk(
+    terminal,
+    `aws sts assume-role --role-arn arn:aws:iam::${account}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev`,
+  );
   await expectComplete(exercise, 2);
 });
 
-test('lesson 2: rotate build\'s access key without breaking it', async ({ page }) => {
+test("lesson 2: rotate build's access key without breaking it", async ({ page }) => {
   await page.goto('/lessons/02-users-and-credentials/');
   const exercise = await startExercise(page, 'rotate-key');
   const terminal = await terminalAt(page, 2);
@@ -272,7 +307,10 @@ test('lesson 11: cap intern with a permissions boundary, then delegate user crea
   const first = await startExercise(page, 'set-boundary');
   const terminal = await terminalAt(page, 0);
   const account = await accountId(terminal);
-  const boundary = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'cloudwatch:*'], Resource: '*' }] });
+  const boundary = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['s3:*', 'cloudwatch:*'], Resource: '*' }],
+  });
   await runOk(terminal, `aws iam create-policy --policy-name InternBoundary --policy-document '${boundary}'`);
   const boundaryArn = `arn:aws:iam::${account}:policy/InternBoundary`;
   await runOk(terminal, `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`);
@@ -284,9 +322,18 @@ test('lesson 11: cap intern with a permissions boundary, then delegate user crea
   const policy = JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } },
+      {
+        Effect: 'Allow',
+        Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'],
+        Resource: '*',
+        Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } },
+      },
       { Effect: 'Deny', Action: 'iam:DeleteUserPermissionsBoundary', Resource: '*' },
-      { Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion'], Resource: boundaryArn },
+      {
+        Effect: 'Deny',
+        Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion'],
+        Resource: boundaryArn,
+      },
     ],
   });
   await runOk(terminal3, `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${policy}'`);
@@ -309,7 +356,14 @@ test('lesson 8: progress and the world survive a reload; a role profile with mfa
   const account = await accountId(terminal);
   const trust = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
+    ],
   });
   await runOk(terminal, `aws iam create-role --role-name Breakglass --assume-role-policy-document '${trust}'`);
   const mayAssume = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });

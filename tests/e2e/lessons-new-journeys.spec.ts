@@ -57,7 +57,12 @@ async function typeSolution(terminal: Locator, exercise: Exercise, vars: Record<
   }
 }
 
-async function completeLesson(page: Page, slug: string, exercises: Exercise[], before: (id: string, terminal: Locator, vars: Record<string, string>) => Promise<void> = async () => {}): Promise<void> {
+async function completeLesson(
+  page: Page,
+  slug: string,
+  exercises: Exercise[],
+  before: (id: string, terminal: Locator, vars: Record<string, string>) => Promise<void> = async () => {},
+): Promise<void> {
   await page.goto(`/lessons/${slug}/`);
   const vars: Record<string, string> = {};
   for (const exercise of exercises) {
@@ -67,7 +72,9 @@ async function completeLesson(page: Page, slug: string, exercises: Exercise[], b
     vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
     await before(exercise.id, terminal, vars);
     await typeSolution(terminal, exercise, vars);
-    await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, { timeout: 20_000 });
+    await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
+      timeout: 20_000,
+    });
     await expect(card.getByText('✓ Completed')).toBeVisible();
   }
 }
@@ -82,7 +89,8 @@ test('lesson 13: a function role that trusts EC2 is refused, and the check says 
   const card = await startExercise(page, 'execution-role');
   const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
   await showWidget(terminal);
-  const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  const trust =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
   await run(terminal, `aws iam create-role --role-name report-fn-role --assume-role-policy-document '${trust}'`);
   const item = card.getByRole('listitem').filter({ hasText: 'trusts the Lambda service' });
   await expect(item).toContainText('names other principals than lambda.amazonaws.com');
@@ -92,7 +100,8 @@ test('lesson 14: decrypt through IAM, a key policy that must allow, administrato
   test.setTimeout(120_000);
   await completeLesson(page, '14-kms-key-policies', lesson14, async (id, terminal, vars) => {
     // The learner finds the HR key's ARN from its alias.
-    if (id === 'must-allow') vars['HR_KEY'] = (await run(terminal, 'aws kms describe-key --key-id alias/hr --query KeyMetadata.Arn --output text')).out.trim();
+    if (id === 'must-allow')
+      vars['HR_KEY'] = (await run(terminal, 'aws kms describe-key --key-id alias/hr --query KeyMetadata.Arn --output text')).out.trim();
   });
 });
 
@@ -106,8 +115,14 @@ test('lesson 16: password policy, retiring unused keys, MFA before anything else
   await completeLesson(page, '16-reviewing-access', lesson16, async (id, terminal, vars) => {
     if (id !== 'unused-keys') return;
     // The learner reads each user's key ID from list-access-keys.
-    for (const [user, name] of [['build', 'BUILD_KEY'], ['reporter', 'REPORTER_KEY'], ['old-tool', 'OLD_TOOL_KEY']] as const) {
-      vars[name] = (await run(terminal, `aws iam list-access-keys --user-name ${user} --query AccessKeyMetadata[0].AccessKeyId --output text`)).out.trim();
+    for (const [user, name] of [
+      ['build', 'BUILD_KEY'],
+      ['reporter', 'REPORTER_KEY'],
+      ['old-tool', 'OLD_TOOL_KEY'],
+    ] as const) {
+      vars[name] = (
+        await run(terminal, `aws iam list-access-keys --user-name ${user} --query AccessKeyMetadata[0].AccessKeyId --output text`)
+      ).out.trim();
     }
     const never = await run(terminal, `aws iam get-access-key-last-used --access-key-id ${vars['REPORTER_KEY']}`);
     expect(never.out).not.toContain('LastUsedDate');

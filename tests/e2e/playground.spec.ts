@@ -29,7 +29,12 @@ test('policy text typed in an AccessCheck survives a reload', async ({ page }) =
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await showWidget(widget);
   await expect(widget.getByRole('status', { name: 'Verdict' })).toContainText('Allowed');
-  await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}');
+  await setEditorText(
+    page,
+    widget,
+    'Identity-based policy',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}',
+  );
   await expect(widget.getByRole('status', { name: 'Verdict' })).toContainText('explicit Deny');
   await page.reload();
   await showWidget(widget);
@@ -66,14 +71,28 @@ test('importing get-account-authorization-details JSON starts the world from it'
   const controls = page.getByRole('region', { name: 'Your world' });
   await controls.getByText('Import a world or get-account-authorization-details JSON').click();
   const details = {
-    UserDetailList: [{ Path: '/', UserName: 'frank', UserId: 'AIDAEXAMPLEFRANK00001', Arn: 'arn:aws:iam::123456789012:user/frank', CreateDate: '2026-01-01T00:00:00+00:00', GroupList: [], AttachedManagedPolicies: [], UserPolicyList: [], Tags: [] }],
+    UserDetailList: [
+      {
+        Path: '/',
+        UserName: 'frank',
+        UserId: 'AIDAEXAMPLEFRANK00001',
+        Arn: 'arn:aws:iam::123456789012:user/frank',
+        CreateDate: '2026-01-01T00:00:00+00:00',
+        GroupList: [],
+        AttachedManagedPolicies: [],
+        UserPolicyList: [],
+        Tags: [],
+      },
+    ],
     GroupDetailList: [],
     RoleDetailList: [],
     Policies: [],
   };
   await controls.getByRole('textbox', { name: '…or paste JSON' }).fill(JSON.stringify(details));
   await controls.getByRole('button', { name: 'Import pasted JSON' }).click();
-  await expect(controls.getByRole('group', { name: /Open the world from the pasted text/ })).toContainText('1 user, 0 groups, 0 roles, 0 managed policies');
+  await expect(controls.getByRole('group', { name: /Open the world from the pasted text/ })).toContainText(
+    '1 user, 0 groups, 0 roles, 0 managed policies',
+  );
   await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
   await expect(controls.getByRole('status')).toContainText('Loaded an account from get-account-authorization-details');
   const explorer = page.getByRole('region', { name: 'Account explorer' });
@@ -85,11 +104,16 @@ test('an unreadable saved world is set aside with a visible notice and can be do
   await page.goto('/playground/');
   // Let the page save its fresh world first, or that save would overwrite the corrupt entry.
   await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
-  await page.evaluate(() => localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{"now":"never"},"ops":[]}'));
+  await page.evaluate(() =>
+    localStorage.setItem('iam-dojo:v1:world:/playground/:playground', '{"version":1,"start":{"now":"never"},"ops":[]}'),
+  );
   await page.reload();
   const controls = page.getByRole('region', { name: 'Your world' });
   await expect(controls.getByRole('alert')).toContainText('Your saved world could not be read');
-  const [download] = await Promise.all([page.waitForEvent('download'), controls.getByRole('button', { name: 'Download the unreadable copy' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    controls.getByRole('button', { name: 'Download the unreadable copy' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('iam-dojo-unreadable-playground.json');
   await run(page, 'aws sts get-caller-identity', '"Account"');
 });
@@ -98,7 +122,14 @@ test('a saved world with one unreadable entry keeps the others and says what was
   await page.goto('/playground/');
   await page.waitForFunction(() => localStorage.getItem('iam-dojo:v1:world:/playground/:playground') !== null);
   await page.evaluate(() =>
-    localStorage.setItem('iam-dojo:v1:world:/playground/:playground', JSON.stringify({ version: 1, start: { seed: 's' }, ops: [{ kind: 'run', line: 'aws iam create-user --user-name survivor' }, { kind: 'eval' }] })),
+    localStorage.setItem(
+      'iam-dojo:v1:world:/playground/:playground',
+      JSON.stringify({
+        version: 1,
+        start: { seed: 's' },
+        ops: [{ kind: 'run', line: 'aws iam create-user --user-name survivor' }, { kind: 'eval' }],
+      }),
+    ),
   );
   await page.reload();
   const controls = page.getByRole('region', { name: 'Your world' });
@@ -111,7 +142,8 @@ test('the playground with a busy world passes axe', async ({ page }) => {
   await page.goto('/playground/');
   await run(page, 'aws iam create-user --user-name gina', '"UserName": "gina"');
   await run(page, 'aws iam list-users --profile gina', 'exit code');
-  for (const name of ['Account explorer', 'Virtual MFA device', 'CloudTrail event history']) await showWidget(page.getByRole('region', { name }));
+  for (const name of ['Account explorer', 'Virtual MFA device', 'CloudTrail event history'])
+    await showWidget(page.getByRole('region', { name }));
   await expect(page.getByRole('region', { name: 'CloudTrail event history' }).getByRole('table')).toContainText('CreateUser');
   await expectNoA11yViolations(page, 'main');
 });

@@ -21,7 +21,10 @@ test('shows saved progress per lesson and passes axe', async ({ page }) => {
   await page.goto('/progress/');
   await expect(page.getByRole('status')).toHaveText(/^2 of \d+ exercises done\./);
   const lesson = page.locator('[data-lesson="02-users-and-credentials"]');
-  await expect(lesson.getByRole('link', { name: '2. Users and credentials' })).toHaveAttribute('href', '/lessons/02-users-and-credentials/');
+  await expect(lesson.getByRole('link', { name: '2. Users and credentials' })).toHaveAttribute(
+    'href',
+    '/lessons/02-users-and-credentials/',
+  );
   await expect(lesson.getByRole('listitem').filter({ hasText: 'Give ana an access key' })).toContainText('after viewing the solution');
   await expect(lesson.getByRole('listitem').filter({ hasText: 'Rotate a key' })).toContainText('not done yet');
   await expectNoA11yViolations(page);
@@ -68,7 +71,13 @@ test('a corrupt saved entry is reported and set aside', async ({ page }) => {
   await expect(page.getByText(/could not be read/)).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(/^0 of/);
   // Set aside under a time-stamped key (a bounded history of unreadable copies).
-  const copies = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:corrupt:`)).map((k) => localStorage.getItem(k)), KEY);
+  const copies = await page.evaluate(
+    (key) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(`${key}:corrupt:`))
+        .map((k) => localStorage.getItem(k)),
+    KEY,
+  );
   expect(copies).toHaveLength(1);
   expect(copies[0]).toContain('nonsense');
 });

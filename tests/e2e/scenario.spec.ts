@@ -15,9 +15,13 @@ async function importExample(page: Page): Promise<void> {
   const controls = page.getByRole('region', { name: 'Your world' });
   await controls.getByText('Import a world or get-account-authorization-details JSON').click();
   await controls.getByLabel('Choose a file').setInputFiles(EXAMPLE);
-  await expect(controls.getByRole('group', { name: 'Open the world from the file reports-bucket.scenario.json?' })).toContainText('A saved world (account 111122223333)');
+  await expect(controls.getByRole('group', { name: 'Open the world from the file reports-bucket.scenario.json?' })).toContainText(
+    'A saved world (account 111122223333)',
+  );
   await controls.getByRole('button', { name: 'Replace my world with this one' }).click();
-  await expect(controls.getByRole('status')).toContainText('Loaded a saved world from the file reports-bucket.scenario.json', { timeout: 30_000 });
+  await expect(controls.getByRole('status')).toContainText('Loaded a saved world from the file reports-bucket.scenario.json', {
+    timeout: 30_000,
+  });
 }
 
 test('the example scenario imports into the playground and answers as the scenario says', async ({ page }) => {
@@ -27,7 +31,9 @@ test('the example scenario imports into the playground and answers as the scenar
   const alice = await runInTerminal(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile alice');
   await expect(alice).toHaveAttribute('data-exit', '0');
   const bob = await runInTerminal(page, 'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile bob');
-  await expect(bob.locator('.err')).toContainText('An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/bob');
+  await expect(bob.locator('.err')).toContainText(
+    'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/bob',
+  );
 });
 
 test('the share link opens the same scenario in a fresh browser', async ({ page, browser, baseURL }) => {
@@ -41,7 +47,10 @@ test('the share link opens the same scenario in a fresh browser', async ({ page,
   const other = await fresh.newPage();
   await other.goto(link);
   await other.getByRole('region', { name: 'Your world' }).getByRole('button', { name: 'Replace my world with this one' }).click();
-  await expect(other.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText('Loaded a saved world from the shared link', { timeout: 30_000 });
+  await expect(other.getByRole('region', { name: 'Your world' }).getByRole('status')).toContainText(
+    'Loaded a saved world from the shared link',
+    { timeout: 30_000 },
+  );
   const users = await runInTerminal(other, 'aws iam list-users --query "Users[].UserName" --output text');
   await expect(users.locator('.out')).toHaveText(/alice\s+bob/);
   await fresh.close();
@@ -52,7 +61,10 @@ test('an exported world is the scenario plus what was done to it', async ({ page
   await runInTerminal(page, 'aws iam create-user --user-name carol');
   const controls = page.getByRole('region', { name: 'Your world' });
   const [download] = await Promise.all([page.waitForEvent('download'), controls.getByRole('button', { name: 'Export world' }).click()]);
-  const exported = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as { start: unknown; ops: { kind: string; line?: string }[] };
+  const exported = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as {
+    start: unknown;
+    ops: { kind: string; line?: string }[];
+  };
   const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { start: unknown; ops: unknown[] };
   expect(exported.start).toEqual(example.start);
   expect(exported.ops.slice(0, example.ops.length)).toEqual(example.ops);

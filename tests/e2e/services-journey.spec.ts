@@ -50,16 +50,26 @@ test('a learner passes roles to Lambda and EC2 and meets a KMS key policy, in th
   await saveFile(page, 'policy.json', policy(['lambda:*', 's3:*', 'ec2:*', 'kms:GenerateDataKey', 'iam:Get*', 'iam:List*']));
   await runInTerminal(page, 'aws iam create-user --user-name dev');
   await runInTerminal(page, 'aws iam create-access-key --user-name dev');
-  const attached = await runInTerminal(page, 'aws iam put-user-policy --user-name dev --policy-name dev --policy-document file://policy.json');
+  const attached = await runInTerminal(
+    page,
+    'aws iam put-user-policy --user-name dev --policy-name dev --policy-document file://policy.json',
+  );
   await expect(attached).toContainText('exit code 0');
   const who = await runInTerminal(page, 'aws iam get-user --user-name dev --query User.Arn --output text');
   const account = ACCOUNT_ARN.exec((await who.textContent()) ?? '')?.[1] ?? '';
   expect(account).toMatch(/^\d{12}$/);
 
   // A role for Lambda, written with a heredoc in the terminal.
-  await heredoc(page, "cat > trust.json <<'EOF'", ['{"Version": "2012-10-17", "Statement": [', '  {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}', ']}']);
+  await heredoc(page, "cat > trust.json <<'EOF'", [
+    '{"Version": "2012-10-17", "Statement": [',
+    '  {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}',
+    ']}',
+  ]);
   await runInTerminal(page, 'aws iam create-role --role-name reader-role --assume-role-policy-document file://trust.json');
-  await runInTerminal(page, 'aws iam attach-role-policy --role-name reader-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
+  await runInTerminal(
+    page,
+    'aws iam attach-role-policy --role-name reader-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+  );
   await runInTerminal(page, 'aws s3api create-bucket --bucket reports');
   await runInTerminal(page, 'echo aws sts get-caller-identity --query Arn --output text > reader.txt');
 
@@ -70,27 +80,50 @@ test('a learner passes roles to Lambda and EC2 and meets a KMS key policy, in th
   await expect(refused).toContainText('is not authorized to perform: iam:PassRole');
 
   // The learner adds PassRole in the editor, attaches it again, and the function runs as its role.
-  await saveFile(page, 'policy.json', policy(['lambda:*', 's3:*', 'ec2:*', 'kms:GenerateDataKey', 'iam:Get*', 'iam:List*', 'iam:PassRole']));
+  await saveFile(
+    page,
+    'policy.json',
+    policy(['lambda:*', 's3:*', 'ec2:*', 'kms:GenerateDataKey', 'iam:Get*', 'iam:List*', 'iam:PassRole']),
+  );
   await runInTerminal(page, 'aws iam put-user-policy --user-name dev --policy-name dev --policy-document file://policy.json');
   await expect(await runInTerminal(page, create)).toContainText('"FunctionName": "reader"');
-  await expect(await runInTerminal(page, 'aws lambda invoke --function-name reader out.json --profile dev')).toContainText('"StatusCode": 200');
+  await expect(await runInTerminal(page, 'aws lambda invoke --function-name reader out.json --profile dev')).toContainText(
+    '"StatusCode": 200',
+  );
   await expect(await runInTerminal(page, 'cat out.json')).toContainText(`arn:aws:sts::${account}:assumed-role/reader-role/reader`);
 
   // An instance with an instance profile, and a command on it as the instance role.
-  await saveFile(page, 'ec2-trust.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+  await saveFile(
+    page,
+    'ec2-trust.json',
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    }),
+  );
   await runInTerminal(page, 'aws iam create-role --role-name app-role --assume-role-policy-document file://ec2-trust.json');
   await runInTerminal(page, 'aws iam create-instance-profile --instance-profile-name app-profile');
   await runInTerminal(page, 'aws iam add-role-to-instance-profile --instance-profile-name app-profile --role-name app-role');
-  const launched = await runInTerminal(page, 'aws ec2 run-instances --image-id ami-0123456789abcdef0 --iam-instance-profile Name=app-profile --query Instances[0].InstanceId --output text --profile dev');
+  const launched = await runInTerminal(
+    page,
+    'aws ec2 run-instances --image-id ami-0123456789abcdef0 --iam-instance-profile Name=app-profile --query Instances[0].InstanceId --output text --profile dev',
+  );
   const instanceId = ((await launched.locator('pre.out').textContent()) ?? '').trim();
   expect(instanceId).toMatch(/^i-[0-9a-f]{17}$/);
-  await expect(await runInTerminal(page, `on-instance ${instanceId} aws sts get-caller-identity`)).toContainText(`assumed-role/app-role/${instanceId}`);
+  await expect(await runInTerminal(page, `on-instance ${instanceId} aws sts get-caller-identity`)).toContainText(
+    `assumed-role/app-role/${instanceId}`,
+  );
 
   // A KMS key: the object goes in with SSE-KMS, and comes out only once the key policy allows kms:Decrypt.
   const key = await runInTerminal(page, 'aws kms create-key --query KeyMetadata.KeyId --output text');
   const keyId = ((await key.locator('pre.out').textContent()) ?? '').trim();
   await runInTerminal(page, 'echo quarterly numbers > q1.txt');
-  await expect(await runInTerminal(page, `aws s3api put-object --bucket reports --key q1.txt --body q1.txt --server-side-encryption aws:kms --ssekms-key-id ${keyId} --profile dev`)).toContainText('"ServerSideEncryption": "aws:kms"');
+  await expect(
+    await runInTerminal(
+      page,
+      `aws s3api put-object --bucket reports --key q1.txt --body q1.txt --server-side-encryption aws:kms --ssekms-key-id ${keyId} --profile dev`,
+    ),
+  ).toContainText('"ServerSideEncryption": "aws:kms"');
   const denied = await runInTerminal(page, 'aws s3api get-object --bucket reports --key q1.txt q1.out --profile dev');
   await expect(denied).toContainText('(AccessDenied) when calling the GetObject operation');
   await expect(denied).toContainText('kms:Decrypt');
@@ -100,13 +133,27 @@ test('a learner passes roles to Lambda and EC2 and meets a KMS key policy, in th
     JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
-        { Sid: 'dev may decrypt', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:user/dev` }, Action: 'kms:Decrypt', Resource: '*' },
+        {
+          Sid: 'Enable IAM User Permissions',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${account}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+        {
+          Sid: 'dev may decrypt',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${account}:user/dev` },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+        },
       ],
     }),
   );
   await runInTerminal(page, `aws kms put-key-policy --key-id ${keyId} --policy file://key-policy.json`);
-  await expect(await runInTerminal(page, 'aws s3api get-object --bucket reports --key q1.txt q1.out --profile dev')).toContainText('"SSEKMSKeyId"');
+  await expect(await runInTerminal(page, 'aws s3api get-object --bucket reports --key q1.txt q1.out --profile dev')).toContainText(
+    '"SSEKMSKeyId"',
+  );
   await expect(await runInTerminal(page, 'cat q1.out')).toContainText('quarterly numbers');
 
   await expectNoA11yViolations(page);

@@ -28,7 +28,12 @@ test('playground: an explicit deny in the boundary wins, with the deciding layer
   const verdict = widget.getByRole('status');
   await expect(verdict).toContainText('Allowed');
   await widget.getByRole('checkbox', { name: 'Permissions boundary' }).check();
-  await setEditorText(page, widget, 'Permissions boundary', '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"}]}');
+  await setEditorText(
+    page,
+    widget,
+    'Permissions boundary',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"}]}',
+  );
   await expect(verdict).toContainText('Denied — an explicit Deny statement matched');
   await expect(verdict).toContainText('permissions boundary');
 });
@@ -38,7 +43,12 @@ test('a broken policy is an error with a position, never a blank widget', async 
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await showWidget(widget);
   await widget.getByRole('checkbox', { name: 'Resource-based policy' }).check();
-  await setEditorText(page, widget, 'Resource-based policy', '{"Statement": [ {"Effect": "Allow", "Action": "<img src=x onerror=alert(1)>" ');
+  await setEditorText(
+    page,
+    widget,
+    'Resource-based policy',
+    '{"Statement": [ {"Effect": "Allow", "Action": "<img src=x onerror=alert(1)>" ',
+  );
   await expect(widget.getByRole('status')).toContainText('Error');
   await expect(widget.getByRole('list', { name: 'Problems in Resource-based policy' })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

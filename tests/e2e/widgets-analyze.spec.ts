@@ -25,15 +25,25 @@ test('playground: editing the policy shows the new access compared with the star
   await showWidget(widget);
   const panel = widget.getByRole('region', { name: 'Compared with the version you started from' });
   await expect(panel).toContainText('No changes yet.');
-  await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:DeleteUser"],"Resource":"*"}]}');
+  await setEditorText(
+    page,
+    widget,
+    'Identity-based policy',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:DeleteUser"],"Resource":"*"}]}',
+  );
   await expect(panel.getByRole('status')).toContainText('Your edit allows more than before', { timeout: 20_000 });
   await expect(panel.getByRole('listitem').first()).toContainText('New access: now also allows iam:DeleteUser on any resource');
 });
 
 test('playground: an escalation path is found, replayed in the world, and then gone; the trail gives a policy', async ({ page }) => {
   await page.goto('/playground/');
-  const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::*:user/alice"}]}';
-  for (const line of ['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice', `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`]) {
+  const policy =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::*:user/alice"}]}';
+  for (const line of [
+    'aws iam create-user --user-name alice',
+    'aws iam create-access-key --user-name alice',
+    `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`,
+  ]) {
     const entry = await runInTerminal(page, line);
     await expect(entry).not.toContainText('An error occurred');
   }

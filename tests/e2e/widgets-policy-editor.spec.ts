@@ -14,7 +14,12 @@ test('Monaco loads, completes actions, and Esc then Tab leaves it', async ({ pag
   await expect(widget.getByText('press Esc then Tab to move on')).toBeVisible();
 
   const editor = widget.getByRole('textbox', { name: 'Identity-based policy', exact: true });
-  await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListUs","Resource":"*"}]}');
+  await setEditorText(
+    page,
+    widget,
+    'Identity-based policy',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListUs","Resource":"*"}]}',
+  );
   // Put the cursor right after "iam:ListUs" and ask for suggestions.
   await page.keyboard.press('Control+End');
   for (let i = 0; i < '","Resource":"*"}]}'.length; i++) await page.keyboard.press('ArrowLeft');
@@ -34,7 +39,12 @@ test('lint findings from the engine are listed under the editor', async ({ page 
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await showWidget(widget);
-  await setEditorText(page, widget, 'Identity-based policy', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}');
+  await setEditorText(
+    page,
+    widget,
+    'Identity-based policy',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}',
+  );
   await expect(widget.getByRole('list', { name: 'Problems in Identity-based policy' })).toBeVisible();
 });
 
@@ -42,7 +52,12 @@ test('hovering an action shows its description and access level', async ({ page 
   await page.goto('/playground/');
   const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
   await showWidget(widget);
-  await setEditorText(page, widget, 'Identity-based policy', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*" }]\n}');
+  await setEditorText(
+    page,
+    widget,
+    'Identity-based policy',
+    '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*" }]\n}',
+  );
   await widget.locator('.view-line span', { hasText: 'iam:ListUsers' }).last().hover();
   await expect(page.getByText('Access level: List')).toBeVisible({ timeout: 15_000 });
 });

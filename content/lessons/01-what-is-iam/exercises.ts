@@ -8,7 +8,7 @@ export default defineExercises([
   {
     id: 'who-am-i',
     title: 'Ask AWS who you are',
-    goal: 'This lesson\'s terminal starts signed in as the account\'s root user, so that you meet it once. Ask AWS who is calling and look at the ARN it returns.',
+    goal: "This lesson's terminal starts signed in as the account's root user, so that you meet it once. Ask AWS who is calling and look at the ARN it returns.",
     start: { world: { seed: 'lesson-01' }, steps: [] },
     checks: [
       {
@@ -22,15 +22,24 @@ export default defineExercises([
     hints: [
       'Which STS call answers "who am I?" without needing any permission?',
       'The command is `aws sts get-caller-identity`; it needs no permissions at all.',
-      'Look at the `Arn` in the answer: it ends in `:root`, the account\'s root user.',
+      "Look at the `Arn` in the answer: it ends in `:root`, the account's root user.",
     ],
     solution: {
       steps: ['aws sts get-caller-identity'],
-      explanation: 'GetCallerIdentity answers with the account, the principal\'s unique id and its ARN. `arn:aws:iam::ACCOUNT:root` means you are the root user. Later lessons start you as an administrator role session instead, as IAM Identity Center would.',
+      explanation:
+        "GetCallerIdentity answers with the account, the principal's unique id and its ARN. `arn:aws:iam::ACCOUNT:root` means you are the root user. Later lessons start you as an administrator role session instead, as IAM Identity Center would.",
     },
     wrongAnswers: [
-      { mistake: 'asks IAM for the list of users instead of asking STS who is calling', steps: ['aws iam list-users'], caughtBy: ['called-sts'] },
-      { mistake: 'runs the call with a profile that does not exist', steps: ['aws sts get-caller-identity --profile admin'], caughtBy: ['called-sts'] },
+      {
+        mistake: 'asks IAM for the list of users instead of asking STS who is calling',
+        steps: ['aws iam list-users'],
+        caughtBy: ['called-sts'],
+      },
+      {
+        mistake: 'runs the call with a profile that does not exist',
+        steps: ['aws sts get-caller-identity --profile admin'],
+        caughtBy: ['called-sts'],
+      },
     ],
   },
   {
@@ -52,16 +61,21 @@ export default defineExercises([
     ],
     hints: [
       'How do you make the CLI sign a request as intern instead of as yourself?',
-      '`--profile intern` makes the CLI sign the request with intern\'s access key.',
+      "`--profile intern` makes the CLI sign the request with intern's access key.",
       'Run `aws iam list-users --profile intern`. The error is the point of this exercise.',
     ],
     solution: {
       steps: [{ run: 'aws iam list-users --profile intern', mayFail: true }],
-      explanation: 'intern authenticated successfully — the key is valid — but no policy allows `iam:ListUsers`, so the request ends in an implicit deny. The error names the principal, the action and the reason, and CloudTrail keeps a record of the refused call.',
+      explanation:
+        'intern authenticated successfully — the key is valid — but no policy allows `iam:ListUsers`, so the request ends in an implicit deny. The error names the principal, the action and the reason, and CloudTrail keeps a record of the refused call.',
     },
     wrongAnswers: [
       { mistake: 'runs the call as root (no --profile), which succeeds', steps: ['aws iam list-users'], caughtBy: ['intern-denied'] },
-      { mistake: 'runs only get-caller-identity as intern, which needs no permission', steps: ['aws sts get-caller-identity --profile intern'], caughtBy: ['intern-denied'] },
+      {
+        mistake: 'runs only get-caller-identity as intern, which needs no permission',
+        steps: ['aws sts get-caller-identity --profile intern'],
+        caughtBy: ['intern-denied'],
+      },
     ],
   },
   {
@@ -103,12 +117,28 @@ export default defineExercises([
     ],
     solution: {
       steps: ['aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess'],
-      explanation: '`IAMReadOnlyAccess` allows `iam:Get*` and `iam:List*`, plus the read-style `iam:GenerateCredentialReport`, `iam:GenerateServiceLastAccessedDetails`, `iam:SimulateCustomPolicy` and `iam:SimulatePrincipalPolicy`. `iam:CreateUser` and `iam:AttachUserPolicy` are not among them, so they stay implicitly denied: an allow covers only what it names.',
+      explanation:
+        '`IAMReadOnlyAccess` allows `iam:Get*` and `iam:List*`, plus the read-style `iam:GenerateCredentialReport`, `iam:GenerateServiceLastAccessedDetails`, `iam:SimulateCustomPolicy` and `iam:SimulatePrincipalPolicy`. `iam:CreateUser` and `iam:AttachUserPolicy` are not among them, so they stay implicitly denied: an allow covers only what it names.',
     },
     wrongAnswers: [
-      { mistake: 'attaches AdministratorAccess, which lists users but also allows everything else', steps: ['aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess'], caughtBy: ['intern-cannot-create', 'intern-cannot-attach'] },
-      { mistake: 'attaches IAMFullAccess because it also contains "IAM"', steps: ['aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMFullAccess'], caughtBy: ['intern-cannot-create'] },
-      { mistake: 'attaches the policy to the wrong identity (a group intern is not in)', steps: ['aws iam create-group --group-name Interns', 'aws iam attach-group-policy --group-name Interns --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess'], caughtBy: ['intern-can-list'] },
+      {
+        mistake: 'attaches AdministratorAccess, which lists users but also allows everything else',
+        steps: ['aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess'],
+        caughtBy: ['intern-cannot-create', 'intern-cannot-attach'],
+      },
+      {
+        mistake: 'attaches IAMFullAccess because it also contains "IAM"',
+        steps: ['aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/IAMFullAccess'],
+        caughtBy: ['intern-cannot-create'],
+      },
+      {
+        mistake: 'attaches the policy to the wrong identity (a group intern is not in)',
+        steps: [
+          'aws iam create-group --group-name Interns',
+          'aws iam attach-group-policy --group-name Interns --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
+        ],
+        caughtBy: ['intern-can-list'],
+      },
     ],
   },
 ]);

@@ -13,7 +13,13 @@ export default defineExercises([
     goal: 'Create an IAM user named `ana` and give her a console password. She must choose her own password the first time she signs in.',
     start: { world: { seed: 'lesson-02' }, steps: adminSessionSteps() },
     checks: [
-      { id: 'user-exists', kind: 'command', label: 'the user ana exists', command: 'aws iam get-user --user-name ana', expect: { outcome: 'success' } },
+      {
+        id: 'user-exists',
+        kind: 'command',
+        label: 'the user ana exists',
+        command: 'aws iam get-user --user-name ana',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'has-password',
         kind: 'command',
@@ -27,7 +33,7 @@ export default defineExercises([
         label: 'ana must change the password at first sign-in',
         command: 'aws iam get-login-profile --user-name ana',
         expect: { outcome: 'success', query: 'LoginProfile.PasswordResetRequired', equals: true },
-        failure: 'ana\'s password is not marked for reset, so the one you chose would stay in use',
+        failure: "ana's password is not marked for reset, so the one you chose would stay in use",
       },
       {
         id: 'can-change',
@@ -52,12 +58,32 @@ export default defineExercises([
         "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!' --password-reset-required",
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword',
       ],
-      explanation: 'The user is the identity; the login profile is her console credential. With `--password-reset-required` the first sign-in forces a new password, so the one you typed never stays in use — but only if she may call `iam:ChangePassword`. `IAMUserChangePassword` allows exactly that, on her own user only (`${aws:username}`). The console adds it for you; the CLI does not. An account password policy that lets users change their own password does the same for everyone.',
+      explanation:
+        'The user is the identity; the login profile is her console credential. With `--password-reset-required` the first sign-in forces a new password, so the one you typed never stays in use — but only if she may call `iam:ChangePassword`. `IAMUserChangePassword` allows exactly that, on her own user only (`${aws:username}`). The console adds it for you; the CLI does not. An account password policy that lets users change their own password does the same for everyone.',
     },
     wrongAnswers: [
-      { mistake: 'creates the password without requiring a reset', steps: ['aws iam create-user --user-name ana', "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!'", 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword'], caughtBy: ['must-reset'] },
-      { mistake: 'requires a reset from the CLI but forgets that ana needs iam:ChangePassword to do it', steps: ['aws iam create-user --user-name ana', "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!' --password-reset-required"], caughtBy: ['can-change'] },
-      { mistake: 'gives ana an access key instead of a console password', steps: ['aws iam create-user --user-name ana', 'aws iam create-access-key --user-name ana'], caughtBy: ['has-password', 'must-reset'] },
+      {
+        mistake: 'creates the password without requiring a reset',
+        steps: [
+          'aws iam create-user --user-name ana',
+          "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!'",
+          'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/IAMUserChangePassword',
+        ],
+        caughtBy: ['must-reset'],
+      },
+      {
+        mistake: 'requires a reset from the CLI but forgets that ana needs iam:ChangePassword to do it',
+        steps: [
+          'aws iam create-user --user-name ana',
+          "aws iam create-login-profile --user-name ana --password 'Dojo-Start-2026!' --password-reset-required",
+        ],
+        caughtBy: ['can-change'],
+      },
+      {
+        mistake: 'gives ana an access key instead of a console password',
+        steps: ['aws iam create-user --user-name ana', 'aws iam create-access-key --user-name ana'],
+        caughtBy: ['has-password', 'must-reset'],
+      },
     ],
   },
   {
@@ -76,7 +102,7 @@ export default defineExercises([
       {
         id: 'used-key',
         kind: 'trail',
-        label: 'CloudTrail shows a call made with ana\'s key',
+        label: "CloudTrail shows a call made with ana's key",
         query: "length(Records[?eventName=='GetCallerIdentity' && userIdentity.userName=='ana'])",
         atLeast: 1,
       },
@@ -84,15 +110,28 @@ export default defineExercises([
     hints: [
       'Which call proves a key works without needing any permission?',
       '`aws iam create-access-key --user-name ana` prints the key ID and its secret — the only time AWS ever shows the secret.',
-      'In this simulator `--profile ana` signs with ana\'s access key, as if you had saved it with `aws configure`.',
+      "In this simulator `--profile ana` signs with ana's access key, as if you had saved it with `aws configure`.",
     ],
     solution: {
       steps: ['aws iam create-access-key --user-name ana', 'aws sts get-caller-identity --profile ana'],
-      explanation: 'An access key is a pair: the key ID (starting `AKIA`) names it, the secret signs requests. GetCallerIdentity needs no permission, so it is the safe way to test that a key you just made works.',
+      explanation:
+        'An access key is a pair: the key ID (starting `AKIA`) names it, the secret signs requests. GetCallerIdentity needs no permission, so it is the safe way to test that a key you just made works.',
     },
     wrongAnswers: [
-      { mistake: 'creates two keys "to be safe"', steps: ['aws iam create-access-key --user-name ana', 'aws iam create-access-key --user-name ana', 'aws sts get-caller-identity --profile ana'], caughtBy: ['one-key'] },
-      { mistake: 'creates the key but tests it without --profile, so the call is made as the default identity', steps: ['aws iam create-access-key --user-name ana', 'aws sts get-caller-identity'], caughtBy: ['used-key'] },
+      {
+        mistake: 'creates two keys "to be safe"',
+        steps: [
+          'aws iam create-access-key --user-name ana',
+          'aws iam create-access-key --user-name ana',
+          'aws sts get-caller-identity --profile ana',
+        ],
+        caughtBy: ['one-key'],
+      },
+      {
+        mistake: 'creates the key but tests it without --profile, so the call is made as the default identity',
+        steps: ['aws iam create-access-key --user-name ana', 'aws sts get-caller-identity'],
+        caughtBy: ['used-key'],
+      },
     ],
   },
   {
@@ -101,22 +140,28 @@ export default defineExercises([
     goal: 'The user `build` has had the same access key for two years. Rotate it: create a new key, deactivate the old one, and once nothing uses it, delete it. At the end `build` has one active key, and it works.',
     start: {
       world: { seed: 'lesson-02-rotate' },
-      steps: [...adminSessionSteps(), 'aws iam create-user --user-name build', { run: 'aws iam create-access-key --user-name build', save: { OLD_KEY: 'AccessKey.AccessKeyId' } }],
+      steps: [
+        ...adminSessionSteps(),
+        'aws iam create-user --user-name build',
+        { run: 'aws iam create-access-key --user-name build', save: { OLD_KEY: 'AccessKey.AccessKeyId' } },
+      ],
     },
     checks: [
       {
         id: 'deactivated-first',
         kind: 'order',
         label: 'the old key was deactivated before it was deleted',
-        first: "eventName=='UpdateAccessKey' && requestParameters.accessKeyId=='{{OLD_KEY}}' && requestParameters.status=='Inactive' && errorCode == null",
+        first:
+          "eventName=='UpdateAccessKey' && requestParameters.accessKeyId=='{{OLD_KEY}}' && requestParameters.status=='Inactive' && errorCode == null",
         then: "eventName=='DeleteAccessKey' && requestParameters.accessKeyId=='{{OLD_KEY}}' && errorCode == null",
-        failure: 'the two-year-old key was not deactivated first and then deleted — deactivation is the step you can undo if something breaks',
+        failure:
+          'the two-year-old key was not deactivated first and then deleted — deactivation is the step you can undo if something breaks',
       },
       {
         id: 'old-deleted',
         kind: 'command',
         label: 'the two-year-old key is gone',
-        command: "aws iam list-access-keys --user-name build --query \"contains(AccessKeyMetadata[].AccessKeyId, '{{OLD_KEY}}')\"",
+        command: 'aws iam list-access-keys --user-name build --query "contains(AccessKeyMetadata[].AccessKeyId, \'{{OLD_KEY}}\')"',
         expect: { outcome: 'success', equals: false },
         failure: 'build still has the old key',
       },
@@ -137,7 +182,7 @@ export default defineExercises([
     ],
     hints: [
       'How many access keys may a user have at the same time — and why does that make rotation safe?',
-      'Which key is the old one? `aws iam list-access-keys --user-name build` shows each key\'s ID and creation date.',
+      "Which key is the old one? `aws iam list-access-keys --user-name build` shows each key's ID and creation date.",
       'Deactivate with `aws iam update-access-key --user-name build --access-key-id ID --status Inactive`, then delete it with `aws iam delete-access-key`.',
     ],
     solution: {
@@ -148,7 +193,8 @@ export default defineExercises([
         'aws sts get-caller-identity --profile build',
         'aws iam delete-access-key --user-name build --access-key-id {{OLD_KEY}}',
       ],
-      explanation: 'With two keys allowed per user, you switch applications to the new key first. Deactivating the old key is reversible: if something breaks you turn it back on. Only when nothing has failed do you delete it. `{{OLD_KEY}}` stands for the old key\'s ID. (CloudTrail keeps its records either way; the reason to deactivate first is that you can undo it.)',
+      explanation:
+        "With two keys allowed per user, you switch applications to the new key first. Deactivating the old key is reversible: if something breaks you turn it back on. Only when nothing has failed do you delete it. `{{OLD_KEY}}` stands for the old key's ID. (CloudTrail keeps its records either way; the reason to deactivate first is that you can undo it.)",
     },
     wrongAnswers: [
       {
@@ -172,7 +218,10 @@ export default defineExercises([
       },
       {
         mistake: 'deactivates the old key but never deletes it',
-        steps: ['aws iam create-access-key --user-name build', 'aws iam update-access-key --user-name build --access-key-id {{OLD_KEY}} --status Inactive'],
+        steps: [
+          'aws iam create-access-key --user-name build',
+          'aws iam update-access-key --user-name build --access-key-id {{OLD_KEY}} --status Inactive',
+        ],
         caughtBy: ['old-deleted', 'one-active-key'],
       },
     ],

@@ -12,7 +12,8 @@ const noOwnPolicies: Check = {
   id: 'no-own-policies',
   kind: 'command',
   label: 'maria and li have no policies of their own (attached or inline)',
-  command: "aws iam get-account-authorization-details --filter User --query \"UserDetailList[?UserName=='maria' || UserName=='li'] | [?length(UserPolicyList || `[]`) > `0` || length(AttachedManagedPolicies || `[]`) > `0`].UserName\"",
+  command:
+    "aws iam get-account-authorization-details --filter User --query \"UserDetailList[?UserName=='maria' || UserName=='li'] | [?length(UserPolicyList || `[]`) > `0` || length(AttachedManagedPolicies || `[]`) > `0`].UserName\"",
   expect: { outcome: 'success', equals: [] },
   failure: 'a policy is still attached to or written into a user; the permission should come only from the group',
 };
@@ -34,7 +35,7 @@ const membersMariaLi: Check = {
   label: 'Developers has exactly maria and li',
   command: 'aws iam get-group --group-name Developers',
   expect: { outcome: 'success', query: 'sort(Users[].UserName)', equals: ['li', 'maria'] },
-  failure: 'the group\'s members are not exactly maria and li',
+  failure: "the group's members are not exactly maria and li",
 };
 
 const team = [
@@ -54,9 +55,27 @@ export default defineExercises([
     goal: 'maria and li are developers and need to read everything in S3; sam is not a developer. Create a group `Developers`, attach the AWS managed policy `AmazonS3ReadOnlyAccess` to the group (not to the users), and add maria and li to it.',
     start: { world: { seed: 'lesson-03' }, steps: [...adminSessionSteps(), ...team] },
     checks: [
-      { id: 'maria-reads', kind: 'command', label: 'maria can list the S3 buckets', command: 'aws s3api list-buckets --profile maria', expect: { outcome: 'success' } },
-      { id: 'li-reads', kind: 'command', label: 'li can list the S3 buckets', command: 'aws s3api list-buckets --profile li', expect: { outcome: 'success' } },
-      { id: 'sam-cannot', kind: 'command', label: 'sam still cannot', command: 'aws s3api list-buckets --profile sam', expect: { outcome: 'failure', errorCode: 'AccessDenied' } },
+      {
+        id: 'maria-reads',
+        kind: 'command',
+        label: 'maria can list the S3 buckets',
+        command: 'aws s3api list-buckets --profile maria',
+        expect: { outcome: 'success' },
+      },
+      {
+        id: 'li-reads',
+        kind: 'command',
+        label: 'li can list the S3 buckets',
+        command: 'aws s3api list-buckets --profile li',
+        expect: { outcome: 'success' },
+      },
+      {
+        id: 'sam-cannot',
+        kind: 'command',
+        label: 'sam still cannot',
+        command: 'aws s3api list-buckets --profile sam',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
       groupHasPolicy,
       membersMariaLi,
       noOwnPolicies,
@@ -73,7 +92,8 @@ export default defineExercises([
         'aws iam add-user-to-group --group-name Developers --user-name maria',
         'aws iam add-user-to-group --group-name Developers --user-name li',
       ],
-      explanation: 'A user gets the permissions of every group they belong to, on top of their own. The policy is attached once, to the group, and membership decides who has it.',
+      explanation:
+        'A user gets the permissions of every group they belong to, on top of their own. The policy is attached once, to the group, and membership decides who has it.',
     },
     wrongAnswers: [
       {
@@ -114,26 +134,62 @@ export default defineExercises([
     goal: 'li has moved to the finance team, and sam has joined the developers. Change the group membership so that sam can read S3 and li no longer can — without touching any policy.',
     start: { continueFromPrevious: true },
     checks: [
-      { id: 'sam-reads', kind: 'command', label: 'sam can list the S3 buckets', command: 'aws s3api list-buckets --profile sam', expect: { outcome: 'success' } },
-      { id: 'li-cannot', kind: 'command', label: 'li can no longer list them', command: 'aws s3api list-buckets --profile li', expect: { outcome: 'failure', errorCode: 'AccessDenied' } },
-      { id: 'maria-still', kind: 'command', label: 'maria still can', command: 'aws s3api list-buckets --profile maria', expect: { outcome: 'success' } },
+      {
+        id: 'sam-reads',
+        kind: 'command',
+        label: 'sam can list the S3 buckets',
+        command: 'aws s3api list-buckets --profile sam',
+        expect: { outcome: 'success' },
+      },
+      {
+        id: 'li-cannot',
+        kind: 'command',
+        label: 'li can no longer list them',
+        command: 'aws s3api list-buckets --profile li',
+        expect: { outcome: 'failure', errorCode: 'AccessDenied' },
+      },
+      {
+        id: 'maria-still',
+        kind: 'command',
+        label: 'maria still can',
+        command: 'aws s3api list-buckets --profile maria',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'members',
         kind: 'command',
         label: 'Developers has exactly maria and sam',
         command: 'aws iam get-group --group-name Developers',
         expect: { outcome: 'success', query: 'sort(Users[].UserName)', equals: ['maria', 'sam'] },
-        failure: 'the group\'s members are not exactly maria and sam',
+        failure: "the group's members are not exactly maria and sam",
       },
     ],
-    hints: ['Which single thing decides who has the group\'s permissions?', '`aws iam remove-user-from-group` is the opposite of `add-user-to-group`.'],
+    hints: [
+      "Which single thing decides who has the group's permissions?",
+      '`aws iam remove-user-from-group` is the opposite of `add-user-to-group`.',
+    ],
     solution: {
-      steps: ['aws iam remove-user-from-group --group-name Developers --user-name li', 'aws iam add-user-to-group --group-name Developers --user-name sam'],
-      explanation: 'Because the permission belongs to the group, a change of team is a change of membership. Nobody has to remember which policies the group gave li. What membership does not touch stays with her: her own policies, her access keys, her password — an audit still checks those.',
+      steps: [
+        'aws iam remove-user-from-group --group-name Developers --user-name li',
+        'aws iam add-user-to-group --group-name Developers --user-name sam',
+      ],
+      explanation:
+        'Because the permission belongs to the group, a change of team is a change of membership. Nobody has to remember which policies the group gave li. What membership does not touch stays with her: her own policies, her access keys, her password — an audit still checks those.',
     },
     wrongAnswers: [
-      { mistake: 'adds sam but forgets to remove li', steps: ['aws iam add-user-to-group --group-name Developers --user-name sam'], caughtBy: ['li-cannot', 'members'] },
-      { mistake: 'attaches the policy to sam directly instead of adding him to the group', steps: ['aws iam remove-user-from-group --group-name Developers --user-name li', 'aws iam attach-user-policy --user-name sam --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['members'] },
+      {
+        mistake: 'adds sam but forgets to remove li',
+        steps: ['aws iam add-user-to-group --group-name Developers --user-name sam'],
+        caughtBy: ['li-cannot', 'members'],
+      },
+      {
+        mistake: 'attaches the policy to sam directly instead of adding him to the group',
+        steps: [
+          'aws iam remove-user-from-group --group-name Developers --user-name li',
+          'aws iam attach-user-policy --user-name sam --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ],
+        caughtBy: ['members'],
+      },
     ],
   },
   {
@@ -164,8 +220,20 @@ export default defineExercises([
         command: 'aws iam list-attached-user-policies --user-name li',
         expect: { outcome: 'success', query: 'length(AttachedPolicies)', equals: 0 },
       },
-      { id: 'maria-reads', kind: 'command', label: 'maria can still list the buckets', command: 'aws s3api list-buckets --profile maria', expect: { outcome: 'success' } },
-      { id: 'li-reads', kind: 'command', label: 'li can still list the buckets', command: 'aws s3api list-buckets --profile li', expect: { outcome: 'success' } },
+      {
+        id: 'maria-reads',
+        kind: 'command',
+        label: 'maria can still list the buckets',
+        command: 'aws s3api list-buckets --profile maria',
+        expect: { outcome: 'success' },
+      },
+      {
+        id: 'li-reads',
+        kind: 'command',
+        label: 'li can still list the buckets',
+        command: 'aws s3api list-buckets --profile li',
+        expect: { outcome: 'success' },
+      },
       groupHasPolicy,
       membersMariaLi,
       noOwnPolicies,
@@ -173,7 +241,8 @@ export default defineExercises([
         id: 'maria-throughout',
         kind: 'order',
         label: 'maria was in the group before her own attachment was removed',
-        first: "eventName=='AddUserToGroup' && requestParameters.userName=='maria' && requestParameters.groupName=='Developers' && errorCode == null",
+        first:
+          "eventName=='AddUserToGroup' && requestParameters.userName=='maria' && requestParameters.groupName=='Developers' && errorCode == null",
         then: "eventName=='DetachUserPolicy' && requestParameters.userName=='maria' && errorCode == null",
         failure: 'maria lost her access for a while: her policy was detached before she was in the group',
       },
@@ -181,7 +250,8 @@ export default defineExercises([
         id: 'li-throughout',
         kind: 'order',
         label: 'li was in the group before her own attachment was removed',
-        first: "eventName=='AddUserToGroup' && requestParameters.userName=='li' && requestParameters.groupName=='Developers' && errorCode == null",
+        first:
+          "eventName=='AddUserToGroup' && requestParameters.userName=='li' && requestParameters.groupName=='Developers' && errorCode == null",
         then: "eventName=='DetachUserPolicy' && requestParameters.userName=='li' && errorCode == null",
         failure: 'li lost her access for a while: her policy was detached before she was in the group',
       },
@@ -200,11 +270,12 @@ export default defineExercises([
         'aws iam detach-user-policy --user-name maria --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam detach-user-policy --user-name li --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       ],
-      explanation: 'Adding the group before detaching means the users always have at least one source of the permission. Afterwards the account has one place to look for "what can developers do", instead of one per person.',
+      explanation:
+        'Adding the group before detaching means the users always have at least one source of the permission. Afterwards the account has one place to look for "what can developers do", instead of one per person.',
     },
     wrongAnswers: [
       {
-        mistake: 'detaches the users\' policies first, then builds the group (they are locked out in between)',
+        mistake: "detaches the users' policies first, then builds the group (they are locked out in between)",
         steps: [
           'aws iam detach-user-policy --user-name maria --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
           'aws iam detach-user-policy --user-name li --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',

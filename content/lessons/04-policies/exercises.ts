@@ -42,12 +42,18 @@ const canRead = {
 export default defineExercises([
   {
     id: 'inline-policy',
-    title: 'Write ana\'s first policy',
+    title: "Write ana's first policy",
     goal: 'ana needs to list the objects in the bucket `dojo-reports` and download them — and nothing else. Give her an inline policy that allows exactly that.',
     start: { world: { seed: 'lesson-04' }, steps: [...adminSessionSteps(), ...scene] },
     checks: [
       canRead,
-      { id: 'ana-lists', kind: 'command', label: 'ana can list the objects in dojo-reports', command: 'aws s3api list-objects-v2 --bucket dojo-reports --profile ana', expect: { outcome: 'success' } },
+      {
+        id: 'ana-lists',
+        kind: 'command',
+        label: 'ana can list the objects in dojo-reports',
+        command: 'aws s3api list-objects-v2 --bucket dojo-reports --profile ana',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'ana-cannot-write',
         kind: 'command',
@@ -101,23 +107,34 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '${readReports}'`],
-      explanation: 'The bucket and the objects in it are different resources: `s3:ListBucket` is checked against the bucket ARN and `s3:GetObject` against each object\'s ARN. Uploading (`s3:PutObject`) is not allowed by any statement, so it stays denied.',
+      explanation:
+        "The bucket and the objects in it are different resources: `s3:ListBucket` is checked against the bucket ARN and `s3:GetObject` against each object's ARN. Uploading (`s3:PutObject`) is not allowed by any statement, so it stays denied.",
     },
     wrongAnswers: [
-      { mistake: 'attaches AmazonS3ReadOnlyAccess instead of writing an inline policy (it reads every bucket)', steps: ['aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['is-inline', 'nothing-attached', 'not-other-buckets'] },
+      {
+        mistake: 'attaches AmazonS3ReadOnlyAccess instead of writing an inline policy (it reads every bucket)',
+        steps: ['aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+        caughtBy: ['is-inline', 'nothing-attached', 'not-other-buckets'],
+      },
       {
         mistake: 'puts both actions on the objects only (`dojo-reports/*`), so listing the bucket is denied',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"arn:aws:s3:::dojo-reports/*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"arn:aws:s3:::dojo-reports/*"}]}'`,
+        ],
         caughtBy: ['ana-lists'],
       },
       {
         mistake: 'allows s3:* on the bucket and its objects',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::dojo-reports","arn:aws:s3:::dojo-reports/*"]}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::dojo-reports","arn:aws:s3:::dojo-reports/*"]}]}'`,
+        ],
         caughtBy: ['ana-cannot-write', 'cannot-delete'],
       },
       {
         mistake: 'uses Resource "*" for the two actions',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"*"}]}'`,
+        ],
         caughtBy: ['not-other-buckets'],
       },
     ],
@@ -125,7 +142,7 @@ export default defineExercises([
   {
     id: 'managed-policy',
     title: 'Make it reusable',
-    goal: 'Others will need the same access. Turn ana\'s inline policy into a customer managed policy named `ReportsReader`, attach it to ana, and delete the inline policy. ana must keep her access.',
+    goal: "Others will need the same access. Turn ana's inline policy into a customer managed policy named `ReportsReader`, attach it to ana, and delete the inline policy. ana must keep her access.",
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -134,7 +151,7 @@ export default defineExercises([
         label: 'ReportsReader is attached to ana',
         command: 'aws iam list-attached-user-policies --user-name ana',
         expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['ReportsReader'] },
-        failure: 'ana\'s attached policies are not exactly the customer managed policy ReportsReader',
+        failure: "ana's attached policies are not exactly the customer managed policy ReportsReader",
       },
       {
         id: 'no-inline',
@@ -148,7 +165,7 @@ export default defineExercises([
     ],
     hints: [
       'A managed policy is its own resource: which call creates it, and which attaches it to a user?',
-      '`aws iam create-policy --policy-name ReportsReader --policy-document ...` prints the new policy\'s ARN.',
+      "`aws iam create-policy --policy-name ReportsReader --policy-document ...` prints the new policy's ARN.",
       'Customer managed policy ARNs look like `arn:aws:iam::ACCOUNT:policy/ReportsReader`; `aws sts get-caller-identity` shows your account ID.',
       'Finish with `aws iam delete-user-policy --user-name ana --policy-name ReadReports`.',
     ],
@@ -158,11 +175,26 @@ export default defineExercises([
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader',
         'aws iam delete-user-policy --user-name ana --policy-name ReadReports',
       ],
-      explanation: 'A customer managed policy is its own resource with an ARN; it can be attached to many users, groups and roles and changed in one place. `{{accountId}}` is your account ID.',
+      explanation:
+        'A customer managed policy is its own resource with an ARN; it can be attached to many users, groups and roles and changed in one place. `{{accountId}}` is your account ID.',
     },
     wrongAnswers: [
-      { mistake: 'attaches the AWS managed AmazonS3ReadOnlyAccess instead of making a policy', steps: ['aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', 'aws iam delete-user-policy --user-name ana --policy-name ReadReports'], caughtBy: ['attached'] },
-      { mistake: 'creates and attaches ReportsReader but keeps the inline policy', steps: [`aws iam create-policy --policy-name ReportsReader --policy-document '${readReports}'`, 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader'], caughtBy: ['no-inline'] },
+      {
+        mistake: 'attaches the AWS managed AmazonS3ReadOnlyAccess instead of making a policy',
+        steps: [
+          'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          'aws iam delete-user-policy --user-name ana --policy-name ReadReports',
+        ],
+        caughtBy: ['attached'],
+      },
+      {
+        mistake: 'creates and attaches ReportsReader but keeps the inline policy',
+        steps: [
+          `aws iam create-policy --policy-name ReportsReader --policy-document '${readReports}'`,
+          'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader',
+        ],
+        caughtBy: ['no-inline'],
+      },
     ],
   },
   {
@@ -174,7 +206,7 @@ export default defineExercises([
       {
         id: 'newer-default',
         kind: 'command',
-        label: 'ReportsReader\'s default is a newer version than v1',
+        label: "ReportsReader's default is a newer version than v1",
         command: 'aws iam get-policy --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader',
         expect: { outcome: 'success', query: "Policy.DefaultVersionId != 'v1'", equals: true },
         failure: 'ReportsReader still uses version v1; make a version you created the default',
@@ -182,7 +214,7 @@ export default defineExercises([
       {
         id: 'still-attached',
         kind: 'command',
-        label: 'ana\'s access still comes from ReportsReader alone',
+        label: "ana's access still comes from ReportsReader alone",
         command: 'aws iam list-attached-user-policies --user-name ana',
         expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['ReportsReader'] },
         failure: 'ana has another policy besides ReportsReader; change the policy, do not add one',
@@ -210,18 +242,25 @@ export default defineExercises([
       'Keep the two existing statements and add a third that allows `s3:PutObject` on `arn:aws:s3:::dojo-reports/uploads/*`.',
     ],
     solution: {
-      steps: [`aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload}' --set-as-default`],
-      explanation: 'A managed policy keeps up to five versions, and exactly one is the default — the one AWS uses. The old version stays, so rolling back is `aws iam set-default-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --version-id v1`. If a first try was too broad, publish another version with `--set-as-default`: any newer default passes.',
+      steps: [
+        `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload}' --set-as-default`,
+      ],
+      explanation:
+        'A managed policy keeps up to five versions, and exactly one is the default — the one AWS uses. The old version stays, so rolling back is `aws iam set-default-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --version-id v1`. If a first try was too broad, publish another version with `--set-as-default`: any newer default passes.',
     },
     wrongAnswers: [
       {
         mistake: 'allows s3:PutObject on the whole bucket (`dojo-reports/*`)',
-        steps: [`aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload.replace('dojo-reports/uploads/*', 'dojo-reports/*')}' --set-as-default`],
+        steps: [
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload.replace('dojo-reports/uploads/*', 'dojo-reports/*')}' --set-as-default`,
+        ],
         caughtBy: ['only-uploads'],
       },
       {
         mistake: 'creates the version but does not make it the default',
-        steps: [`aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload}'`],
+        steps: [
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload}'`,
+        ],
         caughtBy: ['newer-default', 'can-upload'],
       },
       {

@@ -92,7 +92,7 @@ export default defineExercises([
       {
         id: 'sam-refused',
         kind: 'command',
-        label: 'sam\'s download of salaries.csv is refused',
+        label: "sam's download of salaries.csv is refused",
         command: 'aws s3api get-object --bucket dojo-payroll --key salaries.csv out.csv --profile sam',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
       },
@@ -120,20 +120,29 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '${denyPayroll}'`],
-      explanation: 'AWS gathers both policies. The managed policy allows `s3:*` on everything, the inline policy denies `s3:*` on the payroll bucket and its objects. For a payroll request the deny matches, and a matching deny ends the evaluation: denied, whatever else allows it.',
+      explanation:
+        'AWS gathers both policies. The managed policy allows `s3:*` on everything, the inline policy denies `s3:*` on the payroll bucket and its objects. For a payroll request the deny matches, and a matching deny ends the evaluation: denied, whatever else allows it.',
     },
     wrongAnswers: [
       {
         mistake: 'denies only s3:GetObject on salaries.csv',
-        steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/salaries.csv"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/salaries.csv"}]}'`,
+        ],
         caughtBy: ['no-upload', 'no-delete', 'no-list'],
       },
       {
         mistake: 'denies s3:* on the objects but forgets the bucket ARN itself',
-        steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::dojo-payroll/*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::dojo-payroll/*"}]}'`,
+        ],
         caughtBy: ['no-list'],
       },
-      { mistake: 'detaches AmazonS3FullAccess instead of adding a Deny', steps: ['aws iam detach-user-policy --user-name sam --policy-arn arn:aws:iam::aws:policy/AmazonS3FullAccess'], caughtBy: ['explicitly-denied', 'still-full-access', 'kept-full-access'] },
+      {
+        mistake: 'detaches AmazonS3FullAccess instead of adding a Deny',
+        steps: ['aws iam detach-user-policy --user-name sam --policy-arn arn:aws:iam::aws:policy/AmazonS3FullAccess'],
+        caughtBy: ['explicitly-denied', 'still-full-access', 'kept-full-access'],
+      },
     ],
   },
   {
@@ -180,15 +189,22 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name kim --policy-name NoPayroll --policy-document '${denySalariesOnly}'`],
-      explanation: 'No Allow can override a matching Deny, so the only way to open the report is to stop the deny from matching it. Narrowing the deny to `salaries.csv` leaves the group\'s read-only allow in charge of the report, and the deny still guards the salaries.',
+      explanation:
+        "No Allow can override a matching Deny, so the only way to open the report is to stop the deny from matching it. Narrowing the deny to `salaries.csv` leaves the group's read-only allow in charge of the report, and the deny still guards the salaries.",
     },
     wrongAnswers: [
       {
         mistake: 'adds an Allow for the report next to the Deny',
-        steps: [`aws iam put-user-policy --user-name kim --policy-name AllowReport --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/reports/summary.csv"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name kim --policy-name AllowReport --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-payroll/reports/summary.csv"}]}'`,
+        ],
         caughtBy: ['reads-report'],
       },
-      { mistake: 'deletes the Deny altogether', steps: ['aws iam delete-user-policy --user-name kim --policy-name NoPayroll'], caughtBy: ['salaries-denied'] },
+      {
+        mistake: 'deletes the Deny altogether',
+        steps: ['aws iam delete-user-policy --user-name kim --policy-name NoPayroll'],
+        caughtBy: ['salaries-denied'],
+      },
     ],
   },
   {
@@ -234,28 +250,36 @@ export default defineExercises([
     ],
     hints: [
       'What would make TerminateInstances *explicitly* denied, and why is that not what the goal asks?',
-      '`aws iam get-user-policy --user-name lee --policy-name OnCall` shows lee\'s current policy.',
+      "`aws iam get-user-policy --user-name lee --policy-name OnCall` shows lee's current policy.",
       'Add a statement that allows `ec2:StopInstances`; write `put-user-policy` with the whole new document.',
       'Do not write `ec2:*Instances`: that would also allow `ec2:TerminateInstances`.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`],
-      explanation: 'Stopping is now explicitly allowed. Terminating matches no statement at all, so it ends in the default: an implicit deny. The difference matters when several policies combine — an implicit deny in an identity policy can be answered by a resource policy\'s allow, an explicit deny by nothing.',
+      explanation:
+        "Stopping is now explicitly allowed. Terminating matches no statement at all, so it ends in the default: an implicit deny. The difference matters when several policies combine — an implicit deny in an identity policy can be answered by a resource policy's allow, an explicit deny by nothing.",
     },
     wrongAnswers: [
       {
         mistake: 'allows ec2:*Instances, which also allows TerminateInstances',
-        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:Describe*","ec2:*Instances"],"Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:Describe*","ec2:*Instances"],"Resource":"*"}]}'`,
+        ],
         caughtBy: ['terminate-implicit'],
       },
       {
         mistake: 'adds an explicit Deny for TerminateInstances',
-        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`, `aws iam put-user-policy --user-name lee --policy-name NoTerminate --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`,
+          `aws iam put-user-policy --user-name lee --policy-name NoTerminate --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}]}'`,
+        ],
         caughtBy: ['terminate-implicit'],
       },
       {
         mistake: 'replaces the policy with one that only allows stopping, losing Describe',
-        steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StopInstances","Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StopInstances","Resource":"*"}]}'`,
+        ],
         caughtBy: ['still-looks'],
       },
     ],

@@ -62,7 +62,11 @@ export default defineExercises([
     goal: 'ana reads S3 through `AmazonS3ReadOnlyAccess`. Company rule: her credentials must not work from outside the office network `203.0.113.0/24`. Add an inline policy to ana that denies every action when the request comes from anywhere else.',
     start: {
       world: { seed: 'lesson-06' },
-      steps: [...adminSessionSteps(), 'aws iam create-user --user-name ana', 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      steps: [
+        ...adminSessionSteps(),
+        'aws iam create-user --user-name ana',
+        'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      ],
     },
     checks: [
       {
@@ -105,28 +109,35 @@ export default defineExercises([
       },
     ],
     hints: [
-      'Should this be an Allow that lists the office, or a Deny for everything else — and which one also stops the managed policy\'s allow?',
+      "Should this be an Allow that lists the office, or a Deny for everything else — and which one also stops the managed policy's allow?",
       'A Deny with a condition applies only when the condition is true. Which condition is true for requests from outside?',
       'The operator `NotIpAddress` with the key `aws:SourceIp` and the value `203.0.113.0/24`.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly}'`],
-      explanation: 'The Deny matches every action, but only when the source address is not in the office range. From the office the condition is false, the Deny does not apply and the managed policy\'s Allow decides. A request with no `aws:SourceIp` makes the negated operator true, so it is denied too. In a real account that request is the one that arrives through a VPC endpoint, which carries `aws:VpcSourceIp` instead — so a guard like this also blocks traffic from your own VPC unless you allow for it. (Older versions of the AWS example also exempted `aws:ViaAWSService`; the current one notes that calls made with forward access sessions keep the original caller\'s IP.)',
+      explanation:
+        "The Deny matches every action, but only when the source address is not in the office range. From the office the condition is false, the Deny does not apply and the managed policy's Allow decides. A request with no `aws:SourceIp` makes the negated operator true, so it is denied too. In a real account that request is the one that arrives through a VPC endpoint, which carries `aws:VpcSourceIp` instead — so a guard like this also blocks traffic from your own VPC unless you allow for it. (Older versions of the AWS example also exempted `aws:ViaAWSService`; the current one notes that calls made with forward access sessions keep the original caller's IP.)",
     },
     wrongAnswers: [
       {
         mistake: 'writes the condition the wrong way round (IpAddress), denying the office',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly.replace('NotIpAddress', 'IpAddress')}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly.replace('NotIpAddress', 'IpAddress')}'`,
+        ],
         caughtBy: ['office-allowed', 'outside-denied'],
       },
       {
         mistake: 'adds an Allow for the office range instead of a Deny (the managed policy still allows from anywhere)',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}'`,
+        ],
         caughtBy: ['outside-denied', 'no-ip-denied'],
       },
       {
         mistake: 'denies only S3 actions from outside',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly.replace('"Action":"*"', '"Action":"s3:*"')}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly.replace('"Action":"*"', '"Action":"s3:*"')}'`,
+        ],
         caughtBy: ['every-action'],
       },
     ],
@@ -184,7 +195,7 @@ export default defineExercises([
         label: 'ana cannot list home/ben/',
         command: 'aws s3api list-objects-v2 --bucket dojo-home --prefix home/ben/ --profile ana',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
-        failure: 'ana can list ben\'s folder; the ListBucket statement needs a condition on s3:prefix',
+        failure: "ana can list ben's folder; the ListBucket statement needs a condition on s3:prefix",
       },
       {
         id: 'one-group-policy',
@@ -198,21 +209,23 @@ export default defineExercises([
         id: 'no-user-policies',
         kind: 'command',
         label: 'ana and ben have no policies of their own',
-        command: "aws iam get-account-authorization-details --filter User --query \"UserDetailList[?length(UserPolicyList || `[]`) > `0` || length(AttachedManagedPolicies || `[]`) > `0`].UserName\"",
+        command:
+          'aws iam get-account-authorization-details --filter User --query "UserDetailList[?length(UserPolicyList || `[]`) > `0` || length(AttachedManagedPolicies || `[]`) > `0`].UserName"',
         expect: { outcome: 'success', equals: [] },
         failure: 'a user has a policy of their own; one policy on the group should serve everyone',
       },
     ],
     hints: [
       'How can one statement name a different folder for each caller?',
-      '`${aws:username}` in a policy is replaced by the caller\'s user name when the request is evaluated.',
+      "`${aws:username}` in a policy is replaced by the caller's user name when the request is evaluated.",
       'Objects: allow `s3:GetObject`, `s3:PutObject`, `s3:DeleteObject` on `arn:aws:s3:::dojo-home/home/${aws:username}/*`.',
       'Listing is `s3:ListBucket` on the bucket itself; restrict it with a `StringLike` condition on `s3:prefix`.',
       "In the terminal, wrap the JSON in single quotes so the shell leaves `${aws:username}` alone: `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '...'`.",
     ],
     solution: {
       steps: [`aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '${homeFolders}'`],
-      explanation: 'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. In a real bash shell, single quotes keep `${aws:username}` from being expanded by the shell; this terminal does not expand `${...}` inside double quotes either, so it cannot show you that trap.',
+      explanation:
+        'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. In a real bash shell, single quotes keep `${aws:username}` from being expanded by the shell; this terminal does not expand `${...}` inside double quotes either, so it cannot show you that trap.',
     },
     wrongAnswers: [
       {
@@ -225,7 +238,9 @@ export default defineExercises([
       },
       {
         mistake: 'uses policy version 2008-10-17, where ${aws:username} is literal text',
-        steps: [`aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '${homeFolders.replace('2012-10-17', '2008-10-17')}'`],
+        steps: [
+          `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '${homeFolders.replace('2012-10-17', '2008-10-17')}'`,
+        ],
         caughtBy: ['ana-own', 'ben-own', 'ana-lists-own'],
       },
       {
@@ -240,7 +255,7 @@ export default defineExercises([
   {
     id: 'team-tags',
     title: 'Same team, same instances',
-    goal: 'Tag the user `blue-dev` with `team=blue` and `red-dev` with `team=red`. Then give the group `Devs` one policy that allows starting and stopping EC2 instances only when the instance\'s `team` tag equals the caller\'s own `team` tag.',
+    goal: "Tag the user `blue-dev` with `team=blue` and `red-dev` with `team=red`. Then give the group `Devs` one policy that allows starting and stopping EC2 instances only when the instance's `team` tag equals the caller's own `team` tag.",
     start: {
       world: { seed: 'lesson-06-tags' },
       steps: [
@@ -279,7 +294,7 @@ export default defineExercises([
         resource: instance,
         context: { 'aws:ResourceTag/team': ['red'] },
         expect: 'implicitDeny',
-        failure: 'blue-dev may stop red\'s instance: the condition does not compare the two tags',
+        failure: "blue-dev may stop red's instance: the condition does not compare the two tags",
       },
       {
         id: 'red-own',
@@ -290,7 +305,7 @@ export default defineExercises([
         resource: instance,
         context: { 'aws:ResourceTag/team': ['red'] },
         expect: 'allowed',
-        failure: 'red-dev may not start red\'s own instance — is red-dev tagged, and does the policy name no team itself?',
+        failure: "red-dev may not start red's own instance — is red-dev tagged, and does the policy name no team itself?",
       },
       {
         id: 'cannot-retag',
@@ -300,7 +315,7 @@ export default defineExercises([
         action: 'iam:TagUser',
         resource: 'arn:aws:iam::{{accountId}}:user/blue-dev',
         expect: 'implicitDeny',
-        failure: 'blue-dev may retag himself team=red — and with it take red\'s instances',
+        failure: "blue-dev may retag himself team=red — and with it take red's instances",
       },
     ],
     hints: [
@@ -314,7 +329,8 @@ export default defineExercises([
         'aws iam tag-user --user-name red-dev --tags Key=team,Value=red',
         `aws iam put-group-policy --group-name Devs --policy-name OwnTeamInstances --policy-document '${sameTeam}'`,
       ],
-      explanation: 'This is attribute-based access control (ABAC): the policy never names a team. A new team needs only tags on its people and its instances — no new policy. Guard the tags themselves, too: whoever may change their own `team` tag may change their access.',
+      explanation:
+        'This is attribute-based access control (ABAC): the policy never names a team. A new team needs only tags on its people and its instances — no new policy. Guard the tags themselves, too: whoever may change their own `team` tag may change their access.',
     },
     wrongAnswers: [
       {

@@ -8,11 +8,14 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
-const trustAccount = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:root"},"Action":"sts:AssumeRole"}]}';
-const trustEc2 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+const trustAccount =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:root"},"Action":"sts:AssumeRole"}]}';
+const trustEc2 =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 // The same trust written with an array of principals: equally right, and the solution uses it so
 // that the self-test proves the check accepts both spellings.
-const trustEc2Array = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com"]},"Action":["sts:AssumeRole"]}]}';
+const trustEc2Array =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com"]},"Action":["sts:AssumeRole"]}]}';
 const devMayAssume = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Sid: 'AssumeRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }],
@@ -39,7 +42,13 @@ export default defineExercises([
       ],
     },
     checks: [
-      { id: 'role-exists', kind: 'command', label: 'the role ReportsReader exists', command: 'aws iam get-role --role-name ReportsReader', expect: { outcome: 'success' } },
+      {
+        id: 'role-exists',
+        kind: 'command',
+        label: 'the role ReportsReader exists',
+        command: 'aws iam get-role --role-name ReportsReader',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'role-reads',
         kind: 'command',
@@ -69,22 +78,36 @@ export default defineExercises([
         ...readerProfile,
         'aws s3api list-buckets --profile reader',
       ],
-      explanation: 'Two policies had to agree: dev\'s own policy allows `sts:AssumeRole`, and the role\'s trust policy trusts dev\'s account. The CLI signed an AssumeRole call with dev\'s key and then signed the S3 call with the temporary credentials it got back — CloudTrail shows the S3 call made by the assumed role, not by dev.',
+      explanation:
+        "Two policies had to agree: dev's own policy allows `sts:AssumeRole`, and the role's trust policy trusts dev's account. The CLI signed an AssumeRole call with dev's key and then signed the S3 call with the temporary credentials it got back — CloudTrail shows the S3 call made by the assumed role, not by dev.",
     },
     wrongAnswers: [
       {
         mistake: 'creates the role but gives it no permissions',
-        steps: [`aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`, ...readerProfile, { run: 'aws s3api list-buckets --profile reader', mayFail: true }],
+        steps: [
+          `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`,
+          ...readerProfile,
+          { run: 'aws s3api list-buckets --profile reader', mayFail: true },
+        ],
         caughtBy: ['role-reads'],
       },
       {
         mistake: 'lists the buckets as dev directly instead of through the role',
-        steps: [`aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`, 'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', { run: 'aws s3api list-buckets --profile dev', mayFail: true }],
+        steps: [
+          `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`,
+          'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          { run: 'aws s3api list-buckets --profile dev', mayFail: true },
+        ],
         caughtBy: ['dev-assumed'],
       },
       {
         mistake: 'trusts the EC2 service, so dev cannot step in',
-        steps: [`aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustEc2}'`, 'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', ...readerProfile, { run: 'aws s3api list-buckets --profile reader', mayFail: true }],
+        steps: [
+          `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustEc2}'`,
+          'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          ...readerProfile,
+          { run: 'aws s3api list-buckets --profile reader', mayFail: true },
+        ],
         caughtBy: ['role-reads', 'dev-assumed'],
       },
     ],
@@ -100,8 +123,12 @@ export default defineExercises([
         kind: 'command',
         label: 'WebServerRole trusts the EC2 service',
         command: 'aws iam get-role --role-name WebServerRole',
-        expect: { outcome: 'success', query: "contains(to_array(Role.AssumeRolePolicyDocument.Statement)[?Effect=='Allow'].Principal.Service[], 'ec2.amazonaws.com')", equals: true },
-        failure: 'no Allow statement in WebServerRole\'s trust policy names the service ec2.amazonaws.com',
+        expect: {
+          outcome: 'success',
+          query: "contains(to_array(Role.AssumeRolePolicyDocument.Statement)[?Effect=='Allow'].Principal.Service[], 'ec2.amazonaws.com')",
+          equals: true,
+        },
+        failure: "no Allow statement in WebServerRole's trust policy names the service ec2.amazonaws.com",
       },
       {
         id: 'has-permissions',
@@ -121,7 +148,10 @@ export default defineExercises([
         id: 'dev-cannot',
         kind: 'command',
         label: 'dev cannot assume WebServerRole',
-        setup: ['aws configure set role_arn arn:aws:iam::{{accountId}}:role/WebServerRole --profile web', 'aws configure set source_profile dev --profile web'],
+        setup: [
+          'aws configure set role_arn arn:aws:iam::{{accountId}}:role/WebServerRole --profile web',
+          'aws configure set source_profile dev --profile web',
+        ],
         command: 'aws sts get-caller-identity --profile web',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
         failure: 'dev can assume WebServerRole: its trust policy lets in more than the EC2 service',
@@ -139,7 +169,8 @@ export default defineExercises([
         'aws iam create-instance-profile --instance-profile-name WebServerRole',
         'aws iam add-role-to-instance-profile --instance-profile-name WebServerRole --role-name WebServerRole',
       ],
-      explanation: 'EC2 assumes the role for the instance and hands the temporary credentials to software on it through the instance metadata service, refreshing them before they expire. dev may call `sts:AssumeRole`, but the trust policy names only the EC2 service, so dev is refused: both sides must allow. A string or an array of principals means the same. Two things the CLI leaves to you: the console creates the instance profile with the role, the CLI does not; and whoever launches the instance with this profile needs `iam:PassRole` on the role (lesson 12). Require IMDSv2 on the instance so the credentials cannot be read through a simple request forgery.',
+      explanation:
+        'EC2 assumes the role for the instance and hands the temporary credentials to software on it through the instance metadata service, refreshing them before they expire. dev may call `sts:AssumeRole`, but the trust policy names only the EC2 service, so dev is refused: both sides must allow. A string or an array of principals means the same. Two things the CLI leaves to you: the console creates the instance profile with the role, the CLI does not; and whoever launches the instance with this profile needs `iam:PassRole` on the role (lesson 12). Require IMDSv2 on the instance so the credentials cannot be read through a simple request forgery.',
     },
     wrongAnswers: [
       {
@@ -154,7 +185,10 @@ export default defineExercises([
       },
       {
         mistake: 'creates the role but no instance profile (the console would have made one; the CLI does not)',
-        steps: [`aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2}'`, 'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+        steps: [
+          `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2}'`,
+          'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ],
         caughtBy: ['in-profile'],
       },
       {
@@ -172,7 +206,7 @@ export default defineExercises([
   {
     id: 'session-duration',
     title: 'A longer session',
-    goal: 'A report job run through `ReportsReader` takes 90 minutes, longer than the default one-hour session. Raise the role\'s maximum session duration to two hours, then, as dev, assume the role once for 7200 seconds with `aws sts assume-role`.',
+    goal: "A report job run through `ReportsReader` takes 90 minutes, longer than the default one-hour session. Raise the role's maximum session duration to two hours, then, as dev, assume the role once for 7200 seconds with `aws sts assume-role`.",
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -181,18 +215,19 @@ export default defineExercises([
         label: 'ReportsReader allows sessions of up to 7200 seconds',
         command: 'aws iam get-role --role-name ReportsReader',
         expect: { outcome: 'success', query: 'Role.MaxSessionDuration', equals: 7200 },
-        failure: 'ReportsReader\'s maximum session duration is not two hours (7200 seconds)',
+        failure: "ReportsReader's maximum session duration is not two hours (7200 seconds)",
       },
       {
         id: 'long-session',
         kind: 'trail',
         label: 'dev started a 7200-second session',
-        query: "length(Records[?eventName=='AssumeRole' && userIdentity.userName=='dev' && requestParameters.durationSeconds==`7200` && errorCode==null])",
+        query:
+          "length(Records[?eventName=='AssumeRole' && userIdentity.userName=='dev' && requestParameters.durationSeconds==`7200` && errorCode==null])",
         atLeast: 1,
       },
     ],
     hints: [
-      'Which of the two limits applies first — the role\'s maximum, or what the caller asks for?',
+      "Which of the two limits applies first — the role's maximum, or what the caller asks for?",
       '`aws iam update-role --role-name ReportsReader --max-session-duration 7200`.',
       '`aws sts assume-role --role-arn ARN --role-session-name report --duration-seconds 7200 --profile dev`.',
     ],
@@ -201,12 +236,30 @@ export default defineExercises([
         'aws iam update-role --role-name ReportsReader --max-session-duration 7200',
         'aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev',
       ],
-      explanation: 'A session may last from 15 minutes up to the role\'s maximum (one hour by default, at most 12). Asking for more than the maximum fails. When a role session assumes another role — role chaining — the new session is limited to one hour whatever the maximum says.',
+      explanation:
+        "A session may last from 15 minutes up to the role's maximum (one hour by default, at most 12). Asking for more than the maximum fails. When a role session assumes another role — role chaining — the new session is limited to one hour whatever the maximum says.",
     },
     wrongAnswers: [
-      { mistake: 'asks for 7200 seconds without raising the role\'s maximum (refused)', steps: ['aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev'], caughtBy: ['max-duration', 'long-session'] },
-      { mistake: 'raises the maximum to 12 hours "to be safe"', steps: ['aws iam update-role --role-name ReportsReader --max-session-duration 43200', 'aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev'], caughtBy: ['max-duration'] },
-      { mistake: 'raises the maximum but never starts the long session', steps: ['aws iam update-role --role-name ReportsReader --max-session-duration 7200'], caughtBy: ['long-session'] },
+      {
+        mistake: "asks for 7200 seconds without raising the role's maximum (refused)",
+        steps: [
+          'aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev',
+        ],
+        caughtBy: ['max-duration', 'long-session'],
+      },
+      {
+        mistake: 'raises the maximum to 12 hours "to be safe"',
+        steps: [
+          'aws iam update-role --role-name ReportsReader --max-session-duration 43200',
+          'aws sts assume-role --role-arn arn:aws:iam::{{accountId}}:role/ReportsReader --role-session-name report --duration-seconds 7200 --profile dev',
+        ],
+        caughtBy: ['max-duration'],
+      },
+      {
+        mistake: 'raises the maximum but never starts the long session',
+        steps: ['aws iam update-role --role-name ReportsReader --max-session-duration 7200'],
+        caughtBy: ['long-session'],
+      },
     ],
   },
 ]);

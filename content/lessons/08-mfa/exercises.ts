@@ -48,7 +48,11 @@ export default defineExercises([
         'aws s3api create-bucket --bucket dojo-trail-logs',
         'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
         `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([
-          { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-prod/'] }] },
+          {
+            ReadWriteType: 'All',
+            IncludeManagementEvents: true,
+            DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-prod/'] }],
+          },
         ])}'`,
       ],
     },
@@ -71,7 +75,7 @@ export default defineExercises([
     hints: [
       'What do the authenticator and AWS need to share, and how do two codes prove it?',
       '`aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed` — the authenticator on this page reads that file.',
-      'The device\'s serial number is its ARN, `arn:aws:iam::ACCOUNT:mfa/ana`.',
+      "The device's serial number is its ARN, `arn:aws:iam::ACCOUNT:mfa/ana`.",
       '`aws iam enable-mfa-device --user-name ana --serial-number ARN --authentication-code1 CODE --authentication-code2 NEXT_CODE` — wait for the code to change between the two.',
     ],
     solution: {
@@ -79,10 +83,17 @@ export default defineExercises([
         'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed',
         'aws iam enable-mfa-device --user-name ana --serial-number arn:aws:iam::{{accountId}}:mfa/ana --authentication-code1 {{totp:mfa-ana-seed.txt:-30}} --authentication-code2 {{totp:mfa-ana-seed.txt}}',
       ],
-      explanation: 'The device is a shared secret: AWS and the authenticator both hold the seed and derive a six-digit code from it and the current 30-second window (RFC 6238). Two consecutive codes prove the authenticator really has the secret and its clock is in step. In the solution, the two codes are the previous window\'s and the current one\'s.',
+      explanation:
+        "The device is a shared secret: AWS and the authenticator both hold the seed and derive a six-digit code from it and the current 30-second window (RFC 6238). Two consecutive codes prove the authenticator really has the secret and its clock is in step. In the solution, the two codes are the previous window's and the current one's.",
     },
     wrongAnswers: [
-      { mistake: 'creates the device but never enables it for ana', steps: ['aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed'], caughtBy: ['device-enabled'] },
+      {
+        mistake: 'creates the device but never enables it for ana',
+        steps: [
+          'aws iam create-virtual-mfa-device --virtual-mfa-device-name ana --outfile mfa-ana-seed.txt --bootstrap-method Base32StringSeed',
+        ],
+        caughtBy: ['device-enabled'],
+      },
       {
         mistake: 'types the same code twice (refused: the codes must be consecutive)',
         steps: [
@@ -102,7 +113,7 @@ export default defineExercises([
       {
         id: 'key-denied',
         kind: 'command',
-        label: 'deleting dojo-prod/old.log with ana\'s access key is refused',
+        label: "deleting dojo-prod/old.log with ana's access key is refused",
         command: 'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
       },
@@ -144,22 +155,29 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete}'`],
-      explanation: '`aws:MultiFactorAuthPresent` exists only in requests made with temporary credentials. A Deny with `Bool … false` therefore misses long-term access keys entirely — the most common way such a policy fails. `BoolIfExists … false` also matches when the key is absent, so only sessions that really used MFA get through.',
+      explanation:
+        '`aws:MultiFactorAuthPresent` exists only in requests made with temporary credentials. A Deny with `Bool … false` therefore misses long-term access keys entirely — the most common way such a policy fails. `BoolIfExists … false` also matches when the key is absent, so only sessions that really used MFA get through.',
     },
     wrongAnswers: [
       {
         mistake: 'uses Bool instead of BoolIfExists, so requests with the long-term key slip through',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete.replace('BoolIfExists', 'Bool')}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete.replace('BoolIfExists', 'Bool')}'`,
+        ],
         caughtBy: ['key-denied', 'absent-denied'],
       },
       {
         mistake: 'denies deleting without any condition, so even MFA sessions cannot delete',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*"}]}'`,
+        ],
         caughtBy: ['mfa-allowed'],
       },
       {
         mistake: 'writes an Allow that requires MFA, leaving the existing s3:* allow in charge',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::dojo-prod/*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}'`,
+        ],
         caughtBy: ['key-denied', 'no-mfa-denied', 'absent-denied'],
       },
     ],
@@ -174,7 +192,8 @@ export default defineExercises([
         id: 'session-with-mfa',
         kind: 'trail',
         label: 'ana got a session token with MFA',
-        query: "length(Records[?eventName=='GetSessionToken' && userIdentity.userName=='ana' && errorCode==null && requestParameters.serialNumber!=null])",
+        query:
+          "length(Records[?eventName=='GetSessionToken' && userIdentity.userName=='ana' && errorCode==null && requestParameters.serialNumber!=null])",
         atLeast: 1,
       },
       {
@@ -189,9 +208,11 @@ export default defineExercises([
         id: 'deleted-with-mfa',
         kind: 'trail',
         label: 'the trail shows ana deleting old.log with an MFA session',
-        query: "length(Records[?eventName=='DeleteObject' && userIdentity.userName=='ana' && userIdentity.sessionContext.attributes.mfaAuthenticated=='true' && errorCode==null])",
+        query:
+          "length(Records[?eventName=='DeleteObject' && userIdentity.userName=='ana' && userIdentity.sessionContext.attributes.mfaAuthenticated=='true' && errorCode==null])",
         atLeast: 1,
-        failure: 'no DeleteObject by ana with MFA is in the trail — the object must be deleted with ana\'s MFA session, not by another identity',
+        failure:
+          "no DeleteObject by ana with MFA is in the trail — the object must be deleted with ana's MFA session, not by another identity",
       },
     ],
     hints: [
@@ -212,11 +233,12 @@ export default defineExercises([
         'aws configure set aws_session_token {{TOKEN}} --profile ana-mfa',
         'aws s3api delete-object --bucket dojo-prod --key old.log --profile ana-mfa',
       ],
-      explanation: 'GetSessionToken with a serial number and a code returns temporary credentials whose requests carry `aws:MultiFactorAuthPresent = true` (and `aws:MultiFactorAuthAge`). The deny no longer matches, and the inline Allow decides. `{{KEY_ID}}`, `{{SECRET}}` and `{{TOKEN}}` are the values from the get-session-token output. The trail records the delete as a data event whose `sessionContext.attributes.mfaAuthenticated` is `"true"`.',
+      explanation:
+        'GetSessionToken with a serial number and a code returns temporary credentials whose requests carry `aws:MultiFactorAuthPresent = true` (and `aws:MultiFactorAuthAge`). The deny no longer matches, and the inline Allow decides. `{{KEY_ID}}`, `{{SECRET}}` and `{{TOKEN}}` are the values from the get-session-token output. The trail records the delete as a data event whose `sessionContext.attributes.mfaAuthenticated` is `"true"`.',
     },
     wrongAnswers: [
       {
-        mistake: 'gets an MFA session, then deletes the object with the administrator\'s default identity',
+        mistake: "gets an MFA session, then deletes the object with the administrator's default identity",
         steps: [
           { advanceClock: 30 },
           'aws sts get-session-token --serial-number arn:aws:iam::{{accountId}}:mfa/ana --token-code {{totp:mfa-ana-seed.txt}} --profile ana',
@@ -225,7 +247,7 @@ export default defineExercises([
         caughtBy: ['deleted-with-mfa'],
       },
       {
-        mistake: 'tries to delete with ana\'s plain access key (refused by the MFA guard)',
+        mistake: "tries to delete with ana's plain access key (refused by the MFA guard)",
         steps: ['aws s3api delete-object --bucket dojo-prod --key old.log --profile ana'],
         caughtBy: ['session-with-mfa', 'object-gone', 'deleted-with-mfa'],
       },

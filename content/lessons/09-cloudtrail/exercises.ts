@@ -15,7 +15,15 @@ const firstIntruderCall = "Records[?eventName=='CreateUser' && userIdentity.type
 // Guide, "Disabling permissions for temporary security credentials").
 const revokeOlder = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'RevokeOlderSessions', Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-11-20T10:45:00Z' } } }],
+  Statement: [
+    {
+      Sid: 'RevokeOlderSessions',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-11-20T10:45:00Z' } },
+    },
+  ],
 });
 
 export default defineExercises([
@@ -40,9 +48,27 @@ export default defineExercises([
       ],
     },
     checks: [
-      { id: 'operation', kind: 'answer', label: 'the denied operation', question: 'Which IAM operation (eventName) was denied?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].eventName" },
-      { id: 'who', kind: 'answer', label: 'who made the call', question: 'Which IAM user (the user name) made that call?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].userIdentity.userName" },
-      { id: 'where', kind: 'answer', label: 'where it came from', question: 'From which IP address did that call come?', answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].sourceIPAddress" },
+      {
+        id: 'operation',
+        kind: 'answer',
+        label: 'the denied operation',
+        question: 'Which IAM operation (eventName) was denied?',
+        answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].eventName",
+      },
+      {
+        id: 'who',
+        kind: 'answer',
+        label: 'who made the call',
+        question: 'Which IAM user (the user name) made that call?',
+        answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].userIdentity.userName",
+      },
+      {
+        id: 'where',
+        kind: 'answer',
+        label: 'where it came from',
+        question: 'From which IP address did that call come?',
+        answerQuery: "Records[?errorCode=='AccessDenied' && eventSource=='iam.amazonaws.com'] | [0].sourceIPAddress",
+      },
     ],
     hints: [
       'Two calls were refused. Which one tried to change IAM — and how does the record say which service it was for?',
@@ -51,11 +77,20 @@ export default defineExercises([
     ],
     solution: {
       answers: { operation: 'CreateUser', who: 'ana', where: '198.51.100.23' },
-      explanation: 'A denied call leaves a full record: who (`userIdentity`), what (`eventName`, `eventSource`), when (`eventTime`), from where (`sourceIPAddress`, `userAgent`), and why it failed (`errorCode`, `errorMessage`). Read-only IAM access let ana list users but not create one. bo\'s refused ListBuckets is the other denial: an S3 call, from another address.',
+      explanation:
+        "A denied call leaves a full record: who (`userIdentity`), what (`eventName`, `eventSource`), when (`eventTime`), from where (`sourceIPAddress`, `userAgent`), and why it failed (`errorCode`, `errorMessage`). Read-only IAM access let ana list users but not create one. bo's refused ListBuckets is the other denial: an S3 call, from another address.",
     },
     wrongAnswers: [
-      { mistake: 'reads the decoy record (bo\'s refused ListBuckets)', answers: { operation: 'ListBuckets', who: 'bo', where: '192.0.2.44' }, caughtBy: ['operation', 'who', 'where'] },
-      { mistake: 'answers with the user the call tried to create, not the caller', answers: { operation: 'CreateUser', who: 'temp-admin', where: '198.51.100.23' }, caughtBy: ['who'] },
+      {
+        mistake: "reads the decoy record (bo's refused ListBuckets)",
+        answers: { operation: 'ListBuckets', who: 'bo', where: '192.0.2.44' },
+        caughtBy: ['operation', 'who', 'where'],
+      },
+      {
+        mistake: 'answers with the user the call tried to create, not the caller',
+        answers: { operation: 'CreateUser', who: 'temp-admin', where: '198.51.100.23' },
+        caughtBy: ['who'],
+      },
     ],
   },
   {
@@ -90,28 +125,34 @@ export default defineExercises([
         label: 'a GetObject record by ana is in the trail',
         query: "length(Records[?eventName=='GetObject' && userIdentity.userName=='ana' && requestParameters.bucketName=='dojo-reports'])",
         atLeast: 1,
-        failure: 'no GetObject by ana on dojo-reports is recorded: is the selector on dojo-reports, and did ana download again after it was set?',
+        failure:
+          'no GetObject by ana on dojo-reports is recorded: is the selector on dojo-reports, and did ana download again after it was set?',
       },
     ],
     hints: [
       'Event history shows management events only. What records data events, and what tells it which bucket?',
       '`aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs`.',
-      'Data events are chosen with `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors \'[...]\'`; an S3 selector has `DataResources` of type `AWS::S3::Object` with the value `arn:aws:s3:::dojo-reports/` (all objects in the bucket).',
+      "Data events are chosen with `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '[...]'`; an S3 selector has `DataResources` of type `AWS::S3::Object` with the value `arn:aws:s3:::dojo-reports/` (all objects in the bucket).",
       'ana already downloaded the file once — before anything recorded it. Download it again with `--profile ana` after setting the selectors.',
     ],
     solution: {
       steps: [
         'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
         `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([
-          { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-reports/'] }] },
+          {
+            ReadWriteType: 'All',
+            IncludeManagementEvents: true,
+            DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-reports/'] }],
+          },
         ])}'`,
         'aws s3api get-object --bucket dojo-reports --key 2026/q3.csv q3.csv --profile ana',
       ],
-      explanation: 'The first download left no trace: data events are off by default because they are numerous and cost extra. From the moment the selector exists, every object-level call on dojo-reports is recorded with `eventCategory: "Data"` and `managementEvent: false`. Switch them on for the data you would need to investigate before you need them. Real CloudTrail now recommends *advanced* event selectors, which filter by more fields; this simulator models the basic ones.',
+      explanation:
+        'The first download left no trace: data events are off by default because they are numerous and cost extra. From the moment the selector exists, every object-level call on dojo-reports is recorded with `eventCategory: "Data"` and `managementEvent: false`. Switch them on for the data you would need to investigate before you need them. Real CloudTrail now recommends *advanced* event selectors, which filter by more fields; this simulator models the basic ones.',
     },
     wrongAnswers: [
       {
-        mistake: 'selects data events for the trail\'s own log bucket instead of dojo-reports',
+        mistake: "selects data events for the trail's own log bucket instead of dojo-reports",
         steps: [
           'aws cloudtrail create-trail --name dojo-trail --s3-bucket-name dojo-trail-logs',
           `aws cloudtrail put-event-selectors --trail-name dojo-trail --event-selectors '${JSON.stringify([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::dojo-trail-logs/'] }] }])}'`,
@@ -140,7 +181,9 @@ export default defineExercises([
         'aws s3api create-bucket --bucket dojo-artifacts',
         `aws s3api put-bucket-policy --bucket dojo-artifacts --policy '${JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Sid: 'KeepArtifacts', Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::dojo-artifacts' }],
+          Statement: [
+            { Sid: 'KeepArtifacts', Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::dojo-artifacts' },
+          ],
         })}'`,
         'aws iam create-user --user-name ci-bot',
         'aws iam create-access-key --user-name ci-bot',
@@ -151,7 +194,13 @@ export default defineExercises([
       ],
     },
     checks: [
-      { id: 'list-buckets', kind: 'command', label: 'ci-bot can list the buckets', command: 'aws s3api list-buckets --profile ci-bot', expect: { outcome: 'success' } },
+      {
+        id: 'list-buckets',
+        kind: 'command',
+        label: 'ci-bot can list the buckets',
+        command: 'aws s3api list-buckets --profile ci-bot',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'bucket-policy',
         kind: 'command',
@@ -159,7 +208,13 @@ export default defineExercises([
         command: 'aws s3api get-bucket-policy --bucket dojo-artifacts --profile ci-bot',
         expect: { outcome: 'success' },
       },
-      { id: 'list-roles', kind: 'command', label: 'ci-bot can list the roles', command: 'aws iam list-roles --profile ci-bot', expect: { outcome: 'success' } },
+      {
+        id: 'list-roles',
+        kind: 'command',
+        label: 'ci-bot can list the roles',
+        command: 'aws iam list-roles --profile ci-bot',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'no-more',
         kind: 'command',
@@ -216,7 +271,7 @@ export default defineExercises([
     ],
     hints: [
       'Which three records did ci-bot leave with an AccessDenied error, and what does each errorMessage name?',
-      'Each denied record\'s `errorMessage` names the IAM action that was missing — which is not always the eventName: the ListBuckets operation needs `s3:ListAllMyBuckets`.',
+      "Each denied record's `errorMessage` names the IAM action that was missing — which is not always the eventName: the ListBuckets operation needs `s3:ListAllMyBuckets`.",
       'The three actions are `s3:ListAllMyBuckets`, `s3:GetBucketPolicy` (on `arn:aws:s3:::dojo-artifacts`) and `iam:ListRoles`.',
     ],
     solution: {
@@ -230,17 +285,23 @@ export default defineExercises([
           ],
         })}'`,
       ],
-      explanation: 'Denied calls are a shopping list: the error message names the action and the resource. Granting exactly those — instead of a broad managed policy or a wildcard — is least privilege driven by evidence. It has limits: each run shows only the first call that fails on each path, and data events are not logged unless you turned them on. AWS\'s tool for the whole picture is IAM Access Analyzer policy generation, which reads a trail\'s history and drafts a policy.',
+      explanation:
+        "Denied calls are a shopping list: the error message names the action and the resource. Granting exactly those — instead of a broad managed policy or a wildcard — is least privilege driven by evidence. It has limits: each run shows only the first call that fails on each path, and data events are not logged unless you turned them on. AWS's tool for the whole picture is IAM Access Analyzer policy generation, which reads a trail's history and drafts a policy.",
     },
     wrongAnswers: [
       {
         mistake: 'attaches AmazonS3ReadOnlyAccess and IAMReadOnlyAccess',
-        steps: ['aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', 'aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess'],
+        steps: [
+          'aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          'aws iam attach-user-policy --user-name ci-bot --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess',
+        ],
         caughtBy: ['no-object-reads', 'no-iam-reads', 'no-other-lists', 'only-this-bucket'],
       },
       {
         mistake: 'writes wildcards from the trail: s3:Get*, s3:List*, iam:List*',
-        steps: [`aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","iam:List*"],"Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","iam:List*"],"Resource":"*"}]}'`,
+        ],
         caughtBy: ['no-object-reads', 'no-other-lists', 'only-this-bucket'],
       },
       {
@@ -275,7 +336,10 @@ export default defineExercises([
         { run: 'aws iam list-attached-user-policies --user-name deploy --profile deploy', sourceIp: INTRUDER_IP },
         { advanceClock: 120 },
         { run: 'aws iam create-user --user-name backup-svc --profile deploy', sourceIp: INTRUDER_IP },
-        { run: 'aws iam attach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile deploy', sourceIp: INTRUDER_IP },
+        {
+          run: 'aws iam attach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile deploy',
+          sourceIp: INTRUDER_IP,
+        },
         { run: 'aws iam create-access-key --user-name backup-svc --profile deploy', sourceIp: INTRUDER_IP },
         { advanceClock: 60 },
         { run: 'aws s3api list-buckets --profile backup-svc', sourceIp: INTRUDER_IP },
@@ -284,18 +348,43 @@ export default defineExercises([
         {
           run: 'aws sts get-session-token --profile deploy',
           sourceIp: INTRUDER_IP,
-          save: { STOLEN_KEY: 'Credentials.AccessKeyId', STOLEN_SECRET: 'Credentials.SecretAccessKey', STOLEN_TOKEN: 'Credentials.SessionToken' },
+          save: {
+            STOLEN_KEY: 'Credentials.AccessKeyId',
+            STOLEN_SECRET: 'Credentials.SecretAccessKey',
+            STOLEN_TOKEN: 'Credentials.SessionToken',
+          },
         },
         { run: 'aws iam create-access-key --user-name ana --profile deploy', sourceIp: INTRUDER_IP },
-        { run: 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile deploy', sourceIp: INTRUDER_IP },
+        {
+          run: 'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile deploy',
+          sourceIp: INTRUDER_IP,
+        },
         { advanceClock: 900 },
         { run: 'aws iam list-users --profile ana', sourceIp: '203.0.113.41' },
       ],
     },
     checks: [
-      { id: 'leaked-key', kind: 'answer', label: 'whose key leaked', question: 'Whose access key did the intruder use to create their user?', answerQuery: `${firstIntruderCall}.userIdentity.userName` },
-      { id: 'backdoor', kind: 'answer', label: 'the intruder\'s user', question: 'What is the name of the user the intruder created?', answerQuery: `${firstIntruderCall}.requestParameters.userName` },
-      { id: 'address', kind: 'answer', label: 'the intruder\'s address', question: 'From which IP address did the intruder work?', answerQuery: `${firstIntruderCall}.sourceIPAddress` },
+      {
+        id: 'leaked-key',
+        kind: 'answer',
+        label: 'whose key leaked',
+        question: 'Whose access key did the intruder use to create their user?',
+        answerQuery: `${firstIntruderCall}.userIdentity.userName`,
+      },
+      {
+        id: 'backdoor',
+        kind: 'answer',
+        label: "the intruder's user",
+        question: 'What is the name of the user the intruder created?',
+        answerQuery: `${firstIntruderCall}.requestParameters.userName`,
+      },
+      {
+        id: 'address',
+        kind: 'answer',
+        label: "the intruder's address",
+        question: 'From which IP address did the intruder work?',
+        answerQuery: `${firstIntruderCall}.sourceIPAddress`,
+      },
       {
         id: 'policy',
         kind: 'answer',
@@ -314,21 +403,40 @@ export default defineExercises([
     hints: [
       'What would a deploy identity never normally do? Filter the history on CreateUser, CreateAccessKey and AttachUserPolicy.',
       'In that record, `userIdentity.userName` is whose key was used and `requestParameters.userName` is the new user.',
-      'Then pivot: look at everything else from the same `sourceIPAddress` and the same `accessKeyId`. The intruder\'s next steps follow within minutes — all of them, not only the first.',
+      "Then pivot: look at everything else from the same `sourceIPAddress` and the same `accessKeyId`. The intruder's next steps follow within minutes — all of them, not only the first.",
     ],
     solution: {
-      answers: { 'leaked-key': 'deploy', backdoor: 'backup-svc', address: INTRUDER_IP, policy: 'arn:aws:iam::aws:policy/AdministratorAccess', foothold: 'ana' },
-      explanation: 'Using deploy\'s key from 198.51.100.77, the intruder first checked whose key it was (GetCallerIdentity) and what it could do (ListUsers, ListAttachedUserPolicies), then built a back door: a new user `backup-svc` with AdministratorAccess and its own access key, which they used at once. Then they dug in further: a session token from the leaked key (GetSessionToken), and a second key plus AdministratorAccess on the existing user ana. Persistence through other identities and sessions is why containing an incident means more than revoking the leaked key.',
+      answers: {
+        'leaked-key': 'deploy',
+        backdoor: 'backup-svc',
+        address: INTRUDER_IP,
+        policy: 'arn:aws:iam::aws:policy/AdministratorAccess',
+        foothold: 'ana',
+      },
+      explanation:
+        "Using deploy's key from 198.51.100.77, the intruder first checked whose key it was (GetCallerIdentity) and what it could do (ListUsers, ListAttachedUserPolicies), then built a back door: a new user `backup-svc` with AdministratorAccess and its own access key, which they used at once. Then they dug in further: a session token from the leaked key (GetSessionToken), and a second key plus AdministratorAccess on the existing user ana. Persistence through other identities and sessions is why containing an incident means more than revoking the leaked key.",
     },
     wrongAnswers: [
       {
         mistake: 'blames ana, whose calls are ordinary (and stops at the first foothold)',
-        answers: { 'leaked-key': 'ana', backdoor: 'backup-svc', address: '203.0.113.41', policy: 'arn:aws:iam::aws:policy/AdministratorAccess', foothold: 'backup-svc' },
+        answers: {
+          'leaked-key': 'ana',
+          backdoor: 'backup-svc',
+          address: '203.0.113.41',
+          policy: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          foothold: 'backup-svc',
+        },
         caughtBy: ['leaked-key', 'address', 'foothold'],
       },
       {
-        mistake: 'gives deploy\'s usual address and the read-only policy',
-        answers: { 'leaked-key': 'deploy', backdoor: 'backup-svc', address: '203.0.113.40', policy: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess', foothold: 'ana' },
+        mistake: "gives deploy's usual address and the read-only policy",
+        answers: {
+          'leaked-key': 'deploy',
+          backdoor: 'backup-svc',
+          address: '203.0.113.40',
+          policy: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess',
+          foothold: 'ana',
+        },
         caughtBy: ['address', 'policy'],
       },
     ],
@@ -336,18 +444,25 @@ export default defineExercises([
   {
     id: 'contain',
     title: 'Defender: contain the intrusion',
-    goal: 'Contain it: deactivate the leaked key of `deploy` (keep it, do not delete it); make the session the intruder minted from it useless; remove the intruder\'s user `backup-svc` completely; and undo the second foothold on ana (the intruder\'s key and the administrator policy). ana\'s own key must keep working.',
+    goal: "Contain it: deactivate the leaked key of `deploy` (keep it, do not delete it); make the session the intruder minted from it useless; remove the intruder's user `backup-svc` completely; and undo the second foothold on ana (the intruder's key and the administrator policy). ana's own key must keep working.",
     start: { continueFromPrevious: true },
     checks: [
       {
         id: 'key-inactive',
         kind: 'command',
-        label: 'deploy\'s access key is inactive',
+        label: "deploy's access key is inactive",
         command: 'aws iam list-access-keys --user-name deploy',
         expect: { outcome: 'success', query: 'AccessKeyMetadata[].Status', equals: ['Inactive'] },
-        failure: 'deploy\'s key is not there and inactive. A deleted key cannot come back: if you deleted it, Reset the exercise and deactivate it instead',
+        failure:
+          "deploy's key is not there and inactive. A deleted key cannot come back: if you deleted it, Reset the exercise and deactivate it instead",
       },
-      { id: 'key-refused', kind: 'command', label: 'the leaked key no longer works', command: 'aws sts get-caller-identity --profile deploy', expect: { outcome: 'failure' } },
+      {
+        id: 'key-refused',
+        kind: 'command',
+        label: 'the leaked key no longer works',
+        command: 'aws sts get-caller-identity --profile deploy',
+        expect: { outcome: 'failure' },
+      },
       {
         id: 'session-refused',
         kind: 'command',
@@ -361,7 +476,7 @@ export default defineExercises([
         // Reference, GetSessionToken), so only a non-IAM call shows whether the session still works.
         command: 'aws s3api list-buckets --profile stolen',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
-        failure: 'the intruder\'s session token still works: deactivating a key does not end sessions already minted with it',
+        failure: "the intruder's session token still works: deactivating a key does not end sessions already minted with it",
       },
       {
         id: 'backdoor-gone',
@@ -375,7 +490,8 @@ export default defineExercises([
         id: 'ana-key-gone',
         kind: 'command',
         label: 'ana has no active key other than her own',
-        command: "aws iam list-access-keys --user-name ana --query \"length(AccessKeyMetadata[?Status=='Active' && AccessKeyId!='{{ANA_KEY}}'])\"",
+        command:
+          "aws iam list-access-keys --user-name ana --query \"length(AccessKeyMetadata[?Status=='Active' && AccessKeyId!='{{ANA_KEY}}'])\"",
         expect: { outcome: 'success', equals: 0 },
         failure: 'the key the intruder made for ana still works',
       },
@@ -387,10 +503,17 @@ export default defineExercises([
         expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['IAMReadOnlyAccess'] },
         failure: 'ana still has the AdministratorAccess the intruder attached',
       },
-      { id: 'ana-works', kind: 'command', label: 'ana\'s own key still works', command: 'aws iam list-users --profile ana', expect: { outcome: 'success' }, failure: 'ana\'s own key was switched off — she did nothing wrong' },
+      {
+        id: 'ana-works',
+        kind: 'command',
+        label: "ana's own key still works",
+        command: 'aws iam list-users --profile ana',
+        expect: { outcome: 'success' },
+        failure: "ana's own key was switched off — she did nothing wrong",
+      },
     ],
     hints: [
-      'What did the intruder leave behind that does not depend on deploy\'s key? Look again at GetSessionToken and at what happened to ana.',
+      "What did the intruder leave behind that does not depend on deploy's key? Look again at GetSessionToken and at what happened to ana.",
       'Temporary credentials cannot be revoked one by one, but a Deny on the user for sessions issued before now (`DateLessThan` on `aws:TokenIssueTime`) makes them useless.',
       '`aws iam list-access-keys --user-name deploy` gives the key ID for `aws iam update-access-key ... --status Inactive`.',
       'IAM refuses to delete a user that still has access keys or attached policies (DeleteConflict): remove those first.',
@@ -405,11 +528,15 @@ export default defineExercises([
         'aws iam detach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
         'aws iam delete-user --user-name backup-svc',
         `aws iam put-user-policy --user-name deploy --policy-name RevokeOlderSessions --policy-document '${revokeOlder}'`,
-        { run: `aws iam list-access-keys --user-name ana --query "AccessKeyMetadata[?AccessKeyId!='{{ANA_KEY}}'].AccessKeyId | [0]"`, save: { INTRUDER_KEY: '@' } },
+        {
+          run: `aws iam list-access-keys --user-name ana --query "AccessKeyMetadata[?AccessKeyId!='{{ANA_KEY}}'].AccessKeyId | [0]"`,
+          save: { INTRUDER_KEY: '@' },
+        },
         'aws iam update-access-key --user-name ana --access-key-id {{INTRUDER_KEY}} --status Inactive',
         'aws iam detach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
       ],
-      explanation: 'Deactivating is reversible, so it is the first move; CloudTrail keeps the key\'s records either way. But a deactivated key does not end the temporary credentials already minted with it — they stay valid until they expire. AWS\'s answer is to change permissions instead: a Deny on deploy for every session issued before the moment of containment (`aws:TokenIssueTime`), the same idea as "Revoke active sessions" for roles. Then remove every foothold: the back-door user, and the key and policy the intruder gave ana. In a real incident you would also review what deploy itself should be allowed (AdministratorAccess for a deploy identity is how this became so bad), rotate anything the intruder could read, and find out how the key leaked.',
+      explanation:
+        'Deactivating is reversible, so it is the first move; CloudTrail keeps the key\'s records either way. But a deactivated key does not end the temporary credentials already minted with it — they stay valid until they expire. AWS\'s answer is to change permissions instead: a Deny on deploy for every session issued before the moment of containment (`aws:TokenIssueTime`), the same idea as "Revoke active sessions" for roles. Then remove every foothold: the back-door user, and the key and policy the intruder gave ana. In a real incident you would also review what deploy itself should be allowed (AdministratorAccess for a deploy identity is how this became so bad), rotate anything the intruder could read, and find out how the key leaked.',
     },
     wrongAnswers: [
       {
@@ -426,13 +553,19 @@ export default defineExercises([
       },
       {
         mistake: 'deletes the leaked key instead of deactivating it',
-        steps: [{ run: 'aws iam list-access-keys --user-name deploy', save: { LEAKED: 'AccessKeyMetadata[0].AccessKeyId' } }, 'aws iam delete-access-key --user-name deploy --access-key-id {{LEAKED}}'],
+        steps: [
+          { run: 'aws iam list-access-keys --user-name deploy', save: { LEAKED: 'AccessKeyMetadata[0].AccessKeyId' } },
+          'aws iam delete-access-key --user-name deploy --access-key-id {{LEAKED}}',
+        ],
         caughtBy: ['key-inactive'],
       },
       {
         mistake: 'switches off every key of ana, including her own',
         steps: [
-          { run: 'aws iam list-access-keys --user-name ana', save: { A: 'AccessKeyMetadata[0].AccessKeyId', B: 'AccessKeyMetadata[1].AccessKeyId' } },
+          {
+            run: 'aws iam list-access-keys --user-name ana',
+            save: { A: 'AccessKeyMetadata[0].AccessKeyId', B: 'AccessKeyMetadata[1].AccessKeyId' },
+          },
           'aws iam update-access-key --user-name ana --access-key-id {{A}} --status Inactive',
           'aws iam update-access-key --user-name ana --access-key-id {{B}} --status Inactive',
         ],

@@ -13,7 +13,8 @@ import { defineExercises } from '../../../src/course/exercise.ts';
 const PARTNER = '444455556666';
 const STRANGER = '999988887777';
 
-const auditorRead = '{"Version":"2012-10-17","Statement":[{"Sid":"AuditorReads","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:user/auditor"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}';
+const auditorRead =
+  '{"Version":"2012-10-17","Statement":[{"Sid":"AuditorReads","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:user/auditor"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}';
 const auditorAndPartner = `{"Version":"2012-10-17","Statement":[{"Sid":"AuditorReads","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{accountId}}:user/auditor"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"},{"Sid":"PartnerReadsReports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/reports/*"}]}`;
 const partnerTrust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"dojo-7f3a"}}}]}`;
 
@@ -34,7 +35,9 @@ function crossAccount(options: { caller: string; identityPolicy: string; action:
     `--caller-arn ${options.caller}`,
   ];
   if (options.externalId !== undefined) {
-    parts.push(`--context-entries '[{"ContextKeyName":"sts:ExternalId","ContextKeyValues":["${options.externalId}"],"ContextKeyType":"string"}]'`);
+    parts.push(
+      `--context-entries '[{"ContextKeyName":"sts:ExternalId","ContextKeyValues":["${options.externalId}"],"ContextKeyType":"string"}]'`,
+    );
   }
   return parts.join(' ');
 }
@@ -125,12 +128,15 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorRead}'`],
-      explanation: 'Within one account, an allow in either the identity policy or the resource policy is enough for S3. The bucket policy names auditor, so auditor\'s own (empty) policies do not matter for this request. `"Principal": "*"` would mean everyone, even anonymous callers — and since April 2023 a new bucket has Block Public Access on, so S3 refuses such a policy with 403 AccessDenied unless someone turns the block off first.',
+      explanation:
+        'Within one account, an allow in either the identity policy or the resource policy is enough for S3. The bucket policy names auditor, so auditor\'s own (empty) policies do not matter for this request. `"Principal": "*"` would mean everyone, even anonymous callers — and since April 2023 a new bucket has Block Public Access on, so S3 refuses such a policy with 403 AccessDenied unless someone turns the block off first.',
     },
     wrongAnswers: [
       {
         mistake: 'uses a public Principal "*" (refused: Block Public Access is on)',
-        steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}'`],
+        steps: [
+          `aws s3api put-bucket-policy --bucket dojo-shared --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}'`,
+        ],
         caughtBy: ['auditor-reads'],
       },
       {
@@ -143,15 +149,23 @@ export default defineExercises([
       },
       {
         mistake: 'gives auditor s3:* in the bucket policy',
-        steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorRead.replace('"Action":"s3:GetObject"', '"Action":"s3:*"')}'`],
+        steps: [
+          `aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorRead.replace('"Action":"s3:GetObject"', '"Action":"s3:*"')}'`,
+        ],
         caughtBy: ['auditor-no-write', 'auditor-no-delete'],
       },
       {
-        mistake: 'names the account (`:root`) instead of auditor, which delegates to auditor\'s empty policies',
+        mistake: "names the account (`:root`) instead of auditor, which delegates to auditor's empty policies",
         steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorRead.replace('user/auditor', 'root')}'`],
         caughtBy: ['auditor-reads'],
       },
-      { mistake: 'gives auditor an inline policy instead of a bucket policy', steps: [`aws iam put-user-policy --user-name auditor --policy-name Read --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}'`], caughtBy: ['no-inline-policy'] },
+      {
+        mistake: 'gives auditor an inline policy instead of a bucket policy',
+        steps: [
+          `aws iam put-user-policy --user-name auditor --policy-name Read --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/*"}]}'`,
+        ],
+        caughtBy: ['no-inline-policy'],
+      },
     ],
   },
   {
@@ -206,27 +220,32 @@ export default defineExercises([
         label: 'auditor can still download',
         command: 'aws s3api get-object --bucket dojo-shared --key reports/2026-q3.csv q3.csv --profile auditor',
         expect: { outcome: 'success' },
-        failure: 'auditor lost access: put-bucket-policy replaces the whole policy, so auditor\'s statement must be in it again',
+        failure: "auditor lost access: put-bucket-policy replaces the whole policy, so auditor's statement must be in it again",
       },
     ],
     hints: [
-      'Who decides which partner users get in — you, or the partner\'s administrator?',
+      "Who decides which partner users get in — you, or the partner's administrator?",
       `Name the account as the principal: \`{"AWS": "arn:aws:iam::${PARTNER}:root"}\` (or just \`"${PARTNER}"\`).`,
-      'Add a second statement with resource `arn:aws:s3:::dojo-shared/reports/*`; `put-bucket-policy` replaces the whole policy, so include auditor\'s statement again.',
+      "Add a second statement with resource `arn:aws:s3:::dojo-shared/reports/*`; `put-bucket-policy` replaces the whole policy, so include auditor's statement again.",
     ],
     solution: {
       steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorAndPartner}'`],
-      explanation: 'Naming an account trusts that account\'s administrators to decide which of their principals get in. Across accounts both sides must allow: your bucket policy and the partner\'s identity policy. The partner\'s intern has no S3 permission at home, so the bucket policy alone does not let them in.',
+      explanation:
+        "Naming an account trusts that account's administrators to decide which of their principals get in. Across accounts both sides must allow: your bucket policy and the partner's identity policy. The partner's intern has no S3 permission at home, so the bucket policy alone does not let them in.",
     },
     wrongAnswers: [
       {
         mistake: 'shares the whole bucket with the partner',
-        steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorAndPartner.replace('dojo-shared/reports/*', 'dojo-shared/*')}'`],
+        steps: [
+          `aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorAndPartner.replace('dojo-shared/reports/*', 'dojo-shared/*')}'`,
+        ],
         caughtBy: ['partner-not-private'],
       },
       {
-        mistake: 'writes only the partner statement, replacing auditor\'s',
-        steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/reports/*"}]}'`],
+        mistake: "writes only the partner statement, replacing auditor's",
+        steps: [
+          `aws s3api put-bucket-policy --bucket dojo-shared --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-shared/reports/*"}]}'`,
+        ],
         caughtBy: ['auditor-kept'],
       },
     ],
@@ -289,21 +308,40 @@ export default defineExercises([
     ],
     hints: [
       'Which policy decides who may assume a role, and where does the external ID go in it?',
-      'The trust policy is the role\'s resource policy: principal the partner account, action `sts:AssumeRole`.',
+      "The trust policy is the role's resource policy: principal the partner account, action `sts:AssumeRole`.",
       'Add `"Condition": {"StringEquals": {"sts:ExternalId": "dojo-7f3a"}}`.',
-      '`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document \'...\'`, then `aws iam attach-role-policy`.',
+      "`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '...'`, then `aws iam attach-role-policy`.",
     ],
     solution: {
       steps: [
         `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust}'`,
         'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       ],
-      explanation: 'A cross-account role is the usual way to share more than one bucket: the partner assumes it and works with your account\'s permissions for the session. The external ID protects against the "confused deputy": the third party serves many customers, generates one unique ID per customer, and always passes *your* ID when it works for you. Another customer who learns your role ARN cannot make the service use it, because the service would send that customer\'s ID, not yours. The ID is not a secret — anyone who can read the role can see it.',
+      explanation:
+        'A cross-account role is the usual way to share more than one bucket: the partner assumes it and works with your account\'s permissions for the session. The external ID protects against the "confused deputy": the third party serves many customers, generates one unique ID per customer, and always passes *your* ID when it works for you. Another customer who learns your role ARN cannot make the service use it, because the service would send that customer\'s ID, not yours. The ID is not a secret — anyone who can read the role can see it.',
     },
     wrongAnswers: [
-      { mistake: 'trusts the partner account without the external ID condition', steps: [`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"sts:AssumeRole"}]}'`, 'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['without-external-id'] },
-      { mistake: 'trusts every AWS principal ("*") and relies on the external ID alone', steps: [`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust.replace(`arn:aws:iam::${PARTNER}:root`, '*')}'`, 'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['stranger'] },
-      { mistake: 'creates the trust but forgets the role\'s permissions', steps: [`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust}'`], caughtBy: ['role-permissions'] },
+      {
+        mistake: 'trusts the partner account without the external ID condition',
+        steps: [
+          `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${PARTNER}:root"},"Action":"sts:AssumeRole"}]}'`,
+          'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ],
+        caughtBy: ['without-external-id'],
+      },
+      {
+        mistake: 'trusts every AWS principal ("*") and relies on the external ID alone',
+        steps: [
+          `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust.replace(`arn:aws:iam::${PARTNER}:root`, '*')}'`,
+          'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ],
+        caughtBy: ['stranger'],
+      },
+      {
+        mistake: "creates the trust but forgets the role's permissions",
+        steps: [`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust}'`],
+        caughtBy: ['role-permissions'],
+      },
     ],
   },
 ]);

@@ -38,7 +38,10 @@ const delegation = JSON.stringify({
 
 const boundaryQuery = "User.PermissionsBoundary.PermissionsBoundaryArn || ''";
 
-const fullAccess = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const fullAccess = {
+  name: 'FullAWSAccess',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
 const approvedRegions = {
   name: 'DenyOutsideApprovedRegions',
   document: {
@@ -61,7 +64,7 @@ export default defineExercises([
   {
     id: 'set-boundary',
     title: 'Cap an over-powered user',
-    goal: 'The user `intern` was given `AdministratorAccess` by mistake. Without detaching it, cap intern at S3 and CloudWatch: create a managed policy `InternBoundary` that allows `s3:*` and `cloudwatch:*`, and set it as intern\'s permissions boundary.',
+    goal: "The user `intern` was given `AdministratorAccess` by mistake. Without detaching it, cap intern at S3 and CloudWatch: create a managed policy `InternBoundary` that allows `s3:*` and `cloudwatch:*`, and set it as intern's permissions boundary.",
     start: {
       world: { seed: 'lesson-11' },
       steps: [
@@ -78,11 +81,17 @@ export default defineExercises([
       {
         id: 'boundary-set',
         kind: 'command',
-        label: 'intern\'s permissions boundary is InternBoundary',
+        label: "intern's permissions boundary is InternBoundary",
         command: 'aws iam get-user --user-name intern',
         expect: { outcome: 'success', query: `ends_with(${boundaryQuery}, ':policy/InternBoundary')`, equals: true },
       },
-      { id: 's3-still', kind: 'command', label: 'intern can still list the buckets', command: 'aws s3api list-buckets --profile intern', expect: { outcome: 'success' } },
+      {
+        id: 's3-still',
+        kind: 'command',
+        label: 'intern can still list the buckets',
+        command: 'aws s3api list-buckets --profile intern',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'iam-capped',
         kind: 'command',
@@ -97,11 +106,11 @@ export default defineExercises([
         label: 'AdministratorAccess is still attached (the boundary caps it)',
         command: 'aws iam list-attached-user-policies --user-name intern',
         expect: { outcome: 'success', query: 'AttachedPolicies[].PolicyName', equals: ['AdministratorAccess'] },
-        failure: 'intern\'s attached policies changed; the goal is to cap them with a boundary, not to edit them',
+        failure: "intern's attached policies changed; the goal is to cap them with a boundary, not to edit them",
       },
     ],
     hints: [
-      'Which IAM feature limits what a user\'s policies can grant, without changing those policies?',
+      "Which IAM feature limits what a user's policies can grant, without changing those policies?",
       "Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document '...'`.",
       '`aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ARN`.',
     ],
@@ -110,12 +119,16 @@ export default defineExercises([
         `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
         `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`,
       ],
-      explanation: 'A request is allowed only if the identity policies AND the boundary allow it. AdministratorAccess still allows everything, but the boundary allows only S3 and CloudWatch, so the intersection is S3 and CloudWatch. (One exception you will meet in lesson 10\'s world: in the same account, a resource policy that names intern directly is not capped by the boundary.)',
+      explanation:
+        "A request is allowed only if the identity policies AND the boundary allow it. AdministratorAccess still allows everything, but the boundary allows only S3 and CloudWatch, so the intersection is S3 and CloudWatch. (One exception you will meet in lesson 10's world: in the same account, a resource policy that names intern directly is not capped by the boundary.)",
     },
     wrongAnswers: [
       {
         mistake: 'attaches InternBoundary as a permissions policy instead of setting it as the boundary',
-        steps: [`aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`, `aws iam attach-user-policy --user-name intern --policy-arn ${boundaryArn}`],
+        steps: [
+          `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+          `aws iam attach-user-policy --user-name intern --policy-arn ${boundaryArn}`,
+        ],
         caughtBy: ['boundary-set', 'iam-capped', 'admin-kept'],
       },
       {
@@ -138,11 +151,17 @@ export default defineExercises([
       {
         id: 'tester-bounded',
         kind: 'command',
-        label: 'tester\'s permissions boundary is InternBoundary',
+        label: "tester's permissions boundary is InternBoundary",
         command: 'aws iam get-user --user-name tester',
         expect: { outcome: 'success', query: `ends_with(${boundaryQuery}, ':policy/InternBoundary')`, equals: true },
       },
-      { id: 'tester-reads', kind: 'command', label: 'tester can list the buckets', command: 'aws s3api list-buckets --profile tester', expect: { outcome: 'success' } },
+      {
+        id: 'tester-reads',
+        kind: 'command',
+        label: 'tester can list the buckets',
+        command: 'aws s3api list-buckets --profile tester',
+        expect: { outcome: 'success' },
+      },
       {
         id: 'boundary-unchanged',
         kind: 'command',
@@ -161,7 +180,8 @@ export default defineExercises([
         `aws iam put-user-permissions-boundary --user-name tester --permissions-boundary ${boundaryArn}`,
         'aws iam attach-user-policy --user-name tester --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       ],
-      explanation: 'The boundary is a ceiling, not a grant: with no identity policy the intersection is empty. Adding an identity policy that allows S3 reads puts something under the ceiling.',
+      explanation:
+        'The boundary is a ceiling, not a grant: with no identity policy the intersection is empty. Adding an identity policy that allows S3 reads puts something under the ceiling.',
     },
     wrongAnswers: [
       {
@@ -172,7 +192,11 @@ export default defineExercises([
         ],
         caughtBy: ['tester-reads', 'boundary-unchanged'],
       },
-      { mistake: 'grants S3 reads but never sets the boundary on tester', steps: ['aws iam attach-user-policy --user-name tester --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'], caughtBy: ['tester-bounded'] },
+      {
+        mistake: 'grants S3 reads but never sets the boundary on tester',
+        steps: ['aws iam attach-user-policy --user-name tester --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+        caughtBy: ['tester-bounded'],
+      },
     ],
   },
   {
@@ -207,18 +231,19 @@ export default defineExercises([
         id: 'other-boundary-refused',
         kind: 'command',
         label: 'creating a user with AdministratorAccess as the boundary is refused',
-        command: 'aws iam create-user --user-name admin-hire --permissions-boundary arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
+        command:
+          'aws iam create-user --user-name admin-hire --permissions-boundary arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
       },
       {
         id: 'cannot-remove',
         kind: 'decision',
-        label: 'team-lead may not remove a user\'s boundary',
+        label: "team-lead may not remove a user's boundary",
         principalArn: 'arn:aws:iam::{{accountId}}:user/team-lead',
         action: 'iam:DeleteUserPermissionsBoundary',
         resource: 'arn:aws:iam::{{accountId}}:user/new-hire',
         expect: 'denied',
-        failure: 'team-lead may remove a user\'s boundary, and with it the ceiling',
+        failure: "team-lead may remove a user's boundary, and with it the ceiling",
       },
       {
         id: 'boundary-policy-locked',
@@ -234,7 +259,8 @@ export default defineExercises([
         id: 'not-self-admin',
         kind: 'command',
         label: 'team-lead cannot attach AdministratorAccess to himself',
-        command: 'aws iam attach-user-policy --user-name team-lead --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
+        command:
+          'aws iam attach-user-policy --user-name team-lead --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile team-lead',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
         failure: 'team-lead can make himself an administrator',
       },
@@ -247,12 +273,15 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
-      explanation: 'Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach. The Deny on editing InternBoundary keeps the ceiling where it is; AWS\'s recipe also gives the delegated administrator a boundary of their own.',
+      explanation:
+        "Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach. The Deny on editing InternBoundary keeps the ceiling where it is; AWS's recipe also gives the delegated administrator a boundary of their own.",
     },
     wrongAnswers: [
       {
         mistake: 'allows creating users and attaching policies without the boundary condition',
-        steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateUser","iam:PutUserPermissionsBoundary","iam:AttachUserPolicy"],"Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateUser","iam:PutUserPermissionsBoundary","iam:AttachUserPolicy"],"Resource":"*"}]}'`,
+        ],
         caughtBy: ['no-boundary-refused', 'other-boundary-refused', 'not-self-admin'],
       },
       {
@@ -261,7 +290,12 @@ export default defineExercises([
           `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${JSON.stringify({
             Version: '2012-10-17',
             Statement: [
-              { Effect: 'Allow', Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } },
+              {
+                Effect: 'Allow',
+                Action: ['iam:CreateUser', 'iam:PutUserPermissionsBoundary', 'iam:AttachUserPolicy'],
+                Resource: '*',
+                Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } },
+              },
               { Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: '*' },
             ],
           })}'`,
@@ -273,7 +307,7 @@ export default defineExercises([
   {
     id: 'scp-ceiling',
     title: 'Meet a service control policy',
-    goal: 'This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the member account\'s root user — this exercise\'s terminal starts as root (no `--profile`), because the point is that SCPs bind it too. Read the errors.',
+    goal: "This account is a member of an organization whose SCPs allow only the regions us-east-1 and eu-west-1. As `admin` (AdministratorAccess), list the buckets in eu-west-1 and then try ap-southeast-2. Then try ap-southeast-2 as the member account's root user — this exercise's terminal starts as root (no `--profile`), because the point is that SCPs bind it too. Read the errors.",
     start: {
       world: {
         seed: 'lesson-11-scp',
@@ -319,15 +353,23 @@ export default defineExercises([
         { run: 'aws s3api list-buckets --region ap-southeast-2 --profile admin', mayFail: true },
         { run: 'aws s3api list-buckets --region ap-southeast-2', mayFail: true },
       ],
-      explanation: 'AdministratorAccess allows everything, but the SCP\'s Deny matches every request for a region outside the approved two, for every principal of the member account — the root user included. IAM, STS and the other global services are excluded with NotAction, because their requests are not tied to the region you choose.',
+      explanation:
+        "AdministratorAccess allows everything, but the SCP's Deny matches every request for a region outside the approved two, for every principal of the member account — the root user included. IAM, STS and the other global services are excluded with NotAction, because their requests are not tied to the region you choose.",
     },
     wrongAnswers: [
       {
         mistake: 'tries only as admin and never as the root user',
-        steps: ['aws s3api list-buckets --region eu-west-1 --profile admin', { run: 'aws s3api list-buckets --region ap-southeast-2 --profile admin', mayFail: true }],
+        steps: [
+          'aws s3api list-buckets --region eu-west-1 --profile admin',
+          { run: 'aws s3api list-buckets --region ap-southeast-2 --profile admin', mayFail: true },
+        ],
         caughtBy: ['root-refused'],
       },
-      { mistake: 'lists the buckets without choosing a region (us-east-1)', steps: ['aws s3api list-buckets --profile admin', 'aws s3api list-buckets'], caughtBy: ['approved-region', 'admin-refused', 'root-refused'] },
+      {
+        mistake: 'lists the buckets without choosing a region (us-east-1)',
+        steps: ['aws s3api list-buckets --profile admin', 'aws s3api list-buckets'],
+        caughtBy: ['approved-region', 'admin-refused', 'root-refused'],
+      },
     ],
   },
 ]);

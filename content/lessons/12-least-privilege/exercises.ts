@@ -8,7 +8,8 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
-const trustEc2 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+const trustEc2 =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 const launchAnything = JSON.stringify({
   Version: '2012-10-17',
@@ -36,7 +37,12 @@ const devToolsV1 = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'ReadS3', Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' },
-    { Sid: 'ManagePolicies', Effect: 'Allow', Action: ['iam:GetPolicy*', 'iam:ListPolicies', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'], Resource: '*' },
+    {
+      Sid: 'ManagePolicies',
+      Effect: 'Allow',
+      Action: ['iam:GetPolicy*', 'iam:ListPolicies', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'],
+      Resource: '*',
+    },
   ],
 });
 
@@ -72,7 +78,7 @@ export default defineExercises([
   {
     id: 'pass-role',
     title: 'Close the PassRole gap',
-    goal: 'dev launches web servers with the role `WebServerRole`. dev\'s policy `Launch` allows `iam:PassRole` on every role — including `AdminRole`, which has AdministratorAccess. Rewrite it so dev can pass only WebServerRole, and only to EC2.',
+    goal: "dev launches web servers with the role `WebServerRole`. dev's policy `Launch` allows `iam:PassRole` on every role — including `AdminRole`, which has AdministratorAccess. Rewrite it so dev can pass only WebServerRole, and only to EC2.",
     start: {
       world: { seed: 'lesson-12' },
       steps: [
@@ -127,28 +133,52 @@ export default defineExercises([
     ],
     hints: [
       'If dev can hand any role to EC2, whose permissions can dev get without ever holding them?',
-      'Passing a role to a service lets the service act with that role\'s permissions — so PassRole on `*` is as good as every role\'s permissions.',
-      'Set the PassRole statement\'s resource to the WebServerRole ARN.',
+      "Passing a role to a service lets the service act with that role's permissions — so PassRole on `*` is as good as every role's permissions.",
+      "Set the PassRole statement's resource to the WebServerRole ARN.",
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`],
-      explanation: 'With PassRole on `*`, dev could start an instance with AdminRole and run any command on it as an administrator, without ever holding admin permissions. Naming the one role and the one service closes that path.',
+      explanation:
+        'With PassRole on `*`, dev could start an instance with AdminRole and run any command on it as an administrator, without ever holding admin permissions. Naming the one role and the one service closes that path.',
     },
     wrongAnswers: [
       {
         mistake: 'names WebServerRole but leaves out the iam:PassedToService condition',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole' }] })}'`],
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' },
+              { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole' },
+            ],
+          })}'`,
+        ],
         caughtBy: ['web-role-not-lambda'],
       },
       {
         mistake: 'keeps PassRole on * and only adds the service condition',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }] })}'`],
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*'], Resource: '*' },
+              {
+                Effect: 'Allow',
+                Action: 'iam:PassRole',
+                Resource: '*',
+                Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+              },
+            ],
+          })}'`,
+        ],
         caughtBy: ['no-admin-role'],
       },
       {
         mistake: 'drops the launch statement while fixing PassRole',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }] })}'`],
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/WebServerRole', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }] })}'`,
+        ],
         caughtBy: ['still-launches'],
       },
     ],
@@ -156,7 +186,7 @@ export default defineExercises([
   {
     id: 'policy-versions',
     title: 'Stop dev rewriting their own policy',
-    goal: 'dev\'s managed policy `DevTools` lets dev create and switch versions of any managed policy — including DevTools itself. Publish a new default version of DevTools without those two permissions, and delete the old version so it cannot be switched back on.',
+    goal: "dev's managed policy `DevTools` lets dev create and switch versions of any managed policy — including DevTools itself. Publish a new default version of DevTools without those two permissions, and delete the old version so it cannot be switched back on.",
     start: {
       world: { seed: 'lesson-12-versions' },
       steps: [
@@ -214,7 +244,13 @@ export default defineExercises([
         expect: 'denied',
         failure: 'the new version still lets dev write an inline policy on himself',
       },
-      { id: 'still-reads', kind: 'command', label: 'dev can still read S3', command: 'aws s3api list-buckets --profile dev', expect: { outcome: 'success' } },
+      {
+        id: 'still-reads',
+        kind: 'command',
+        label: 'dev can still read S3',
+        command: 'aws s3api list-buckets --profile dev',
+        expect: { outcome: 'success' },
+      },
     ],
     hints: [
       'Which two IAM actions let someone change what an already attached policy says?',
@@ -227,18 +263,27 @@ export default defineExercises([
         `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`,
         'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
       ],
-      explanation: 'Self-modification is the quietest escalation: no new user, no new attachment, just a new version of a policy that is already attached. `CreatePolicyVersion` with `--set-as-default` needs only `iam:CreatePolicyVersion`; `iam:SetDefaultPolicyVersion` on its own is a second path, rolling back to an older, broader version. Keep both for administrators, and do not leave old versions lying around.',
+      explanation:
+        'Self-modification is the quietest escalation: no new user, no new attachment, just a new version of a policy that is already attached. `CreatePolicyVersion` with `--set-as-default` needs only `iam:CreatePolicyVersion`; `iam:SetDefaultPolicyVersion` on its own is a second path, rolling back to an older, broader version. Keep both for administrators, and do not leave old versions lying around.',
     },
     wrongAnswers: [
       {
         mistake: 'publishes the narrower version but leaves v1 in place (a rollback waiting to happen)',
-        steps: [`aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`],
+        steps: [
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`,
+        ],
         caughtBy: ['one-version'],
       },
       {
         mistake: 'replaces the two actions with iam:*Policy*, which still contains them',
         steps: [
-          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }, { Effect: 'Allow', Action: 'iam:*Policy*', Resource: '*' }] })}' --set-as-default`,
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' },
+              { Effect: 'Allow', Action: 'iam:*Policy*', Resource: '*' },
+            ],
+          })}' --set-as-default`,
           'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
         ],
         caughtBy: ['no-create-version', 'no-set-default', 'no-other-escalation', 'no-inline-escalation'],
@@ -246,7 +291,13 @@ export default defineExercises([
       {
         mistake: 'removes the version actions but adds iam:AttachUserPolicy "for tooling"',
         steps: [
-          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }, { Effect: 'Allow', Action: ['iam:GetPolicy*', 'iam:ListPolicies', 'iam:AttachUserPolicy'], Resource: '*' }] })}' --set-as-default`,
+          `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' },
+              { Effect: 'Allow', Action: ['iam:GetPolicy*', 'iam:ListPolicies', 'iam:AttachUserPolicy'], Resource: '*' },
+            ],
+          })}' --set-as-default`,
           'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
         ],
         caughtBy: ['no-other-escalation'],
@@ -256,7 +307,7 @@ export default defineExercises([
   {
     id: 'attach-to-self',
     title: 'Attach what, to whom?',
-    goal: 'ops attaches the managed policy `app-readonly` to application users (path `/app/`, like `app/worker`). ops\'s policy allows `iam:AttachUserPolicy` on everything — enough to attach AdministratorAccess to ops. Restrict it to attaching only `app-readonly`, only to users under `/app/`.',
+    goal: "ops attaches the managed policy `app-readonly` to application users (path `/app/`, like `app/worker`). ops's policy allows `iam:AttachUserPolicy` on everything — enough to attach AdministratorAccess to ops. Restrict it to attaching only `app-readonly`, only to users under `/app/`.",
     start: {
       world: { seed: 'lesson-12-attach' },
       steps: [
@@ -300,28 +351,35 @@ export default defineExercises([
     ],
     hints: [
       'Two things need limiting: whom ops may change, and what ops may give them. Where does each go in a statement?',
-      'The resource of `iam:AttachUserPolicy` is the user, and a user\'s ARN includes its path: `arn:aws:iam::ACCOUNT:user/app/worker`.',
+      "The resource of `iam:AttachUserPolicy` is the user, and a user's ARN includes its path: `arn:aws:iam::ACCOUNT:user/app/worker`.",
       'Which policy is being attached is in the condition key `iam:PolicyARN`.',
       'Resource `arn:aws:iam::ACCOUNT:user/app/*` with `"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::ACCOUNT:policy/app-readonly"}}`.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '${attachAppReadOnly}'`],
-      explanation: 'Permission-management actions need two restrictions: on the resource (whom you may change) and on the condition (what you may give them). Paths make "application users" a resource pattern; `iam:PolicyARN` pins the policy.',
+      explanation:
+        'Permission-management actions need two restrictions: on the resource (whom you may change) and on the condition (what you may give them). Paths make "application users" a resource pattern; `iam:PolicyARN` pins the policy.',
     },
     wrongAnswers: [
       {
         mistake: 'limits the users to /app/ but not the policy',
-        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/app/*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/app/*"}]}'`,
+        ],
         caughtBy: ['not-admin-to-app'],
       },
       {
         mistake: 'pins the policy but not the users',
-        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`,
+        ],
         caughtBy: ['not-to-self'],
       },
       {
         mistake: 'writes the resource without the path (user/worker)',
-        steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/worker","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::{{accountId}}:user/worker","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::{{accountId}}:policy/app-readonly"}}}]}'`,
+        ],
         caughtBy: ['app-user'],
       },
     ],

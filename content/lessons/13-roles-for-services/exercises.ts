@@ -8,8 +8,10 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
-const lambdaTrust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
-const ec2Trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+const lambdaTrust =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+const ec2Trust =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 /** The reports bucket, its object, a trail that records S3 data events, and the function's code file. */
 const scene = [
@@ -23,7 +25,8 @@ const scene = [
   "cat > report.txt <<'EOF'\n# the function reads the report as its execution role\naws s3api get-object --bucket dojo-reports --key 2026/q3.csv /tmp/q3.csv\nEOF",
 ];
 
-const createFunction = 'aws lambda create-function --function-name report-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/report-fn-role --zip-file fileb://report.txt';
+const createFunction =
+  'aws lambda create-function --function-name report-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/report-fn-role --zip-file fileb://report.txt';
 
 const passFnRoles = JSON.stringify({
   Version: '2012-10-17',
@@ -66,7 +69,7 @@ export default defineExercises([
           query: "sort(to_array(Role.AssumeRolePolicyDocument.Statement)[?Effect=='Allow'].Principal.*[][])",
           equals: ['lambda.amazonaws.com'],
         },
-        failure: 'report-fn-role\'s trust policy names other principals than lambda.amazonaws.com (or not Lambda at all)',
+        failure: "report-fn-role's trust policy names other principals than lambda.amazonaws.com (or not Lambda at all)",
       },
       {
         id: 'read-only',
@@ -80,14 +83,15 @@ export default defineExercises([
         id: 'read-as-role',
         kind: 'trail',
         label: 'the trail shows the function reading the report as its role session',
-        query: "length(Records[?eventName=='GetObject' && userIdentity.type=='AssumedRole' && ends_with(userIdentity.arn, ':assumed-role/report-fn-role/report-fn') && errorCode==null])",
+        query:
+          "length(Records[?eventName=='GetObject' && userIdentity.type=='AssumedRole' && ends_with(userIdentity.arn, ':assumed-role/report-fn-role/report-fn') && errorCode==null])",
         atLeast: 1,
         failure: 'no successful GetObject by the session assumed-role/report-fn-role/report-fn yet — invoke the function',
       },
     ],
     hints: [
       'Who assumes an execution role — you, or the Lambda service when the function runs?',
-      "The trust policy names the service: `\"Principal\": {\"Service\": \"lambda.amazonaws.com\"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document '...'`.",
+      'The trust policy names the service: `"Principal": {"Service": "lambda.amazonaws.com"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document \'...\'`.',
       '`aws lambda create-function --function-name report-fn --runtime provided.al2023 --handler run --role ROLE_ARN --zip-file fileb://report.txt`, then `aws lambda invoke --function-name report-fn out.json`.',
     ],
     solution: {
@@ -97,22 +101,37 @@ export default defineExercises([
         createFunction,
         'aws lambda invoke --function-name report-fn out.json',
       ],
-      explanation: 'Lambda assumes the execution role each time the function runs and hands the temporary credentials to the code: the trail shows the GetObject made by `assumed-role/report-fn-role/report-fn`, not by you. The function gets exactly the role\'s permissions — no access keys in the code. Creating the function needed `iam:PassRole` on the role, which your administrator session has.',
+      explanation:
+        "Lambda assumes the execution role each time the function runs and hands the temporary credentials to the code: the trail shows the GetObject made by `assumed-role/report-fn-role/report-fn`, not by you. The function gets exactly the role's permissions — no access keys in the code. Creating the function needed `iam:PassRole` on the role, which your administrator session has.",
     },
     wrongAnswers: [
       {
         mistake: 'trusts the EC2 service instead of Lambda (Lambda refuses the role)',
-        steps: [`aws iam create-role --role-name report-fn-role --assume-role-policy-document '${ec2Trust}'`, 'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', createFunction, 'aws lambda invoke --function-name report-fn out.json'],
+        steps: [
+          `aws iam create-role --role-name report-fn-role --assume-role-policy-document '${ec2Trust}'`,
+          'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          createFunction,
+          'aws lambda invoke --function-name report-fn out.json',
+        ],
         caughtBy: ['function-role', 'only-lambda', 'read-as-role'],
       },
       {
         mistake: 'gives the function AdministratorAccess "so it just works"',
-        steps: [`aws iam create-role --role-name report-fn-role --assume-role-policy-document '${lambdaTrust}'`, 'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', createFunction, 'aws lambda invoke --function-name report-fn out.json'],
+        steps: [
+          `aws iam create-role --role-name report-fn-role --assume-role-policy-document '${lambdaTrust}'`,
+          'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+          createFunction,
+          'aws lambda invoke --function-name report-fn out.json',
+        ],
         caughtBy: ['read-only'],
       },
       {
         mistake: 'creates the function but never invokes it',
-        steps: [`aws iam create-role --role-name report-fn-role --assume-role-policy-document '${lambdaTrust}'`, 'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', createFunction],
+        steps: [
+          `aws iam create-role --role-name report-fn-role --assume-role-policy-document '${lambdaTrust}'`,
+          'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+          createFunction,
+        ],
         caughtBy: ['read-as-role'],
       },
     ],
@@ -139,7 +158,8 @@ export default defineExercises([
         id: 'dev-creates',
         kind: 'command',
         label: 'dev can create a function with the role fn/reader',
-        command: 'aws lambda create-function --function-name dev-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/fn/reader --zip-file fileb://report.txt --profile dev',
+        command:
+          'aws lambda create-function --function-name dev-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/fn/reader --zip-file fileb://report.txt --profile dev',
         expect: { outcome: 'success' },
         failure: 'dev still cannot pass the role fn/reader to Lambda',
       },
@@ -147,7 +167,8 @@ export default defineExercises([
         id: 'not-admin-role',
         kind: 'command',
         label: 'dev cannot create a function with the role ops-admin',
-        command: 'aws lambda create-function --function-name sneaky-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/ops-admin --zip-file fileb://report.txt --profile dev',
+        command:
+          'aws lambda create-function --function-name sneaky-fn --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/ops-admin --zip-file fileb://report.txt --profile dev',
         expect: { outcome: 'failure', errorCode: 'AccessDeniedException' },
         failure: 'dev can hand ops-admin (AdministratorAccess) to a function — and run any code as an administrator',
       },
@@ -174,27 +195,46 @@ export default defineExercises([
     ],
     hints: [
       'Which two things should limit PassRole here: which roles, and to which service?',
-      'A role\'s ARN includes its path: `arn:aws:iam::ACCOUNT:role/fn/reader`, so `role/fn/*` names every team function role.',
+      "A role's ARN includes its path: `arn:aws:iam::ACCOUNT:role/fn/reader`, so `role/fn/*` names every team function role.",
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}`, and keep the `lambda:*` statement in the same document.',
     ],
     solution: {
       steps: [`aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${passFnRoles}'`],
-      explanation: 'Creating a function with a role is passing the role to Lambda, which then runs code with it — so PassRole on `*` would let dev borrow ops-admin. A path (`role/fn/*`) makes "function roles" a resource pattern, and `iam:PassedToService` stops the same roles being handed to EC2 or anything else.',
+      explanation:
+        'Creating a function with a role is passing the role to Lambda, which then runs code with it — so PassRole on `*` would let dev borrow ops-admin. A path (`role/fn/*`) makes "function roles" a resource pattern, and `iam:PassedToService` stops the same roles being handed to EC2 or anything else.',
     },
     wrongAnswers: [
       {
         mistake: 'allows iam:PassRole on every role',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] })}'`],
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
+              { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+            ],
+          })}'`,
+        ],
         caughtBy: ['not-admin-role', 'only-to-lambda'],
       },
       {
         mistake: 'scopes the roles by path but forgets iam:PassedToService',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/fn/*' }] })}'`],
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
+              { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::{{accountId}}:role/fn/*' },
+            ],
+          })}'`,
+        ],
         caughtBy: ['only-to-lambda'],
       },
       {
-        mistake: 'replaces dev\'s policy with only the PassRole statement',
-        steps: [`aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(passFnRoles).Statement[1]] })}'`],
+        mistake: "replaces dev's policy with only the PassRole statement",
+        steps: [
+          `aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(passFnRoles).Statement[1]] })}'`,
+        ],
         caughtBy: ['dev-creates', 'still-lambda'],
       },
     ],
@@ -226,7 +266,12 @@ export default defineExercises([
         kind: 'command',
         label: 'an instance runs with app-profile',
         command: 'aws ec2 describe-instances',
-        expect: { outcome: 'success', query: "length(Reservations[].Instances[?IamInstanceProfile && ends_with(IamInstanceProfile.Arn, ':instance-profile/app-profile')][])", equals: 1 },
+        expect: {
+          outcome: 'success',
+          query:
+            "length(Reservations[].Instances[?IamInstanceProfile && ends_with(IamInstanceProfile.Arn, ':instance-profile/app-profile')][])",
+          equals: 1,
+        },
         failure: 'no instance runs with the instance profile app-profile',
       },
       {
@@ -249,10 +294,14 @@ export default defineExercises([
         'aws iam attach-role-policy --role-name app-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam create-instance-profile --instance-profile-name app-profile',
         'aws iam add-role-to-instance-profile --instance-profile-name app-profile --role-name app-role',
-        { run: 'aws ec2 run-instances --image-id ami-0123456789abcdef0 --instance-type t3.micro --iam-instance-profile Name=app-profile', save: { INSTANCE: 'Instances[0].InstanceId' } },
+        {
+          run: 'aws ec2 run-instances --image-id ami-0123456789abcdef0 --instance-type t3.micro --iam-instance-profile Name=app-profile',
+          save: { INSTANCE: 'Instances[0].InstanceId' },
+        },
         'on-instance {{INSTANCE}} aws s3api list-objects-v2 --bucket dojo-reports',
       ],
-      explanation: 'EC2 assumes app-role for the instance and serves its temporary credentials through the instance metadata service; the AWS CLI on the instance finds them by itself, and the trail names the session after the instance ID. `{{INSTANCE}}` is the ID run-instances printed. Launching needed `iam:PassRole` on app-role; on a real instance, also require IMDSv2.',
+      explanation:
+        'EC2 assumes app-role for the instance and serves its temporary credentials through the instance metadata service; the AWS CLI on the instance finds them by itself, and the trail names the session after the instance ID. `{{INSTANCE}}` is the ID run-instances printed. Launching needed `iam:PassRole` on app-role; on a real instance, also require IMDSv2.',
     },
     wrongAnswers: [
       {

@@ -16,21 +16,54 @@ const hrKeyPolicy = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'CourseAdministrators', Effect: 'Allow', Principal: { AWS: ADMIN_ROLE_ARN }, Action: 'kms:*', Resource: '*' },
-    { Sid: 'KeyAdministrator', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' }, Action: 'kms:*', Resource: '*' },
+    {
+      Sid: 'KeyAdministrator',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' },
+      Action: 'kms:*',
+      Resource: '*',
+    },
   ],
 });
 
-const anaDecrypts = { Sid: 'AnaReadsHr', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/ana' }, Action: 'kms:Decrypt', Resource: '*' };
+const anaDecrypts = {
+  Sid: 'AnaReadsHr',
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/ana' },
+  Action: 'kms:Decrypt',
+  Resource: '*',
+};
 
 const hrWithAna = JSON.stringify({ Version: '2012-10-17', Statement: [...JSON.parse(hrKeyPolicy).Statement, anaDecrypts] });
 
 /** The key administrator may manage the key but not use it (KMS "Default key policy", key administrators). */
-const adminActions = ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'];
+const adminActions = [
+  'kms:Create*',
+  'kms:Describe*',
+  'kms:Enable*',
+  'kms:List*',
+  'kms:Put*',
+  'kms:Update*',
+  'kms:Revoke*',
+  'kms:Disable*',
+  'kms:Get*',
+  'kms:Delete*',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+];
 const hrSeparated = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     JSON.parse(hrKeyPolicy).Statement[0],
-    { Sid: 'KeyAdministrator', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' }, Action: adminActions, Resource: '*' },
+    {
+      Sid: 'KeyAdministrator',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' },
+      Action: adminActions,
+      Resource: '*',
+    },
     anaDecrypts,
   ],
 });
@@ -75,7 +108,7 @@ export default defineExercises([
         label: 'ana still cannot download payroll.csv (another key)',
         command: 'aws s3api get-object --bucket dojo-secure --key payroll.csv payroll-copy.csv --profile ana',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
-        failure: 'ana can decrypt with the payroll key too; name the reports key\'s ARN, not every key',
+        failure: "ana can decrypt with the payroll key too; name the reports key's ARN, not every key",
       },
       {
         id: 'inline',
@@ -104,17 +137,22 @@ export default defineExercises([
         { run: 'aws kms describe-key --key-id alias/reports', save: { KEY: 'KeyMetadata.Arn' } },
         `aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"{{KEY}}"}]}'`,
       ],
-      explanation: 'The default key policy\'s statement "Enable IAM User Permissions" names the account, which delegates the key to IAM: any identity policy in the account that allows kms:Decrypt on the key now counts. `{{KEY}}` is the key\'s ARN. Naming the key ARN keeps ana away from the payroll key.',
+      explanation:
+        'The default key policy\'s statement "Enable IAM User Permissions" names the account, which delegates the key to IAM: any identity policy in the account that allows kms:Decrypt on the key now counts. `{{KEY}}` is the key\'s ARN. Naming the key ARN keeps ana away from the payroll key.',
     },
     wrongAnswers: [
       {
         mistake: 'allows kms:* on every key',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}'`,
+        ],
         caughtBy: ['not-payroll'],
       },
       {
         mistake: 'names the alias ARN as the resource, which does not cover the key',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:{{accountId}}:alias/reports"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:{{accountId}}:alias/reports"}]}'`,
+        ],
         caughtBy: ['ana-reads'],
       },
       {
@@ -156,7 +194,8 @@ export default defineExercises([
         label: 'ana can download hr.csv',
         command: 'aws s3api get-object --bucket dojo-secure --key hr.csv hr-copy.csv --profile ana',
         expect: { outcome: 'success' },
-        failure: 'ana still cannot decrypt hr.csv: the key policy does not allow her (an IAM policy alone is never enough for a key whose policy does not delegate to IAM)',
+        failure:
+          'ana still cannot decrypt hr.csv: the key policy does not allow her (an IAM policy alone is never enough for a key whose policy does not delegate to IAM)',
       },
       {
         id: 'ana-only-decrypts',
@@ -172,7 +211,7 @@ export default defineExercises([
         label: 'key-admin can still manage the key',
         command: 'aws kms describe-key --key-id {{HR_KEY}} --profile key-admin',
         expect: { outcome: 'success' },
-        failure: 'key-admin lost access to the key; keep the administrators\' statements when you replace the policy',
+        failure: "key-admin lost access to the key; keep the administrators' statements when you replace the policy",
       },
     ],
     hints: [
@@ -182,22 +221,29 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${hrWithAna}'`],
-      explanation: 'A KMS key policy must always allow: without a statement that names the account (delegating to IAM) or ana herself, no IAM policy can let her use the key. `{{HR_KEY}}` is the key\'s ARN. Replacing the policy is all-or-nothing, and KMS refuses a policy that would stop you from changing it again (the lockout safety check).',
+      explanation:
+        "A KMS key policy must always allow: without a statement that names the account (delegating to IAM) or ana herself, no IAM policy can let her use the key. `{{HR_KEY}}` is the key's ARN. Replacing the policy is all-or-nothing, and KMS refuses a policy that would stop you from changing it again (the lockout safety check).",
     },
     wrongAnswers: [
       {
         mistake: 'gives ana more IAM permissions instead of changing the key policy',
-        steps: [`aws iam put-user-policy --user-name ana --policy-name KmsAll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}'`],
+        steps: [
+          `aws iam put-user-policy --user-name ana --policy-name KmsAll --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}'`,
+        ],
         caughtBy: ['ana-reads-hr'],
       },
       {
         mistake: 'grants everyone (`"AWS": "*"`) kms:* in the key policy',
-        steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [...JSON.parse(hrKeyPolicy).Statement, { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*' }] })}'`],
+        steps: [
+          `aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [...JSON.parse(hrKeyPolicy).Statement, { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*' }] })}'`,
+        ],
         caughtBy: ['ana-only-decrypts'],
       },
       {
-        mistake: 'replaces the policy with ana\'s statement and the course administrators only, dropping key-admin',
-        steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], anaDecrypts] })}'`],
+        mistake: "replaces the policy with ana's statement and the course administrators only, dropping key-admin",
+        steps: [
+          `aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], anaDecrypts] })}'`,
+        ],
         caughtBy: ['admin-kept'],
       },
     ],
@@ -205,7 +251,7 @@ export default defineExercises([
   {
     id: 'admins-do-not-decrypt',
     title: 'Key administrators manage, key users use',
-    goal: 'key-admin has `kms:*` in the HR key policy, so key-admin can also read every HR file. Change key-admin\'s statement so that key-admin can still manage the key (describe, enable and disable, change the policy, schedule deletion) but can no longer decrypt. ana must keep reading hr.csv.',
+    goal: "key-admin has `kms:*` in the HR key policy, so key-admin can also read every HR file. Change key-admin's statement so that key-admin can still manage the key (describe, enable and disable, change the policy, schedule deletion) but can no longer decrypt. ana must keep reading hr.csv.",
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -247,22 +293,27 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${hrSeparated}'`],
-      explanation: 'Separating key administrators from key users means the people who can delete or re-permission a key cannot read what it protects, and the people who read cannot change who else may. It is the split the console\'s default key policy makes when you choose administrators and users.',
+      explanation:
+        "Separating key administrators from key users means the people who can delete or re-permission a key cannot read what it protects, and the people who read cannot change who else may. It is the split the console's default key policy makes when you choose administrators and users.",
     },
     wrongAnswers: [
       {
-        mistake: 'leaves key-admin\'s kms:* in place (it includes kms:Decrypt)',
+        mistake: "leaves key-admin's kms:* in place (it includes kms:Decrypt)",
         steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${hrWithAna}'`],
         caughtBy: ['admin-cannot-read'],
       },
       {
         mistake: 'takes key-admin out of the key policy altogether',
-        steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], anaDecrypts] })}'`],
+        steps: [
+          `aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], anaDecrypts] })}'`,
+        ],
         caughtBy: ['admin-manages', 'admin-can-delete'],
       },
       {
         mistake: 'gives key-admin only kms:Describe*',
-        steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' }, Action: 'kms:Describe*', Resource: '*' }, anaDecrypts] })}'`],
+        steps: [
+          `aws kms put-key-policy --key-id {{HR_KEY}} --policy '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(hrKeyPolicy).Statement[0], { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::{{accountId}}:user/key-admin' }, Action: 'kms:Describe*', Resource: '*' }, anaDecrypts] })}'`,
+        ],
         caughtBy: ['admin-can-delete'],
       },
     ],

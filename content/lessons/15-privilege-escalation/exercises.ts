@@ -9,13 +9,19 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
-const ec2Trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+const ec2Trust =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 const ami = 'ami-0123456789abcdef0';
 
 const launchAnything = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'Launch', Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*', 'iam:GetInstanceProfile', 'iam:ListInstanceProfiles', 'iam:ListRoles'], Resource: '*' },
+    {
+      Sid: 'Launch',
+      Effect: 'Allow',
+      Action: ['ec2:RunInstances', 'ec2:Describe*', 'iam:GetInstanceProfile', 'iam:ListInstanceProfiles', 'iam:ListRoles'],
+      Resource: '*',
+    },
     { Sid: 'PassRoles', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
   ],
 });
@@ -23,7 +29,12 @@ const launchAnything = JSON.stringify({
 const launchWebOnly = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'Launch', Effect: 'Allow', Action: ['ec2:RunInstances', 'ec2:Describe*', 'iam:GetInstanceProfile', 'iam:ListInstanceProfiles', 'iam:ListRoles'], Resource: '*' },
+    {
+      Sid: 'Launch',
+      Effect: 'Allow',
+      Action: ['ec2:RunInstances', 'ec2:Describe*', 'iam:GetInstanceProfile', 'iam:ListInstanceProfiles', 'iam:ListRoles'],
+      Resource: '*',
+    },
     {
       Sid: 'PassWebRoleToEc2',
       Effect: 'Allow',
@@ -38,7 +49,12 @@ const devToolsV1 = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'ReadS3', Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' },
-    { Sid: 'MaintainTools', Effect: 'Allow', Action: ['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions', 'iam:CreatePolicyVersion'], Resource: 'arn:aws:iam::{{accountId}}:policy/DevTools' },
+    {
+      Sid: 'MaintainTools',
+      Effect: 'Allow',
+      Action: ['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions', 'iam:CreatePolicyVersion'],
+      Resource: 'arn:aws:iam::{{accountId}}:policy/DevTools',
+    },
   ],
 });
 
@@ -48,7 +64,12 @@ const devToolsFixed = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'ReadS3', Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' },
-    { Sid: 'ReadTools', Effect: 'Allow', Action: ['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions'], Resource: 'arn:aws:iam::{{accountId}}:policy/DevTools' },
+    {
+      Sid: 'ReadTools',
+      Effect: 'Allow',
+      Action: ['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions'],
+      Resource: 'arn:aws:iam::{{accountId}}:policy/DevTools',
+    },
   ],
 });
 
@@ -56,7 +77,10 @@ const policyArn = 'arn:aws:iam::{{accountId}}:policy/DevTools';
 
 /** Launch with ops-profile and create a user from the instance, as the escalation does. */
 const passRoleBreakIn = [
-  { run: `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --iam-instance-profile Name=ops-profile --profile dev`, save: { INSTANCE: 'Instances[0].InstanceId' } },
+  {
+    run: `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --iam-instance-profile Name=ops-profile --profile dev`,
+    save: { INSTANCE: 'Instances[0].InstanceId' },
+  },
   'on-instance {{INSTANCE}} aws iam create-user --user-name proof',
 ];
 
@@ -95,9 +119,11 @@ export default defineExercises([
         id: 'made-by-instance',
         kind: 'trail',
         label: 'proof was created by an ops-admin instance session that dev launched',
-        query: "length(Records[?eventName=='CreateUser' && requestParameters.userName=='proof' && contains(userIdentity.arn, ':assumed-role/ops-admin/i-') && errorCode==null])",
+        query:
+          "length(Records[?eventName=='CreateUser' && requestParameters.userName=='proof' && contains(userIdentity.arn, ':assumed-role/ops-admin/i-') && errorCode==null])",
         atLeast: 1,
-        failure: 'proof was not created from an instance running as ops-admin — the point is to borrow the role, not to use your own administrator session',
+        failure:
+          'proof was not created from an instance running as ops-admin — the point is to borrow the role, not to use your own administrator session',
       },
       {
         id: 'dev-launched',
@@ -115,14 +141,22 @@ export default defineExercises([
     ],
     solution: {
       steps: [{ run: 'aws iam create-user --user-name proof --profile dev', mayFail: true }, ...passRoleBreakIn],
-      explanation: 'dev never held iam:CreateUser, yet a user appeared: dev passed ops-admin to EC2 and ran a command as the instance. That is what iam:PassRole on `*` means — every role\'s permissions, one launch away. The trail tells the story: RunInstances by dev, then CreateUser by `assumed-role/ops-admin/i-…`.',
+      explanation:
+        "dev never held iam:CreateUser, yet a user appeared: dev passed ops-admin to EC2 and ran a command as the instance. That is what iam:PassRole on `*` means — every role's permissions, one launch away. The trail tells the story: RunInstances by dev, then CreateUser by `assumed-role/ops-admin/i-…`.",
     },
     wrongAnswers: [
-      { mistake: 'creates proof with the administrator session instead of breaking in', steps: ['aws iam create-user --user-name proof'], caughtBy: ['made-by-instance', 'dev-launched'] },
+      {
+        mistake: 'creates proof with the administrator session instead of breaking in',
+        steps: ['aws iam create-user --user-name proof'],
+        caughtBy: ['made-by-instance', 'dev-launched'],
+      },
       {
         mistake: 'launches with web-profile, whose role cannot create users',
         steps: [
-          { run: `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --iam-instance-profile Name=web-profile --profile dev`, save: { INSTANCE: 'Instances[0].InstanceId' } },
+          {
+            run: `aws ec2 run-instances --image-id ${ami} --instance-type t3.micro --iam-instance-profile Name=web-profile --profile dev`,
+            save: { INSTANCE: 'Instances[0].InstanceId' },
+          },
           'on-instance {{INSTANCE}} aws iam create-user --user-name proof',
         ],
         caughtBy: ['proof-exists', 'made-by-instance'],
@@ -132,7 +166,7 @@ export default defineExercises([
   {
     id: 'close-pass-role',
     title: 'Defender: close the PassRole path',
-    goal: 'Now switch sides. Remove what the break-in left (the user `proof`), and rewrite dev\'s policy `Launch` so that dev can still launch web servers with `web-profile`, but can no longer launch anything with `ops-profile`.',
+    goal: "Now switch sides. Remove what the break-in left (the user `proof`), and rewrite dev's policy `Launch` so that dev can still launch web servers with `web-profile`, but can no longer launch anything with `ops-profile`.",
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -141,7 +175,7 @@ export default defineExercises([
         label: 'the user proof is gone',
         command: 'aws iam get-user --user-name proof',
         expect: { outcome: 'failure', errorCode: 'NoSuchEntity' },
-        failure: 'the user proof still exists — an attacker\'s foothold stays until you remove it',
+        failure: "the user proof still exists — an attacker's foothold stays until you remove it",
       },
       {
         id: 'ops-refused',
@@ -177,11 +211,19 @@ export default defineExercises([
       'The user proof may have nothing attached yet: `aws iam delete-user --user-name proof`.',
     ],
     solution: {
-      steps: ['aws iam delete-user --user-name proof', `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`],
-      explanation: 'Containment first (the foothold), then the cause: PassRole limited to the one role dev needs, and to EC2. The instance that is still running as ops-admin is a foothold too — in a real account you would terminate it and look at what it did.',
+      steps: [
+        'aws iam delete-user --user-name proof',
+        `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`,
+      ],
+      explanation:
+        'Containment first (the foothold), then the cause: PassRole limited to the one role dev needs, and to EC2. The instance that is still running as ops-admin is a foothold too — in a real account you would terminate it and look at what it did.',
     },
     wrongAnswers: [
-      { mistake: 'deletes proof but leaves PassRole on every role', steps: ['aws iam delete-user --user-name proof'], caughtBy: ['ops-refused', 'web-only-to-ec2'] },
+      {
+        mistake: 'deletes proof but leaves PassRole on every role',
+        steps: ['aws iam delete-user --user-name proof'],
+        caughtBy: ['ops-refused', 'web-only-to-ec2'],
+      },
       {
         mistake: 'keeps PassRole on * and only adds the EC2 condition (ops-admin is an EC2 role too)',
         steps: [
@@ -192,7 +234,10 @@ export default defineExercises([
       },
       {
         mistake: 'removes PassRole altogether, so dev cannot launch web servers either',
-        steps: ['aws iam delete-user --user-name proof', `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(launchAnything).Statement[0]] })}'`],
+        steps: [
+          'aws iam delete-user --user-name proof',
+          `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [JSON.parse(launchAnything).Statement[0]] })}'`,
+        ],
         caughtBy: ['web-works'],
       },
     ],
@@ -216,7 +261,8 @@ export default defineExercises([
         id: 'proof2-by-tools',
         kind: 'trail',
         label: 'tools created the user proof2 itself',
-        query: "length(Records[?eventName=='CreateUser' && requestParameters.userName=='proof2' && userIdentity.userName=='tools' && errorCode==null])",
+        query:
+          "length(Records[?eventName=='CreateUser' && requestParameters.userName=='proof2' && userIdentity.userName=='tools' && errorCode==null])",
         atLeast: 1,
         failure: 'tools has not created proof2 with its own key yet',
       },
@@ -238,15 +284,23 @@ export default defineExercises([
         `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsAdmin}' --set-as-default --profile tools`,
         'aws iam create-user --user-name proof2 --profile tools',
       ],
-      explanation: 'No new user, no new attachment, no new key: tools only changed what an already attached policy says. `--set-as-default` needs nothing beyond iam:CreatePolicyVersion. Alarms that watch AttachUserPolicy never fire; CreatePolicyVersion in the trail is what gives it away.',
+      explanation:
+        'No new user, no new attachment, no new key: tools only changed what an already attached policy says. `--set-as-default` needs nothing beyond iam:CreatePolicyVersion. Alarms that watch AttachUserPolicy never fire; CreatePolicyVersion in the trail is what gives it away.',
     },
     wrongAnswers: [
       {
         mistake: 'publishes the version without --set-as-default (the old version still decides)',
-        steps: [`aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsAdmin}' --profile tools`, 'aws iam create-user --user-name proof2 --profile tools'],
+        steps: [
+          `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsAdmin}' --profile tools`,
+          'aws iam create-user --user-name proof2 --profile tools',
+        ],
         caughtBy: ['proof2-by-tools'],
       },
-      { mistake: 'creates proof2 with the administrator session', steps: ['aws iam create-user --user-name proof2'], caughtBy: ['proof2-by-tools', 'by-version'] },
+      {
+        mistake: 'creates proof2 with the administrator session',
+        steps: ['aws iam create-user --user-name proof2'],
+        caughtBy: ['proof2-by-tools', 'by-version'],
+      },
     ],
   },
   {
@@ -291,7 +345,14 @@ export default defineExercises([
         expect: { outcome: 'success', query: 'length(Versions)', equals: 1 },
         failure: 'old versions of DevTools are still there; any of them could be made the default again',
       },
-      { id: 'still-reads', kind: 'command', label: 'tools can still list the buckets', command: 'aws s3api list-buckets --profile tools', expect: { outcome: 'success' }, failure: 'tools lost its S3 reads' },
+      {
+        id: 'still-reads',
+        kind: 'command',
+        label: 'tools can still list the buckets',
+        command: 'aws s3api list-buckets --profile tools',
+        expect: { outcome: 'success' },
+        failure: 'tools lost its S3 reads',
+      },
     ],
     hints: [
       'The rogue version is the default now. Which version should be the default afterwards — and does v1 itself still hold the escalation?',
@@ -304,17 +365,25 @@ export default defineExercises([
         `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v1`,
         `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v2`,
       ],
-      explanation: 'Rolling back to v1 would not be enough: v1 is the version that allowed CreatePolicyVersion in the first place. The repair is a new clean default and no other versions, so neither CreatePolicyVersion nor SetDefaultPolicyVersion has anything broader to switch to.',
+      explanation:
+        'Rolling back to v1 would not be enough: v1 is the version that allowed CreatePolicyVersion in the first place. The repair is a new clean default and no other versions, so neither CreatePolicyVersion nor SetDefaultPolicyVersion has anything broader to switch to.',
     },
     wrongAnswers: [
       {
         mistake: 'rolls back to v1 (which still allows CreatePolicyVersion) and deletes the rogue version',
-        steps: ['aws iam delete-user --user-name proof2', `aws iam set-default-policy-version --policy-arn ${policyArn} --version-id v1`, `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v2`],
+        steps: [
+          'aws iam delete-user --user-name proof2',
+          `aws iam set-default-policy-version --policy-arn ${policyArn} --version-id v1`,
+          `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v2`,
+        ],
         caughtBy: ['no-versions'],
       },
       {
         mistake: 'publishes the clean version but leaves v1 and the rogue v2 behind',
-        steps: ['aws iam delete-user --user-name proof2', `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsFixed}' --set-as-default`],
+        steps: [
+          'aws iam delete-user --user-name proof2',
+          `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsFixed}' --set-as-default`,
+        ],
         caughtBy: ['one-version'],
       },
       {

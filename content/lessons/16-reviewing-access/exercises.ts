@@ -26,7 +26,12 @@ const forceMfa = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'AllowViewAccountInfo', Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy', 'iam:ListVirtualMFADevices'], Resource: '*' },
-    { Sid: 'AllowManageOwnVirtualMFADevice', Effect: 'Allow', Action: ['iam:CreateVirtualMFADevice'], Resource: 'arn:aws:iam::*:mfa/${aws:username}' },
+    {
+      Sid: 'AllowManageOwnVirtualMFADevice',
+      Effect: 'Allow',
+      Action: ['iam:CreateVirtualMFADevice'],
+      Resource: 'arn:aws:iam::*:mfa/${aws:username}',
+    },
     {
       Sid: 'AllowManageOwnUserMFA',
       Effect: 'Allow',
@@ -36,7 +41,15 @@ const forceMfa = JSON.stringify({
     {
       Sid: 'DenyAllExceptListedIfNoMFA',
       Effect: 'Deny',
-      NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser', 'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice', 'sts:GetSessionToken'],
+      NotAction: [
+        'iam:CreateVirtualMFADevice',
+        'iam:EnableMFADevice',
+        'iam:GetUser',
+        'iam:ListMFADevices',
+        'iam:ListVirtualMFADevices',
+        'iam:ResyncMFADevice',
+        'sts:GetSessionToken',
+      ],
       Resource: '*',
       Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
     },
@@ -52,7 +65,13 @@ export default defineExercises([
     goal: 'The account has no password policy, so IAM users may choose weak passwords — and, with no policy, may not change their own. Set one: at least 14 characters with upper- and lower-case letters, numbers and symbols; users may change their own password; the last 24 passwords may not be reused.',
     start: { world: { seed: 'lesson-16' }, steps: adminSessionSteps() },
     checks: [
-      passwordPolicy('PasswordPolicy.MinimumPasswordLength >= `14`', true, 'length', 'passwords have at least 14 characters', 'the minimum length is below 14'),
+      passwordPolicy(
+        'PasswordPolicy.MinimumPasswordLength >= `14`',
+        true,
+        'length',
+        'passwords have at least 14 characters',
+        'the minimum length is below 14',
+      ),
       passwordPolicy(
         '[PasswordPolicy.RequireSymbols, PasswordPolicy.RequireNumbers, PasswordPolicy.RequireUppercaseCharacters, PasswordPolicy.RequireLowercaseCharacters]',
         [true, true, true, true],
@@ -60,8 +79,20 @@ export default defineExercises([
         'passwords need symbols, numbers, upper- and lower-case letters',
         'not all four character kinds are required',
       ),
-      passwordPolicy('PasswordPolicy.AllowUsersToChangePassword', true, 'self-change', 'users may change their own password', 'users may not change their own password — a forced reset would leave them stuck'),
-      passwordPolicy('PasswordPolicy.PasswordReusePrevention >= `24`', true, 'reuse', 'the last 24 passwords may not be reused', 'password reuse is not prevented for the last 24 passwords'),
+      passwordPolicy(
+        'PasswordPolicy.AllowUsersToChangePassword',
+        true,
+        'self-change',
+        'users may change their own password',
+        'users may not change their own password — a forced reset would leave them stuck',
+      ),
+      passwordPolicy(
+        'PasswordPolicy.PasswordReusePrevention >= `24`',
+        true,
+        'reuse',
+        'the last 24 passwords may not be reused',
+        'password reuse is not prevented for the last 24 passwords',
+      ),
     ],
     hints: [
       'Is the password policy set per user, or once for the whole account?',
@@ -69,14 +100,27 @@ export default defineExercises([
     ],
     solution: {
       steps: [strongPolicy],
-      explanation: 'The password policy is one setting for the whole account. `--allow-users-to-change-password` is the account-wide way to grant `iam:ChangePassword` on one\'s own user (lesson 2\'s trap). Every option you leave out of the command goes back to its default, so give them all at once.',
+      explanation:
+        "The password policy is one setting for the whole account. `--allow-users-to-change-password` is the account-wide way to grant `iam:ChangePassword` on one's own user (lesson 2's trap). Every option you leave out of the command goes back to its default, so give them all at once.",
     },
     wrongAnswers: [
-      { mistake: 'sets a minimum length of 8', steps: [strongPolicy.replace('--minimum-password-length 14', '--minimum-password-length 8')], caughtBy: ['length'] },
-      { mistake: 'forgets --allow-users-to-change-password', steps: [strongPolicy.replace(' --allow-users-to-change-password', '')], caughtBy: ['self-change'] },
+      {
+        mistake: 'sets a minimum length of 8',
+        steps: [strongPolicy.replace('--minimum-password-length 14', '--minimum-password-length 8')],
+        caughtBy: ['length'],
+      },
+      {
+        mistake: 'forgets --allow-users-to-change-password',
+        steps: [strongPolicy.replace(' --allow-users-to-change-password', '')],
+        caughtBy: ['self-change'],
+      },
       {
         mistake: 'sets the options one command at a time (each call resets what it leaves out)',
-        steps: ['aws iam update-account-password-policy --minimum-password-length 14', 'aws iam update-account-password-policy --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters', 'aws iam update-account-password-policy --allow-users-to-change-password --password-reuse-prevention 24'],
+        steps: [
+          'aws iam update-account-password-policy --minimum-password-length 14',
+          'aws iam update-account-password-policy --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters',
+          'aws iam update-account-password-policy --allow-users-to-change-password --password-reuse-prevention 24',
+        ],
         caughtBy: ['length', 'complexity'],
       },
     ],
@@ -107,26 +151,26 @@ export default defineExercises([
       {
         id: 'build-active',
         kind: 'command',
-        label: 'build\'s key (used yesterday) still works',
+        label: "build's key (used yesterday) still works",
         command: 'aws sts get-caller-identity --profile build',
         expect: { outcome: 'success' },
-        failure: 'build\'s key was switched off, but build used it yesterday',
+        failure: "build's key was switched off, but build used it yesterday",
       },
       {
         id: 'reporter-inactive',
         kind: 'command',
-        label: 'reporter\'s key (never used) is inactive',
-        command: "aws iam list-access-keys --user-name reporter --query \"AccessKeyMetadata[?AccessKeyId=='{{REPORTER_KEY}}'].Status\"",
+        label: "reporter's key (never used) is inactive",
+        command: 'aws iam list-access-keys --user-name reporter --query "AccessKeyMetadata[?AccessKeyId==\'{{REPORTER_KEY}}\'].Status"',
         expect: { outcome: 'success', equals: ['Inactive'] },
-        failure: 'reporter\'s key has never been used and is still active',
+        failure: "reporter's key has never been used and is still active",
       },
       {
         id: 'old-tool-inactive',
         kind: 'command',
-        label: 'old-tool\'s key (last used 121 days ago) is inactive',
-        command: "aws iam list-access-keys --user-name old-tool --query \"AccessKeyMetadata[?AccessKeyId=='{{OLD_TOOL_KEY}}'].Status\"",
+        label: "old-tool's key (last used 121 days ago) is inactive",
+        command: 'aws iam list-access-keys --user-name old-tool --query "AccessKeyMetadata[?AccessKeyId==\'{{OLD_TOOL_KEY}}\'].Status"',
         expect: { outcome: 'success', equals: ['Inactive'] },
-        failure: 'old-tool\'s key was last used four months ago and is still active',
+        failure: "old-tool's key was last used four months ago and is still active",
       },
     ],
     hints: [
@@ -142,7 +186,8 @@ export default defineExercises([
         'aws iam update-access-key --user-name reporter --access-key-id {{REPORTER_KEY}} --status Inactive',
         'aws iam update-access-key --user-name old-tool --access-key-id {{OLD_TOOL_KEY}} --status Inactive',
       ],
-      explanation: 'IAM keeps each key\'s last use (date, service, Region); a key never used shows no date at all. Keys unused for 90 days are the ones to switch off first — deactivated, so that a forgotten job that still needs one can be found and fixed, then deleted later. The credential report (not in this simulator yet) lists the same facts for every user at once.',
+      explanation:
+        "IAM keeps each key's last use (date, service, Region); a key never used shows no date at all. Keys unused for 90 days are the ones to switch off first — deactivated, so that a forgotten job that still needs one can be found and fixed, then deleted later. The credential report (not in this simulator yet) lists the same facts for every user at once.",
     },
     wrongAnswers: [
       {
@@ -154,8 +199,16 @@ export default defineExercises([
         ],
         caughtBy: ['build-active'],
       },
-      { mistake: 'deactivates only the key that was never used', steps: ['aws iam update-access-key --user-name reporter --access-key-id {{REPORTER_KEY}} --status Inactive'], caughtBy: ['old-tool-inactive'] },
-      { mistake: 'treats "used once" as "in use" and switches off only the long-unused key', steps: ['aws iam update-access-key --user-name old-tool --access-key-id {{OLD_TOOL_KEY}} --status Inactive'], caughtBy: ['reporter-inactive'] },
+      {
+        mistake: 'deactivates only the key that was never used',
+        steps: ['aws iam update-access-key --user-name reporter --access-key-id {{REPORTER_KEY}} --status Inactive'],
+        caughtBy: ['old-tool-inactive'],
+      },
+      {
+        mistake: 'treats "used once" as "in use" and switches off only the long-unused key',
+        steps: ['aws iam update-access-key --user-name old-tool --access-key-id {{OLD_TOOL_KEY}} --status Inactive'],
+        caughtBy: ['reporter-inactive'],
+      },
     ],
   },
   {
@@ -232,7 +285,7 @@ export default defineExercises([
         resource: 'arn:aws:iam::{{accountId}}:user/bob',
         context: { 'aws:MultiFactorAuthPresent': ['true'] },
         expect: 'implicitDeny',
-        failure: 'ana may manage bob\'s MFA devices; scope the MFA actions to ${aws:username}',
+        failure: "ana may manage bob's MFA devices; scope the MFA actions to ${aws:username}",
       },
     ],
     hints: [
@@ -242,22 +295,29 @@ export default defineExercises([
     ],
     solution: {
       steps: [`aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa}'`],
-      explanation: 'This is the shape of AWS\'s documented policy. The Deny with NotAction blocks everything except the MFA set-up actions while MFA is missing — BoolIfExists makes a request with no MFA information count as "not MFA". The Allows give each user the MFA actions on their own user and device only, through `${aws:username}`. Once signed in with MFA, the Deny no longer matches and AmazonS3ReadOnlyAccess decides again.',
+      explanation:
+        'This is the shape of AWS\'s documented policy. The Deny with NotAction blocks everything except the MFA set-up actions while MFA is missing — BoolIfExists makes a request with no MFA information count as "not MFA". The Allows give each user the MFA actions on their own user and device only, through `${aws:username}`. Once signed in with MFA, the Deny no longer matches and AmazonS3ReadOnlyAccess decides again.',
     },
     wrongAnswers: [
       {
         mistake: 'uses Bool instead of BoolIfExists, so requests with no MFA information slip through',
-        steps: [`aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa.replace('BoolIfExists', 'Bool')}'`],
+        steps: [
+          `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa.replace('BoolIfExists', 'Bool')}'`,
+        ],
         caughtBy: ['no-mfa-no-s3'],
       },
       {
         mistake: 'allows the MFA actions on every user and device',
-        steps: [`aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa.replaceAll('${aws:username}', '*')}'`],
+        steps: [
+          `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa.replaceAll('${aws:username}', '*')}'`,
+        ],
         caughtBy: ['not-bob'],
       },
       {
         mistake: 'denies everything without MFA, MFA set-up included',
-        steps: [`aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}'`],
+        steps: [
+          `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}'`,
+        ],
         caughtBy: ['own-device', 'own-enable'],
       },
     ],

@@ -29,7 +29,20 @@ export interface HistoryEvent {
   CloudTrailEvent: string;
 }
 
-const CSV_COLUMNS = ['Event ID', 'Event time', 'User name', 'Event name', 'Resource type', 'Resource name', 'AWS access key', 'AWS region', 'Error code', 'Source IP address', 'Event source', 'Read-only'] as const;
+const CSV_COLUMNS = [
+  'Event ID',
+  'Event time',
+  'User name',
+  'Event name',
+  'Resource type',
+  'Resource name',
+  'AWS access key',
+  'AWS region',
+  'Error code',
+  'Source IP address',
+  'Event source',
+  'Read-only',
+] as const;
 
 /** The events as CSV (RFC 4180 quoting), one line per event. */
 export function eventsCsv(events: readonly HistoryEvent[]): string {
@@ -51,7 +64,9 @@ export function eventsCsv(events: readonly HistoryEvent[]): string {
         String(record['sourceIPAddress'] ?? ''),
         e.EventSource,
         e.ReadOnly,
-      ].map(quote).join(','),
+      ]
+        .map(quote)
+        .join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

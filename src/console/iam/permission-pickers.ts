@@ -19,9 +19,15 @@ export function permissionCalls(userName: string, choice: PermissionChoice): Con
   const groups = choice.mode === 'group' ? choice.groups : choice.mode === 'copy' ? (choice.copyFrom?.groups ?? []) : [];
   const policies = choice.mode === 'attach' ? choice.policies : choice.mode === 'copy' ? (choice.copyFrom?.policies ?? []) : [];
   for (const GroupName of groups) calls.push({ service: 'iam', operation: 'AddUserToGroup', params: { GroupName, UserName: userName } });
-  for (const PolicyArn of policies) calls.push({ service: 'iam', operation: 'AttachUserPolicy', params: { UserName: userName, PolicyArn } });
+  for (const PolicyArn of policies)
+    calls.push({ service: 'iam', operation: 'AttachUserPolicy', params: { UserName: userName, PolicyArn } });
   if (choice.mode === 'copy') {
-    for (const p of choice.copyFrom?.inline ?? []) calls.push({ service: 'iam', operation: 'PutUserPolicy', params: { UserName: userName, PolicyName: p.name, PolicyDocument: p.document } });
+    for (const p of choice.copyFrom?.inline ?? [])
+      calls.push({
+        service: 'iam',
+        operation: 'PutUserPolicy',
+        params: { UserName: userName, PolicyName: p.name, PolicyDocument: p.document },
+      });
   }
   return calls;
 }

@@ -47,6 +47,15 @@ export class PolicyDraft {
   async #refresh(): Promise<void> {
     const answer = await this.#lint(this.text);
     if (answer.stale) return;
-    this.findings = answer.value.ok ? answer.value.value : [{ code: answer.value.error.code, severity: 'ERROR', message: answer.value.error.message, span: answer.value.error.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } }];
+    this.findings = answer.value.ok
+      ? answer.value.value
+      : [
+          {
+            code: answer.value.error.code,
+            severity: 'ERROR',
+            message: answer.value.error.message,
+            span: answer.value.error.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+          },
+        ];
   }
 }

@@ -33,13 +33,23 @@ function statementFor(entity: TrustedEntity, accountId: string): Record<string, 
       const condition: Record<string, unknown> = {};
       if (entity.externalId) condition['StringEquals'] = { 'sts:ExternalId': entity.externalId };
       if (entity.requireMfa) condition['Bool'] = { 'aws:MultiFactorAuthPresent': 'true' };
-      return { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${entity.accountId}:root` }, Action: 'sts:AssumeRole', ...(Object.keys(condition).length ? { Condition: condition } : {}) };
+      return {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${entity.accountId}:root` },
+        Action: 'sts:AssumeRole',
+        ...(Object.keys(condition).length ? { Condition: condition } : {}),
+      };
     }
     case 'webIdentity': {
       const host = entity.providerHost.replace(/^https:\/\//, '').replace(/\/$/, '');
       const condition: Record<string, unknown> = { StringEquals: { [`${host}:aud`]: entity.audience } };
       if (entity.githubRepository) condition['StringLike'] = { [`${host}:sub`]: `repo:${entity.githubRepository}:*` };
-      return { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${host}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition };
+      return {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${host}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: condition,
+      };
     }
     case 'saml':
       return {

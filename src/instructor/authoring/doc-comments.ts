@@ -72,7 +72,10 @@ function collectFields(
 /** The comment of the `const` whose initializer chain starts with this `z.object(...)` call. */
 function declarationSummary(call: ts.CallExpression, source: string): string | undefined {
   let node: ts.Node = call;
-  while (node.parent && (ts.isPropertyAccessExpression(node.parent) || (ts.isCallExpression(node.parent) && node.parent.expression === node))) {
+  while (
+    node.parent &&
+    (ts.isPropertyAccessExpression(node.parent) || (ts.isCallExpression(node.parent) && node.parent.expression === node))
+  ) {
     node = node.parent;
   }
   const decl = node.parent;

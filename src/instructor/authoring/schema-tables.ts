@@ -50,7 +50,10 @@ export function schemaTables(schema: z.ZodType, source: string, idPrefix: string
     const required = new Set((object['required'] ?? []) as string[]);
     const objectDocs: ObjectDocs | undefined = docs.get(keySetId(Object.keys(properties)));
     const table: SchemaTable = {
-      id: `${idPrefix}-${title.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}`.replace(/-$/, ''),
+      id: `${idPrefix}-${title
+        .replace(/[^a-zA-Z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase()}`.replace(/-$/, ''),
       title,
       ...(objectDocs?.summary ? { summary: objectDocs.summary } : {}),
       rows: [],
@@ -80,9 +83,7 @@ export function schemaTables(schema: z.ZodType, source: string, idPrefix: string
     if (Array.isArray(node['enum'])) return `one of ${(node['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     const variants = (node['anyOf'] ?? node['oneOf']) as Json[] | undefined;
     if (variants) {
-      return variants
-        .map((variant, index) => describe(variant, `${path} (${variantName(variant, index)})`))
-        .join(', or ');
+      return variants.map((variant, index) => describe(variant, `${path} (${variantName(variant, index)})`)).join(', or ');
     }
     switch (node['type']) {
       case 'string':

@@ -22,7 +22,17 @@ import type { VariableLookup } from '../evaluate/variables.ts';
 import type { ParsedCondition } from '../policy/types.ts';
 import { AnalysisError } from './errors.ts';
 import { explore, arnTextMachine, falseMachine, arnPatternMachine, type Machine } from './machines.ts';
-import { decide, HOME_ACCOUNT, OTHER_ACCOUNT, parseSide, statementsOf, type ComparePolicyType, type ConcreteRequest, type Side, type SideStatement } from './sides.ts';
+import {
+  decide,
+  HOME_ACCOUNT,
+  OTHER_ACCOUNT,
+  parseSide,
+  statementsOf,
+  type ComparePolicyType,
+  type ConcreteRequest,
+  type Side,
+  type SideStatement,
+} from './sides.ts';
 import { actionUniverse, loadCatalogFor, templateResources, type UniverseAction } from './universe.ts';
 import { keyValueCandidates } from './values.ts';
 import { resolveVariables } from '../evaluate/variables.ts';
@@ -70,7 +80,11 @@ const DEFAULT_CALLER = `arn:aws:iam::${HOME_ACCOUNT}:user/SimulatedUser`;
 const SYMBOL = 'dojo-symbol';
 
 /** Compares two versions, loading the service reference the policies need first. */
-export async function compareRaw(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): Promise<RawComparison> {
+export async function compareRaw(
+  before: string | readonly string[],
+  after: string | readonly string[],
+  options: CompareOptions = {},
+): Promise<RawComparison> {
   const type = options.policyType ?? 'identity';
   const b = parseSide('before', before, type, options.resourceAccountId);
   const a = parseSide('after', after, type, options.resourceAccountId);
@@ -79,9 +93,17 @@ export async function compareRaw(before: string | readonly string[], after: stri
 }
 
 /** The comparison over already loaded reference data (synchronous: the worker and benches call it). */
-export function compareRawSync(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): RawComparison {
+export function compareRawSync(
+  before: string | readonly string[],
+  after: string | readonly string[],
+  options: CompareOptions = {},
+): RawComparison {
   const type = options.policyType ?? 'identity';
-  return compareParsed(parseSide('before', before, type, options.resourceAccountId), parseSide('after', after, type, options.resourceAccountId), options);
+  return compareParsed(
+    parseSide('before', before, type, options.resourceAccountId),
+    parseSide('after', after, type, options.resourceAccountId),
+    options,
+  );
 }
 
 function compareParsed(before: Side, after: Side, options: CompareOptions): RawComparison {
@@ -125,8 +147,15 @@ interface Case {
 }
 
 function compareGroup(
-  out: RawComparison, before: Side, after: Side, type: ComparePolicyType, all: readonly SideStatement[], relevant: readonly number[],
-  actions: UniverseAction[], caller: string, maxCases: number,
+  out: RawComparison,
+  before: Side,
+  after: Side,
+  type: ComparePolicyType,
+  all: readonly SideStatement[],
+  relevant: readonly number[],
+  actions: UniverseAction[],
+  caller: string,
+  maxCases: number,
 ): void {
   const stmts = relevant.map((i) => all[i] as SideStatement);
   const conds = new Map<string, { name: string; list: { cond: ParsedCondition; at: number }[] }>();
@@ -150,15 +179,31 @@ function compareGroup(
     for (const k of variableKeys) {
       const entry = conds.get(k);
       const v = assignment.get(k);
-      if (entry) cases = fold(cases, [{ bits: keyBits(stmts, entry.list, k, v?.value, lookup), apply: () => undefined }], maxCases, representative.name);
+      if (entry)
+        cases = fold(
+          cases,
+          [{ bits: keyBits(stmts, entry.list, k, v?.value, lookup), apply: () => undefined }],
+          maxCases,
+          representative.name,
+        );
     }
     // The resource.
     const resources = resourceCandidates(stmts, representative.name, lookup, out);
-    cases = fold(cases, dedupe(resources.map((r) => ({ bits: resourceBits(stmts, r, lookup), apply: (c: Case) => void (c.resource = r) }))), maxCases, representative.name);
+    cases = fold(
+      cases,
+      dedupe(resources.map((r) => ({ bits: resourceBits(stmts, r, lookup), apply: (c: Case) => void (c.resource = r) }))),
+      maxCases,
+      representative.name,
+    );
     // Every other condition key.
     for (const [lower, entry] of [...conds].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
       if (assignment.has(lower) || variableKeys.includes(lower)) continue;
-      const values = contextCandidates(entry.list.map((c) => c.cond), lookup, out, entry.name);
+      const values = contextCandidates(
+        entry.list.map((c) => c.cond),
+        lookup,
+        out,
+        entry.name,
+      );
       const options = values.map((value) => ({
         bits: keyBits(stmts, entry.list, lower, value, lookup),
         apply: (c: Case) => void (value === undefined ? c.context.delete(lower) : c.context.set(lower, { name: entry.name, value })),
@@ -230,7 +275,13 @@ function resourceBits(stmts: readonly SideStatement[], resource: string, lookup:
 }
 
 /** Which statements' conditions on one key a value (undefined = absent) satisfies. */
-function keyBits(stmts: readonly SideStatement[], list: readonly { cond: ParsedCondition; at: number }[], lower: string, value: ContextValue | undefined, lookup: VariableLookup): Uint8Array {
+function keyBits(
+  stmts: readonly SideStatement[],
+  list: readonly { cond: ParsedCondition; at: number }[],
+  lower: string,
+  value: ContextValue | undefined,
+  lookup: VariableLookup,
+): Uint8Array {
   const bits = new Uint8Array(stmts.length).fill(1);
   const ctx = normalizeContext(value === undefined ? {} : { [lower]: value });
   for (const { cond, at } of list) {
@@ -261,7 +312,9 @@ function resourceCandidates(stmts: readonly SideStatement[], action: string, loo
   }
   const found = explore(machines, 'arn:');
   if (!found.complete) out.incomplete.push(`resource patterns for ${action}: the search stopped at its state limit`);
-  return [...new Set([...templateResources(action), ...instances, ...found.witnesses, '*'])].filter((r) => r === '*' || r.startsWith('arn:'));
+  return [...new Set([...templateResources(action), ...instances, ...found.witnesses, '*'])].filter(
+    (r) => r === '*' || r.startsWith('arn:'),
+  );
 }
 
 function instantiate(pattern: string): string[] {
@@ -270,7 +323,12 @@ function instantiate(pattern: string): string[] {
 }
 
 /** Candidate values for a key: absent, every single-value region, the empty list, lists of regions. */
-function contextCandidates(conds: ParsedCondition[], lookup: VariableLookup, out: RawComparison, name: string): (ContextValue | undefined)[] {
+function contextCandidates(
+  conds: ParsedCondition[],
+  lookup: VariableLookup,
+  out: RawComparison,
+  name: string,
+): (ContextValue | undefined)[] {
   const singles = keyValueCandidates(conds, lookup);
   if (!singles.complete) out.incomplete.push(`values of ${name}: the search stopped at its state limit`);
   // Values that every condition on the key treats alike are one region: keep one of each.
@@ -313,15 +371,26 @@ function variablesOf(stmts: readonly SideStatement[]): Set<string> {
 }
 
 /** Every choice of values for the variable keys: absent, a fresh symbol, their own conditions' values. */
-function* assignments(keys: readonly string[], conds: Map<string, { name: string; list: { cond: ParsedCondition }[] }>): Generator<Map<string, { name: string; value: ContextValue }>> {
+function* assignments(
+  keys: readonly string[],
+  conds: Map<string, { name: string; list: { cond: ParsedCondition }[] }>,
+): Generator<Map<string, { name: string; value: ContextValue }>> {
   const options = keys.map((k) => {
     const entry = conds.get(k);
-    const own = entry ? keyValueCandidates(entry.list.map((c) => c.cond), undefined).values.slice(0, 6) : [];
+    const own = entry
+      ? keyValueCandidates(
+          entry.list.map((c) => c.cond),
+          undefined,
+        ).values.slice(0, 6)
+      : [];
     const values: (ContextValue | undefined)[] = [undefined, SYMBOL, ...own.filter((v) => v !== SYMBOL)];
     if (entry) values.push([SYMBOL, `${SYMBOL}-2`]);
     return { k, name: entry?.name ?? k, values };
   });
-  const pick = (i: number, acc: Map<string, { name: string; value: ContextValue }>): Generator<Map<string, { name: string; value: ContextValue }>> =>
+  const pick = (
+    i: number,
+    acc: Map<string, { name: string; value: ContextValue }>,
+  ): Generator<Map<string, { name: string; value: ContextValue }>> =>
     (function* () {
       if (i === options.length) {
         yield new Map(acc);
@@ -351,7 +420,8 @@ function resourceCallers(all: readonly SideStatement[], owner: string): string[]
         if (!m) continue;
         const [, svc, acct, rest = ''] = m;
         if (rest === 'root') out.add(`arn:aws:iam::${acct}:user/dojo-witness`);
-        else if (svc === 'iam' && rest.startsWith('role/')) out.add(`arn:aws:sts::${acct}:assumed-role/${rest.split('/').pop() ?? ''}/dojo-session`);
+        else if (svc === 'iam' && rest.startsWith('role/'))
+          out.add(`arn:aws:sts::${acct}:assumed-role/${rest.split('/').pop() ?? ''}/dojo-session`);
         else if (svc === 'iam' && rest.startsWith('user/')) out.add(value);
         else if (svc === 'sts' && rest.startsWith('assumed-role/')) out.add(value);
       }

@@ -91,7 +91,17 @@ class Graph {
   }
 
   /** The engine's decision for `actor` doing `action` on `resource`. */
-  can(actor: AnalyzedPrincipal, action: string, resource: string, extra: { context?: Record<string, ContextValue>; resourcePolicy?: ResourcePolicyInput; resourceAccountId?: string; identity?: PolicySource[] } = {}): boolean {
+  can(
+    actor: AnalyzedPrincipal,
+    action: string,
+    resource: string,
+    extra: {
+      context?: Record<string, ContextValue>;
+      resourcePolicy?: ResourcePolicyInput;
+      resourceAccountId?: string;
+      identity?: PolicySource[];
+    } = {},
+  ): boolean {
     const request: AuthorizationRequest = {
       principal: actor.principal,
       action,
@@ -102,7 +112,11 @@ class Graph {
     };
     if (actor.boundary) request.permissionsBoundary = actor.boundary;
     if (extra.resourcePolicy) request.resourcePolicy = extra.resourcePolicy;
-    if (actor.scps) request.organization = { scps: actor.scps, ...(this.options.managementAccountId ? { managementAccountId: this.options.managementAccountId } : {}) };
+    if (actor.scps)
+      request.organization = {
+        scps: actor.scps,
+        ...(this.options.managementAccountId ? { managementAccountId: this.options.managementAccountId } : {}),
+      };
     return authorize(request).decision === 'allowed';
   }
 
@@ -138,64 +152,162 @@ class Graph {
     const a = this.nodes[i] as AnalyzedPrincipal;
     // Actions no Allow statement of the actor names cannot be allowed: skip their checks.
     const names = (action: string): boolean => mayAllow(a, action);
-    const take = (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]): void => void this.takeovers[i]?.push({ from: i, to, technique, action, resource, commands });
-    const modify = (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]): void => void this.modifies[i]?.push({ from: i, to, technique, action, resource, commands });
+    const take = (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]): void =>
+      void this.takeovers[i]?.push({ from: i, to, technique, action, resource, commands });
+    const modify = (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]): void =>
+      void this.modifies[i]?.push({ from: i, to, technique, action, resource, commands });
     const self = a.kind === 'user' ? a.arn : a.kind === 'role' ? a.arn : undefined;
     this.nodes.forEach((b, j) => {
       if (b.kind === 'user') {
-        if (j !== i && names('iam:CreateAccessKey') && this.can(a, 'iam:CreateAccessKey', b.arn)) take(j, 'CreateAccessKey', 'iam:CreateAccessKey', b.arn, [`aws iam create-access-key --user-name ${b.name} --profile {profile}`]);
-        else if (j !== i && names('iam:UpdateLoginProfile') && this.can(a, 'iam:UpdateLoginProfile', b.arn)) take(j, 'UpdateLoginProfile', 'iam:UpdateLoginProfile', b.arn, [`aws iam update-login-profile --user-name ${b.name} --password 'Escalated-Passw0rd!' --no-password-reset-required --profile {profile}`]);
-        else if (j !== i && names('iam:CreateLoginProfile') && this.can(a, 'iam:CreateLoginProfile', b.arn)) take(j, 'CreateLoginProfile', 'iam:CreateLoginProfile', b.arn, [`aws iam create-login-profile --user-name ${b.name} --password 'Escalated-Passw0rd!' --no-password-reset-required --profile {profile}`]);
-        if (names('iam:PutUserPolicy') && this.can(a, 'iam:PutUserPolicy', b.arn)) modify(j, 'PutUserPolicy', 'iam:PutUserPolicy', b.arn, [`aws iam put-user-policy --user-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`]);
-        else if (names('iam:AttachUserPolicy') && this.can(a, 'iam:AttachUserPolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })) modify(j, 'AttachUserPolicy', 'iam:AttachUserPolicy', b.arn, [`aws iam attach-user-policy --user-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`]);
+        if (j !== i && names('iam:CreateAccessKey') && this.can(a, 'iam:CreateAccessKey', b.arn))
+          take(j, 'CreateAccessKey', 'iam:CreateAccessKey', b.arn, [`aws iam create-access-key --user-name ${b.name} --profile {profile}`]);
+        else if (j !== i && names('iam:UpdateLoginProfile') && this.can(a, 'iam:UpdateLoginProfile', b.arn))
+          take(j, 'UpdateLoginProfile', 'iam:UpdateLoginProfile', b.arn, [
+            `aws iam update-login-profile --user-name ${b.name} --password 'Escalated-Passw0rd!' --no-password-reset-required --profile {profile}`,
+          ]);
+        else if (j !== i && names('iam:CreateLoginProfile') && this.can(a, 'iam:CreateLoginProfile', b.arn))
+          take(j, 'CreateLoginProfile', 'iam:CreateLoginProfile', b.arn, [
+            `aws iam create-login-profile --user-name ${b.name} --password 'Escalated-Passw0rd!' --no-password-reset-required --profile {profile}`,
+          ]);
+        if (names('iam:PutUserPolicy') && this.can(a, 'iam:PutUserPolicy', b.arn))
+          modify(j, 'PutUserPolicy', 'iam:PutUserPolicy', b.arn, [
+            `aws iam put-user-policy --user-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`,
+          ]);
+        else if (
+          names('iam:AttachUserPolicy') &&
+          this.can(a, 'iam:AttachUserPolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })
+        )
+          modify(j, 'AttachUserPolicy', 'iam:AttachUserPolicy', b.arn, [
+            `aws iam attach-user-policy --user-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`,
+          ]);
       } else if (b.kind === 'group') {
         if (a.kind === 'user' && a.groups.includes(b.name) && a.accountId === b.accountId) take(j, 'GroupMembership', '', b.arn, []);
-        else if (a.kind === 'user' && a.accountId === b.accountId && names('iam:AddUserToGroup') && this.can(a, 'iam:AddUserToGroup', b.arn)) take(j, 'AddUserToGroup', 'iam:AddUserToGroup', b.arn, [`aws iam add-user-to-group --group-name ${b.name} --user-name ${a.name} --profile {profile}`]);
-        if (names('iam:PutGroupPolicy') && this.can(a, 'iam:PutGroupPolicy', b.arn)) modify(j, 'PutGroupPolicy', 'iam:PutGroupPolicy', b.arn, [`aws iam put-group-policy --group-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`]);
-        else if (names('iam:AttachGroupPolicy') && this.can(a, 'iam:AttachGroupPolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })) modify(j, 'AttachGroupPolicy', 'iam:AttachGroupPolicy', b.arn, [`aws iam attach-group-policy --group-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`]);
+        else if (
+          a.kind === 'user' &&
+          a.accountId === b.accountId &&
+          names('iam:AddUserToGroup') &&
+          this.can(a, 'iam:AddUserToGroup', b.arn)
+        )
+          take(j, 'AddUserToGroup', 'iam:AddUserToGroup', b.arn, [
+            `aws iam add-user-to-group --group-name ${b.name} --user-name ${a.name} --profile {profile}`,
+          ]);
+        if (names('iam:PutGroupPolicy') && this.can(a, 'iam:PutGroupPolicy', b.arn))
+          modify(j, 'PutGroupPolicy', 'iam:PutGroupPolicy', b.arn, [
+            `aws iam put-group-policy --group-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`,
+          ]);
+        else if (
+          names('iam:AttachGroupPolicy') &&
+          this.can(a, 'iam:AttachGroupPolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })
+        )
+          modify(j, 'AttachGroupPolicy', 'iam:AttachGroupPolicy', b.arn, [
+            `aws iam attach-group-policy --group-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`,
+          ]);
       } else {
         const trust: ResourcePolicyInput | undefined = b.trust ? { kind: 'trust', policy: b.trust } : undefined;
         const assume = [`aws sts assume-role --role-arn ${b.arn} --role-session-name escalation --profile {profile}`];
-        if (j !== i && trust && names('sts:AssumeRole') && this.can(a, 'sts:AssumeRole', b.arn, { resourcePolicy: trust, resourceAccountId: b.accountId })) take(j, 'AssumeRole', 'sts:AssumeRole', b.arn, assume);
-        else if (j !== i && self && names('iam:UpdateAssumeRolePolicy') && b.accountId === a.accountId && this.can(a, 'iam:UpdateAssumeRolePolicy', b.arn)) {
-          const newTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: a.arn }, Action: 'sts:AssumeRole' }] });
+        if (
+          j !== i &&
+          trust &&
+          names('sts:AssumeRole') &&
+          this.can(a, 'sts:AssumeRole', b.arn, { resourcePolicy: trust, resourceAccountId: b.accountId })
+        )
+          take(j, 'AssumeRole', 'sts:AssumeRole', b.arn, assume);
+        else if (
+          j !== i &&
+          self &&
+          names('iam:UpdateAssumeRolePolicy') &&
+          b.accountId === a.accountId &&
+          this.can(a, 'iam:UpdateAssumeRolePolicy', b.arn)
+        ) {
+          const newTrust = JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: a.arn }, Action: 'sts:AssumeRole' }],
+          });
           const parsed = parseCached(newTrust, 'trust');
-          if (parsed.ok && this.can(a, 'sts:AssumeRole', b.arn, { resourcePolicy: { kind: 'trust', policy: { id: 'new-trust', policyType: 'trust', document: parsed.policy } }, resourceAccountId: b.accountId })) {
-            take(j, 'UpdateAssumeRolePolicy', 'iam:UpdateAssumeRolePolicy', b.arn, [`aws iam update-assume-role-policy --role-name ${b.name} --policy-document '${newTrust}' --profile {profile}`, ...assume]);
+          if (
+            parsed.ok &&
+            this.can(a, 'sts:AssumeRole', b.arn, {
+              resourcePolicy: { kind: 'trust', policy: { id: 'new-trust', policyType: 'trust', document: parsed.policy } },
+              resourceAccountId: b.accountId,
+            })
+          ) {
+            take(j, 'UpdateAssumeRolePolicy', 'iam:UpdateAssumeRolePolicy', b.arn, [
+              `aws iam update-assume-role-policy --role-name ${b.name} --policy-document '${newTrust}' --profile {profile}`,
+              ...assume,
+            ]);
           }
         }
         if (j !== i && trust && names('iam:PassRole')) this.passRole(i, j, trust, take);
-        if (names('iam:PutRolePolicy') && this.can(a, 'iam:PutRolePolicy', b.arn)) modify(j, 'PutRolePolicy', 'iam:PutRolePolicy', b.arn, [`aws iam put-role-policy --role-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`]);
-        else if (names('iam:AttachRolePolicy') && this.can(a, 'iam:AttachRolePolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })) modify(j, 'AttachRolePolicy', 'iam:AttachRolePolicy', b.arn, [`aws iam attach-role-policy --role-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`]);
+        if (names('iam:PutRolePolicy') && this.can(a, 'iam:PutRolePolicy', b.arn))
+          modify(j, 'PutRolePolicy', 'iam:PutRolePolicy', b.arn, [
+            `aws iam put-role-policy --role-name ${b.name} --policy-name escalated --policy-document '${ADMIN_DOCUMENT}' --profile {profile}`,
+          ]);
+        else if (
+          names('iam:AttachRolePolicy') &&
+          this.can(a, 'iam:AttachRolePolicy', b.arn, { context: { 'iam:PolicyARN': ADMIN_POLICY_ARN } })
+        )
+          modify(j, 'AttachRolePolicy', 'iam:AttachRolePolicy', b.arn, [
+            `aws iam attach-role-policy --role-name ${b.name} --policy-arn ${ADMIN_POLICY_ARN} --profile {profile}`,
+          ]);
       }
       for (const m of b.managed) {
         if (names('iam:CreatePolicyVersion') && this.can(a, 'iam:CreatePolicyVersion', m.Arn)) {
-          modify(j, 'CreatePolicyVersion', 'iam:CreatePolicyVersion', m.Arn, [`aws iam create-policy-version --policy-arn ${m.Arn} --policy-document '${ADMIN_DOCUMENT}' --set-as-default --profile {profile}`]);
+          modify(j, 'CreatePolicyVersion', 'iam:CreatePolicyVersion', m.Arn, [
+            `aws iam create-policy-version --policy-arn ${m.Arn} --policy-document '${ADMIN_DOCUMENT}' --set-as-default --profile {profile}`,
+          ]);
           break;
         }
-        const other = (m.PolicyVersionList ?? []).find((v) => !v.IsDefaultVersion && v.VersionId !== undefined && JSON.stringify(v.Document).includes('"*"'));
+        const other = (m.PolicyVersionList ?? []).find(
+          (v) => !v.IsDefaultVersion && v.VersionId !== undefined && JSON.stringify(v.Document).includes('"*"'),
+        );
         if (other && names('iam:SetDefaultPolicyVersion') && this.can(a, 'iam:SetDefaultPolicyVersion', m.Arn)) {
-          modify(j, 'SetDefaultPolicyVersion', 'iam:SetDefaultPolicyVersion', m.Arn, [`aws iam set-default-policy-version --policy-arn ${m.Arn} --version-id ${other.VersionId ?? ''} --profile {profile}`]);
+          modify(j, 'SetDefaultPolicyVersion', 'iam:SetDefaultPolicyVersion', m.Arn, [
+            `aws iam set-default-policy-version --policy-arn ${m.Arn} --version-id ${other.VersionId ?? ''} --profile {profile}`,
+          ]);
           break;
         }
       }
     });
   }
 
-  passRole(i: number, j: number, trust: ResourcePolicyInput, take: (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]) => void): void {
+  passRole(
+    i: number,
+    j: number,
+    trust: ResourcePolicyInput,
+    take: (to: number, technique: TechniqueName, action: string, resource: string, commands: string[]) => void,
+  ): void {
     const a = this.nodes[i] as AnalyzedPrincipal;
     const b = this.nodes[j] as AnalyzedPrincipal;
     const trusts = (service: string): boolean =>
-      authorize({ principal: { type: 'AWSService', arn: service, accountId: '' }, action: 'sts:AssumeRole', resource: b.arn, resourceAccountId: b.accountId, context: {}, identityPolicies: [], resourcePolicy: trust }).decision === 'allowed';
+      authorize({
+        principal: { type: 'AWSService', arn: service, accountId: '' },
+        action: 'sts:AssumeRole',
+        resource: b.arn,
+        resourceAccountId: b.accountId,
+        context: {},
+        identityPolicies: [],
+        resourcePolicy: trust,
+      }).decision === 'allowed';
     const region = 'us-east-1';
     const fn = `arn:aws:lambda:${region}:${a.accountId}:function:escalation`;
-    if (trusts('lambda.amazonaws.com') && this.can(a, 'iam:PassRole', b.arn, { context: { 'iam:PassedToService': 'lambda.amazonaws.com' } }) && this.can(a, 'lambda:CreateFunction', fn) && this.can(a, 'lambda:InvokeFunction', fn)) {
+    if (
+      trusts('lambda.amazonaws.com') &&
+      this.can(a, 'iam:PassRole', b.arn, { context: { 'iam:PassedToService': 'lambda.amazonaws.com' } }) &&
+      this.can(a, 'lambda:CreateFunction', fn) &&
+      this.can(a, 'lambda:InvokeFunction', fn)
+    ) {
       take(j, 'PassRoleToLambda', 'iam:PassRole', b.arn, [
         `aws lambda create-function --function-name escalation --runtime python3.12 --handler index.handler --role ${b.arn} --zip-file fileb://escalation.zip --profile {profile}`,
         `aws lambda invoke --function-name escalation out.json --profile {profile}`,
       ]);
-    } else if (trusts('ec2.amazonaws.com') && this.can(a, 'iam:PassRole', b.arn, { context: { 'iam:PassedToService': 'ec2.amazonaws.com' } }) && this.can(a, 'ec2:RunInstances', `arn:aws:ec2:${region}:${a.accountId}:instance/*`)) {
-      take(j, 'PassRoleToEC2', 'iam:PassRole', b.arn, [`aws ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t3.micro --iam-instance-profile Name=${b.name} --profile {profile}`]);
+    } else if (
+      trusts('ec2.amazonaws.com') &&
+      this.can(a, 'iam:PassRole', b.arn, { context: { 'iam:PassedToService': 'ec2.amazonaws.com' } }) &&
+      this.can(a, 'ec2:RunInstances', `arn:aws:ec2:${region}:${a.accountId}:instance/*`)
+    ) {
+      take(j, 'PassRoleToEC2', 'iam:PassRole', b.arn, [
+        `aws ec2 run-instances --image-id ami-0abcdef1234567890 --instance-type t3.micro --iam-instance-profile Name=${b.name} --profile {profile}`,
+      ]);
     }
   }
 
@@ -235,7 +347,11 @@ class Graph {
       }
     }
     if (!best) return undefined;
-    return { From: (this.nodes[s] as AnalyzedPrincipal).arn, To: best.to === s ? 'admin' : (this.nodes[best.to] as AnalyzedPrincipal).arn, Steps: this.render(s, best.steps) };
+    return {
+      From: (this.nodes[s] as AnalyzedPrincipal).arn,
+      To: best.to === s ? 'admin' : (this.nodes[best.to] as AnalyzedPrincipal).arn,
+      Steps: this.render(s, best.steps),
+    };
   }
 
   /** Steps with the CLI profile each actor signs with: users by name, roles through a role profile. */
@@ -257,10 +373,20 @@ class Graph {
           const p = `escalate-${target.name}`;
           profileOf.set(e.to, p);
           // A role profile assumes the role from the profile that could assume it (AWS CLI "role_arn" + "source_profile").
-          setup.set(e.to, [`aws configure set role_arn ${target.arn} --profile ${p}`, `aws configure set source_profile ${profile} --profile ${p}`]);
+          setup.set(e.to, [
+            `aws configure set role_arn ${target.arn} --profile ${p}`,
+            `aws configure set source_profile ${profile} --profile ${p}`,
+          ]);
         }
       }
-      return { Technique: e.technique, Principal: actor.arn, Action: e.action || '(none)', Resource: e.resource, Command: commands.at(-1) ?? '', Commands: commands };
+      return {
+        Technique: e.technique,
+        Principal: actor.arn,
+        Action: e.action || '(none)',
+        Resource: e.resource,
+        Command: commands.at(-1) ?? '',
+        Commands: commands,
+      };
     });
     // A path that ends by acting as a role: the profile to act as it, so the replay can use the access.
     const last = edges.at(-1);
@@ -275,6 +401,12 @@ function mayAllow(a: AnalyzedPrincipal, action: string): boolean {
   const lower = action.toLowerCase();
   return a.identity.some((src) => {
     const doc = typeof src.document === 'string' ? parseCached(src.document, src.policyType).policy : src.document;
-    return (doc?.statements ?? []).some((st) => st.effect.value === 'Allow' && (st.action ? st.action.some((p) => matchesAction(p.value, lower)) : !(st.notAction ?? []).some((p) => matchesAction(p.value, lower))));
+    return (doc?.statements ?? []).some(
+      (st) =>
+        st.effect.value === 'Allow' &&
+        (st.action
+          ? st.action.some((p) => matchesAction(p.value, lower))
+          : !(st.notAction ?? []).some((p) => matchesAction(p.value, lower))),
+    );
   });
 }

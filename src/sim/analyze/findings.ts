@@ -37,7 +37,11 @@ const NOTHING_TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Pr
 const NOTHING_RESOURCE = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}';
 
 /** Every grant outside the zone of trust (default: each resource's own account). */
-export async function findExternalAccess(accounts: readonly AccountInput[], buckets: readonly BucketPolicyInput[], zoneOfTrust?: readonly string[]): Promise<AccessFinding[]> {
+export async function findExternalAccess(
+  accounts: readonly AccountInput[],
+  buckets: readonly BucketPolicyInput[],
+  zoneOfTrust?: readonly string[],
+): Promise<AccessFinding[]> {
   const out: AccessFinding[] = [];
   const outside = (owner: string, caller: string): boolean => {
     const account = /::(\d{12}):/.exec(caller)?.[1] ?? '';
@@ -55,11 +59,21 @@ export async function findExternalAccess(accounts: readonly AccountInput[], buck
       const caller = first.CallerArn ?? '';
       // The comparison tries one caller the policy names nowhere: if it is allowed, so is anyone.
       const stranger = caller === `arn:aws:iam::${owner === OTHER_ACCOUNT ? HOME_ACCOUNT : OTHER_ACCOUNT}:user/dojo-witness`;
-      out.push({ ResourceType: type, Resource: resource, Principal: caller, IsPublic: stranger, Actions: [...new Set(list.map((w) => w.Action))].sort(), Condition: first.ContextEntries, Witness: { ...first, Resource: type === 'AWS::IAM::Role' ? resource : first.Resource } });
+      out.push({
+        ResourceType: type,
+        Resource: resource,
+        Principal: caller,
+        IsPublic: stranger,
+        Actions: [...new Set(list.map((w) => w.Action))].sort(),
+        Condition: first.ContextEntries,
+        Witness: { ...first, Resource: type === 'AWS::IAM::Role' ? resource : first.Resource },
+      });
     }
   };
   for (const account of accounts) {
-    const roles = (account.details as { RoleDetailList?: { Arn: string; RoleName: string; AssumeRolePolicyDocument?: unknown }[] }).RoleDetailList ?? [];
+    const roles =
+      (account.details as { RoleDetailList?: { Arn: string; RoleName: string; AssumeRolePolicyDocument?: unknown }[] }).RoleDetailList ??
+      [];
     for (const role of roles) {
       if (role.AssumeRolePolicyDocument === undefined) continue;
       const owner = /::(\d{12}):/.exec(role.Arn)?.[1] ?? account.accountId ?? HOME_ACCOUNT;

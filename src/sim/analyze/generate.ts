@@ -84,7 +84,12 @@ export async function generatePolicyFromTrail(input: GenerateInput): Promise<Gen
     entry.resources.push(resource);
     byActions.set(key, entry);
   }
-  const Statement = [...byActions.values()].map((e, i) => ({ Sid: `UsedInTrail${i + 1}`, Effect: 'Allow' as const, Action: e.actions, Resource: e.resources }));
+  const Statement = [...byActions.values()].map((e, i) => ({
+    Sid: `UsedInTrail${i + 1}`,
+    Effect: 'Allow' as const,
+    Action: e.actions,
+    Resource: e.resources,
+  }));
   const PolicyDocument = { Version: '2012-10-17' as const, Statement };
   const text = JSON.stringify(PolicyDocument);
   // An empty window gives a policy with no statements, which IAM would reject: compare against "nothing".
@@ -96,7 +101,10 @@ export async function generatePolicyFromTrail(input: GenerateInput): Promise<Gen
   }
   const actions = new Set(UnusedGranted.map((w) => w.Action)).size;
   const resources = new Set(UnusedGranted.map((w) => w.Resource)).size;
-  const summary = UnusedGranted.length === 0 ? 'grants nothing beyond what the window used' : `grants ${actions} action${actions === 1 ? '' : 's'} on ${resources} resource${resources === 1 ? '' : 's'} never used in the window`;
+  const summary =
+    UnusedGranted.length === 0
+      ? 'grants nothing beyond what the window used'
+      : `grants ${actions} action${actions === 1 ? '' : 's'} on ${resources} resource${resources === 1 ? '' : 's'} never used in the window`;
   return { PolicyDocument, UnusedGranted, summary, findings, recordsUsed: ok, recordsFailed: failed };
 }
 
@@ -109,9 +117,11 @@ function isPrincipal(record: Record<string, unknown>, arn: string): boolean {
 function usesOf(record: Record<string, unknown>, decisionsFor: GenerateInput['decisionsFor']): [string, string][] {
   const id = typeof record['eventID'] === 'string' ? record['eventID'] : undefined;
   const decisions = id !== undefined ? decisionsFor?.(id) : undefined;
-  if (decisions && decisions.length > 0) return decisions.filter((d) => d.result.decision === 'allowed').map((d) => [d.request.action, d.request.resource]);
+  if (decisions && decisions.length > 0)
+    return decisions.filter((d) => d.result.decision === 'allowed').map((d) => [d.request.action, d.request.resource]);
   const service = String(record['eventSource'] ?? '').split('.')[0] ?? '';
   const action = `${service}:${String(record['eventName'] ?? '')}`;
-  const resources = (record['resources'] as { ARN?: string }[] | undefined)?.map((r) => r.ARN).filter((a): a is string => typeof a === 'string') ?? [];
+  const resources =
+    (record['resources'] as { ARN?: string }[] | undefined)?.map((r) => r.ARN).filter((a): a is string => typeof a === 'string') ?? [];
   return (resources.length > 0 ? resources : ['*']).map((r) => [action, r]);
 }

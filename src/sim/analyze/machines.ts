@@ -185,7 +185,9 @@ export interface Exploration {
 export function explore(machines: readonly Machine[], seed: string, limit = 4000): Exploration {
   const alphabet = new Set<number>([COLON]);
   for (const m of machines) for (const c of m.alphabet) alphabet.add(c);
-  const other = [...'xqzjkvw0123456789-_.'].map((c) => c.charCodeAt(0)).find((c) => !alphabet.has(c) && !alphabet.has(c - 32) && !alphabet.has(c + 32));
+  const other = [...'xqzjkvw0123456789-_.']
+    .map((c) => c.charCodeAt(0))
+    .find((c) => !alphabet.has(c) && !alphabet.has(c - 32) && !alphabet.has(c + 32));
   if (other !== undefined) alphabet.add(other);
   let start = machines.map((m) => m.start);
   for (const ch of seed) start = start.map((s, i) => (machines[i] as Machine).step(s, ch.charCodeAt(0)));

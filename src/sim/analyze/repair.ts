@@ -10,7 +10,15 @@
 import { authorize } from '../evaluate/authorize.ts';
 import { reasonInWords } from '../evaluate/messages.ts';
 import { parseCached } from '../evaluate/policy-cache.ts';
-import type { AuthorizationRequest, AuthorizationResult, ContextValue, Decision, PolicySource, PolicyType, ReasonCode } from '../evaluate/types.ts';
+import type {
+  AuthorizationRequest,
+  AuthorizationResult,
+  ContextValue,
+  Decision,
+  PolicySource,
+  PolicyType,
+  ReasonCode,
+} from '../evaluate/types.ts';
 import { keyValueCandidates } from './values.ts';
 
 /** One proposed change. */
@@ -57,7 +65,12 @@ const MAX_STEPS = 6;
 /** The blocking layer and the plans that allow a request (empty plans when it is already allowed). */
 export function repairRequest(request: AuthorizationRequest): RepairReport {
   const result = authorize(request);
-  const report: RepairReport = { decision: result.decision, reason: result.reason, blocking: reasonInWords(result.reason, result.decidingLayer), plans: [] };
+  const report: RepairReport = {
+    decision: result.decision,
+    reason: result.reason,
+    blocking: reasonInWords(result.reason, result.decidingLayer),
+    plans: [],
+  };
   if (result.decision === 'allowed') return report;
   report.plans.push(...requestChanges(request, result));
   const plan: RepairPlan = { edits: [], decisions: [], decision: result.decision };
@@ -100,7 +113,14 @@ function requestChanges(request: AuthorizationRequest, result: AuthorizationResu
           if (v !== undefined) context[c.key] = v;
           if (authorize({ ...request, context }).decision !== 'allowed') continue;
           const words = v === undefined ? `Send the request without ${c.key}.` : `Send the request with ${c.key} = ${JSON.stringify(v)}.`;
-          const edit: RepairEdit = { kind: 'changeRequest', layer: 'request', policyId: 'request', contextKey: c.key, guardrail: false, words };
+          const edit: RepairEdit = {
+            kind: 'changeRequest',
+            layer: 'request',
+            policyId: 'request',
+            contextKey: c.key,
+            guardrail: false,
+            words,
+          };
           if (v !== undefined) edit.contextValue = v;
           out.push({ edits: [edit], decisions: ['allowed'], decision: 'allowed' });
           break;
@@ -111,7 +131,10 @@ function requestChanges(request: AuthorizationRequest, result: AuthorizationResu
   return out;
 }
 
-function conditionsOn(request: AuthorizationRequest, lower: string): NonNullable<ReturnType<typeof parseCached>['policy']>['statements'][number]['conditions'] {
+function conditionsOn(
+  request: AuthorizationRequest,
+  lower: string,
+): NonNullable<ReturnType<typeof parseCached>['policy']>['statements'][number]['conditions'] {
   const out = [];
   for (const source of sourcesOf(request)) {
     const parsed = typeof source.document === 'string' ? parseCached(source.document, source.policyType).policy : source.document;
@@ -138,10 +161,12 @@ function editsFor(req: AuthorizationRequest, r: AuthorizationResult): PendingEdi
   const caller = req.principal.type === 'AssumedRole' ? (req.principal.roleArn ?? req.principal.arn) : req.principal.arn;
   switch (r.reason) {
     case 'EXPLICIT_DENY':
-      return r.decidingStatements.map((d) => {
-        const source = sourcesOf(req).find((s) => s.id === d.policyId);
-        return source ? removeEdit(source, d.statementIndex, d.sid) : undefined;
-      }).filter((e): e is PendingEdit => e !== undefined);
+      return r.decidingStatements
+        .map((d) => {
+          const source = sourcesOf(req).find((s) => s.id === d.policyId);
+          return source ? removeEdit(source, d.statementIndex, d.sid) : undefined;
+        })
+        .filter((e): e is PendingEdit => e !== undefined);
     case 'NO_IDENTITY_ALLOW':
     case 'CROSS_ACCOUNT_NO_IDENTITY_ALLOW':
       return [createIdentityPolicy(allow)];
@@ -154,7 +179,12 @@ function editsFor(req: AuthorizationRequest, r: AuthorizationResult): PendingEdi
       const target = levels[level]?.[0];
       if (!target) return [];
       const scpAllow = { Effect: 'Allow', Action: req.action, Resource: '*' };
-      return [addEdit(target, scpAllow, (x, s) => ({ ...x, organization: { ...x.organization, scps: (x.organization?.scps ?? []).map((l, i) => (i === level ? [s, ...l.slice(1)] : l)) } }))];
+      return [
+        addEdit(target, scpAllow, (x, s) => ({
+          ...x,
+          organization: { ...x.organization, scps: (x.organization?.scps ?? []).map((l, i) => (i === level ? [s, ...l.slice(1)] : l)) },
+        })),
+      ];
     }
     case 'SESSION_POLICY_IMPLICIT_DENY': {
       const first = req.sessionPolicies?.[0];
@@ -167,8 +197,14 @@ function editsFor(req: AuthorizationRequest, r: AuthorizationResult): PendingEdi
     case 'NO_RESOURCE_POLICY_ALLOW':
     case 'CROSS_ACCOUNT_NO_RESOURCE_ALLOW':
     case 'ANONYMOUS_NO_RESOURCE_ALLOW': {
-      const principal = req.principal.type === 'Anonymous' ? '*' : req.principal.type === 'AWSService' ? { Service: req.principal.arn } : { AWS: caller };
-      const grant = { Effect: 'Allow', Principal: principal, Action: req.action, ...(r.reason === 'TRUST_POLICY_NO_ALLOW' ? {} : { Resource: req.resource }) };
+      const principal =
+        req.principal.type === 'Anonymous' ? '*' : req.principal.type === 'AWSService' ? { Service: req.principal.arn } : { AWS: caller };
+      const grant = {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: req.action,
+        ...(r.reason === 'TRUST_POLICY_NO_ALLOW' ? {} : { Resource: req.resource }),
+      };
       const rp = req.resourcePolicy;
       if (rp) return [addEdit(rp.policy, grant, (x, s) => ({ ...x, resourcePolicy: { ...rp, policy: s } }))];
       return [createResourcePolicy(grant, req.resourceAccountId)];
@@ -198,9 +234,21 @@ function labelled(source: PolicySource): Pick<RepairEdit, 'policyId' | 'policyNa
   return out;
 }
 
-const LAYER_WORDS: Record<string, string> = { identity: 'identity policy', boundary: 'permissions boundary', scp: 'service control policy', rcp: 'resource control policy', session: 'session policy', resource: 'resource-based policy', trust: 'role trust policy' };
+const LAYER_WORDS: Record<string, string> = {
+  identity: 'identity policy',
+  boundary: 'permissions boundary',
+  scp: 'service control policy',
+  rcp: 'resource control policy',
+  session: 'session policy',
+  resource: 'resource-based policy',
+  trust: 'role trust policy',
+};
 
-function addEdit(source: PolicySource, statement: Record<string, unknown>, put: (r: AuthorizationRequest, s: PolicySource) => AuthorizationRequest): PendingEdit {
+function addEdit(
+  source: PolicySource,
+  statement: Record<string, unknown>,
+  put: (r: AuthorizationRequest, s: PolicySource) => AuthorizationRequest,
+): PendingEdit {
   const { doc, list } = statementsOfText(textOf(source));
   const sids = new Set(list.map((s) => s['Sid']));
   let sid = 'AllowThisRequest';
@@ -243,18 +291,54 @@ function newDocument(statement: Record<string, unknown>): string {
 
 function createIdentityPolicy(statement: Record<string, unknown>): PendingEdit {
   const document = newDocument(statement);
-  const edit: RepairEdit = { kind: 'createPolicy', layer: 'identity', policyId: 'new', policyName: 'AllowThisRequest', statement, document, guardrail: false, words: 'Attach a new inline policy AllowThisRequest to the caller (an identity policy that allows exactly this action on this resource).' };
-  return { edit, apply: (r) => ({ ...r, identityPolicies: [...r.identityPolicies, { id: 'new', policyType: 'identity', name: 'AllowThisRequest', document }] }) };
+  const edit: RepairEdit = {
+    kind: 'createPolicy',
+    layer: 'identity',
+    policyId: 'new',
+    policyName: 'AllowThisRequest',
+    statement,
+    document,
+    guardrail: false,
+    words:
+      'Attach a new inline policy AllowThisRequest to the caller (an identity policy that allows exactly this action on this resource).',
+  };
+  return {
+    edit,
+    apply: (r) => ({
+      ...r,
+      identityPolicies: [...r.identityPolicies, { id: 'new', policyType: 'identity', name: 'AllowThisRequest', document }],
+    }),
+  };
 }
 
 function createSessionPolicy(statement: Record<string, unknown>): PendingEdit {
   const document = newDocument(statement);
-  const edit: RepairEdit = { kind: 'createPolicy', layer: 'session', policyId: 'new-session', statement, document, guardrail: true, words: 'Start a new session with this session policy (a federated user session has no permissions without one) — this widens a guardrail.' };
+  const edit: RepairEdit = {
+    kind: 'createPolicy',
+    layer: 'session',
+    policyId: 'new-session',
+    statement,
+    document,
+    guardrail: true,
+    words:
+      'Start a new session with this session policy (a federated user session has no permissions without one) — this widens a guardrail.',
+  };
   return { edit, apply: (r) => ({ ...r, sessionPolicies: [{ id: 'new-session', policyType: 'session', document }] }) };
 }
 
 function createResourcePolicy(statement: Record<string, unknown>, account: string): PendingEdit {
   const document = newDocument(statement);
-  const edit: RepairEdit = { kind: 'createPolicy', layer: 'resource', policyId: 'new-resource', statement, document, guardrail: false, words: `Give the resource (account ${account}) a resource-based policy that names the caller: across accounts both sides must allow.` };
-  return { edit, apply: (r) => ({ ...r, resourcePolicy: { kind: 'resource', policy: { id: 'new-resource', policyType: 'resource', document } } }) };
+  const edit: RepairEdit = {
+    kind: 'createPolicy',
+    layer: 'resource',
+    policyId: 'new-resource',
+    statement,
+    document,
+    guardrail: false,
+    words: `Give the resource (account ${account}) a resource-based policy that names the caller: across accounts both sides must allow.`,
+  };
+  return {
+    edit,
+    apply: (r) => ({ ...r, resourcePolicy: { kind: 'resource', policy: { id: 'new-resource', policyType: 'resource', document } } }),
+  };
 }

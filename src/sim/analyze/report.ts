@@ -60,12 +60,20 @@ export interface PolicyComparison {
 }
 
 /** Compares two versions of a policy (documents as JSON text). */
-export async function comparePolicies(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): Promise<PolicyComparison> {
+export async function comparePolicies(
+  before: string | readonly string[],
+  after: string | readonly string[],
+  options: CompareOptions = {},
+): Promise<PolicyComparison> {
   return report(await compareRaw(before, after, options));
 }
 
 /** The same, over reference data already loaded (the worker preloads; benches time this). */
-export function comparePoliciesSync(before: string | readonly string[], after: string | readonly string[], options: CompareOptions = {}): PolicyComparison {
+export function comparePoliciesSync(
+  before: string | readonly string[],
+  after: string | readonly string[],
+  options: CompareOptions = {},
+): PolicyComparison {
   return report(compareRawSync(before, after, options));
 }
 
@@ -91,8 +99,17 @@ function report(raw: RawComparison): PolicyComparison {
     sentences.add(group.sentence);
     groups.push(group);
   }
-  const Result: ComparisonVerdict = newly.length > 0 ? (gone.length > 0 ? 'Incomparable' : 'MorePermissive') : gone.length > 0 ? 'LessPermissive' : 'Equivalent';
-  return { Result, NewlyAllowed: newly, NoLongerAllowed: gone, groups, cases: raw.cases, complete: raw.incomplete.length === 0, incomplete: raw.incomplete };
+  const Result: ComparisonVerdict =
+    newly.length > 0 ? (gone.length > 0 ? 'Incomparable' : 'MorePermissive') : gone.length > 0 ? 'LessPermissive' : 'Equivalent';
+  return {
+    Result,
+    NewlyAllowed: newly,
+    NoLongerAllowed: gone,
+    groups,
+    cases: raw.cases,
+    complete: raw.incomplete.length === 0,
+    incomplete: raw.incomplete,
+  };
 }
 
 function witnessOf(raw: RawComparison, d: ComparisonCase, action: string): Witness {
@@ -101,7 +118,11 @@ function witnessOf(raw: RawComparison, d: ComparisonCase, action: string): Witne
     const families = d.keys.find((k) => k.name === name)?.families ?? [];
     const values = Array.isArray(value) ? value.map(String) : [String(value)];
     const base = typeFor(families, values);
-    entries.push({ ContextKeyName: name, ContextKeyValues: values, ContextKeyType: (Array.isArray(value) ? `${base}List` : base) as ContextKeyType });
+    entries.push({
+      ContextKeyName: name,
+      ContextKeyValues: values,
+      ContextKeyType: (Array.isArray(value) ? `${base}List` : base) as ContextKeyType,
+    });
   }
   const w: Witness = { Action: action, Resource: d.request.resource, ContextEntries: entries };
   if (raw.policyType === 'resource' || raw.policyType === 'trust') w.CallerArn = d.request.callerArn;
@@ -124,7 +145,11 @@ function typeFor(families: string[], values: string[]): 'string' | 'numeric' | '
 function replay(raw: RawComparison, w: Witness, d: ComparisonCase): void {
   const got = [replayOne(raw, raw.before, w, d), replayOne(raw, raw.after, w, d)];
   if (got[0] !== d.before || got[1] !== d.after) {
-    throw new AnalysisError('WITNESS_MISMATCH', { action: w.Action, resource: w.Resource, detail: `expected ${d.before}/${d.after}, replay gave ${got[0]}/${got[1]}` });
+    throw new AnalysisError('WITNESS_MISMATCH', {
+      action: w.Action,
+      resource: w.Resource,
+      detail: `expected ${d.before}/${d.after}, replay gave ${got[0]}/${got[1]}`,
+    });
   }
 }
 
@@ -132,21 +157,38 @@ function replayOne(raw: RawComparison, side: Side, w: Witness, d: ComparisonCase
   const api = w.ContextEntries.every((e) => e.ContextKeyName.length >= 5);
   const input = { ActionNames: [w.Action], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries };
   if (api && raw.policyType === 'identity') {
-    return simulateCustomPolicy({ ...input, PolicyInputList: side.texts, CallerArn: d.request.callerArn }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny';
+    return (
+      simulateCustomPolicy({ ...input, PolicyInputList: side.texts, CallerArn: d.request.callerArn }).EvaluationResults[0]?.EvalDecision ??
+      'implicitDeny'
+    );
   }
   if (api && raw.policyType === 'boundary') {
-    return simulateCustomPolicy({ ...input, PolicyInputList: [ALLOW_ALL], PermissionsBoundaryPolicyInputList: side.texts, CallerArn: d.request.callerArn }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny';
+    return (
+      simulateCustomPolicy({
+        ...input,
+        PolicyInputList: [ALLOW_ALL],
+        PermissionsBoundaryPolicyInputList: side.texts,
+        CallerArn: d.request.callerArn,
+      }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
+    );
   }
   if (api && (raw.policyType === 'resource' || raw.policyType === 'trust') && w.CallerArn !== undefined) {
     const outside = !w.CallerArn.includes(`::${side.owner}:`);
     return (
-      simulateCustomPolicy({ ...input, PolicyInputList: outside ? [ALLOW_ALL] : [], ResourcePolicy: side.texts[0] as string, CallerArn: w.CallerArn, ResourceOwner: side.owner })
-        .EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
+      simulateCustomPolicy({
+        ...input,
+        PolicyInputList: outside ? [ALLOW_ALL] : [],
+        ResourcePolicy: side.texts[0] as string,
+        CallerArn: w.CallerArn,
+        ResourceOwner: side.owner,
+      }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
     );
   }
   const context: Record<string, ContextValue> = {};
-  for (const e of w.ContextEntries) context[e.ContextKeyName] = e.ContextKeyType.endsWith('List') ? e.ContextKeyValues : (e.ContextKeyValues[0] ?? '');
-  return authorize(engineRequest(side, raw.policyType, { action: w.Action, resource: w.Resource, context, callerArn: d.request.callerArn })).decision;
+  for (const e of w.ContextEntries)
+    context[e.ContextKeyName] = e.ContextKeyType.endsWith('List') ? e.ContextKeyValues : (e.ContextKeyValues[0] ?? '');
+  return authorize(engineRequest(side, raw.policyType, { action: w.Action, resource: w.Resource, context, callerArn: d.request.callerArn }))
+    .decision;
 }
 
 /** "now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent". */
@@ -165,11 +207,22 @@ function groupOf(raw: RawComparison, d: ComparisonCase, direction: DifferenceGro
   const other = authorize(engineRequest(direction === 'newlyAllowed' ? raw.before : raw.after, raw.policyType, d.request));
   const policies = [...result.explanation.policies, ...other.explanation.policies];
   const conditions = d.keys
-    .filter((k) => policies.some((p) => p.statements.some((s) => s.action.matched && s.resource?.matched !== false && s.conditions.some((c) => c.key.toLowerCase() === k.lower))) || k.name in d.request.context)
+    .filter(
+      (k) =>
+        policies.some((p) =>
+          p.statements.some(
+            (s) => s.action.matched && s.resource?.matched !== false && s.conditions.some((c) => c.key.toLowerCase() === k.lower),
+          ),
+        ) || k.name in d.request.context,
+    )
     .map((k) => {
       const v = d.request.context[k.name];
       if (v === undefined) return `${k.name} is absent`;
-      return Array.isArray(v) ? (v.length === 0 ? `${k.name} is an empty list` : `${k.name} is [${v.map((x) => JSON.stringify(String(x))).join(', ')}]`) : `${k.name} is ${JSON.stringify(String(v))}`;
+      return Array.isArray(v)
+        ? v.length === 0
+          ? `${k.name} is an empty list`
+          : `${k.name} is [${v.map((x) => JSON.stringify(String(x))).join(', ')}]`
+        : `${k.name} is ${JSON.stringify(String(v))}`;
     });
   const verb = direction === 'newlyAllowed' ? 'now also allows' : 'no longer allows';
   const caller = raw.policyType === 'resource' || raw.policyType === 'trust' ? ` for ${d.request.callerArn}` : '';
@@ -180,7 +233,8 @@ function groupOf(raw: RawComparison, d: ComparisonCase, direction: DifferenceGro
 function actionWords(d: ComparisonCase): string {
   const named = d.actions.filter((_, i) => !(d.otherServices && i === d.actions.length - 1));
   const parts: string[] = [];
-  if (named.length > 0) parts.push(named.length <= 5 ? named.join(', ') : `${named.slice(0, 4).join(', ')} and ${named.length - 4} more actions`);
+  if (named.length > 0)
+    parts.push(named.length <= 5 ? named.join(', ') : `${named.slice(0, 4).join(', ')} and ${named.length - 4} more actions`);
   if (d.otherServices) parts.push(`every action of services neither version names (for example ${d.actions[d.actions.length - 1] ?? ''})`);
   return parts.join(', and ');
 }

@@ -60,7 +60,10 @@ export function parseSide(name: Side['name'], input: string | readonly string[],
   const texts = typeof input === 'string' ? [input] : [...input];
   if (texts.length === 0) throw new AnalysisError('NO_POLICY', { side: name });
   if (type === 'boundary' && texts.length > 1) throw new AnalysisError('TOO_MANY_BOUNDARIES', { side: name, count: String(texts.length) });
-  if ((type === 'resource' || type === 'trust') && texts.length > 1) throw new AnalysisError('BAD_INPUT', { detail: `A resource has one resource-based policy; the ${name} side has ${texts.length} documents.` });
+  if ((type === 'resource' || type === 'trust') && texts.length > 1)
+    throw new AnalysisError('BAD_INPUT', {
+      detail: `A resource has one resource-based policy; the ${name} side has ${texts.length} documents.`,
+    });
   const engineType = type;
   const policies = texts.map((text, i) => {
     if (typeof text !== 'string') throw new AnalysisError('BAD_INPUT', { detail: `The ${name} policy #${i + 1} must be JSON text.` });
@@ -68,7 +71,11 @@ export function parseSide(name: Side['name'], input: string | readonly string[],
     if (!parsed.ok) {
       const e = parsed.errors[0];
       const where = e ? ` (line ${e.span.start.line}, column ${e.span.start.column})` : '';
-      throw new AnalysisError('POLICY_INVALID', { side: name, index: texts.length > 1 ? String(i + 1) : '', policyType: type, detail: `${e?.message ?? 'invalid'}${where}` }, e?.span.start);
+      throw new AnalysisError(
+        'POLICY_INVALID',
+        { side: name, index: texts.length > 1 ? String(i + 1) : '', policyType: type, detail: `${e?.message ?? 'invalid'}${where}` },
+        e?.span.start,
+      );
     }
     return parsed.policy;
   });
@@ -78,7 +85,11 @@ export function parseSide(name: Side['name'], input: string | readonly string[],
 
 /** Every statement of both versions. */
 export function statementsOf(...sides: Side[]): SideStatement[] {
-  return sides.flatMap((side) => side.policies.flatMap((p) => p.statements.map((statement) => ({ side: side.name, statement, variables: p.version?.value === '2012-10-17' }))));
+  return sides.flatMap((side) =>
+    side.policies.flatMap((p) =>
+      p.statements.map((statement) => ({ side: side.name, statement, variables: p.version?.value === '2012-10-17' })),
+    ),
+  );
 }
 
 const allowAllSource: PolicySource = { id: 'allow-all', policyType: 'identity', document: ALLOW_ALL };
@@ -93,11 +104,20 @@ export function engineRequest(side: Side, type: ComparePolicyType, r: ConcreteRe
     case 'boundary':
       return { ...base, identityPolicies: [allowAllSource], permissionsBoundary: side.sources[0] as PolicySource };
     case 'scp':
-      return { ...base, identityPolicies: [allowAllSource], organization: { scps: [side.sources], managementAccountId: MANAGEMENT_ACCOUNT } };
+      return {
+        ...base,
+        identityPolicies: [allowAllSource],
+        organization: { scps: [side.sources], managementAccountId: MANAGEMENT_ACCOUNT },
+      };
     case 'resource':
     case 'trust': {
       const outside = principal.accountId !== side.owner;
-      return { ...base, resourceAccountId: side.owner, identityPolicies: outside ? [allowAllSource] : [], resourcePolicy: { kind: type, policy: side.sources[0] as PolicySource } };
+      return {
+        ...base,
+        resourceAccountId: side.owner,
+        identityPolicies: outside ? [allowAllSource] : [],
+        resourcePolicy: { kind: type, policy: side.sources[0] as PolicySource },
+      };
     }
   }
 }

@@ -11,7 +11,15 @@ import { matchesAction } from '../evaluate/statement.ts';
 import type { ParsedStatement } from '../policy/types.ts';
 
 /** Actions standing for "any service no policy names"; the first whose service is unnamed is used. */
-const OTHER_SERVICE_ACTIONS = ['ec2:DescribeInstances', 'sqs:ListQueues', 'sns:ListTopics', 'dynamodb:ListTables', 'kms:ListKeys', 'cloudwatch:ListMetrics', 'ssm:DescribeParameters'];
+const OTHER_SERVICE_ACTIONS = [
+  'ec2:DescribeInstances',
+  'sqs:ListQueues',
+  'sns:ListTopics',
+  'dynamodb:ListTables',
+  'kms:ListKeys',
+  'cloudwatch:ListMetrics',
+  'ssm:DescribeParameters',
+];
 
 /** Service prefixes the statements' action patterns name (lower case). */
 export function namedServices(statements: readonly ParsedStatement[]): Set<string> {

@@ -52,14 +52,23 @@ export interface EntityUsage {
 export const UNUSED_DAYS = { min: 1, max: 365, default: 90 } as const;
 
 /** Every unused access finding for the entities, over `days` days before `nowMs`. */
-export function findUnusedAccess(entities: readonly EntityUsage[], nowMs: number, days: number = UNUSED_DAYS.default): UnusedAccessFinding[] {
-  if (!Number.isInteger(days) || days < UNUSED_DAYS.min || days > UNUSED_DAYS.max) throw new RangeError(`The tracking period must be a whole number of days from ${UNUSED_DAYS.min} to ${UNUSED_DAYS.max} (got ${days}).`);
+export function findUnusedAccess(
+  entities: readonly EntityUsage[],
+  nowMs: number,
+  days: number = UNUSED_DAYS.default,
+): UnusedAccessFinding[] {
+  if (!Number.isInteger(days) || days < UNUSED_DAYS.min || days > UNUSED_DAYS.max)
+    throw new RangeError(`The tracking period must be a whole number of days from ${UNUSED_DAYS.min} to ${UNUSED_DAYS.max} (got ${days}).`);
   const start = nowMs - days * 86_400_000;
   const old = (iso: string) => Date.parse(iso) <= start;
   const unused = (iso: string | undefined) => iso === undefined || Date.parse(iso) < start;
   const out: UnusedAccessFinding[] = [];
   for (const e of entities) {
-    const base = { Resource: e.arn, ResourceType: e.kind === 'user' ? ('AWS::IAM::User' as const) : ('AWS::IAM::Role' as const), ResourceOwnerAccount: e.accountId };
+    const base = {
+      Resource: e.arn,
+      ResourceType: e.kind === 'user' ? ('AWS::IAM::User' as const) : ('AWS::IAM::Role' as const),
+      ResourceOwnerAccount: e.accountId,
+    };
     const last = (iso: string | undefined) => (iso !== undefined ? { LastAccessed: iso } : {});
     let active = true;
     if (e.kind === 'role' && old(e.createDate) && unused(e.roleLastUsed)) {
@@ -70,14 +79,18 @@ export function findUnusedAccess(entities: readonly EntityUsage[], nowMs: number
       // A user is active when some credential of it was used in the window.
       const uses = [e.password?.lastUsed, ...(e.accessKeys ?? []).map((k) => k.lastUsed)];
       active = uses.some((u) => !unused(u));
-      if (e.password && old(e.password.createDate) && unused(e.password.lastUsed)) out.push({ FindingType: 'UnusedIAMUserPassword', ...base, ...last(e.password.lastUsed) });
+      if (e.password && old(e.password.createDate) && unused(e.password.lastUsed))
+        out.push({ FindingType: 'UnusedIAMUserPassword', ...base, ...last(e.password.lastUsed) });
       for (const k of e.accessKeys ?? []) {
-        if (k.status === 'Active' && old(k.createDate) && unused(k.lastUsed)) out.push({ FindingType: 'UnusedIAMUserAccessKey', ...base, AccessKeyId: k.id, ...last(k.lastUsed) });
+        if (k.status === 'Active' && old(k.createDate) && unused(k.lastUsed))
+          out.push({ FindingType: 'UnusedIAMUserAccessKey', ...base, AccessKeyId: k.id, ...last(k.lastUsed) });
       }
     }
     // Unused permissions are reported for active users and roles only; an unused role is its own finding.
     if (active && old(e.createDate)) {
-      const services = e.services.filter((s) => unused(s.LastAuthenticated)).map((s) => ({ ServiceNamespace: s.ServiceNamespace, ...last(s.LastAuthenticated) }));
+      const services = e.services
+        .filter((s) => unused(s.LastAuthenticated))
+        .map((s) => ({ ServiceNamespace: s.ServiceNamespace, ...last(s.LastAuthenticated) }));
       if (services.length > 0) out.push({ FindingType: 'UnusedPermission', ...base, UnusedServices: services });
     }
   }

@@ -10,7 +10,17 @@ import { parseDate, parseIpRange, parseNumber, type IpRange } from '../policy/va
 import type { VariableLookup } from '../evaluate/variables.ts';
 import { resolveVariables } from '../evaluate/variables.ts';
 import { compileWildcard } from '../evaluate/wildcard.ts';
-import { arnTextMachine, both, explore, falseMachine, globMachine, literalTokens, prefixMachine, tokensOf, type Machine } from './machines.ts';
+import {
+  arnTextMachine,
+  both,
+  explore,
+  falseMachine,
+  globMachine,
+  literalTokens,
+  prefixMachine,
+  tokensOf,
+  type Machine,
+} from './machines.ts';
 
 /** Candidate single values for a key, and whether the automaton search finished. */
 export interface KeyValues {
@@ -22,7 +32,8 @@ export interface KeyValues {
 function resolvedValues(cond: ParsedCondition, lookup: VariableLookup | undefined): (string | null)[] {
   const family = cond.info.family;
   return cond.values.map((v) => {
-    if (lookup && (family === 'String' || family === 'Arn' || family === 'Bool') && v.value.includes('${')) return resolveVariables(v.value, lookup, true).text;
+    if (lookup && (family === 'String' || family === 'Arn' || family === 'Bool') && v.value.includes('${'))
+      return resolveVariables(v.value, lookup, true).text;
     return v.value;
   });
 }
@@ -33,7 +44,8 @@ function stringMachine(cond: ParsedCondition, raw: string, lookup: VariableLooku
   const resolved = lookup && raw.includes('${') ? resolveVariables(raw, lookup, true) : undefined;
   const text = resolved ? resolved.text : raw;
   if (text === null) return falseMachine();
-  if (base.startsWith('StringEqualsIgnoreCase') || base.startsWith('StringNotEqualsIgnoreCase')) return globMachine(literalTokens(text), true);
+  if (base.startsWith('StringEqualsIgnoreCase') || base.startsWith('StringNotEqualsIgnoreCase'))
+    return globMachine(literalTokens(text), true);
   if (base === 'StringLike' || base === 'StringNotLike') return globMachine(tokensOf(resolved?.pattern ?? compileWildcard(text), true));
   if (base.startsWith('Arn')) return both(prefixMachine('arn:'), arnTextMachine(text));
   return globMachine(literalTokens(text));

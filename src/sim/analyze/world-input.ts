@@ -19,7 +19,9 @@ const AWS_MANAGED = /arn:aws[a-z-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
 export async function worldAccounts(world: World): Promise<AccountInput[]> {
   const org = world.organization();
   const accounts = world.accountIds().map((accountId) => {
-    const scps = organizationPolicies(org, accountId, accountId)?.scps?.map((level) => level.map((p) => (typeof p.document === 'string' ? p.document : p.document.text)));
+    const scps = organizationPolicies(org, accountId, accountId)?.scps?.map((level) =>
+      level.map((p) => (typeof p.document === 'string' ? p.document : p.document.text)),
+    );
     return { accountId, details: world.exportAuthorizationDetails(accountId), ...(scps ? { scps } : {}) };
   });
   await loadAwsManagedDocuments(new Set(JSON.stringify(accounts).match(AWS_MANAGED) ?? []));
@@ -30,19 +32,32 @@ export async function worldAccounts(world: World): Promise<AccountInput[]> {
 export async function worldEscalationPaths(world: World, options: Pick<EscalationOptions, 'target'> = {}): Promise<EscalationPath[]> {
   const accounts = await worldAccounts(world);
   const org = world.organization();
-  return findEscalationPaths(accounts, { ...options, managedPolicyDocument: (arn) => awsManagedDocument(arn), ...(org ? { managementAccountId: org.managementAccountId } : {}) });
+  return findEscalationPaths(accounts, {
+    ...options,
+    managedPolicyDocument: (arn) => awsManagedDocument(arn),
+    ...(org ? { managementAccountId: org.managementAccountId } : {}),
+  });
 }
 
 /** The least-privilege policy the world's trail proves for a user or role. */
 export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string): Promise<GeneratedPolicy> {
   const accountId = /^arn:[a-z-]+:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
-  if (accountId === undefined || !world.accountIds().includes(accountId)) throw new AnalysisError('BAD_INPUT', { detail: `${principalArn} is not a user or role ARN of an account in this world.` });
+  if (accountId === undefined || !world.accountIds().includes(accountId))
+    throw new AnalysisError('BAD_INPUT', { detail: `${principalArn} is not a user or role ARN of an account in this world.` });
   const details = world.exportAuthorizationDetails(accountId);
   await loadAwsManagedDocuments(new Set(JSON.stringify(details).match(AWS_MANAGED) ?? []));
-  const principal = readPrincipals([{ accountId, details }], (arn) => awsManagedDocument(arn)).find((p) => p.arn === principalArn && p.kind !== 'group');
+  const principal = readPrincipals([{ accountId, details }], (arn) => awsManagedDocument(arn)).find(
+    (p) => p.arn === principalArn && p.kind !== 'group',
+  );
   if (!principal) throw new AnalysisError('BAD_INPUT', { detail: `There is no user or role ${principalArn} in this world.` });
   const currentPolicies = principal.identity.map((s) => (typeof s.document === 'string' ? s.document : s.document.text));
-  return generatePolicyFromTrail({ records: world.trail(accountId).Records, principalArn, currentPolicies, decisionsFor: (id) => world.decisionsFor(id), ...(since !== undefined ? { since } : {}) });
+  return generatePolicyFromTrail({
+    records: world.trail(accountId).Records,
+    principalArn,
+    currentPolicies,
+    decisionsFor: (id) => world.decisionsFor(id),
+    ...(since !== undefined ? { since } : {}),
+  });
 }
 
 /** External and public access findings of the world (zone of trust: the organization, or each account). */
@@ -52,7 +67,8 @@ export async function worldAccessFindings(world: World): Promise<AccessFinding[]
   const copy = world.fork();
   const buckets: { bucket: string; accountId: string; policy: string }[] = [];
   const listed = await copy.run('aws s3api list-buckets --output json');
-  const names = listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
+  const names =
+    listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
   for (const bucket of names) {
     const got = await copy.run(`aws s3api get-bucket-policy --bucket ${bucket} --output json`);
     if (got.exitCode !== 0) continue;
@@ -80,29 +96,60 @@ export async function worldUnusedAccess(world: World, days?: number): Promise<Un
   const services = async (arn: string): Promise<ServiceUse[]> => {
     const job = await json<{ JobId: string }>(`aws iam generate-service-last-accessed-details --arn ${arn}`);
     if (!job) throw new AnalysisError('BAD_INPUT', { detail: `IAM gave no last accessed report for ${arn}.` });
-    return (await json<{ ServicesLastAccessed: ServiceUse[] }>(`aws iam get-service-last-accessed-details --job-id ${job.JobId}`))?.ServicesLastAccessed ?? [];
+    return (
+      (await json<{ ServicesLastAccessed: ServiceUse[] }>(`aws iam get-service-last-accessed-details --job-id ${job.JobId}`))
+        ?.ServicesLastAccessed ?? []
+    );
   };
   const entities: EntityUsage[] = [];
-  const users = (await json<{ Users: { UserName: string; Arn: string; CreateDate: string; PasswordLastUsed?: string }[] }>('aws iam list-users'))?.Users ?? [];
+  const users =
+    (await json<{ Users: { UserName: string; Arn: string; CreateDate: string; PasswordLastUsed?: string }[] }>('aws iam list-users'))
+      ?.Users ?? [];
   for (const u of users) {
     const profile = await json<{ LoginProfile: { CreateDate: string } }>(`aws iam get-login-profile --user-name ${u.UserName}`);
-    const keys = (await json<{ AccessKeyMetadata: { AccessKeyId: string; Status: string; CreateDate: string }[] }>(`aws iam list-access-keys --user-name ${u.UserName}`))?.AccessKeyMetadata ?? [];
+    const keys =
+      (
+        await json<{ AccessKeyMetadata: { AccessKeyId: string; Status: string; CreateDate: string }[] }>(
+          `aws iam list-access-keys --user-name ${u.UserName}`,
+        )
+      )?.AccessKeyMetadata ?? [];
     const accessKeys = [];
     for (const k of keys) {
-      const used = await json<{ AccessKeyLastUsed: { LastUsedDate?: string } }>(`aws iam get-access-key-last-used --access-key-id ${k.AccessKeyId}`);
+      const used = await json<{ AccessKeyLastUsed: { LastUsedDate?: string } }>(
+        `aws iam get-access-key-last-used --access-key-id ${k.AccessKeyId}`,
+      );
       const lastUsed = used?.AccessKeyLastUsed.LastUsedDate;
       accessKeys.push({ id: k.AccessKeyId, status: k.Status, createDate: k.CreateDate, ...(lastUsed !== undefined ? { lastUsed } : {}) });
     }
-    const password = profile ? { createDate: profile.LoginProfile.CreateDate, ...(u.PasswordLastUsed !== undefined ? { lastUsed: u.PasswordLastUsed } : {}) } : undefined;
-    entities.push({ arn: u.Arn, kind: 'user', accountId, createDate: u.CreateDate, accessKeys, ...(password ? { password } : {}), services: await services(u.Arn) });
+    const password = profile
+      ? { createDate: profile.LoginProfile.CreateDate, ...(u.PasswordLastUsed !== undefined ? { lastUsed: u.PasswordLastUsed } : {}) }
+      : undefined;
+    entities.push({
+      arn: u.Arn,
+      kind: 'user',
+      accountId,
+      createDate: u.CreateDate,
+      accessKeys,
+      ...(password ? { password } : {}),
+      services: await services(u.Arn),
+    });
   }
   const roles = (await json<{ Roles: { RoleName: string; Arn: string; Path: string }[] }>('aws iam list-roles'))?.Roles ?? [];
   // Service-linked roles are AWS's to manage; Access Analyzer does not report them.
   for (const r of roles.filter((x) => !x.Path.startsWith('/aws-service-role/'))) {
-    const got = await json<{ Role: { CreateDate: string; RoleLastUsed?: { LastUsedDate?: string } } }>(`aws iam get-role --role-name ${r.RoleName}`);
+    const got = await json<{ Role: { CreateDate: string; RoleLastUsed?: { LastUsedDate?: string } } }>(
+      `aws iam get-role --role-name ${r.RoleName}`,
+    );
     if (!got) continue;
     const roleLastUsed = got.Role.RoleLastUsed?.LastUsedDate;
-    entities.push({ arn: r.Arn, kind: 'role', accountId, createDate: got.Role.CreateDate, ...(roleLastUsed !== undefined ? { roleLastUsed } : {}), services: await services(r.Arn) });
+    entities.push({
+      arn: r.Arn,
+      kind: 'role',
+      accountId,
+      createDate: got.Role.CreateDate,
+      ...(roleLastUsed !== undefined ? { roleLastUsed } : {}),
+      services: await services(r.Arn),
+    });
   }
   try {
     return findUnusedAccess(entities, world.clock.nowMs(), days);

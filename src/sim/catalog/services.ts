@@ -43,7 +43,10 @@ export interface CatalogService {
 
 /** Raw JSON of one service, as the loader returns it. */
 export interface RawServiceData {
-  actions: Record<string, { name: string; accessLevel?: string; resourceTypes?: { name: string; required?: boolean }[]; conditionKeys?: string[] }>;
+  actions: Record<
+    string,
+    { name: string; accessLevel?: string; resourceTypes?: { name: string; required?: boolean }[]; conditionKeys?: string[] }
+  >;
   resourceTypes: Record<string, { key: string; arn: string }>;
   conditionKeys: Record<string, { key: string; type: string }>;
 }
@@ -70,7 +73,8 @@ function runningInNode(): boolean {
 const defaultLoader: ServiceLoader = async (prefix) => {
   // In a browser the node_modules path does not exist: never request it; the host must call
   // setServiceLoader (src/worker does, with an import.meta.glob loader).
-  if (!runningInNode()) throw new CatalogUnavailableError('No service loader is configured in this environment; call setServiceLoader first.');
+  if (!runningInNode())
+    throw new CatalogUnavailableError('No service loader is configured in this environment; call setServiceLoader first.');
   const load = async (folder: string): Promise<unknown> => {
     const mod = (await import(`${DATA}/${folder}/${prefix}.json`, { with: { type: 'json' } })) as { default: unknown };
     return mod.default;

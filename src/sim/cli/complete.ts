@@ -11,7 +11,18 @@ import { cliOperationName, operationArgs } from './operation-args.ts';
 import { OUTPUT_FORMATS } from './output/index.ts';
 import { SHELL_BUILTINS } from './shell.ts';
 
-const VALUE_GLOBALS = new Set(['--profile', '--region', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']);
+const VALUE_GLOBALS = new Set([
+  '--profile',
+  '--region',
+  '--output',
+  '--query',
+  '--endpoint-url',
+  '--color',
+  '--ca-bundle',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--cli-binary-format',
+]);
 
 /** Candidates that can replace `line.slice(from, to)`. */
 export interface Completion {
@@ -36,7 +47,10 @@ export function completeCommandLine(line: string, cursor: number, context?: read
   let start = before.length;
   while (start > 0 && !/\s/.test(before[start - 1] as string)) start -= 1;
   const partial = before.slice(start);
-  const words = before.slice(0, start).split(/\s+/).filter((w) => w !== '');
+  const words = before
+    .slice(0, start)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const result = (all: readonly string[]): Completion => ({
     from: start,
     to: before.length,

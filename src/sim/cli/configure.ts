@@ -21,7 +21,8 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
   switch (sub) {
     case undefined:
       throw new CliFailure('GENERAL', {
-        message: 'aws configure asks its questions interactively, which this terminal cannot do. Use `aws configure set <name> <value> [--profile <profile>]` for each value instead.',
+        message:
+          'aws configure asks its questions interactively, which this terminal cannot do. Use `aws configure set <name> <value> [--profile <profile>]` for each value instead.',
       });
     case 'set': {
       if (args.length < 2) usage(`the following arguments are required: ${args.length === 0 ? 'varname, value' : 'value'}`);
@@ -42,7 +43,8 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
       if (value === undefined && (key === 'aws_access_key_id' || key === 'aws_secret_access_key') && entry?.role_arn === undefined) {
         // The world's own keys stand in for ~/.aws/credentials (root for default, IAM user NAME for NAME).
         const implicit = implicitCredentials(host, target);
-        if (typeof implicit === 'object' && implicit.kind === 'accessKey') value = key === 'aws_access_key_id' ? implicit.accessKeyId : implicit.secretAccessKey;
+        if (typeof implicit === 'object' && implicit.kind === 'accessKey')
+          value = key === 'aws_access_key_id' ? implicit.accessKeyId : implicit.secretAccessKey;
       }
       // `aws configure get` prints nothing and exits 1 when the value is not set.
       return value === undefined ? { exitCode: 1, stdout: '', stderr: '' } : { exitCode: 0, stdout: `${value}\n`, stderr: '' };
@@ -55,11 +57,15 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
       return { exitCode: 0, stdout: [...names].map((n) => `${n}\n`).join(''), stderr: '' };
     }
     default:
-      return usage(`argument subcommand: Invalid choice, valid choices are:\n\n${SUBCOMMANDS.map((s) => s.padEnd(40)).reduce<string[]>((rows, s, i) => {
-        if (i % 2 === 0) rows.push(s);
-        else rows[rows.length - 1] += ` | ${s}`;
-        return rows;
-      }, []).join('\n')}`);
+      return usage(
+        `argument subcommand: Invalid choice, valid choices are:\n\n${SUBCOMMANDS.map((s) => s.padEnd(40))
+          .reduce<string[]>((rows, s, i) => {
+            if (i % 2 === 0) rows.push(s);
+            else rows[rows.length - 1] += ` | ${s}`;
+            return rows;
+          }, [])
+          .join('\n')}`,
+      );
   }
 }
 

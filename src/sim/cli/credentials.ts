@@ -77,7 +77,13 @@ export function implicitCredentials(host: CliHost, profile: string): Credentials
   return lookup.ok ? lookup.credentials : lookup.reason;
 }
 
-async function assumeRoleProfile(host: CliHost, profile: string, settings: Record<string, string>, options: RunOptions, depth: number): Promise<Credentials> {
+async function assumeRoleProfile(
+  host: CliHost,
+  profile: string,
+  settings: Record<string, string>,
+  options: RunOptions,
+  depth: number,
+): Promise<Credentials> {
   const roleArn = settings.role_arn as string;
   const source = settings.source_profile;
   if (source === undefined) {
@@ -86,14 +92,21 @@ async function assumeRoleProfile(host: CliHost, profile: string, settings: Recor
     });
   }
   if (depth > 5 || (source === profile && settings.aws_access_key_id === undefined)) {
-    throw new CliFailure('GENERAL', { message: `Infinite loop in credential configuration detected. Attempting to load from profile ${profile} which has already been visited. Visited profiles: ${profile}` });
+    throw new CliFailure('GENERAL', {
+      message: `Infinite loop in credential configuration detected. Attempting to load from profile ${profile} which has already been visited. Visited profiles: ${profile}`,
+    });
   }
   const now = nowMs(host);
   const cacheKey = JSON.stringify([profile, roleArn, settings.role_session_name ?? '', settings.mfa_serial ?? '']);
   const config = configOf(host);
   const cached = config.cache?.[cacheKey];
   if (cached !== undefined && Date.parse(cached.Expiration) - now > REFRESH_MARGIN_MS) {
-    return { kind: 'accessKey', accessKeyId: cached.AccessKeyId, secretAccessKey: cached.SecretAccessKey, sessionToken: cached.SessionToken };
+    return {
+      kind: 'accessKey',
+      accessKeyId: cached.AccessKeyId,
+      secretAccessKey: cached.SecretAccessKey,
+      sessionToken: cached.SessionToken,
+    };
   }
   const sourceCredentials = await resolveCredentials(host, source, options, depth + 1);
   const params: Record<string, unknown> = {

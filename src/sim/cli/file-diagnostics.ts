@@ -17,7 +17,12 @@ export interface FileArgument {
 }
 
 /** Error codes that mean "the policy document you sent is wrong" across the simulated services. */
-const DOCUMENT_ERRORS = new Set(['MalformedPolicyDocument', 'MalformedPolicyDocumentException', 'MalformedPolicy', 'InvalidParameterValueException']);
+const DOCUMENT_ERRORS = new Set([
+  'MalformedPolicyDocument',
+  'MalformedPolicyDocumentException',
+  'MalformedPolicy',
+  'InvalidParameterValueException',
+]);
 
 /** Which policy grammar a document member follows. */
 function policyTypeOf(service: string, member: string): PolicyType | undefined {

@@ -74,4 +74,5 @@ export interface RunResult {
 }
 
 /** The CLI's default user agent (CLI v2 format, see AWS-FACTS §1.1). */
-export const DEFAULT_USER_AGENT = 'aws-cli/2.31.0 md/awscrt#0.27.6 ua/2.1 os/linux#6.1.0 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/distrib#debian.12 md/prompt#off';
+export const DEFAULT_USER_AGENT =
+  'aws-cli/2.31.0 md/awscrt#0.27.6 ua/2.1 os/linux#6.1.0 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/distrib#debian.12 md/prompt#off';

@@ -74,7 +74,10 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
     case 'SHELL_LINE_TOO_LONG':
       return { exitCode: 2, stderr: `-bash: command line too long (more than ${p.max} characters)\n` };
     case 'SHELL_COMMAND_NOT_FOUND':
-      return { exitCode: 127, stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, cat, ls, rm, echo and help)\n` };
+      return {
+        exitCode: 127,
+        stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, cat, ls, rm, echo and help)\n`,
+      };
     case 'SHELL_NO_ENVIRONMENT':
       return {
         exitCode: 1,
@@ -128,7 +131,12 @@ export function renderServiceError(code: string, operation: string, message: str
 export function invalidChoiceMessage(argument: string, value: string, choices: readonly string[], close: readonly string[]): string {
   const lines = ['Invalid choice, valid choices are:\n'];
   for (let i = 0; i < choices.length; i += 2) {
-    lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(40)).join(' | '));
+    lines.push(
+      choices
+        .slice(i, i + 2)
+        .map((c) => c.padEnd(40))
+        .join(' | '),
+    );
   }
   if (close.length > 0) {
     lines.push(`\n\nInvalid choice: '${value}', maybe you meant:\n`);

@@ -54,10 +54,17 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
     }
   }
   if (countInstead) args.push({ dest: 'count', option: '--count', nargs: 'one' });
-  if (hoistZip) args.push({ dest: 'zip_file', option: '--zip-file', nargs: 'one', shape: { type: 'blob' }, memberPath: ['Code', 'ZipFile'] });
+  if (hoistZip)
+    args.push({ dest: 'zip_file', option: '--zip-file', nargs: 'one', shape: { type: 'blob' }, memberPath: ['Code', 'ZipFile'] });
   if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice') {
     args.push({ dest: 'outfile', option: '--outfile', nargs: 'one', required: !inputJsonGiven });
-    args.push({ dest: 'bootstrap_method', option: '--bootstrap-method', nargs: 'one', required: !inputJsonGiven, choices: BOOTSTRAP_METHODS });
+    args.push({
+      dest: 'bootstrap_method',
+      option: '--bootstrap-method',
+      nargs: 'one',
+      required: !inputJsonGiven,
+      choices: BOOTSTRAP_METHODS,
+    });
   }
   if (paginator !== undefined) {
     args.push({ dest: 'starting_token', option: '--starting-token', nargs: 'one' });
@@ -65,7 +72,13 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
     args.push({ dest: 'max_items', option: '--max-items', nargs: 'one' });
   }
   args.push({ dest: 'cli_input_json', option: '--cli-input-json', nargs: 'one' });
-  args.push({ dest: 'generate_cli_skeleton', option: '--generate-cli-skeleton', nargs: 'optional', constValue: 'input', choices: ['input', 'output', 'yaml-input'] });
+  args.push({
+    dest: 'generate_cli_skeleton',
+    option: '--generate-cli-skeleton',
+    nargs: 'optional',
+    constValue: 'input',
+    choices: ['input', 'output', 'yaml-input'],
+  });
   if (spec.positionalOutfile !== undefined) {
     args.push({ dest: 'outfile', nargs: 'one', required: !inputJsonGiven });
   }

@@ -46,7 +46,11 @@ const IAM_LISTS: Record<string, string[]> = {
 const SERVICE_PAGINATORS: Record<string, Paginator> = {
   'lambda:ListFunctions': { inputToken: 'Marker', limitKey: 'MaxItems', resultKeys: ['Functions'] },
   'ec2:DescribeInstances': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Reservations'] },
-  'ec2:DescribeIamInstanceProfileAssociations': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['IamInstanceProfileAssociations'] },
+  'ec2:DescribeIamInstanceProfileAssociations': {
+    inputToken: 'NextToken',
+    limitKey: 'MaxResults',
+    resultKeys: ['IamInstanceProfileAssociations'],
+  },
   'ec2:DescribeTags': { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Tags'] },
   'kms:ListKeys': { inputToken: 'Marker', limitKey: 'Limit', resultKeys: ['Keys'] },
   'kms:ListAliases': { inputToken: 'Marker', limitKey: 'Limit', resultKeys: ['Aliases'] },
@@ -104,7 +108,12 @@ export function decodeToken(token: string, paginator: Paginator): number {
     throw new CliFailure('GENERAL', { message: `Bad starting token: ${token}` });
   }
   const amount = (data as Record<string, unknown> | null)?.boto_truncate_amount;
-  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, paginator.inputToken) || (amount !== undefined && (typeof amount !== 'number' || amount < 0))) {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !Object.hasOwn(data, paginator.inputToken) ||
+    (amount !== undefined && (typeof amount !== 'number' || amount < 0))
+  ) {
     throw new CliFailure('GENERAL', { message: `Bad starting token: ${token}` });
   }
   return typeof amount === 'number' ? Math.floor(amount) : 0;

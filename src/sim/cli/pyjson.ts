@@ -52,7 +52,11 @@ class Reader {
     if (ch === '{') return this.object(depth);
     if (ch === '[') return this.array(depth);
     if (ch === '"') return this.string();
-    for (const [word, result] of [['null', null], ['true', true], ['false', false]] as const) {
+    for (const [word, result] of [
+      ['null', null],
+      ['true', true],
+      ['false', false],
+    ] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
         return result;

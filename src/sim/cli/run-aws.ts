@@ -56,7 +56,14 @@ export async function runAws(host: CliHost, argv: readonly string[], options: Ru
   return runOperation(host, spec, command, opArgs, globals, options);
 }
 
-async function runOperation(host: CliHost, spec: OperationSpec, cliService: string, words: string[], globals: GlobalOptions, options: RunOptions): Promise<RunResult> {
+async function runOperation(
+  host: CliHost,
+  spec: OperationSpec,
+  cliService: string,
+  words: string[],
+  globals: GlobalOptions,
+  options: RunOptions,
+): Promise<RunResult> {
   // Like awscli's override_required_args: with --cli-input-json or --generate-cli-skeleton no argument is required up front.
   const inputJsonGiven = words.some((w) => /^--(cli-input-json|generate-cli-skeleton)(=|$)/.test(w));
   const table = operationArgs(spec, inputJsonGiven);
@@ -67,7 +74,10 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
 
   const skeleton = values.get('generate_cli_skeleton');
   if (typeof skeleton === 'string') {
-    if (skeleton !== 'input') throw new CliFailure('GENERAL', { message: `--generate-cli-skeleton ${skeleton} is not available in this simulator; use --generate-cli-skeleton input` });
+    if (skeleton !== 'input')
+      throw new CliFailure('GENERAL', {
+        message: `--generate-cli-skeleton ${skeleton} is not available in this simulator; use --generate-cli-skeleton input`,
+      });
     return ok(`${JSON.stringify(skeletonOf(spec.input), null, 4)}\n`);
   }
 
@@ -85,7 +95,8 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
     if (arg.member === undefined || arg.shape === undefined || !values.has(arg.dest) || Object.hasOwn(params, arg.member)) continue;
     const raw = values.get(arg.dest) as string | string[] | boolean;
     const value = unpackArgument(raw, arg.shape, arg.option as string, readFile, arg.streaming === true);
-    if (typeof raw === 'string' && /^file:\/\//i.test(raw) && typeof value === 'string') fromFiles.push({ member: arg.member, file: raw.slice(7), text: value });
+    if (typeof raw === 'string' && /^file:\/\//i.test(raw) && typeof value === 'string')
+      fromFiles.push({ member: arg.member, file: raw.slice(7), text: value });
     setOwn(params, arg.member, value);
   }
   if (spec.service === 'ec2' && spec.name === 'RunInstances') applyInstanceCount(params, values.get('count'));
@@ -97,7 +108,8 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
   const profile = globals.profile ?? options.env?.AWS_PROFILE ?? options.env?.AWS_DEFAULT_PROFILE ?? 'default';
   const profileSettings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
   const format = globals.output ?? options.env?.AWS_DEFAULT_OUTPUT ?? profileSettings?.output ?? 'json';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new CliFailure('GENERAL', { message: `Unknown output type: ${format}` });
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
+    throw new CliFailure('GENERAL', { message: `Unknown output type: ${format}` });
 
   validateParams(params, spec.input);
 
@@ -114,7 +126,11 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
   });
   if (!response.ok) {
     const notes = fileDiagnostics(spec.service, response.error.code, fromFiles);
-    return { exitCode: EXIT.CLIENT_ERROR, stdout: '', stderr: renderServiceError(response.error.code, spec.name, response.error.message) + notes };
+    return {
+      exitCode: EXIT.CLIENT_ERROR,
+      stdout: '',
+      stderr: renderServiceError(response.error.code, spec.name, response.error.message) + notes,
+    };
   }
   const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
   const output = applyOutputFiles(host, spec, values, paged);
@@ -128,14 +144,22 @@ async function runOperation(host: CliHost, spec: OperationSpec, cliService: stri
 }
 
 /** `aws s3 ls|cp|mb|rb|rm`, each call signed and routed like any s3api call. */
-async function runHighLevelS3(host: CliHost, catalog: OperationCatalog, words: string[], globals: GlobalOptions, options: RunOptions): Promise<RunResult> {
-  if (words.length === 1 && words[0] === 'help') return ok('S3()\n\nAVAILABLE COMMANDS\n       o cp\n       o ls\n       o mb\n       o rb\n       o rm\n');
+async function runHighLevelS3(
+  host: CliHost,
+  catalog: OperationCatalog,
+  words: string[],
+  globals: GlobalOptions,
+  options: RunOptions,
+): Promise<RunResult> {
+  if (words.length === 1 && words[0] === 'help')
+    return ok('S3()\n\nAVAILABLE COMMANDS\n       o cp\n       o ls\n       o mb\n       o rb\n       o rm\n');
   const profile = globals.profile ?? options.env?.AWS_PROFILE ?? options.env?.AWS_DEFAULT_PROFILE ?? 'default';
   const profileSettings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
   let credentials: Awaited<ReturnType<typeof resolveCredentials>> | undefined;
   const call = async (operation: string, params: Record<string, unknown>, sub: string): Promise<ServiceResponse> => {
-    if (catalog.find('s3api', kebabName(operation)) === undefined) throw new CliFailure('GENERAL', { message: `s3 ${sub} needs ${operation}, which this simulator does not offer` });
+    if (catalog.find('s3api', kebabName(operation)) === undefined)
+      throw new CliFailure('GENERAL', { message: `s3 ${sub} needs ${operation}, which this simulator does not offer` });
     credentials ??= await callerCredentials(host, profile, globals, options);
     return host.invoke({
       service: 's3',
@@ -159,7 +183,12 @@ async function callerCredentials(host: CliHost, profile: string, globals: Global
   const env = options.env ?? {};
   if (globals.profile === undefined && env.AWS_ACCESS_KEY_ID !== undefined && env.AWS_SECRET_ACCESS_KEY !== undefined) {
     const token = env.AWS_SESSION_TOKEN;
-    return { kind: 'accessKey', accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(token !== undefined && token !== '' ? { sessionToken: token } : {}) };
+    return {
+      kind: 'accessKey',
+      accessKeyId: env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+      ...(token !== undefined && token !== '' ? { sessionToken: token } : {}),
+    };
   }
   return resolveCredentials(host, profile, options);
 }
@@ -190,7 +219,12 @@ function mergeInputJson(params: Record<string, unknown>, raw: string, readFile: 
  * Writes blobs the CLI saves to files instead of printing: the virtual MFA seed or QR code
  * (awscli/customizations/iamvirtmfa.py removes both from the output) and get-object's Body.
  */
-function applyOutputFiles(host: CliHost, spec: OperationSpec, values: Map<string, unknown>, output: Record<string, unknown>): Record<string, unknown> {
+function applyOutputFiles(
+  host: CliHost,
+  spec: OperationSpec,
+  values: Map<string, unknown>,
+  output: Record<string, unknown>,
+): Record<string, unknown> {
   const outfile = values.get('outfile');
   if (spec.service === 'iam' && spec.name === 'CreateVirtualMFADevice' && isPlainObject(output.VirtualMFADevice)) {
     const device = { ...output.VirtualMFADevice };
@@ -255,4 +289,3 @@ function ok(stdout: string): RunResult {
 function argError(message: string): CliFailure {
   return new CliFailure('ARGPARSE', { message });
 }
-

@@ -122,7 +122,11 @@ async function bucketCommand(sub: 'mb' | 'rb', args: readonly string[], call: S3
   const verb = sub === 'mb' ? 'make_bucket' : 'remove_bucket';
   const response = await call(operation, { Bucket: bucket }, sub);
   if (!response.ok) {
-    return { exitCode: 1, stdout: '', stderr: `${verb} failed: s3://${bucket} An error occurred (${response.error.code}) when calling the ${operation} operation: ${response.error.message}\n` };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `${verb} failed: s3://${bucket} An error occurred (${response.error.code}) when calling the ${operation} operation: ${response.error.message}\n`,
+    };
   }
   return { exitCode: 0, stdout: `${verb}: ${bucket}\n`, stderr: '' };
 }
@@ -134,7 +138,11 @@ async function removeCommand(args: readonly string[], call: S3Call): Promise<Run
   if (target === undefined || target[1] === '') throw new CliFailure('GENERAL', { message: 'Error: Invalid argument type' });
   const response = await call('DeleteObject', { Bucket: target[0], Key: target[1] }, 'rm');
   if (!response.ok) {
-    return { exitCode: 1, stdout: '', stderr: `delete failed: ${path} An error occurred (${response.error.code}) when calling the DeleteObject operation: ${response.error.message}\n` };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `delete failed: ${path} An error occurred (${response.error.code}) when calling the DeleteObject operation: ${response.error.message}\n`,
+    };
   }
   return { exitCode: 0, stdout: `delete: ${path}\n`, stderr: '' };
 }
@@ -158,7 +166,11 @@ async function copyCommand(host: CliHost, args: readonly string[], call: S3Call)
     const response = await call('PutObject', { Bucket: to[0], Key: key, Body: body }, 'cp');
     const shown = `s3://${to[0]}/${key}`;
     if (!response.ok) {
-      return { exitCode: 1, stdout: '', stderr: `upload failed: ${source} to ${shown} An error occurred (${response.error.code}) when calling the PutObject operation: ${response.error.message}\n` };
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr: `upload failed: ${source} to ${shown} An error occurred (${response.error.code}) when calling the PutObject operation: ${response.error.message}\n`,
+      };
     }
     return { exitCode: 0, stdout: `upload: ${source} to ${shown}\n`, stderr: '' };
   }
@@ -167,7 +179,11 @@ async function copyCommand(host: CliHost, args: readonly string[], call: S3Call)
     const file = destination === '.' || destination.endsWith('/') ? `${destination === '.' ? '' : destination}${base}` : destination;
     const response = await call('GetObject', { Bucket: from[0], Key: from[1] }, 'cp');
     if (!response.ok) {
-      return { exitCode: 1, stdout: '', stderr: `download failed: ${source} to ${file} An error occurred (${response.error.code}) when calling the GetObject operation: ${response.error.message}\n` };
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr: `download failed: ${source} to ${file} An error occurred (${response.error.code}) when calling the GetObject operation: ${response.error.message}\n`,
+      };
     }
     const body = response.output.Body;
     host.writeFile(file, body instanceof Uint8Array || typeof body === 'string' ? body : new Uint8Array());

@@ -98,7 +98,9 @@ function removeFiles(host: CliHost, args: readonly string[]): RunResult {
   for (const name of names) {
     if (name === '/') {
       // GNU rm's --preserve-root failsafe (coreutils manual, "rm invocation").
-      stderr += /^-[a-z]*r/i.test(args.join(' ')) ? "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n" : "rm: cannot remove '/': Is a directory\n";
+      stderr += /^-[a-z]*r/i.test(args.join(' '))
+        ? "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"
+        : "rm: cannot remove '/': Is a directory\n";
       continue;
     }
     const existed = host.deleteFile(name);

@@ -35,9 +35,7 @@ class Parser {
 
   fail(expected: string): never {
     const actual = this.pos < this.input.length ? (this.input[this.pos] as string) : 'EOF';
-    throw new ShorthandError(
-      `Expected: '${expected}', received: '${actual}' for input:\n${this.input}\n${' '.repeat(this.pos)}^`,
-    );
+    throw new ShorthandError(`Expected: '${expected}', received: '${actual}' for input:\n${this.input}\n${' '.repeat(this.pos)}^`);
   }
 
   space(): void {

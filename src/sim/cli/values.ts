@@ -12,7 +12,13 @@ import { parseShorthand, ShorthandError, type ShorthandValue } from './shorthand
 export type FileReader = (name: string) => string | Uint8Array | undefined;
 
 /** Converts one argument's raw text (or texts, for lists) into its API value. */
-export function unpackArgument(raw: string | string[] | boolean, shape: Shape, option: string, readFile: FileReader, streaming = false): unknown {
+export function unpackArgument(
+  raw: string | string[] | boolean,
+  shape: Shape,
+  option: string,
+  readFile: FileReader,
+  streaming = false,
+): unknown {
   if (typeof raw === 'boolean') return raw;
   if (streaming) return readStreamingBody(raw, option, readFile);
   const resolved = Array.isArray(raw) ? raw.map((r) => resolveParamFile(r, option, readFile)) : resolveParamFile(raw, option, readFile);

@@ -40,7 +40,14 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
       decidingLayer: 'request',
       decidingStatements: [],
       explanation: {
-        steps: [{ step: 'final', outcome: 'implicitDeny', code: 'INTERNAL_ERROR', params: { error: error instanceof Error ? error.message : String(error) } }],
+        steps: [
+          {
+            step: 'final',
+            outcome: 'implicitDeny',
+            code: 'INTERNAL_ERROR',
+            params: { error: error instanceof Error ? error.message : String(error) },
+          },
+        ],
         policies: [],
         missingContextKeys: [],
         crossAccount: false,
@@ -85,7 +92,8 @@ class Evaluation {
   run(): AuthorizationResult {
     const { request } = this;
     const p = request.principal;
-    if (!ACTION_SHAPE.test(request.action)) return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: request.action });
+    if (!ACTION_SHAPE.test(request.action))
+      return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: request.action });
     const service = this.sreq.actionLower.slice(0, this.sreq.actionLower.indexOf(':'));
     const isRoot = p.type === 'Root';
     const signedIn = hasIdentity(p.type);
@@ -95,7 +103,11 @@ class Evaluation {
     // Which layers take part in this request.
     const scpApplies = org?.scps !== undefined && signedIn && p.accountId !== org.managementAccountId && !slr;
     const rcpApplies =
-      org?.rcps !== undefined && request.resourceAccountId !== org.managementAccountId && RCP_SERVICES.has(service) && !org.resourceIsAwsManagedKey && !slr;
+      org?.rcps !== undefined &&
+      request.resourceAccountId !== org.managementAccountId &&
+      RCP_SERVICES.has(service) &&
+      !org.resourceIsAwsManagedKey &&
+      !slr;
     const isSession = p.type === 'AssumedRole' || p.type === 'FederatedUser';
 
     const scpLevels = scpApplies ? (org?.scps ?? []).map((level, i) => this.layer(level, i)) : [];
@@ -127,7 +139,13 @@ class Evaluation {
       if (first) {
         this.step('deny', 'deny', 'EXPLICIT_DENY_FOUND', { policyType: first.statement.policyType, policyId: first.statement.policyId });
         const denyType: DecidingLayer = layer === 'resource' && rp?.kind === 'key' ? 'key' : first.statement.policyType;
-        return this.finish('explicitDeny', 'EXPLICIT_DENY', denyType, denies.map((d) => ref(d)), {});
+        return this.finish(
+          'explicitDeny',
+          'EXPLICIT_DENY',
+          denyType,
+          denies.map((d) => ref(d)),
+          {},
+        );
       }
     }
     this.step('deny', 'continue', 'NO_EXPLICIT_DENY', {});
@@ -153,15 +171,30 @@ class Evaluation {
         return this.finish('implicitDeny', 'SCP_IMPLICIT_DENY', 'scp', [], { level: String(missing) });
       }
       this.step('scp', 'allow', 'SCP_ALLOW_EVERY_LEVEL', { levels: String(scpLevels.length) });
-    } else this.step('scp', 'skip', org?.scps === undefined ? 'SCP_NO_ORGANIZATION' : slr ? 'SCP_SERVICE_LINKED_ROLE' : signedIn ? 'SCP_MANAGEMENT_ACCOUNT' : 'SCP_NOT_APPLICABLE', {});
+    } else
+      this.step(
+        'scp',
+        'skip',
+        org?.scps === undefined
+          ? 'SCP_NO_ORGANIZATION'
+          : slr
+            ? 'SCP_SERVICE_LINKED_ROLE'
+            : signedIn
+              ? 'SCP_MANAGEMENT_ACCOUNT'
+              : 'SCP_NOT_APPLICABLE',
+        {},
+      );
 
     // 4. Resource-based policy: how its Allow names the caller decides what it is worth.
     const grant = resource ? strongestGrant(resource.allows) : undefined;
     const rpKind = rp?.kind ?? 'resource';
-    const allowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_ALLOW' : 'RESOURCE_POLICY_ALLOW';
-    const noAllowReason: ReasonCode = rpKind === 'trust' ? 'TRUST_POLICY_NO_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_NO_ALLOW' : 'NO_RESOURCE_POLICY_ALLOW';
+    const allowReason: ReasonCode =
+      rpKind === 'trust' ? 'TRUST_POLICY_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_ALLOW' : 'RESOURCE_POLICY_ALLOW';
+    const noAllowReason: ReasonCode =
+      rpKind === 'trust' ? 'TRUST_POLICY_NO_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_NO_ALLOW' : 'NO_RESOURCE_POLICY_ALLOW';
     const rpLayer: DecidingLayer = rpKind === 'key' ? 'key' : rpKind === 'trust' ? 'trust' : 'resource';
-    if (resource) this.step('resource', grant ? 'allow' : 'continue', grant ? RESOURCE_GRANT_CODES[grant.kind] : 'RESOURCE_NO_ALLOW', { kind: rpKind });
+    if (resource)
+      this.step('resource', grant ? 'allow' : 'continue', grant ? RESOURCE_GRANT_CODES[grant.kind] : 'RESOURCE_NO_ALLOW', { kind: rpKind });
     else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', {});
 
     // Callers with no identity: only the resource policy can let them in.
@@ -173,7 +206,10 @@ class Evaluation {
     if ((rpKind === 'trust' || rpKind === 'key') && rp && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], {});
 
     if (this.crossAccount) {
-      this.step('crossAccount', 'continue', 'CROSS_ACCOUNT_BOTH_SIDES', { principalAccount: p.accountId, resourceAccount: request.resourceAccountId });
+      this.step('crossAccount', 'continue', 'CROSS_ACCOUNT_BOTH_SIDES', {
+        principalAccount: p.accountId,
+        resourceAccount: request.resourceAccountId,
+      });
       if (!grant) return this.finish('implicitDeny', rp ? noAllowReason : 'CROSS_ACCOUNT_NO_RESOURCE_ALLOW', rpLayer, [], {});
       if (isRoot) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
       const denied = this.principalSide(identity, boundary, session, 'CROSS_ACCOUNT_NO_IDENTITY_ALLOW');
@@ -187,7 +223,8 @@ class Evaluation {
     // type, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): a grant to the user ARN or to the session ARN is not limited
     // by implicit denies; a grant to the role ARN (or everyone) is still limited by the boundary and
     // session policies; an account grant needs the identity side.
-    if (grant && (grant.kind === 'user' || grant.kind === 'session')) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+    if (grant && (grant.kind === 'user' || grant.kind === 'session'))
+      return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
     if (grant && grant.kind !== 'account') {
       const denied = this.boundaryAndSession(boundary, session);
       if (denied) return denied;
@@ -199,7 +236,12 @@ class Evaluation {
   }
 
   /** Identity policies, then the boundary, then session policies must allow. */
-  principalSide(identity: LayerResult | undefined, boundary: LayerResult | undefined, session: LayerResult | undefined, noIdentity: ReasonCode): AuthorizationResult | undefined {
+  principalSide(
+    identity: LayerResult | undefined,
+    boundary: LayerResult | undefined,
+    session: LayerResult | undefined,
+    noIdentity: ReasonCode,
+  ): AuthorizationResult | undefined {
     if (!identity || identity.allows.length === 0) {
       this.step('identity', 'implicitDeny', 'IDENTITY_NO_ALLOW', { policies: String(identity?.evaluations.length ?? 0) });
       return this.finish('implicitDeny', noIdentity, 'identity', [], {});
@@ -265,7 +307,13 @@ class Evaluation {
     this.steps.push({ step, outcome, code, params });
   }
 
-  finish(decision: AuthorizationResult['decision'], reason: ReasonCode, layer: DecidingLayer, statements: StatementRef[], params: Record<string, string>): AuthorizationResult {
+  finish(
+    decision: AuthorizationResult['decision'],
+    reason: ReasonCode,
+    layer: DecidingLayer,
+    statements: StatementRef[],
+    params: Record<string, string>,
+  ): AuthorizationResult {
     this.step('final', decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny', reason, params);
     const missing = new Set<string>();
     for (const pol of this.policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
@@ -286,7 +334,16 @@ function hasIdentity(type: AuthorizationRequest['principal']['type']): boolean {
   return type !== 'Anonymous' && type !== 'AWSService' && type !== 'WebIdentityUser' && type !== 'SAMLUser';
 }
 
-const GRANT_RANK: Record<PrincipalMatchKind, number> = { wildcard: 1, account: 0, federated: 2, service: 2, role: 3, federatedUserViaUser: 3, user: 4, session: 4 };
+const GRANT_RANK: Record<PrincipalMatchKind, number> = {
+  wildcard: 1,
+  account: 0,
+  federated: 2,
+  service: 2,
+  role: 3,
+  federatedUserViaUser: 3,
+  user: 4,
+  session: 4,
+};
 
 /** The most powerful way the resource policy's Allow statements name the caller. */
 function strongestGrant(allows: ApplyingStatement[]): { kind: PrincipalMatchKind; statements: StatementRef[] } | undefined {
@@ -304,7 +361,13 @@ function ref(a: ApplyingStatement): StatementRef {
 
 /** A StatementRef without the trace fields, so results stay small. */
 function stripRef(s: StatementRef): StatementRef {
-  const out: StatementRef = { policyId: s.policyId, policyType: s.policyType, statementIndex: s.statementIndex, effect: s.effect, span: s.span };
+  const out: StatementRef = {
+    policyId: s.policyId,
+    policyType: s.policyType,
+    statementIndex: s.statementIndex,
+    effect: s.effect,
+    span: s.span,
+  };
   if (s.policyArn !== undefined) out.policyArn = s.policyArn;
   if (s.sid !== undefined) out.sid = s.sid;
   return out;

@@ -58,10 +58,16 @@ export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext,
   }
 
   if (!present) {
-    if (info.setOperator === 'ForAllValues') return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_FOR_ALL_VALUES_TRUE' };
+    if (info.setOperator === 'ForAllValues')
+      return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_FOR_ALL_VALUES_TRUE' };
     if (info.setOperator === 'ForAnyValue') {
       const matched = info.ifExists;
-      return { ...base, matched, policyValues: policyValues(), code: matched ? 'KEY_MISSING_IF_EXISTS' : 'KEY_MISSING_FOR_ANY_VALUE_FALSE' };
+      return {
+        ...base,
+        matched,
+        policyValues: policyValues(),
+        code: matched ? 'KEY_MISSING_IF_EXISTS' : 'KEY_MISSING_FOR_ANY_VALUE_FALSE',
+      };
     }
     if (info.ifExists) return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_IF_EXISTS' };
     if (info.negated) return { ...base, matched: true, policyValues: policyValues(), code: 'KEY_MISSING_NEGATED_TRUE' };

@@ -138,7 +138,8 @@ export function withArticle(words: string): string {
 const policyName = (type: string | undefined): string => (type !== undefined ? (POLICY_TYPE_NAMES[type] ?? type) : 'policy');
 const levelName = (level: string | undefined): string =>
   level === undefined ? 'One level' : level === '0' ? 'The organization root' : `Level ${Number(level) + 1} (an OU or the account)`;
-const resourcePolicyName = (kind: string | undefined): string => (kind === 'trust' ? 'role trust policy' : kind === 'key' ? 'key policy' : 'resource-based policy');
+const resourcePolicyName = (kind: string | undefined): string =>
+  kind === 'trust' ? 'role trust policy' : kind === 'key' ? 'key policy' : 'resource-based policy';
 
 /** The words for every code. */
 const MESSAGES: { [C in ExplanationCode]: (p: CodeParams) => string } = {
@@ -148,14 +149,16 @@ const MESSAGES: { [C in ExplanationCode]: (p: CodeParams) => string } = {
   NO_EXPLICIT_DENY: () => 'No Deny statement applies to the request.',
   RCP_NO_DENY: () => 'The resource control policies allow the action at every level.',
   RCP_NOT_APPLICABLE: () => 'Resource control policies do not apply to this request.',
-  SCP_LEVEL_NO_ALLOW: (p) => `${levelName(p['level'])} of the organization has no service control policy that allows the action; that ends the evaluation.`,
+  SCP_LEVEL_NO_ALLOW: (p) =>
+    `${levelName(p['level'])} of the organization has no service control policy that allows the action; that ends the evaluation.`,
   SCP_ALLOW_EVERY_LEVEL: () => 'A service control policy allows the action at every level of the organization.',
   SCP_NO_ORGANIZATION: () => 'The account is not in an organization, so no service control policy applies.',
   SCP_SERVICE_LINKED_ROLE: () => 'Service control policies do not apply to service-linked roles.',
   SCP_MANAGEMENT_ACCOUNT: () => "Service control policies do not apply to the organization's management account.",
   SCP_NOT_APPLICABLE: () => 'Service control policies do not apply to this request.',
   RESOURCE_GRANT_WILDCARD: (p) => `The ${resourcePolicyName(p['kind'])} allows everyone ("*").`,
-  RESOURCE_GRANT_ACCOUNT: (p) => `The ${resourcePolicyName(p['kind'])} allows the caller's account; the caller's own policies must allow too.`,
+  RESOURCE_GRANT_ACCOUNT: (p) =>
+    `The ${resourcePolicyName(p['kind'])} allows the caller's account; the caller's own policies must allow too.`,
   RESOURCE_GRANT_USER: (p) => `The ${resourcePolicyName(p['kind'])} allows this IAM user by name.`,
   RESOURCE_GRANT_ROLE: (p) => `The ${resourcePolicyName(p['kind'])} allows the role whose session is calling.`,
   RESOURCE_GRANT_SESSION: (p) => `The ${resourcePolicyName(p['kind'])} allows this role session by name.`,
@@ -167,8 +170,7 @@ const MESSAGES: { [C in ExplanationCode]: (p: CodeParams) => string } = {
   CROSS_ACCOUNT_BOTH_SIDES: (p) =>
     `The caller (account ${p['principalAccount'] ?? '?'}) and the resource (account ${p['resourceAccount'] ?? '?'}) are in different accounts: both sides must allow.`,
   IDENTITY_NO_ALLOW: () => 'No identity-based policy allows the action on this resource.',
-  IDENTITY_ALLOW: () =>
-    'An identity-based policy allows the request and nothing denies it.',
+  IDENTITY_ALLOW: () => 'An identity-based policy allows the request and nothing denies it.',
   BOUNDARY_NO_ALLOW: () => 'The permissions boundary does not allow the action.',
   BOUNDARY_ALLOW: () => 'The permissions boundary allows the action.',
   NO_BOUNDARY: () => 'The caller has no permissions boundary.',
@@ -178,45 +180,30 @@ const MESSAGES: { [C in ExplanationCode]: (p: CodeParams) => string } = {
   NOT_A_SESSION: () => 'The caller is not a session, so no session policy applies.',
   INTERNAL_ERROR: (p) => `The simulator failed while deciding (${p['error'] ?? 'unknown error'}); it denies rather than guess.`,
   // Final decisions (ReasonCode)
-  ROOT_USER_ALLOWED: () =>
-    'The account root user has full access unless an SCP, an RCP or a resource-based policy denies it.',
+  ROOT_USER_ALLOWED: () => 'The account root user has full access unless an SCP, an RCP or a resource-based policy denies it.',
   EXPLICIT_DENY: () => 'A Deny statement applies, and an explicit deny overrides every allow.',
-  RESOURCE_POLICY_ALLOW: () =>
-    'The resource-based policy allows the request for this principal, which is enough within the same account.',
-  TRUST_POLICY_ALLOW: () =>
-    'The role trust policy allows this principal to assume the role.',
-  KEY_POLICY_ALLOW: () =>
-    'The key policy allows the request.',
-  NO_IDENTITY_ALLOW: () =>
-    'No identity-based policy allows the action on this resource, so it is implicitly denied.',
-  NO_RESOURCE_POLICY_ALLOW: () =>
-    'The resource-based policy does not allow this principal.',
+  RESOURCE_POLICY_ALLOW: () => 'The resource-based policy allows the request for this principal, which is enough within the same account.',
+  TRUST_POLICY_ALLOW: () => 'The role trust policy allows this principal to assume the role.',
+  KEY_POLICY_ALLOW: () => 'The key policy allows the request.',
+  NO_IDENTITY_ALLOW: () => 'No identity-based policy allows the action on this resource, so it is implicitly denied.',
+  NO_RESOURCE_POLICY_ALLOW: () => 'The resource-based policy does not allow this principal.',
   CROSS_ACCOUNT_NO_RESOURCE_ALLOW: () =>
     "The resource is in another account: that account's resource-based policy must allow the caller too, and it does not (or there is none).",
   CROSS_ACCOUNT_NO_IDENTITY_ALLOW: () =>
     "The resource is in another account: the caller's own identity-based policies must allow the action too, and they do not.",
-  BOUNDARY_IMPLICIT_DENY: () =>
-    'The permissions boundary does not allow the action: a boundary caps what identity policies can grant.',
+  BOUNDARY_IMPLICIT_DENY: () => 'The permissions boundary does not allow the action: a boundary caps what identity policies can grant.',
   // AWS calls this denial final ("explicitly denied, even if the denial is implicit"):
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
   SCP_IMPLICIT_DENY: () =>
     'A service control policy level (root, an OU or the account) has no Allow for the action. AWS treats this as final — "the request is explicitly denied, even if the denial is implicit" — so no resource-based or identity-based policy can allow it; the simulator reports implicitDeny because no Deny statement matched, and AWS\'s error says "because no service control policy allows" the action.',
-  RCP_IMPLICIT_DENY: () =>
-    'A resource control policy level has no Allow for the action.',
-  SESSION_POLICY_IMPLICIT_DENY: () =>
-    'The session policy passed when the session was created does not allow the action.',
-  FEDERATED_NO_SESSION_POLICY: () =>
-    'A federated user session without a session policy has no permissions.',
-  TRUST_POLICY_NO_ALLOW: () =>
-    'The role trust policy does not allow this principal; trust policies must allow explicitly.',
-  KEY_POLICY_NO_ALLOW: () =>
-    'The key policy does not allow this principal; key policies must allow explicitly.',
-  ANONYMOUS_NO_RESOURCE_ALLOW: () =>
-    'Anonymous requests are allowed only by a resource-based policy that allows everyone ("*").',
-  POLICY_ERROR: () =>
-    'A policy that takes part in the decision is not valid, so nothing it says can allow the request.',
-  INVALID_REQUEST: () =>
-    'The request itself is not valid (for example the action is not service:Action).',
+  RCP_IMPLICIT_DENY: () => 'A resource control policy level has no Allow for the action.',
+  SESSION_POLICY_IMPLICIT_DENY: () => 'The session policy passed when the session was created does not allow the action.',
+  FEDERATED_NO_SESSION_POLICY: () => 'A federated user session without a session policy has no permissions.',
+  TRUST_POLICY_NO_ALLOW: () => 'The role trust policy does not allow this principal; trust policies must allow explicitly.',
+  KEY_POLICY_NO_ALLOW: () => 'The key policy does not allow this principal; key policies must allow explicitly.',
+  ANONYMOUS_NO_RESOURCE_ALLOW: () => 'Anonymous requests are allowed only by a resource-based policy that allows everyone ("*").',
+  POLICY_ERROR: () => 'A policy that takes part in the decision is not valid, so nothing it says can allow the request.',
+  INVALID_REQUEST: () => 'The request itself is not valid (for example the action is not service:Action).',
   // Elements
   ACTION_MATCH: () => 'The Action element lists this action.',
   ACTION_NO_MATCH: () => 'The Action element does not list this action.',

@@ -43,7 +43,7 @@ export function accessDeniedMessage(request: AuthorizationRequest, result: Autho
   const p = request.principal;
   // Web identity and SAML callers have no AWS identity to name; STS answers with a short text.
   if (p.type === 'WebIdentityUser' || p.type === 'SAMLUser') return `Not authorized to perform ${request.action}`;
-  const who = p.type === 'Anonymous' ? 'anonymous' : p.sessionArn ?? p.arn;
+  const who = p.type === 'Anonymous' ? 'anonymous' : (p.sessionArn ?? p.arn);
   const resource = options.quoteResource ? `"${request.resource}"` : request.resource;
   const on = options.omitResource || request.resource === '' ? '' : ` on resource: ${resource}`;
   const head = `User: ${who} is not authorized to perform: ${request.action}${on}`;
@@ -54,7 +54,8 @@ export function accessDeniedMessage(request: AuthorizationRequest, result: Autho
   if (result.decision === 'explicitDeny') {
     if (type === 'trust') return `${head} with an explicit deny in the role trust policy`;
     const arn = options.includePolicyArn === false ? undefined : result.decidingStatements.find((s) => s.policyArn)?.policyArn;
-    const suffix = arn && (type === 'scp' || type === 'rcp' || type === 'boundary' || type === 'session' || type === 'identity') ? `: ${arn}` : '';
+    const suffix =
+      arn && (type === 'scp' || type === 'rcp' || type === 'boundary' || type === 'session' || type === 'identity') ? `: ${arn}` : '';
     return `${head} with an explicit deny in ${withArticle(words)}${suffix}`;
   }
   return `${head} because no ${words} allows the ${request.action} action`;

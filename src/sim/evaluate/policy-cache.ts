@@ -20,7 +20,15 @@ const SEEN_SLOTS = 512;
  * turn (SimulateCustomPolicy tries a resource policy as a trust policy first), and sharing a slot
  * made the two uses evict each other on every call, so neither was ever cached.
  */
-const TYPE_SLOT_OFFSET: Record<PolicyType, number> = { identity: 0, resource: 61, trust: 127, scp: 191, rcp: 257, boundary: 319, session: 383 };
+const TYPE_SLOT_OFFSET: Record<PolicyType, number> = {
+  identity: 0,
+  resource: 61,
+  trust: 127,
+  scp: 191,
+  rcp: 257,
+  boundary: 319,
+  session: 383,
+};
 
 interface Entry {
   text: string;

@@ -24,7 +24,11 @@ export interface PrincipalMatch {
  * NotPrincipal lists Bob and the account (IAM User Guide, "AWS JSON policy elements: NotPrincipal",
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
  */
-export function matchPrincipal(element: ParsedPrincipal, principal: RequestPrincipal, options: { notPrincipal?: boolean } = {}): PrincipalMatch | undefined {
+export function matchPrincipal(
+  element: ParsedPrincipal,
+  principal: RequestPrincipal,
+  options: { notPrincipal?: boolean } = {},
+): PrincipalMatch | undefined {
   if (element.wildcard) return { kind: 'wildcard', value: '*' };
   let best: PrincipalMatch | undefined;
   for (const entry of element.entries) {
@@ -65,7 +69,8 @@ function matchOne(kind: string, value: string, p: RequestPrincipal): PrincipalMa
       if (p.type === 'IAMUser') return 'user';
       return 'session';
     }
-    if (service === 'iam' && rest.startsWith('user/') && p.type === 'FederatedUser' && p.federatedByUserArn === value) return 'federatedUserViaUser';
+    if (service === 'iam' && rest.startsWith('user/') && p.type === 'FederatedUser' && p.federatedByUserArn === value)
+      return 'federatedUserViaUser';
     return undefined;
   }
   if (kind === 'Service') {

@@ -65,7 +65,9 @@ function evaluateStatement(
   req: StatementRequest,
   lookup: VariableLookup | undefined,
 ): { explanation: StatementExplanation; principalMatch?: PrincipalMatch } {
-  const action = stmt.action ? matchActions('Action', stmt.action, req.actionLower) : matchActions('NotAction', stmt.notAction ?? [], req.actionLower);
+  const action = stmt.action
+    ? matchActions('Action', stmt.action, req.actionLower)
+    : matchActions('NotAction', stmt.notAction ?? [], req.actionLower);
   const resource = stmt.resource
     ? matchResources('Resource', stmt.resource, req.resource, lookup)
     : stmt.notResource
@@ -76,16 +78,28 @@ function evaluateStatement(
   if (stmt.principal) {
     principalMatch = matchPrincipal(stmt.principal, req.principal);
     principal = principalMatch
-      ? { element: 'Principal', matched: true, matchedPattern: principalMatch.value, span: stmt.principal.span, code: PRINCIPAL_MATCH_CODES[principalMatch.kind] }
+      ? {
+          element: 'Principal',
+          matched: true,
+          matchedPattern: principalMatch.value,
+          span: stmt.principal.span,
+          code: PRINCIPAL_MATCH_CODES[principalMatch.kind],
+        }
       : { element: 'Principal', matched: false, span: stmt.principal.span, code: 'PRINCIPAL_NO_MATCH' };
   } else if (stmt.notPrincipal) {
     const m = matchPrincipal(stmt.notPrincipal, req.principal, { notPrincipal: true });
     // A Deny with NotPrincipal always denies a principal that has a permissions boundary, whatever
     // NotPrincipal lists (IAM User Guide, "NotPrincipal" and "Permissions boundaries").
     const boundaryRule = stmt.effect.value === 'Deny' && req.hasBoundary;
-    principal = m && !boundaryRule
-      ? { element: 'NotPrincipal', matched: false, matchedPattern: m.value, span: stmt.notPrincipal.span, code: 'NOT_PRINCIPAL_EXCLUDED' }
-      : { element: 'NotPrincipal', matched: true, span: stmt.notPrincipal.span, code: m ? 'NOT_PRINCIPAL_BOUNDARY_ALWAYS_DENIES' : 'NOT_PRINCIPAL_MATCH' };
+    principal =
+      m && !boundaryRule
+        ? { element: 'NotPrincipal', matched: false, matchedPattern: m.value, span: stmt.notPrincipal.span, code: 'NOT_PRINCIPAL_EXCLUDED' }
+        : {
+            element: 'NotPrincipal',
+            matched: true,
+            span: stmt.notPrincipal.span,
+            code: m ? 'NOT_PRINCIPAL_BOUNDARY_ALWAYS_DENIES' : 'NOT_PRINCIPAL_MATCH',
+          };
     if (principal.matched) principalMatch = { kind: 'wildcard', value: '*' };
   }
   const conditions = stmt.conditions.map((c) => evaluateCondition(c, req.ctx, lookup));
@@ -150,7 +164,11 @@ function matchActions(element: 'Action' | 'NotAction', patterns: Located[], acti
   const hit = patterns.find((p) => matchesAction(p.value, actionLower));
   const listed = hit !== undefined;
   const matched = element === 'Action' ? listed : !listed;
-  const m: ElementMatch = { element, matched, code: element === 'Action' ? (listed ? 'ACTION_MATCH' : 'ACTION_NO_MATCH') : listed ? 'NOT_ACTION_EXCLUDED' : 'NOT_ACTION_MATCH' };
+  const m: ElementMatch = {
+    element,
+    matched,
+    code: element === 'Action' ? (listed ? 'ACTION_MATCH' : 'ACTION_NO_MATCH') : listed ? 'NOT_ACTION_EXCLUDED' : 'NOT_ACTION_MATCH',
+  };
   if (hit) {
     m.matchedPattern = hit.value;
     m.span = hit.span;
@@ -158,7 +176,12 @@ function matchActions(element: 'Action' | 'NotAction', patterns: Located[], acti
   return m;
 }
 
-function matchResources(element: 'Resource' | 'NotResource', patterns: Located[], resource: string, lookup: VariableLookup | undefined): ElementMatch {
+function matchResources(
+  element: 'Resource' | 'NotResource',
+  patterns: Located[],
+  resource: string,
+  lookup: VariableLookup | undefined,
+): ElementMatch {
   let hit: Located | undefined;
   let resolved: ElementMatch['resolved'];
   for (const p of patterns) {
@@ -171,7 +194,8 @@ function matchResources(element: 'Resource' | 'NotResource', patterns: Located[]
   const m: ElementMatch = {
     element,
     matched,
-    code: element === 'Resource' ? (listed ? 'RESOURCE_MATCH' : 'RESOURCE_NO_MATCH') : listed ? 'NOT_RESOURCE_EXCLUDED' : 'NOT_RESOURCE_MATCH',
+    code:
+      element === 'Resource' ? (listed ? 'RESOURCE_MATCH' : 'RESOURCE_NO_MATCH') : listed ? 'NOT_RESOURCE_EXCLUDED' : 'NOT_RESOURCE_MATCH',
   };
   if (hit) {
     m.matchedPattern = hit.value;

@@ -10,7 +10,11 @@ const OUT = 'src/sim/managed/';
 /** Name → [PolicyId, Description, lazy]. Lazy documents are big and load with a dynamic import. */
 const SELECTED = {
   AdministratorAccess: ['ANPAIWMBCKSKIEE64ZLYK', 'Provides full access to AWS services and resources.', false],
-  PowerUserAccess: ['ANPAJYRXTHIB4FOVS3ZXS', 'Provides full access to AWS services and resources, but does not allow management of Users and groups.', false],
+  PowerUserAccess: [
+    'ANPAJYRXTHIB4FOVS3ZXS',
+    'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
+    false,
+  ],
   ReadOnlyAccess: ['ANPAILL3HVNFSB6DCOWYQ', 'Provides read-only access to AWS services and resources.', true],
   IAMFullAccess: ['ANPAI7XKCFMBPM3QQRRVQ', 'Provides full access to IAM via the AWS Management Console.', false],
   IAMReadOnlyAccess: ['ANPAJKSO7NDY4T57MWDSQ', 'Provides read only access to IAM via the AWS Management Console.', false],
@@ -37,17 +41,33 @@ for (const [name, [policyId, description, lazy]] of Object.entries(SELECTED)) {
   if (text.length > 131072) text = JSON.stringify(version.document, null, 1);
   if (text.length > 131072) text = JSON.stringify(version.document);
   catalog.push({
-    PolicyName: name, PolicyId: policyId, Arn: p.arn, Path: p.arn.slice('arn:aws:iam::aws:policy'.length, -name.length),
-    DefaultVersionId: p.latestVersionId, Description: description,
-    CreateDate: p.createdDate, UpdateDate: p.lastUpdatedDate, VersionCreateDate: version.createdDate, lazy,
+    PolicyName: name,
+    PolicyId: policyId,
+    Arn: p.arn,
+    Path: p.arn.slice('arn:aws:iam::aws:policy'.length, -name.length),
+    DefaultVersionId: p.latestVersionId,
+    Description: description,
+    CreateDate: p.createdDate,
+    UpdateDate: p.lastUpdatedDate,
+    VersionCreateDate: version.createdDate,
+    lazy,
   });
   if (lazy) {
     const file = name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
-    writeFileSync(`${OUT}${file}.generated.ts`, `${header}/** The default version of the AWS managed policy ${name}. */\nexport const DOCUMENT = ${JSON.stringify(text)};\n`);
+    writeFileSync(
+      `${OUT}${file}.generated.ts`,
+      `${header}/** The default version of the AWS managed policy ${name}. */\nexport const DOCUMENT = ${JSON.stringify(text)};\n`,
+    );
   } else {
     eager[p.arn] = text;
   }
 }
-writeFileSync(`${OUT}catalog.generated.ts`, `${header}import type { AwsManagedPolicyInfo } from './types.ts';\n\n/** The AWS managed policies the simulator knows, with their default version's metadata. */\nexport const AWS_MANAGED_POLICIES: readonly AwsManagedPolicyInfo[] = ${JSON.stringify(catalog, null, 2)};\n`);
-writeFileSync(`${OUT}eager-documents.generated.ts`, `${header}/** Default-version documents of the small AWS managed policies, by ARN (always loaded). */\nexport const EAGER_DOCUMENTS: Readonly<Record<string, string>> = ${JSON.stringify(eager, null, 2)};\n`);
+writeFileSync(
+  `${OUT}catalog.generated.ts`,
+  `${header}import type { AwsManagedPolicyInfo } from './types.ts';\n\n/** The AWS managed policies the simulator knows, with their default version's metadata. */\nexport const AWS_MANAGED_POLICIES: readonly AwsManagedPolicyInfo[] = ${JSON.stringify(catalog, null, 2)};\n`,
+);
+writeFileSync(
+  `${OUT}eager-documents.generated.ts`,
+  `${header}/** Default-version documents of the small AWS managed policies, by ARN (always loaded). */\nexport const EAGER_DOCUMENTS: Readonly<Record<string, string>> = ${JSON.stringify(eager, null, 2)};\n`,
+);
 console.log('wrote', catalog.length, 'policies');

@@ -74,7 +74,9 @@ export interface JsonProblem {
 /** Parses `text` as strict JSON; returns the tree or the first problem (never throws). */
 export function parseJson(text: string): { root?: Node; problems: JsonProblem[] } {
   if (text.length > MAX_POLICY_CHARS) {
-    return { problems: [{ code: 'TOO_LARGE', offset: 0, length: 0, params: { length: String(text.length), max: String(MAX_POLICY_CHARS) } }] };
+    return {
+      problems: [{ code: 'TOO_LARGE', offset: 0, length: 0, params: { length: String(text.length), max: String(MAX_POLICY_CHARS) } }],
+    };
   }
   const reader = new JsonReader(text);
   const root = reader.document();
@@ -216,7 +218,9 @@ class JsonReader {
         // IAM accepts only tab, LF, CR and U+0020–U+00FF (IAM API PolicyDocument pattern);
         // a raw tab or newline inside a JSON string is still a JSON error.
         if (c > 0xff) return this.fail('INVALID_CHARACTER', i, '', { char: charName(c) });
-        return this.fail(c === 9 || c === 10 || c === 13 ? 'JSON_SYNTAX' : 'INVALID_CHARACTER', i, 'InvalidCharacter', { char: charName(c) });
+        return this.fail(c === 9 || c === 10 || c === 13 ? 'JSON_SYNTAX' : 'INVALID_CHARACTER', i, 'InvalidCharacter', {
+          char: charName(c),
+        });
       }
       if (c === 92) {
         out += text.slice(chunkStart, i);
@@ -270,7 +274,8 @@ class JsonReader {
   unexpected(detail: string): undefined {
     const c = this.text.charCodeAt(this.pos);
     if (c > 0xff) return this.fail('INVALID_CHARACTER', this.pos, '', { char: charName(c) });
-    if (this.pos >= this.text.length) return this.fail('JSON_SYNTAX', this.pos, detail === 'ValueExpected' ? 'UnexpectedEndOfInput' : detail);
+    if (this.pos >= this.text.length)
+      return this.fail('JSON_SYNTAX', this.pos, detail === 'ValueExpected' ? 'UnexpectedEndOfInput' : detail);
     return this.fail('JSON_SYNTAX', this.pos, c === 47 ? 'CommentsNotAllowed' : detail);
   }
 

@@ -24,7 +24,17 @@ import type {
 import { validateStatementValues } from './validate-values.ts';
 
 const TOP_LEVEL_KEYS = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+] as const;
 type StatementElement = (typeof STATEMENT_KEYS)[number];
 type StatementFields = Record<StatementElement, Node | undefined>;
 
@@ -33,13 +43,21 @@ function statementElement(key: string): StatementElement | undefined {
   for (const k of STATEMENT_KEYS) if (k === key) return k;
   return undefined;
 }
-const PRINCIPAL_KINDS: Record<string, PrincipalKind> = { AWS: 'AWS', Service: 'Service', Federated: 'Federated', CanonicalUser: 'CanonicalUser' };
+const PRINCIPAL_KINDS: Record<string, PrincipalKind> = {
+  AWS: 'AWS',
+  Service: 'Service',
+  Federated: 'Federated',
+  CanonicalUser: 'CanonicalUser',
+};
 
 /** Parses and validates a policy document. Never throws; a failed parse lists every error found. */
 export function parsePolicy(text: string, options: ParseOptions): ParseResult {
   if (typeof text !== 'string') {
     const pos = { line: 1, column: 1, offset: 0 };
-    return { ok: false, errors: [makeError('WRONG_TYPE', { element: 'The policy document', expected: 'a string' }, { start: pos, end: pos })] };
+    return {
+      ok: false,
+      errors: [makeError('WRONG_TYPE', { element: 'The policy document', expected: 'a string' }, { start: pos, end: pos })],
+    };
   }
   const positions = new PositionMap(text);
   const { root, problems } = parseJson(text);
@@ -77,7 +95,8 @@ class PolicyReader {
     for (const [key, keyNode, value] of members) {
       if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, keyNode);
       else if (key === 'Version') {
-        if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17')) version = { value: value.value, span: this.span(value) };
+        if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17'))
+          version = { value: value.value, span: this.span(value) };
         else this.error('INVALID_VERSION', { value: scalarText(value, this.text) ?? value.type }, value);
       } else if (key === 'Id') {
         if (value.type === 'string') id = { value: value.value as string, span: this.span(value) };
@@ -111,7 +130,17 @@ class PolicyReader {
     const before = this.errors.length;
     const type = this.options.policyType;
     // One field per statement element (a fixed shape; comparing keys beats hashing each fresh key).
-    const fields: StatementFields = { Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined };
+    const fields: StatementFields = {
+      Sid: undefined,
+      Effect: undefined,
+      Principal: undefined,
+      NotPrincipal: undefined,
+      Action: undefined,
+      NotAction: undefined,
+      Resource: undefined,
+      NotResource: undefined,
+      Condition: undefined,
+    };
     for (const [key, keyNode, value] of this.members(node)) {
       const element = statementElement(key);
       if (element === undefined) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
@@ -127,7 +156,8 @@ class PolicyReader {
     const effectNode = fields.Effect;
     let effect: Located<'Allow' | 'Deny'> | undefined;
     if (!effectNode) this.error('MISSING_EFFECT', {}, node);
-    else if (effectNode.type === 'string' && (effectNode.value === 'Allow' || effectNode.value === 'Deny')) effect = { value: effectNode.value, span: this.span(effectNode) };
+    else if (effectNode.type === 'string' && (effectNode.value === 'Allow' || effectNode.value === 'Deny'))
+      effect = { value: effectNode.value, span: this.span(effectNode) };
     else this.error('INVALID_EFFECT', { value: scalarText(effectNode, this.text) ?? effectNode.type }, effectNode);
 
     const action = this.stringList(fields.Action, 'Action');
@@ -148,11 +178,13 @@ class PolicyReader {
     const principal = principalNode ? this.readPrincipal(principalNode, 'Principal') : undefined;
     const notPrincipal = notPrincipalNode ? this.readPrincipal(notPrincipalNode, 'NotPrincipal') : undefined;
     const namesPrincipal = type === 'resource' || type === 'trust' || type === 'rcp';
-    if (!namesPrincipal && (principalNode || notPrincipalNode)) this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.children?.[0]);
+    if (!namesPrincipal && (principalNode || notPrincipalNode))
+      this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.children?.[0]);
     else if (namesPrincipal) {
       if (principalNode && notPrincipalNode) this.error('BOTH_PRINCIPAL_AND_NOT_PRINCIPAL', {}, notPrincipalNode);
       else if (!principalNode && !notPrincipalNode) this.error('MISSING_PRINCIPAL', { policyType: type }, node);
-      else if (notPrincipalNode && type !== 'resource') this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.children?.[0]);
+      else if (notPrincipalNode && type !== 'resource')
+        this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.children?.[0]);
     }
 
     const conditions = this.readConditions(fields.Condition);
@@ -191,7 +223,8 @@ class PolicyReader {
       if (values) entries.push({ kind, values });
     }
     if (entries.length === 0 && this.errors.length === 0) this.error('WRONG_TYPE', { element, expected: 'a non-empty object' }, node);
-    const wildcard = entries.length === 1 && entries[0]?.kind === 'AWS' && entries[0].values.length === 1 && entries[0].values[0]?.value === '*';
+    const wildcard =
+      entries.length === 1 && entries[0]?.kind === 'AWS' && entries[0].values.length === 1 && entries[0].values[0]?.value === '*';
     return { span, wildcard, entries: wildcard ? [] : entries };
   }
 
@@ -216,7 +249,13 @@ class PolicyReader {
       for (const [key, keyNode, values] of this.members(opValue)) {
         const list = this.scalarList(values, `Condition.${opName}.${key}`);
         if (!list) continue;
-        out.push({ operator, info: decoded.info, key: { value: key, span: this.span(keyNode) }, values: list, span: this.span(keyNode.parent ?? keyNode) });
+        out.push({
+          operator,
+          info: decoded.info,
+          key: { value: key, span: this.span(keyNode) },
+          values: list,
+          span: this.span(keyNode.parent ?? keyNode),
+        });
       }
     }
     return out;

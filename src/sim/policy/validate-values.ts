@@ -12,8 +12,19 @@ import { parseDate } from './values.ts';
 /** Partitions IAM accepts in ARNs. */
 export const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 const IAM_RESOURCE_TYPES = [
-  'user/', 'federated-user/', 'role/', 'group/', 'instance-profile/', 'mfa/', 'server-certificate/', 'policy/', 'sms-mfa/',
-  'saml-provider/', 'oidc-provider/', 'report/', 'access-report/',
+  'user/',
+  'federated-user/',
+  'role/',
+  'group/',
+  'instance-profile/',
+  'mfa/',
+  'server-certificate/',
+  'policy/',
+  'sms-mfa/',
+  'saml-provider/',
+  'oidc-provider/',
+  'report/',
+  'access-report/',
 ];
 const VENDOR = /^[a-zA-Z0-9*?-]+$/;
 
@@ -26,7 +37,13 @@ export function validateStatementValues(stmt: ParsedStatement, policyType: Polic
     if (!p) continue;
     if (policyType === 'rcp' && !p.wildcard) {
       // RCPs apply to every principal: Principal must be "*" (Organizations, RCP syntax).
-      errors.push(makeError('INVALID_PRINCIPAL', { value: p.entries[0]?.values[0]?.value ?? '', kind: 'RCP', awsKind: 'AWS', why: 'an RCP must say "Principal": "*"' }, p.span));
+      errors.push(
+        makeError(
+          'INVALID_PRINCIPAL',
+          { value: p.entries[0]?.values[0]?.value ?? '', kind: 'RCP', awsKind: 'AWS', why: 'an RCP must say "Principal": "*"' },
+          p.span,
+        ),
+      );
     }
     for (const entry of p.entries) for (const v of entry.values) checkPrincipal(entry.kind, v, errors);
   }
@@ -43,7 +60,8 @@ function checkAction(a: Located, errors: PolicyError[]): void {
   const colon = v.indexOf(':');
   if (colon < 0) errors.push(makeError('ACTION_NO_VENDOR', { value: v }, a.span));
   else if (v.indexOf(':', colon + 1) >= 0) errors.push(makeError('ACTION_TOO_MANY_COLONS', { value: v }, a.span));
-  else if (!VENDOR.test(v.slice(0, colon))) errors.push(makeError('ACTION_INVALID_VENDOR', { vendor: v.slice(0, colon), value: v }, a.span));
+  else if (!VENDOR.test(v.slice(0, colon)))
+    errors.push(makeError('ACTION_INVALID_VENDOR', { vendor: v.slice(0, colon), value: v }, a.span));
 }
 
 function checkResource(r: Located, errors: PolicyError[]): void {
@@ -76,7 +94,8 @@ function checkResource(r: Located, errors: PolicyError[]): void {
 
 const ACCOUNT = /^\d{12}$/;
 const UNIQUE_ID = /^A[A-Z0-9]{3}[A-Z0-9]{12,124}$/;
-const AWS_PRINCIPAL_ARN = /^arn:[a-z-]+:(iam::\d{12}:(root|user\/.+|role\/.+|federated-user\/.+)|sts::\d{12}:(assumed-role\/[^/]+\/.+|federated-user\/.+))$/;
+const AWS_PRINCIPAL_ARN =
+  /^arn:[a-z-]+:(iam::\d{12}:(root|user\/.+|role\/.+|federated-user\/.+)|sts::\d{12}:(assumed-role\/[^/]+\/.+|federated-user\/.+))$/;
 
 function checkPrincipal(kind: string, v: Located, errors: PolicyError[]): void {
   const value = v.value;
@@ -89,12 +108,15 @@ function checkPrincipal(kind: string, v: Located, errors: PolicyError[]): void {
     if (ACCOUNT.test(value) || UNIQUE_ID.test(value)) return;
     // Only a whole "*" is a wildcard: "arn:aws:iam::*:root" or "…:user/*" are rejected (IAM "Principal").
     if (value.includes('*') || value.includes('?')) return bad('wildcards are only allowed as the whole value "*"');
-    if (!AWS_PRINCIPAL_ARN.test(value)) return bad('use an account ID, or the ARN of an account root, user, role, role session or federated user');
+    if (!AWS_PRINCIPAL_ARN.test(value))
+      return bad('use an account ID, or the ARN of an account root, user, role, role session or federated user');
   } else if (kind === 'Service') {
     if (value === '*') return;
-    if (!/^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|aws\.internal|c2s\.ic\.gov|sc2s\.sgov\.gov)$/.test(value)) return bad('service principals look like "ec2.amazonaws.com"');
+    if (!/^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com|aws\.internal|c2s\.ic\.gov|sc2s\.sgov\.gov)$/.test(value))
+      return bad('service principals look like "ec2.amazonaws.com"');
   } else if (kind === 'Federated') {
-    if (!/^(arn:[a-z-]+:iam::\d{12}:(saml-provider|oidc-provider)\/.+|[a-z0-9.-]+\.[a-z]{2,}(\/.*)?)$/.test(value)) return bad('use a SAML or OIDC provider ARN or an identity provider domain');
+    if (!/^(arn:[a-z-]+:iam::\d{12}:(saml-provider|oidc-provider)\/.+|[a-z0-9.-]+\.[a-z]{2,}(\/.*)?)$/.test(value))
+      return bad('use a SAML or OIDC provider ARN or an identity provider domain');
   } else if (kind === 'CanonicalUser') {
     if (!/^[0-9a-f]{64}$/.test(value)) bad('a canonical user ID is 64 hexadecimal characters');
   }

@@ -72,7 +72,12 @@ export function consoleSignIn(world: World, op: Extract<JournalOp, { kind: 'cons
 
 /** A recorded console API call, made again for its console session. */
 export function consoleCall(world: World, op: Extract<JournalOp, { kind: 'consoleCall' }>): ReturnType<World['invoke']> {
-  return world.invoke({ service: op.service, operation: op.operation, params: structuredClone(op.params), credentials: { kind: 'console', sessionId: op.sessionId } });
+  return world.invoke({
+    service: op.service,
+    operation: op.operation,
+    params: structuredClone(op.params),
+    credentials: { kind: 'console', sessionId: op.sessionId },
+  });
 }
 
 /** The `world.run` options a run entry recorded. */
@@ -113,7 +118,15 @@ export function appendOp(journal: WorldJournal, op: JournalOp): void {
 /** Characters the journal's tail takes (what compaction watches besides the count). */
 export function tailChars(journal: WorldJournal): number {
   let chars = 0;
-  for (const op of journal.ops) chars += op.kind === 'run' ? op.line.length : op.kind === 'writeFile' ? op.text.length + op.name.length : op.kind === 'consoleCall' ? JSON.stringify(op.params).length + 64 : 64;
+  for (const op of journal.ops)
+    chars +=
+      op.kind === 'run'
+        ? op.line.length
+        : op.kind === 'writeFile'
+          ? op.text.length + op.name.length
+          : op.kind === 'consoleCall'
+            ? JSON.stringify(op.params).length + 64
+            : 64;
   return chars;
 }
 

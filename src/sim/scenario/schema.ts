@@ -74,7 +74,10 @@ export const consoleSignInOpSchema = z
     /** The password typed. */
     password: z.string().max(128),
     /** The MFA code typed on the sign-in page. */
-    mfaCode: z.string().regex(/^\d{6}$/, 'an MFA code is six digits').optional(),
+    mfaCode: z
+      .string()
+      .regex(/^\d{6}$/, 'an MFA code is six digits')
+      .optional(),
     /** The "Account ID or alias" field. */
     account: z.string().max(64).optional(),
     /** The root user's email address. */
@@ -113,7 +116,14 @@ export const consoleSwitchRoleOpSchema = z
   .strict();
 
 /** One thing done to a world after it started; replaying these rebuilds it exactly. */
-export const journalOpSchema = z.discriminatedUnion('kind', [runOpSchema, advanceOpSchema, writeFileOpSchema, consoleSignInOpSchema, consoleCallOpSchema, consoleSwitchRoleOpSchema]);
+export const journalOpSchema = z.discriminatedUnion('kind', [
+  runOpSchema,
+  advanceOpSchema,
+  writeFileOpSchema,
+  consoleSignInOpSchema,
+  consoleCallOpSchema,
+  consoleSwitchRoleOpSchema,
+]);
 
 /** How a world starts. */
 export const worldStartSchema = z

@@ -67,9 +67,7 @@ export interface ServiceError {
 }
 
 /** The world's answer to one ServiceRequest. */
-export type ServiceResponse =
-  | { ok: true; output: Record<string, unknown> }
-  | { ok: false; error: ServiceError };
+export type ServiceResponse = { ok: true; output: Record<string, unknown> } | { ok: false; error: ServiceError };
 
 // ---------------------------------------------------------------------------------------------
 // How the world answers, and what it offers the CLI.

@@ -13,14 +13,29 @@ import { requestPrincipal } from './request-context.ts';
 export type DenialFault = (message: string, result: AuthorizationResult, request: AuthorizationRequest) => ServiceFault;
 
 /** Authorizes `action` on `resource`; a denial throws the fault `deny` builds. */
-export function authorizeWith(ctx: OperationContext, action: string, resource: string, options: AuthorizeOptions, deny: DenialFault, words: AccessDeniedOptions = {}): AuthorizationResult {
+export function authorizeWith(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  options: AuthorizeOptions,
+  deny: DenialFault,
+  words: AccessDeniedOptions = {},
+): AuthorizationResult {
   const result = ctx.check(action, resource, options);
   if (result.decision === 'allowed') return result;
   throw denial(ctx, action, resource, options, result, deny, words);
 }
 
 /** The fault for a decision already made (`ctx.check`) that denied. */
-export function denial(ctx: OperationContext, action: string, resource: string, options: AuthorizeOptions, result: AuthorizationResult, deny: DenialFault, words: AccessDeniedOptions = {}): ServiceFault {
+export function denial(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  options: AuthorizeOptions,
+  result: AuthorizationResult,
+  deny: DenialFault,
+  words: AccessDeniedOptions = {},
+): ServiceFault {
   const request: AuthorizationRequest = {
     principal: requestPrincipal(ctx.caller),
     action,

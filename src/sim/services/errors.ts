@@ -70,7 +70,11 @@ export function authenticationFault(protocol: ErrorProtocol, reason: 'unknownKey
   if (protocol === 's3') {
     if (reason === 'expired') return fault('ExpiredToken', 'The provided token has expired.', 400);
     if (reason === 'badSignature') {
-      return fault('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
+      return fault(
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        403,
+      );
     }
     return fault('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   }

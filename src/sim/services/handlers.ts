@@ -12,7 +12,10 @@ import { STS_SERVICE } from './sts/definition.ts';
 
 /** service prefix → definition. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
-  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [s.name, s]),
+  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [
+    s.name,
+    s,
+  ]),
 );
 
 /** service → operation → definition. */

@@ -51,7 +51,8 @@ export interface CallDecision {
 
 /** Default caller IP: a documentation address (RFC 5737). */
 export const DEFAULT_SOURCE_IP = '203.0.113.10';
-const DEFAULT_USER_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/prompt#off';
+const DEFAULT_USER_AGENT =
+  'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E cfg/retry-mode#standard md/installer#exe md/prompt#off';
 
 /** Answers one request: loads the AWS managed documents it may need, then runs it synchronously. */
 export async function invokeService(endpoint: EndpointWorld, request: ServiceRequest): Promise<ServiceResponse> {
@@ -64,7 +65,10 @@ export async function invokeService(endpoint: EndpointWorld, request: ServiceReq
     return invokeLoaded(endpoint, request);
   } catch {
     // Fail closed on a malformed request object or an internal error: nothing is performed.
-    return { ok: false, error: fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error };
+    return {
+      ok: false,
+      error: fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error,
+    };
   }
 }
 
@@ -84,7 +88,10 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   const service = serviceDefinition(request.service);
   const definition = service && Object.hasOwn(service.operations, request.operation) ? service.operations[request.operation] : undefined;
   if (!spec || !service || !definition) {
-    return { ok: false, error: fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400).error };
+    return {
+      ok: false,
+      error: fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400).error,
+    };
   }
   const account = accountOfCredentials(world, request.credentials);
   if (!account) {
@@ -92,19 +99,22 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
     return { ok: false, error: authenticationFault(service.errorProtocol, 'unknownKey').error };
   }
   const state = account;
-  const userAgent = request.userAgent ?? `${DEFAULT_USER_AGENT} md/command#${cliServiceName(request.service)}.${spec.cliName ?? request.operation}`;
+  const userAgent =
+    request.userAgent ?? `${DEFAULT_USER_AGENT} md/command#${cliServiceName(request.service)}.${spec.cliName ?? request.operation}`;
   const trail: TrailOverrides = {};
   const decisions: CallDecision[] = [];
   const base: CallBase = { world, state, service, ids, nowMs, region, sourceIp, userAgent, request, trail, decisions };
   const recordsBefore = state.records.length;
-  const report = (): void => endpoint.onDecisions?.(state.records.length > recordsBefore ? (state.records.at(-1)?.['eventID'] as string) : undefined, decisions);
+  const report = (): void =>
+    endpoint.onDecisions?.(state.records.length > recordsBefore ? (state.records.at(-1)?.['eventID'] as string) : undefined, decisions);
 
   const auth = authenticate(state, request.credentials, nowMs);
   if ('failure' in auth) {
     const known = auth.failure.known;
     const error = authenticationFault(service.errorProtocol, auth.failure.reason).error;
     // A known principal's failed authentication (inactive key, bad secret, expired session) is logged.
-    if (known) record(base, definition.readOnly, userIdentityOf(state, known), { error, dataEvent: definition.dataEvent === true, caller: known });
+    if (known)
+      record(base, definition.readOnly, userIdentityOf(state, known), { error, dataEvent: definition.dataEvent === true, caller: known });
     report();
     return { ok: false, error };
   }
@@ -128,7 +138,10 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   } catch (e) {
     log.rollback();
     world.idCounter = idCounter;
-    const error = e instanceof ServiceFault ? e.error : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
+    const error =
+      e instanceof ServiceFault
+        ? e.error
+        : fault('ServiceFailure', 'An internal error occurred in the simulator; the request was not performed.', 500).error;
     record(base, definition.readOnly, identity, { error, dataEvent: definition.dataEvent === true, caller });
     report();
     return { ok: false, error };
@@ -161,7 +174,8 @@ function viewOfCaller(log: UndoLog<WorldState>, caller: Caller): Caller {
 }
 
 function operationContext(base: CallBase, caller: Caller, params: Record<string, unknown>, log: UndoLog<WorldState>): OperationContext {
-  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult => authorizeRequest(base, caller, action, resource, options).result;
+  const check = (action: string, resource: string, options: AuthorizeOptions = {}): AuthorizationResult =>
+    authorizeRequest(base, caller, action, resource, options).result;
   const world = log.view;
   return {
     state: log.wrap(base.state),
@@ -184,7 +198,13 @@ function operationContext(base: CallBase, caller: Caller, params: Record<string,
   };
 }
 
-function authorizeRequest(base: CallBase, caller: Caller, action: string, resource: string, options: AuthorizeOptions): { request: AuthorizationRequest; result: AuthorizationResult } {
+function authorizeRequest(
+  base: CallBase,
+  caller: Caller,
+  action: string,
+  resource: string,
+  options: AuthorizeOptions,
+): { request: AuthorizationRequest; result: AuthorizationResult } {
   const policies = callerPolicies(base.state, caller);
   const resourceAccountId = options.resourceAccountId ?? base.state.accountId;
   const organization = organizationPolicies(base.world.organization, caller.accountId, resourceAccountId);
@@ -220,7 +240,14 @@ function requestPrincipalOf(caller: Caller): AuthorizationRequest['principal'] {
   if (caller.type === 'AssumedRole' && caller.role) {
     // Service-linked roles live under /aws-service-role/ and SCPs do not restrict them (Organizations User Guide, "Service control policies").
     const isServiceLinkedRole = caller.role.path.startsWith('/aws-service-role/');
-    return { type: 'AssumedRole', arn: caller.arn, accountId: caller.accountId, roleArn: caller.role.arn, sessionArn: caller.arn, ...(isServiceLinkedRole ? { isServiceLinkedRole } : {}) };
+    return {
+      type: 'AssumedRole',
+      arn: caller.arn,
+      accountId: caller.accountId,
+      roleArn: caller.role.arn,
+      sessionArn: caller.arn,
+      ...(isServiceLinkedRole ? { isServiceLinkedRole } : {}),
+    };
   }
   return { type: caller.type, arn: caller.arn, accountId: caller.accountId };
 }
@@ -230,9 +257,14 @@ function deniedMessage(base: CallBase, request: AuthorizationRequest, result: Au
   const service = base.service;
   const org = base.world.organization;
   const crossAccount = request.principal.accountId !== '' && request.principal.accountId !== request.resourceAccountId;
-  const sameOrganization = crossAccount && org !== undefined && Object.hasOwn(org.accounts, request.principal.accountId) && Object.hasOwn(org.accounts, request.resourceAccountId);
+  const sameOrganization =
+    crossAccount &&
+    org !== undefined &&
+    Object.hasOwn(org.accounts, request.principal.accountId) &&
+    Object.hasOwn(org.accounts, request.resourceAccountId);
   const raw = accessDeniedMessage(request, result, { ...(service.messageOptions?.(request) ?? {}), sameOrganization });
-  const message = displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
+  const message =
+    displayResource === undefined ? raw : raw.replace(` on resource: ${request.resource}`, ` on resource: ${displayResource}`);
   return service.deniedMessage ? service.deniedMessage(request, result, message, { crossAccount, sameOrganization }) : message;
 }
 
@@ -268,7 +300,12 @@ function record(
   base: CallBase,
   readOnly: boolean,
   identity: UserIdentity,
-  outcome: { output?: Record<string, unknown>; error?: { code: string; message: string; httpStatus: number }; dataEvent: boolean; caller: Caller | undefined },
+  outcome: {
+    output?: Record<string, unknown>;
+    error?: { code: string; message: string; httpStatus: number };
+    dataEvent: boolean;
+    caller: Caller | undefined;
+  },
 ): void {
   const { state, ids, request, trail, service } = base;
   const eventSource = `${service.name}.amazonaws.com`;
@@ -280,8 +317,17 @@ function record(
   const hidden = error !== undefined && service.deniedHidesParameters?.(request.operation, error.code) === true;
   // Read-only calls log no response elements, except where the handler sets them (AssumeRole logs its credentials, record 03).
   const requestParameters = hidden ? null : trail.requestParameters !== undefined ? trail.requestParameters : trailShape(request.params);
-  const responseElements = error ? null : trail.responseElements !== undefined ? trail.responseElements : readOnly ? null : trailShape(outcome.output);
-  const others = (trail.alsoDeliverTo ?? []).filter((id) => id !== state.accountId).map((id) => own(base.world.accounts, id)).filter((a): a is AccountState => a !== undefined);
+  const responseElements = error
+    ? null
+    : trail.responseElements !== undefined
+      ? trail.responseElements
+      : readOnly
+        ? null
+        : trailShape(outcome.output);
+  const others = (trail.alsoDeliverTo ?? [])
+    .filter((id) => id !== state.accountId)
+    .map((id) => own(base.world.accounts, id))
+    .filter((a): a is AccountState => a !== undefined);
   const receivers = others.filter((a) => !outcome.dataEvent || dataEventSelected(a, request, readOnly));
   const fields = {
     eventVersion: eventVersionFor(eventSource),
@@ -294,7 +340,9 @@ function record(
     ...(error ? { errorCode: service.trailErrorCode?.(error.code) ?? error.code, errorMessage: error.message } : {}),
     requestParameters,
     responseElements,
-    ...(trail.additionalEventData ? { additionalEventData: error ? withStatus(trail.additionalEventData, error.httpStatus) : trail.additionalEventData } : {}),
+    ...(trail.additionalEventData
+      ? { additionalEventData: error ? withStatus(trail.additionalEventData, error.httpStatus) : trail.additionalEventData }
+      : {}),
     requestID: service.requestId?.(ids) ?? ids.uuid(),
     eventID: ids.uuid(),
     readOnly,
@@ -311,12 +359,31 @@ function record(
     if (selected) account.records.push(record);
     deliverToOrganizationTrails(base.world, account.accountId, record, request, readOnly, outcome.dataEvent);
   };
-  const callerRecord = buildTrailRecord({ ...fields, userIdentity: identity, recipientAccountId: state.accountId, ...(sharedEventID ? { sharedEventID } : {}) });
+  const callerRecord = buildTrailRecord({
+    ...fields,
+    userIdentity: identity,
+    recipientAccountId: state.accountId,
+    ...(sharedEventID ? { sharedEventID } : {}),
+  });
   deliver(state, callerRecord, !outcome.dataEvent || dataEventSelected(state, request, readOnly));
   for (const account of receivers) {
     // The other account sees the caller as an AWSAccount (CloudTrail User Guide, "CloudTrail userIdentity element").
-    const seen = { type: 'AWSAccount', principalId: String(identity['principalId'] ?? ''), accountId: String(identity['accountId'] ?? state.accountId) };
-    deliver(account, buildTrailRecord({ ...fields, eventID: ids.uuid(), userIdentity: seen, recipientAccountId: account.accountId, ...(sharedEventID ? { sharedEventID } : {}) }), true);
+    const seen = {
+      type: 'AWSAccount',
+      principalId: String(identity['principalId'] ?? ''),
+      accountId: String(identity['accountId'] ?? state.accountId),
+    };
+    deliver(
+      account,
+      buildTrailRecord({
+        ...fields,
+        eventID: ids.uuid(),
+        userIdentity: seen,
+        recipientAccountId: account.accountId,
+        ...(sharedEventID ? { sharedEventID } : {}),
+      }),
+      true,
+    );
   }
 }
 

@@ -126,7 +126,11 @@ export interface ScriptLineResult {
 }
 
 /** Runs AWS CLI lines with given credentials, as a service's runtime would (Lambda, an EC2 instance). */
-export type ScriptRunner = (lines: readonly string[], credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, facts: { region: string; sourceIp: string; userAgent: string }) => Promise<ScriptLineResult[]>;
+export type ScriptRunner = (
+  lines: readonly string[],
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
+  facts: { region: string; sourceIp: string; userAgent: string },
+) => Promise<ScriptLineResult[]>;
 
 /** The deferred part of a call: gets a runner, answers output members to add. */
 export type AfterCall = (run: ScriptRunner) => Promise<Record<string, unknown>>;

@@ -29,24 +29,34 @@ function inlineSources(owner: string, policies: readonly InlinePolicy[]): Policy
 
 /** A user's identity policies: inline and attached, then each group's, in group order. */
 export function userIdentitySources(state: AccountState, user: User): PolicySource[] {
-  const sources = [...inlineSources(`user/${user.name}`, user.inlinePolicies), ...user.attachedPolicies.map((arn) => managedSource(state, arn, 'identity'))];
+  const sources = [
+    ...inlineSources(`user/${user.name}`, user.inlinePolicies),
+    ...user.attachedPolicies.map((arn) => managedSource(state, arn, 'identity')),
+  ];
   for (const group of Object.values(state.groups)) {
     if (!group.members.includes(user.name)) continue;
-    sources.push(...inlineSources(`group/${group.name}`, group.inlinePolicies), ...group.attachedPolicies.map((arn) => managedSource(state, arn, 'identity')));
+    sources.push(
+      ...inlineSources(`group/${group.name}`, group.inlinePolicies),
+      ...group.attachedPolicies.map((arn) => managedSource(state, arn, 'identity')),
+    );
   }
   return sources;
 }
 
 /** A role's identity policies. */
 export function roleIdentitySources(state: AccountState, role: Role): PolicySource[] {
-  return [...inlineSources(`role/${role.name}`, role.inlinePolicies), ...role.attachedPolicies.map((arn) => managedSource(state, arn, 'identity'))];
+  return [
+    ...inlineSources(`role/${role.name}`, role.inlinePolicies),
+    ...role.attachedPolicies.map((arn) => managedSource(state, arn, 'identity')),
+  ];
 }
 
 /** Session policies of an AssumeRole session, or undefined when none were passed. */
 export function sessionSources(state: AccountState, session: Session): PolicySource[] | undefined {
   if (session.policy === undefined && (session.policyArns ?? []).length === 0) return undefined;
   const sources: PolicySource[] = [];
-  if (session.policy !== undefined) sources.push({ id: 'session-policy', policyType: 'session', name: 'session policy', document: session.policy });
+  if (session.policy !== undefined)
+    sources.push({ id: 'session-policy', policyType: 'session', name: 'session policy', document: session.policy });
   for (const arn of session.policyArns ?? []) sources.push(managedSource(state, arn, 'session'));
   return sources;
 }
@@ -62,7 +72,10 @@ export interface CallerPolicies {
 export function callerPolicies(state: AccountState, caller: Caller): CallerPolicies {
   if (caller.user) {
     const boundary = caller.user.permissionsBoundary;
-    return { identityPolicies: userIdentitySources(state, caller.user), ...(boundary ? { permissionsBoundary: managedSource(state, boundary, 'boundary') } : {}) };
+    return {
+      identityPolicies: userIdentitySources(state, caller.user),
+      ...(boundary ? { permissionsBoundary: managedSource(state, boundary, 'boundary') } : {}),
+    };
   }
   if (caller.role) {
     const boundary = caller.role.permissionsBoundary;

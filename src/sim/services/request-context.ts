@@ -62,7 +62,8 @@ export function globalContext(state: AccountState, caller: Caller, facts: Reques
     // "Configuring MFA-protected API access": use GetSessionToken for per-call MFA checks).
     const mfa = session.kind !== 'AssumeRole' && session.mfaAuthenticated;
     ctx['aws:MultiFactorAuthPresent'] = mfa;
-    if (mfa && session.mfaAuthTime !== undefined) ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
+    if (mfa && session.mfaAuthTime !== undefined)
+      ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
     if (session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = session.sourceIdentity;
     // Instance profile credentials carry the instance (IAM User Guide, global keys; ec2:SourceInstanceARN, ec2:RoleDelivery).
     if (session.sourceInstanceArn !== undefined) {

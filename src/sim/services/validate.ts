@@ -24,10 +24,12 @@ function checkStructure(shape: StructureShape, value: unknown, path: string, out
   }
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!Object.hasOwn(shape.members, key)) typeErrors.push(`Unknown parameter in ${path || 'input'}: "${key}", must be one of: ${Object.keys(shape.members).join(', ')}`);
+    if (!Object.hasOwn(shape.members, key))
+      typeErrors.push(`Unknown parameter in ${path || 'input'}: "${key}", must be one of: ${Object.keys(shape.members).join(', ')}`);
   }
   for (const req of shape.required ?? []) {
-    if (obj[req] === undefined || obj[req] === null) out.push({ member: join(path, req), value: null, constraint: 'Member must not be null' });
+    if (obj[req] === undefined || obj[req] === null)
+      out.push({ member: join(path, req), value: null, constraint: 'Member must not be null' });
   }
   for (const [name, member] of Object.entries(shape.members)) {
     const v = obj[name];
@@ -42,32 +44,47 @@ function checkShape(shape: Shape, value: unknown, path: string, out: ConstraintV
       return;
     case 'string':
     case 'timestamp':
-      if (typeof value !== 'string') return void typeErrors.push(`Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'str'>`);
+      if (typeof value !== 'string')
+        return void typeErrors.push(
+          `Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'str'>`,
+        );
       if (shape.type === 'string') checkString(shape, value, path, out);
       return;
     case 'integer':
     case 'long':
     case 'double':
       if (typeof value !== 'number' || !Number.isFinite(value) || (shape.type !== 'double' && !Number.isInteger(value))) {
-        return void typeErrors.push(`Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'int'>`);
+        return void typeErrors.push(
+          `Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'int'>`,
+        );
       }
-      if (shape.min !== undefined && value < shape.min) out.push({ member: path, value, constraint: `Member must have value greater than or equal to ${shape.min}` });
-      if (shape.max !== undefined && value > shape.max) out.push({ member: path, value, constraint: `Member must have value less than or equal to ${shape.max}` });
+      if (shape.min !== undefined && value < shape.min)
+        out.push({ member: path, value, constraint: `Member must have value greater than or equal to ${shape.min}` });
+      if (shape.max !== undefined && value > shape.max)
+        out.push({ member: path, value, constraint: `Member must have value less than or equal to ${shape.max}` });
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') typeErrors.push(`Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'bool'>`);
+      if (typeof value !== 'boolean')
+        typeErrors.push(`Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'bool'>`);
       return;
     case 'blob':
-      if (typeof value !== 'string' && !(value instanceof Uint8Array)) typeErrors.push(`Invalid type for parameter ${path}: expected bytes`);
+      if (typeof value !== 'string' && !(value instanceof Uint8Array))
+        typeErrors.push(`Invalid type for parameter ${path}: expected bytes`);
       return;
     case 'list':
-      if (!Array.isArray(value)) return void typeErrors.push(`Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'list'>, <class 'tuple'>`);
-      if (shape.min !== undefined && value.length < shape.min) out.push({ member: path, value, constraint: `Member must have length greater than or equal to ${shape.min}` });
-      if (shape.max !== undefined && value.length > shape.max) out.push({ member: path, value, constraint: `Member must have length less than or equal to ${shape.max}` });
+      if (!Array.isArray(value))
+        return void typeErrors.push(
+          `Invalid type for parameter ${path}, value: ${String(value)}, type: ${typeof value}, valid types: <class 'list'>, <class 'tuple'>`,
+        );
+      if (shape.min !== undefined && value.length < shape.min)
+        out.push({ member: path, value, constraint: `Member must have length greater than or equal to ${shape.min}` });
+      if (shape.max !== undefined && value.length > shape.max)
+        out.push({ member: path, value, constraint: `Member must have length less than or equal to ${shape.max}` });
       value.forEach((item, i) => checkShape(shape.member, item, `${path}.${i + 1}.member`, out, typeErrors));
       return;
     case 'map':
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return void typeErrors.push(`Invalid type for parameter ${path}: expected a map`);
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        return void typeErrors.push(`Invalid type for parameter ${path}: expected a map`);
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         checkShape(shape.key, k, `${path}.key`, out, typeErrors);
         checkShape(shape.value, v, `${path}.${k}`, out, typeErrors);
@@ -78,10 +95,14 @@ function checkShape(shape: Shape, value: unknown, path: string, out: ConstraintV
 
 function checkString(shape: Extract<Shape, { type: 'string' }>, value: string, path: string, out: ConstraintViolation[]): void {
   const length = [...value].length;
-  if (shape.min !== undefined && length < shape.min) out.push({ member: path, value, constraint: `Member must have length greater than or equal to ${shape.min}` });
-  if (shape.max !== undefined && length > shape.max) out.push({ member: path, value, constraint: `Member must have length less than or equal to ${shape.max}` });
-  if (shape.enum && !shape.enum.includes(value)) out.push({ member: path, value, constraint: `Member must satisfy enum value set: [${shape.enum.join(', ')}]` });
-  if (shape.pattern && !fullMatch(shape.pattern, value)) out.push({ member: path, value, constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
+  if (shape.min !== undefined && length < shape.min)
+    out.push({ member: path, value, constraint: `Member must have length greater than or equal to ${shape.min}` });
+  if (shape.max !== undefined && length > shape.max)
+    out.push({ member: path, value, constraint: `Member must have length less than or equal to ${shape.max}` });
+  if (shape.enum && !shape.enum.includes(value))
+    out.push({ member: path, value, constraint: `Member must satisfy enum value set: [${shape.enum.join(', ')}]` });
+  if (shape.pattern && !fullMatch(shape.pattern, value))
+    out.push({ member: path, value, constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
 }
 
 const PATTERNS = new Map<string, RegExp | null>();

@@ -8,12 +8,29 @@ import type { PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
 import type { PolicyType } from '../policy/types.ts';
 import { plainInput } from './plain.ts';
 import { SimulationError } from './errors.ts';
-import { accountFromOwner, checkActionNames, checkResourceArns, contextFromEntries, principalFromArn, runSimulation, type SimulationPlan } from './run.ts';
+import {
+  accountFromOwner,
+  checkActionNames,
+  checkResourceArns,
+  contextFromEntries,
+  principalFromArn,
+  runSimulation,
+  type SimulationPlan,
+} from './run.ts';
 import type { SimulateCustomPolicyInput, SimulateCustomPolicyOutput, SimulationWithDetails } from './types.ts';
 
 const CUSTOM_FIELDS = new Set([
-  'PolicyInputList', 'PermissionsBoundaryPolicyInputList', 'ActionNames', 'ResourceArns', 'ResourcePolicy', 'ResourceOwner', 'CallerArn',
-  'ContextEntries', 'ResourceHandlingOption', 'MaxItems', 'Marker',
+  'PolicyInputList',
+  'PermissionsBoundaryPolicyInputList',
+  'ActionNames',
+  'ResourceArns',
+  'ResourcePolicy',
+  'ResourceOwner',
+  'CallerArn',
+  'ContextEntries',
+  'ResourceHandlingOption',
+  'MaxItems',
+  'Marker',
 ]);
 
 /** The account a simulated caller belongs to when the input names none. */
@@ -46,15 +63,25 @@ export function planCommon(
   const actions = checkActionNames(input.ActionNames);
   const resources = checkResourceArns(input.ResourceArns);
   const boundaries = stringList(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList', false);
-  if (boundaries.length > 1) throw new SimulationError('TOO_MANY_ITEMS', { field: 'PermissionsBoundaryPolicyInputList', count: String(boundaries.length), max: '1' });
+  if (boundaries.length > 1)
+    throw new SimulationError('TOO_MANY_ITEMS', {
+      field: 'PermissionsBoundaryPolicyInputList',
+      count: String(boundaries.length),
+      max: '1',
+    });
   const boundaryText = boundaries[0];
-  const permissionsBoundary = boundaryText !== undefined ? policySource(boundaryText, 'boundary', 'PermissionsBoundaryPolicyInputList.1') : existingBoundary;
+  const permissionsBoundary =
+    boundaryText !== undefined ? policySource(boundaryText, 'boundary', 'PermissionsBoundaryPolicyInputList.1') : existingBoundary;
   let resourcePolicy: ResourcePolicyInput | undefined;
   if (input.ResourcePolicy !== undefined) {
-    if (typeof input.ResourcePolicy !== 'string') throw new SimulationError('WRONG_TYPE', { field: 'ResourcePolicy', expected: 'a policy document string' });
+    if (typeof input.ResourcePolicy !== 'string')
+      throw new SimulationError('WRONG_TYPE', { field: 'ResourcePolicy', expected: 'a policy document string' });
     // "If you include a ResourcePolicy and the PolicySourceArn is not the ARN for an IAM user, then
     // you must include the CallerArn" (SimulatePrincipalPolicy); SimulateCustomPolicy always needs it.
-    const callerIsUser = defaultCaller !== undefined && /^arn:[a-z-]+:iam::\d{12}:user\//.test(defaultCaller) && !defaultCaller.endsWith(':user/SimulatedGroupMember');
+    const callerIsUser =
+      defaultCaller !== undefined &&
+      /^arn:[a-z-]+:iam::\d{12}:user\//.test(defaultCaller) &&
+      !defaultCaller.endsWith(':user/SimulatedGroupMember');
     if (input.CallerArn === undefined && !callerIsUser) throw new SimulationError('RESOURCE_POLICY_WITHOUT_CALLER', { field: 'CallerArn' });
     resourcePolicy = resourcePolicyInput(input.ResourcePolicy);
     sourceTypes.set('ResourcePolicy', 'resource');
@@ -65,7 +92,11 @@ export function planCommon(
   // Reference, SimulateCustomPolicy and SimulatePrincipalPolicy, CallerArn,
   // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html).
   if (input.CallerArn !== undefined && /^arn:[a-z-]+:sts::\d{12}:(assumed-role|federated-user)\//.test(callerArn)) {
-    throw new SimulationError('INVALID_CALLER_ARN', { value: callerArn, field: 'CallerArn', why: 'an assumed-role session or a federated user cannot be the simulated caller' });
+    throw new SimulationError('INVALID_CALLER_ARN', {
+      value: callerArn,
+      field: 'CallerArn',
+      why: 'an assumed-role session or a federated user cannot be the simulated caller',
+    });
   }
   const principal = principalFromArn(callerArn);
   const resourceAccountId = input.ResourceOwner !== undefined ? accountFromOwner(input.ResourceOwner) : principal.accountId;
@@ -87,7 +118,8 @@ export function planCommon(
     plan.maxItems = input.MaxItems;
   }
   if (input.Marker !== undefined) {
-    if (typeof input.Marker !== 'string' || !/^\d+$/.test(input.Marker)) throw new SimulationError('WRONG_TYPE', { field: 'Marker', expected: 'a Marker from a previous response' });
+    if (typeof input.Marker !== 'string' || !/^\d+$/.test(input.Marker))
+      throw new SimulationError('WRONG_TYPE', { field: 'Marker', expected: 'a Marker from a previous response' });
     plan.marker = input.Marker;
   }
   return plan;
@@ -99,7 +131,11 @@ export function policySource(text: string, policyType: PolicyType, id: string): 
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const where = first ? ` (line ${first.span.start.line}, column ${first.span.start.column})` : '';
-    throw new SimulationError('MALFORMED_POLICY', { field: id, detail: `${first?.message ?? 'invalid'}${where}`, awsMessage: first?.awsMessage ?? '' }, first?.span.start);
+    throw new SimulationError(
+      'MALFORMED_POLICY',
+      { field: id, detail: `${first?.message ?? 'invalid'}${where}`, awsMessage: first?.awsMessage ?? '' },
+      first?.span.start,
+    );
   }
   return { id, policyType, document: parsed.policy };
 }

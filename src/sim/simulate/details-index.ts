@@ -58,7 +58,10 @@ function buildIndex(details: AccountAuthorizationDetails): DetailsIndex {
 }
 
 /** First entry per ARN and per name, in list order (as a linear search would find them). */
-function byArnAndName<T extends { Arn: string }>(list: readonly T[], nameOf: (entry: T) => string): { arn: Map<string, T>; name: Map<string, T> } {
+function byArnAndName<T extends { Arn: string }>(
+  list: readonly T[],
+  nameOf: (entry: T) => string,
+): { arn: Map<string, T>; name: Map<string, T> } {
   const arn = new Map<string, T>();
   const name = new Map<string, T>();
   for (const entry of list) {

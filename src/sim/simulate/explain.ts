@@ -5,7 +5,14 @@
  */
 import { explanationInWords, POLICY_TYPE_NAMES } from '../evaluate/explanation-codes.ts';
 import { reasonInWords } from '../evaluate/messages.ts';
-import type { AuthorizationRequest, AuthorizationResult, ConditionExplanation, ElementMatch, FlowStep, StatementExplanation } from '../evaluate/types.ts';
+import type {
+  AuthorizationRequest,
+  AuthorizationResult,
+  ConditionExplanation,
+  ElementMatch,
+  FlowStep,
+  StatementExplanation,
+} from '../evaluate/types.ts';
 
 /** Explains one decision as lines of text. */
 export function explainInWords(request: AuthorizationRequest, result: AuthorizationResult): string[] {
@@ -19,11 +26,15 @@ export function explainInWords(request: AuthorizationRequest, result: Authorizat
   for (const step of result.explanation.steps) lines.push(`    - ${stepWords(step)}`);
   for (const policy of result.explanation.policies) {
     const label = `${POLICY_TYPE_NAMES[policy.policyType] ?? policy.policyType} ${policy.name ?? policy.policyId}${policy.level !== undefined ? ` (level ${policy.level})` : ''}`;
-    lines.push(`  ${label}: ${policy.outcome === 'error' ? 'NOT VALID' : policy.outcome === 'none' ? 'no statement applies' : `${policy.outcome === 'allow' ? 'allows' : 'denies'}`}`);
-    for (const e of policy.errors ?? []) lines.push(`    error ${e.code} at line ${e.span.start.line}, column ${e.span.start.column}: ${e.message}`);
+    lines.push(
+      `  ${label}: ${policy.outcome === 'error' ? 'NOT VALID' : policy.outcome === 'none' ? 'no statement applies' : `${policy.outcome === 'allow' ? 'allows' : 'denies'}`}`,
+    );
+    for (const e of policy.errors ?? [])
+      lines.push(`    error ${e.code} at line ${e.span.start.line}, column ${e.span.start.column}: ${e.message}`);
     for (const s of policy.statements) lines.push(...statementWords(s));
   }
-  if (result.explanation.missingContextKeys.length > 0) lines.push(`  Context keys the policies ask for but the request does not carry: ${result.explanation.missingContextKeys.join(', ')}`);
+  if (result.explanation.missingContextKeys.length > 0)
+    lines.push(`  Context keys the policies ask for but the request does not carry: ${result.explanation.missingContextKeys.join(', ')}`);
   return lines;
 }
 
@@ -48,13 +59,22 @@ function elementWords(m: ElementMatch): string {
   const verdict = m.matched ? 'matches' : 'does not match';
   const via = m.matchedPattern !== undefined ? ` (${m.element.startsWith('Not') ? 'listed' : 'via'} "${m.matchedPattern}")` : '';
   const vars = (m.resolved ?? [])
-    .map((r) => `${r.pattern} → ${r.resolvedPattern ?? 'nothing (a variable has no value)'} [${r.variables.map((v) => `${v.variable}=${v.value ?? 'missing'}`).join(', ')}]`)
+    .map(
+      (r) =>
+        `${r.pattern} → ${r.resolvedPattern ?? 'nothing (a variable has no value)'} [${r.variables.map((v) => `${v.variable}=${v.value ?? 'missing'}`).join(', ')}]`,
+    )
     .join('; ');
   return `${m.element}: ${verdict}${via} — ${explanationInWords(m.code)} [${m.code}]${vars ? `; variables: ${vars}` : ''}`;
 }
 
 function conditionWords(c: ConditionExplanation): string {
-  const req = c.keyPresent ? `request has ${JSON.stringify(c.requestValues.length === 1 ? c.requestValues[0] : c.requestValues)}` : 'key not in request';
-  const pol = c.policyValues.map((v) => (v.resolved !== null && v.resolved !== v.raw ? `${v.raw} (= ${v.resolved})` : v.resolved === null ? `${v.raw} (no value)` : v.raw)).join(' | ');
+  const req = c.keyPresent
+    ? `request has ${JSON.stringify(c.requestValues.length === 1 ? c.requestValues[0] : c.requestValues)}`
+    : 'key not in request';
+  const pol = c.policyValues
+    .map((v) =>
+      v.resolved !== null && v.resolved !== v.raw ? `${v.raw} (= ${v.resolved})` : v.resolved === null ? `${v.raw} (no value)` : v.raw,
+    )
+    .join(' | ');
   return `Condition ${c.operator} ${c.key}: ${c.matched ? 'true' : 'false'} — ${req}; policy says ${pol}. ${explanationInWords(c.code)} [${c.code}]`;
 }

@@ -18,7 +18,12 @@ export function plainInput<T>(value: T, field: string, depth = 0): T {
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, { value: plainInput((value as Record<string, unknown>)[key], field, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: plainInput((value as Record<string, unknown>)[key], field, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out as T;
   } catch (e) {

@@ -24,8 +24,18 @@ import type {
 } from './types.ts';
 
 const PRINCIPAL_FIELDS = new Set([
-  'PolicySourceArn', 'PolicyInputList', 'PermissionsBoundaryPolicyInputList', 'ActionNames', 'ResourceArns', 'ResourcePolicy', 'ResourceOwner',
-  'CallerArn', 'ContextEntries', 'ResourceHandlingOption', 'MaxItems', 'Marker',
+  'PolicySourceArn',
+  'PolicyInputList',
+  'PermissionsBoundaryPolicyInputList',
+  'ActionNames',
+  'ResourceArns',
+  'ResourcePolicy',
+  'ResourceOwner',
+  'CallerArn',
+  'ContextEntries',
+  'ResourceHandlingOption',
+  'MaxItems',
+  'Marker',
 ]);
 
 /** Options: where to find AWS managed policies that the details file does not include. */
@@ -35,7 +45,11 @@ export interface SimulatePrincipalOptions {
 }
 
 /** IAM SimulatePrincipalPolicy. Throws SimulationError for input the API would reject. */
-export function simulatePrincipalPolicy(accountDetails: AccountAuthorizationDetails | object, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions = {}): SimulatePrincipalPolicyOutput {
+export function simulatePrincipalPolicy(
+  accountDetails: AccountAuthorizationDetails | object,
+  input: SimulatePrincipalPolicyInput,
+  options: SimulatePrincipalOptions = {},
+): SimulatePrincipalPolicyOutput {
   return simulatePrincipalPolicyWithDetails(accountDetails, input, options).output;
 }
 
@@ -46,18 +60,29 @@ export function simulatePrincipalPolicyWithDetails(
   options: SimulatePrincipalOptions = {},
 ): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   try {
-    if (typeof accountDetails !== 'object' || accountDetails === null) throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+    if (typeof accountDetails !== 'object' || accountDetails === null)
+      throw new SimulationError('WRONG_TYPE', {
+        field: 'accountDetails',
+        expected: 'the JSON printed by aws iam get-account-authorization-details',
+      });
     // The details are copied as plain data and indexed once per caller object (not on every call).
     const index = detailsIndex(accountDetails, (d) => plainInput(d, 'accountDetails') as AccountAuthorizationDetails);
     return simulateFromDetails(index, plainInput(input, 'SimulatePrincipalPolicy'), options);
   } catch (error) {
     // The details file is user input: a shape we could not read is a clear error, never a TypeError.
     if (error instanceof SimulationError) throw error;
-    throw new SimulationError('WRONG_TYPE', { field: 'accountDetails', expected: 'the JSON printed by aws iam get-account-authorization-details' });
+    throw new SimulationError('WRONG_TYPE', {
+      field: 'accountDetails',
+      expected: 'the JSON printed by aws iam get-account-authorization-details',
+    });
   }
 }
 
-function simulateFromDetails(index: DetailsIndex, input: SimulatePrincipalPolicyInput, options: SimulatePrincipalOptions): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
+function simulateFromDetails(
+  index: DetailsIndex,
+  input: SimulatePrincipalPolicyInput,
+  options: SimulatePrincipalOptions,
+): SimulationWithDetails<SimulatePrincipalPolicyOutput> {
   checkObject(input, 'SimulatePrincipalPolicy', PRINCIPAL_FIELDS);
   if (typeof input.PolicySourceArn !== 'string') throw new SimulationError('MISSING_FIELD', { field: 'PolicySourceArn' });
   const arn = input.PolicySourceArn;
@@ -118,13 +143,25 @@ function simulateFromDetails(index: DetailsIndex, input: SimulatePrincipalPolicy
   });
   if (boundary) sourceTypes.set(boundary.id, boundary.arn?.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed');
 
-  const plan = planCommon(input, identity, sourceTypes, kind === 'group' ? `arn:aws:iam::${accountId}:user/SimulatedGroupMember` : arn, boundary);
+  const plan = planCommon(
+    input,
+    identity,
+    sourceTypes,
+    kind === 'group' ? `arn:aws:iam::${accountId}:user/SimulatedGroupMember` : arn,
+    boundary,
+  );
   // Values from ContextEntries win over the ones derived from the principal.
   plan.context = { ...context, ...plan.context };
   return runSimulation(plan);
 }
 
-function addPrincipalContext(context: Record<string, ContextValue>, arn: string, accountId: string, type: string, tags: Tag[] | undefined): void {
+function addPrincipalContext(
+  context: Record<string, ContextValue>,
+  arn: string,
+  accountId: string,
+  type: string,
+  tags: Tag[] | undefined,
+): void {
   context['aws:PrincipalArn'] = arn;
   context['aws:PrincipalAccount'] = accountId;
   context['aws:PrincipalType'] = type;
@@ -145,7 +182,8 @@ class ManagedPolicies {
     let text: string | undefined;
     if (detail) {
       const versions = detail.PolicyVersionList ?? [];
-      const version = versions.find((v) => v.IsDefaultVersion) ?? versions.find((v) => v.VersionId === detail.DefaultVersionId) ?? versions[0];
+      const version =
+        versions.find((v) => v.IsDefaultVersion) ?? versions.find((v) => v.VersionId === detail.DefaultVersionId) ?? versions[0];
       if (version) text = documentText(version.Document, name, this.#index);
     }
     text ??= this.#options.managedPolicyDocument?.(arn);

@@ -3,10 +3,24 @@
  * action × resource, turned into IAM's EvaluationResult shape.
  */
 import { authorize } from '../evaluate/authorize.ts';
-import type { AuthorizationRequest, ContextValue, PolicySource, RequestPrincipal, ResourcePolicyInput, StatementRef } from '../evaluate/types.ts';
+import type {
+  AuthorizationRequest,
+  ContextValue,
+  PolicySource,
+  RequestPrincipal,
+  ResourcePolicyInput,
+  StatementRef,
+} from '../evaluate/types.ts';
 import { parseDate, parseIpRange, parseNumber, parseBool, isBase64 } from '../policy/values.ts';
 import { SimulationError } from './errors.ts';
-import type { ContextEntry, EvaluationResult, MatchedStatement, SimulateCustomPolicyOutput, SimulationDetail, SimulationWithDetails } from './types.ts';
+import type {
+  ContextEntry,
+  EvaluationResult,
+  MatchedStatement,
+  SimulateCustomPolicyOutput,
+  SimulationDetail,
+  SimulationWithDetails,
+} from './types.ts';
 
 /** Everything a simulation needs once the input is checked. */
 export interface SimulationPlan {
@@ -53,7 +67,12 @@ export function runSimulation(plan: SimulationPlan): SimulationWithDetails<Simul
   return { output, details: details.slice(start, start + max) };
 }
 
-function toEvaluationResult(plan: SimulationPlan, action: string, resource: string, result: ReturnType<typeof authorize>): EvaluationResult {
+function toEvaluationResult(
+  plan: SimulationPlan,
+  action: string,
+  resource: string,
+  result: ReturnType<typeof authorize>,
+): EvaluationResult {
   const matched = result.decision === 'implicitDeny' ? [] : result.decidingStatements.map((s) => toMatched(plan, s));
   const out: EvaluationResult = {
     EvalActionName: action,
@@ -112,9 +131,11 @@ export function contextFromEntries(entries: unknown): Record<string, ContextValu
     const bad = (why: string): never => {
       throw new SimulationError('INVALID_CONTEXT_ENTRY', { index: String(index), why, field: `ContextEntries[${index}]` });
     };
-    if (typeof raw !== 'object' || raw === null) return bad('each entry must be an object with ContextKeyName, ContextKeyValues, ContextKeyType');
+    if (typeof raw !== 'object' || raw === null)
+      return bad('each entry must be an object with ContextKeyName, ContextKeyValues, ContextKeyType');
     const e = raw as ContextEntry;
-    if (typeof e.ContextKeyName !== 'string' || e.ContextKeyName.length < 5) return bad('ContextKeyName must be a key name such as "aws:CurrentTime"');
+    if (typeof e.ContextKeyName !== 'string' || e.ContextKeyName.length < 5)
+      return bad('ContextKeyName must be a key name such as "aws:CurrentTime"');
     const type = e.ContextKeyType ?? 'string';
     if (!TYPES.has(type)) return bad(`ContextKeyType "${String(type)}" is not one of ${[...TYPES].join(', ')}`);
     const values = e.ContextKeyValues ?? [];
@@ -122,15 +143,21 @@ export function contextFromEntries(entries: unknown): Record<string, ContextValu
     const base = type.replace(/List$/, '');
     for (const v of values) {
       const ok =
-        base === 'numeric' ? parseNumber(v) !== undefined
-        : base === 'boolean' ? parseBool(v) !== undefined
-        : base === 'date' ? parseDate(v) !== undefined
-        : base === 'ip' ? parseIpRange(v) !== undefined
-        : base === 'binary' ? isBase64(v)
-        : true;
+        base === 'numeric'
+          ? parseNumber(v) !== undefined
+          : base === 'boolean'
+            ? parseBool(v) !== undefined
+            : base === 'date'
+              ? parseDate(v) !== undefined
+              : base === 'ip'
+                ? parseIpRange(v) !== undefined
+                : base === 'binary'
+                  ? isBase64(v)
+                  : true;
       if (!ok) bad(`"${v}" is not a valid ${base} value for ${e.ContextKeyName}`);
     }
-    if (!LIST_TYPES.has(type) && values.length > 1) bad(`${e.ContextKeyName} has type ${type} but ${values.length} values; use ${type}List for several`);
+    if (!LIST_TYPES.has(type) && values.length > 1)
+      bad(`${e.ContextKeyName} has type ${type} but ${values.length} values; use ${type}List for several`);
     context[e.ContextKeyName] = LIST_TYPES.has(type) ? values : (values[0] ?? '');
   });
   return context;
@@ -150,9 +177,11 @@ export function checkActionNames(value: unknown): string[] {
 /** Checks ResourceArns (default `*`). */
 export function checkResourceArns(value: unknown): string[] {
   if (value === undefined) return ['*'];
-  if (!Array.isArray(value) || value.length === 0) throw new SimulationError('WRONG_TYPE', { field: 'ResourceArns', expected: 'a non-empty list of ARNs' });
+  if (!Array.isArray(value) || value.length === 0)
+    throw new SimulationError('WRONG_TYPE', { field: 'ResourceArns', expected: 'a non-empty list of ARNs' });
   return value.map((r: unknown, i) => {
-    if (typeof r !== 'string' || (r !== '*' && !r.startsWith('arn:'))) throw new SimulationError('WRONG_TYPE', { field: `ResourceArns[${i}]`, expected: 'an ARN or "*"' });
+    if (typeof r !== 'string' || (r !== '*' && !r.startsWith('arn:')))
+      throw new SimulationError('WRONG_TYPE', { field: `ResourceArns[${i}]`, expected: 'an ARN or "*"' });
     return r;
   });
 }

@@ -10,7 +10,9 @@ import type { UserIdentity } from './record.ts';
 /** The identity block of a record made by `caller`. */
 export function userIdentityOf(state: AccountState, caller: Caller): UserIdentity {
   const session = caller.session;
-  const attributes = session ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) } : undefined;
+  const attributes = session
+    ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) }
+    : undefined;
   if (caller.type === 'AssumedRole' && caller.role && session) {
     return {
       type: 'AssumedRole',
@@ -22,7 +24,13 @@ export function userIdentityOf(state: AccountState, caller: Caller): UserIdentit
       // attributes, and sourceIdentity after attributes (tests/fixtures/cloudtrail/; CloudTrail User Guide,
       // "AWS STS source identity" example record).
       sessionContext: {
-        sessionIssuer: { type: 'Role', principalId: caller.role.id, arn: caller.role.arn, accountId: caller.accountId, userName: caller.role.name },
+        sessionIssuer: {
+          type: 'Role',
+          principalId: caller.role.id,
+          arn: caller.role.arn,
+          accountId: caller.accountId,
+          userName: caller.role.name,
+        },
         webIdFederationData: {},
         attributes,
         ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
@@ -35,8 +43,22 @@ export function userIdentityOf(state: AccountState, caller: Caller): UserIdentit
   const base: UserIdentity =
     caller.type === 'Root'
       ? // Root: principalId is the account ID; userName only when an account alias exists (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
-        { type: 'Root', principalId: caller.accountId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, ...(state.accountAlias ? { userName: state.accountAlias } : {}) }
-      : { type: 'IAMUser', principalId: caller.principalId, arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId, userName: caller.user?.name };
+        {
+          type: 'Root',
+          principalId: caller.accountId,
+          arn: caller.arn,
+          accountId: caller.accountId,
+          accessKeyId: caller.accessKeyId,
+          ...(state.accountAlias ? { userName: state.accountAlias } : {}),
+        }
+      : {
+          type: 'IAMUser',
+          principalId: caller.principalId,
+          arn: caller.arn,
+          accountId: caller.accountId,
+          accessKeyId: caller.accessKeyId,
+          userName: caller.user?.name,
+        };
   if (!session) return base;
   // Console sessions carry empty sessionIssuer/webIdFederationData blocks (reference record 10);
   // GetSessionToken sessions only the attributes (reference record 05b).

@@ -5,7 +5,18 @@
  */
 import { iamTrailDate } from '../world/dates.ts';
 
-const REDACTED = new Set(['password', 'newPassword', 'oldPassword', 'secretAccessKey', 'base32StringSeed', 'qRCodePNG', 'tokenCode', 'authenticationCode1', 'authenticationCode2', 'body']);
+const REDACTED = new Set([
+  'password',
+  'newPassword',
+  'oldPassword',
+  'secretAccessKey',
+  'base32StringSeed',
+  'qRCodePNG',
+  'tokenCode',
+  'authenticationCode1',
+  'authenticationCode2',
+  'body',
+]);
 const CLI_TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\+00:00$/;
 
 /** A request or response object in CloudTrail's casing; null when empty. */

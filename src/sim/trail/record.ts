@@ -47,10 +47,31 @@ export interface TrailRecordFields {
 
 /** The field order of a printed CloudTrail record. */
 const FIELD_ORDER: readonly (keyof TrailRecordFields)[] = [
-  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
-  'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData', 'requestID', 'eventID',
-  'readOnly', 'resources', 'eventType', 'apiVersion', 'managementEvent', 'recipientAccountId', 'sharedEventID',
-  'eventCategory', 'tlsDetails', 'sessionCredentialFromConsole',
+  'eventVersion',
+  'userIdentity',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'awsRegion',
+  'sourceIPAddress',
+  'userAgent',
+  'errorCode',
+  'errorMessage',
+  'requestParameters',
+  'responseElements',
+  'additionalEventData',
+  'requestID',
+  'eventID',
+  'readOnly',
+  'resources',
+  'eventType',
+  'apiVersion',
+  'managementEvent',
+  'recipientAccountId',
+  'sharedEventID',
+  'eventCategory',
+  'tlsDetails',
+  'sessionCredentialFromConsole',
 ];
 
 /** A plain record object with AWS's key order; undefined optional fields are omitted. */

@@ -25,7 +25,10 @@ function doc(text: string): unknown {
 }
 
 function attachedOut(state: AccountState, arns: readonly string[]): { PolicyName: string; PolicyArn: string }[] {
-  return arns.map((arn) => ({ PolicyName: awsManagedPolicy(arn)?.PolicyName ?? own(state.policies, arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn }));
+  return arns.map((arn) => ({
+    PolicyName: awsManagedPolicy(arn)?.PolicyName ?? own(state.policies, arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1),
+    PolicyArn: arn,
+  }));
 }
 
 function boundary(arn: string | undefined): Record<string, unknown> {
@@ -83,7 +86,8 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
   const index = exportIndex(state, groups);
   const usedAws = new Set<string>();
   for (const e of [...users, ...groups, ...roles]) e.attachedPolicies.filter(isAwsManagedArn).forEach((a) => usedAws.add(a));
-  for (const e of [...users, ...roles]) if (e.permissionsBoundary && isAwsManagedArn(e.permissionsBoundary)) usedAws.add(e.permissionsBoundary);
+  for (const e of [...users, ...roles])
+    if (e.permissionsBoundary && isAwsManagedArn(e.permissionsBoundary)) usedAws.add(e.permissionsBoundary);
   const policies: Record<string, unknown>[] = [];
   if (want('LocalManagedPolicy') || want('AWSManagedPolicy')) {
     for (const p of sortByName(Object.values(state.policies))) {
@@ -95,10 +99,24 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
         const text = awsManagedDocument(arn);
         if (!info || text === undefined || own(state.policies, arn)) continue;
         policies.push({
-          PolicyName: info.PolicyName, PolicyId: info.PolicyId, Arn: arn, Path: info.Path, DefaultVersionId: info.DefaultVersionId,
-          AttachmentCount: index.attachments.get(arn) ?? 0, PermissionsBoundaryUsageCount: index.boundaries.get(arn) ?? 0, IsAttachable: true,
-          CreateDate: cliTimestamp(Date.parse(info.CreateDate)), UpdateDate: cliTimestamp(Date.parse(info.UpdateDate)),
-          PolicyVersionList: [{ Document: doc(text), VersionId: info.DefaultVersionId, IsDefaultVersion: true, CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)) }],
+          PolicyName: info.PolicyName,
+          PolicyId: info.PolicyId,
+          Arn: arn,
+          Path: info.Path,
+          DefaultVersionId: info.DefaultVersionId,
+          AttachmentCount: index.attachments.get(arn) ?? 0,
+          PermissionsBoundaryUsageCount: index.boundaries.get(arn) ?? 0,
+          IsAttachable: true,
+          CreateDate: cliTimestamp(Date.parse(info.CreateDate)),
+          UpdateDate: cliTimestamp(Date.parse(info.UpdateDate)),
+          PolicyVersionList: [
+            {
+              Document: doc(text),
+              VersionId: info.DefaultVersionId,
+              IsDefaultVersion: true,
+              CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)),
+            },
+          ],
         });
       }
     }
@@ -113,8 +131,14 @@ export function exportAuthorizationDetails(state: AccountState, filter: readonly
 
 function userDetail(state: AccountState, index: ExportIndex, u: User): Record<string, unknown> {
   return {
-    Path: u.path, UserName: u.name, UserId: u.id, Arn: u.arn, CreateDate: cliTimestamp(u.createDate),
-    ...(u.inlinePolicies.length ? { UserPolicyList: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })) } : {}),
+    Path: u.path,
+    UserName: u.name,
+    UserId: u.id,
+    Arn: u.arn,
+    CreateDate: cliTimestamp(u.createDate),
+    ...(u.inlinePolicies.length
+      ? { UserPolicyList: u.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })) }
+      : {}),
     GroupList: (index.groupsOfUser.get(u.name) ?? []).map((g) => g.name),
     AttachedManagedPolicies: attachedOut(state, u.attachedPolicies),
     ...boundary(u.permissionsBoundary),
@@ -124,7 +148,11 @@ function userDetail(state: AccountState, index: ExportIndex, u: User): Record<st
 
 function groupDetail(state: AccountState, g: Group): Record<string, unknown> {
   return {
-    Path: g.path, GroupName: g.name, GroupId: g.id, Arn: g.arn, CreateDate: cliTimestamp(g.createDate),
+    Path: g.path,
+    GroupName: g.name,
+    GroupId: g.id,
+    Arn: g.arn,
+    CreateDate: cliTimestamp(g.createDate),
     GroupPolicyList: g.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })),
     AttachedManagedPolicies: attachedOut(state, g.attachedPolicies),
   };
@@ -132,10 +160,19 @@ function groupDetail(state: AccountState, g: Group): Record<string, unknown> {
 
 function roleDetail(state: AccountState, index: ExportIndex, r: Role): Record<string, unknown> {
   return {
-    Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: cliTimestamp(r.createDate),
+    Path: r.path,
+    RoleName: r.name,
+    RoleId: r.id,
+    Arn: r.arn,
+    CreateDate: cliTimestamp(r.createDate),
     AssumeRolePolicyDocument: doc(r.assumeRolePolicyDocument),
     InstanceProfileList: (index.profilesOfRole.get(r.name) ?? []).map((p) => ({
-      Path: p.path, InstanceProfileName: p.name, InstanceProfileId: p.id, Arn: p.arn, CreateDate: cliTimestamp(p.createDate), Roles: [],
+      Path: p.path,
+      InstanceProfileName: p.name,
+      InstanceProfileId: p.id,
+      Arn: p.arn,
+      CreateDate: cliTimestamp(p.createDate),
+      Roles: [],
     })),
     RolePolicyList: r.inlinePolicies.map((p) => ({ PolicyName: p.name, PolicyDocument: doc(p.document) })),
     AttachedManagedPolicies: attachedOut(state, r.attachedPolicies),
@@ -147,10 +184,22 @@ function roleDetail(state: AccountState, index: ExportIndex, r: Role): Record<st
 
 function policyDetail(index: ExportIndex, p: ManagedPolicy): Record<string, unknown> {
   return {
-    PolicyName: p.name, PolicyId: p.id, Arn: p.arn, Path: p.path, DefaultVersionId: p.defaultVersionId,
-    AttachmentCount: index.attachments.get(p.arn) ?? 0, PermissionsBoundaryUsageCount: index.boundaries.get(p.arn) ?? 0, IsAttachable: true,
-    CreateDate: cliTimestamp(p.createDate), UpdateDate: cliTimestamp(p.updateDate),
-    PolicyVersionList: [...p.versions].reverse().map((v) => ({ Document: doc(v.document), VersionId: v.versionId, IsDefaultVersion: v.versionId === p.defaultVersionId, CreateDate: cliTimestamp(v.createDate) })),
+    PolicyName: p.name,
+    PolicyId: p.id,
+    Arn: p.arn,
+    Path: p.path,
+    DefaultVersionId: p.defaultVersionId,
+    AttachmentCount: index.attachments.get(p.arn) ?? 0,
+    PermissionsBoundaryUsageCount: index.boundaries.get(p.arn) ?? 0,
+    IsAttachable: true,
+    CreateDate: cliTimestamp(p.createDate),
+    UpdateDate: cliTimestamp(p.updateDate),
+    PolicyVersionList: [...p.versions].reverse().map((v) => ({
+      Document: doc(v.document),
+      VersionId: v.versionId,
+      IsDefaultVersion: v.versionId === p.defaultVersionId,
+      CreateDate: cliTimestamp(v.createDate),
+    })),
   };
 }
 
@@ -185,17 +234,23 @@ const decoded = (v: unknown): string => (typeof v === 'string' && v.startsWith('
 const inline = (v: unknown, path: string): { name: string; document: string }[] =>
   list(v, path).map((p, i) => ({ name: reqStr(p, 'PolicyName', `${path}[${i}]`), document: decoded(p['PolicyDocument']) }));
 const attached = (v: unknown, path: string): string[] => list(v, path).map((p, i) => reqStr(p, 'PolicyArn', `${path}[${i}]`));
-const tagList = (v: unknown, path: string): Tag[] => list(v, path).map((t, i) => ({ Key: reqStr(t, 'Key', `${path}[${i}]`), Value: typeof t['Value'] === 'string' ? t['Value'] : '' }));
-const boundaryArn = (v: unknown): string | undefined => (v && typeof v === 'object' && typeof (v as Json)['PermissionsBoundaryArn'] === 'string' ? ((v as Json)['PermissionsBoundaryArn'] as string) : undefined);
+const tagList = (v: unknown, path: string): Tag[] =>
+  list(v, path).map((t, i) => ({ Key: reqStr(t, 'Key', `${path}[${i}]`), Value: typeof t['Value'] === 'string' ? t['Value'] : '' }));
+const boundaryArn = (v: unknown): string | undefined =>
+  v && typeof v === 'object' && typeof (v as Json)['PermissionsBoundaryArn'] === 'string'
+    ? ((v as Json)['PermissionsBoundaryArn'] as string)
+    : undefined;
 
 /** Fills an empty world's IAM state from an authorization-details document; throws ImportError on bad input. */
 export function importAuthorizationDetails(state: AccountState, details: unknown, newId: (prefix: string) => string, now: number): void {
-  if (!details || typeof details !== 'object' || Array.isArray(details)) throw new ImportError('$', 'expected the JSON object printed by aws iam get-account-authorization-details');
+  if (!details || typeof details !== 'object' || Array.isArray(details))
+    throw new ImportError('$', 'expected the JSON object printed by aws iam get-account-authorization-details');
   const d = details as Json;
   for (const [i, p] of list(d['Policies'], '$.Policies').entries()) {
     const path = `$.Policies[${i}]`;
     const arn = reqStr(p, 'Arn', path);
-    if (!/^arn:aws:iam::(\d{12}|aws):policy\//.test(arn)) throw new ImportError(`${path}.Arn`, 'expected a managed policy ARN (arn:aws:iam::<account>:policy/...)');
+    if (!/^arn:aws:iam::(\d{12}|aws):policy\//.test(arn))
+      throw new ImportError(`${path}.Arn`, 'expected a managed policy ARN (arn:aws:iam::<account>:policy/...)');
     // AWS managed policies the simulator ships keep their shipped document; others are stored.
     if (isAwsManagedArn(arn) && awsManagedPolicy(arn)) continue;
     const versions = list(p['PolicyVersionList'], `${path}.PolicyVersionList`).map((v, j) => ({
@@ -208,9 +263,19 @@ export function importAuthorizationDetails(state: AccountState, details: unknown
     const def = versions.find((v) => v.isDefault) ?? versions[0];
     const numbers = versions.map((v) => Number(v.versionId.slice(1))).filter(Number.isFinite);
     const policy: ManagedPolicy = {
-      name: reqStr(p, 'PolicyName', path), id: typeof p['PolicyId'] === 'string' ? p['PolicyId'] : newId('ANPA'), path: typeof p['Path'] === 'string' ? p['Path'] : '/', arn,
-      createDate: date(p['CreateDate'], now), updateDate: date(p['UpdateDate'], now), defaultVersionId: def?.versionId ?? 'v1',
-      nextVersion: Math.max(0, ...numbers) + 1, versions: versions.reverse().map(({ versionId, document, createDate }) => ({ versionId, document, createDate })).reverse(), tags: [],
+      name: reqStr(p, 'PolicyName', path),
+      id: typeof p['PolicyId'] === 'string' ? p['PolicyId'] : newId('ANPA'),
+      path: typeof p['Path'] === 'string' ? p['Path'] : '/',
+      arn,
+      createDate: date(p['CreateDate'], now),
+      updateDate: date(p['UpdateDate'], now),
+      defaultVersionId: def?.versionId ?? 'v1',
+      nextVersion: Math.max(0, ...numbers) + 1,
+      versions: versions
+        .reverse()
+        .map(({ versionId, document, createDate }) => ({ versionId, document, createDate }))
+        .reverse(),
+      tags: [],
     };
     policy.versions.sort((a, b) => Number(a.versionId.slice(1)) - Number(b.versionId.slice(1)));
     state.policies[arn] = policy;
@@ -219,8 +284,14 @@ export function importAuthorizationDetails(state: AccountState, details: unknown
     const path = `$.GroupDetailList[${i}]`;
     const name = reqStr(g, 'GroupName', path);
     state.groups[nameKey(name)] = {
-      name, id: typeof g['GroupId'] === 'string' ? g['GroupId'] : newId('AGPA'), path: typeof g['Path'] === 'string' ? g['Path'] : '/', arn: reqStr(g, 'Arn', path), createDate: date(g['CreateDate'], now),
-      inlinePolicies: inline(g['GroupPolicyList'], `${path}.GroupPolicyList`), attachedPolicies: attached(g['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`), members: [],
+      name,
+      id: typeof g['GroupId'] === 'string' ? g['GroupId'] : newId('AGPA'),
+      path: typeof g['Path'] === 'string' ? g['Path'] : '/',
+      arn: reqStr(g, 'Arn', path),
+      createDate: date(g['CreateDate'], now),
+      inlinePolicies: inline(g['GroupPolicyList'], `${path}.GroupPolicyList`),
+      attachedPolicies: attached(g['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`),
+      members: [],
     };
   }
   for (const [i, u] of list(d['UserDetailList'], '$.UserDetailList').entries()) {
@@ -228,12 +299,21 @@ export function importAuthorizationDetails(state: AccountState, details: unknown
     const name = reqStr(u, 'UserName', path);
     const pb = boundaryArn(u['PermissionsBoundary']);
     state.users[nameKey(name)] = {
-      name, id: typeof u['UserId'] === 'string' ? u['UserId'] : newId('AIDA'), path: typeof u['Path'] === 'string' ? u['Path'] : '/', arn: reqStr(u, 'Arn', path), createDate: date(u['CreateDate'], now),
-      tags: tagList(u['Tags'], `${path}.Tags`), inlinePolicies: inline(u['UserPolicyList'], `${path}.UserPolicyList`),
-      attachedPolicies: attached(u['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`), ...(pb ? { permissionsBoundary: pb } : {}), accessKeys: [], mfaSerials: [],
+      name,
+      id: typeof u['UserId'] === 'string' ? u['UserId'] : newId('AIDA'),
+      path: typeof u['Path'] === 'string' ? u['Path'] : '/',
+      arn: reqStr(u, 'Arn', path),
+      createDate: date(u['CreateDate'], now),
+      tags: tagList(u['Tags'], `${path}.Tags`),
+      inlinePolicies: inline(u['UserPolicyList'], `${path}.UserPolicyList`),
+      attachedPolicies: attached(u['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`),
+      ...(pb ? { permissionsBoundary: pb } : {}),
+      accessKeys: [],
+      mfaSerials: [],
     };
     const groups = u['GroupList'];
-    if (groups !== undefined && !(Array.isArray(groups) && groups.every((x) => typeof x === 'string'))) throw new ImportError(`${path}.GroupList`, 'expected a list of group names');
+    if (groups !== undefined && !(Array.isArray(groups) && groups.every((x) => typeof x === 'string')))
+      throw new ImportError(`${path}.GroupList`, 'expected a list of group names');
     for (const groupName of (groups as string[] | undefined) ?? []) {
       const group = state.groups[nameKey(groupName)];
       if (!group) throw new ImportError(`${path}.GroupList`, `group ${groupName} is not in GroupDetailList`);
@@ -245,17 +325,25 @@ export function importAuthorizationDetails(state: AccountState, details: unknown
     const name = reqStr(r, 'RoleName', path);
     const pb = boundaryArn(r['PermissionsBoundary']);
     state.roles[nameKey(name)] = {
-      name, id: typeof r['RoleId'] === 'string' ? r['RoleId'] : newId('AROA'), path: typeof r['Path'] === 'string' ? r['Path'] : '/', arn: reqStr(r, 'Arn', path), createDate: date(r['CreateDate'], now),
+      name,
+      id: typeof r['RoleId'] === 'string' ? r['RoleId'] : newId('AROA'),
+      path: typeof r['Path'] === 'string' ? r['Path'] : '/',
+      arn: reqStr(r, 'Arn', path),
+      createDate: date(r['CreateDate'], now),
       maxSessionDuration: typeof r['MaxSessionDuration'] === 'number' ? r['MaxSessionDuration'] : 3600,
-      assumeRolePolicyDocument: r['AssumeRolePolicyDocument'] === undefined ? '{"Version":"2012-10-17","Statement":[]}' : decoded(r['AssumeRolePolicyDocument']),
-      tags: tagList(r['Tags'], `${path}.Tags`), inlinePolicies: inline(r['RolePolicyList'], `${path}.RolePolicyList`),
-      attachedPolicies: attached(r['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`), ...(pb ? { permissionsBoundary: pb } : {}),
+      assumeRolePolicyDocument:
+        r['AssumeRolePolicyDocument'] === undefined ? '{"Version":"2012-10-17","Statement":[]}' : decoded(r['AssumeRolePolicyDocument']),
+      tags: tagList(r['Tags'], `${path}.Tags`),
+      inlinePolicies: inline(r['RolePolicyList'], `${path}.RolePolicyList`),
+      attachedPolicies: attached(r['AttachedManagedPolicies'], `${path}.AttachedManagedPolicies`),
+      ...(pb ? { permissionsBoundary: pb } : {}),
     };
   }
   // Every attachment must name a policy the world knows (shipped AWS managed, or in Policies).
   for (const e of [...Object.values(state.users), ...Object.values(state.groups), ...Object.values(state.roles)]) {
     for (const arn of [...e.attachedPolicies, ...('permissionsBoundary' in e && e.permissionsBoundary ? [e.permissionsBoundary] : [])]) {
-      if (!own(state.policies, arn) && !awsManagedPolicy(arn)) throw new ImportError(e.arn, `attached policy ${arn} is neither in Policies nor an AWS managed policy the simulator ships`);
+      if (!own(state.policies, arn) && !awsManagedPolicy(arn))
+        throw new ImportError(e.arn, `attached policy ${arn} is neither in Policies nor an AWS managed policy the simulator ships`);
     }
   }
 }

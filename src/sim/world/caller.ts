@@ -32,10 +32,12 @@ export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'e
  */
 export function accountOfCredentials(world: WorldState, credentials: Credentials): AccountState | undefined {
   const accounts = Object.values(world.accounts);
-  if (credentials.kind === 'console') return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
+  if (credentials.kind === 'console')
+    return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
   const id = credentials.accessKeyId;
   const encoded = /^(AKIA|ASIA)[A-Z2-7]{16}$/.test(id) ? own(world.accounts, accountIdOfAccessKey(id)) : undefined;
-  const holds = (a: AccountState) => own(a.sessions, id) !== undefined || a.root.accessKeys.some((k) => k.id === id) || userOfKey(a, id) !== undefined;
+  const holds = (a: AccountState) =>
+    own(a.sessions, id) !== undefined || a.root.accessKeys.some((k) => k.id === id) || userOfKey(a, id) !== undefined;
   if (encoded && holds(encoded)) return encoded;
   return accounts.find(holds);
 }
@@ -57,7 +59,11 @@ function userOfKey(state: AccountState, accessKeyId: string): User | undefined {
 }
 
 /** The principal behind the credentials, or why there is none. */
-export function authenticate(state: AccountState, credentials: Credentials, nowMs: number): { caller: Caller } | { failure: AuthenticationFailure } {
+export function authenticate(
+  state: AccountState,
+  credentials: Credentials,
+  nowMs: number,
+): { caller: Caller } | { failure: AuthenticationFailure } {
   if (credentials.kind === 'console') {
     const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
     if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };
@@ -96,7 +102,13 @@ export function authenticate(state: AccountState, credentials: Credentials, nowM
 
 /** The root user as a caller. */
 export function rootCaller(state: AccountState, accessKeyId: string): Caller {
-  return { type: 'Root', arn: `arn:aws:iam::${state.accountId}:root`, principalId: state.accountId, accountId: state.accountId, accessKeyId };
+  return {
+    type: 'Root',
+    arn: `arn:aws:iam::${state.accountId}:root`,
+    principalId: state.accountId,
+    accountId: state.accountId,
+    accessKeyId,
+  };
 }
 
 /** An IAM user as a caller. */

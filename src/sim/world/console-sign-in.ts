@@ -51,13 +51,22 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 const CONSOLE_SESSION_SECONDS = 12 * 3600;
 
 /** Signs in and records ConsoleLogin. */
-export function consoleSignIn(state: AccountState, region: string, ids: IdGenerator, nowMs: number, input: ConsoleSignInInput): ConsoleSignInResult {
+export function consoleSignIn(
+  state: AccountState,
+  region: string,
+  ids: IdGenerator,
+  nowMs: number,
+  input: ConsoleSignInInput,
+): ConsoleSignInResult {
   const root = input.userName === undefined;
-  if (root && input.rootEmail !== undefined && input.rootEmail.trim().toLowerCase() !== rootEmailOf(state).toLowerCase()) return { ok: false, reason: 'NO_SUCH_ACCOUNT' };
+  if (root && input.rootEmail !== undefined && input.rootEmail.trim().toLowerCase() !== rootEmailOf(state).toLowerCase())
+    return { ok: false, reason: 'NO_SUCH_ACCOUNT' };
   if (!root && input.account !== undefined && !namesAccount(state, input.account)) return { ok: false, reason: 'NO_SUCH_ACCOUNT' };
   const user = root ? undefined : state.users[nameKey(input.userName ?? '')];
   const serials = root ? state.root.mfaSerials : (user?.mfaSerials ?? []);
-  const passwordOk = root ? input.password === state.root.password : user?.loginProfile !== undefined && user.loginProfile.password === input.password;
+  const passwordOk = root
+    ? input.password === state.root.password
+    : user?.loginProfile !== undefined && user.loginProfile.password === input.password;
   const device = serials.map((s) => own(state.mfaDevices, s)).find((d) => d !== undefined);
   if (passwordOk && device && input.mfaCode === undefined) return { ok: false, reason: 'MFA_REQUIRED' };
   let mfaOk = true;
@@ -69,10 +78,17 @@ export function consoleSignIn(state: AccountState, region: string, ids: IdGenera
   // With HardExpiry an expired password no longer signs in (User Guide, "Set an account password
   // policy": "users are unable to sign in … until an administrator resets"); recorded as a failure,
   // our choice where the documentation shows no record.
-  const hardExpired = passwordOk && mfaOk && user !== undefined && state.passwordPolicy?.HardExpiry === true && passwordExpired(state, user, nowMs);
+  const hardExpired =
+    passwordOk && mfaOk && user !== undefined && state.passwordPolicy?.HardExpiry === true && passwordExpired(state, user, nowMs);
   const success = passwordOk && mfaOk && !hardExpired;
   const identity = root
-    ? { type: 'Root', principalId: state.accountId, arn: `arn:aws:iam::${state.accountId}:root`, accountId: state.accountId, accessKeyId: '' }
+    ? {
+        type: 'Root',
+        principalId: state.accountId,
+        arn: `arn:aws:iam::${state.accountId}:root`,
+        accountId: state.accountId,
+        accessKeyId: '',
+      }
     : user
       ? success
         ? { type: 'IAMUser', principalId: user.id, arn: user.arn, accountId: state.accountId, userName: user.name }
@@ -111,7 +127,11 @@ export function consoleSignIn(state: AccountState, region: string, ids: IdGenera
   );
   if (hardExpired) return { ok: false, reason: 'PASSWORD_EXPIRED' };
   if (!success) return { ok: false, reason: user || root ? 'FAILED_AUTHENTICATION' : 'NO_SUCH_USER' };
-  const mustChangePassword = user?.loginProfile?.passwordResetRequired ? 'RESET_REQUIRED' : user && passwordExpired(state, user, nowMs) ? 'EXPIRED' : undefined;
+  const mustChangePassword = user?.loginProfile?.passwordResetRequired
+    ? 'RESET_REQUIRED'
+    : user && passwordExpired(state, user, nowMs)
+      ? 'EXPIRED'
+      : undefined;
   if (user) user.passwordLastUsed = nowMs;
   else state.root.passwordLastUsed = nowMs;
   const sessionId = ids.uuid();

@@ -29,16 +29,33 @@ export interface ConsoleSwitchRoleInput {
 export type ConsoleSwitchRoleResult = { ok: true; sessionId: string; arn: string } | { ok: false; error: ServiceError };
 
 /** Switches a console session to a role. */
-export async function consoleSwitchRole(world: WorldState, endpoint: ServiceEndpoint, ids: IdGenerator, nowMs: () => number, input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult> {
-  const source = Object.values(world.accounts).flatMap((a) => Object.values(a.sessions).map((s) => ({ account: a, session: s }))).find((x) => x.session.consoleSessionId === input.sessionId);
+export async function consoleSwitchRole(
+  world: WorldState,
+  endpoint: ServiceEndpoint,
+  ids: IdGenerator,
+  nowMs: () => number,
+  input: ConsoleSwitchRoleInput,
+): Promise<ConsoleSwitchRoleResult> {
+  const source = Object.values(world.accounts)
+    .flatMap((a) => Object.values(a.sessions).map((s) => ({ account: a, session: s })))
+    .find((x) => x.session.consoleSessionId === input.sessionId);
   const userName = source?.session.userName ?? source?.session.sessionName ?? 'root';
   const roleArn = `arn:aws:iam::${input.accountId}:role/${input.roleName.replace(/^\/+/, '')}`;
-  const response = await endpoint.invoke({ service: 'sts', operation: 'AssumeRole', params: { RoleArn: roleArn, RoleSessionName: userName }, credentials: { kind: 'console', sessionId: input.sessionId } });
+  const response = await endpoint.invoke({
+    service: 'sts',
+    operation: 'AssumeRole',
+    params: { RoleArn: roleArn, RoleSessionName: userName },
+    credentials: { kind: 'console', sessionId: input.sessionId },
+  });
   if (!response.ok) return { ok: false, error: response.error };
   const keyId = String((response.output['Credentials'] as Record<string, unknown>)['AccessKeyId']);
   const account = own(world.accounts, input.accountId);
   const session = account ? own(account.sessions, keyId) : undefined;
-  if (!account || !session || !source) return { ok: false, error: { code: 'ServiceFailure', message: 'The simulator could not find the role session it just issued.', httpStatus: 500 } };
+  if (!account || !session || !source)
+    return {
+      ok: false,
+      error: { code: 'ServiceFailure', message: 'The simulator could not find the role session it just issued.', httpStatus: 500 },
+    };
   // The role session keeps the sign-in's MFA: a role whose trust policy requires MFA works only for
   // people who signed in with MFA, and their role session counts as MFA-authenticated.
   const sessionId = ids.uuid();
@@ -51,7 +68,12 @@ export async function consoleSwitchRole(world: WorldState, endpoint: ServiceEndp
   account.records.push(
     buildTrailRecord({
       eventVersion: '1.08',
-      userIdentity: { type: 'AssumedRole', principalId: `${session.roleId ?? ''}:${session.sessionName ?? ''}`, arn, accountId: account.accountId },
+      userIdentity: {
+        type: 'AssumedRole',
+        principalId: `${session.roleId ?? ''}:${session.sessionName ?? ''}`,
+        arn,
+        accountId: account.accountId,
+      },
       eventTime: isoSeconds(nowMs()),
       eventSource: 'signin.amazonaws.com',
       eventName: 'SwitchRole',
@@ -60,7 +82,10 @@ export async function consoleSwitchRole(world: WorldState, endpoint: ServiceEndp
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36',
       requestParameters: null,
       responseElements: { SwitchRole: 'Success' },
-      additionalEventData: { SwitchFrom: switchFrom, RedirectTo: `https://${region}.console.aws.amazon.com/console/home?region=${region}#` },
+      additionalEventData: {
+        SwitchFrom: switchFrom,
+        RedirectTo: `https://${region}.console.aws.amazon.com/console/home?region=${region}#`,
+      },
       eventID: ids.uuid(),
       readOnly: false,
       eventType: 'AwsConsoleSignIn',

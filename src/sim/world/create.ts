@@ -60,7 +60,13 @@ export function newAccountState(ids: IdGenerator, accountId: string, nowMs: numb
     trails: {},
     records: [],
   };
-  if (rootKey) account.root.accessKeys.push({ id: ids.accessKeyId(ID_PREFIX.accessKey, accountId), secret: ids.secretAccessKey(), status: 'Active', createDate: nowMs });
+  if (rootKey)
+    account.root.accessKeys.push({
+      id: ids.accessKeyId(ID_PREFIX.accessKey, accountId),
+      secret: ids.secretAccessKey(),
+      status: 'Active',
+      createDate: nowMs,
+    });
   return account;
 }
 
@@ -68,10 +74,18 @@ export function newAccountState(ids: IdGenerator, accountId: string, nowMs: numb
 export function initialState(options: CreateWorldOptions): WorldState {
   const accountId = options.accountId ?? '123456789012';
   if (!/^\d{12}$/.test(accountId)) throw new WorldOptionsError(`accountId must be 12 digits, got ${JSON.stringify(accountId)}`);
-  const now = options.now === undefined ? DEFAULT_START : options.now instanceof Date ? options.now.getTime() : typeof options.now === 'string' ? Date.parse(options.now) : options.now;
+  const now =
+    options.now === undefined
+      ? DEFAULT_START
+      : options.now instanceof Date
+        ? options.now.getTime()
+        : typeof options.now === 'string'
+          ? Date.parse(options.now)
+          : options.now;
   if (!Number.isFinite(now)) throw new WorldOptionsError(`now must be a valid time, got ${String(options.now)}`);
   const region = options.region ?? 'us-east-1';
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new WorldOptionsError(`region must look like us-east-1, got ${JSON.stringify(region)}`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+    throw new WorldOptionsError(`region must look like us-east-1, got ${JSON.stringify(region)}`);
   const state: WorldState = {
     formatVersion: WORLD_FORMAT_VERSION,
     seed: options.seed ?? 'iam-dojo',
@@ -99,7 +113,8 @@ export function initialState(options: CreateWorldOptions): WorldState {
 function cliConfigOption(config: CreateWorldOptions['cliConfig']): WorldState['cliConfig'] {
   if (config === undefined) return { profiles: {} };
   const profiles = config && typeof config === 'object' ? config.profiles : undefined;
-  if (!profiles || typeof profiles !== 'object') throw new WorldOptionsError('cliConfig must be { profiles: { <name>: { <setting>: <value> } } }');
+  if (!profiles || typeof profiles !== 'object')
+    throw new WorldOptionsError('cliConfig must be { profiles: { <name>: { <setting>: <value> } } }');
   const out: WorldState['cliConfig'] = { profiles: {} };
   for (const [name, settings] of Object.entries(profiles)) {
     if (!settings || typeof settings !== 'object' || Object.values(settings).some((v) => typeof v !== 'string')) {

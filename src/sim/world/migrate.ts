@@ -3,7 +3,14 @@
  * account whose fields sat at the top of the snapshot, with its organization as policy levels;
  * version 2 holds accounts by ID and the organization as a tree (state.ts).
  */
-import { applyLevels, newOrganization, rootIdOf, type OrganizationPolicyState, type OrganizationState, type PolicyKind } from './organization.ts';
+import {
+  applyLevels,
+  newOrganization,
+  rootIdOf,
+  type OrganizationPolicyState,
+  type OrganizationState,
+  type PolicyKind,
+} from './organization.ts';
 import { WORLD_FORMAT_VERSION, type AccountState, type WorldState } from './state.ts';
 
 /** Why a snapshot could not be loaded. */
@@ -20,7 +27,8 @@ function checkAccount(a: Partial<AccountState>, where: string): void {
   for (const key of ACCOUNT_MAPS) {
     if (!a[key] || typeof a[key] !== 'object') throw new SnapshotError(`${where}.${key} is missing`);
   }
-  if (!Array.isArray(a.records) || typeof a.accountId !== 'string' || !a.root || typeof a.root !== 'object') throw new SnapshotError(`${where} is missing records, accountId or root`);
+  if (!Array.isArray(a.records) || typeof a.accountId !== 'string' || !a.root || typeof a.root !== 'object')
+    throw new SnapshotError(`${where} is missing records, accountId or root`);
 }
 
 /** A saved world of any known version as today's state (a deep copy; the input is not changed). */
@@ -29,14 +37,22 @@ export function migrateSnapshot(snapshot: unknown): WorldState {
   const s = structuredClone(snapshot) as Record<string, unknown>;
   if (s['formatVersion'] === 1) return fromVersion1(s);
   if (s['formatVersion'] !== WORLD_FORMAT_VERSION) {
-    throw new SnapshotError(`unsupported world format version ${String(s['formatVersion'])} (this simulator reads versions 1 and ${WORLD_FORMAT_VERSION})`);
+    throw new SnapshotError(
+      `unsupported world format version ${String(s['formatVersion'])} (this simulator reads versions 1 and ${WORLD_FORMAT_VERSION})`,
+    );
   }
   const w = s as unknown as WorldState;
-  if (!w.accounts || typeof w.accounts !== 'object' || typeof w.primaryAccountId !== 'string' || !Object.hasOwn(w.accounts, w.primaryAccountId)) {
+  if (
+    !w.accounts ||
+    typeof w.accounts !== 'object' ||
+    typeof w.primaryAccountId !== 'string' ||
+    !Object.hasOwn(w.accounts, w.primaryAccountId)
+  ) {
     throw new SnapshotError('snapshot.accounts must hold the primary account');
   }
   for (const [id, account] of Object.entries(w.accounts)) checkAccount(account, `snapshot.accounts[${id}]`);
-  if (!w.files || typeof w.files !== 'object' || typeof w.clockMs !== 'number' || typeof w.idCounter !== 'number') throw new SnapshotError('snapshot is missing files, clockMs or idCounter');
+  if (!w.files || typeof w.files !== 'object' || typeof w.clockMs !== 'number' || typeof w.idCounter !== 'number')
+    throw new SnapshotError('snapshot is missing files, clockMs or idCounter');
   return w;
 }
 
@@ -51,7 +67,8 @@ interface Version1Organization {
 function fromVersion1(s: Record<string, unknown>): WorldState {
   const account = s as unknown as AccountState;
   checkAccount(account, 'snapshot');
-  if (!s['files'] || typeof s['files'] !== 'object' || typeof s['clockMs'] !== 'number' || typeof s['idCounter'] !== 'number') throw new SnapshotError('snapshot is missing files, clockMs or idCounter');
+  if (!s['files'] || typeof s['files'] !== 'object' || typeof s['clockMs'] !== 'number' || typeof s['idCounter'] !== 'number')
+    throw new SnapshotError('snapshot is missing files, clockMs or idCounter');
   const accountState: AccountState = {
     accountId: account.accountId,
     canonicalUserId: account.canonicalUserId,
@@ -93,10 +110,20 @@ function organizationFromVersion1(org: Version1Organization, accountId: string, 
   tree.attachments = {};
   const managed = (name: string) => name === 'FullAWSAccess' || name === 'RCPFullAWSAccess';
   const level = (kind: PolicyKind) => (list: Version1Organization['scps']) =>
-    list.map((l) => l.map((p): OrganizationPolicyState => ({ id: p.id, name: p.name, description: '', kind, document: p.document, ...(managed(p.name) ? { awsManaged: true } : {}) })));
+    list.map((l) =>
+      l.map((p): OrganizationPolicyState => ({
+        id: p.id,
+        name: p.name,
+        description: '',
+        kind,
+        document: p.document,
+        ...(managed(p.name) ? { awsManaged: true } : {}),
+      })),
+    );
   const rcps = org.rcps ? level('rcp')(org.rcps) : undefined;
   if (rcps) tree.enabledPolicyTypes.push('rcp');
   applyLevels(tree, accountId, level('scp')(org.scps), rcps, nowMs);
-  for (const p of org.library ?? []) tree.policies[p.id] ??= { id: p.id, name: p.name, description: p.description, kind: p.kind, document: p.document };
+  for (const p of org.library ?? [])
+    tree.policies[p.id] ??= { id: p.id, name: p.name, description: p.description, kind: p.kind, document: p.document };
   return tree;
 }

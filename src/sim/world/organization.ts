@@ -106,7 +106,11 @@ export const RCP_FULL_AWS_ACCESS: OrganizationPolicyState = {
   name: 'RCPFullAWSAccess',
   description: 'Allows access to every operation',
   kind: 'rcp',
-  document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2),
+  document: JSON.stringify(
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+    null,
+    2,
+  ),
   awsManaged: true,
 };
 
@@ -114,7 +118,11 @@ const AWS_MANAGED_NAMES = new Set(['FullAWSAccess', 'RCPFullAWSAccess']);
 
 /** The root ID derived from an organization ID (`o-dojo0example` → `r-dojo`). */
 export function rootIdOf(organizationId: string): string {
-  return `r-${organizationId.replace(/^o-/, '').replace(/[^0-9a-z]/g, '').slice(0, 4).padEnd(4, '0')}`;
+  return `r-${organizationId
+    .replace(/^o-/, '')
+    .replace(/[^0-9a-z]/g, '')
+    .slice(0, 4)
+    .padEnd(4, '0')}`;
 }
 
 /** An empty organization with `managementAccountId` as its management account, directly under the root. */
@@ -127,7 +135,16 @@ export function newOrganization(organizationId: string, managementAccountId: str
     rootId,
     enabledPolicyTypes: ['scp'],
     units: {},
-    accounts: { [managementAccountId]: { id: managementAccountId, name: 'Management', email, parentId: rootId, joinedMethod: 'INVITED', joinedTimestamp: nowMs } },
+    accounts: {
+      [managementAccountId]: {
+        id: managementAccountId,
+        name: 'Management',
+        email,
+        parentId: rootId,
+        joinedMethod: 'INVITED',
+        joinedTimestamp: nowMs,
+      },
+    },
     policies: { [FULL_AWS_ACCESS.id]: { ...FULL_AWS_ACCESS } },
     attachments: { [rootId]: [FULL_AWS_ACCESS.id], [managementAccountId]: [FULL_AWS_ACCESS.id] },
     createAccountStatuses: {},
@@ -144,7 +161,8 @@ function text(document: string | Record<string, unknown>): string {
  * FullAWSAccess to the account, as AWS does for every account (a target never has no SCP).
  */
 export function organizationState(input: OrganizationInput, accountId: string, nowMs: number): OrganizationState {
-  if (!input || !Array.isArray(input.serviceControlPolicies)) throw new Error('organization.serviceControlPolicies must be a list of levels (root first), each a list of policies');
+  if (!input || !Array.isArray(input.serviceControlPolicies))
+    throw new Error('organization.serviceControlPolicies must be a list of levels (root first), each a list of policies');
   const organizationId = input.organizationId ?? 'o-dojo0example';
   const managementAccountId = input.managementAccountId ?? '999999999999';
   const org = newOrganization(organizationId, managementAccountId, `management@${organizationId}.example.com`, nowMs);
@@ -154,9 +172,23 @@ export function organizationState(input: OrganizationInput, accountId: string, n
     list.map((level, i) => {
       if (!Array.isArray(level)) throw new Error(`organization.${field}[${i}] must be a list of policies`);
       return level.map((p, j) => {
-        if (!p || typeof p.name !== 'string' || p.document === undefined) throw new Error(`organization.${field}[${i}][${j}] needs a name and a document`);
-        const id = p.id ?? `p-${p.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8).padEnd(8, '0')}`;
-        return { id, name: p.name, description: '', kind: field === 'serviceControlPolicies' ? 'scp' : 'rcp', document: text(p.document), ...(AWS_MANAGED_NAMES.has(p.name) ? { awsManaged: true } : {}) };
+        if (!p || typeof p.name !== 'string' || p.document === undefined)
+          throw new Error(`organization.${field}[${i}][${j}] needs a name and a document`);
+        const id =
+          p.id ??
+          `p-${p.name
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, '')
+            .slice(0, 8)
+            .padEnd(8, '0')}`;
+        return {
+          id,
+          name: p.name,
+          description: '',
+          kind: field === 'serviceControlPolicies' ? 'scp' : 'rcp',
+          document: text(p.document),
+          ...(AWS_MANAGED_NAMES.has(p.name) ? { awsManaged: true } : {}),
+        };
       });
     });
   const scps = levelsIn(input.serviceControlPolicies, 'serviceControlPolicies');
@@ -167,7 +199,13 @@ export function organizationState(input: OrganizationInput, accountId: string, n
 }
 
 /** Places `accountId` at the bottom of a chain of OUs and attaches the levels' policies. */
-export function applyLevels(org: OrganizationState, accountId: string, scps: OrganizationPolicyState[][], rcps: OrganizationPolicyState[][] | undefined, nowMs: number): void {
+export function applyLevels(
+  org: OrganizationState,
+  accountId: string,
+  scps: OrganizationPolicyState[][],
+  rcps: OrganizationPolicyState[][] | undefined,
+  nowMs: number,
+): void {
   const depth = Math.max(scps.length, rcps?.length ?? 0, 2);
   const targets = [org.rootId];
   let parent = org.rootId;
@@ -179,7 +217,14 @@ export function applyLevels(org: OrganizationState, accountId: string, scps: Org
   }
   targets.push(accountId);
   if (accountId !== org.managementAccountId) {
-    org.accounts[accountId] = { id: accountId, name: `Account ${accountId}`, email: `account-${accountId}@example.com`, parentId: parent, joinedMethod: 'INVITED', joinedTimestamp: nowMs };
+    org.accounts[accountId] = {
+      id: accountId,
+      name: `Account ${accountId}`,
+      email: `account-${accountId}@example.com`,
+      parentId: parent,
+      joinedMethod: 'INVITED',
+      joinedTimestamp: nowMs,
+    };
   } else {
     const management = org.accounts[accountId];
     if (management) management.parentId = parent;
@@ -235,7 +280,11 @@ function levelsOf(org: OrganizationState, accountId: string, kind: PolicyKind): 
  * What the engine needs for one request: the SCPs of the principal's account and the RCPs of the
  * resource's account, when each is a member of the organization.
  */
-export function organizationPolicies(org: OrganizationState | undefined, principalAccountId: string, resourceAccountId: string): OrganizationPolicies | undefined {
+export function organizationPolicies(
+  org: OrganizationState | undefined,
+  principalAccountId: string,
+  resourceAccountId: string,
+): OrganizationPolicies | undefined {
   if (!org) return undefined;
   const scps = levelsOf(org, principalAccountId, 'scp');
   const rcps = levelsOf(org, resourceAccountId, 'rcp');

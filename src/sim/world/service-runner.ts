@@ -13,7 +13,11 @@ import type { ScriptLineResult, ScriptRunner } from '../services/operation.ts';
 export const MAX_SERVICE_DEPTH = 4;
 
 /** A runner whose calls go to `invoke` (the world's endpoint, at the next depth). */
-export function serviceRunner(invoke: (request: ServiceRequest) => Promise<ServiceResponse>, clock: CliHost['clock'], depth: number): ScriptRunner {
+export function serviceRunner(
+  invoke: (request: ServiceRequest) => Promise<ServiceResponse>,
+  clock: CliHost['clock'],
+  depth: number,
+): ScriptRunner {
   return async (lines, credentials, facts) => {
     const files = new Map<string, string | Uint8Array>();
     const host: CliHost = {
@@ -24,11 +28,21 @@ export function serviceRunner(invoke: (request: ServiceRequest) => Promise<Servi
       deleteFile: (name) => files.delete(name),
       clock,
     };
-    const env = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken, AWS_REGION: facts.region };
+    const env = {
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_SESSION_TOKEN: credentials.sessionToken,
+      AWS_REGION: facts.region,
+    };
     const results: ScriptLineResult[] = [];
     for (const command of lines) {
       if (depth > MAX_SERVICE_DEPTH) {
-        results.push({ command, exitCode: 255, stdout: '', stderr: `\nThe simulator stops services calling services more than ${MAX_SERVICE_DEPTH} levels deep.\n` });
+        results.push({
+          command,
+          exitCode: 255,
+          stdout: '',
+          stderr: `\nThe simulator stops services calling services more than ${MAX_SERVICE_DEPTH} levels deep.\n`,
+        });
         continue;
       }
       const out = await runCommandLine(host, command, { env, sourceIp: facts.sourceIp, userAgent: facts.userAgent });

@@ -24,7 +24,7 @@ export function totpCode(seedBase32: string, ms: number): string {
 
 /** Seconds until the code shown at `ms` changes (for a live authenticator widget). */
 export function totpSecondsRemaining(ms: number): number {
-  return TOTP_PERIOD_SECONDS - Math.floor(ms / 1000) % TOTP_PERIOD_SECONDS;
+  return TOTP_PERIOD_SECONDS - (Math.floor(ms / 1000) % TOTP_PERIOD_SECONDS);
 }
 
 /**

@@ -153,7 +153,11 @@ export class World implements WorldContract {
    */
   trailSince(from: number, accountId?: string): { total: number; firstEventId: unknown; Records: Record<string, unknown>[] } {
     const records = this.#account(accountId)?.records ?? [];
-    return { total: records.length, firstEventId: (records[0] as Record<string, unknown> | undefined)?.['eventID'], Records: structuredClone(records.slice(Math.max(0, from))) };
+    return {
+      total: records.length,
+      firstEventId: (records[0] as Record<string, unknown> | undefined)?.['eventID'],
+      Records: structuredClone(records.slice(Math.max(0, from))),
+    };
   }
 
   /** An account's CloudTrail records (default: the primary account's), oldest first, in the log-file format (a copy). */
@@ -199,7 +203,9 @@ export class World implements WorldContract {
 
   /** The instance role credentials a program on `instanceId` gets (recorded as EC2's AssumeRole when issued). */
   instanceCredentials(instanceId: string): InstanceCredentials {
-    const owner = Object.values(this.#state.accounts).find((a) => a.ec2Instances !== undefined && Object.hasOwn(a.ec2Instances, instanceId));
+    const owner = Object.values(this.#state.accounts).find(
+      (a) => a.ec2Instances !== undefined && Object.hasOwn(a.ec2Instances, instanceId),
+    );
     if (!owner) return { ok: false, reason: 'NO_INSTANCE' };
     return instanceCredentials({ state: owner, ids: this.#ids, nowMs: this.clock.nowMs() }, instanceId);
   }
@@ -240,7 +246,12 @@ export class World implements WorldContract {
    */
   consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string } {
     const s = this.#primary;
-    return { accountId: s.accountId, ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}), rootEmail: rootEmailOf(s), rootPassword: s.root.password };
+    return {
+      accountId: s.accountId,
+      ...(s.accountAlias !== undefined ? { accountAlias: s.accountAlias } : {}),
+      rootEmail: rootEmailOf(s),
+      rootPassword: s.root.password,
+    };
   }
 
   /** Serial numbers of the MFA devices enabled for an IAM user (or for the root user when no name is given). */

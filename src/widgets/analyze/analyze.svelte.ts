@@ -9,7 +9,11 @@ import { latestOnly, withSimulator } from '../../worker/client.ts';
 import type { AccessRequest, Result } from '../../worker/protocol.ts';
 
 /** What the comparison panel shows. */
-export type DiffView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; comparison: PolicyComparison } | { kind: 'error'; message: string; code: string };
+export type DiffView =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'done'; comparison: PolicyComparison }
+  | { kind: 'error'; message: string; code: string };
 
 /** The live "compared with the version you started from" panel. */
 export class PolicyDiffState {
@@ -37,7 +41,8 @@ export class PolicyDiffState {
 }
 
 /** What the repair panel shows. */
-export type RepairView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; report: RepairReport } | { kind: 'error'; message: string; code: string };
+export type RepairView =
+  { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; report: RepairReport } | { kind: 'error'; message: string; code: string };
 
 /** "What would allow it?" for the request an AccessCheck decided. */
 export class RepairState {
@@ -67,6 +72,10 @@ export class DenialRepairState {
   async ask(ask: () => Promise<Result<RepairReport | null>>): Promise<void> {
     this.view = { kind: 'pending' };
     const r = await ask();
-    this.view = !r.ok ? { kind: 'error', message: r.error.message, code: r.error.code } : r.value === null ? { kind: 'none' } : { kind: 'done', report: r.value };
+    this.view = !r.ok
+      ? { kind: 'error', message: r.error.message, code: r.error.code }
+      : r.value === null
+        ? { kind: 'none' }
+        : { kind: 'done', report: r.value };
   }
 }

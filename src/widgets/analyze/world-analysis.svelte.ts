@@ -9,10 +9,12 @@ import { withSimulator } from '../../worker/client.ts';
 import type { WorldSession } from '../world-session.svelte.ts';
 
 /** The escalation part of the panel. */
-export type PathsView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; paths: EscalationPath[] } | { kind: 'error'; message: string; code: string };
+export type PathsView =
+  { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; paths: EscalationPath[] } | { kind: 'error'; message: string; code: string };
 
 /** The generation part of the panel. */
-export type GenerateView = { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; result: GeneratedPolicy } | { kind: 'error'; message: string; code: string };
+export type GenerateView =
+  { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; result: GeneratedPolicy } | { kind: 'error'; message: string; code: string };
 
 /** Analyses of one world. */
 export class WorldAnalysisState {
@@ -54,7 +56,9 @@ export class WorldAnalysisState {
   async generate(principalArn: string, since: string): Promise<void> {
     this.generated = { kind: 'pending' };
     await this.#session.journal();
-    const r = await withSimulator((api) => api.generatePolicy(this.#session.name, principalArn.trim(), since.trim() === '' ? undefined : since.trim()));
+    const r = await withSimulator((api) =>
+      api.generatePolicy(this.#session.name, principalArn.trim(), since.trim() === '' ? undefined : since.trim()),
+    );
     this.generated = r.ok ? { kind: 'done', result: r.value } : { kind: 'error', message: r.error.message, code: r.error.code };
   }
 }

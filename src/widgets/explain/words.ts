@@ -13,7 +13,17 @@ export const DECISION_WORDS: Record<Decision, { short: string; long: string; gly
 };
 
 /** The evaluation-flow steps in the order AWS takes them (IAM User Guide, "Policy evaluation logic"). */
-export const FLOW_ORDER: readonly FlowStep['step'][] = ['root', 'deny', 'rcp', 'scp', 'resource', 'identity', 'boundary', 'session', 'crossAccount'];
+export const FLOW_ORDER: readonly FlowStep['step'][] = [
+  'root',
+  'deny',
+  'rcp',
+  'scp',
+  'resource',
+  'identity',
+  'boundary',
+  'session',
+  'crossAccount',
+];
 
 /** The question each flow step asks. */
 export const STEP_QUESTIONS: Record<FlowStep['step'], string> = {

@@ -53,8 +53,15 @@ export function readAccount(details: unknown): AccountView {
     const arn = str(p['Arn']);
     if (!arn) continue;
     const versions = list(p['PolicyVersionList']).map(obj);
-    const current = versions.find((v) => v['IsDefaultVersion'] === true) ?? versions.find((v) => str(v['VersionId']) === str(p['DefaultVersionId']));
-    policies.set(arn, { key: arn, name: str(p['PolicyName']) || arn, kind: 'managed', document: prettyDocument(current?.['Document']), attachedTo: [] });
+    const current =
+      versions.find((v) => v['IsDefaultVersion'] === true) ?? versions.find((v) => str(v['VersionId']) === str(p['DefaultVersionId']));
+    policies.set(arn, {
+      key: arn,
+      name: str(p['PolicyName']) || arn,
+      kind: 'managed',
+      document: prettyDocument(current?.['Document']),
+      attachedTo: [],
+    });
   }
 
   const attach = (owner: string, entity: Obj, inlineField: string): string[] => {
@@ -62,13 +69,26 @@ export function readAccount(details: unknown): AccountView {
     for (const m of list(entity['AttachedManagedPolicies']).map(obj)) {
       const arn = str(m['PolicyArn']);
       if (!arn) continue;
-      if (!policies.has(arn)) policies.set(arn, { key: arn, name: str(m['PolicyName']) || arn, kind: 'managed', document: '(document not included in the details)', attachedTo: [] });
+      if (!policies.has(arn))
+        policies.set(arn, {
+          key: arn,
+          name: str(m['PolicyName']) || arn,
+          kind: 'managed',
+          document: '(document not included in the details)',
+          attachedTo: [],
+        });
       policies.get(arn)!.attachedTo.push(owner);
       keys.push(arn);
     }
     for (const inline of list(entity[inlineField]).map(obj)) {
       const key = `${owner}/inline/${str(inline['PolicyName'])}`;
-      policies.set(key, { key, name: str(inline['PolicyName']), kind: 'inline', document: prettyDocument(inline['PolicyDocument']), attachedTo: [owner] });
+      policies.set(key, {
+        key,
+        name: str(inline['PolicyName']),
+        kind: 'inline',
+        document: prettyDocument(inline['PolicyDocument']),
+        attachedTo: [owner],
+      });
       keys.push(key);
     }
     return keys;
@@ -79,7 +99,17 @@ export function readAccount(details: unknown): AccountView {
     const name = str(g['GroupName']);
     const keys = attach(`group/${name}`, g, 'GroupPolicyList');
     groupPolicies.set(name, keys);
-    principals.push({ key: `group/${name}`, kind: 'group', name, arn: str(g['Arn']), groups: [], policies: keys, viaGroups: [], boundary: null, trustPolicy: null });
+    principals.push({
+      key: `group/${name}`,
+      kind: 'group',
+      name,
+      arn: str(g['Arn']),
+      groups: [],
+      policies: keys,
+      viaGroups: [],
+      boundary: null,
+      trustPolicy: null,
+    });
   }
   for (const u of list(root['UserDetailList']).map(obj)) {
     const name = str(u['UserName']);

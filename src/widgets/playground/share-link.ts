@@ -19,12 +19,22 @@ export const MAX_IMPORT_CHARS = 10_000_000;
 
 /** Why a link or file was refused: a stable code and words for the learner. */
 export interface DecodeError {
-  code: 'SHARE_TOO_LARGE' | 'SHARE_NOT_BASE64' | 'SHARE_NOT_DEFLATE' | 'SHARE_INFLATES_TOO_LARGE' | 'NOT_JSON' | 'NOT_A_WORLD' | 'IMPORT_TOO_LARGE';
+  code:
+    | 'SHARE_TOO_LARGE'
+    | 'SHARE_NOT_BASE64'
+    | 'SHARE_NOT_DEFLATE'
+    | 'SHARE_INFLATES_TOO_LARGE'
+    | 'NOT_JSON'
+    | 'NOT_A_WORLD'
+    | 'IMPORT_TOO_LARGE';
   message: string;
 }
 
 /** What an import turned out to be. */
-export type Decoded = { ok: true; kind: 'journal'; journal: Journal; dropped: DroppedOp[] } | { ok: true; kind: 'authorizationDetails'; details: Record<string, unknown> } | { ok: false; error: DecodeError };
+export type Decoded =
+  | { ok: true; kind: 'journal'; journal: Journal; dropped: DroppedOp[] }
+  | { ok: true; kind: 'authorizationDetails'; details: Record<string, unknown> }
+  | { ok: false; error: DecodeError };
 
 /** The fragment (`#world=...`) that shares `journal`. */
 export function encodeShare(journal: Journal): string {
@@ -39,7 +49,8 @@ export function decodeShare(fragment: string): Decoded | undefined {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const value = params.get(SHARE_PARAM);
   if (value === null) return undefined;
-  if (value.length > MAX_SHARE_CHARS) return fail('SHARE_TOO_LARGE', `The shared world is too large (${value.length} characters; at most ${MAX_SHARE_CHARS}).`);
+  if (value.length > MAX_SHARE_CHARS)
+    return fail('SHARE_TOO_LARGE', `The shared world is too large (${value.length} characters; at most ${MAX_SHARE_CHARS}).`);
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return fail('SHARE_NOT_BASE64', 'The link is damaged: the world part is not base64url text.');
   let bytes: Uint8Array;
   try {
@@ -55,7 +66,8 @@ export function decodeShare(fragment: string): Decoded | undefined {
 
 /** Reads an imported file's text: a saved world, or authorization details. */
 export function decodeText(text: string): Decoded {
-  if (text.length > MAX_IMPORT_CHARS) return fail('IMPORT_TOO_LARGE', `The file is too large (${text.length} characters; at most ${MAX_IMPORT_CHARS}).`);
+  if (text.length > MAX_IMPORT_CHARS)
+    return fail('IMPORT_TOO_LARGE', `The file is too large (${text.length} characters; at most ${MAX_IMPORT_CHARS}).`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,8 +84,15 @@ export function decodeText(text: string): Decoded {
       return { ok: true, kind: 'authorizationDetails', details: record };
     }
   }
-  if (looksLikeWorld) return fail('NOT_A_WORLD', `This looks like a saved IAM Dojo world, but it cannot be opened: ${read.error.message} [${read.error.code}]`);
-  return fail('NOT_A_WORLD', 'This is neither a saved IAM Dojo world nor get-account-authorization-details output (a saved world has "version", "start" and "ops"; authorization details have "UserDetailList" and the other lists).');
+  if (looksLikeWorld)
+    return fail(
+      'NOT_A_WORLD',
+      `This looks like a saved IAM Dojo world, but it cannot be opened: ${read.error.message} [${read.error.code}]`,
+    );
+  return fail(
+    'NOT_A_WORLD',
+    'This is neither a saved IAM Dojo world nor get-account-authorization-details output (a saved world has "version", "start" and "ops"; authorization details have "UserDetailList" and the other lists).',
+  );
 }
 
 function inflateLimited(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: DecodeError } {

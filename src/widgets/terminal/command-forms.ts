@@ -24,7 +24,13 @@ export interface CommandForm {
 
 const userName: FormField = { name: 'user', label: 'User name', placeholder: 'alice', option: '--user-name' };
 const groupName: FormField = { name: 'group', label: 'Group name', placeholder: 'developers', option: '--group-name' };
-const profile: FormField = { name: 'profile', label: 'As IAM user (profile, optional)', placeholder: 'alice', option: '--profile', optional: true };
+const profile: FormField = {
+  name: 'profile',
+  label: 'As IAM user (profile, optional)',
+  placeholder: 'alice',
+  option: '--profile',
+  optional: true,
+};
 
 /** The forms offered, in the order a beginner meets them. */
 export const COMMAND_FORMS: readonly CommandForm[] = [
@@ -47,11 +53,7 @@ export const COMMAND_FORMS: readonly CommandForm[] = [
     id: 'add-to-group',
     label: 'Add a user to a group',
     base: 'aws iam add-user-to-group',
-    fields: [
-      groupName,
-      userName,
-      profile,
-    ],
+    fields: [groupName, userName, profile],
   },
   {
     id: 'assume-role',

@@ -44,7 +44,13 @@ export const catalogApi = {
 
   /** The global condition keys (`aws:...`). */
   globalConditionKeys(): Promise<Result<Key[]>> {
-    return attempt(() => [...GLOBAL_CONDITION_KEYS.values()].map((k) => ({ name: k.prefix ? `${k.key}tag-key` : k.key, type: k.type, description: 'Global condition key' })));
+    return attempt(() =>
+      [...GLOBAL_CONDITION_KEYS.values()].map((k) => ({
+        name: k.prefix ? `${k.key}tag-key` : k.key,
+        type: k.type,
+        description: 'Global condition key',
+      })),
+    );
   },
 };
 
@@ -55,8 +61,14 @@ async function loadService(prefix: string): Promise<CatalogService> {
   return {
     prefix,
     name: NAMES[prefix] ?? prefix,
-    actions: Object.values(raw.actions).map((a) => a as RawAction).map((a) => ({ name: text(a.name), description: text(a.description), accessLevel: text(a.accessLevel) })),
-    resourceTypes: Object.values(raw.resourceTypes).map((r) => r as RawResource).map((r) => ({ name: text(r.key), arn: text(r.arn) })),
-    conditionKeys: Object.values(raw.conditionKeys).map((k) => k as RawKey).map((k) => ({ name: text(k.key), type: text(k.type), description: text(k.description) })),
+    actions: Object.values(raw.actions)
+      .map((a) => a as RawAction)
+      .map((a) => ({ name: text(a.name), description: text(a.description), accessLevel: text(a.accessLevel) })),
+    resourceTypes: Object.values(raw.resourceTypes)
+      .map((r) => r as RawResource)
+      .map((r) => ({ name: text(r.key), arn: text(r.arn) })),
+    conditionKeys: Object.values(raw.conditionKeys)
+      .map((k) => k as RawKey)
+      .map((k) => ({ name: text(k.key), type: text(k.type), description: text(k.description) })),
   };
 }

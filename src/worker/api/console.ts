@@ -24,9 +24,7 @@ export interface ConsoleAccount {
 }
 
 /** The answer to one console call: the API output, or the AWS error with the engine's explanation when it was a denial. */
-export type ConsoleAnswer =
-  | { ok: true; output: Record<string, unknown> }
-  | { ok: false; error: ServiceError; denied?: AccessAnswer[] };
+export type ConsoleAnswer = { ok: true; output: Record<string, unknown> } | { ok: false; error: ServiceError; denied?: AccessAnswer[] };
 
 /** One API call the console makes. */
 export interface ConsoleCall {
@@ -60,7 +58,10 @@ export const consoleApi = {
    * The simulated phone's authenticator app for the person signing in: the current code of each of
    * their MFA devices at the world's time (the sandbox stands in for the phone in their pocket).
    */
-  consoleAuthenticator(world: string, userName?: string): Promise<Result<{ serialNumber: string; code: string; secondsRemaining: number; now: number }[]>> {
+  consoleAuthenticator(
+    world: string,
+    userName?: string,
+  ): Promise<Result<{ serialNumber: string; code: string; secondsRemaining: number; now: number }[]>> {
     return attempt(async () => {
       const w = await worlds.get(world);
       return w.mfaSerialsOf(userName).flatMap((serialNumber) => {
@@ -86,15 +87,23 @@ export const consoleApi = {
   },
 };
 
-function answer({ response, decisions }: { response: { ok: true; output: Record<string, unknown> } | { ok: false; error: ServiceError }; decisions: readonly CallDecision[] }): ConsoleAnswer {
+function answer({
+  response,
+  decisions,
+}: {
+  response: { ok: true; output: Record<string, unknown> } | { ok: false; error: ServiceError };
+  decisions: readonly CallDecision[];
+}): ConsoleAnswer {
   if (response.ok) return { ok: true, output: response.output };
-  const denied = decisions.filter((d) => d.result.decision !== 'allowed').map(({ request, result }): AccessAnswer => ({
-    decision: result.decision,
-    authorization: result,
-    reasonWords: reasonInWords(result.reason, result.decidingLayer),
-    accessDeniedMessage: accessDeniedMessage(request, result),
-    matched: [],
-    missingContextValues: result.explanation.missingContextKeys,
-  }));
+  const denied = decisions
+    .filter((d) => d.result.decision !== 'allowed')
+    .map(({ request, result }): AccessAnswer => ({
+      decision: result.decision,
+      authorization: result,
+      reasonWords: reasonInWords(result.reason, result.decidingLayer),
+      accessDeniedMessage: accessDeniedMessage(request, result),
+      matched: [],
+      missingContextValues: result.explanation.missingContextKeys,
+    }));
   return denied.length ? { ok: false, error: response.error, denied } : { ok: false, error: response.error };
 }

@@ -25,7 +25,11 @@ export const MAX_POLICY_CHARS = 131_072;
 
 function capped(texts: readonly (string | undefined)[]): void {
   const long = texts.find((t) => t !== undefined && t.length > MAX_POLICY_CHARS);
-  if (long !== undefined) throw Object.assign(new Error(`This policy is ${long.length} characters; IAM accepts policy documents of at most ${MAX_POLICY_CHARS} characters here.`), { code: 'POLICY_TOO_LONG' });
+  if (long !== undefined)
+    throw Object.assign(
+      new Error(`This policy is ${long.length} characters; IAM accepts policy documents of at most ${MAX_POLICY_CHARS} characters here.`),
+      { code: 'POLICY_TOO_LONG' },
+    );
 }
 
 /** The policy half of the worker api. */
@@ -43,7 +47,14 @@ export const policyApi = {
 
   /** Validation errors (IAM would reject the document) and lint findings for one policy text. */
   lintPolicy(text: string, policyType: PolicyType = 'identity'): Promise<Result<PolicyFinding[]>> {
-    return attempt(async () => (capped([text]), await validatePolicy(text, policyType)).map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span })));
+    return attempt(async () =>
+      (capped([text]), await validatePolicy(text, policyType)).map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        span: f.span,
+      })),
+    );
   },
 };
 
@@ -63,7 +74,9 @@ export function toSimulateInput(request: AccessRequest): SimulateCustomPolicyInp
     input.ContextEntries = context.map((c) => ({
       ContextKeyName: c.key.trim(),
       ContextKeyValues: c.values,
-      ContextKeyType: (c.type ?? (c.values.length > 1 ? 'stringList' : 'string')) as NonNullable<NonNullable<SimulateCustomPolicyInput['ContextEntries']>[number]['ContextKeyType']>,
+      ContextKeyType: (c.type ?? (c.values.length > 1 ? 'stringList' : 'string')) as NonNullable<
+        NonNullable<SimulateCustomPolicyInput['ContextEntries']>[number]['ContextKeyType']
+      >,
     }));
   }
   return input;

@@ -5,7 +5,12 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import type { AccessAnswer, LineCompletion, Result, RunOutput, WorldJournal, WorldStart } from '../protocol.ts';
-import { accessDeniedMessage, reasonInWords, simulatePrincipalPolicyWithDetails, type AccountAuthorizationDetails } from '../../sim/index.ts';
+import {
+  accessDeniedMessage,
+  reasonInWords,
+  simulatePrincipalPolicyWithDetails,
+  type AccountAuthorizationDetails,
+} from '../../sim/index.ts';
 import { completeCommandLine } from '../../sim/cli/index.ts';
 import { attempt, worldNow } from '../sim-adapter.ts';
 import { toAnswer } from './policy.ts';
@@ -48,7 +53,11 @@ export const worldApi = {
    * The records after the first `from` (the ones a widget already has, whose first record's eventID
    * is `firstEventId`); all of them, with `from: 0`, when the trail is not the one the widget saw.
    */
-  trailTail(world: string, from: number, firstEventId: string | null): Promise<Result<{ from: number; records: Record<string, unknown>[] }>> {
+  trailTail(
+    world: string,
+    from: number,
+    firstEventId: string | null,
+  ): Promise<Result<{ from: number; records: Record<string, unknown>[] }>> {
     return attempt(async () => {
       const w = await worlds.get(world);
       const tail = w.trailSince(from);
@@ -65,7 +74,8 @@ export const worldApi = {
   /** Moves the world's clock forward. */
   advanceClock(world: string, seconds: number): Promise<Result<number>> {
     return attempt(async () => {
-      if (!(seconds > 0 && seconds <= 366 * 24 * 3600)) throw Object.assign(new Error('Move the clock forward by 1 second to 1 year.'), { code: 'BAD_CLOCK_STEP' });
+      if (!(seconds > 0 && seconds <= 366 * 24 * 3600))
+        throw Object.assign(new Error('Move the clock forward by 1 second to 1 year.'), { code: 'BAD_CLOCK_STEP' });
       await worlds.advance(world, seconds);
       return worldNow(await worlds.get(world));
     });
@@ -77,10 +87,19 @@ export const worldApi = {
   },
 
   /** IAM SimulatePrincipalPolicy against the world's current account: can this principal do these actions? */
-  simulatePrincipal(world: string, principalArn: string, actions: string[], resource: string): Promise<Result<{ action: string; answer: AccessAnswer }[]>> {
+  simulatePrincipal(
+    world: string,
+    principalArn: string,
+    actions: string[],
+    resource: string,
+  ): Promise<Result<{ action: string; answer: AccessAnswer }[]>> {
     return attempt(async () => {
       const details = (await worlds.get(world)).exportAuthorizationDetails() as unknown as AccountAuthorizationDetails;
-      const { output, details: explained } = simulatePrincipalPolicyWithDetails(details, { PolicySourceArn: principalArn, ActionNames: actions, ResourceArns: [resource || '*'] });
+      const { output, details: explained } = simulatePrincipalPolicyWithDetails(details, {
+        PolicySourceArn: principalArn,
+        ActionNames: actions,
+        ResourceArns: [resource || '*'],
+      });
       return output.EvaluationResults.map((r, i) => ({ action: r.EvalActionName, answer: toAnswer(r, explained[i]) }));
     });
   },
@@ -103,8 +122,14 @@ export const worldApi = {
   /** Saves a text file in the world (the editor's Save); `file://NAME` reads it. Recorded in the journal. */
   writeFile(world: string, name: string, text: string): Promise<Result<true>> {
     return attempt(async () => {
-      if (!/^[^\s/][^\s]{0,255}$/.test(name)) throw Object.assign(new Error('A file name has 1 to 256 characters, no spaces, and does not start with "/".'), { code: 'BAD_FILE_NAME' });
-      if (text.length > 200_000) throw Object.assign(new Error('The file is larger than 200,000 characters; the terminal and the journal keep smaller files.'), { code: 'FILE_TOO_LARGE' });
+      if (!/^[^\s/][^\s]{0,255}$/.test(name))
+        throw Object.assign(new Error('A file name has 1 to 256 characters, no spaces, and does not start with "/".'), {
+          code: 'BAD_FILE_NAME',
+        });
+      if (text.length > 200_000)
+        throw Object.assign(new Error('The file is larger than 200,000 characters; the terminal and the journal keep smaller files.'), {
+          code: 'FILE_TOO_LARGE',
+        });
       await worlds.writeFile(world, name, text);
       return true as const;
     });
@@ -121,12 +146,16 @@ export const worldApi = {
       const copy = (await worlds.get(world)).fork();
       const now = worldNow(copy);
       const listed = await copy.run('aws iam list-virtual-mfa-devices --output json');
-      const devices = listed.exitCode === 0 ? ((JSON.parse(listed.stdout) as { VirtualMFADevices?: { SerialNumber?: string }[] }).VirtualMFADevices ?? []) : [];
+      const devices =
+        listed.exitCode === 0
+          ? ((JSON.parse(listed.stdout) as { VirtualMFADevices?: { SerialNumber?: string }[] }).VirtualMFADevices ?? [])
+          : [];
       for (let step = 2; step <= 30; step++) {
         for (const offset of [step * 30, -step * 30]) {
           copy.clock.set(now + offset * 1000);
           for (const d of devices) {
-            if (d.SerialNumber && copy.authenticatorCode(d.SerialNumber)?.code === code) return { serialNumber: d.SerialNumber, offsetSeconds: offset, worldTime: now };
+            if (d.SerialNumber && copy.authenticatorCode(d.SerialNumber)?.code === code)
+              return { serialNumber: d.SerialNumber, offsetSeconds: offset, worldTime: now };
           }
         }
       }
@@ -139,9 +168,17 @@ export const worldApi = {
     return attempt(async () => {
       const w = await worlds.get(world);
       const raw = w.readFile(seedFile);
-      if (raw === undefined) throw Object.assign(new Error(`No seed file "${seedFile}" in this world; create the device first.`), { code: 'NO_SEED_FILE' });
+      if (raw === undefined)
+        throw Object.assign(new Error(`No seed file "${seedFile}" in this world; create the device first.`), { code: 'NO_SEED_FILE' });
       const seed = (typeof raw === 'string' ? raw : new TextDecoder().decode(raw)).trim();
-      const totp = new TOTP({ issuer: 'Amazon Web Services', label, secret: Secret.fromBase32(seed), digits: 6, period: 30, algorithm: 'SHA1' });
+      const totp = new TOTP({
+        issuer: 'Amazon Web Services',
+        label,
+        secret: Secret.fromBase32(seed),
+        digits: 6,
+        period: 30,
+        algorithm: 'SHA1',
+      });
       const now = worldNow(w) + Math.max(0, Math.min(lagMs, 366 * 24 * 3600 * 1000));
       return {
         now,
@@ -159,7 +196,13 @@ export const worldApi = {
       const decisions = (await worlds.get(world)).decisionsFor(eventId);
       if (!decisions) return null;
       return decisions.map(({ request, result }) => {
-        const answer: AccessAnswer = { decision: result.decision, authorization: result, reasonWords: reasonInWords(result.reason, result.decidingLayer), matched: [], missingContextValues: result.explanation.missingContextKeys };
+        const answer: AccessAnswer = {
+          decision: result.decision,
+          authorization: result,
+          reasonWords: reasonInWords(result.reason, result.decidingLayer),
+          matched: [],
+          missingContextValues: result.explanation.missingContextKeys,
+        };
         if (result.decision !== 'allowed') answer.accessDeniedMessage = accessDeniedMessage(request, result);
         return answer;
       });

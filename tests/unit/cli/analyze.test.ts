@@ -12,8 +12,21 @@ import { simulateCustomPolicy } from '../../../src/sim/simulate/custom.ts';
 vi.setConfig({ testTimeout: 120_000 });
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'iam-dojo.mjs');
-const OLD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' }] });
-const NEW = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::dojo-reports/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] });
+const OLD = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' }],
+});
+const NEW = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:DeleteObject'],
+      Resource: 'arn:aws:s3:::dojo-reports/*',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    },
+  ],
+});
 
 function files(): { a: string; b: string } {
   const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-diff-'));
@@ -27,12 +40,21 @@ describe('iam-dojo diff-policy', () => {
     const { a, b } = files();
     const out = await runAnalysisCommand('diff-policy', ['--old', a, '--new', b, '--output', 'json']);
     expect(out.exitCode).toBe(0);
-    const r = JSON.parse(out.stdout) as { Result: string; NewlyAllowed: { Action: string; Resource: string; ContextEntries: never[] }[]; NoLongerAllowed: typeof r.NewlyAllowed };
+    const r = JSON.parse(out.stdout) as {
+      Result: string;
+      NewlyAllowed: { Action: string; Resource: string; ContextEntries: never[] }[];
+      NoLongerAllowed: typeof r.NewlyAllowed;
+    };
     expect(Object.keys(r)).toEqual(['Result', 'NewlyAllowed', 'NoLongerAllowed']);
     expect(r.Result).toBe('Incomparable');
     expect(r.NewlyAllowed.map((w) => w.Action)).toEqual(['s3:DeleteObject']);
     const replay = (policy: string, w: (typeof r.NewlyAllowed)[number]): string | undefined =>
-      simulateCustomPolicy({ PolicyInputList: [policy], ActionNames: [w.Action], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries }).EvaluationResults[0]?.EvalDecision;
+      simulateCustomPolicy({
+        PolicyInputList: [policy],
+        ActionNames: [w.Action],
+        ResourceArns: [w.Resource],
+        ContextEntries: w.ContextEntries,
+      }).EvaluationResults[0]?.EvalDecision;
     for (const w of r.NewlyAllowed) expect([replay(OLD, w), replay(NEW, w)]).toEqual(['implicitDeny', 'allowed']);
     for (const w of r.NoLongerAllowed) expect([replay(OLD, w), replay(NEW, w)]).toEqual(['allowed', 'implicitDeny']);
   });
@@ -41,8 +63,12 @@ describe('iam-dojo diff-policy', () => {
     const { a, b } = files();
     const out = await runAnalysisCommand('diff-policy', ['--old', a, '--new', b, '--fail-on-new-access']);
     expect(out.exitCode).toBe(1);
-    expect(out.stdout).toContain('+ now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is "true"');
-    expect(out.stdout).toContain('- no longer allows s3:GetObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent');
+    expect(out.stdout).toContain(
+      '+ now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is "true"',
+    );
+    expect(out.stdout).toContain(
+      '- no longer allows s3:GetObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent',
+    );
     const same = await runAnalysisCommand('diff-policy', ['--old', a, '--new', a, '--fail-on-new-access']);
     expect(same).toMatchObject({ exitCode: 0, stdout: 'Equivalent: both versions allow exactly the same requests.\n' });
   });
@@ -57,26 +83,40 @@ describe('iam-dojo diff-policy', () => {
 
   it('is wired into the iam-dojo launcher', () => {
     const { a, b } = files();
-    const r = spawnSync(process.execPath, [BIN, 'diff-policy', '--old', a, '--new', b, '--output', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [BIN, 'diff-policy', '--old', a, '--new', b, '--output', 'json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { Result: string }).Result).toBe('Incomparable');
   });
 });
 
 describe('iam-dojo explain-denial', () => {
-  const run = (args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+  const run = (args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
 
   it('names the blocking layer and edits that the engine allows, without changing the world file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-explain-'));
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
-    for (const args of [['iam', 'create-user', '--user-name', 'alice'], ['iam', 'create-access-key', '--user-name', 'alice'], ['iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'Reports', '--policy-document', policy]]) {
+    for (const args of [
+      ['iam', 'create-user', '--user-name', 'alice'],
+      ['iam', 'create-access-key', '--user-name', 'alice'],
+      ['iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'Reports', '--policy-document', policy],
+    ]) {
       expect(run(['aws', ...args, '--world', 'w.json'], dir).status).toBe(0);
     }
     const before = readFileSync(join(dir, 'w.json'), 'utf8');
     const r = run(['explain-denial', '--world', 'w.json', '--profile', 'alice', '--output', 'json', '--', 'aws', 'iam', 'list-users'], dir);
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { Denials: { Action: string; Reason: string; Plans: { Decision: string; Edits: { layer: string; guardrail: boolean }[] }[] }[] };
-    expect(out.Denials[0]).toMatchObject({ Action: 'iam:ListUsers', Reason: 'NO_IDENTITY_ALLOW', Plans: [{ Decision: 'allowed', Edits: [{ layer: 'identity', guardrail: false }] }] });
+    const out = JSON.parse(r.stdout) as {
+      Denials: { Action: string; Reason: string; Plans: { Decision: string; Edits: { layer: string; guardrail: boolean }[] }[] }[];
+    };
+    expect(out.Denials[0]).toMatchObject({
+      Action: 'iam:ListUsers',
+      Reason: 'NO_IDENTITY_ALLOW',
+      Plans: [{ Decision: 'allowed', Edits: [{ layer: 'identity', guardrail: false }] }],
+    });
     expect(readFileSync(join(dir, 'w.json'), 'utf8')).toBe(before);
     const text = run(['explain-denial', '--world', 'w.json', '--profile', 'alice', '--', 'aws', 'iam', 'list-users'], dir);
     expect(text.stdout).toContain('Blocked by: No identity-based policy allows');
@@ -86,18 +126,36 @@ describe('iam-dojo explain-denial', () => {
 describe('iam-dojo escalation-paths', () => {
   it('prints Paths with From, To and Steps (Technique, Principal, Action, Resource, Command); empty when none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-escalate-'));
-    const run = (args: string[]): { status: number | null; stdout: string } => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::*:user/alice' }] });
+    const run = (args: string[]): { status: number | null; stdout: string } =>
+      spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::*:user/alice' }],
+    });
     expect(run(['aws', 'iam', 'create-user', '--user-name', 'alice', '--world', 'w.json']).status).toBe(0);
     const empty = JSON.parse(run(['escalation-paths', '--world', 'w.json', '--output', 'json']).stdout) as { Paths: unknown[] };
     expect(empty).toEqual({ Paths: [] });
-    expect(run(['aws', 'iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'p', '--policy-document', policy, '--world', 'w.json']).status).toBe(0);
-    const out = JSON.parse(run(['escalation-paths', '--world', 'w.json', '--output', 'json']).stdout) as { Paths: { From: string; To: string; Steps: Record<string, string>[] }[] };
+    expect(
+      run(['aws', 'iam', 'put-user-policy', '--user-name', 'alice', '--policy-name', 'p', '--policy-document', policy, '--world', 'w.json'])
+        .status,
+    ).toBe(0);
+    const out = JSON.parse(run(['escalation-paths', '--world', 'w.json', '--output', 'json']).stdout) as {
+      Paths: { From: string; To: string; Steps: Record<string, string>[] }[];
+    };
     expect(out.Paths).toEqual([
       {
         From: 'arn:aws:iam::123456789012:user/alice',
         To: 'admin',
-        Steps: [{ Technique: 'AttachUserPolicy', Principal: 'arn:aws:iam::123456789012:user/alice', Action: 'iam:AttachUserPolicy', Resource: 'arn:aws:iam::123456789012:user/alice', Command: 'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile alice' }],
+        Steps: [
+          {
+            Technique: 'AttachUserPolicy',
+            Principal: 'arn:aws:iam::123456789012:user/alice',
+            Action: 'iam:AttachUserPolicy',
+            Resource: 'arn:aws:iam::123456789012:user/alice',
+            Command:
+              'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --profile alice',
+          },
+        ],
       },
     ]);
   });
@@ -112,21 +170,53 @@ describe('iam-dojo generate-policy and access-findings (in-process world host)',
   }
 
   it('generate-policy prints PolicyDocument and UnusedGranted', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:DeleteUser'], Resource: '*' }] });
-    const h = await host(['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice', `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`, 'aws iam get-user --profile alice']);
-    const out = await runAnalysisCommand('generate-policy', ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/alice', '--output', 'json'], h);
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:DeleteUser'], Resource: '*' }],
+    });
+    const h = await host([
+      'aws iam create-user --user-name alice',
+      'aws iam create-access-key --user-name alice',
+      `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${policy}'`,
+      'aws iam get-user --profile alice',
+    ]);
+    const out = await runAnalysisCommand(
+      'generate-policy',
+      ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/alice', '--output', 'json'],
+      h,
+    );
     expect(out.exitCode).toBe(0);
-    const r = JSON.parse(out.stdout) as { PolicyDocument: { Statement: { Action: string[]; Resource: string[] }[] }; UnusedGranted: { Action: string }[] };
-    expect(r.PolicyDocument.Statement).toEqual([{ Sid: 'UsedInTrail1', Effect: 'Allow', Action: ['iam:GetUser'], Resource: ['arn:aws:iam::123456789012:user/alice'] }]);
+    const r = JSON.parse(out.stdout) as {
+      PolicyDocument: { Statement: { Action: string[]; Resource: string[] }[] };
+      UnusedGranted: { Action: string }[];
+    };
+    expect(r.PolicyDocument.Statement).toEqual([
+      { Sid: 'UsedInTrail1', Effect: 'Allow', Action: ['iam:GetUser'], Resource: ['arn:aws:iam::123456789012:user/alice'] },
+    ]);
     expect(new Set(r.UnusedGranted.map((w) => w.Action))).toEqual(new Set(['iam:GetUser', 'iam:DeleteUser']));
-    const bad = await runAnalysisCommand('generate-policy', ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/nobody'], h);
+    const bad = await runAnalysisCommand(
+      'generate-policy',
+      ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/nobody'],
+      h,
+    );
     expect(bad.exitCode).toBe(2);
   });
 
   it('access-findings reports a role trusted by another account and a public bucket, and leaves no trail', async () => {
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] });
-    const bucketPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-public/*' }] });
-    const h = await host([`aws iam create-role --role-name Partner --assume-role-policy-document '${trust}'`, 'aws s3api create-bucket --bucket dojo-public', 'aws s3api delete-public-access-block --bucket dojo-public', `aws s3api put-bucket-policy --bucket dojo-public --policy '${bucketPolicy}'`]);
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }],
+    });
+    const bucketPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-public/*' }],
+    });
+    const h = await host([
+      `aws iam create-role --role-name Partner --assume-role-policy-document '${trust}'`,
+      'aws s3api create-bucket --bucket dojo-public',
+      'aws s3api delete-public-access-block --bucket dojo-public',
+      `aws s3api put-bucket-policy --bucket dojo-public --policy '${bucketPolicy}'`,
+    ]);
     const world = (await h.openWorldFile()) as { trail(): { Records: unknown[] } };
     const records = world.trail().Records.length;
     const out = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--output', 'json'], h);
@@ -147,9 +237,13 @@ describe('iam-dojo generate-policy and access-findings (in-process world host)',
     const out = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '30', '--output', 'json'], h);
     expect(out.exitCode).toBe(0);
     const r = JSON.parse(out.stdout) as { Findings: { FindingType: string; Resource: string }[] };
-    expect(r.Findings.map((f) => [f.FindingType, f.Resource])).toEqual([['UnusedIAMUserAccessKey', 'arn:aws:iam::123456789012:user/alice']]);
+    expect(r.Findings.map((f) => [f.FindingType, f.Resource])).toEqual([
+      ['UnusedIAMUserAccessKey', 'arn:aws:iam::123456789012:user/alice'],
+    ]);
     const text = await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '30'], h);
-    expect(text.stdout).toMatch(/^UnusedIAMUserAccessKey arn:aws:iam::123456789012:user\/alice key AKIA\w+: never used, nothing in 30 days\n$/);
+    expect(text.stdout).toMatch(
+      /^UnusedIAMUserAccessKey arn:aws:iam::123456789012:user\/alice key AKIA\w+: never used, nothing in 30 days\n$/,
+    );
     expect((await runAnalysisCommand('access-findings', ['--world', 'w.json', '--unused', '--days', '0'], h)).exitCode).toBe(2);
     expect((await runAnalysisCommand('access-findings', ['--world', 'w.json', '--days', '30'], h)).exitCode).toBe(2);
   });

@@ -19,7 +19,11 @@ describe('iam-dojo aws --world: an organization of accounts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iam-dojo-org-'));
     writeFileSync(join(dir, 'report.txt'), 'numbers\n');
     const aws = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, 'aws', ...args, '--world', 'world.json'], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+      const r = spawnSync(process.execPath, [BIN, 'aws', ...args, '--world', 'world.json'], {
+        encoding: 'utf8',
+        cwd: dir,
+        timeout: 120_000,
+      });
       return { code: r.status ?? -1, stdout: r.stdout.trim(), stderr: r.stderr };
     };
     const ok = (...args: string[]) => {
@@ -31,17 +35,51 @@ describe('iam-dojo aws --world: an organization of accounts', () => {
     const root = ok('organizations', 'list-roots', '--query', 'Roots[0].Id', '--output', 'text');
     ok('organizations', 'enable-policy-type', '--root-id', root, '--policy-type', 'SERVICE_CONTROL_POLICY');
     const account = (name: string) => {
-      const request = ok('organizations', 'create-account', '--email', `${name}@example.com`, '--account-name', name, '--query', 'CreateAccountStatus.Id', '--output', 'text');
-      return ok('organizations', 'describe-create-account-status', '--create-account-request-id', request, '--query', 'CreateAccountStatus.AccountId', '--output', 'text');
+      const request = ok(
+        'organizations',
+        'create-account',
+        '--email',
+        `${name}@example.com`,
+        '--account-name',
+        name,
+        '--query',
+        'CreateAccountStatus.Id',
+        '--output',
+        'text',
+      );
+      return ok(
+        'organizations',
+        'describe-create-account-status',
+        '--create-account-request-id',
+        request,
+        '--query',
+        'CreateAccountStatus.AccountId',
+        '--output',
+        'text',
+      );
     };
     const dev = account('dev');
     const prod = account('prod');
-    const ou = ok('organizations', 'create-organizational-unit', '--parent-id', root, '--name', 'Workloads', '--query', 'OrganizationalUnit.Id', '--output', 'text');
+    const ou = ok(
+      'organizations',
+      'create-organizational-unit',
+      '--parent-id',
+      root,
+      '--name',
+      'Workloads',
+      '--query',
+      'OrganizationalUnit.Id',
+      '--output',
+      'text',
+    );
     ok('organizations', 'move-account', '--account-id', dev, '--source-parent-id', root, '--destination-parent-id', ou);
     ok('iam', 'create-user', '--user-name', 'admin');
     ok('iam', 'attach-user-policy', '--user-name', 'admin', '--policy-arn', 'arn:aws:iam::aws:policy/AdministratorAccess');
     ok('iam', 'create-access-key', '--user-name', 'admin');
-    for (const [profile, id] of [['dev-admin', dev], ['prod-admin', prod]] as const) {
+    for (const [profile, id] of [
+      ['dev-admin', dev],
+      ['prod-admin', prod],
+    ] as const) {
       ok('configure', 'set', 'role_arn', `arn:aws:iam::${id}:role/OrganizationAccountAccessRole`, '--profile', profile);
       ok('configure', 'set', 'source_profile', 'admin', '--profile', profile);
     }
@@ -50,13 +88,25 @@ describe('iam-dojo aws --world: an organization of accounts', () => {
     const denied = aws('s3api', 'get-object', '--bucket', 'prod-reports', '--key', 'report.txt', 'out.txt', '--profile', 'dev-admin');
     expect(denied.code).toBe(254);
     expect(denied.stderr).toContain('because no resource-based policy allows the s3:GetObject action');
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${dev}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-reports/*' }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${dev}:root` },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::prod-reports/*',
+        },
+      ],
+    });
     ok('s3api', 'put-bucket-policy', '--bucket', 'prod-reports', '--policy', policy, '--profile', 'prod-admin');
     ok('s3api', 'get-object', '--bucket', 'prod-reports', '--key', 'report.txt', 'out.txt', '--profile', 'dev-admin');
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('numbers\n');
     // The management account's trail: the admin's AssumeRole calls, each shared with the role's account.
     const trail = spawnSync(process.execPath, [BIN, 'trail', '--world', 'world.json'], { encoding: 'utf8', cwd: dir });
-    const records = (JSON.parse(trail.stdout) as { Records: Record<string, unknown>[] }).Records.filter((r) => r['eventName'] === 'AssumeRole');
+    const records = (JSON.parse(trail.stdout) as { Records: Record<string, unknown>[] }).Records.filter(
+      (r) => r['eventName'] === 'AssumeRole',
+    );
     expect(records.length).toBeGreaterThanOrEqual(2);
     expect(records.every((r) => typeof r['sharedEventID'] === 'string')).toBe(true);
   });

@@ -26,7 +26,10 @@ function workdir(files: Record<string, unknown>): string {
   return dir;
 }
 
-const ALLOW_GET = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+const ALLOW_GET = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+});
 const REQUEST = { PolicyInputList: [ALLOW_GET], ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::b/k'] };
 
 describe('iam-dojo usage', () => {
@@ -60,7 +63,18 @@ describe('iam-dojo simulate-custom-policy (IAM API SimulateCustomPolicy)', () =>
   });
 
   it('--query and --output text work as in the AWS CLI', () => {
-    const r = dojo(['simulate-custom-policy', '--cli-input-json', 'file://request.json', '--query', 'EvaluationResults[].EvalDecision', '--output', 'text'], dir);
+    const r = dojo(
+      [
+        'simulate-custom-policy',
+        '--cli-input-json',
+        'file://request.json',
+        '--query',
+        'EvaluationResults[].EvalDecision',
+        '--output',
+        'text',
+      ],
+      dir,
+    );
     expect(r).toEqual({ code: 0, stdout: 'allowed\n', stderr: '' });
   });
 
@@ -111,8 +125,15 @@ describe('iam-dojo simulate-principal-policy (IAM API SimulatePrincipalPolicy)',
   const details = {
     UserDetailList: [
       {
-        Path: '/', UserName: 'alice', UserId: 'AIDAEXAMPLEALICE00001', Arn: 'arn:aws:iam::123456789012:user/alice', CreateDate: '2026-01-01T00:00:00+00:00',
-        UserPolicyList: [{ PolicyName: 'read', PolicyDocument: JSON.parse(ALLOW_GET) as unknown }], GroupList: [], AttachedManagedPolicies: [], Tags: [],
+        Path: '/',
+        UserName: 'alice',
+        UserId: 'AIDAEXAMPLEALICE00001',
+        Arn: 'arn:aws:iam::123456789012:user/alice',
+        CreateDate: '2026-01-01T00:00:00+00:00',
+        UserPolicyList: [{ PolicyName: 'read', PolicyDocument: JSON.parse(ALLOW_GET) as unknown }],
+        GroupList: [],
+        AttachedManagedPolicies: [],
+        Tags: [],
       },
     ],
     GroupDetailList: [],
@@ -121,11 +142,28 @@ describe('iam-dojo simulate-principal-policy (IAM API SimulatePrincipalPolicy)',
   };
   const dir = workdir({
     'details.json': details,
-    'request.json': { PolicySourceArn: 'arn:aws:iam::123456789012:user/alice', ActionNames: ['s3:GetObject', 's3:DeleteObject'], ResourceArns: ['arn:aws:s3:::b/k'] },
+    'request.json': {
+      PolicySourceArn: 'arn:aws:iam::123456789012:user/alice',
+      ActionNames: ['s3:GetObject', 's3:DeleteObject'],
+      ResourceArns: ['arn:aws:s3:::b/k'],
+    },
   });
 
   it('decides for the user from the account details', () => {
-    const r = dojo(['simulate-principal-policy', '--account-details', 'file://details.json', '--cli-input-json', 'file://request.json', '--query', 'EvaluationResults[].[EvalActionName,EvalDecision]', '--output', 'text'], dir);
+    const r = dojo(
+      [
+        'simulate-principal-policy',
+        '--account-details',
+        'file://details.json',
+        '--cli-input-json',
+        'file://request.json',
+        '--query',
+        'EvaluationResults[].[EvalActionName,EvalDecision]',
+        '--output',
+        'text',
+      ],
+      dir,
+    );
     expect(r).toEqual({ code: 0, stdout: 's3:GetObject\tallowed\ns3:DeleteObject\timplicitDeny\n', stderr: '' });
   });
 
@@ -140,7 +178,10 @@ describe('iam-dojo validate-policy', () => {
   const dir = workdir({
     'good.json': ALLOW_GET,
     'missing-resource.json': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] },
-    'trust.json': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    'trust.json': {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
   });
 
   it('a clean policy has no findings and exits 0', () => {
@@ -181,13 +222,62 @@ describe('iam-dojo aws', () => {
 
   it('file:// reads from disk, --outfile writes to disk, and the journal replays both', () => {
     const dir = workdir({ 'policy.json': ALLOW_GET });
-    const arn = dojo(['aws', 'iam', 'create-policy', '--policy-name', 'read', '--policy-document', 'file://policy.json', '--world', 'w.json', '--query', 'Policy.Arn', '--output', 'text'], dir);
+    const arn = dojo(
+      [
+        'aws',
+        'iam',
+        'create-policy',
+        '--policy-name',
+        'read',
+        '--policy-document',
+        'file://policy.json',
+        '--world',
+        'w.json',
+        '--query',
+        'Policy.Arn',
+        '--output',
+        'text',
+      ],
+      dir,
+    );
     expect(arn).toEqual({ code: 0, stdout: 'arn:aws:iam::123456789012:policy/read\n', stderr: '' });
     const journal = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8')) as { ops: Array<{ kind: string }> };
     expect(journal.ops.map((op) => op.kind)).toEqual(['writeFile', 'run']);
-    const doc = dojo(['aws', 'iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::123456789012:policy/read', '--version-id', 'v1', '--world', 'w.json', '--query', 'PolicyVersion.Document.Statement[0].Action', '--output', 'text'], dir);
+    const doc = dojo(
+      [
+        'aws',
+        'iam',
+        'get-policy-version',
+        '--policy-arn',
+        'arn:aws:iam::123456789012:policy/read',
+        '--version-id',
+        'v1',
+        '--world',
+        'w.json',
+        '--query',
+        'PolicyVersion.Document.Statement[0].Action',
+        '--output',
+        'text',
+      ],
+      dir,
+    );
     expect(doc.stdout).toBe('s3:GetObject\n');
-    const mfa = dojo(['aws', 'iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', 'ops', '--outfile', 'qr.png', '--bootstrap-method', 'QRCodePNG', '--world', 'w.json'], dir);
+    const mfa = dojo(
+      [
+        'aws',
+        'iam',
+        'create-virtual-mfa-device',
+        '--virtual-mfa-device-name',
+        'ops',
+        '--outfile',
+        'qr.png',
+        '--bootstrap-method',
+        'QRCodePNG',
+        '--world',
+        'w.json',
+      ],
+      dir,
+    );
     expect(mfa.code).toBe(0);
     expect([...readFileSync(join(dir, 'qr.png')).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
@@ -196,19 +286,68 @@ describe('iam-dojo aws', () => {
     const dir = workdir({});
     const serial = 'arn:aws:iam::123456789012:mfa/alice';
     expect(dojo(['aws', 'iam', 'create-user', '--user-name', 'alice', '--world', 'w.json'], dir).code).toBe(0);
-    expect(dojo(['aws', 'iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', 'alice', '--outfile', 'seed.txt', '--bootstrap-method', 'Base32StringSeed', '--world', 'w.json'], dir).code).toBe(0);
+    expect(
+      dojo(
+        [
+          'aws',
+          'iam',
+          'create-virtual-mfa-device',
+          '--virtual-mfa-device-name',
+          'alice',
+          '--outfile',
+          'seed.txt',
+          '--bootstrap-method',
+          'Base32StringSeed',
+          '--world',
+          'w.json',
+        ],
+        dir,
+      ).code,
+    ).toBe(0);
     const first = dojo(['mfa-code', serial, '--world', 'w.json'], dir).stdout.trim();
     expect(dojo(['advance-clock', '30', '--world', 'w.json'], dir).code).toBe(0);
     const second = dojo(['mfa-code', serial, '--world', 'w.json'], dir).stdout.trim();
     expect(first).toMatch(/^\d{6}$/);
     expect(second).not.toBe(first);
-    const enable = dojo(['aws', 'iam', 'enable-mfa-device', '--user-name', 'alice', '--serial-number', serial, '--authentication-code1', first, '--authentication-code2', second, '--world', 'w.json'], dir);
+    const enable = dojo(
+      [
+        'aws',
+        'iam',
+        'enable-mfa-device',
+        '--user-name',
+        'alice',
+        '--serial-number',
+        serial,
+        '--authentication-code1',
+        first,
+        '--authentication-code2',
+        second,
+        '--world',
+        'w.json',
+      ],
+      dir,
+    );
     expect(enable).toEqual({ code: 0, stdout: '', stderr: '' });
     const trail = dojo(['trail', '--world', 'w.json', '--query', 'Records[].eventName', '--output', 'text'], dir);
     expect(trail.code).toBe(2);
     const names = JSON.parse(dojo(['trail', '--world', 'w.json', '--query', 'Records[].eventName'], dir).stdout) as string[];
     expect(names).toEqual(['CreateUser', 'CreateVirtualMFADevice', 'EnableMFADevice']);
-    const list = dojo(['aws', 'iam', 'list-mfa-devices', '--user-name', 'alice', '--world', 'w.json', '--query', 'MFADevices[].SerialNumber', '--output', 'text'], dir);
+    const list = dojo(
+      [
+        'aws',
+        'iam',
+        'list-mfa-devices',
+        '--user-name',
+        'alice',
+        '--world',
+        'w.json',
+        '--query',
+        'MFADevices[].SerialNumber',
+        '--output',
+        'text',
+      ],
+      dir,
+    );
     expect(list.stdout).toBe(`${serial}\n`);
   });
 

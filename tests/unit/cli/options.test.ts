@@ -6,10 +6,17 @@ import { parseOptions } from '../../../src/cli/options.ts';
 import { UsageError } from '../../../src/cli/outcome.ts';
 
 describe('parseOptions', () => {
-  const specs = { 'cli-input-json': { takesValue: true }, explain: { takesValue: false }, expect: { takesValue: true, choices: ['allowed', 'denied'] } };
+  const specs = {
+    'cli-input-json': { takesValue: true },
+    explain: { takesValue: false },
+    expect: { takesValue: true, choices: ['allowed', 'denied'] },
+  };
 
   test('values, flags and positionals', () => {
-    const { options, positionals } = parseOptions(['file://p.json', '--cli-input-json=file://r.json', '--explain', '--expect', 'denied'], specs);
+    const { options, positionals } = parseOptions(
+      ['file://p.json', '--cli-input-json=file://r.json', '--explain', '--expect', 'denied'],
+      specs,
+    );
     expect(Object.fromEntries(options)).toEqual({ 'cli-input-json': 'file://r.json', explain: 'true', expect: 'denied' });
     expect(positionals).toEqual(['file://p.json']);
   });

@@ -9,7 +9,10 @@ import { exerciseSchema, type ExerciseInput } from '../../../src/course/exercise
 import type { CourseWorld } from '../../../src/course/world-port.ts';
 import { createWorld } from '../../../src/sim/index.ts';
 
-const READ_REPORTS = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' }] };
+const READ_REPORTS = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' }],
+};
 
 const exercise = (checks: unknown[]) =>
   exerciseSchema.parse({
@@ -27,14 +30,31 @@ const exercise = (checks: unknown[]) =>
   });
 
 const checks = [
-  { id: 'within', kind: 'policyScope', label: 'ana gets nothing beyond reading reports', principalArn: 'arn:aws:iam::{{accountId}}:user/ana', relation: 'within', reference: READ_REPORTS },
-  { id: 'at-least', kind: 'policyScope', label: 'ana can read every report', principalArn: 'arn:aws:iam::{{accountId}}:user/ana', relation: 'atLeast', reference: READ_REPORTS },
+  {
+    id: 'within',
+    kind: 'policyScope',
+    label: 'ana gets nothing beyond reading reports',
+    principalArn: 'arn:aws:iam::{{accountId}}:user/ana',
+    relation: 'within',
+    reference: READ_REPORTS,
+  },
+  {
+    id: 'at-least',
+    kind: 'policyScope',
+    label: 'ana can read every report',
+    principalArn: 'arn:aws:iam::{{accountId}}:user/ana',
+    relation: 'atLeast',
+    reference: READ_REPORTS,
+  },
 ];
 
 async function anaWith(policy?: object): Promise<CourseWorld> {
   const w = createWorld({ accountId: '111122223333', seed: 'policy-scope' }) as unknown as CourseWorld;
   await w.run('aws iam create-user --user-name ana');
-  if (policy) expect((await w.run(`aws iam put-user-policy --user-name ana --policy-name p --policy-document '${JSON.stringify(policy)}'`)).exitCode).toBe(0);
+  if (policy)
+    expect(
+      (await w.run(`aws iam put-user-policy --user-name ana --policy-name p --policy-document '${JSON.stringify(policy)}'`)).exitCode,
+    ).toBe(0);
   return w;
 }
 
@@ -43,17 +63,26 @@ describe('policyScope checks', () => {
     const w = await anaWith(READ_REPORTS);
     const before = w.trail().Records.length;
     const results = await runChecks(w, exercise(checks));
-    expect(results.map((r) => [r.id, r.outcome.code])).toEqual([['within', 'PASS'], ['at-least', 'PASS']]);
+    expect(results.map((r) => [r.id, r.outcome.code])).toEqual([
+      ['within', 'PASS'],
+      ['at-least', 'PASS'],
+    ]);
     expect(w.trail().Records.length).toBe(before);
   });
 
   test('one extra action fails "within" with that request; a narrower resource fails "atLeast"', async () => {
-    const wider = await anaWith({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::dojo-reports/*' }] });
+    const wider = await anaWith({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::dojo-reports/*' }],
+    });
     const [within, atLeast] = await runChecks(wider, exercise(checks));
     expect(within).toMatchObject({ passed: false, outcome: { code: 'GRANTS_BEYOND' } });
     expect(within!.message).toContain('s3:DeleteObject on arn:aws:s3:::dojo-reports/');
     expect(atLeast!.passed).toBe(true);
-    const narrower = await anaWith({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/q3/*' }] });
+    const narrower = await anaWith({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/q3/*' }],
+    });
     const [w2, a2] = await runChecks(narrower, exercise(checks));
     expect(w2!.passed).toBe(true);
     expect(a2).toMatchObject({ passed: false, outcome: { code: 'ALLOWS_LESS' } });

@@ -13,17 +13,36 @@ import type { CourseWorld } from '../../../src/course/world-port.ts';
 const world = (): CourseWorld => createWorld({ accountId: '111122223333', seed: 'checks-test' });
 
 describe('judgeCommand', () => {
-  const denied = { exitCode: 254, stdout: '', stderr: '\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: ... is not authorized\n' };
+  const denied = {
+    exitCode: 254,
+    stdout: '',
+    stderr: '\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: ... is not authorized\n',
+  };
   const listed = { exitCode: 0, stdout: '{"Users":[{"UserName":"ana"},{"UserName":"ben"}]}', stderr: '' };
   const cases = [
     { name: 'success expected, exit 0', result: listed, expect: { outcome: 'success' }, code: 'PASS' },
     { name: 'success expected, refused', result: denied, expect: { outcome: 'success' }, code: 'EXPECTED_SUCCESS' },
     { name: 'failure expected, succeeded', result: listed, expect: { outcome: 'failure' }, code: 'EXPECTED_FAILURE' },
     { name: 'failure with the right error code', result: denied, expect: { outcome: 'failure', errorCode: 'AccessDenied' }, code: 'PASS' },
-    { name: 'failure with another error code', result: denied, expect: { outcome: 'failure', errorCode: 'NoSuchEntity' }, code: 'ERROR_CODE_MISMATCH' },
-    { name: 'query equals', result: listed, expect: { outcome: 'success', query: 'Users[].UserName', equals: ['ana', 'ben'] }, code: 'PASS' },
+    {
+      name: 'failure with another error code',
+      result: denied,
+      expect: { outcome: 'failure', errorCode: 'NoSuchEntity' },
+      code: 'ERROR_CODE_MISMATCH',
+    },
+    {
+      name: 'query equals',
+      result: listed,
+      expect: { outcome: 'success', query: 'Users[].UserName', equals: ['ana', 'ben'] },
+      code: 'PASS',
+    },
     { name: 'query differs', result: listed, expect: { outcome: 'success', query: 'length(Users)', equals: 1 }, code: 'QUERY_MISMATCH' },
-    { name: 'output not JSON', result: { exitCode: 0, stdout: 'ana\tben', stderr: '' }, expect: { outcome: 'success', query: 'Users', equals: [] }, code: 'OUTPUT_NOT_JSON' },
+    {
+      name: 'output not JSON',
+      result: { exitCode: 0, stdout: 'ana\tben', stderr: '' },
+      expect: { outcome: 'success', query: 'Users', equals: [] },
+      code: 'OUTPUT_NOT_JSON',
+    },
   ] as const;
   test.each(cases)('$name → $code', ({ result, expect: expectation, code }) => {
     expect(judgeCommand(result, expectation as never).code).toBe(code);
@@ -51,7 +70,14 @@ describe('runChecks', () => {
     const w = world();
     await w.run('aws iam create-user --user-name ana');
     const before = w.trail().Records.length;
-    const results = await runChecks(w, exercise({ checks: [{ id: 'ana', kind: 'command', label: 'ana exists', command: 'aws iam get-user --user-name ana', expect: { outcome: 'success' } }] }));
+    const results = await runChecks(
+      w,
+      exercise({
+        checks: [
+          { id: 'ana', kind: 'command', label: 'ana exists', command: 'aws iam get-user --user-name ana', expect: { outcome: 'success' } },
+        ],
+      }),
+    );
     expect(results.map((r) => r.passed)).toEqual([true]);
     expect(w.trail().Records.length).toBe(before);
   });
@@ -62,7 +88,16 @@ describe('runChecks', () => {
     const results = await runChecks(
       w,
       exercise({
-        checks: [{ id: 'deny', kind: 'decision', label: 'ana cannot list', principalArn: 'arn:aws:iam::{{accountId}}:user/ana', action: 'iam:ListUsers', expect: 'implicitDeny' }],
+        checks: [
+          {
+            id: 'deny',
+            kind: 'decision',
+            label: 'ana cannot list',
+            principalArn: 'arn:aws:iam::{{accountId}}:user/ana',
+            action: 'iam:ListUsers',
+            expect: 'implicitDeny',
+          },
+        ],
       }),
     );
     expect(results[0]).toMatchObject({ passed: true, outcome: { code: 'PASS' } });
@@ -74,7 +109,13 @@ describe('runChecks', () => {
     const probe = exercise({
       checks: [
         { id: 'created', kind: 'trail', label: 'a user was created', query: "length(Records[?eventName=='CreateUser'])", equals: 1 },
-        { id: 'who', kind: 'answer', label: 'which user', question: 'Which user was created?', answerQuery: "Records[?eventName=='CreateUser'] | [0].requestParameters.userName" },
+        {
+          id: 'who',
+          kind: 'answer',
+          label: 'which user',
+          question: 'Which user was created?',
+          answerQuery: "Records[?eventName=='CreateUser'] | [0].requestParameters.userName",
+        },
       ],
     });
     expect((await runChecks(w, probe, { answers: { who: '"backup-svc"' } })).map((r) => r.outcome.code)).toEqual(['PASS', 'PASS']);
@@ -83,7 +124,10 @@ describe('runChecks', () => {
   });
 
   test('a check that cannot run fails closed with CHECK_ERROR and a message', async () => {
-    const results = await runChecks(world(), exercise({ checks: [{ id: 'bad', kind: 'trail', label: 'broken query', query: 'Records[?', equals: 1 }] }));
+    const results = await runChecks(
+      world(),
+      exercise({ checks: [{ id: 'bad', kind: 'trail', label: 'broken query', query: 'Records[?', equals: 1 }] }),
+    );
     expect(results[0]).toMatchObject({ passed: false, outcome: { code: 'CHECK_ERROR' } });
     expect(results[0]!.message).toMatch(/could not run/);
   });

@@ -4,14 +4,30 @@ import { continueAt, lessonMarks } from '../../../src/course/course-marks.ts';
 import { emptyProgress, type Progress } from '../../../src/course/progress.ts';
 
 const lessons = [
-  { slug: '01-a', title: '1. A', exercises: [{ id: 'x', title: 'X' }, { id: 'y', title: 'Y' }] },
+  {
+    slug: '01-a',
+    title: '1. A',
+    exercises: [
+      { id: 'x', title: 'X' },
+      { id: 'y', title: 'Y' },
+    ],
+  },
   { slug: '02-b', title: '2. B', exercises: [{ id: 'z', title: 'Z' }] },
 ];
-const done = (...keys: string[]): Progress => ({ ...emptyProgress(), exercises: Object.fromEntries(keys.map((k) => [k, { completedAt: '2026-12-01T10:00:00Z', usedSolution: false }])) });
+const done = (...keys: string[]): Progress => ({
+  ...emptyProgress(),
+  exercises: Object.fromEntries(keys.map((k) => [k, { completedAt: '2026-12-01T10:00:00Z', usedSolution: false }])),
+});
 
 describe('course marks', () => {
   test('a new learner starts at the first exercise, nothing is marked', () => {
-    expect(continueAt(lessons, emptyProgress())).toEqual({ slug: '01-a', title: '1. A', exerciseId: 'x', exerciseTitle: 'X', started: false });
+    expect(continueAt(lessons, emptyProgress())).toEqual({
+      slug: '01-a',
+      title: '1. A',
+      exerciseId: 'x',
+      exerciseTitle: 'X',
+      started: false,
+    });
     expect(lessonMarks(lessons, emptyProgress()).map((m) => m.done)).toEqual([0, 0]);
   });
 

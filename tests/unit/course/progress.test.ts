@@ -4,7 +4,14 @@
  * viewing the solution first is remembered, and anything read back or imported is validated.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { exportProgress, loadProgress, markExerciseDone, markSolutionSeen, parseProgress, PROGRESS_KEY } from '../../../src/course/progress.ts';
+import {
+  exportProgress,
+  loadProgress,
+  markExerciseDone,
+  markSolutionSeen,
+  parseProgress,
+  PROGRESS_KEY,
+} from '../../../src/course/progress.ts';
 import { STORAGE_PREFIX, corruptCopies } from '../../../src/worker/storage.ts';
 
 beforeEach(() => localStorage.clear());
@@ -44,7 +51,11 @@ describe('progress', () => {
   test.each([
     ['not JSON', '{', 'PROGRESS_NOT_JSON'],
     ['wrong version', '{"version":2,"exercises":{}}', 'PROGRESS_INVALID'],
-    ['bad key', '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}', 'PROGRESS_INVALID'],
+    [
+      'bad key',
+      '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}',
+      'PROGRESS_INVALID',
+    ],
     ['extra field', '{"version":1,"exercises":{},"evil":true}', 'PROGRESS_INVALID'],
   ])('an import that is %s is refused with %s', (_name, text, code) => {
     expect(parseProgress(text)).toMatchObject({ ok: false, code });
@@ -54,7 +65,11 @@ describe('progress', () => {
     ['a wrong version', '{"version":2,"exercises":{}}', /made by a newer IAM Dojo \(format 2\)/],
     ['no version', '{"exercises":{}}', /has no progress format version/],
     ['a saved world', '{"version":1,"start":{},"ops":[]}', /saved world .*playground page/],
-    ['a bad exercise name', '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}', /"<img src=x>" is not an exercise name/],
+    [
+      'a bad exercise name',
+      '{"version":1,"exercises":{"<img src=x>":{"completedAt":"2026-01-01T00:00:00Z","usedSolution":false}}}',
+      /"<img src=x>" is not an exercise name/,
+    ],
     ['an unknown field', '{"version":1,"exercises":{},"evil":true}', /fields? progress files do not have \("evil"\)/],
     ['not JSON', '{', /not JSON text/],
   ])('a wrong file (%s) gets a sentence, not a schema path', (_name, text, words) => {

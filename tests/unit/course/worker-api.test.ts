@@ -31,7 +31,9 @@ describe('exerciseApi', () => {
     const first = unwrap(await exerciseApi.checkExercise('lesson-02', lesson2, 'rotate-key', {}));
     expect(first.filter((r) => !r.passed).map((r) => r.id)).toEqual(['deactivated-first', 'old-deleted']);
     expect(first.map((r) => r.message).join(' ')).not.toContain('could not run');
-    const old = JSON.parse((await worlds.run('lesson-02', 'aws iam list-access-keys --user-name build --query AccessKeyMetadata[0].AccessKeyId')).stdout) as string;
+    const old = JSON.parse(
+      (await worlds.run('lesson-02', 'aws iam list-access-keys --user-name build --query AccessKeyMetadata[0].AccessKeyId')).stdout,
+    ) as string;
     await worlds.run('lesson-02', 'aws iam create-access-key --user-name build');
     await worlds.run('lesson-02', `aws iam update-access-key --user-name build --access-key-id ${old} --status Inactive`);
     await worlds.run('lesson-02', `aws iam delete-access-key --user-name build --access-key-id ${old}`);

@@ -9,12 +9,16 @@ import { describe, expect, test } from 'vitest';
 import { createWorld, type World } from '../../../src/sim/index.ts';
 
 const ACCT = '123456789012';
-const USAGE = 'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\n';
+const USAGE =
+  'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\n';
 
 async function world(): Promise<{ w: World; ids: Record<string, string> }> {
   const w = createWorld({ now: '2026-03-02T09:00:00Z' });
   const ids: Record<string, string> = {};
-  for (const [name, path] of [['alice', '/'], ['bob', '/team/']] as const) {
+  for (const [name, path] of [
+    ['alice', '/'],
+    ['bob', '/team/'],
+  ] as const) {
     const r = await w.run(`aws iam create-user --user-name ${name} --path ${path}`);
     ids[name] = (JSON.parse(r.stdout) as { User: { UserId: string } }).User.UserId;
   }
@@ -40,7 +44,9 @@ describe('--output json (4-space indent, service key order, ISO timestamps with 
   });
   test('get-caller-identity keys UserId, Account, Arn; root UserId is the account ID', async () => {
     const w = createWorld();
-    expect(await ok(w, 'aws sts get-caller-identity')).toBe(`{\n    "UserId": "${ACCT}",\n    "Account": "${ACCT}",\n    "Arn": "arn:aws:iam::${ACCT}:root"\n}\n`);
+    expect(await ok(w, 'aws sts get-caller-identity')).toBe(
+      `{\n    "UserId": "${ACCT}",\n    "Account": "${ACCT}",\n    "Arn": "arn:aws:iam::${ACCT}:root"\n}\n`,
+    );
   });
   test('an operation without output (attach-user-policy) prints nothing', async () => {
     const { w } = await world();
@@ -58,11 +64,15 @@ describe('--output text (awscli text formatter: identifier column, sorted scalar
   });
   test('get-user: one USER line', async () => {
     const { w, ids } = await world();
-    expect(await ok(w, 'aws iam get-user --user-name alice --output text')).toBe(`USER\tarn:aws:iam::${ACCT}:user/alice\t2026-03-02T09:00:00+00:00\t/\t${ids['alice']}\talice\n`);
+    expect(await ok(w, 'aws iam get-user --user-name alice --output text')).toBe(
+      `USER\tarn:aws:iam::${ACCT}:user/alice\t2026-03-02T09:00:00+00:00\t/\t${ids['alice']}\talice\n`,
+    );
   });
   test('list-attached-user-policies: ATTACHEDPOLICIES PolicyArn PolicyName', async () => {
     const { w } = await world();
-    expect(await ok(w, 'aws iam list-attached-user-policies --user-name alice --output text')).toBe('ATTACHEDPOLICIES\tarn:aws:iam::aws:policy/ReadOnlyAccess\tReadOnlyAccess\n');
+    expect(await ok(w, 'aws iam list-attached-user-policies --user-name alice --output text')).toBe(
+      'ATTACHEDPOLICIES\tarn:aws:iam::aws:policy/ReadOnlyAccess\tReadOnlyAccess\n',
+    );
   });
   test('get-caller-identity: Account, Arn, UserId on one line without an identifier', async () => {
     const w = createWorld();
@@ -116,7 +126,12 @@ describe('--output table (awscli table formatter)', () => {
     const lines = (await ok(w, 'aws iam list-users --output table')).split('\n');
     expect(lines[1]).toMatch(/^\|\s+ListUsers\s+\|$/);
     expect(lines[3]).toMatch(/^\|\|\s+Users\s+\|\|$/);
-    expect(lines[5]?.split('|').map((c) => c.trim()).filter((c) => c !== '')).toEqual(['Arn', 'CreateDate', 'Path', 'UserId', 'UserName']);
+    expect(
+      lines[5]
+        ?.split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ).toEqual(['Arn', 'CreateDate', 'Path', 'UserId', 'UserName']);
     expect(lines.filter((l) => l.includes(`:user/`)).length).toBe(2);
   });
   test('list-attached-user-policies: AttachedPolicies section with PolicyArn | PolicyName', async () => {
@@ -124,7 +139,12 @@ describe('--output table (awscli table formatter)', () => {
     const lines = (await ok(w, 'aws iam list-attached-user-policies --user-name alice --output table')).split('\n');
     expect(lines[1]).toMatch(/^\|\s+ListAttachedUserPolicies\s+\|$/);
     expect(lines[3]).toMatch(/^\|\|\s+AttachedPolicies\s+\|\|$/);
-    expect(lines[5]?.split('|').map((c) => c.trim()).filter((c) => c !== '')).toEqual(['PolicyArn', 'PolicyName']);
+    expect(
+      lines[5]
+        ?.split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ).toEqual(['PolicyArn', 'PolicyName']);
   });
 });
 
@@ -132,7 +152,11 @@ describe('errors and return codes (CLI User Guide, "Command line return codes")'
   test('a service error: stderr "\\nAn error occurred (NoSuchEntity) when calling the GetUser operation: …", exit 254', async () => {
     const w = createWorld();
     const r = await w.run('aws iam get-user --user-name nobody');
-    expect([r.exitCode, r.stdout, r.stderr]).toEqual([254, '', '\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name nobody cannot be found.\n']);
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([
+      254,
+      '',
+      '\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name nobody cannot be found.\n',
+    ]);
   });
   test('the error goes to stderr whatever --output says', async () => {
     const w = createWorld();
@@ -153,13 +177,16 @@ describe('errors and return codes (CLI User Guide, "Command line return codes")'
   test('parameter validation (botocore): "Parameter validation failed:\\nInvalid length …", exit 252', async () => {
     const w = createWorld();
     const r = await w.run('aws iam create-user --user-name ""');
-    expect([r.exitCode, r.stderr]).toEqual([252, '\nParameter validation failed:\nInvalid length for parameter UserName, value: 0, valid min length: 1\n']);
+    expect([r.exitCode, r.stderr]).toEqual([
+      252,
+      '\nParameter validation failed:\nInvalid length for parameter UserName, value: 0, valid min length: 1\n',
+    ]);
   });
   test('an unknown operation: "Invalid choice … maybe you meant: * get-user", exit 252', async () => {
     const w = createWorld();
     const r = await w.run('aws iam get-usr');
     expect(r.exitCode).toBe(252);
-    expect(r.stderr).toContain("aws: error: argument operation: Invalid choice, valid choices are:");
+    expect(r.stderr).toContain('aws: error: argument operation: Invalid choice, valid choices are:');
     expect(r.stderr).toContain("Invalid choice: 'get-usr', maybe you meant:\n\n  * get-user");
   });
   test('an unknown profile: "The config profile (nope) could not be found", exit 255', async () => {
@@ -173,11 +200,15 @@ describe('errors and return codes (CLI User Guide, "Command line return codes")'
   });
   test('an AccessDenied from IAM: exit 254 with the User: … is not authorized … message', async () => {
     const { w } = await world();
-    const key = JSON.parse(await ok(w, 'aws iam create-access-key --user-name bob')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    const key = JSON.parse(await ok(w, 'aws iam create-access-key --user-name bob')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
     await ok(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile bob`);
     await ok(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile bob`);
     const r = await w.run('aws iam list-users --profile bob');
     expect(r.exitCode).toBe(254);
-    expect(r.stderr).toBe(`\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:iam::${ACCT}:user/team/bob is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no identity-based policy allows the iam:ListUsers action\n`);
+    expect(r.stderr).toBe(
+      `\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:iam::${ACCT}:user/team/bob is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no identity-based policy allows the iam:ListUsers action\n`,
+    );
   });
 });

@@ -1,6 +1,13 @@
 /** Fidelity probes: small builders for engine requests through the public API (src/sim/index.ts). */
 // Imports the engine part of the public API (src/sim/index.ts re-exports src/sim/simulate/index.ts).
-import { authorize, accessDeniedMessage, type AuthorizationRequest, type AuthorizationResult, type PolicySource, type RequestPrincipal } from '../../../src/sim/simulate/index.ts';
+import {
+  authorize,
+  accessDeniedMessage,
+  type AuthorizationRequest,
+  type AuthorizationResult,
+  type PolicySource,
+  type RequestPrincipal,
+} from '../../../src/sim/simulate/index.ts';
 
 /** The account every probe lives in. */
 export const ACCT = '111122223333';
@@ -14,7 +21,12 @@ export function doc(statements: Record<string, unknown>[], version: string | nul
 
 let n = 0;
 /** A PolicySource of the given type. */
-export function src(policyType: PolicySource['policyType'], statements: Record<string, unknown>[], version: string | null = '2012-10-17', arn?: string): PolicySource {
+export function src(
+  policyType: PolicySource['policyType'],
+  statements: Record<string, unknown>[],
+  version: string | null = '2012-10-17',
+  arn?: string,
+): PolicySource {
   n += 1;
   return { id: `p${n}`, policyType, document: doc(statements, version), ...(arn ? { arn } : {}) };
 }
@@ -46,7 +58,11 @@ export function req(over: Partial<AuthorizationRequest> = {}): AuthorizationRequ
 }
 
 /** Authorizes and answers [decision, AccessDenied text]. */
-export function decide(request: AuthorizationRequest): { decision: AuthorizationResult['decision']; message: string; result: AuthorizationResult } {
+export function decide(request: AuthorizationRequest): {
+  decision: AuthorizationResult['decision'];
+  message: string;
+  result: AuthorizationResult;
+} {
   const result = authorize(request);
   return { decision: result.decision, message: accessDeniedMessage(request, result), result };
 }
@@ -55,6 +71,15 @@ export function decide(request: AuthorizationRequest): { decision: Authorization
 export const ALLOW_ALL = (): PolicySource => src('identity', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
 
 /** Decision of an identity-only request with one Allow statement carrying `condition`, under `context`. */
-export function condDecision(condition: Record<string, unknown>, context: AuthorizationRequest['context'], version: string | null = '2012-10-17'): AuthorizationResult['decision'] {
-  return authorize(req({ identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }], version)], context })).decision;
+export function condDecision(
+  condition: Record<string, unknown>,
+  context: AuthorizationRequest['context'],
+  version: string | null = '2012-10-17',
+): AuthorizationResult['decision'] {
+  return authorize(
+    req({
+      identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }], version)],
+      context,
+    }),
+  ).decision;
 }

@@ -16,9 +16,15 @@ describe('MalformedPolicyDocument for text that is not JSON, per policy type', (
       return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
     };
     await err('iam', 'CreateUser', { UserName: 'alice' });
-    expect(await err('iam', 'CreatePolicy', { PolicyName: 'x', PolicyDocument: 'policy.json' })).toBe('MalformedPolicyDocument: Syntax errors in policy.');
-    expect(await err('iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'x', PolicyDocument: 'policy.json' })).toBe('MalformedPolicyDocument: Syntax errors in policy.');
-    expect(await err('iam', 'CreateRole', { RoleName: 'R', AssumeRolePolicyDocument: 'trust.json' })).toBe('MalformedPolicyDocument: This policy contains invalid Json');
+    expect(await err('iam', 'CreatePolicy', { PolicyName: 'x', PolicyDocument: 'policy.json' })).toBe(
+      'MalformedPolicyDocument: Syntax errors in policy.',
+    );
+    expect(await err('iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'x', PolicyDocument: 'policy.json' })).toBe(
+      'MalformedPolicyDocument: Syntax errors in policy.',
+    );
+    expect(await err('iam', 'CreateRole', { RoleName: 'R', AssumeRolePolicyDocument: 'trust.json' })).toBe(
+      'MalformedPolicyDocument: This policy contains invalid Json',
+    );
     expect(P()).toBeTruthy();
   });
 });

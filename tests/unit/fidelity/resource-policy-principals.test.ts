@@ -6,7 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { ACCT, ALICE, SESSION, decide, req, src } from './helpers.ts';
 
 const BUCKET = 'arn:aws:s3:::bucket/key';
-const rbp = (principal: unknown) => ({ kind: 'resource' as const, policy: src('resource', [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: BUCKET }]) });
+const rbp = (principal: unknown) => ({
+  kind: 'resource' as const,
+  policy: src('resource', [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: BUCKET }]),
+});
 const boundaryNothing = () => src('boundary', [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }]);
 const sessionNothing = () => [src('session', [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }])];
 
@@ -18,10 +21,15 @@ describe('RBP naming the IAM user ARN (not limited by identity implicit deny nor
     expect(decide(req({ resourcePolicy: rbp({ AWS: ALICE.arn }), permissionsBoundary: boundaryNothing() })).decision).toBe('allowed');
   });
   test('explicit deny in the boundary wins', () => {
-    const pb = src('boundary', [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }]);
+    const pb = src('boundary', [
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: 's3:*', Resource: '*' },
+    ]);
     const d = decide(req({ resourcePolicy: rbp({ AWS: ALICE.arn }), permissionsBoundary: pb }));
     expect(d.decision).toBe('explicitDeny');
-    expect(d.message).toBe(`User: ${ALICE.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} with an explicit deny in a permissions boundary`);
+    expect(d.message).toBe(
+      `User: ${ALICE.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} with an explicit deny in a permissions boundary`,
+    );
   });
 });
 
@@ -32,7 +40,9 @@ describe('RBP naming the role ARN (limited by boundary and session policy, not b
   test('boundary not allowing → implicit deny naming the permissions boundary', () => {
     const d = decide(req({ principal: SESSION, resourcePolicy: rbp({ AWS: SESSION.roleArn }), permissionsBoundary: boundaryNothing() }));
     expect(d.decision).toBe('implicitDeny');
-    expect(d.message).toBe(`User: ${SESSION.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} because no permissions boundary allows the s3:GetObject action`);
+    expect(d.message).toBe(
+      `User: ${SESSION.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} because no permissions boundary allows the s3:GetObject action`,
+    );
   });
   test('session policy not allowing → implicit deny naming the session policy', () => {
     const d = decide(req({ principal: SESSION, resourcePolicy: rbp({ AWS: SESSION.roleArn }), sessionPolicies: sessionNothing() }));
@@ -43,7 +53,16 @@ describe('RBP naming the role ARN (limited by boundary and session policy, not b
 
 describe('RBP naming the role session ARN (not limited by identity, boundary or session policy)', () => {
   test('boundary and session policy not allowing → allowed', () => {
-    expect(decide(req({ principal: SESSION, resourcePolicy: rbp({ AWS: SESSION.sessionArn }), permissionsBoundary: boundaryNothing(), sessionPolicies: sessionNothing() })).decision).toBe('allowed');
+    expect(
+      decide(
+        req({
+          principal: SESSION,
+          resourcePolicy: rbp({ AWS: SESSION.sessionArn }),
+          permissionsBoundary: boundaryNothing(),
+          sessionPolicies: sessionNothing(),
+        }),
+      ).decision,
+    ).toBe('allowed');
   });
 });
 
@@ -53,7 +72,14 @@ describe('RBP naming the account (delegates to the account: identity allow neede
       expect(decide(req({ resourcePolicy: rbp(principal) })).decision).toBe('implicitDeny');
     });
     test(`${JSON.stringify(principal)} with identity allow → allowed`, () => {
-      expect(decide(req({ resourcePolicy: rbp(principal), identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])] })).decision).toBe('allowed');
+      expect(
+        decide(
+          req({
+            resourcePolicy: rbp(principal),
+            identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])],
+          }),
+        ).decision,
+      ).toBe('allowed');
     });
   }
 });
@@ -68,10 +94,13 @@ describe('RBP naming a different user in the same account does not grant alice',
 });
 
 describe('Deny with NotPrincipal and a permissions boundary (IAM User Guide, NotPrincipal element)', () => {
-  const denyNotAlice = () => ({ kind: 'resource' as const, policy: src('resource', [
-    { Effect: 'Allow', Principal: { AWS: ALICE.arn }, Action: 's3:GetObject', Resource: BUCKET },
-    { Effect: 'Deny', NotPrincipal: { AWS: [ALICE.arn, `arn:aws:iam::${ACCT}:root`] }, Action: 's3:GetObject', Resource: BUCKET },
-  ]) });
+  const denyNotAlice = () => ({
+    kind: 'resource' as const,
+    policy: src('resource', [
+      { Effect: 'Allow', Principal: { AWS: ALICE.arn }, Action: 's3:GetObject', Resource: BUCKET },
+      { Effect: 'Deny', NotPrincipal: { AWS: [ALICE.arn, `arn:aws:iam::${ACCT}:root`] }, Action: 's3:GetObject', Resource: BUCKET },
+    ]),
+  });
   test('alice listed in NotPrincipal, no boundary → allowed', () => {
     expect(decide(req({ resourcePolicy: denyNotAlice() })).decision).toBe('allowed');
   });
@@ -83,11 +112,18 @@ describe('Deny with NotPrincipal and a permissions boundary (IAM User Guide, Not
 
 describe('Explicit deny in the RBP overrides an identity allow', () => {
   test('explicit deny names the resource-based policy', () => {
-    const d = decide(req({
-      identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }])],
-      resourcePolicy: { kind: 'resource', policy: src('resource', [{ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: BUCKET }]) },
-    }));
+    const d = decide(
+      req({
+        identityPolicies: [src('identity', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }])],
+        resourcePolicy: {
+          kind: 'resource',
+          policy: src('resource', [{ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: BUCKET }]),
+        },
+      }),
+    );
     expect(d.decision).toBe('explicitDeny');
-    expect(d.message).toBe(`User: ${ALICE.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} with an explicit deny in a resource-based policy`);
+    expect(d.message).toBe(
+      `User: ${ALICE.arn} is not authorized to perform: s3:GetObject on resource: ${BUCKET} with an explicit deny in a resource-based policy`,
+    );
   });
 });

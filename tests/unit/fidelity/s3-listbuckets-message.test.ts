@@ -12,8 +12,15 @@ test('S3 ListBuckets implicit deny: no "on resource"', async () => {
   const k = await w.invoke({ service: 'iam', operation: 'CreateAccessKey', params: { UserName: 'alice' }, credentials: root });
   if (!k.ok) throw new Error('no key');
   const key = k.output['AccessKey'] as { AccessKeyId: string; SecretAccessKey: string };
-  const r = await w.invoke({ service: 's3', operation: 'ListBuckets', params: {}, credentials: { kind: 'accessKey', accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey } });
-  expect(r.ok ? '' : r.error.message).toBe('User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action');
+  const r = await w.invoke({
+    service: 's3',
+    operation: 'ListBuckets',
+    params: {},
+    credentials: { kind: 'accessKey', accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey },
+  });
+  expect(r.ok ? '' : r.error.message).toBe(
+    'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action',
+  );
   const record = w.trail().Records.at(-1) as Record<string, unknown>;
   expect(record['errorMessage']).toBe(r.ok ? '' : r.error.message);
 });

@@ -9,7 +9,10 @@ import { createWorld, type World } from '../../../src/sim/index.ts';
 import { readFixtureJson } from '../../fixtures/read.ts';
 
 const ACCT = '123456789012';
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }],
+});
 const ref = (name: string): Record<string, unknown> => readFixtureJson(`cloudtrail/${name}`);
 const last = (w: World): Record<string, any> => w.trail().Records.at(-1) as Record<string, any>;
 /** IAM responseElements dates: `Aug 1, 2024 1:33:28 PM` ("CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). */
@@ -30,7 +33,9 @@ async function world(): Promise<{ w: World; alice: string }> {
   await run(w, 'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess');
   await run(w, 'aws iam create-login-profile --user-name alice --password Al1ce-Passw0rd!');
   await run(w, `aws iam create-role --role-name R --path /team/ --assume-role-policy-document '${TRUST}'`);
-  const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name alice')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+  const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name alice')) as {
+    AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+  };
   await run(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile alice`);
   await run(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile alice`);
   return { w, alice: key.AccessKey.AccessKeyId };
@@ -76,7 +81,13 @@ describe('userIdentity per identity type (CloudTrail userIdentity element)', () 
   test('root: principalId is the account ID, accessKeyId the key used, no userName without an alias', async () => {
     const w = createWorld();
     await run(w, 'aws iam list-users');
-    expect(last(w)['userIdentity']).toEqual({ type: 'Root', principalId: ACCT, arn: `arn:aws:iam::${ACCT}:root`, accountId: ACCT, accessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/) });
+    expect(last(w)['userIdentity']).toEqual({
+      type: 'Root',
+      principalId: ACCT,
+      arn: `arn:aws:iam::${ACCT}:root`,
+      accountId: ACCT,
+      accessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
+    });
   });
   test('root: userName is the account alias once one is set, never "Root"', async () => {
     const w = createWorld();
@@ -94,7 +105,9 @@ describe('userIdentity per identity type (CloudTrail userIdentity element)', () 
   });
   test('role session: principalId "<AROA id>:<session>", arn without the role path, issuer with the path, mfaAuthenticated "false"', async () => {
     const { w } = await world();
-    const out = JSON.parse(await run(w, `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/team/R --role-session-name s1 --profile alice`)) as { Credentials: Record<string, string> };
+    const out = JSON.parse(
+      await run(w, `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/team/R --role-session-name s1 --profile alice`),
+    ) as { Credentials: Record<string, string> };
     await run(w, `aws configure set aws_access_key_id ${out.Credentials['AccessKeyId']} --profile r`);
     await run(w, `aws configure set aws_secret_access_key ${out.Credentials['SecretAccessKey']} --profile r`);
     await run(w, `aws configure set aws_session_token ${out.Credentials['SessionToken']} --profile r`);
@@ -104,7 +117,13 @@ describe('userIdentity per identity type (CloudTrail userIdentity element)', () 
     expect(id['principalId']).toMatch(/^AROA[A-Z2-7]{17}:s1$/);
     expect(id['arn']).toBe(`arn:aws:sts::${ACCT}:assumed-role/R/s1`);
     expect(id['accessKeyId']).toMatch(/^ASIA/);
-    expect(id['sessionContext']['sessionIssuer']).toEqual({ type: 'Role', principalId: id['principalId'].split(':')[0], arn: `arn:aws:iam::${ACCT}:role/team/R`, accountId: ACCT, userName: 'R' });
+    expect(id['sessionContext']['sessionIssuer']).toEqual({
+      type: 'Role',
+      principalId: id['principalId'].split(':')[0],
+      arn: `arn:aws:iam::${ACCT}:role/team/R`,
+      accountId: ACCT,
+      userName: 'R',
+    });
     expect(id['sessionContext']['attributes']).toEqual({ creationDate: '2026-03-02T13:33:28Z', mfaAuthenticated: 'false' });
     // Key order as real role-session records print it ("CloudTrail userIdentity element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html; CloudTrail User Guide, "AWS STS source identity").
     expect(Object.keys(id)).toEqual(['type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'sessionContext']);
@@ -116,14 +135,26 @@ describe('userIdentity per identity type (CloudTrail userIdentity element)', () 
 describe('role session with a source identity (CloudTrail User Guide, "AWS STS source identity")', () => {
   test('sessionContext keys: sessionIssuer, webIdFederationData, attributes, then sourceIdentity', async () => {
     const w = createWorld({ now: '2026-03-02T13:33:28Z' });
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] },
+      ],
+    });
     await run(w, 'aws iam create-user --user-name alice');
     await run(w, 'aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AdministratorAccess');
     await run(w, `aws iam create-role --role-name R --assume-role-policy-document '${trust}'`);
-    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name alice')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name alice')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
     await run(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile alice`);
     await run(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile alice`);
-    const out = JSON.parse(await run(w, `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/R --role-session-name s1 --source-identity alice@example.com --profile alice`)) as { Credentials: Record<string, string> };
+    const out = JSON.parse(
+      await run(
+        w,
+        `aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/R --role-session-name s1 --source-identity alice@example.com --profile alice`,
+      ),
+    ) as { Credentials: Record<string, string> };
     await run(w, `aws configure set aws_access_key_id ${out.Credentials['AccessKeyId']} --profile r`);
     await run(w, `aws configure set aws_secret_access_key ${out.Credentials['SecretAccessKey']} --profile r`);
     await run(w, `aws configure set aws_session_token ${out.Credentials['SessionToken']} --profile r`);
@@ -151,13 +182,22 @@ describe('STS records (reference 03/04; CloudTrail record contents)', () => {
   test('AssumeRole denied: errorCode AccessDenied, no reason clause, requestParameters and responseElements null', async () => {
     const { w } = await world();
     await run(w, 'aws iam create-user --user-name bob');
-    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name bob')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name bob')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
     await run(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile bob`);
     await run(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile bob`);
-    expect((await w.run(`aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/team/R --role-session-name s1 --profile bob`)).exitCode).toBe(254);
-    const r = w.trail().Records.filter((x) => x['eventName'] === 'AssumeRole').at(-1) as Record<string, any>;
+    expect(
+      (await w.run(`aws sts assume-role --role-arn arn:aws:iam::${ACCT}:role/team/R --role-session-name s1 --profile bob`)).exitCode,
+    ).toBe(254);
+    const r = w
+      .trail()
+      .Records.filter((x) => x['eventName'] === 'AssumeRole')
+      .at(-1) as Record<string, any>;
     expect(r['errorCode']).toBe('AccessDenied');
-    expect(r['errorMessage']).toBe(`User: arn:aws:iam::${ACCT}:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCT}:role/team/R`);
+    expect(r['errorMessage']).toBe(
+      `User: arn:aws:iam::${ACCT}:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCT}:role/team/R`,
+    );
     expect(r['requestParameters']).toBeNull();
     expect(r['responseElements']).toBeNull();
   });
@@ -193,7 +233,9 @@ describe('IAM records (reference 01/02/10; CloudTrail record contents)', () => {
   test('a denied IAM call: errorCode AccessDenied, responseElements null, same message as the caller saw', async () => {
     const { w } = await world();
     await run(w, 'aws iam create-user --user-name carol');
-    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name carol')) as { AccessKey: { AccessKeyId: string; SecretAccessKey: string } };
+    const key = JSON.parse(await run(w, 'aws iam create-access-key --user-name carol')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
     await run(w, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId} --profile carol`);
     await run(w, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey} --profile carol`);
     const res = await w.run('aws iam list-users --profile carol');
@@ -237,7 +279,13 @@ describe('console sign-in records (AWS Management Console sign-in events)', () =
   test('root failure: Root identity with principalId = account ID and accessKeyId ""', async () => {
     const { w } = await world();
     w.consoleSignIn({ password: 'wrong' });
-    expect(last(w)['userIdentity']).toEqual({ type: 'Root', principalId: ACCT, arn: `arn:aws:iam::${ACCT}:root`, accountId: ACCT, accessKeyId: '' });
+    expect(last(w)['userIdentity']).toEqual({
+      type: 'Root',
+      principalId: ACCT,
+      arn: `arn:aws:iam::${ACCT}:root`,
+      accountId: ACCT,
+      accessKeyId: '',
+    });
   });
 });
 
@@ -249,7 +297,10 @@ describe('S3 data events (CloudTrail data events; CloudTrail record contents, re
     await w.run('aws s3api get-object --bucket data-123456789012 --key a.txt out.txt --profile alice');
     expect(w.trail().Records.some((x) => x['eventName'] === 'GetObject')).toBe(false);
     await run(w, 'aws cloudtrail create-trail --name main --s3-bucket-name logs-123456789012');
-    await run(w, `aws cloudtrail put-event-selectors --trail-name main --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'`);
+    await run(
+      w,
+      `aws cloudtrail put-event-selectors --trail-name main --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'`,
+    );
     await w.run('aws s3api get-object --bucket data-123456789012 --key a.txt out.txt --profile alice');
     const r = last(w);
     expect(r['eventName']).toBe('GetObject');
@@ -265,12 +316,20 @@ describe('MFA records (reference 05/05b/10; CloudTrail userIdentity element; Con
   /** alice with an enabled virtual MFA device; answers the serial and a code function on the world clock. */
   async function withMfa(): Promise<{ w: World; serial: string; code: () => string }> {
     const { w } = await world();
-    const out = JSON.parse(await run(w, 'aws iam create-virtual-mfa-device --virtual-mfa-device-name alice-phone --outfile qr.png --bootstrap-method Base32StringSeed')) as { VirtualMFADevice: { SerialNumber: string } };
+    const out = JSON.parse(
+      await run(
+        w,
+        'aws iam create-virtual-mfa-device --virtual-mfa-device-name alice-phone --outfile qr.png --bootstrap-method Base32StringSeed',
+      ),
+    ) as { VirtualMFADevice: { SerialNumber: string } };
     const serial = out.VirtualMFADevice.SerialNumber;
     const code = (): string => w.authenticatorCode(serial)?.code ?? '';
     const c1 = code();
     w.clock.advance(30);
-    await run(w, `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${c1} --authentication-code2 ${code()}`);
+    await run(
+      w,
+      `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${c1} --authentication-code2 ${code()}`,
+    );
     w.clock.advance(30);
     return { w, serial, code };
   }
@@ -283,7 +342,9 @@ describe('MFA records (reference 05/05b/10; CloudTrail userIdentity element; Con
   });
   test('GetSessionToken with MFA, then a call with those credentials: IAMUser with ASIA key and attributes.mfaAuthenticated "true"', async () => {
     const { w, serial, code } = await withMfa();
-    const out = JSON.parse(await run(w, `aws sts get-session-token --serial-number ${serial} --token-code ${code()} --profile alice`)) as { Credentials: Record<string, string> };
+    const out = JSON.parse(await run(w, `aws sts get-session-token --serial-number ${serial} --token-code ${code()} --profile alice`)) as {
+      Credentials: Record<string, string>;
+    };
     const gst = last(w);
     expect(gst['eventName']).toBe('GetSessionToken');
     expect(gst['requestParameters']).toEqual({ serialNumber: serial });

@@ -7,7 +7,17 @@ import { createWorld } from '../../../src/sim/world/index.ts';
 
 test('CreateRole with a misspelled service principal is refused', async () => {
   const w = createWorld({ accountId: '111122223333' });
-  const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaw.com' }, Action: 'sts:AssumeRole' }] });
-  const r = await w.invoke({ service: 'iam', operation: 'CreateRole', params: { RoleName: 'R', AssumeRolePolicyDocument: doc }, credentials: w.rootCredentials() });
-  expect(r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`).toBe('MalformedPolicyDocument: Invalid principal in policy: "SERVICE":"ec2.amazonaw.com"');
+  const doc = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaw.com' }, Action: 'sts:AssumeRole' }],
+  });
+  const r = await w.invoke({
+    service: 'iam',
+    operation: 'CreateRole',
+    params: { RoleName: 'R', AssumeRolePolicyDocument: doc },
+    credentials: w.rootCredentials(),
+  });
+  expect(r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`).toBe(
+    'MalformedPolicyDocument: Invalid principal in policy: "SERVICE":"ec2.amazonaw.com"',
+  );
 });

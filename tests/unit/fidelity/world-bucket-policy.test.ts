@@ -13,12 +13,23 @@ const OBJ = 'arn:aws:s3:::dojo-bucket/k.txt';
 async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
   return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
 }
-async function out(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<Record<string, any>> {
+async function out(
+  w: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<Record<string, any>> {
   const r = await call(w, service, operation, params, credentials);
   if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
   return r.output as Record<string, any>;
 }
-const cr = (c: any): Credentials => ({ kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) });
+const cr = (c: any): Credentials => ({
+  kind: 'accessKey',
+  accessKeyId: c.AccessKeyId,
+  secretAccessKey: c.SecretAccessKey,
+  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+});
 
 async function setup(principal: (sessionArn: string) => unknown, boundary = false) {
   const w = createWorld({ accountId: ACCT });
@@ -26,14 +37,31 @@ async function setup(principal: (sessionArn: string) => unknown, boundary = fals
   await out(w, 's3', 'PutObject', { Bucket: 'dojo-bucket', Key: 'k.txt', Body: 'hi' });
   await out(w, 'iam', 'CreateUser', { UserName: 'alice' });
   const alice = cr((await out(w, 'iam', 'CreateAccessKey', { UserName: 'alice' }))['AccessKey']);
-  await out(w, 'iam', 'CreateRole', { RoleName: 'R', AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:user/alice` }, Action: 'sts:AssumeRole' }) });
+  await out(w, 'iam', 'CreateRole', {
+    RoleName: 'R',
+    AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:user/alice` }, Action: 'sts:AssumeRole' }),
+  });
   if (boundary) {
     await out(w, 'iam', 'PutRolePermissionsBoundary', { RoleName: 'R', PermissionsBoundary: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' });
-    await out(w, 'iam', 'PutUserPermissionsBoundary', { UserName: 'alice', PermissionsBoundary: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' });
+    await out(w, 'iam', 'PutUserPermissionsBoundary', {
+      UserName: 'alice',
+      PermissionsBoundary: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess',
+    });
   }
   const session = cr((await out(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 'sess' }, alice))['Credentials']);
-  await out(w, 's3', 'PutBucketPolicy', { Bucket: 'dojo-bucket', Policy: P({ Effect: 'Allow', Principal: principal(`arn:aws:sts::${ACCT}:assumed-role/R/sess`), Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-bucket/*' }) });
-  const get = async (c: Credentials) => { const r = await call(w, 's3', 'GetObject', { Bucket: 'dojo-bucket', Key: 'k.txt' }, c); return r.ok ? 'ok' : r.error.message; };
+  await out(w, 's3', 'PutBucketPolicy', {
+    Bucket: 'dojo-bucket',
+    Policy: P({
+      Effect: 'Allow',
+      Principal: principal(`arn:aws:sts::${ACCT}:assumed-role/R/sess`),
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::dojo-bucket/*',
+    }),
+  });
+  const get = async (c: Credentials) => {
+    const r = await call(w, 's3', 'GetObject', { Bucket: 'dojo-bucket', Key: 'k.txt' }, c);
+    return r.ok ? 'ok' : r.error.message;
+  };
   return { w, alice, session, get };
 }
 
@@ -46,7 +74,9 @@ describe('bucket policy principal × boundary (no identity policies anywhere)', 
     const a = await setup(() => ({ AWS: ROLE }));
     expect(await a.get(a.session)).toBe('ok');
     const b = await setup(() => ({ AWS: ROLE }), true);
-    expect(await b.get(b.session)).toBe(`User: arn:aws:sts::${ACCT}:assumed-role/R/sess is not authorized to perform: s3:GetObject on resource: "${OBJ}" because no permissions boundary allows the s3:GetObject action`);
+    expect(await b.get(b.session)).toBe(
+      `User: arn:aws:sts::${ACCT}:assumed-role/R/sess is not authorized to perform: s3:GetObject on resource: "${OBJ}" because no permissions boundary allows the s3:GetObject action`,
+    );
   });
   test('session ARN: allowed even with a boundary', async () => {
     const s = await setup((sessionArn) => ({ AWS: sessionArn }), true);
@@ -54,7 +84,9 @@ describe('bucket policy principal × boundary (no identity policies anywhere)', 
   });
   test('account: identity allow needed', async () => {
     const s = await setup(() => ({ AWS: ACCT }));
-    expect(await s.get(s.alice)).toBe(`User: arn:aws:iam::${ACCT}:user/alice is not authorized to perform: s3:GetObject on resource: "${OBJ}" because no identity-based policy allows the s3:GetObject action`);
+    expect(await s.get(s.alice)).toBe(
+      `User: arn:aws:iam::${ACCT}:user/alice is not authorized to perform: s3:GetObject on resource: "${OBJ}" because no identity-based policy allows the s3:GetObject action`,
+    );
   });
 });
 
@@ -62,10 +94,14 @@ describe('aws:SourceIp comes from the caller address', () => {
   test('Deny NotIpAddress blocks calls from outside the range', async () => {
     const w = createWorld({ accountId: ACCT });
     await out(w, 'iam', 'CreateUser', { UserName: 'alice' });
-    await out(w, 'iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'ip', PolicyDocument: P(
-      { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' },
-      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '198.51.100.0/24' } } },
-    ) });
+    await out(w, 'iam', 'PutUserPolicy', {
+      UserName: 'alice',
+      PolicyName: 'ip',
+      PolicyDocument: P(
+        { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' },
+        { Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '198.51.100.0/24' } } },
+      ),
+    });
     const key = (await out(w, 'iam', 'CreateAccessKey', { UserName: 'alice' }))['AccessKey'];
     await w.run(`aws configure set aws_access_key_id ${key.AccessKeyId} --profile alice`);
     await w.run(`aws configure set aws_secret_access_key ${key.SecretAccessKey} --profile alice`);

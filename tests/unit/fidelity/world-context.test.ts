@@ -14,12 +14,23 @@ const P = (...s: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-1
 async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
   return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
 }
-async function out(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<Record<string, any>> {
+async function out(
+  w: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<Record<string, any>> {
   const r = await call(w, service, operation, params, credentials);
   if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
   return r.output as Record<string, any>;
 }
-const cr = (c: any): Credentials => ({ kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) });
+const cr = (c: any): Credentials => ({
+  kind: 'accessKey',
+  accessKeyId: c.AccessKeyId,
+  secretAccessKey: c.SecretAccessKey,
+  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+});
 
 /** The context of an iam:GetUser call made with `c`. */
 async function contextOf(w: World, c?: Credentials): Promise<Record<string, unknown>> {
@@ -39,9 +50,19 @@ async function setup() {
   const code = () => TOTP.generate({ secret: Secret.fromBase32(seed), timestamp: w.clock.nowMs() });
   const c1 = code();
   w.clock.advance(30);
-  await out(w, 'iam', 'EnableMFADevice', { UserName: 'alice', SerialNumber: d.SerialNumber, AuthenticationCode1: c1, AuthenticationCode2: code() });
+  await out(w, 'iam', 'EnableMFADevice', {
+    UserName: 'alice',
+    SerialNumber: d.SerialNumber,
+    AuthenticationCode1: c1,
+    AuthenticationCode2: code(),
+  });
   w.clock.advance(30);
-  await out(w, 'iam', 'CreateRole', { RoleName: 'R', Path: '/p/', AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: ACCT }, Action: ['sts:AssumeRole', 'sts:TagSession'] }), Tags: [{ Key: 'team', Value: 'blue' }] });
+  await out(w, 'iam', 'CreateRole', {
+    RoleName: 'R',
+    Path: '/p/',
+    AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: ACCT }, Action: ['sts:AssumeRole', 'sts:TagSession'] }),
+    Tags: [{ Key: 'team', Value: 'blue' }],
+  });
   await out(w, 'iam', 'AttachRolePolicy', { RoleName: 'R', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
   return { w, alice, serial: d.SerialNumber as string, code };
 }
@@ -50,14 +71,24 @@ describe('request context per credential type', () => {
   test('root user: PrincipalType Account, userid = account ID, no username, no MFA keys', async () => {
     const { w } = await setup();
     const c = await contextOf(w);
-    expect(c).toMatchObject({ 'aws:PrincipalType': 'Account', 'aws:userid': ACCT, 'aws:PrincipalArn': `arn:aws:iam::${ACCT}:root`, 'aws:PrincipalAccount': ACCT });
+    expect(c).toMatchObject({
+      'aws:PrincipalType': 'Account',
+      'aws:userid': ACCT,
+      'aws:PrincipalArn': `arn:aws:iam::${ACCT}:root`,
+      'aws:PrincipalAccount': ACCT,
+    });
     expect(Object.keys(c)).not.toContain('aws:username');
     expect(Object.keys(c)).not.toContain('aws:MultiFactorAuthPresent');
   });
   test('IAM user with a long-term key: username, AIDA userid, principal tags; no MFA/TokenIssueTime keys', async () => {
     const { w, alice } = await setup();
     const c = await contextOf(w, alice);
-    expect(c).toMatchObject({ 'aws:PrincipalType': 'User', 'aws:username': 'alice', 'aws:PrincipalTag/team': 'red', 'aws:SecureTransport': true });
+    expect(c).toMatchObject({
+      'aws:PrincipalType': 'User',
+      'aws:username': 'alice',
+      'aws:PrincipalTag/team': 'red',
+      'aws:SecureTransport': true,
+    });
     expect(c['aws:userid']).toMatch(/^AIDA[A-Z2-7]{17}$/);
     for (const k of ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime']) expect(Object.keys(c)).not.toContain(k);
   });
@@ -66,14 +97,34 @@ describe('request context per credential type', () => {
     const g = cr((await out(w, 'sts', 'GetSessionToken', { SerialNumber: serial, TokenCode: code() }, alice))['Credentials']);
     w.clock.advance(100);
     const c = await contextOf(w, g);
-    expect(c).toMatchObject({ 'aws:MultiFactorAuthPresent': true, 'aws:MultiFactorAuthAge': 100, 'aws:PrincipalType': 'User', 'aws:username': 'alice' });
+    expect(c).toMatchObject({
+      'aws:MultiFactorAuthPresent': true,
+      'aws:MultiFactorAuthAge': 100,
+      'aws:PrincipalType': 'User',
+      'aws:username': 'alice',
+    });
     expect(c['aws:TokenIssueTime']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
   test('role session: PrincipalArn = role ARN with path, userid roleId:session, no username, session tags win', async () => {
     const { w, alice } = await setup();
-    const r = cr((await out(w, 'sts', 'AssumeRole', { RoleArn: `arn:aws:iam::${ACCT}:role/p/R`, RoleSessionName: 'sess', Tags: [{ Key: 'team', Value: 'green' }] }, alice))['Credentials']);
+    const r = cr(
+      (
+        await out(
+          w,
+          'sts',
+          'AssumeRole',
+          { RoleArn: `arn:aws:iam::${ACCT}:role/p/R`, RoleSessionName: 'sess', Tags: [{ Key: 'team', Value: 'green' }] },
+          alice,
+        )
+      )['Credentials'],
+    );
     const c = await contextOf(w, r);
-    expect(c).toMatchObject({ 'aws:PrincipalType': 'AssumedRole', 'aws:PrincipalArn': `arn:aws:iam::${ACCT}:role/p/R`, 'aws:PrincipalTag/team': 'green', 'aws:MultiFactorAuthPresent': false });
+    expect(c).toMatchObject({
+      'aws:PrincipalType': 'AssumedRole',
+      'aws:PrincipalArn': `arn:aws:iam::${ACCT}:role/p/R`,
+      'aws:PrincipalTag/team': 'green',
+      'aws:MultiFactorAuthPresent': false,
+    });
     expect(c['aws:userid']).toMatch(/^AROA[A-Z2-7]{17}:sess$/);
     expect(Object.keys(c)).not.toContain('aws:username');
     expect(Object.keys(c)).not.toContain('aws:MultiFactorAuthAge');
@@ -103,20 +154,62 @@ describe('STS: root GetSessionToken is capped at one hour', () => {
 describe('denial texts through the world (IAM troubleshooting page grammar)', () => {
   test('boundary, session policy, managed explicit deny with ARN, inline explicit deny without ARN, SCP for root', async () => {
     const { w, alice } = await setup();
-    const msg = async (service: string, op: string, c?: Credentials) => { const r = await call(w, service, op, {}, c); return r.ok ? 'ok' : r.error.message; };
+    const msg = async (service: string, op: string, c?: Credentials) => {
+      const r = await call(w, service, op, {}, c);
+      return r.ok ? 'ok' : r.error.message;
+    };
     const u = `arn:aws:iam::${ACCT}:user/alice`;
-    await out(w, 'iam', 'PutUserPermissionsBoundary', { UserName: 'alice', PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' });
-    expect(await msg('iam', 'ListUsers', alice)).toBe(`User: ${u} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no permissions boundary allows the iam:ListUsers action`);
+    await out(w, 'iam', 'PutUserPermissionsBoundary', {
+      UserName: 'alice',
+      PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    });
+    expect(await msg('iam', 'ListUsers', alice)).toBe(
+      `User: ${u} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no permissions boundary allows the iam:ListUsers action`,
+    );
     await out(w, 'iam', 'DeleteUserPermissionsBoundary', { UserName: 'alice' });
-    const r = cr((await out(w, 'sts', 'AssumeRole', { RoleArn: `arn:aws:iam::${ACCT}:role/p/R`, RoleSessionName: 'sp', Policy: P({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }, alice))['Credentials']);
-    expect(await msg('iam', 'ListUsers', r)).toBe(`User: arn:aws:sts::${ACCT}:assumed-role/R/sp is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no session policy allows the iam:ListUsers action`);
-    await out(w, 'iam', 'CreatePolicy', { PolicyName: 'DenyIam', PolicyDocument: P({ Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }) });
+    const r = cr(
+      (
+        await out(
+          w,
+          'sts',
+          'AssumeRole',
+          {
+            RoleArn: `arn:aws:iam::${ACCT}:role/p/R`,
+            RoleSessionName: 'sp',
+            Policy: P({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+          },
+          alice,
+        )
+      )['Credentials'],
+    );
+    expect(await msg('iam', 'ListUsers', r)).toBe(
+      `User: arn:aws:sts::${ACCT}:assumed-role/R/sp is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ because no session policy allows the iam:ListUsers action`,
+    );
+    await out(w, 'iam', 'CreatePolicy', {
+      PolicyName: 'DenyIam',
+      PolicyDocument: P({ Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }),
+    });
     await out(w, 'iam', 'AttachUserPolicy', { UserName: 'alice', PolicyArn: `arn:aws:iam::${ACCT}:policy/DenyIam` });
-    expect(await msg('iam', 'ListUsers', alice)).toBe(`User: ${u} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ with an explicit deny in an identity-based policy: arn:aws:iam::${ACCT}:policy/DenyIam`);
-    await out(w, 'iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'inline', PolicyDocument: P({ Effect: 'Deny', Action: 'iam:ListRoles', Resource: '*' }) });
-    expect(await msg('iam', 'ListRoles', alice)).toBe(`User: ${u} is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::${ACCT}:role/ with an explicit deny in an identity-based policy`);
-    w.setOrganization({ serviceControlPolicies: [[{ name: 'FullAWSAccess', document: P({ Effect: 'Allow', Action: '*', Resource: '*' }) }], [{ name: 'OnlyS3', document: P({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }]] });
-    expect(await msg('iam', 'ListGroups')).toBe(`User: arn:aws:iam::${ACCT}:root is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::${ACCT}:group/ because no service control policy allows the iam:ListGroups action`);
+    expect(await msg('iam', 'ListUsers', alice)).toBe(
+      `User: ${u} is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${ACCT}:user/ with an explicit deny in an identity-based policy: arn:aws:iam::${ACCT}:policy/DenyIam`,
+    );
+    await out(w, 'iam', 'PutUserPolicy', {
+      UserName: 'alice',
+      PolicyName: 'inline',
+      PolicyDocument: P({ Effect: 'Deny', Action: 'iam:ListRoles', Resource: '*' }),
+    });
+    expect(await msg('iam', 'ListRoles', alice)).toBe(
+      `User: ${u} is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::${ACCT}:role/ with an explicit deny in an identity-based policy`,
+    );
+    w.setOrganization({
+      serviceControlPolicies: [
+        [{ name: 'FullAWSAccess', document: P({ Effect: 'Allow', Action: '*', Resource: '*' }) }],
+        [{ name: 'OnlyS3', document: P({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }],
+      ],
+    });
+    expect(await msg('iam', 'ListGroups')).toBe(
+      `User: arn:aws:iam::${ACCT}:root is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::${ACCT}:group/ because no service control policy allows the iam:ListGroups action`,
+    );
     expect(await msg('sts', 'GetCallerIdentity')).toBe('ok');
   });
 });

@@ -16,12 +16,23 @@ const ROLE = `arn:aws:iam::${ACCT}:role/team/R`;
 async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
   return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
 }
-async function ok(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<Record<string, any>> {
+async function ok(
+  w: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<Record<string, any>> {
   const r = await call(w, service, operation, params, credentials);
   if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
   return r.output as Record<string, any>;
 }
-const credsOf = (c: any): Credentials => ({ kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) });
+const credsOf = (c: any): Credentials => ({
+  kind: 'accessKey',
+  accessKeyId: c.AccessKeyId,
+  secretAccessKey: c.SecretAccessKey,
+  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+});
 
 /** alice (long-term key, MFA device enabled) and role team/R trusting the account; probe actions keyed on MFA/principal keys. */
 async function setup() {
@@ -40,13 +51,27 @@ async function setup() {
   const code = () => TOTP.generate({ secret: Secret.fromBase32(seed), timestamp: w.clock.nowMs() });
   const c1 = code();
   w.clock.advance(30);
-  await ok(w, 'iam', 'EnableMFADevice', { UserName: 'alice', SerialNumber: d.SerialNumber, AuthenticationCode1: c1, AuthenticationCode2: code() });
+  await ok(w, 'iam', 'EnableMFADevice', {
+    UserName: 'alice',
+    SerialNumber: d.SerialNumber,
+    AuthenticationCode1: c1,
+    AuthenticationCode2: code(),
+  });
   w.clock.advance(30);
-  await ok(w, 'iam', 'CreateRole', { RoleName: 'R', Path: '/team/', AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }) });
-  await ok(w, 'iam', 'PutRolePolicy', { RoleName: 'R', PolicyName: 'probes', PolicyDocument: P(...probes,
-    { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalArn': ROLE } } },
-    { Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*', Condition: { Null: { 'aws:username': 'true' } } },
-  ) });
+  await ok(w, 'iam', 'CreateRole', {
+    RoleName: 'R',
+    Path: '/team/',
+    AssumeRolePolicyDocument: P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }),
+  });
+  await ok(w, 'iam', 'PutRolePolicy', {
+    RoleName: 'R',
+    PolicyName: 'probes',
+    PolicyDocument: P(
+      ...probes,
+      { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalArn': ROLE } } },
+      { Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*', Condition: { Null: { 'aws:username': 'true' } } },
+    ),
+  });
   return { w, alice, serial: d.SerialNumber as string, code };
 }
 
@@ -92,18 +117,41 @@ describe('aws:MultiFactorAuthPresent by credential type', () => {
   // cannot check individual API operations for MFA" (Secure API access with MFA, Overview).
   test('AssumeRole with MFA: MFA is checked at assume time only; later calls do not pass Bool true', async () => {
     const { w, alice, serial, code } = await setup();
-    const s = credsOf((await ok(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1', SerialNumber: serial, TokenCode: code() }, alice))['Credentials']);
+    const s = credsOf(
+      (await ok(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1', SerialNumber: serial, TokenCode: code() }, alice))[
+        'Credentials'
+      ],
+    );
     expect((await mfaView(w, s))[0]).toBe(false);
   });
   test('a trust policy requiring MFA: refused without a code, accepted with one', async () => {
     const { w, alice, serial, code } = await setup();
-    await ok(w, 'iam', 'UpdateAssumeRolePolicy', { RoleName: 'R', PolicyDocument: P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:user/alice` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }) });
+    await ok(w, 'iam', 'UpdateAssumeRolePolicy', {
+      RoleName: 'R',
+      PolicyDocument: P({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCT}:user/alice` },
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      }),
+    });
     const denied = await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1' }, alice);
-    expect(denied.ok ? undefined : denied.error).toEqual({ code: 'AccessDenied', message: `User: arn:aws:iam::${ACCT}:user/alice is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`, httpStatus: 403 });
-    expect((await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1', SerialNumber: serial, TokenCode: code() }, alice)).ok).toBe(true);
+    expect(denied.ok ? undefined : denied.error).toEqual({
+      code: 'AccessDenied',
+      message: `User: arn:aws:iam::${ACCT}:user/alice is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`,
+      httpStatus: 403,
+    });
+    expect(
+      (await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1', SerialNumber: serial, TokenCode: code() }, alice)).ok,
+    ).toBe(true);
     const record = w.trail().Records.at(-1) as Record<string, unknown>;
     expect(record['eventName']).toBe('AssumeRole');
-    const failed = w.trail().Records.find((r) => (r as Record<string, unknown>)['errorCode'] === 'AccessDenied' && (r as Record<string, unknown>)['eventName'] === 'AssumeRole') as Record<string, unknown>;
+    const failed = w
+      .trail()
+      .Records.find(
+        (r) =>
+          (r as Record<string, unknown>)['errorCode'] === 'AccessDenied' && (r as Record<string, unknown>)['eventName'] === 'AssumeRole',
+      ) as Record<string, unknown>;
     expect(failed['requestParameters']).toBeNull();
   });
 });
@@ -128,14 +176,22 @@ describe('principal keys of a role session', () => {
 describe('STS rules', () => {
   test('GetCallerIdentity is allowed even under an explicit Deny *', async () => {
     const { w, alice } = await setup();
-    await ok(w, 'iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'deny', PolicyDocument: P({ Effect: 'Deny', Action: '*', Resource: '*' }) });
+    await ok(w, 'iam', 'PutUserPolicy', {
+      UserName: 'alice',
+      PolicyName: 'deny',
+      PolicyDocument: P({ Effect: 'Deny', Action: '*', Resource: '*' }),
+    });
     expect((await call(w, 'sts', 'GetCallerIdentity', {}, alice)).ok).toBe(true);
   });
   test('GetSessionToken with role credentials is refused', async () => {
     const { w, alice } = await setup();
     const s = credsOf((await ok(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1' }, alice))['Credentials']);
     const r = await call(w, 'sts', 'GetSessionToken', {}, s);
-    expect(r.ok ? undefined : r.error).toEqual({ code: 'AccessDenied', message: 'Cannot call GetSessionToken with session credentials', httpStatus: 403 });
+    expect(r.ok ? undefined : r.error).toEqual({
+      code: 'AccessDenied',
+      message: 'Cannot call GetSessionToken with session credentials',
+      httpStatus: 403,
+    });
   });
   test('role chaining: 3600 s works, 3601 s fails', async () => {
     const { w, alice } = await setup();
@@ -143,38 +199,76 @@ describe('STS rules', () => {
     const s = credsOf((await ok(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's1' }, alice))['Credentials']);
     expect((await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's2', DurationSeconds: 3600 }, s)).ok).toBe(true);
     const r = await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 's3', DurationSeconds: 3601 }, s);
-    expect(r.ok ? undefined : r.error.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    expect(r.ok ? undefined : r.error.message).toBe(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   });
   test('DurationSeconds above MaxSessionDuration and session name rules', async () => {
     const { w, alice } = await setup();
-    const msg = async (p: Record<string, unknown>) => { const r = await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, ...p }, alice); return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`; };
-    expect(await msg({ RoleSessionName: 'ab', DurationSeconds: 3601 })).toBe('ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    expect(await msg({ RoleSessionName: 'a' })).toBe("ValidationError: 1 validation error detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2");
-    expect(await msg({ RoleSessionName: 'ab', DurationSeconds: 899 })).toBe("ValidationError: 1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+    const msg = async (p: Record<string, unknown>) => {
+      const r = await call(w, 'sts', 'AssumeRole', { RoleArn: ROLE, ...p }, alice);
+      return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await msg({ RoleSessionName: 'ab', DurationSeconds: 3601 })).toBe(
+      'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+    expect(await msg({ RoleSessionName: 'a' })).toBe(
+      "ValidationError: 1 validation error detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2",
+    );
+    expect(await msg({ RoleSessionName: 'ab', DurationSeconds: 899 })).toBe(
+      "ValidationError: 1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+    );
   });
 });
 
 describe('IAM names and policy documents (AWS-FACTS §5, §7)', () => {
   test('names are unique ignoring case; length and character rules', async () => {
     const { w } = await setup();
-    const e = async (p: Record<string, unknown>) => { const r = await call(w, 'iam', 'CreateUser', p); return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`; };
+    const e = async (p: Record<string, unknown>) => {
+      const r = await call(w, 'iam', 'CreateUser', p);
+      return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
+    };
     expect(await e({ UserName: 'ALICE' })).toBe('EntityAlreadyExists: User with name ALICE already exists.');
     expect(await e({ UserName: 'a'.repeat(64) })).toBe('ok');
-    expect(await e({ UserName: 'b'.repeat(65) })).toMatch(/^ValidationError: 1 validation error detected: Value 'b+' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64$/);
+    expect(await e({ UserName: 'b'.repeat(65) })).toMatch(
+      /^ValidationError: 1 validation error detected: Value 'b+' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64$/,
+    );
   });
   test('MalformedPolicyDocument texts per policy type', async () => {
     const { w } = await setup();
-    const mp = async (doc: string) => { const r = await call(w, 'iam', 'CreatePolicy', { PolicyName: 'x', PolicyDocument: doc }); return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`; };
-    const tr = async (doc: string) => { const r = await call(w, 'iam', 'CreateRole', { RoleName: 'T', AssumeRolePolicyDocument: doc }); return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`; };
-    expect(await mp(JSON.stringify({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }))).toBe('MalformedPolicyDocument: Policy document must be version 2012-10-17 or greater.');
-    expect(await mp(P({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }))).toBe('MalformedPolicyDocument: Policy document should not specify a principal.');
+    const mp = async (doc: string) => {
+      const r = await call(w, 'iam', 'CreatePolicy', { PolicyName: 'x', PolicyDocument: doc });
+      return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
+    };
+    const tr = async (doc: string) => {
+      const r = await call(w, 'iam', 'CreateRole', { RoleName: 'T', AssumeRolePolicyDocument: doc });
+      return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await mp(JSON.stringify({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }))).toBe(
+      'MalformedPolicyDocument: Policy document must be version 2012-10-17 or greater.',
+    );
+    expect(await mp(P({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }))).toBe(
+      'MalformedPolicyDocument: Policy document should not specify a principal.',
+    );
     expect(await mp(P({ Effect: 'Allow', Action: 's3:*' }))).toBe('MalformedPolicyDocument: Policy statement must contain resources.');
-    expect(await mp(P({ Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' }))).toBe('MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique.');
-    expect(await mp(P({ Effect: 'Allow', Action: 'GetObject', Resource: '*' }))).toBe('MalformedPolicyDocument: Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.');
-    expect(await mp(P({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'bucket' }))).toBe('MalformedPolicyDocument: Resource bucket must be in ARN format or "*".');
-    expect(await tr(P({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }))).toBe('MalformedPolicyDocument: Has prohibited field Resource');
+    expect(
+      await mp(
+        P({ Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+      ),
+    ).toBe('MalformedPolicyDocument: Statement IDs (SID) in a single policy must be unique.');
+    expect(await mp(P({ Effect: 'Allow', Action: 'GetObject', Resource: '*' }))).toBe(
+      'MalformedPolicyDocument: Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+    );
+    expect(await mp(P({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'bucket' }))).toBe(
+      'MalformedPolicyDocument: Resource bucket must be in ARN format or "*".',
+    );
+    expect(await tr(P({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }))).toBe(
+      'MalformedPolicyDocument: Has prohibited field Resource',
+    );
     expect(await tr('trust.json')).toBe('MalformedPolicyDocument: This policy contains invalid Json');
-    expect(await tr(P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:role/Nope` }, Action: 'sts:AssumeRole' }))).toBe(`MalformedPolicyDocument: Invalid principal in policy: "AWS":"arn:aws:iam::${ACCT}:role/Nope"`);
+    expect(await tr(P({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:role/Nope` }, Action: 'sts:AssumeRole' }))).toBe(
+      `MalformedPolicyDocument: Invalid principal in policy: "AWS":"arn:aws:iam::${ACCT}:role/Nope"`,
+    );
   });
 });
 
@@ -183,6 +277,8 @@ describe('CLI error text and exit code', () => {
     const { w } = await setup();
     const r = await w.run('aws iam create-user --user-name x --profile alice');
     expect(r.exitCode).toBe(254);
-    expect(r.stderr.trim()).toMatch(/^An error occurred \(AccessDenied\) when calling the CreateUser operation: User: arn:aws:iam::111122223333:user\/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user\/x because no identity-based policy allows the iam:CreateUser action$/);
+    expect(r.stderr.trim()).toMatch(
+      /^An error occurred \(AccessDenied\) when calling the CreateUser operation: User: arn:aws:iam::111122223333:user\/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user\/x because no identity-based policy allows the iam:CreateUser action$/,
+    );
   });
 });

@@ -9,17 +9,37 @@ const P = (...s: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-1
 
 test('SCP explicit deny binds the member account root and appends the SCP ARN', async () => {
   const w = createWorld({ accountId: ACCT });
-  w.setOrganization({ serviceControlPolicies: [[{ name: 'FullAWSAccess', document: P({ Effect: 'Allow', Action: '*', Resource: '*' }) }], [{ name: 'DenyDeleteUser', id: 'p-abcd1234', document: P({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' }) }]] });
+  w.setOrganization({
+    serviceControlPolicies: [
+      [{ name: 'FullAWSAccess', document: P({ Effect: 'Allow', Action: '*', Resource: '*' }) }],
+      [
+        {
+          name: 'DenyDeleteUser',
+          id: 'p-abcd1234',
+          document: P({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' }),
+        },
+      ],
+    ],
+  });
   const r = await w.invoke({ service: 'iam', operation: 'DeleteUser', params: { UserName: 'x' }, credentials: w.rootCredentials() });
   expect(r.ok).toBe(false);
   const message = r.ok ? '' : r.error.message;
   expect(message.startsWith(`User: arn:aws:iam::${ACCT}:root is not authorized to perform: iam:DeleteUser on resource: `)).toBe(true);
-  expect(message.endsWith(' with an explicit deny in a service control policy: arn:aws:organizations::999999999999:policy/o-dojo0example/service_control_policy/p-abcd1234')).toBe(true);
+  expect(
+    message.endsWith(
+      ' with an explicit deny in a service control policy: arn:aws:organizations::999999999999:policy/o-dojo0example/service_control_policy/p-abcd1234',
+    ),
+  ).toBe(true);
 });
 
 test('CreateUser with Tags is also authorized as iam:TagUser with aws:TagKeys and aws:RequestTag', async () => {
   const w = createWorld({ accountId: ACCT });
-  await w.invoke({ service: 'iam', operation: 'CreateUser', params: { UserName: 'bob', Tags: [{ Key: 'team', Value: 'red' }] }, credentials: w.rootCredentials() });
+  await w.invoke({
+    service: 'iam',
+    operation: 'CreateUser',
+    params: { UserName: 'bob', Tags: [{ Key: 'team', Value: 'red' }] },
+    credentials: w.rootCredentials(),
+  });
   const actions = w.lastDecisions().map((d) => d.request.action);
   expect(actions).toContain('iam:TagUser');
   const tag = w.lastDecisions().find((d) => d.request.action === 'iam:TagUser');

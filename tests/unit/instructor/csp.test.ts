@@ -9,7 +9,11 @@ import { INSTRUCTOR_BOOT_SCRIPT } from '../../../src/instructor/boot-script.mjs'
 
 it('names no host, scheme wildcard or unsafe script source', () => {
   const policy = contentSecurityPolicy();
-  const sources = [...CSP_DIRECTIVES.flatMap((d) => d.split(/\s+/).slice(1)), ...policy.scriptDirective.resources, ...policy.styleDirective.resources];
+  const sources = [
+    ...CSP_DIRECTIVES.flatMap((d) => d.split(/\s+/).slice(1)),
+    ...policy.scriptDirective.resources,
+    ...policy.styleDirective.resources,
+  ];
   const allowed = new Set(["'self'", "'none'", 'data:', "'unsafe-inline'"]);
   expect(sources.filter((s) => !allowed.has(s))).toEqual([]);
   expect(policy.scriptDirective.resources).toEqual(["'self'"]);

@@ -71,7 +71,10 @@ describe.each(exercises.map((e) => [e.id, e] as const))('scaffolded exercise %s 
     const { world, variables } = await buildStartWorld(create, exercises, exercise.id);
     const copyWorld = async () => (await buildStartWorld(create, exercises, exercise.id)).world;
     const results = await runChecks(world, exercise, { variables, copyWorld });
-    expect(results.some((r) => !r.passed), JSON.stringify(results)).toBe(true);
+    expect(
+      results.some((r) => !r.passed),
+      JSON.stringify(results),
+    ).toBe(true);
   });
 
   it('the solution passes every check', async () => {

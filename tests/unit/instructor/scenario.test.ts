@@ -37,7 +37,11 @@ describe('iam-dojo aws --world', () => {
   const world = join(dir, 'room.json');
   copyFileSync(example, world);
   const aws = (...args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'bin', 'iam-dojo.mjs'), 'aws', ...args, '--world', world], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [join(root, 'bin', 'iam-dojo.mjs'), 'aws', ...args, '--world', world], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('opens the scenario: its users are there', () => {
     const run = aws('iam', 'list-users', '--query', 'Users[].UserName', '--output', 'text');
@@ -56,12 +60,19 @@ describe('iam-dojo aws --world', () => {
   it('bob is denied, with the AccessDenied text of the real CLI', () => {
     const run = aws('s3api', 'get-object', '--bucket', 'dojo-reports', '--key', '2026/q3.csv', 'q3-bob.csv', '--profile', 'bob');
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/An error occurred \(AccessDenied\) when calling the GetObject operation: User: arn:aws:iam::111122223333:user\/bob is not authorized to perform: s3:GetObject/);
+    expect(run.stderr).toMatch(
+      /An error occurred \(AccessDenied\) when calling the GetObject operation: User: arn:aws:iam::111122223333:user\/bob is not authorized to perform: s3:GetObject/,
+    );
   });
 
   it('appends each command to the file, which stays a valid saved world', () => {
     const saved = JSON.parse(readFileSync(world, 'utf8')) as { ops: { kind: string; line?: string }[] };
     expect(readScenario(saved)).toMatchObject({ ok: true, dropped: [] });
-    expect(saved.ops.filter((op) => op.kind === 'run').map((op) => op.line).slice(-1)[0]).toMatch(/--profile bob/);
+    expect(
+      saved.ops
+        .filter((op) => op.kind === 'run')
+        .map((op) => op.line)
+        .slice(-1)[0],
+    ).toMatch(/--profile bob/);
   });
 });

@@ -8,13 +8,25 @@ import { describe, expect, test } from 'vitest';
 const SELF = 'tests/unit/repository/self-contained.test.ts';
 const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const code = tracked.filter(
-  (f) => /^(src|tests|bench|scripts|bin)\//.test(f) && /\.(ts|mts|mjs|js|svelte|astro|sh)$/.test(f) && !f.startsWith('tests/fixtures/') && f !== SELF,
+  (f) =>
+    /^(src|tests|bench|scripts|bin)\//.test(f) &&
+    /\.(ts|mts|mjs|js|svelte|astro|sh)$/.test(f) &&
+    !f.startsWith('tests/fixtures/') &&
+    f !== SELF,
 );
-const lines = code.flatMap((file) => readFileSync(file, 'utf8').split('\n').map((text, i) => ({ where: `${file}:${i + 1}`, text })));
+const lines = code.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .map((text, i) => ({ where: `${file}:${i + 1}`, text })),
+);
 
 /** The lines that match `pattern`, as `file:line: text`. */
 function offending(pattern: RegExp, keep: (text: string, match: RegExpMatchArray) => boolean = () => true): string[] {
-  return lines.flatMap(({ where, text }) => [...text.matchAll(pattern)].filter((m) => keep(text, m)).map((m) => `${where}: …${text.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + 100).trim()}…`));
+  return lines.flatMap(({ where, text }) =>
+    [...text.matchAll(pattern)]
+      .filter((m) => keep(text, m))
+      .map((m) => `${where}: …${text.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + 100).trim()}…`),
+  );
 }
 
 describe('the repository is self-contained', () => {

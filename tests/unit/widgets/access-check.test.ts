@@ -6,7 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { validatePolicy } from '../../../src/sim/index.ts';
 import { resourcePolicyType } from '../../../src/widgets/AccessCheck.svelte.ts';
 
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }],
+});
 
 describe('resourcePolicyType', () => {
   test.each([

@@ -6,10 +6,31 @@ const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:
 describe('readAccount', () => {
   const account = readAccount({
     UserDetailList: [
-      { UserName: 'alice', Arn: 'arn:aws:iam::123456789012:user/alice', GroupList: ['readers'], AttachedManagedPolicies: [], UserPolicyList: [{ PolicyName: 'Own', PolicyDocument: encodeURIComponent(JSON.stringify(doc)) }] },
+      {
+        UserName: 'alice',
+        Arn: 'arn:aws:iam::123456789012:user/alice',
+        GroupList: ['readers'],
+        AttachedManagedPolicies: [],
+        UserPolicyList: [{ PolicyName: 'Own', PolicyDocument: encodeURIComponent(JSON.stringify(doc)) }],
+      },
     ],
-    GroupDetailList: [{ GroupName: 'readers', Arn: 'arn:aws:iam::123456789012:group/readers', GroupPolicyList: [], AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }],
-    RoleDetailList: [{ RoleName: 'Admin', Arn: 'arn:aws:iam::123456789012:role/Admin', AssumeRolePolicyDocument: doc, RolePolicyList: [], AttachedManagedPolicies: [] }],
+    GroupDetailList: [
+      {
+        GroupName: 'readers',
+        Arn: 'arn:aws:iam::123456789012:group/readers',
+        GroupPolicyList: [],
+        AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+      },
+    ],
+    RoleDetailList: [
+      {
+        RoleName: 'Admin',
+        Arn: 'arn:aws:iam::123456789012:role/Admin',
+        AssumeRolePolicyDocument: doc,
+        RolePolicyList: [],
+        AttachedManagedPolicies: [],
+      },
+    ],
     Policies: [],
   });
 

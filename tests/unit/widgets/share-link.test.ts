@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeShare, decodeText, encodeShare, MAX_INFLATED_BYTES, MAX_SHARE_CHARS } from '../../../src/widgets/playground/share-link.ts';
 
-const journal = { version: 2 as const, start: { seed: 'abc', now: '2026-03-02T09:00:00.000Z' }, ops: [{ kind: 'run' as const, line: 'aws iam create-user --user-name alice' }, { kind: 'advance' as const, seconds: 30 }] };
+const journal = {
+  version: 2 as const,
+  start: { seed: 'abc', now: '2026-03-02T09:00:00.000Z' },
+  ops: [
+    { kind: 'run' as const, line: 'aws iam create-user --user-name alice' },
+    { kind: 'advance' as const, seconds: 30 },
+  ],
+};
 
 function fragmentOf(bytes: Uint8Array): string {
   let binary = '';
@@ -43,15 +50,21 @@ describe('share links', () => {
   });
 
   it('leaves out an unknown operation and says so (it is data, never executed); the valid ones stay', () => {
-    const hostile = deflateSync(strToU8(JSON.stringify({ version: 1, start: {}, ops: [{ kind: 'eval', code: 'alert(1)' }, journal.ops[0]] })));
+    const hostile = deflateSync(
+      strToU8(JSON.stringify({ version: 1, start: {}, ops: [{ kind: 'eval', code: 'alert(1)' }, journal.ops[0]] })),
+    );
     const decoded = decodeShare(fragmentOf(hostile));
     expect(decoded).toMatchObject({ ok: true, kind: 'journal', journal: { ops: [journal.ops[0]] } });
-    if (decoded?.ok && decoded.kind === 'journal') expect(decoded.dropped).toEqual([{ index: 0, reason: expect.stringContaining('entry 1 (eval)') }]);
+    if (decoded?.ok && decoded.kind === 'journal')
+      expect(decoded.dropped).toEqual([{ index: 0, reason: expect.stringContaining('entry 1 (eval)') }]);
   });
 
   it('refuses a world whose start cannot be used, in words', () => {
     const bad = deflateSync(strToU8(JSON.stringify({ version: 1, start: { accountId: 'x' }, ops: [] })));
-    expect(decodeShare(fragmentOf(bad))).toMatchObject({ ok: false, error: { code: 'NOT_A_WORLD', message: expect.stringContaining('"start"') } });
+    expect(decodeShare(fragmentOf(bad))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_WORLD', message: expect.stringContaining('"start"') },
+    });
   });
 });
 

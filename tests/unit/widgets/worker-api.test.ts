@@ -6,11 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { policyApi } from '../../../src/worker/api/policy.ts';
 import { worldApi } from '../../../src/worker/api/world.ts';
 
-const allowRead = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo/*' }] });
+const allowRead = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo/*' }],
+});
 
 describe('policyApi.simulate', () => {
   it('allows with the deciding statement and an explanation', async () => {
-    const result = await policyApi.simulate({ identityPolicies: [allowRead], action: 's3:GetObject', resource: 'arn:aws:s3:::dojo/a.txt', context: [] });
+    const result = await policyApi.simulate({
+      identityPolicies: [allowRead],
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::dojo/a.txt',
+      context: [],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.decision).toBe('allowed');
@@ -20,7 +28,12 @@ describe('policyApi.simulate', () => {
   });
 
   it('denies implicitly with the AccessDenied text AWS would answer', async () => {
-    const result = await policyApi.simulate({ identityPolicies: [allowRead], action: 's3:PutObject', resource: 'arn:aws:s3:::dojo/a.txt', context: [] });
+    const result = await policyApi.simulate({
+      identityPolicies: [allowRead],
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::dojo/a.txt',
+      context: [],
+    });
     expect(result.ok && result.value.decision).toBe('implicitDeny');
     expect(result.ok && result.value.accessDeniedMessage).toMatch(/is not authorized to perform: s3:PutObject/);
   });
@@ -32,7 +45,10 @@ describe('policyApi.simulate', () => {
   });
 
   it('lists validation errors with positions for editor markers', async () => {
-    const result = await policyApi.lintPolicy('{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}', 'identity');
+    const result = await policyApi.lintPolicy(
+      '{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}',
+      'identity',
+    );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.some((f) => f.code === 'INVALID_EFFECT' && f.span.start.line === 1)).toBe(true);
   });
@@ -55,7 +71,10 @@ describe('worldApi', () => {
 
   it('gives the authenticator codes of a virtual MFA device from the world clock', async () => {
     await worldApi.reset('unit-mfa', { seed: 'mfa', now: '2026-03-02T09:00:00Z' });
-    const created = await worldApi.run('unit-mfa', 'aws iam create-virtual-mfa-device --virtual-mfa-device-name phone --outfile seed.txt --bootstrap-method Base32StringSeed');
+    const created = await worldApi.run(
+      'unit-mfa',
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name phone --outfile seed.txt --bootstrap-method Base32StringSeed',
+    );
     expect(created.ok && created.value.exitCode).toBe(0);
     const first = await worldApi.mfaCodes('unit-mfa', 'seed.txt', 'phone@123456789012');
     await worldApi.advanceClock('unit-mfa', 30);

@@ -67,7 +67,9 @@ function formatYaml(data: unknown): string {
 function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') {
-    return value === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s$|^(true|false|null|yes|no|on|off|~)$|^[-+]?\d/i.test(value) || value.includes('\n')
+    return value === '' ||
+      /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s$|^(true|false|null|yes|no|on|off|~)$|^[-+]?\d/i.test(value) ||
+      value.includes('\n')
       ? `'${value.replaceAll("'", "''")}'`
       : value;
   }

@@ -65,7 +65,9 @@ function formatDict(item: Record<string, unknown>, out: string[], identifier: st
     }
   } else {
     for (const key of scalarKeys) scalars.push(Object.hasOwn(item, key) ? scalarText(item[key]) : '');
-    for (const key of Object.keys(item).filter((k) => !scalarKeys.includes(k)).sort(pythonOrder)) {
+    for (const key of Object.keys(item)
+      .filter((k) => !scalarKeys.includes(k))
+      .sort(pythonOrder)) {
       nested.push([key, item[key]]);
     }
   }

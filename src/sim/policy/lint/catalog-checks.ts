@@ -61,7 +61,10 @@ export function checkCatalog(s: ParsedStatement, out: LintFinding[], lookup: Loo
       const sample = r.value.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
       return templates.some((t) => t.test(sample));
     });
-    if (!applies) out.push(finding('LINT_ACTION_RESOURCE_MISMATCH', { action: canonical, types: action.resourceTypes.map((r) => r.name).join(', ') }, a.span));
+    if (!applies)
+      out.push(
+        finding('LINT_ACTION_RESOURCE_MISMATCH', { action: canonical, types: action.resourceTypes.map((r) => r.name).join(', ') }, a.span),
+      );
   }
 }
 
@@ -77,7 +80,7 @@ function templateRegex(template: string): RegExp {
   if (hit) return hit;
   let colons = 0;
   let out = '^';
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     if (template.startsWith('${', i)) {
       const end = template.indexOf('}', i);
       const name = template.slice(i + 2, end < 0 ? template.length : end);

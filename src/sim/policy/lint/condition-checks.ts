@@ -49,8 +49,10 @@ export function checkConditionKeys(c: ParsedCondition, out: LintFinding[]): void
   if (!type || c.info.family === 'Null') return;
   const multivalued = type.startsWith('ArrayOf');
   const scalarType = multivalued ? type.slice('ArrayOf'.length) : type;
-  if (c.info.setOperator && !multivalued) out.push(finding('LINT_SET_OPERATOR_SINGLE_VALUED_KEY', { key, operator: c.operator.value }, c.operator.span));
-  if (!c.info.setOperator && multivalued) out.push(finding('LINT_MULTIVALUED_KEY_WITHOUT_SET_OPERATOR', { key, operator: c.operator.value }, c.operator.span));
+  if (c.info.setOperator && !multivalued)
+    out.push(finding('LINT_SET_OPERATOR_SINGLE_VALUED_KEY', { key, operator: c.operator.value }, c.operator.span));
+  if (!c.info.setOperator && multivalued)
+    out.push(finding('LINT_MULTIVALUED_KEY_WITHOUT_SET_OPERATOR', { key, operator: c.operator.value }, c.operator.span));
   const allowed = FAMILY_TYPES[c.info.family];
   if (allowed && !allowed.includes(scalarType)) {
     out.push(finding('LINT_OPERATOR_TYPE_MISMATCH', { key, operator: c.operator.value, family: c.info.family, type }, c.operator.span));

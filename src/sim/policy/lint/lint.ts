@@ -48,7 +48,14 @@ export function lintPolicy(policy: ParsedPolicy): LintFinding[] {
   return out;
 }
 
-const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+]);
 
 function lintStatement(policy: ParsedPolicy, s: ParsedStatement, out: LintFinding[]): void {
   const allow = s.effect.value === 'Allow';
@@ -56,10 +63,12 @@ function lintStatement(policy: ParsedPolicy, s: ParsedStatement, out: LintFindin
   const resources = s.resource ?? s.notResource ?? [];
   const variablesOn = policy.version?.value === '2012-10-17';
 
-  if (allow && s.notAction && policy.policyType !== 'boundary' && policy.policyType !== 'scp') out.push(finding('LINT_ALLOW_NOT_ACTION', {}, s.notAction[0]?.span ?? s.span));
+  if (allow && s.notAction && policy.policyType !== 'boundary' && policy.policyType !== 'scp')
+    out.push(finding('LINT_ALLOW_NOT_ACTION', {}, s.notAction[0]?.span ?? s.span));
   if (allow && s.notResource) out.push(finding('LINT_ALLOW_NOT_RESOURCE', {}, s.notResource[0]?.span ?? s.span));
   if (allow && s.notPrincipal) out.push(finding('LINT_ALLOW_NOT_PRINCIPAL', {}, s.notPrincipal.span));
-  if (allow && s.principal?.wildcard && s.conditions.length === 0 && policy.policyType === 'resource') out.push(finding('LINT_PUBLIC_PRINCIPAL', {}, s.principal.span));
+  if (allow && s.principal?.wildcard && s.conditions.length === 0 && policy.policyType === 'resource')
+    out.push(finding('LINT_PUBLIC_PRINCIPAL', {}, s.principal.span));
   // Guardrails and caps (SCP FullAWSAccess, RCPFullAWSAccess, a permissive boundary) grant nothing
   // by themselves, so "allows everything" is only a warning where a policy grants.
   const grants = policy.policyType === 'identity' || policy.policyType === 'resource';
@@ -81,7 +90,9 @@ function lintStatement(policy: ParsedPolicy, s: ParsedStatement, out: LintFindin
     if (policy.policyType === 'trust' && s.action && !TRUST_ACTIONS.has(lower) && !/^sts:(\*|assumerole\*)$/.test(lower)) {
       out.push(finding('LINT_TRUST_POLICY_ACTION', { value: a.value }, a.span));
     }
-    const by = actions.find((other) => other !== a && other.value !== a.value && /[*?]/.test(other.value) && globCovers(other.value.toLowerCase(), lower));
+    const by = actions.find(
+      (other) => other !== a && other.value !== a.value && /[*?]/.test(other.value) && globCovers(other.value.toLowerCase(), lower),
+    );
     if (by) out.push(finding('LINT_REDUNDANT_ACTION', { value: a.value, by: by.value }, a.span));
   }
 
@@ -93,28 +104,38 @@ function lintStatement(policy: ParsedPolicy, s: ParsedStatement, out: LintFindin
     if (parts.length >= 6 && /[*?]/.test(parts[2] ?? '')) out.push(finding('LINT_RESOURCE_WILDCARD_SERVICE', { value: r.value }, r.span));
     if (r.value.includes('${')) {
       if (!variablesOn) out.push(finding('LINT_VARIABLE_NEEDS_VERSION', { value: r.value }, r.span));
-      else if (parts.slice(0, 5).some((p) => p.includes('${'))) out.push(finding('LINT_VARIABLE_OUTSIDE_RESOURCE_PART', { value: r.value }, r.span));
+      else if (parts.slice(0, 5).some((p) => p.includes('${')))
+        out.push(finding('LINT_VARIABLE_OUTSIDE_RESOURCE_PART', { value: r.value }, r.span));
     }
   }
 
   for (const c of s.conditions) {
     const family = c.info.family;
     if (c.values.length === 0) out.push(finding('LINT_EMPTY_CONDITION_VALUES', { key: c.key.value }, c.span));
-    if (allow && c.info.setOperator === 'ForAllValues') out.push(finding('LINT_FOR_ALL_VALUES_WITH_ALLOW', { key: c.key.value }, c.operator.span));
-    if (/^aws:multifactorauthpresent$/i.test(c.key.value) && c.info.base === 'Bool' && !c.info.ifExists && c.values.some((v) => v.value.toLowerCase() === 'false')) {
+    if (allow && c.info.setOperator === 'ForAllValues')
+      out.push(finding('LINT_FOR_ALL_VALUES_WITH_ALLOW', { key: c.key.value }, c.operator.span));
+    if (
+      /^aws:multifactorauthpresent$/i.test(c.key.value) &&
+      c.info.base === 'Bool' &&
+      !c.info.ifExists &&
+      c.values.some((v) => v.value.toLowerCase() === 'false')
+    ) {
       out.push(finding('LINT_MFA_BOOL_FALSE', {}, c.span));
     }
     for (const v of c.values) {
       const hasVar = v.value.includes('${');
-      if (hasVar && !variablesOn && (family === 'String' || family === 'Arn')) out.push(finding('LINT_VARIABLE_NEEDS_VERSION', { value: v.value }, v.span));
+      if (hasVar && !variablesOn && (family === 'String' || family === 'Arn'))
+        out.push(finding('LINT_VARIABLE_NEEDS_VERSION', { value: v.value }, v.span));
       if (hasVar && variablesOn && family !== 'String' && family !== 'Arn' && family !== 'Bool') {
         out.push(finding('LINT_VARIABLE_WITH_OPERATOR', { value: v.value, operator: c.info.base }, v.span));
         continue;
       }
       if (hasVar) continue;
       if (family === 'IpAddress' && parseIpRange(v.value) === undefined) out.push(finding('LINT_INVALID_CIDR', { value: v.value }, v.span));
-      if (family === 'Numeric' && parseNumber(v.value) === undefined) out.push(finding('LINT_INVALID_NUMBER', { value: v.value, operator: c.info.base }, v.span));
-      if ((family === 'Bool' || family === 'Null') && !/^(true|false)$/i.test(v.value)) out.push(finding('LINT_INVALID_BOOL', { value: v.value }, v.span));
+      if (family === 'Numeric' && parseNumber(v.value) === undefined)
+        out.push(finding('LINT_INVALID_NUMBER', { value: v.value, operator: c.info.base }, v.span));
+      if ((family === 'Bool' || family === 'Null') && !/^(true|false)$/i.test(v.value))
+        out.push(finding('LINT_INVALID_BOOL', { value: v.value }, v.span));
       if (family === 'Binary' && !isBase64(v.value)) out.push(finding('LINT_INVALID_BASE64', { value: v.value }, v.span));
     }
     checkConditionKeys(c, out);

@@ -18,18 +18,33 @@ function findTrail(ctx: OperationContext, nameOrArn: string): Trail {
   return trail;
 }
 
-const DEFAULT_SELECTOR: EventSelector = { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] };
+const DEFAULT_SELECTOR: EventSelector = {
+  ReadWriteType: 'All',
+  IncludeManagementEvents: true,
+  DataResources: [],
+  ExcludeManagementEventSources: [],
+};
 
 function trailOut(t: Trail): Record<string, unknown> {
-  return { Name: t.name, S3BucketName: t.s3BucketName, IncludeGlobalServiceEvents: true, IsMultiRegionTrail: t.isMultiRegionTrail, TrailARN: t.arn, LogFileValidationEnabled: false, IsOrganizationTrail: t.isOrganizationTrail === true };
+  return {
+    Name: t.name,
+    S3BucketName: t.s3BucketName,
+    IncludeGlobalServiceEvents: true,
+    IsMultiRegionTrail: t.isMultiRegionTrail,
+    TrailARN: t.arn,
+    LogFileValidationEnabled: false,
+    IsOrganizationTrail: t.isOrganizationTrail === true,
+  };
 }
 
 function createTrail(ctx: OperationContext): Record<string, unknown> {
   const name = str(ctx, 'Name');
   const arn = trailArn(ctx, name);
   ctx.authorize('cloudtrail:CreateTrail', arn);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/.test(name)) throw fault('InvalidTrailNameException', 'Trail name must starts with a letter or number, and end with a letter or number.', 400);
-  if (own(ctx.state.trails, name)) throw fault('TrailAlreadyExistsException', `Trail ${arn} already exists for customer: ${ctx.state.accountId}`, 400);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/.test(name))
+    throw fault('InvalidTrailNameException', 'Trail name must starts with a letter or number, and end with a letter or number.', 400);
+  if (own(ctx.state.trails, name))
+    throw fault('TrailAlreadyExistsException', `Trail ${arn} already exists for customer: ${ctx.state.accountId}`, 400);
   const bucket = str(ctx, 'S3BucketName');
   if (!own(ctx.state.buckets, bucket)) throw fault('S3BucketDoesNotExistException', `S3 bucket ${bucket} does not exist.`, 400);
   const organizationTrail = optBool(ctx, 'IsOrganizationTrail') === true;
@@ -55,10 +70,18 @@ function createTrail(ctx: OperationContext): Record<string, unknown> {
 function requireManagementAccount(ctx: OperationContext): void {
   const org = ctx.world.organization;
   if (!org || !Object.hasOwn(org.accounts, ctx.state.accountId)) {
-    throw fault('OrganizationsNotInUseException', 'This exception is thrown when the request is made from an Amazon Web Services account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization.', 400);
+    throw fault(
+      'OrganizationsNotInUseException',
+      'This exception is thrown when the request is made from an Amazon Web Services account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization.',
+      400,
+    );
   }
   if (org.managementAccountId !== ctx.state.accountId) {
-    throw fault('NotOrganizationMasterAccountException', 'This exception is thrown when the Amazon Web Services account making the request to create or update an organization trail or event data store is not the management account for an organization in Organizations.', 400);
+    throw fault(
+      'NotOrganizationMasterAccountException',
+      'This exception is thrown when the Amazon Web Services account making the request to create or update an organization trail or event data store is not the management account for an organization in Organizations.',
+      400,
+    );
   }
 }
 
@@ -73,23 +96,36 @@ function describeTrails(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('cloudtrail:DescribeTrails', '*');
   const names = optList<string>(ctx, 'trailNameList');
   const trails = Object.values(ctx.state.trails).filter((t) => !names || names.includes(t.name) || names.includes(t.arn));
-  return { trailList: trails.map((t) => ({ ...trailOut(t), HomeRegion: t.homeRegion, HasCustomEventSelectors: t.eventSelectors.some((s) => s.DataResources.length > 0), HasInsightSelectors: false })) };
+  return {
+    trailList: trails.map((t) => ({
+      ...trailOut(t),
+      HomeRegion: t.homeRegion,
+      HasCustomEventSelectors: t.eventSelectors.some((s) => s.DataResources.length > 0),
+      HasInsightSelectors: false,
+    })),
+  };
 }
 
 function putEventSelectors(ctx: OperationContext): Record<string, unknown> {
   const nameOrArn = str(ctx, 'TrailName');
   const trail = findTrailAuthorized(ctx, 'cloudtrail:PutEventSelectors', nameOrArn);
   const selectors = optList<Partial<EventSelector>>(ctx, 'EventSelectors');
-  if (!selectors) throw fault('InvalidEventSelectorsException', 'Basic event selectors are required; advanced event selectors are not simulated.', 400);
+  if (!selectors)
+    throw fault('InvalidEventSelectorsException', 'Basic event selectors are required; advanced event selectors are not simulated.', 400);
   if (selectors.length > 5) throw fault('InvalidEventSelectorsException', 'You can configure up to five event selectors for a trail.', 400);
   for (const s of selectors) {
     for (const r of s.DataResources ?? []) {
       if (r.Type !== 'AWS::S3::Object' && r.Type !== 'AWS::Lambda::Function') {
-        throw fault('InvalidEventSelectorsException', `Value ${r.Type} for parameter DataResources.Type is not supported by the simulator (only AWS::S3::Object and AWS::Lambda::Function).`, 400);
+        throw fault(
+          'InvalidEventSelectorsException',
+          `Value ${r.Type} for parameter DataResources.Type is not supported by the simulator (only AWS::S3::Object and AWS::Lambda::Function).`,
+          400,
+        );
       }
       const [all, prefix] = r.Type === 'AWS::S3::Object' ? ['arn:aws:s3', 'arn:aws:s3:::'] : ['arn:aws:lambda', 'arn:aws:lambda:'];
       for (const v of r.Values ?? []) {
-        if (v !== all && !v.startsWith(prefix)) throw fault('InvalidEventSelectorsException', `Value ${v} for DataResources.Values is invalid.`, 400);
+        if (v !== all && !v.startsWith(prefix))
+          throw fault('InvalidEventSelectorsException', `Value ${v} for DataResources.Values is invalid.`, 400);
       }
     }
   }

@@ -35,7 +35,14 @@ export function dataEventSelected(state: AccountState, request: ServiceRequest, 
  * trail's selectors ask for them (CloudTrail User Guide, "Creating a trail for an organization",
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html).
  */
-export function deliverToOrganizationTrails(world: WorldState, recipientAccountId: string, record: Record<string, unknown>, request: ServiceRequest, readOnly: boolean, dataEvent: boolean): void {
+export function deliverToOrganizationTrails(
+  world: WorldState,
+  recipientAccountId: string,
+  record: Record<string, unknown>,
+  request: ServiceRequest,
+  readOnly: boolean,
+  dataEvent: boolean,
+): void {
   const org = world.organization;
   if (!org || !Object.hasOwn(org.accounts, recipientAccountId)) return;
   const management = own(world.accounts, org.managementAccountId);

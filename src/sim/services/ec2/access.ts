@@ -16,7 +16,10 @@ import type { Tag } from '../../world/state.ts';
 export function authorizeEc2(ctx: OperationContext, action: string, resource: string, context: Record<string, ContextValue> = {}): void {
   authorizeWith(ctx, action, resource, { context: { 'ec2:Region': ctx.region, ...context } }, (sentence, result, request) => {
     const full = { ...request, context: { ...request.context, 'ec2:Region': ctx.region, ...context } };
-    return unauthorizedOperation(sentence, encodeAuthorizationMessage(ctx.world.seed, decodedMessageOf(full, result, ctx.caller.principalId)));
+    return unauthorizedOperation(
+      sentence,
+      encodeAuthorizationMessage(ctx.world.seed, decodedMessageOf(full, result, ctx.caller.principalId)),
+    );
   });
 }
 
@@ -36,6 +39,15 @@ export function instanceTagContext(tags: readonly Tag[]): Record<string, Context
 }
 
 /** Authorizes an action on an existing instance, with its tags and type as context. */
-export function authorizeOnInstance(ctx: OperationContext, action: string, instance: Ec2Instance, context: Record<string, ContextValue> = {}): void {
-  authorizeEc2(ctx, action, instanceArn(instance, ctx.state.accountId), { 'ec2:InstanceType': instance.instanceType, ...instanceTagContext(instance.tags), ...context });
+export function authorizeOnInstance(
+  ctx: OperationContext,
+  action: string,
+  instance: Ec2Instance,
+  context: Record<string, ContextValue> = {},
+): void {
+  authorizeEc2(ctx, action, instanceArn(instance, ctx.state.accountId), {
+    'ec2:InstanceType': instance.instanceType,
+    ...instanceTagContext(instance.tags),
+    ...context,
+  });
 }

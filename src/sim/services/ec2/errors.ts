@@ -8,14 +8,19 @@ import { fault, type ServiceFault } from '../errors.ts';
 
 /** UnauthorizedOperation (403) around AWS's sentence. */
 export function unauthorizedOperation(sentence: string, encoded: string): ServiceFault {
-  return fault('UnauthorizedOperation', `You are not authorized to perform this operation. ${sentence}. Encoded authorization failure message: ${encoded}`, 403);
+  return fault(
+    'UnauthorizedOperation',
+    `You are not authorized to perform this operation. ${sentence}. Encoded authorization failure message: ${encoded}`,
+    403,
+  );
 }
 
 /** DryRunOperation (412): the request would have succeeded (EC2 API Reference, "DryRun" parameter). */
 export const dryRunSucceeded = (): ServiceFault => fault('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 
 /** InvalidInstanceID.NotFound. */
-export const instanceNotFound = (id: string): ServiceFault => fault('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`, 400);
+export const instanceNotFound = (id: string): ServiceFault =>
+  fault('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`, 400);
 
 /** InvalidInstanceID.Malformed. */
 export const instanceIdMalformed = (id: string): ServiceFault => fault('InvalidInstanceID.Malformed', `Invalid id: "${id}"`, 400);
@@ -26,10 +31,16 @@ export const incorrectInstanceState = (id: string, action: 'started' | 'stopped'
 
 /** InvalidParameterValue for an instance profile that does not exist. */
 export const invalidInstanceProfile = (given: string, member: 'name' | 'arn'): ServiceFault =>
-  fault('InvalidParameterValue', `Value (${given}) for parameter iamInstanceProfile.${member} is invalid. Invalid IAM Instance Profile ${member}`, 400);
+  fault(
+    'InvalidParameterValue',
+    `Value (${given}) for parameter iamInstanceProfile.${member} is invalid. Invalid IAM Instance Profile ${member}`,
+    400,
+  );
 
 /** IncorrectState: the instance already has an instance profile association. */
-export const existingAssociation = (id: string): ServiceFault => fault('IncorrectState', `There is an existing association for instance ${id}`, 400);
+export const existingAssociation = (id: string): ServiceFault =>
+  fault('IncorrectState', `There is an existing association for instance ${id}`, 400);
 
 /** InvalidAssociationID.NotFound. */
-export const associationNotFound = (id: string): ServiceFault => fault('InvalidAssociationID.NotFound', `An association ID '${id}' is not found.`, 400);
+export const associationNotFound = (id: string): ServiceFault =>
+  fault('InvalidAssociationID.NotFound', `An association ID '${id}' is not found.`, 400);

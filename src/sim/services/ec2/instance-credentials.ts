@@ -22,24 +22,45 @@ const DURATION_SECONDS = 6 * 3600;
 const REFRESH_MS = 5 * 60 * 1000;
 
 /** Gets (or reuses) the instance role credentials of `instanceId`. */
-export function instanceCredentials(env: { state: AccountState; ids: IdGenerator; nowMs: number }, instanceId: string): InstanceCredentials {
+export function instanceCredentials(
+  env: { state: AccountState; ids: IdGenerator; nowMs: number },
+  instanceId: string,
+): InstanceCredentials {
   const all = instancesOf(env.state);
   const instance = Object.hasOwn(all, instanceId) ? all[instanceId] : undefined;
   if (!instance) return { ok: false, reason: 'NO_INSTANCE' };
   if (instance.state !== 'running') return { ok: false, reason: 'NOT_RUNNING', state: instance.state };
   const association = instance.association;
-  const profile = association ? Object.values(env.state.instanceProfiles).find((p) => p.arn === association.profileArn && p.id === association.profileId) : undefined;
+  const profile = association
+    ? Object.values(env.state.instanceProfiles).find((p) => p.arn === association.profileArn && p.id === association.profileId)
+    : undefined;
   const roleName = profile?.roles[0];
   const role = roleName !== undefined ? own(env.state.roles, nameKey(roleName)) : undefined;
   if (!role) return { ok: false, reason: 'NO_ROLE' };
   const facts = { region: instance.region, sourceIp: instance.publicIpAddress ?? instance.privateIpAddress };
   const cached = instance.credentialsKeyId !== undefined ? own(env.state.sessions, instance.credentialsKeyId) : undefined;
   if (cached && cached.roleId === role.id && cached.expiration - env.nowMs > REFRESH_MS) {
-    return { ok: true, credentials: { accessKeyId: cached.accessKeyId, secretAccessKey: cached.secret, sessionToken: cached.token }, ...facts };
+    return {
+      ok: true,
+      credentials: { accessKeyId: cached.accessKeyId, secretAccessKey: cached.secret, sessionToken: cached.token },
+      ...facts,
+    };
   }
   const arn = instanceArn(instance, env.state.accountId);
-  const session = assumeRoleAsService(env, { role, servicePrincipal: EC2_PRINCIPAL, sessionName: instance.instanceId, region: instance.region, sourceArn: arn, durationSeconds: DURATION_SECONDS, sourceInstanceArn: arn });
+  const session = assumeRoleAsService(env, {
+    role,
+    servicePrincipal: EC2_PRINCIPAL,
+    sessionName: instance.instanceId,
+    region: instance.region,
+    sourceArn: arn,
+    durationSeconds: DURATION_SECONDS,
+    sourceInstanceArn: arn,
+  });
   if (!session) return { ok: false, reason: 'NO_ROLE' };
   instance.credentialsKeyId = session.accessKeyId;
-  return { ok: true, credentials: { accessKeyId: session.accessKeyId, secretAccessKey: session.secret, sessionToken: session.token }, ...facts };
+  return {
+    ok: true,
+    credentials: { accessKeyId: session.accessKeyId, secretAccessKey: session.secret, sessionToken: session.token },
+    ...facts,
+  };
 }

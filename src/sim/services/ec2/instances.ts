@@ -29,15 +29,22 @@ function runInstances(ctx: OperationContext): Record<string, unknown> {
     disableApiTermination: false,
     disableApiStop: false,
     ...(profileSpec !== undefined ? { iamInstanceProfile: lowerKeys(profileSpec) } : {}),
-    ...(tags.length > 0 ? { tagSpecificationSet: { items: [{ resourceType: 'instance', tags: tags.map((t) => ({ key: t.Key, value: t.Value })) }] } } : {}),
+    ...(tags.length > 0
+      ? { tagSpecificationSet: { items: [{ resourceType: 'instance', tags: tags.map((t) => ({ key: t.Key, value: t.Value })) }] } }
+      : {}),
   };
   const instanceResource = `arn:aws:ec2:${ctx.region}:${ctx.state.accountId}:instance/*`;
   const profile = profileSpec !== undefined ? requireProfile(ctx, profileSpec) : undefined;
-  const context: Record<string, ContextValue> = { 'ec2:InstanceType': instanceType, ...requestTagContext(tags), ...(profile ? { 'ec2:InstanceProfile': profile.arn } : {}) };
+  const context: Record<string, ContextValue> = {
+    'ec2:InstanceType': instanceType,
+    ...requestTagContext(tags),
+    ...(profile ? { 'ec2:InstanceProfile': profile.arn } : {}),
+  };
   authorizeEc2(ctx, 'ec2:RunInstances', instanceResource, context);
   authorizeEc2(ctx, 'ec2:RunInstances', `arn:aws:ec2:${ctx.region}::image/${imageId}`);
   // Tags at launch need ec2:CreateTags with ec2:CreateAction (EC2 User Guide, "Grant permission to tag resources during creation").
-  if (tags.length > 0) authorizeEc2(ctx, 'ec2:CreateTags', instanceResource, { ...requestTagContext(tags), 'ec2:CreateAction': 'RunInstances' });
+  if (tags.length > 0)
+    authorizeEc2(ctx, 'ec2:CreateTags', instanceResource, { ...requestTagContext(tags), 'ec2:CreateAction': 'RunInstances' });
   if (profile) passProfileRole(ctx, profile, instanceResource);
   endDryRun(ctx);
   const reservationId = `r-${ctx.ids.chars(HEX, 17)}`;
@@ -58,17 +65,39 @@ function runInstances(ctx: OperationContext): Record<string, unknown> {
       tags,
       ...(profile ? { association: newAssociation(ctx, profile) } : {}),
     };
-    Object.defineProperty(instancesOf(ctx.state), instance.instanceId, { value: instance, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(instancesOf(ctx.state), instance.instanceId, {
+      value: instance,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     launched.push(instance);
   }
-  ctx.trail.resources = launched.map((i) => ({ accountId: ctx.state.accountId, type: 'AWS::EC2::Instance', ARN: instanceArn(i, ctx.state.accountId) }));
+  ctx.trail.resources = launched.map((i) => ({
+    accountId: ctx.state.accountId,
+    type: 'AWS::EC2::Instance',
+    ARN: instanceArn(i, ctx.state.accountId),
+  }));
   ctx.trail.responseElements = {
     reservationId,
     ownerId: ctx.state.accountId,
     groupSet: {},
-    instancesSet: { items: launched.map((i) => ({ instanceId: i.instanceId, imageId: i.imageId, instanceState: { code: 0, name: 'pending' }, instanceType: i.instanceType, launchTime: Math.floor(i.launchTime) })) },
+    instancesSet: {
+      items: launched.map((i) => ({
+        instanceId: i.instanceId,
+        imageId: i.imageId,
+        instanceState: { code: 0, name: 'pending' },
+        instanceType: i.instanceType,
+        launchTime: Math.floor(i.launchTime),
+      })),
+    },
   };
-  return { ReservationId: reservationId, OwnerId: ctx.state.accountId, Groups: [], Instances: launched.map((i) => instanceOut(i, 'pending')) };
+  return {
+    ReservationId: reservationId,
+    OwnerId: ctx.state.accountId,
+    Groups: [],
+    Instances: launched.map((i) => instanceOut(i, 'pending')),
+  };
 }
 
 function describeInstances(ctx: OperationContext): Record<string, unknown> {
@@ -77,10 +106,19 @@ function describeInstances(ctx: OperationContext): Record<string, unknown> {
   const ids = optList<string>(ctx, 'InstanceIds');
   if (ids) for (const id of ids) requireInstance(ctx, id);
   const filters = optList<{ Name?: string; Values?: string[] }>(ctx, 'Filters') ?? [];
-  const rows = Object.values(instancesOf(ctx.state)).filter((i) => i.region === ctx.region && (!ids || ids.includes(i.instanceId)) && filters.every((f) => matchesFilter(i, f)));
+  const rows = Object.values(instancesOf(ctx.state)).filter(
+    (i) => i.region === ctx.region && (!ids || ids.includes(i.instanceId)) && filters.every((f) => matchesFilter(i, f)),
+  );
   const reservations = new Map<string, Ec2Instance[]>();
   for (const i of rows) reservations.set(i.reservationId, [...(reservations.get(i.reservationId) ?? []), i]);
-  return { Reservations: [...reservations].map(([id, list]) => ({ ReservationId: id, OwnerId: ctx.state.accountId, Groups: [], Instances: list.map((i) => instanceOut(i)) })) };
+  return {
+    Reservations: [...reservations].map(([id, list]) => ({
+      ReservationId: id,
+      OwnerId: ctx.state.accountId,
+      Groups: [],
+      Instances: list.map((i) => instanceOut(i)),
+    })),
+  };
 }
 
 /** The filters learners use (EC2 API Reference, DescribeInstances "Filters"). */
@@ -96,18 +134,49 @@ function matchesFilter(instance: Ec2Instance, filter: { Name?: string; Values?: 
   return true;
 }
 
-type Transition = { action: string; from: readonly Ec2Instance['state'][]; shown: Ec2Instance['state']; to: Ec2Instance['state']; verb?: 'started' | 'stopped'; member: string; eventAction: string };
+type Transition = {
+  action: string;
+  from: readonly Ec2Instance['state'][];
+  shown: Ec2Instance['state'];
+  to: Ec2Instance['state'];
+  verb?: 'started' | 'stopped';
+  member: string;
+  eventAction: string;
+};
 
 const TRANSITIONS: Record<'stop' | 'start' | 'terminate', Transition> = {
-  stop: { action: 'ec2:StopInstances', from: ['running', 'pending'], shown: 'stopping', to: 'stopped', verb: 'stopped', member: 'StoppingInstances', eventAction: 'StopInstances' },
-  start: { action: 'ec2:StartInstances', from: ['stopped'], shown: 'pending', to: 'running', verb: 'started', member: 'StartingInstances', eventAction: 'StartInstances' },
-  terminate: { action: 'ec2:TerminateInstances', from: ['running', 'pending', 'stopped', 'stopping'], shown: 'shutting-down', to: 'terminated', member: 'TerminatingInstances', eventAction: 'TerminateInstances' },
+  stop: {
+    action: 'ec2:StopInstances',
+    from: ['running', 'pending'],
+    shown: 'stopping',
+    to: 'stopped',
+    verb: 'stopped',
+    member: 'StoppingInstances',
+    eventAction: 'StopInstances',
+  },
+  start: {
+    action: 'ec2:StartInstances',
+    from: ['stopped'],
+    shown: 'pending',
+    to: 'running',
+    verb: 'started',
+    member: 'StartingInstances',
+    eventAction: 'StartInstances',
+  },
+  terminate: {
+    action: 'ec2:TerminateInstances',
+    from: ['running', 'pending', 'stopped', 'stopping'],
+    shown: 'shutting-down',
+    to: 'terminated',
+    member: 'TerminatingInstances',
+    eventAction: 'TerminateInstances',
+  },
 };
 
 function changeState(kind: keyof typeof TRANSITIONS): (ctx: OperationContext) => Record<string, unknown> {
   const t = TRANSITIONS[kind];
   return (ctx) => {
-      const ids = optList<string>(ctx, 'InstanceIds') ?? [];
+    const ids = optList<string>(ctx, 'InstanceIds') ?? [];
     ctx.trail.requestParameters = { instancesSet: instancesSet(ids), ...(kind === 'stop' ? { force: ctx.params['Force'] === true } : {}) };
     const instances = ids.map((id) => requireInstance(ctx, id));
     for (const instance of instances) authorizeOnInstance(ctx, t.action, instance);
@@ -115,14 +184,23 @@ function changeState(kind: keyof typeof TRANSITIONS): (ctx: OperationContext) =>
     const changes = instances.map((instance) => {
       const previous = instance.state;
       // Repeating a stop or a terminate answers the state the instance is already in.
-      if (previous === t.to || (kind === 'terminate' && previous === 'terminated')) return { InstanceId: instance.instanceId, CurrentState: stateOut(previous), PreviousState: stateOut(previous) };
+      if (previous === t.to || (kind === 'terminate' && previous === 'terminated'))
+        return { InstanceId: instance.instanceId, CurrentState: stateOut(previous), PreviousState: stateOut(previous) };
       if (!t.from.includes(previous)) throw incorrectInstanceState(instance.instanceId, t.verb ?? 'stopped');
       instance.state = t.to;
       if (t.to === 'terminated') delete instance.association;
       delete instance.credentialsKeyId;
       return { InstanceId: instance.instanceId, CurrentState: stateOut(t.shown), PreviousState: stateOut(previous) };
     });
-    ctx.trail.responseElements = { instancesSet: { items: changes.map((c) => ({ instanceId: c.InstanceId, currentState: lowerKeys(c.CurrentState), previousState: lowerKeys(c.PreviousState) })) } };
+    ctx.trail.responseElements = {
+      instancesSet: {
+        items: changes.map((c) => ({
+          instanceId: c.InstanceId,
+          currentState: lowerKeys(c.CurrentState),
+          previousState: lowerKeys(c.PreviousState),
+        })),
+      },
+    };
     return { [t.member]: changes };
   };
 }

@@ -35,7 +35,14 @@ export interface Ec2Instance {
 }
 
 /** The EC2 state codes (EC2 API Reference, InstanceState). */
-export const STATE_CODES: Record<Ec2Instance['state'], number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
+export const STATE_CODES: Record<Ec2Instance['state'], number> = {
+  pending: 0,
+  running: 16,
+  'shutting-down': 32,
+  terminated: 48,
+  stopping: 64,
+  stopped: 80,
+};
 
 /** The account's instances (created on first use, so older saved worlds load). */
 export function instancesOf(state: { ec2Instances?: Record<string, Ec2Instance> }): Record<string, Ec2Instance> {

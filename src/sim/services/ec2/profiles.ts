@@ -38,7 +38,13 @@ export function passProfileRole(ctx: OperationContext, profile: InstanceProfile,
 
 /** A new association record for a profile. */
 export function newAssociation(ctx: OperationContext, profile: InstanceProfile): ProfileAssociation {
-  return { associationId: `iip-assoc-${ctx.ids.chars('0123456789abcdef', 17)}`, profileArn: profile.arn, profileId: profile.id, state: 'associated', timestamp: ctx.nowMs };
+  return {
+    associationId: `iip-assoc-${ctx.ids.chars('0123456789abcdef', 17)}`,
+    profileArn: profile.arn,
+    profileId: profile.id,
+    state: 'associated',
+    timestamp: ctx.nowMs,
+  };
 }
 
 /** The instance an ID names (a malformed ID and a missing instance have EC2's own errors). */
@@ -63,7 +69,9 @@ function associate(ctx: OperationContext): Record<string, unknown> {
 
 function replace(ctx: OperationContext): Record<string, unknown> {
   const id = str(ctx, 'AssociationId');
-  const instance = Object.values(instancesOf(ctx.state)).find((i) => i.association?.associationId === id && i.association.state === 'associated');
+  const instance = Object.values(instancesOf(ctx.state)).find(
+    (i) => i.association?.associationId === id && i.association.state === 'associated',
+  );
   if (!instance) throw associationNotFound(id);
   const profile = requireProfile(ctx, ctx.params['IamInstanceProfile']);
   authorizeOnInstance(ctx, 'ec2:ReplaceIamInstanceProfileAssociation', instance, { 'ec2:InstanceProfile': profile.arn });
@@ -76,7 +84,9 @@ function replace(ctx: OperationContext): Record<string, unknown> {
 
 function disassociate(ctx: OperationContext): Record<string, unknown> {
   const id = str(ctx, 'AssociationId');
-  const instance = Object.values(instancesOf(ctx.state)).find((i) => i.association?.associationId === id && i.association.state === 'associated');
+  const instance = Object.values(instancesOf(ctx.state)).find(
+    (i) => i.association?.associationId === id && i.association.state === 'associated',
+  );
   if (!instance || !instance.association) throw associationNotFound(id);
   authorizeOnInstance(ctx, 'ec2:DisassociateIamInstanceProfile', instance);
   const out = { IamInstanceProfileAssociation: { ...associationOut(instance.instanceId, instance.association), State: 'disassociating' } };
@@ -93,7 +103,15 @@ function describeAssociations(ctx: OperationContext): Record<string, unknown> {
   const rows = Object.values(instancesOf(ctx.state))
     .filter((i) => i.region === ctx.region && i.association !== undefined)
     .filter((i) => !ids || ids.includes(i.association?.associationId ?? ''))
-    .filter((i) => filters.every((f) => (f.Name === 'instance-id' ? (f.Values ?? []).includes(i.instanceId) : f.Name === 'state' ? (f.Values ?? []).includes(i.association?.state ?? '') : true)));
+    .filter((i) =>
+      filters.every((f) =>
+        f.Name === 'instance-id'
+          ? (f.Values ?? []).includes(i.instanceId)
+          : f.Name === 'state'
+            ? (f.Values ?? []).includes(i.association?.state ?? '')
+            : true,
+      ),
+    );
   return { IamInstanceProfileAssociations: rows.map((i) => associationOut(i.instanceId, i.association as ProfileAssociation)) };
 }
 

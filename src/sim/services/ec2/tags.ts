@@ -42,11 +42,13 @@ function deleteTags(ctx: OperationContext): Record<string, unknown> {
   const tags = tagsParam(ctx);
   const targets = resources(ctx);
   // aws:TagKeys names the keys being removed (EC2 User Guide, "Control access to EC2 resources using resource tags").
-  for (const instance of targets) authorizeOnInstance(ctx, 'ec2:DeleteTags', instance, tags.length > 0 ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {});
+  for (const instance of targets)
+    authorizeOnInstance(ctx, 'ec2:DeleteTags', instance, tags.length > 0 ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {});
   endDryRun(ctx);
   for (const instance of targets) {
     // A tag given with a value is removed only when the value matches; without one, whatever its value.
-    instance.tags = tags.length === 0 ? [] : instance.tags.filter((t) => !tags.some((d) => d.Key === t.Key && (d.Value === '' || d.Value === t.Value)));
+    instance.tags =
+      tags.length === 0 ? [] : instance.tags.filter((t) => !tags.some((d) => d.Key === t.Key && (d.Value === '' || d.Value === t.Value)));
   }
   return {};
 }
@@ -58,7 +60,17 @@ function describeTags(ctx: OperationContext): Record<string, unknown> {
   const rows = Object.values(instancesOf(ctx.state))
     .filter((i) => i.region === ctx.region && i.state !== 'terminated')
     .flatMap((i) => i.tags.map((t) => ({ Key: t.Key, ResourceId: i.instanceId, ResourceType: 'instance', Value: t.Value })))
-    .filter((row) => filters.every((f) => (f.Name === 'resource-id' ? (f.Values ?? []).includes(row.ResourceId) : f.Name === 'key' ? (f.Values ?? []).includes(row.Key) : f.Name === 'value' ? (f.Values ?? []).includes(row.Value) : true)));
+    .filter((row) =>
+      filters.every((f) =>
+        f.Name === 'resource-id'
+          ? (f.Values ?? []).includes(row.ResourceId)
+          : f.Name === 'key'
+            ? (f.Values ?? []).includes(row.Key)
+            : f.Name === 'value'
+              ? (f.Values ?? []).includes(row.Value)
+              : true,
+      ),
+    );
   return { Tags: rows };
 }
 

@@ -55,7 +55,9 @@ function simulatePrincipal(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:SimulatePrincipalPolicy', str(ctx, 'PolicySourceArn'));
   const details = exportAuthorizationDetails(ctx.stateForReading);
   const input = { ...ctx.params } as unknown as SimulatePrincipalPolicyInput;
-  return simulate(() => simulatePrincipalPolicy(details as never, input, { managedPolicyDocument: (arn) => managedPolicyDocument(ctx.stateForReading, arn) }));
+  return simulate(() =>
+    simulatePrincipalPolicy(details as never, input, { managedPolicyDocument: (arn) => managedPolicyDocument(ctx.stateForReading, arn) }),
+  );
 }
 
 function simulateCustom(ctx: OperationContext): Record<string, unknown> {

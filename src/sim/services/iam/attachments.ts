@@ -67,9 +67,24 @@ function listEntitiesForPolicy(ctx: OperationContext): Record<string, unknown> {
   const filter = optStr(ctx, 'EntityFilter');
   const want = (k: string): boolean => filter === undefined || filter === k;
   return {
-    PolicyGroups: want('Group') ? byName(Object.values(ctx.state.groups).filter((g) => g.attachedPolicies.includes(arn))).map((g) => ({ GroupName: g.name, GroupId: g.id })) : [],
-    PolicyUsers: want('User') ? byName(Object.values(ctx.state.users).filter((u) => u.attachedPolicies.includes(arn))).map((u) => ({ UserName: u.name, UserId: u.id })) : [],
-    PolicyRoles: want('Role') ? byName(Object.values(ctx.state.roles).filter((r) => r.attachedPolicies.includes(arn))).map((r) => ({ RoleName: r.name, RoleId: r.id })) : [],
+    PolicyGroups: want('Group')
+      ? byName(Object.values(ctx.state.groups).filter((g) => g.attachedPolicies.includes(arn))).map((g) => ({
+          GroupName: g.name,
+          GroupId: g.id,
+        }))
+      : [],
+    PolicyUsers: want('User')
+      ? byName(Object.values(ctx.state.users).filter((u) => u.attachedPolicies.includes(arn))).map((u) => ({
+          UserName: u.name,
+          UserId: u.id,
+        }))
+      : [],
+    PolicyRoles: want('Role')
+      ? byName(Object.values(ctx.state.roles).filter((r) => r.attachedPolicies.includes(arn))).map((r) => ({
+          RoleName: r.name,
+          RoleId: r.id,
+        }))
+      : [],
   };
 }
 

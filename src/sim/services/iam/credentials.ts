@@ -23,16 +23,41 @@ function keyOwner(ctx: OperationContext, action: string): { keys: AccessKey[]; u
 }
 
 function keyOut(key: AccessKey, userName: string | undefined): Record<string, unknown> {
-  return { ...(userName !== undefined ? { UserName: userName } : {}), AccessKeyId: key.id, Status: key.status, CreateDate: cliTimestamp(key.createDate) };
+  return {
+    ...(userName !== undefined ? { UserName: userName } : {}),
+    AccessKeyId: key.id,
+    Status: key.status,
+    CreateDate: cliTimestamp(key.createDate),
+  };
 }
 
 function createAccessKey(ctx: OperationContext): Record<string, unknown> {
   const { keys, user } = keyOwner(ctx, 'iam:CreateAccessKey');
   if (keys.length >= 2) throw limitExceeded('Cannot exceed quota for AccessKeysPerUser: 2');
-  const key: AccessKey = { id: ctx.ids.accessKeyId(ID_PREFIX.accessKey, ctx.state.accountId), secret: ctx.ids.secretAccessKey(), status: 'Active', createDate: ctx.nowMs };
+  const key: AccessKey = {
+    id: ctx.ids.accessKeyId(ID_PREFIX.accessKey, ctx.state.accountId),
+    secret: ctx.ids.secretAccessKey(),
+    status: 'Active',
+    createDate: ctx.nowMs,
+  };
   keys.push(key);
-  ctx.trail.responseElements = { accessKey: { ...(user ? { userName: user.name } : {}), accessKeyId: key.id, status: key.status, createDate: iamTrailDate(key.createDate) } };
-  return { AccessKey: { ...(user ? { UserName: user.name } : {}), AccessKeyId: key.id, Status: key.status, SecretAccessKey: key.secret, CreateDate: cliTimestamp(key.createDate) } };
+  ctx.trail.responseElements = {
+    accessKey: {
+      ...(user ? { userName: user.name } : {}),
+      accessKeyId: key.id,
+      status: key.status,
+      createDate: iamTrailDate(key.createDate),
+    },
+  };
+  return {
+    AccessKey: {
+      ...(user ? { UserName: user.name } : {}),
+      AccessKeyId: key.id,
+      Status: key.status,
+      SecretAccessKey: key.secret,
+      CreateDate: cliTimestamp(key.createDate),
+    },
+  };
 }
 
 function listAccessKeys(ctx: OperationContext): Record<string, unknown> {
@@ -63,18 +88,30 @@ function getAccessKeyLastUsed(ctx: OperationContext): Record<string, unknown> {
   const id = str(ctx, 'AccessKeyId');
   const user = Object.values(ctx.state.users).find((u) => u.accessKeys.some((k) => k.id === id));
   const key = user?.accessKeys.find((k) => k.id === id) ?? ctx.state.root.accessKeys.find((k) => k.id === id);
-  ctx.authorize('iam:GetAccessKeyLastUsed', user ? user.arn : `arn:aws:iam::${ctx.state.accountId}:root`, user ? { displayResource: `user ${user.name}` } : {});
+  ctx.authorize(
+    'iam:GetAccessKeyLastUsed',
+    user ? user.arn : `arn:aws:iam::${ctx.state.accountId}:root`,
+    user ? { displayResource: `user ${user.name}` } : {},
+  );
   if (!key) throw noSuchEntity(`The Access Key with id ${id} cannot be found.`);
   const used = key.lastUsed;
   return {
     ...(user ? { UserName: user.name } : {}),
-    AccessKeyLastUsed: used ? { LastUsedDate: cliTimestamp(used.date), ServiceName: used.serviceName, Region: used.region } : { ServiceName: 'N/A', Region: 'N/A' },
+    AccessKeyLastUsed: used
+      ? { LastUsedDate: cliTimestamp(used.date), ServiceName: used.serviceName, Region: used.region }
+      : { ServiceName: 'N/A', Region: 'N/A' },
   };
 }
 
 function loginProfileOut(user: User): Record<string, unknown> {
   const p = user.loginProfile;
-  return { LoginProfile: { UserName: user.name, CreateDate: cliTimestamp(p?.createDate ?? 0), PasswordResetRequired: p?.passwordResetRequired ?? false } };
+  return {
+    LoginProfile: {
+      UserName: user.name,
+      CreateDate: cliTimestamp(p?.createDate ?? 0),
+      PasswordResetRequired: p?.passwordResetRequired ?? false,
+    },
+  };
 }
 
 function createLoginProfile(ctx: OperationContext): Record<string, unknown> {
@@ -82,7 +119,12 @@ function createLoginProfile(ctx: OperationContext): Record<string, unknown> {
   if (user.loginProfile) throw entityAlreadyExists(`Login Profile for user ${user.name} already exists.`);
   const password = str(ctx, 'Password');
   requirePasswordAllowed(ctx.state, password, user);
-  user.loginProfile = { password, createDate: ctx.nowMs, passwordLastChanged: ctx.nowMs, passwordResetRequired: optBool(ctx, 'PasswordResetRequired') ?? false };
+  user.loginProfile = {
+    password,
+    createDate: ctx.nowMs,
+    passwordLastChanged: ctx.nowMs,
+    passwordResetRequired: optBool(ctx, 'PasswordResetRequired') ?? false,
+  };
   return loginProfileOut(user);
 }
 
@@ -119,7 +161,10 @@ function deleteLoginProfile(ctx: OperationContext): Record<string, unknown> {
 
 function changePassword(ctx: OperationContext): Record<string, unknown> {
   const user = ctx.caller.user;
-  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn, { extraIdentityPolicies: selfServicePasswordPolicy(ctx.state, user), ...(user ? { displayResource: `user ${user.name}` } : {}) });
+  ctx.authorize('iam:ChangePassword', user ? user.arn : ctx.caller.arn, {
+    extraIdentityPolicies: selfServicePasswordPolicy(ctx.state, user),
+    ...(user ? { displayResource: `user ${user.name}` } : {}),
+  });
   // Only IAM users change their own password this way (IAM API Reference, "ChangePassword").
   if (!user) throw fault('InvalidUserType', 'Only IAM users can change their own password with ChangePassword.', 400);
   const profile = requireLoginProfile(user);

@@ -32,10 +32,16 @@ export function requireManagedDocument(text: string): ParsedPolicy {
 const INLINE_LIMIT = { user: 2048, group: 5120, role: 10240 } as const;
 
 /** An inline policy, checking the aggregate inline size of the entity after the change. */
-export function requireInlineDocument(text: string, kind: 'user' | 'group' | 'role', entityName: string, others: readonly InlinePolicy[]): ParsedPolicy {
+export function requireInlineDocument(
+  text: string,
+  kind: 'user' | 'group' | 'role',
+  entityName: string,
+  others: readonly InlinePolicy[],
+): ParsedPolicy {
   const parsed = requireValidDocument(text, 'identity', false);
   const total = others.reduce((n, p) => n + policySize(p.document), policySize(text));
-  if (total > INLINE_LIMIT[kind]) throw limitExceeded(`Maximum policy size of ${INLINE_LIMIT[kind]} bytes exceeded for ${kind} ${entityName}`);
+  if (total > INLINE_LIMIT[kind])
+    throw limitExceeded(`Maximum policy size of ${INLINE_LIMIT[kind]} bytes exceeded for ${kind} ${entityName}`);
   return parsed;
 }
 

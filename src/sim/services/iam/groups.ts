@@ -28,7 +28,16 @@ function createGroup(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:CreateGroup', arn);
   if (ctx.state.groups[nameKey(name)]) throw entityAlreadyExists(`Group with name ${name} already exists.`);
   if (Object.keys(ctx.state.groups).length >= 300) throw limitExceeded('Cannot exceed quota for GroupsPerAccount: 300');
-  const group: Group = { name, id: ctx.ids.uniqueId(ID_PREFIX.group), path, arn, createDate: ctx.nowMs, inlinePolicies: [], attachedPolicies: [], members: [] };
+  const group: Group = {
+    name,
+    id: ctx.ids.uniqueId(ID_PREFIX.group),
+    path,
+    arn,
+    createDate: ctx.nowMs,
+    inlinePolicies: [],
+    attachedPolicies: [],
+    members: [],
+  };
   ctx.state.groups[nameKey(name)] = group;
   return { Group: groupOut(group) };
 }

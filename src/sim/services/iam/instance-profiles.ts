@@ -28,7 +28,15 @@ function createInstanceProfile(ctx: OperationContext): Record<string, unknown> {
   const arn = profileArn(ctx.state.accountId, path, name);
   ctx.authorize('iam:CreateInstanceProfile', arn, { context: requestTagContext(tags) });
   if (ctx.state.instanceProfiles[nameKey(name)]) throw entityAlreadyExists(`Instance Profile ${name} already exists.`);
-  const profile: InstanceProfile = { name, id: ctx.ids.uniqueId(ID_PREFIX.instanceProfile), path, arn, createDate: ctx.nowMs, roles: [], tags: mergeTags([], tags) };
+  const profile: InstanceProfile = {
+    name,
+    id: ctx.ids.uniqueId(ID_PREFIX.instanceProfile),
+    path,
+    arn,
+    createDate: ctx.nowMs,
+    roles: [],
+    tags: mergeTags([], tags),
+  };
   ctx.state.instanceProfiles[nameKey(name)] = profile;
   return { InstanceProfile: instanceProfileOut(ctx.state, profile) };
 }

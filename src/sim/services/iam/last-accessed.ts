@@ -78,7 +78,10 @@ function resolveTarget(state: AccountState, arn: string): Target {
   }
   const group = Object.values(state.groups).find((g) => g.arn === arn);
   if (!group) throw noSuchEntity(`The group with name ${name} cannot be found.`);
-  const documents = [...group.inlinePolicies.map((p) => p.document), ...group.attachedPolicies.map((a) => managedPolicyDocument(state, a) ?? '')];
+  const documents = [
+    ...group.inlinePolicies.map((p) => p.document),
+    ...group.attachedPolicies.map((a) => managedPolicyDocument(state, a) ?? ''),
+  ];
   return { documents, entityArns: new Set(users.filter((u) => group.members.includes(u.name)).map((u) => u.arn)), roleArns: new Set() };
 }
 
@@ -113,7 +116,14 @@ export function allowedServices(documents: readonly string[]): Set<string> {
   return out;
 }
 
-interface Attempt { service: string; action: string; entity: string; region: string; ms: number; data: boolean }
+interface Attempt {
+  service: string;
+  action: string;
+  entity: string;
+  region: string;
+  ms: number;
+  data: boolean;
+}
 
 /** The entity ARN behind a record (the user, or the role of a role session), or undefined. */
 function actingEntity(identity: Record<string, unknown> | undefined): string | undefined {
@@ -131,13 +141,25 @@ function attempts(state: AccountState, target: Target, sinceMs: number): Attempt
     const ms = Date.parse(String(r['eventTime']));
     if (!(ms >= sinceMs)) continue;
     const source = String(r['eventSource'] ?? '');
-    out.push({ service: source.replace(/\.amazonaws\.com$/, ''), action: String(r['eventName']), entity, region: String(r['awsRegion']), ms, data: r['eventCategory'] === 'Data' });
+    out.push({
+      service: source.replace(/\.amazonaws\.com$/, ''),
+      action: String(r['eventName']),
+      entity,
+      region: String(r['awsRegion']),
+      ms,
+      data: r['eventCategory'] === 'Data',
+    });
   }
   return out;
 }
 
 /** The report rows for a target, as GetServiceLastAccessedDetails prints them. */
-export function lastAccessedReport(state: AccountState, arn: string, granularity: LastAccessedJob['granularity'], nowMs: number): Record<string, unknown>[] {
+export function lastAccessedReport(
+  state: AccountState,
+  arn: string,
+  granularity: LastAccessedJob['granularity'],
+  nowMs: number,
+): Record<string, unknown>[] {
   const target = resolveTarget(state, arn);
   const seen = attempts(state, target, nowMs - TRACKING_PERIOD_MS);
   const rows = [...allowedServices(target.documents)].map((prefix) => {
@@ -158,7 +180,12 @@ export function lastAccessedReport(state: AccountState, arn: string, granularity
       if (byAction.size > 0) {
         row['TrackedActionsLastAccessed'] = [...byAction.values()]
           .sort((x, y) => x.action.localeCompare(y.action))
-          .map((a) => ({ ActionName: a.action, LastAccessedEntity: a.entity, LastAccessedTime: cliTimestamp(a.ms), LastAccessedRegion: a.region }));
+          .map((a) => ({
+            ActionName: a.action,
+            LastAccessedEntity: a.entity,
+            LastAccessedTime: cliTimestamp(a.ms),
+            LastAccessedRegion: a.region,
+          }));
       }
     }
     return row;
@@ -172,7 +199,10 @@ function generate(ctx: OperationContext): Record<string, unknown> {
   const granularity = optStr(ctx, 'Granularity') === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL';
   const services = lastAccessedReport(ctx.state, arn, granularity, ctx.nowMs);
   const jobId = ctx.ids.uuid();
-  ctx.state.serviceLastAccessedJobs = { ...(ctx.state.serviceLastAccessedJobs ?? {}), [jobId]: { callerArn: ctx.caller.arn, granularity, createdMs: ctx.nowMs, services } };
+  ctx.state.serviceLastAccessedJobs = {
+    ...(ctx.state.serviceLastAccessedJobs ?? {}),
+    [jobId]: { callerArn: ctx.caller.arn, granularity, createdMs: ctx.nowMs, services },
+  };
   return { JobId: jobId };
 }
 

@@ -32,7 +32,14 @@ function createVirtualMfaDevice(ctx: OperationContext): Record<string, unknown> 
   ctx.state.mfaDevices[serial] = { serialNumber: serial, name, path, seedBase32: seed, createDate: ctx.nowMs, tags: mergeTags([], tags) };
   const png = qrCodePng(otpauthUri(seed, name, ctx.state.accountAlias ?? ctx.state.accountId));
   ctx.trail.responseElements = { virtualMFADevice: { serialNumber: serial } };
-  return { VirtualMFADevice: { SerialNumber: serial, Base32StringSeed: new TextEncoder().encode(seed), QRCodePNG: png, ...(tags.length ? { Tags: tags } : {}) } };
+  return {
+    VirtualMFADevice: {
+      SerialNumber: serial,
+      Base32StringSeed: new TextEncoder().encode(seed),
+      QRCodePNG: png,
+      ...(tags.length ? { Tags: tags } : {}),
+    },
+  };
 }
 
 function enableMfaDevice(ctx: OperationContext): Record<string, unknown> {
@@ -42,7 +49,13 @@ function enableMfaDevice(ctx: OperationContext): Record<string, unknown> {
   // only a console session of the root user assigns a device to the root user. The console names the
   // user `root` (the API requires a UserName; the CloudTrail guide's "Root user, MFA changed" example
   // logs a userName): our choice, used only when no IAM user has that name.
-  if (ctx.caller.type === 'Root' && ctx.caller.session?.kind === 'Console' && optStr(ctx, 'UserName') === 'root' && !ctx.state.users[nameKey('root')]) return enableRootMfaDevice(ctx);
+  if (
+    ctx.caller.type === 'Root' &&
+    ctx.caller.session?.kind === 'Console' &&
+    optStr(ctx, 'UserName') === 'root' &&
+    !ctx.state.users[nameKey('root')]
+  )
+    return enableRootMfaDevice(ctx);
   const user = requireUserAuthorized(ctx, 'iam:EnableMFADevice');
   const device = requireDevice(ctx, str(ctx, 'SerialNumber'));
   if (device.user !== undefined) throw entityAlreadyExists('MFA Device is already in use.');
@@ -83,11 +96,20 @@ function resyncMfaDevice(ctx: OperationContext): Record<string, unknown> {
 function listMfaDevices(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('iam:ListMFADevices', impliedUserArn(ctx), impliedUserDisplay(ctx));
   if (optStr(ctx, 'UserName') === undefined && ctx.caller.type === 'Root') {
-    return { MFADevices: ctx.state.root.mfaSerials.map((s) => ({ SerialNumber: s, EnableDate: cliTimestamp(own(ctx.state.mfaDevices, s)?.enableDate ?? 0) })) };
+    return {
+      MFADevices: ctx.state.root.mfaSerials.map((s) => ({
+        SerialNumber: s,
+        EnableDate: cliTimestamp(own(ctx.state.mfaDevices, s)?.enableDate ?? 0),
+      })),
+    };
   }
   const user = impliedUser(ctx);
   return {
-    MFADevices: user.mfaSerials.map((serial) => ({ UserName: user.name, SerialNumber: serial, EnableDate: cliTimestamp(own(ctx.state.mfaDevices, serial)?.enableDate ?? 0) })),
+    MFADevices: user.mfaSerials.map((serial) => ({
+      UserName: user.name,
+      SerialNumber: serial,
+      EnableDate: cliTimestamp(own(ctx.state.mfaDevices, serial)?.enableDate ?? 0),
+    })),
   };
 }
 
@@ -100,7 +122,11 @@ function listVirtualMfaDevices(ctx: OperationContext): Record<string, unknown> {
   return {
     VirtualMFADevices: devices.map((d) => {
       const user = d.user !== undefined ? ctx.state.users[nameKey(d.user)] : undefined;
-      return { SerialNumber: d.serialNumber, ...(user ? { User: userOut(user, false) } : {}), ...(d.enableDate !== undefined ? { EnableDate: cliTimestamp(d.enableDate) } : {}) };
+      return {
+        SerialNumber: d.serialNumber,
+        ...(user ? { User: userOut(user, false) } : {}),
+        ...(d.enableDate !== undefined ? { EnableDate: cliTimestamp(d.enableDate) } : {}),
+      };
     }),
   };
 }

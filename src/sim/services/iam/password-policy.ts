@@ -94,7 +94,14 @@ export function selfServicePasswordPolicy(state: AccountState, user: User | unde
       { Effect: 'Allow', Action: 'iam:GetAccountPasswordPolicy', Resource: '*' },
     ],
   });
-  return [{ id: 'account-password-policy', policyType: 'identity', name: 'account password policy: allow users to change their own password', document }];
+  return [
+    {
+      id: 'account-password-policy',
+      policyType: 'identity',
+      name: 'account password policy: allow users to change their own password',
+      document,
+    },
+  ];
 }
 
 function getAccountPasswordPolicy(ctx: OperationContext): Record<string, unknown> {

@@ -80,7 +80,9 @@ function listPolicies(ctx: OperationContext): Record<string, unknown> {
       if (out) entries.push({ name: info.PolicyName, out, path: info.Path, arn: info.Arn });
     }
   }
-  if (scope !== 'AWS') for (const p of Object.values(ctx.state.policies)) entries.push({ name: p.name, out: policyOut(ctx.state, p, false), path: p.path, arn: p.arn });
+  if (scope !== 'AWS')
+    for (const p of Object.values(ctx.state.policies))
+      entries.push({ name: p.name, out: policyOut(ctx.state, p, false), path: p.path, arn: p.arn });
   const filtered = entries.filter((e) => e.path.startsWith(prefix) && (!onlyAttached || policyUsage(ctx.state, e.arn).attachments > 0));
   filtered.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   return { Policies: filtered.map((e) => e.out) };
@@ -92,7 +94,9 @@ function deletePolicy(ctx: OperationContext): Record<string, unknown> {
   const usage = policyUsage(ctx.state, arn);
   if (usage.attachments > 0 || usage.boundaries > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
   if (policy.versions.length > 1) {
-    throw deleteConflict("This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.");
+    throw deleteConflict(
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    );
   }
   delete ctx.state.policies[arn];
   return {};
@@ -104,7 +108,9 @@ function createPolicyVersion(ctx: OperationContext): Record<string, unknown> {
   const document = str(ctx, 'PolicyDocument');
   requireManagedDocument(document);
   if (policy.versions.length >= 5) {
-    throw limitExceeded('A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.');
+    throw limitExceeded(
+      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+    );
   }
   const version = { versionId: `v${policy.nextVersion}`, document, createDate: ctx.nowMs };
   policy.nextVersion += 1;
@@ -122,8 +128,16 @@ function getPolicyVersion(ctx: OperationContext): Record<string, unknown> {
     const info = awsManagedPolicy(arn);
     const document = awsManagedDocument(arn);
     // Only the default version of an AWS managed policy ships with the simulator.
-    if (!info || document === undefined || info.DefaultVersionId !== versionId) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
-    return { PolicyVersion: { Document: documentOut(document), VersionId: versionId, IsDefaultVersion: true, CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)) } };
+    if (!info || document === undefined || info.DefaultVersionId !== versionId)
+      throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+    return {
+      PolicyVersion: {
+        Document: documentOut(document),
+        VersionId: versionId,
+        IsDefaultVersion: true,
+        CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)),
+      },
+    };
   }
   const policy = requireCustomerPolicy(ctx.state, arn);
   const version = policy.versions.find((v) => v.versionId === versionId);
@@ -136,7 +150,11 @@ function listPolicyVersions(ctx: OperationContext): Record<string, unknown> {
   if (isAwsManagedArn(arn)) {
     const info = awsManagedPolicy(arn);
     if (!info) throw noSuchEntity(`Policy ${arn} was not found.`);
-    return { Versions: [{ VersionId: info.DefaultVersionId, IsDefaultVersion: true, CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)) }] };
+    return {
+      Versions: [
+        { VersionId: info.DefaultVersionId, IsDefaultVersion: true, CreateDate: cliTimestamp(Date.parse(info.VersionCreateDate)) },
+      ],
+    };
   }
   const policy = requireCustomerPolicy(ctx.state, arn);
   const newestFirst = [...policy.versions].reverse();
@@ -147,7 +165,8 @@ function deletePolicyVersion(ctx: OperationContext): Record<string, unknown> {
   const arn = authorizePolicy(ctx, 'iam:DeletePolicyVersion');
   const policy = requireCustomerPolicy(ctx.state, arn);
   const versionId = str(ctx, 'VersionId');
-  if (!policy.versions.some((v) => v.versionId === versionId)) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+  if (!policy.versions.some((v) => v.versionId === versionId))
+    throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
   if (policy.defaultVersionId === versionId) throw deleteConflict('Cannot delete the default version of a policy.');
   policy.versions = policy.versions.filter((v) => v.versionId !== versionId);
   return {};
@@ -157,7 +176,8 @@ function setDefaultPolicyVersion(ctx: OperationContext): Record<string, unknown>
   const arn = authorizePolicy(ctx, 'iam:SetDefaultPolicyVersion');
   const policy = requireCustomerPolicy(ctx.state, arn);
   const versionId = str(ctx, 'VersionId');
-  if (!policy.versions.some((v) => v.versionId === versionId)) throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+  if (!policy.versions.some((v) => v.versionId === versionId))
+    throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
   policy.defaultVersionId = versionId;
   policy.updateDate = ctx.nowMs;
   return {};

@@ -21,7 +21,10 @@ export function roleArn(accountId: string, path: string, name: string): string {
 export function requireRoleAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): Role {
   const name = str(ctx, 'RoleName');
   const existing = ctx.state.roles[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context }, displayResource: `role ${name}` });
+  ctx.authorize(action, existing ? existing.arn : roleArn(ctx.state.accountId, '/', name), {
+    context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context },
+    displayResource: `role ${name}`,
+  });
   return requireRole(ctx.state, name);
 }
 
@@ -30,7 +33,11 @@ export function requireRoleAuthorized(ctx: OperationContext, action: string, con
  * not exist makes the policy invalid ("Invalid principal in policy"; IAM User Guide, "AWS JSON policy
  * elements: Principal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
  */
-export function requireExistingPrincipals(state: AccountState, policy: ParsedPolicy, accountState: (accountId: string) => AccountState | undefined = () => undefined): void {
+export function requireExistingPrincipals(
+  state: AccountState,
+  policy: ParsedPolicy,
+  accountState: (accountId: string) => AccountState | undefined = () => undefined,
+): void {
   for (const statement of policy.statements) {
     for (const entry of statement.principal?.entries ?? []) {
       if (entry.kind !== 'AWS') continue;
@@ -54,7 +61,9 @@ function createRole(ctx: OperationContext): Record<string, unknown> {
   const tags = tagsParam(ctx.params['Tags']);
   const boundary = optStr(ctx, 'PermissionsBoundary');
   const arn = roleArn(ctx.state.accountId, path, name);
-  ctx.authorize('iam:CreateRole', arn, { context: { ...requestTagContext(tags), ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}) } });
+  ctx.authorize('iam:CreateRole', arn, {
+    context: { ...requestTagContext(tags), ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}) },
+  });
   if (tags.length > 0) ctx.authorize('iam:TagRole', arn, { context: requestTagContext(tags) });
   if (boundary) ctx.authorize('iam:PutRolePermissionsBoundary', arn, { context: { 'iam:PermissionsBoundary': boundary } });
   const trust = str(ctx, 'AssumeRolePolicyDocument');
@@ -79,12 +88,27 @@ function createRole(ctx: OperationContext): Record<string, unknown> {
   };
   ctx.state.roles[nameKey(name)] = role;
   ctx.trail.responseElements = {
-    role: { assumeRolePolicyDocument: encodeURIComponent(trust), arn, roleId: role.id, createDate: iamTrailDate(ctx.nowMs), roleName: name, path },
+    role: {
+      assumeRolePolicyDocument: encodeURIComponent(trust),
+      arn,
+      roleId: role.id,
+      createDate: iamTrailDate(ctx.nowMs),
+      roleName: name,
+      path,
+    },
   };
   const out = roleOut(role, false);
   delete out['MaxSessionDuration'];
   delete out['Description'];
-  return { Role: { ...out, ...(boundary ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: boundary } } : {}), ...(tags.length ? { Tags: tags } : {}) } };
+  return {
+    Role: {
+      ...out,
+      ...(boundary
+        ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: boundary } }
+        : {}),
+      ...(tags.length ? { Tags: tags } : {}),
+    },
+  };
 }
 
 function getRole(ctx: OperationContext): Record<string, unknown> {

@@ -4,7 +4,17 @@
  */
 import { awsManagedPolicy } from '../../managed/index.ts';
 import { cliTimestamp } from '../../world/dates.ts';
-import { nameKey, type Group, type InstanceProfile, type ManagedPolicy, type PolicyVersion, type Role, type Tag, type User, type AccountState } from '../../world/state.ts';
+import {
+  nameKey,
+  type Group,
+  type InstanceProfile,
+  type ManagedPolicy,
+  type PolicyVersion,
+  type Role,
+  type Tag,
+  type User,
+  type AccountState,
+} from '../../world/state.ts';
 
 /** A policy document as the CLI prints it (parsed JSON; the text itself if it is not JSON). */
 export function documentOut(text: string): unknown {
@@ -139,7 +149,9 @@ export function instanceProfileOut(state: AccountState, profile: InstanceProfile
 
 /** Sorts entities by name the way IAM lists them (case-insensitive, then as written). */
 export function byName<T extends { name: string }>(items: Iterable<T>): T[] {
-  return [...items].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...items].sort(
+    (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 /** Entities whose path starts with `PathPrefix` (List* operations). */

@@ -42,7 +42,9 @@ function createUser(ctx: OperationContext): Record<string, unknown> {
   const tags = tagsParam(ctx.params['Tags']);
   const boundary = optStr(ctx, 'PermissionsBoundary');
   const arn = userArn(ctx.state.accountId, path, name);
-  ctx.authorize('iam:CreateUser', arn, { context: { ...requestTagContext(tags), ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}) } });
+  ctx.authorize('iam:CreateUser', arn, {
+    context: { ...requestTagContext(tags), ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}) },
+  });
   if (tags.length > 0) ctx.authorize('iam:TagUser', arn, { context: requestTagContext(tags) });
   if (boundary) ctx.authorize('iam:PutUserPermissionsBoundary', arn, { context: { 'iam:PermissionsBoundary': boundary } });
   if (ctx.state.users[nameKey(name)]) throw entityAlreadyExists(`User with name ${name} already exists.`);
@@ -64,7 +66,14 @@ function createUser(ctx: OperationContext): Record<string, unknown> {
   ctx.state.users[nameKey(name)] = user;
   // CloudTrail's CreateUser response lists the user with these keys in this order (reference record 01).
   ctx.trail.responseElements = {
-    user: { createDate: iamTrailDate(ctx.nowMs), userName: name, arn, path, userId: user.id, ...(tags.length ? { tags: tags.map((t) => ({ key: t.Key, value: t.Value })) } : {}) },
+    user: {
+      createDate: iamTrailDate(ctx.nowMs),
+      userName: name,
+      arn,
+      path,
+      userId: user.id,
+      ...(tags.length ? { tags: tags.map((t) => ({ key: t.Key, value: t.Value })) } : {}),
+    },
   };
   return { User: userOut(user, true) };
 }
@@ -111,7 +120,8 @@ function deleteUser(ctx: OperationContext): Record<string, unknown> {
   if (user.mfaSerials.length > 0) throw deleteConflict('Cannot delete entity, must delete MFA device first.');
   if (user.inlinePolicies.length > 0) throw deleteConflict('Cannot delete entity, must delete policies first.');
   if (user.attachedPolicies.length > 0) throw deleteConflict('Cannot delete entity, must detach all policies first.');
-  if (Object.values(ctx.state.groups).some((g) => g.members.includes(user.name))) throw deleteConflict('Cannot delete entity, must remove user from all groups first.');
+  if (Object.values(ctx.state.groups).some((g) => g.members.includes(user.name)))
+    throw deleteConflict('Cannot delete entity, must remove user from all groups first.');
   delete ctx.state.users[nameKey(user.name)];
   for (const [id, s] of Object.entries(ctx.state.sessions)) if (s.userName === user.name) delete ctx.state.sessions[id];
   return {};
@@ -140,7 +150,10 @@ function listUserTags(ctx: OperationContext): Record<string, unknown> {
 export function requireUserAuthorized(ctx: OperationContext, action: string, context: Record<string, ContextValue> = {}): User {
   const name = str(ctx, 'UserName');
   const existing = ctx.state.users[nameKey(name)];
-  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), { context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context }, displayResource: `user ${name}` });
+  ctx.authorize(action, existing ? existing.arn : userArn(ctx.state.accountId, '/', name), {
+    context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context },
+    displayResource: `user ${name}`,
+  });
   return requireUser(ctx.state, name);
 }
 

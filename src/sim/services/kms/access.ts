@@ -91,7 +91,10 @@ export function kmsContext(ctx: OperationContext, key: KmsKey, check: KeyCheck):
 }
 
 /** The key policy as the engine takes it: a 'key' resource policy, which must allow explicitly. */
-export function keyPolicyInput(key: KmsKey): { kind: 'key'; policy: { id: string; policyType: 'resource'; name: string; document: string } } {
+export function keyPolicyInput(key: KmsKey): {
+  kind: 'key';
+  policy: { id: string; policyType: 'resource'; name: string; document: string };
+} {
   return { kind: 'key', policy: { id: `kms/${key.keyId}/key-policy`, policyType: 'resource', name: 'key policy', document: key.policy } };
 }
 
@@ -100,7 +103,12 @@ export function authorizeKey(ctx: OperationContext, action: string, key: KmsKey,
   const options = { context: kmsContext(ctx, key, check), resourcePolicy: keyPolicyInput(key), resourceAccountId: keyAccountId(key) };
   const result = ctx.check(action, key.arn, options);
   if (result.decision === 'allowed') return result;
-  if (result.decision === 'implicitDeny' && check.grantOperation !== undefined && grantAllows(ctx, key, check.grantOperation, check.encryptionContext ?? {})) return result;
+  if (
+    result.decision === 'implicitDeny' &&
+    check.grantOperation !== undefined &&
+    grantAllows(ctx, key, check.grantOperation, check.encryptionContext ?? {})
+  )
+    return result;
   throw denial(ctx, action, key.arn, options, result, (message) => kmsAccessDenied(message));
 }
 

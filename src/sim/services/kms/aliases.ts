@@ -16,7 +16,10 @@ function aliasArn(ctx: OperationContext, name: string): string {
 
 function createAlias(ctx: OperationContext): Record<string, unknown> {
   const name = str(ctx, 'AliasName');
-  if (!name.startsWith('alias/') || name === 'alias/') throw invalidAliasName('Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html');
+  if (!name.startsWith('alias/') || name === 'alias/')
+    throw invalidAliasName(
+      'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+    );
   if (name.startsWith('alias/aws/')) throw invalidAliasName('Alias names that begin with "alias/aws/" are reserved for AWS managed keys.');
   const { key } = resolveKey(ctx, str(ctx, 'TargetKeyId'), false);
   ctx.trail.resources = [...keyResource(ctx, key), { accountId: ctx.state.accountId, type: 'AWS::KMS::Key', ARN: aliasArn(ctx, name) }];
@@ -24,7 +27,13 @@ function createAlias(ctx: OperationContext): Record<string, unknown> {
   authorizeKey(ctx, 'kms:CreateAlias', key);
   const aliases = aliasesOf(ctx.state);
   if (Object.hasOwn(aliases, name)) throw aliasExists(aliasArn(ctx, name));
-  const alias: KmsAlias = { aliasName: name, aliasArn: aliasArn(ctx, name), targetKeyId: key.keyId, creationDate: ctx.nowMs, lastUpdatedDate: ctx.nowMs };
+  const alias: KmsAlias = {
+    aliasName: name,
+    aliasArn: aliasArn(ctx, name),
+    targetKeyId: key.keyId,
+    creationDate: ctx.nowMs,
+    lastUpdatedDate: ctx.nowMs,
+  };
   Object.defineProperty(aliases, name, { value: alias, enumerable: true, writable: true, configurable: true });
   return {};
 }
@@ -51,7 +60,13 @@ function listAliases(ctx: OperationContext): Record<string, unknown> {
   }
   rows.sort((a, b) => (a.aliasName < b.aliasName ? -1 : a.aliasName > b.aliasName ? 1 : 0));
   return {
-    Aliases: rows.map((a) => ({ AliasName: a.aliasName, AliasArn: a.aliasArn, TargetKeyId: a.targetKeyId, CreationDate: cliTimestamp(a.creationDate), LastUpdatedDate: cliTimestamp(a.lastUpdatedDate) })),
+    Aliases: rows.map((a) => ({
+      AliasName: a.aliasName,
+      AliasArn: a.aliasArn,
+      TargetKeyId: a.targetKeyId,
+      CreationDate: cliTimestamp(a.creationDate),
+      LastUpdatedDate: cliTimestamp(a.lastUpdatedDate),
+    })),
     Truncated: false,
   };
 }

@@ -13,7 +13,13 @@ const ID_LENGTH = 36;
 const HEADER = MAGIC.length + ID_LENGTH + 12 + 16;
 
 /** Seals `plaintext` under key `keyId` with its hex `material` and a 12-byte `nonce`. */
-export function seal(keyId: string, material: string, nonce: readonly number[], context: Record<string, string>, plaintext: Uint8Array): Uint8Array {
+export function seal(
+  keyId: string,
+  material: string,
+  nonce: readonly number[],
+  context: Record<string, string>,
+  plaintext: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(HEADER + plaintext.length);
   out.set(MAGIC, 0);
   out.set(new TextEncoder().encode(keyId.padEnd(ID_LENGTH).slice(0, ID_LENGTH)), MAGIC.length);

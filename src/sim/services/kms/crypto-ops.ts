@@ -20,7 +20,11 @@ function contextParam(ctx: OperationContext): Record<string, string> {
 function trailParams(ctx: OperationContext, extra: Record<string, unknown>): void {
   const ec = contextParam(ctx);
   const grantTokens = optList<string>(ctx, 'GrantTokens');
-  ctx.trail.requestParameters = { ...extra, ...(Object.keys(ec).length > 0 ? { encryptionContext: ec } : {}), ...(grantTokens ? { grantTokens } : {}) };
+  ctx.trail.requestParameters = {
+    ...extra,
+    ...(Object.keys(ec).length > 0 ? { encryptionContext: ec } : {}),
+    ...(grantTokens ? { grantTokens } : {}),
+  };
 }
 
 /** Encrypts for a key the caller may use (also S3's data keys, see via-service.ts). */
@@ -34,7 +38,11 @@ function encrypt(ctx: OperationContext): Record<string, unknown> {
   const { key, alias } = resolveKey(ctx, given, true);
   ctx.trail.resources = keyResource(ctx, key);
   const context = contextParam(ctx);
-  authorizeKey(ctx, 'kms:Encrypt', key, { grantOperation: 'Encrypt', encryptionContext: context, ...(alias !== undefined ? { alias } : {}) });
+  authorizeKey(ctx, 'kms:Encrypt', key, {
+    grantOperation: 'Encrypt',
+    encryptionContext: context,
+    ...(alias !== undefined ? { alias } : {}),
+  });
   requireUsable(key);
   const plaintext = ctx.params['Plaintext'];
   if (!(plaintext instanceof Uint8Array)) throw fault('ValidationException', 'Plaintext must be 1 to 4096 bytes.', 400);
@@ -42,7 +50,13 @@ function encrypt(ctx: OperationContext): Record<string, unknown> {
 }
 
 /** Opens a blob for the caller: the key comes from the blob, and the caller must be allowed kms:Decrypt on it. */
-export function openFor(ctx: OperationContext, blob: Uint8Array, context: Record<string, string>, check: { viaService?: string } = {}, expectedKey?: KmsKey): { key: KmsKey; plaintext: Uint8Array } {
+export function openFor(
+  ctx: OperationContext,
+  blob: Uint8Array,
+  context: Record<string, string>,
+  check: { viaService?: string } = {},
+  expectedKey?: KmsKey,
+): { key: KmsKey; plaintext: Uint8Array } {
   const keyId = keyIdOf(blob);
   if (keyId === undefined) throw invalidCiphertext();
   const key = keyById(ctx, keyId);
@@ -67,7 +81,12 @@ function decrypt(ctx: OperationContext): Record<string, unknown> {
 }
 
 /** A fresh data key and its ciphertext under the KMS key. */
-export function dataKeyFor(ctx: OperationContext, key: KmsKey, context: Record<string, string>, bytes: number): { plaintext: Uint8Array; ciphertext: Uint8Array } {
+export function dataKeyFor(
+  ctx: OperationContext,
+  key: KmsKey,
+  context: Record<string, string>,
+  bytes: number,
+): { plaintext: Uint8Array; ciphertext: Uint8Array } {
   const plaintext = Uint8Array.from(ctx.ids.bytes(bytes));
   return { plaintext, ciphertext: sealFor(ctx, key, context, plaintext) };
 }
@@ -76,12 +95,21 @@ function generateDataKey(ctx: OperationContext): Record<string, unknown> {
   const given = optStr(ctx, 'KeyId') ?? '';
   const keySpec = optStr(ctx, 'KeySpec');
   const numberOfBytes = optNum(ctx, 'NumberOfBytes');
-  trailParams(ctx, { keyId: given, ...(keySpec !== undefined ? { keySpec } : {}), ...(numberOfBytes !== undefined ? { numberOfBytes } : {}) });
-  if ((keySpec === undefined) === (numberOfBytes === undefined)) throw fault('ValidationException', 'Please specify either number of bytes or key spec.', 400);
+  trailParams(ctx, {
+    keyId: given,
+    ...(keySpec !== undefined ? { keySpec } : {}),
+    ...(numberOfBytes !== undefined ? { numberOfBytes } : {}),
+  });
+  if ((keySpec === undefined) === (numberOfBytes === undefined))
+    throw fault('ValidationException', 'Please specify either number of bytes or key spec.', 400);
   const { key, alias } = resolveKey(ctx, given, true);
   ctx.trail.resources = keyResource(ctx, key);
   const context = contextParam(ctx);
-  authorizeKey(ctx, 'kms:GenerateDataKey', key, { grantOperation: 'GenerateDataKey', encryptionContext: context, ...(alias !== undefined ? { alias } : {}) });
+  authorizeKey(ctx, 'kms:GenerateDataKey', key, {
+    grantOperation: 'GenerateDataKey',
+    encryptionContext: context,
+    ...(alias !== undefined ? { alias } : {}),
+  });
   requireUsable(key);
   const { plaintext, ciphertext } = dataKeyFor(ctx, key, context, numberOfBytes ?? (keySpec === 'AES_128' ? 16 : 32));
   return { CiphertextBlob: ciphertext, Plaintext: plaintext, KeyId: key.arn };

@@ -20,19 +20,23 @@ export const keyDisabled = (arn: string): ServiceFault => fault('DisabledExcepti
 export const keyPendingDeletion = (arn: string): ServiceFault => fault('KMSInvalidStateException', `${arn} is pending deletion.`, 400);
 
 /** KMSInvalidStateException for a key that is not pending deletion. */
-export const keyNotPendingDeletion = (arn: string): ServiceFault => fault('KMSInvalidStateException', `${arn} is not pending deletion.`, 400);
+export const keyNotPendingDeletion = (arn: string): ServiceFault =>
+  fault('KMSInvalidStateException', `${arn} is not pending deletion.`, 400);
 
 /** InvalidCiphertextException: KMS gives no message (the CLI prints nothing after the colon). */
 export const invalidCiphertext = (): ServiceFault => fault('InvalidCiphertextException', '', 400);
 
 /** IncorrectKeyException: the ciphertext was not encrypted under the key the request names. */
-export const incorrectKey = (): ServiceFault => fault('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.', 400);
+export const incorrectKey = (): ServiceFault =>
+  fault('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.', 400);
 
 /** AlreadyExistsException for an alias. */
-export const aliasExists = (aliasArn: string): ServiceFault => fault('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`, 400);
+export const aliasExists = (aliasArn: string): ServiceFault =>
+  fault('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`, 400);
 
 /** The lockout-safety check (KMS Developer Guide, "Default key policy" / PutKeyPolicy, BypassPolicyLockoutSafetyCheck). */
-export const lockout = (): ServiceFault => fault('MalformedPolicyDocumentException', 'The new key policy will not allow you to update the key policy in the future.', 400);
+export const lockout = (): ServiceFault =>
+  fault('MalformedPolicyDocumentException', 'The new key policy will not allow you to update the key policy in the future.', 400);
 
 /**
  * A key policy that does not parse: KMS answers with no message at all (reported to the AWS SDK team,

@@ -20,7 +20,12 @@ function createGrant(ctx: OperationContext): Record<string, unknown> {
   // The grant's own condition keys (KMS Developer Guide, "kms:GrantOperations", "kms:GranteePrincipal").
   authorizeKey(ctx, 'kms:CreateGrant', key, {
     grantOperation: 'CreateGrant',
-    context: { 'kms:GrantOperations': operations, 'kms:GranteePrincipal': grantee, 'kms:GrantIsForAWSResource': false, ...(retiring !== undefined ? { 'kms:RetiringPrincipal': retiring } : {}) },
+    context: {
+      'kms:GrantOperations': operations,
+      'kms:GranteePrincipal': grantee,
+      'kms:GrantIsForAWSResource': false,
+      ...(retiring !== undefined ? { 'kms:RetiringPrincipal': retiring } : {}),
+    },
   });
   const constraints = ctx.params['Constraints'] as KmsGrant['constraints'] | undefined;
   const name = optStr(ctx, 'Name');

@@ -75,9 +75,25 @@ function checkLockout(ctx: OperationContext, key: KmsKey, policy: string): void 
 }
 
 function createKey(ctx: OperationContext): Record<string, unknown> {
-  const tags = (optList<{ TagKey?: string; TagValue?: string }>(ctx, 'Tags') ?? []).map((t): Tag => ({ Key: t.TagKey ?? '', Value: t.TagValue ?? '' }));
+  const tags = (optList<{ TagKey?: string; TagValue?: string }>(ctx, 'Tags') ?? []).map((t): Tag => ({
+    Key: t.TagKey ?? '',
+    Value: t.TagValue ?? '',
+  }));
   // CreateKey is allowed by IAM policies alone: there is no key policy yet (KMS Developer Guide, "kms:CreateKey").
-  authorizeWith(ctx, 'kms:CreateKey', '*', { context: { ...requestTagContext(tags), 'kms:KeySpec': optStr(ctx, 'KeySpec') ?? 'SYMMETRIC_DEFAULT', 'kms:KeyUsage': 'ENCRYPT_DECRYPT', 'kms:KeyOrigin': 'AWS_KMS' } }, (m) => kmsAccessDenied(m));
+  authorizeWith(
+    ctx,
+    'kms:CreateKey',
+    '*',
+    {
+      context: {
+        ...requestTagContext(tags),
+        'kms:KeySpec': optStr(ctx, 'KeySpec') ?? 'SYMMETRIC_DEFAULT',
+        'kms:KeyUsage': 'ENCRYPT_DECRYPT',
+        'kms:KeyOrigin': 'AWS_KMS',
+      },
+    },
+    (m) => kmsAccessDenied(m),
+  );
   const keyId = ctx.ids.uuid();
   const given = optStr(ctx, 'Policy');
   const key: KmsKey = {
@@ -90,7 +106,10 @@ function createKey(ctx: OperationContext): Record<string, unknown> {
     policy: given ?? defaultKeyPolicy(ctx.state.accountId),
     grants: [],
     tags,
-    material: ctx.ids.bytes(32).map((b) => b.toString(16).padStart(2, '0')).join(''),
+    material: ctx.ids
+      .bytes(32)
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join(''),
   };
   if (given !== undefined) {
     requireKeyPolicy(given);
@@ -134,7 +153,11 @@ function scheduleKeyDeletion(ctx: OperationContext): Record<string, unknown> {
   // KMS accepts 7–30 days (KMS API Reference, "ScheduleKeyDeletion", PendingWindowInDays); botocore allows 1–365.
   if (days < 7 || days > 30) {
     const bound = days < 7 ? 'greater than or equal to 7' : 'less than or equal to 30';
-    throw fault('ValidationException', `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`, 400);
+    throw fault(
+      'ValidationException',
+      `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
+      400,
+    );
   }
   key.keyState = 'PendingDeletion';
   key.deletionDate = ctx.nowMs + days * 86_400_000;

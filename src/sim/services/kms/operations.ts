@@ -6,4 +6,9 @@ import { GRANT_OPERATIONS } from './grants.ts';
 import { KEY_OPERATIONS } from './keys.ts';
 
 /** The KMS operations. */
-export const KMS_OPERATIONS_IMPL: Record<string, OperationDefinition> = { ...KEY_OPERATIONS, ...ALIAS_OPERATIONS, ...CRYPTO_OPERATIONS, ...GRANT_OPERATIONS };
+export const KMS_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
+  ...KEY_OPERATIONS,
+  ...ALIAS_OPERATIONS,
+  ...CRYPTO_OPERATIONS,
+  ...GRANT_OPERATIONS,
+};

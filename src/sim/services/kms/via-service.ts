@@ -17,7 +17,11 @@ import { keyIdOf, open, seal } from './cipher.ts';
 import { keysOf, aliasesOf, type KmsKey } from './model.ts';
 
 /** S3's data key for a new object under `keyParam` (or aws/s3), checked and logged as KMS does. */
-export function s3EncryptObject(ctx: OperationContext, keyParam: string | undefined, objectArn: string): { keyArn: string; dataKeyBlob: string } {
+export function s3EncryptObject(
+  ctx: OperationContext,
+  keyParam: string | undefined,
+  objectArn: string,
+): { keyArn: string; dataKeyBlob: string } {
   const key = keyParam === undefined ? awsManagedS3Key(ctx) : resolveKey(ctx, keyParam, true).key;
   const context = { 'aws:s3:arn': objectArn };
   kmsOnBehalf(ctx, 'GenerateDataKey', key, context, { keyId: key.arn, encryptionContext: context, keySpec: 'AES_256' });
@@ -29,17 +33,33 @@ export function s3EncryptObject(ctx: OperationContext, keyParam: string | undefi
 export function s3DecryptObject(ctx: OperationContext, sse: { keyArn: string; dataKeyBlob: string }, objectArn: string): void {
   const blob = base64ToBytes(sse.dataKeyBlob);
   const key = keyById(ctx, keyIdOf(blob) ?? '');
-  if (!key) throw accessDenied(`The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.`);
+  if (!key)
+    throw accessDenied(
+      `The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.`,
+    );
   const context = { 'aws:s3:arn': objectArn };
   kmsOnBehalf(ctx, 'Decrypt', key, context, { encryptionContext: context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' });
-  if (!open(key.material, context, blob)) throw accessDenied('The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.');
+  if (!open(key.material, context, blob))
+    throw accessDenied(
+      'The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.',
+    );
 }
 
 /** One KMS call S3 makes for the caller: authorized, recorded in KMS's name, denials turned into S3's. */
-function kmsOnBehalf(ctx: OperationContext, operation: 'GenerateDataKey' | 'Decrypt', key: KmsKey, context: Record<string, string>, requestParameters: Record<string, unknown>): void {
+function kmsOnBehalf(
+  ctx: OperationContext,
+  operation: 'GenerateDataKey' | 'Decrypt',
+  key: KmsKey,
+  context: Record<string, string>,
+  requestParameters: Record<string, unknown>,
+): void {
   let failure: ServiceFault | undefined;
   try {
-    authorizeKey(ctx, `kms:${operation}`, key, { grantOperation: operation, encryptionContext: context, viaService: `s3.${ctx.region}.amazonaws.com` });
+    authorizeKey(ctx, `kms:${operation}`, key, {
+      grantOperation: operation,
+      encryptionContext: context,
+      viaService: `s3.${ctx.region}.amazonaws.com`,
+    });
     requireUsable(key);
   } catch (e) {
     if (!(e instanceof ServiceFault)) throw e;
@@ -98,7 +118,13 @@ function awsManagedS3Key(ctx: OperationContext): KmsKey {
         Resource: '*',
         Condition: { StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `s3.${ctx.region}.amazonaws.com` } },
       },
-      { Sid: 'Allow direct access to key metadata to the account', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'], Resource: '*' },
+      {
+        Sid: 'Allow direct access to key metadata to the account',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
+        Resource: '*',
+      },
     ],
   });
   const key: KmsKey = {
@@ -111,10 +137,19 @@ function awsManagedS3Key(ctx: OperationContext): KmsKey {
     policy,
     grants: [],
     tags: [],
-    material: ctx.ids.bytes(32).map((b) => b.toString(16).padStart(2, '0')).join(''),
+    material: ctx.ids
+      .bytes(32)
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join(''),
     awsManaged: true,
   };
   keys[keyId] = key;
-  aliases['alias/aws/s3'] = { aliasName: 'alias/aws/s3', aliasArn: `arn:aws:kms:${ctx.region}:${account}:alias/aws/s3`, targetKeyId: keyId, creationDate: ctx.nowMs, lastUpdatedDate: ctx.nowMs };
+  aliases['alias/aws/s3'] = {
+    aliasName: 'alias/aws/s3',
+    aliasArn: `arn:aws:kms:${ctx.region}:${account}:alias/aws/s3`,
+    targetKeyId: keyId,
+    creationDate: ctx.nowMs,
+    lastUpdatedDate: ctx.nowMs,
+  };
   return key;
 }

@@ -34,9 +34,14 @@ export function functionTarget(ctx: OperationContext, value: string): FunctionTa
 }
 
 /** The function policy as the engine takes it, when the function has one. */
-export function functionPolicyOf(fn: LambdaFunction | undefined): { kind: 'resource'; policy: { id: string; policyType: 'resource'; name: string; document: string } } | undefined {
+export function functionPolicyOf(
+  fn: LambdaFunction | undefined,
+): { kind: 'resource'; policy: { id: string; policyType: 'resource'; name: string; document: string } } | undefined {
   if (!fn || fn.policy.length === 0) return undefined;
-  return { kind: 'resource', policy: { id: `lambda/${fn.name}/policy`, policyType: 'resource', name: 'function policy', document: policyDocument(fn) } };
+  return {
+    kind: 'resource',
+    policy: { id: `lambda/${fn.name}/policy`, policyType: 'resource', name: 'function policy', document: policyDocument(fn) },
+  };
 }
 
 /** The function policy document, as GetPolicy returns it. */
@@ -45,9 +50,24 @@ export function policyDocument(fn: LambdaFunction): string {
 }
 
 /** Authorizes a Lambda action on the target function. */
-export function authorizeFunction(ctx: OperationContext, action: string, target: FunctionTarget, context: Record<string, ContextValue> = {}): AuthorizationResult {
+export function authorizeFunction(
+  ctx: OperationContext,
+  action: string,
+  target: FunctionTarget,
+  context: Record<string, ContextValue> = {},
+): AuthorizationResult {
   const policy = functionPolicyOf(target.fn);
-  return authorizeWith(ctx, action, target.arn, { context: { 'lambda:FunctionArn': target.arn, ...context }, resourceAccountId: target.accountId, ...(policy ? { resourcePolicy: policy } : {}) }, (message) => lambdaAccessDenied(message));
+  return authorizeWith(
+    ctx,
+    action,
+    target.arn,
+    {
+      context: { 'lambda:FunctionArn': target.arn, ...context },
+      resourceAccountId: target.accountId,
+      ...(policy ? { resourcePolicy: policy } : {}),
+    },
+    (message) => lambdaAccessDenied(message),
+  );
 }
 
 /**
@@ -56,7 +76,11 @@ export function authorizeFunction(ctx: OperationContext, action: string, target:
  * `AWS:SourceArn` / `AWS:SourceAccount` conditions are the confused-deputy defence (Lambda Developer
  * Guide, "Granting function access to AWS services"; IAM User Guide, "The confused deputy problem").
  */
-export function serviceMayInvoke(fn: LambdaFunction, servicePrincipal: string, source: { sourceArn?: string; sourceAccount?: string }): AuthorizationResult {
+export function serviceMayInvoke(
+  fn: LambdaFunction,
+  servicePrincipal: string,
+  source: { sourceArn?: string; sourceAccount?: string },
+): AuthorizationResult {
   const policy = functionPolicyOf(fn);
   const accountId = /^arn:aws:lambda:[^:]+:(\d{12}):/.exec(fn.arn)?.[1] ?? '';
   return authorize({

@@ -17,7 +17,8 @@ export const functionExists = (name: string): ServiceFault => fault('ResourceCon
  * The role's trust policy does not let lambda.amazonaws.com assume it (Lambda Developer Guide,
  * "Troubleshoot execution role", and the CreateFunction InvalidParameterValueException).
  */
-export const roleCannotBeAssumed = (): ServiceFault => fault('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.', 400);
+export const roleCannotBeAssumed = (): ServiceFault =>
+  fault('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.', 400);
 
 /** InvalidParameterValueException with a message. */
 export const invalidParameter = (message: string): ServiceFault => fault('InvalidParameterValueException', message, 400);
@@ -27,11 +28,20 @@ export const noPolicy = (): ServiceFault => fault('ResourceNotFoundException', '
 
 /** AddPermission with a statement ID already in the policy. */
 export const statementExists = (sid: string): ServiceFault =>
-  fault('ResourceConflictException', `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`, 409);
+  fault(
+    'ResourceConflictException',
+    `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+    409,
+  );
 
 /** RemovePermission of a statement ID that is not in the policy. */
-export const statementNotFound = (sid: string): ServiceFault => fault('ResourceNotFoundException', `Statement ${sid} is not found in resource policy.`, 404);
+export const statementNotFound = (sid: string): ServiceFault =>
+  fault('ResourceNotFoundException', `Statement ${sid} is not found in resource policy.`, 404);
 
 /** A RevisionId that is not the function's current one. */
 export const revisionMismatch = (): ServiceFault =>
-  fault('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id', 412);
+  fault(
+    'PreconditionFailedException',
+    'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+    412,
+  );

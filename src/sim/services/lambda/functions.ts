@@ -25,11 +25,20 @@ export const LAMBDA_PRINCIPAL = 'lambda.amazonaws.com';
  * "Troubleshooting Lambda identity and access", "I am not authorized to perform iam:PassRole").
  */
 export function passExecutionRole(ctx: OperationContext, roleArn: string, fnArn: string): void {
-  authorizeWith(ctx, 'iam:PassRole', roleArn, { context: { 'iam:PassedToService': LAMBDA_PRINCIPAL, 'iam:AssociatedResourceArn': fnArn } }, (message) => lambdaAccessDenied(message));
+  authorizeWith(
+    ctx,
+    'iam:PassRole',
+    roleArn,
+    { context: { 'iam:PassedToService': LAMBDA_PRINCIPAL, 'iam:AssociatedResourceArn': fnArn } },
+    (message) => lambdaAccessDenied(message),
+  );
   const m = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
   const role = m && m[1] === ctx.state.accountId ? ctx.state.roles[nameKey(m[2] ?? '')] : undefined;
   if (!role || role.arn !== roleArn) throw roleCannotBeAssumed();
-  const trusted = serviceMayAssume({ state: ctx.state, ids: ctx.ids, nowMs: ctx.nowMs }, { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: 'validation', region: ctx.region, sourceArn: fnArn });
+  const trusted = serviceMayAssume(
+    { state: ctx.state, ids: ctx.ids, nowMs: ctx.nowMs },
+    { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: 'validation', region: ctx.region, sourceArn: fnArn },
+  );
   if (trusted.decision !== 'allowed') throw roleCannotBeAssumed();
 }
 
@@ -45,7 +54,9 @@ function createFunction(ctx: OperationContext): Record<string, unknown> {
   if (target.fn) throw functionExists(name);
   const code = (ctx.params['Code'] ?? {}) as { ZipFile?: Uint8Array; S3Bucket?: string; ImageUri?: string };
   if (!(code.ZipFile instanceof Uint8Array)) {
-    throw invalidParameter('The simulator runs functions from a .zip file parameter only: pass --zip-file fileb://FILE (a text file of AWS CLI lines).');
+    throw invalidParameter(
+      'The simulator runs functions from a .zip file parameter only: pass --zip-file fileb://FILE (a text file of AWS CLI lines).',
+    );
   }
   const environment = environmentOf(ctx.params['Environment']);
   const fn: LambdaFunction = {
@@ -82,7 +93,10 @@ function getFunction(ctx: OperationContext): Record<string, unknown> {
   if (!fn) throw functionNotFound(target.arn);
   return {
     Configuration: configurationOf(fn),
-    Code: { RepositoryType: 'S3', Location: `https://awslambda-${fn.region}-tasks.s3.${fn.region}.amazonaws.com/snapshots/${ctx.state.accountId}/${fn.name}-${fn.revisionId}` },
+    Code: {
+      RepositoryType: 'S3',
+      Location: `https://awslambda-${fn.region}-tasks.s3.${fn.region}.amazonaws.com/snapshots/${ctx.state.accountId}/${fn.name}-${fn.revisionId}`,
+    },
     ...(fn.tags.length > 0 ? { Tags: Object.fromEntries(fn.tags.map((t) => [t.Key, t.Value])) } : {}),
   };
 }
@@ -125,7 +139,10 @@ function updateFunctionCode(ctx: OperationContext): Record<string, unknown> {
   if (!fn) throw functionNotFound(target.arn);
   checkRevision(ctx, fn);
   const zip = ctx.params['ZipFile'];
-  if (!(zip instanceof Uint8Array)) throw invalidParameter('The simulator runs functions from a .zip file parameter only: pass --zip-file fileb://FILE (a text file of AWS CLI lines).');
+  if (!(zip instanceof Uint8Array))
+    throw invalidParameter(
+      'The simulator runs functions from a .zip file parameter only: pass --zip-file fileb://FILE (a text file of AWS CLI lines).',
+    );
   setCode(fn, zip);
   touch(ctx, fn);
   return configurationOf(fn, updating());
@@ -160,7 +177,9 @@ export function configurationOf(fn: LambdaFunction, status: Record<string, strin
     State: status['State'] ?? 'Active',
     ...(status['StateReason'] !== undefined ? { StateReason: status['StateReason'], StateReasonCode: status['StateReasonCode'] } : {}),
     LastUpdateStatus: status['LastUpdateStatus'] ?? 'Successful',
-    ...(status['LastUpdateStatusReason'] !== undefined ? { LastUpdateStatusReason: status['LastUpdateStatusReason'], LastUpdateStatusReasonCode: status['LastUpdateStatusReasonCode'] } : {}),
+    ...(status['LastUpdateStatusReason'] !== undefined
+      ? { LastUpdateStatusReason: status['LastUpdateStatusReason'], LastUpdateStatusReasonCode: status['LastUpdateStatusReasonCode'] }
+      : {}),
     PackageType: 'Zip',
     Architectures: fn.architectures,
     EphemeralStorage: { Size: 512 },
@@ -170,7 +189,11 @@ export function configurationOf(fn: LambdaFunction, status: Record<string, strin
 }
 
 function updating(): Record<string, string> {
-  return { LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.', LastUpdateStatusReasonCode: 'Creating' };
+  return {
+    LastUpdateStatus: 'InProgress',
+    LastUpdateStatusReason: 'The function is being created.',
+    LastUpdateStatusReasonCode: 'Creating',
+  };
 }
 
 function setCode(fn: LambdaFunction, zip: Uint8Array): void {

@@ -19,7 +19,8 @@ import { LAMBDA_PRINCIPAL } from './functions.ts';
 
 /** Lambda runtimes call AWS from inside AWS; their calls carry this user agent and a documentation address. */
 const FUNCTION_SOURCE_IP = '198.51.100.20';
-const FUNCTION_USER_AGENT = 'aws-cli/2.31.0 md/awscrt#0.27.6 ua/2.1 os/linux#5.10.240 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython exec-env/AWS_Lambda_provided.al2023 m/E cfg/retry-mode#standard md/installer#exe';
+const FUNCTION_USER_AGENT =
+  'aws-cli/2.31.0 md/awscrt#0.27.6 ua/2.1 os/linux#5.10.240 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython exec-env/AWS_Lambda_provided.al2023 m/E cfg/retry-mode#standard md/installer#exe';
 
 /** The command lines of a function's code: blank lines and `#` comments are skipped. */
 export function functionLines(code: string): string[] {
@@ -42,9 +43,11 @@ function invoke(ctx: OperationContext): Record<string, unknown> {
   const fn = target.fn;
   if (!fn) throw functionNotFound(target.arn);
   const qualifier = optStr(ctx, 'Qualifier');
-  if (qualifier !== undefined && qualifier !== '$LATEST') throw fault('ResourceNotFoundException', `Function not found: ${target.arn}:${qualifier}`, 404);
+  if (qualifier !== undefined && qualifier !== '$LATEST')
+    throw fault('ResourceNotFoundException', `Function not found: ${target.arn}:${qualifier}`, 404);
   const code = new TextDecoder('utf-8', { fatal: false }).decode(base64ToBytes(fn.codeBase64));
-  if (code.includes('\u0000')) throw invalidParameter('The function code is not a text file of AWS CLI lines; the simulator cannot run a real deployment package.');
+  if (code.includes('\u0000'))
+    throw invalidParameter('The function code is not a text file of AWS CLI lines; the simulator cannot run a real deployment package.');
   const lines = functionLines(code);
   // A dry run checks permissions and stops before Lambda assumes the role (Lambda API Reference, "Invoke", InvocationType).
   if (invocationType === 'DryRun') return { StatusCode: 204 };
@@ -53,11 +56,20 @@ function invoke(ctx: OperationContext): Record<string, unknown> {
   if (owner.accountId !== ctx.state.accountId) ctx.trail.alsoDeliverTo = [owner.accountId];
   const m = /^arn:aws:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(fn.role);
   const role = m ? owner.roles[nameKey(m[1] ?? '')] : undefined;
-  const session = role && role.arn === fn.role ? assumeRoleAsService({ state: owner, ids: ctx.ids, nowMs: ctx.nowMs }, { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: fn.name, region: fn.region, sourceArn: fn.arn }) : undefined;
+  const session =
+    role && role.arn === fn.role
+      ? assumeRoleAsService(
+          { state: owner, ids: ctx.ids, nowMs: ctx.nowMs },
+          { role, servicePrincipal: LAMBDA_PRINCIPAL, sessionName: fn.name, region: fn.region, sourceArn: fn.arn },
+        )
+      : undefined;
   // The role was deleted or its trust changed after the function was created.
   if (!session) throw fault('AccessDeniedException', 'The role defined for the function cannot be assumed by Lambda.', 403);
   const credentials = { accessKeyId: session.accessKeyId, secretAccessKey: session.secret, sessionToken: session.token };
-  const output: Record<string, unknown> = { StatusCode: invocationType === 'Event' ? 202 : 200, ...(invocationType === 'Event' ? {} : { ExecutedVersion: '$LATEST' }) };
+  const output: Record<string, unknown> = {
+    StatusCode: invocationType === 'Event' ? 202 : 200,
+    ...(invocationType === 'Event' ? {} : { ExecutedVersion: '$LATEST' }),
+  };
   Object.defineProperty(output, AFTER_CALL, {
     enumerable: false,
     value: async (run: ScriptRunner) => {

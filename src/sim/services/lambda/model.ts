@@ -52,9 +52,16 @@ export function functionArn(region: string, accountId: string, name: string): st
  */
 export function parseFunctionName(value: string): { name: string; accountId?: string; region?: string; qualifier?: string } {
   const full = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9-_]+)(?::([a-zA-Z0-9-_$]+))?$/.exec(value);
-  if (full) return { name: full[3] as string, region: full[1] as string, accountId: full[2] as string, ...(full[4] !== undefined ? { qualifier: full[4] } : {}) };
+  if (full)
+    return {
+      name: full[3] as string,
+      region: full[1] as string,
+      accountId: full[2] as string,
+      ...(full[4] !== undefined ? { qualifier: full[4] } : {}),
+    };
   const partial = /^(\d{12}):function:([a-zA-Z0-9-_]+)(?::([a-zA-Z0-9-_$]+))?$/.exec(value);
-  if (partial) return { name: partial[2] as string, accountId: partial[1] as string, ...(partial[3] !== undefined ? { qualifier: partial[3] } : {}) };
+  if (partial)
+    return { name: partial[2] as string, accountId: partial[1] as string, ...(partial[3] !== undefined ? { qualifier: partial[3] } : {}) };
   const named = /^([a-zA-Z0-9-_]+)(?::([a-zA-Z0-9-_$]+))?$/.exec(value);
   if (named) return { name: named[1] as string, ...(named[2] !== undefined ? { qualifier: named[2] } : {}) };
   return { name: value };

@@ -5,4 +5,8 @@ import { INVOKE_OPERATIONS } from './invoke.ts';
 import { PERMISSION_OPERATIONS } from './permissions.ts';
 
 /** The Lambda operations. */
-export const LAMBDA_OPERATIONS_IMPL: Record<string, OperationDefinition> = { ...FUNCTION_OPERATIONS, ...INVOKE_OPERATIONS, ...PERMISSION_OPERATIONS };
+export const LAMBDA_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
+  ...FUNCTION_OPERATIONS,
+  ...INVOKE_OPERATIONS,
+  ...PERMISSION_OPERATIONS,
+};

@@ -27,7 +27,10 @@ function addPermission(ctx: OperationContext): Record<string, unknown> {
   const sourceArn = optStr(ctx, 'SourceArn');
   const orgId = optStr(ctx, 'PrincipalOrgID');
   if (sourceAccount !== undefined || orgId !== undefined) {
-    condition['StringEquals'] = { ...(sourceAccount !== undefined ? { 'AWS:SourceAccount': sourceAccount } : {}), ...(orgId !== undefined ? { 'aws:PrincipalOrgID': orgId } : {}) };
+    condition['StringEquals'] = {
+      ...(sourceAccount !== undefined ? { 'AWS:SourceAccount': sourceAccount } : {}),
+      ...(orgId !== undefined ? { 'aws:PrincipalOrgID': orgId } : {}),
+    };
   }
   if (sourceArn !== undefined) condition['ArnLike'] = { 'AWS:SourceArn': sourceArn };
   const statement: FunctionPolicyStatement = {

@@ -13,7 +13,8 @@ import type { OperationContext } from '../operation.ts';
  */
 export function organizationOf(ctx: OperationContext): OrganizationState {
   const org = ctx.world.organization;
-  if (!org || !Object.hasOwn(org.accounts, ctx.state.accountId)) throw fault('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.', 400);
+  if (!org || !Object.hasOwn(org.accounts, ctx.state.accountId))
+    throw fault('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.', 400);
   return org;
 }
 
@@ -24,6 +25,7 @@ export function organizationOf(ctx: OperationContext): OrganizationState {
  */
 export function managementOrganization(ctx: OperationContext): OrganizationState {
   const org = organizationOf(ctx);
-  if (ctx.state.accountId !== org.managementAccountId) throw fault('AccessDeniedException', "You don't have permissions to access this resource.", 400);
+  if (ctx.state.accountId !== org.managementAccountId)
+    throw fault('AccessDeniedException', "You don't have permissions to access this resource.", 400);
   return org;
 }

@@ -2,7 +2,15 @@
  * The organization's parts as the Organizations API shows them: ARNs, targets (root, OU, account),
  * policies, and the errors Organizations answers when one is missing (API Reference, error types).
  */
-import { FULL_AWS_ACCESS, orgPathOf, pathOf, RCP_FULL_AWS_ACCESS, type OrganizationPolicyState, type OrganizationState, type PolicyKind } from '../../world/organization.ts';
+import {
+  FULL_AWS_ACCESS,
+  orgPathOf,
+  pathOf,
+  RCP_FULL_AWS_ACCESS,
+  type OrganizationPolicyState,
+  type OrganizationState,
+  type PolicyKind,
+} from '../../world/organization.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import { fault, type ServiceFault } from '../errors.ts';
 
@@ -44,7 +52,11 @@ export function orgArns(org: OrganizationState) {
 const TARGET_NOT_FOUND = "We can't find a root, OU, account, or policy with the TargetId that you specified.";
 
 /** The target a TargetId names, or `error` (TargetNotFoundException by default). */
-export function findTarget(org: OrganizationState, targetId: string, error: ServiceFault = fault('TargetNotFoundException', TARGET_NOT_FOUND, 400)): OrgTarget {
+export function findTarget(
+  org: OrganizationState,
+  targetId: string,
+  error: ServiceFault = fault('TargetNotFoundException', TARGET_NOT_FOUND, 400),
+): OrgTarget {
   const arns = orgArns(org);
   if (targetId === org.rootId) return { id: targetId, arn: arns.root, type: 'ROOT', name: 'Root' };
   const ou = Object.hasOwn(org.units, targetId) ? org.units[targetId] : undefined;
@@ -55,7 +67,11 @@ export function findTarget(org: OrganizationState, targetId: string, error: Serv
 }
 
 /** A root or OU named as a parent, or ParentNotFoundException (API Reference, ListChildren "Errors"). */
-export function findParent(org: OrganizationState, parentId: string, error = fault('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.", 400)): OrgTarget {
+export function findParent(
+  org: OrganizationState,
+  parentId: string,
+  error = fault('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.", 400),
+): OrgTarget {
   const target = findTarget(org, parentId, error);
   if (target.type === 'ACCOUNT') throw error;
   return target;
@@ -70,14 +86,25 @@ export function findPolicy(org: OrganizationState, id: string): OrganizationPoli
 
 /** The policies of one kind attached to a target, in attach order. */
 export function attachedPolicies(org: OrganizationState, targetId: string, kind: PolicyKind): OrganizationPolicyState[] {
-  return (org.attachments[targetId] ?? []).map((id) => org.policies[id]).filter((p): p is OrganizationPolicyState => p !== undefined && p.kind === kind);
+  return (org.attachments[targetId] ?? [])
+    .map((id) => org.policies[id])
+    .filter((p): p is OrganizationPolicyState => p !== undefined && p.kind === kind);
 }
 
 /** An account as the API prints it (API Reference, "Account" data type, members in botocore's order). */
 export function accountOut(org: OrganizationState, accountId: string): Record<string, unknown> {
   const a = org.accounts[accountId];
   if (!a) return {};
-  return { Id: a.id, Arn: orgArns(org).account(a.id), Email: a.email, Name: a.name, Status: 'ACTIVE', State: 'ACTIVE', JoinedMethod: a.joinedMethod, JoinedTimestamp: cliTimestamp(a.joinedTimestamp) };
+  return {
+    Id: a.id,
+    Arn: orgArns(org).account(a.id),
+    Email: a.email,
+    Name: a.name,
+    Status: 'ACTIVE',
+    State: 'ACTIVE',
+    JoinedMethod: a.joinedMethod,
+    JoinedTimestamp: cliTimestamp(a.joinedTimestamp),
+  };
 }
 
 /** An OU as the API prints it, with its path (`o-…/r-…/ou-…/`). */

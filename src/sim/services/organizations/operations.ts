@@ -10,11 +10,29 @@ import { type OrganizationPolicyState, type OrganizationState } from '../../worl
 import { fault } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { managementOrganization, organizationOf } from './access.ts';
-import { attachedPolicies, attachFullAccess, findPolicy, findTarget, organizationOut, orgArns, policyKind, rootPolicyTypes, TYPE_NAME, type PolicyKind } from './model.ts';
+import {
+  attachedPolicies,
+  attachFullAccess,
+  findPolicy,
+  findTarget,
+  organizationOut,
+  orgArns,
+  policyKind,
+  rootPolicyTypes,
+  TYPE_NAME,
+  type PolicyKind,
+} from './model.ts';
 import { STRUCTURE_OPERATIONS } from './structure.ts';
 
 function summary(org: OrganizationState, p: OrganizationPolicyState): Record<string, unknown> {
-  return { Id: p.id, Arn: orgArns(org).policy(p), Name: p.name, Description: p.description, Type: TYPE_NAME[p.kind], AwsManaged: p.awsManaged === true };
+  return {
+    Id: p.id,
+    Arn: orgArns(org).policy(p),
+    Name: p.name,
+    Description: p.description,
+    Type: TYPE_NAME[p.kind],
+    AwsManaged: p.awsManaged === true,
+  };
 }
 
 /** The policy a request names, authorized on its ARN (Service Authorization Reference: resource type policy). */
@@ -34,7 +52,6 @@ function describeOrganization(ctx: OperationContext): Record<string, unknown> {
   return { Organization: organizationOut(organizationOf(ctx)) };
 }
 
-
 function listRoots(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:ListRoots', '*');
   const org = managementOrganization(ctx);
@@ -45,7 +62,12 @@ function listRoots(ctx: OperationContext): Record<string, unknown> {
 function kindOfFilter(ctx: OperationContext): PolicyKind {
   const filter = str(ctx, 'Filter');
   const kind = policyKind(filter);
-  if (!kind) throw fault('PolicyTypeNotEnabledException', `The simulator models only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY, not ${filter}.`, 400);
+  if (!kind)
+    throw fault(
+      'PolicyTypeNotEnabledException',
+      `The simulator models only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY, not ${filter}.`,
+      400,
+    );
   return kind;
 }
 
@@ -53,7 +75,11 @@ function listPolicies(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:ListPolicies', '*');
   const org = managementOrganization(ctx);
   const kind = kindOfFilter(ctx);
-  return { Policies: Object.values(org.policies).filter((p) => p.kind === kind).map((p) => summary(org, p)) };
+  return {
+    Policies: Object.values(org.policies)
+      .filter((p) => p.kind === kind)
+      .map((p) => summary(org, p)),
+  };
 }
 
 function createPolicy(ctx: OperationContext): Record<string, unknown> {
@@ -63,10 +89,15 @@ function createPolicy(ctx: OperationContext): Record<string, unknown> {
   const kind = kindOfFilter({ ...ctx, params: { Filter: type } });
   const name = str(ctx, 'Name');
   const content = str(ctx, 'Content');
-  if (Object.values(org.policies).some((p) => p.name === name && p.kind === kind)) throw fault('DuplicatePolicyException', 'A policy with the same name already exists.', 400);
+  if (Object.values(org.policies).some((p) => p.name === name && p.kind === kind))
+    throw fault('DuplicatePolicyException', 'A policy with the same name already exists.', 400);
   // The content must be a valid policy of the declared type (Organizations User Guide, "SCP syntax", "RCP syntax").
   if (!parsePolicy(content, { policyType: kind }).ok) {
-    throw fault('MalformedPolicyDocumentException', "The provided policy document doesn't meet the requirements of the specified policy type.", 400);
+    throw fault(
+      'MalformedPolicyDocumentException',
+      "The provided policy document doesn't meet the requirements of the specified policy type.",
+      400,
+    );
   }
   let id = `p-${ctx.ids.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`;
   while (Object.hasOwn(org.policies, id)) id = `p-${ctx.ids.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`;
@@ -85,26 +116,38 @@ function deletePolicy(ctx: OperationContext): Record<string, unknown> {
   const attached = Object.values(org.attachments).some((ids) => ids.includes(policy.id));
   if (policy.awsManaged) throw fault('AccessDeniedException', "You don't have permissions to access this resource.", 400);
   if (attached) {
-    throw fault('PolicyInUseException', 'The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.', 400);
+    throw fault(
+      'PolicyInUseException',
+      'The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.',
+      400,
+    );
   }
   delete org.policies[policy.id];
   return {};
 }
 
-function attachment(ctx: OperationContext, action: string): { org: OrganizationState; policy: OrganizationPolicyState; attached: string[] } {
+function attachment(
+  ctx: OperationContext,
+  action: string,
+): { org: OrganizationState; policy: OrganizationPolicyState; attached: string[] } {
   const { org, policy } = authorizedPolicy(ctx, action);
   const target = findTarget(org, str(ctx, 'TargetId'));
   // AttachPolicy and DetachPolicy authorize on the target too (Service Authorization Reference).
   ctx.authorize(action, target.arn);
   if (!org.enabledPolicyTypes.includes(policy.kind)) {
-    throw fault('PolicyTypeNotEnabledException', "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.", 400);
+    throw fault(
+      'PolicyTypeNotEnabledException',
+      "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.",
+      400,
+    );
   }
   return { org, policy, attached: (org.attachments[target.id] ??= []) };
 }
 
 function attachPolicy(ctx: OperationContext): Record<string, unknown> {
   const { policy, attached } = attachment(ctx, 'organizations:AttachPolicy');
-  if (attached.includes(policy.id)) throw fault('DuplicatePolicyAttachmentException', 'The selected policy is already attached to the specified target.', 400);
+  if (attached.includes(policy.id))
+    throw fault('DuplicatePolicyAttachmentException', 'The selected policy is already attached to the specified target.', 400);
   attached.push(policy.id);
   return {};
 }
@@ -136,7 +179,9 @@ function listPoliciesForTarget(ctx: OperationContext): Record<string, unknown> {
 
 function listTargetsForPolicy(ctx: OperationContext): Record<string, unknown> {
   const { org, policy } = authorizedPolicy(ctx, 'organizations:ListTargetsForPolicy');
-  const targets = Object.entries(org.attachments).filter(([, ids]) => ids.includes(policy.id)).map(([id]) => findTarget(org, id));
+  const targets = Object.entries(org.attachments)
+    .filter(([, ids]) => ids.includes(policy.id))
+    .map(([id]) => findTarget(org, id));
   return { Targets: targets.map((t) => ({ TargetId: t.id, Arn: t.arn, Name: t.name, Type: t.type })) };
 }
 
@@ -144,11 +189,16 @@ function enablePolicyType(ctx: OperationContext): Record<string, unknown> {
   const org = organizationOf(ctx);
   const rootId = str(ctx, 'RootId');
   const rootArn = orgArns(org).root;
-  ctx.authorize('organizations:EnablePolicyType', rootId === org.rootId ? rootArn : `arn:aws:organizations::${org.managementAccountId}:root/${org.organizationId}/${rootId}`, { context: { 'organizations:PolicyType': str(ctx, 'PolicyType') } });
+  ctx.authorize(
+    'organizations:EnablePolicyType',
+    rootId === org.rootId ? rootArn : `arn:aws:organizations::${org.managementAccountId}:root/${org.organizationId}/${rootId}`,
+    { context: { 'organizations:PolicyType': str(ctx, 'PolicyType') } },
+  );
   managementOrganization(ctx);
   if (rootId !== org.rootId) throw fault('RootNotFoundException', "We can't find a root with the RootId that you specified.", 400);
   const kind = kindOfFilter({ ...ctx, params: { Filter: str(ctx, 'PolicyType') } });
-  if (org.enabledPolicyTypes.includes(kind)) throw fault('PolicyTypeAlreadyEnabledException', 'The specified policy type is already enabled in the specified root.', 400);
+  if (org.enabledPolicyTypes.includes(kind))
+    throw fault('PolicyTypeAlreadyEnabledException', 'The specified policy type is already enabled in the specified root.', 400);
   org.enabledPolicyTypes.push(kind);
   // Enabling a type attaches its full-access policy to the root, every OU and every account (Organizations User Guide, "Enabling a policy type").
   for (const target of [org.rootId, ...Object.keys(org.units), ...Object.keys(org.accounts)]) attachFullAccess(org, target, [kind]);

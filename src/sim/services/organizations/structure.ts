@@ -16,7 +16,8 @@ import { managementOrganization, organizationOf } from './access.ts';
 import { accountOut, attachFullAccess, findParent, findTarget, organizationOut, orgArns, ouOut } from './model.ts';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const ACCOUNT_NOT_FOUND = "We can't find an Amazon Web Services account with the AccountId that you specified, or the account whose credentials you used to make this request isn't a member of an organization.";
+const ACCOUNT_NOT_FOUND =
+  "We can't find an Amazon Web Services account with the AccountId that you specified, or the account whose credentials you used to make this request isn't a member of an organization.";
 
 /**
  * CreateOrganization: the caller's account becomes the management account (API Reference,
@@ -27,11 +28,21 @@ function createOrganization(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:CreateOrganization', '*');
   const current = ctx.world.organization;
   if (current && Object.hasOwn(current.accounts, ctx.state.accountId)) {
-    throw fault('AlreadyInOrganizationException', 'This account is already a member of an organization. An account can belong to only one organization at a time.', 400);
+    throw fault(
+      'AlreadyInOrganizationException',
+      'This account is already a member of an organization. An account can belong to only one organization at a time.',
+      400,
+    );
   }
   // The world holds one organization; a second one (from an account that left) is not modelled.
-  if (current) throw fault('ConstraintViolationException', 'The simulator holds one organization per world; this account cannot create a second one.', 400);
-  if ((optStr(ctx, 'FeatureSet') ?? 'ALL') !== 'ALL') throw fault('InvalidInputException', 'The simulator models only organizations with all features (FeatureSet ALL).', 400);
+  if (current)
+    throw fault(
+      'ConstraintViolationException',
+      'The simulator holds one organization per world; this account cannot create a second one.',
+      400,
+    );
+  if ((optStr(ctx, 'FeatureSet') ?? 'ALL') !== 'ALL')
+    throw fault('InvalidInputException', 'The simulator models only organizations with all features (FeatureSet ALL).', 400);
   const organizationId = `o-${ctx.ids.chars(LOWER_ALNUM, 10)}`;
   const org = newOrganization(organizationId, ctx.state.accountId, `root@${ctx.state.accountId}.example.com`, ctx.nowMs);
   org.rootId = `r-${ctx.ids.chars(LOWER_ALNUM, 4)}`;
@@ -73,7 +84,10 @@ function createAccount(ctx: OperationContext): Record<string, unknown> {
   } else {
     const accountId = newAccountId(ctx, org);
     const account = newAccountState(ctx.ids, accountId, ctx.nowMs, '', false);
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${org.managementAccountId}:root` }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${org.managementAccountId}:root` }, Action: 'sts:AssumeRole' }],
+    });
     account.roles[nameKey(roleName)] = {
       name: roleName,
       id: ctx.ids.uniqueId(ID_PREFIX.role),
@@ -83,7 +97,12 @@ function createAccount(ctx: OperationContext): Record<string, unknown> {
       maxSessionDuration: 3600,
       assumeRolePolicyDocument: trust,
       tags: [],
-      inlinePolicies: [{ name: 'AdministratorAccess', document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }],
+      inlinePolicies: [
+        {
+          name: 'AdministratorAccess',
+          document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+        },
+      ],
       attachedPolicies: [],
     };
     ctx.world.accounts[accountId] = account;
@@ -98,7 +117,12 @@ function describeCreateAccountStatus(ctx: OperationContext): Record<string, unkn
   ctx.authorize('organizations:DescribeCreateAccountStatus', '*');
   const org = managementOrganization(ctx);
   const s = own(org.createAccountStatuses, str(ctx, 'CreateAccountRequestId'));
-  if (!s) throw fault('CreateAccountStatusNotFoundException', "We can't find an create account request with the CreateAccountRequestId that you specified.", 400);
+  if (!s)
+    throw fault(
+      'CreateAccountStatusNotFoundException',
+      "We can't find an create account request with the CreateAccountRequestId that you specified.",
+      400,
+    );
   return {
     CreateAccountStatus: {
       Id: s.id,
@@ -134,7 +158,8 @@ function createOrganizationalUnit(ctx: OperationContext): Record<string, unknown
   ctx.authorize('organizations:CreateOrganizationalUnit', parent.arn);
   managementOrganization(ctx);
   const name = str(ctx, 'Name');
-  if (Object.values(org.units).some((u) => u.parentId === parent.id && u.name === name)) throw fault('DuplicateOrganizationalUnitException', 'An OU with the same name already exists.', 400);
+  if (Object.values(org.units).some((u) => u.parentId === parent.id && u.name === name))
+    throw fault('DuplicateOrganizationalUnitException', 'An OU with the same name already exists.', 400);
   let id = `ou-${org.rootId.slice(2)}-${ctx.ids.chars(LOWER_ALNUM, 8)}`;
   while (Object.hasOwn(org.units, id)) id = `ou-${org.rootId.slice(2)}-${ctx.ids.chars(LOWER_ALNUM, 8)}`;
   org.units[id] = { id, name, parentId: parent.id };
@@ -147,14 +172,19 @@ function describeOrganizationalUnit(ctx: OperationContext): Record<string, unkno
   const id = str(ctx, 'OrganizationalUnitId');
   ctx.authorize('organizations:DescribeOrganizationalUnit', orgArns(org).ou(id));
   managementOrganization(ctx);
-  if (!Object.hasOwn(org.units, id)) throw fault('OrganizationalUnitNotFoundException', "We can't find an OU with the OrganizationalUnitId that you specified.", 400);
+  if (!Object.hasOwn(org.units, id))
+    throw fault('OrganizationalUnitNotFoundException', "We can't find an OU with the OrganizationalUnitId that you specified.", 400);
   return { OrganizationalUnit: ouOut(org, id) };
 }
 
 function children(org: OrganizationState, parentId: string): { ous: string[]; accounts: string[] } {
   return {
-    ous: Object.values(org.units).filter((u) => u.parentId === parentId).map((u) => u.id),
-    accounts: Object.values(org.accounts).filter((a) => a.parentId === parentId).map((a) => a.id),
+    ous: Object.values(org.units)
+      .filter((u) => u.parentId === parentId)
+      .map((u) => u.id),
+    accounts: Object.values(org.accounts)
+      .filter((a) => a.parentId === parentId)
+      .map((a) => a.id),
   };
 }
 
@@ -189,7 +219,11 @@ function listChildren(ctx: OperationContext): Record<string, unknown> {
 function listParents(ctx: OperationContext): Record<string, unknown> {
   const org = organizationOf(ctx);
   const childId = str(ctx, 'ChildId');
-  const notFound = fault('ChildNotFoundException', "We can't find an organizational unit (OU) or Amazon Web Services account with the ChildId that you specified.", 400);
+  const notFound = fault(
+    'ChildNotFoundException',
+    "We can't find an organizational unit (OU) or Amazon Web Services account with the ChildId that you specified.",
+    400,
+  );
   const child = findTarget(org, childId, notFound);
   if (child.type === 'ROOT') throw notFound;
   ctx.authorize('organizations:ListParents', child.arn);
@@ -206,10 +240,24 @@ function moveAccount(ctx: OperationContext): Record<string, unknown> {
   managementOrganization(ctx);
   const account = own(org.accounts, accountId);
   if (!account) throw fault('AccountNotFoundException', ACCOUNT_NOT_FOUND, 400);
-  const source = findParent(org, str(ctx, 'SourceParentId'), fault('SourceParentNotFoundException', "We can't find a source root or OU with the ParentId that you specified.", 400));
-  const destination = findParent(org, str(ctx, 'DestinationParentId'), fault('DestinationParentNotFoundException', "We can't find the destination container (a root or OU) with the ParentId that you specified.", 400));
-  if (account.parentId !== source.id) throw fault('SourceParentNotFoundException', "We can't find a source root or OU with the ParentId that you specified.", 400);
-  if (destination.id === source.id) throw fault('DuplicateAccountException', 'That account is already present in the specified destination.', 400);
+  const source = findParent(
+    org,
+    str(ctx, 'SourceParentId'),
+    fault('SourceParentNotFoundException', "We can't find a source root or OU with the ParentId that you specified.", 400),
+  );
+  const destination = findParent(
+    org,
+    str(ctx, 'DestinationParentId'),
+    fault(
+      'DestinationParentNotFoundException',
+      "We can't find the destination container (a root or OU) with the ParentId that you specified.",
+      400,
+    ),
+  );
+  if (account.parentId !== source.id)
+    throw fault('SourceParentNotFoundException', "We can't find a source root or OU with the ParentId that you specified.", 400);
+  if (destination.id === source.id)
+    throw fault('DuplicateAccountException', 'That account is already present in the specified destination.', 400);
   ctx.authorize('organizations:MoveAccount', destination.arn);
   account.parentId = destination.id;
   return {};

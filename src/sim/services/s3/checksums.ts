@@ -1,6 +1,9 @@
 /** MD5 (RFC 1321) for S3 ETags and CRC-32 for the `ChecksumCRC32` the AWS CLI v2 asks for by default. */
 
-const S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
+const S = [
+  7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11,
+  16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+];
 const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
 
 /** The MD5 digest of `bytes` as 32 lowercase hex characters. */
@@ -12,9 +15,15 @@ export function md5Hex(bytes: Uint8Array): string {
   const view = new DataView(padded.buffer);
   view.setUint32(padded.length - 8, bitLength >>> 0, true);
   view.setUint32(padded.length - 4, Math.floor(bitLength / 2 ** 32), true);
-  let a0 = 0x67452301, b0 = 0xefcdab89, c0 = 0x98badcfe, d0 = 0x10325476;
+  let a0 = 0x67452301,
+    b0 = 0xefcdab89,
+    c0 = 0x98badcfe,
+    d0 = 0x10325476;
   for (let off = 0; off < padded.length; off += 64) {
-    let a = a0, b = b0, c = c0, d = d0;
+    let a = a0,
+      b = b0,
+      c = c0,
+      d = d0;
     for (let i = 0; i < 64; i++) {
       let f: number, g: number;
       if (i < 16) [f, g] = [(b & c) | (~b & d), i];
@@ -29,7 +38,10 @@ export function md5Hex(bytes: Uint8Array): string {
       b = (b + ((sum << s) | (sum >>> (32 - s)))) >>> 0;
       a = tmp;
     }
-    a0 = (a0 + a) >>> 0; b0 = (b0 + b) >>> 0; c0 = (c0 + c) >>> 0; d0 = (d0 + d) >>> 0;
+    a0 = (a0 + a) >>> 0;
+    b0 = (b0 + b) >>> 0;
+    c0 = (c0 + c) >>> 0;
+    d0 = (d0 + d) >>> 0;
   }
   const out = new DataView(new ArrayBuffer(16));
   [a0, b0, c0, d0].forEach((v, i) => out.setUint32(i * 4, v, true));

@@ -30,7 +30,8 @@ function s3Trail(ctx: OperationContext, object: boolean): void {
   ctx.trail.requestParameters = { ...(bucket ? { bucketName: bucket } : {}), Host: host, ...(key !== undefined ? { key } : {}), ...extra };
   if (bucket) {
     const bucketResource = { accountId: ctx.state.accountId, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${bucket}` };
-    ctx.trail.resources = object && key !== undefined ? [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${bucket}/${key}` }, bucketResource] : [bucketResource];
+    ctx.trail.resources =
+      object && key !== undefined ? [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${bucket}/${key}` }, bucketResource] : [bucketResource];
   }
   if (object) {
     ctx.trail.additionalEventData = {
@@ -63,7 +64,19 @@ function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: Au
     for (const r of ctx.trail.resources ?? []) if (r.accountId !== undefined) r.accountId = owner.accountId;
   }
   return bucket?.policy !== undefined
-    ? { context, resourceAccountId, resourcePolicy: { kind: 'resource', policy: { id: `bucket/${bucket.name}/policy`, policyType: 'resource', name: `${bucket.name} bucket policy`, document: bucket.policy } } }
+    ? {
+        context,
+        resourceAccountId,
+        resourcePolicy: {
+          kind: 'resource',
+          policy: {
+            id: `bucket/${bucket.name}/policy`,
+            policyType: 'resource',
+            name: `${bucket.name} bucket policy`,
+            document: bucket.policy,
+          },
+        },
+      }
     : { context, resourceAccountId };
 }
 
@@ -76,7 +89,12 @@ function bucketOf(ctx: OperationContext): Bucket | undefined {
 
 /** Bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
 function validBucketName(name: string): boolean {
-  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !name.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(name) && !name.startsWith('xn--');
+  return (
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
+    !name.includes('..') &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(name) &&
+    !name.startsWith('xn--')
+  );
 }
 
 function createBucket(ctx: OperationContext): Record<string, unknown> {
@@ -86,19 +104,30 @@ function createBucket(ctx: OperationContext): Record<string, unknown> {
   if (!validBucketName(name)) throw fault('InvalidBucketName', 'The specified bucket is not valid.', 400);
   const config = ctx.params['CreateBucketConfiguration'] as { LocationConstraint?: string } | undefined;
   const region = config?.LocationConstraint ?? 'us-east-1';
-  if (region === 'us-east-1' && config?.LocationConstraint !== undefined) throw fault('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400);
+  if (region === 'us-east-1' && config?.LocationConstraint !== undefined)
+    throw fault('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400);
   if (region !== ctx.region) {
-    throw fault('IllegalLocationConstraintException', `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
+    throw fault(
+      'IllegalLocationConstraintException',
+      `The ${region === 'us-east-1' ? 'unspecified' : region} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      400,
+    );
   }
   const owner = ownerOf(ctx, name);
   // Bucket names are shared by every account (S3 API Reference, CreateBucket "Errors": BucketAlreadyExists).
   if (owner && owner.accountId !== ctx.state.accountId) {
-    throw fault('BucketAlreadyExists', 'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', 409);
+    throw fault(
+      'BucketAlreadyExists',
+      'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+      409,
+    );
   }
   const existing = own(ctx.state.buckets, name);
   // us-east-1 answers success when you already own the bucket (S3 API Reference, "CreateBucket").
-  if (existing && region !== 'us-east-1') throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
-  if (!existing) ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, publicAccessBlock: defaultPublicAccessBlock(), objects: {} };
+  if (existing && region !== 'us-east-1')
+    throw fault('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+  if (!existing)
+    ctx.state.buckets[name] = { name, region, createDate: ctx.nowMs, publicAccessBlock: defaultPublicAccessBlock(), objects: {} };
   return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
 }
 
@@ -133,13 +162,19 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   const parsed = parsePolicy(text, { policyType: 'resource' });
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    const message = first?.code === 'JSON_SYNTAX' ? 'Policies must be valid JSON and the first byte must be \'{\'' : first?.code === 'MISSING_PRINCIPAL' ? 'Missing required field Principal' : (first?.awsMessage ?? 'Invalid policy syntax.');
+    const message =
+      first?.code === 'JSON_SYNTAX'
+        ? "Policies must be valid JSON and the first byte must be '{'"
+        : first?.code === 'MISSING_PRINCIPAL'
+          ? 'Missing required field Principal'
+          : (first?.awsMessage ?? 'Invalid policy syntax.');
     throw fault('MalformedPolicy', message, 400);
   }
   // Every resource of a bucket policy must be the bucket or inside it (S3 User Guide, "Bucket policies").
   for (const s of parsed.policy.statements) {
     for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
-      if (r.value !== `arn:aws:s3:::${bucket.name}` && !r.value.startsWith(`arn:aws:s3:::${bucket.name}/`)) throw fault('MalformedPolicy', 'Policy has invalid resource', 400);
+      if (r.value !== `arn:aws:s3:::${bucket.name}` && !r.value.startsWith(`arn:aws:s3:::${bucket.name}/`))
+        throw fault('MalformedPolicy', 'Policy has invalid resource', 400);
     }
   }
   // Principals naming users or roles of this account must exist (S3 resolves them when saving).
@@ -187,7 +222,15 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
   const etag = `"${md5Hex(body)}"`;
   const sse = optStr(ctx, 'ServerSideEncryption');
   const sseKms = sse === 'aws:kms' ? s3EncryptObject(ctx, optStr(ctx, 'SSEKMSKeyId'), `arn:aws:s3:::${bucket.name}/${key}`) : undefined;
-  bucket.objects[key] = { key, bodyBase64: bytesToBase64(body), size: body.length, etag, contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream', lastModified: ctx.nowMs, ...(sseKms ? { sseKms } : {}) };
+  bucket.objects[key] = {
+    key,
+    bodyBase64: bytesToBase64(body),
+    size: body.length,
+    etag,
+    contentType: optStr(ctx, 'ContentType') ?? 'binary/octet-stream',
+    lastModified: ctx.nowMs,
+    ...(sseKms ? { sseKms } : {}),
+  };
   if (ctx.trail.additionalEventData) ctx.trail.additionalEventData['bytesTransferredIn'] = body.length;
   return { ETag: etag, ChecksumCRC32: crc32Base64(body), ChecksumType: 'FULL_OBJECT', ...encryptionOut(sseKms) };
 }
@@ -195,7 +238,8 @@ function putObject(ctx: OperationContext): Record<string, unknown> {
 /** A missing key answers 404 only to callers who may list the bucket; others get 403 (S3 API Reference, "GetObject"). */
 function missingKey(ctx: OperationContext, bucket: Bucket, head: boolean): ServiceFault {
   const list = ctx.check('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
-  if (list.decision === 'allowed') return head ? fault('404', 'Not Found', 404) : fault('NoSuchKey', 'The specified key does not exist.', 404);
+  if (list.decision === 'allowed')
+    return head ? fault('404', 'Not Found', 404) : fault('NoSuchKey', 'The specified key does not exist.', 404);
   if (head) return fault('403', 'Forbidden', 403);
   try {
     ctx.authorize('s3:ListBucket', `arn:aws:s3:::${bucket.name}`, onBucket(ctx, bucket));
@@ -263,11 +307,17 @@ function listObjectsV2(ctx: OperationContext): Record<string, unknown> {
   const delimiter = optStr(ctx, 'Delimiter');
   const maxKeys = optNum(ctx, 'MaxKeys');
   // s3:prefix, s3:delimiter and s3:max-keys are set when the request carries them (S3 condition keys).
-  const context = { ...(prefix !== undefined ? { 's3:prefix': prefix } : {}), ...(delimiter !== undefined ? { 's3:delimiter': delimiter } : {}), ...(maxKeys !== undefined ? { 's3:max-keys': maxKeys } : {}) };
+  const context = {
+    ...(prefix !== undefined ? { 's3:prefix': prefix } : {}),
+    ...(delimiter !== undefined ? { 's3:delimiter': delimiter } : {}),
+    ...(maxKeys !== undefined ? { 's3:max-keys': maxKeys } : {}),
+  };
   ctx.authorize('s3:ListBucket', `arn:aws:s3:::${str(ctx, 'Bucket')}`, onBucket(ctx, bucket, context));
   if (!bucket) throw noSuchBucket();
   const startAfter = optStr(ctx, 'StartAfter') ?? '';
-  const keys = Object.keys(bucket.objects).filter((k) => k.startsWith(prefix ?? '') && k > startAfter).sort();
+  const keys = Object.keys(bucket.objects)
+    .filter((k) => k.startsWith(prefix ?? '') && k > startAfter)
+    .sort();
   const contents: Record<string, unknown>[] = [];
   const common = new Set<string>();
   for (const k of keys) {
@@ -278,7 +328,16 @@ function listObjectsV2(ctx: OperationContext): Record<string, unknown> {
       continue;
     }
     const o = bucket.objects[k];
-    if (o) contents.push({ Key: k, LastModified: cliTimestamp(o.lastModified), ETag: o.etag, ChecksumAlgorithm: ['CRC32'], ChecksumType: 'FULL_OBJECT', Size: o.size, StorageClass: 'STANDARD' });
+    if (o)
+      contents.push({
+        Key: k,
+        LastModified: cliTimestamp(o.lastModified),
+        ETag: o.etag,
+        ChecksumAlgorithm: ['CRC32'],
+        ChecksumType: 'FULL_OBJECT',
+        Size: o.size,
+        StorageClass: 'STANDARD',
+      });
   }
   return {
     ...(contents.length ? { Contents: contents } : {}),
@@ -312,6 +371,9 @@ export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   ListObjectsV2: { handler: listObjectsV2, readOnly: true, dataEvent: true },
   DeleteObject: { handler: deleteObject, readOnly: false, dataEvent: true },
   ...Object.fromEntries(
-    Object.entries(PUBLIC_ACCESS_OPERATIONS).map(([name, d]) => [name, { ...d, handler: (ctx: OperationContext) => (s3Trail(ctx, false), d.handler(ctx)) }]),
+    Object.entries(PUBLIC_ACCESS_OPERATIONS).map(([name, d]) => [
+      name,
+      { ...d, handler: (ctx: OperationContext) => (s3Trail(ctx, false), d.handler(ctx)) },
+    ]),
   ),
 };

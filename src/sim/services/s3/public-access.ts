@@ -55,7 +55,10 @@ function fixesValue(statement: ParsedStatement): boolean {
 export function isPublicPolicy(policy: ParsedPolicy): boolean {
   return policy.statements.some((s) => {
     if (s.effect.value !== 'Allow') return false;
-    const everyone = s.notPrincipal !== undefined || s.principal?.wildcard === true || (s.principal?.entries.some((e) => e.kind === 'AWS' && e.values.some((v) => v.value === '*')) ?? false);
+    const everyone =
+      s.notPrincipal !== undefined ||
+      s.principal?.wildcard === true ||
+      (s.principal?.entries.some((e) => e.kind === 'AWS' && e.values.some((v) => v.value === '*')) ?? false);
     return everyone && !fixesValue(s);
   });
 }
@@ -80,7 +83,11 @@ function putPublicAccessBlock(ctx: OperationContext): Record<string, unknown> {
     BlockPublicPolicy: given.BlockPublicPolicy === true,
     RestrictPublicBuckets: given.RestrictPublicBuckets === true,
   };
-  ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), publicAccessBlock: '', PublicAccessBlockConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', ...bucket.publicAccessBlock } };
+  ctx.trail.requestParameters = {
+    ...(ctx.trail.requestParameters ?? {}),
+    publicAccessBlock: '',
+    PublicAccessBlockConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', ...bucket.publicAccessBlock },
+  };
   return {};
 }
 

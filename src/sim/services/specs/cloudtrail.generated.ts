@@ -3,10 +3,139 @@ import type { OperationSpec } from '../contract.ts';
 
 /** Input shapes of the simulated cloudtrail operations, as botocore models them. */
 export const CLOUDTRAIL_OPERATIONS: readonly OperationSpec[] = [
-  { service: 'cloudtrail', name: 'CreateTrail', cliName: 'create-trail', input: { type: 'structure', members: { "Name": { type: 'string' }, "S3BucketName": { type: 'string' }, "S3KeyPrefix": { type: 'string' }, "SnsTopicName": { type: 'string' }, "IncludeGlobalServiceEvents": { type: 'boolean' }, "IsMultiRegionTrail": { type: 'boolean' }, "EnableLogFileValidation": { type: 'boolean' }, "CloudWatchLogsLogGroupArn": { type: 'string' }, "CloudWatchLogsRoleArn": { type: 'string' }, "KmsKeyId": { type: 'string' }, "IsOrganizationTrail": { type: 'boolean' }, "TagsList": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128 }, "Value": { type: 'string', min: 1, max: 256 } }, required: ["Key"] }, max: 200 } }, required: ["Name", "S3BucketName"] } },
-  { service: 'cloudtrail', name: 'DeleteTrail', cliName: 'delete-trail', input: { type: 'structure', members: { "Name": { type: 'string' } }, required: ["Name"] } },
-  { service: 'cloudtrail', name: 'DescribeTrails', cliName: 'describe-trails', input: { type: 'structure', members: { "trailNameList": { type: 'list', member: { type: 'string' } }, "includeShadowTrails": { type: 'boolean' } } } },
-  { service: 'cloudtrail', name: 'PutEventSelectors', cliName: 'put-event-selectors', input: { type: 'structure', members: { "TrailName": { type: 'string' }, "EventSelectors": { type: 'list', member: { type: 'structure', members: { "ReadWriteType": { type: 'string', enum: ["ReadOnly", "WriteOnly", "All"] }, "IncludeManagementEvents": { type: 'boolean' }, "DataResources": { type: 'list', member: { type: 'structure', members: { "Type": { type: 'string' }, "Values": { type: 'list', member: { type: 'string' } } } } }, "ExcludeManagementEventSources": { type: 'list', member: { type: 'string' } } } } }, "AdvancedEventSelectors": { type: 'list', member: { type: 'structure', members: { "Name": { type: 'string', min: 0, max: 1000, pattern: ".*" }, "FieldSelectors": { type: 'list', member: { type: 'structure', members: { "Field": { type: 'string', min: 1, max: 1000, pattern: "[\\w|\\d|\\.|_]+" }, "Equals": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 }, "StartsWith": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 }, "EndsWith": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 }, "NotEquals": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 }, "NotStartsWith": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 }, "NotEndsWith": { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: ".+" }, min: 1 } }, required: ["Field"] }, min: 1 } }, required: ["FieldSelectors"] } } }, required: ["TrailName"] } },
-  { service: 'cloudtrail', name: 'GetEventSelectors', cliName: 'get-event-selectors', input: { type: 'structure', members: { "TrailName": { type: 'string' } }, required: ["TrailName"] } },
-  { service: 'cloudtrail', name: 'LookupEvents', cliName: 'lookup-events', input: { type: 'structure', members: { "LookupAttributes": { type: 'list', member: { type: 'structure', members: { "AttributeKey": { type: 'string', enum: ["EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId"] }, "AttributeValue": { type: 'string', min: 1, max: 2000 } }, required: ["AttributeKey", "AttributeValue"] } }, "StartTime": { type: 'timestamp' }, "EndTime": { type: 'timestamp' }, "EventCategory": { type: 'string', enum: ["insight"] }, "MaxResults": { type: 'integer', min: 1, max: 50 }, "NextToken": { type: 'string' } } } },
+  {
+    service: 'cloudtrail',
+    name: 'CreateTrail',
+    cliName: 'create-trail',
+    input: {
+      type: 'structure',
+      members: {
+        Name: { type: 'string' },
+        S3BucketName: { type: 'string' },
+        S3KeyPrefix: { type: 'string' },
+        SnsTopicName: { type: 'string' },
+        IncludeGlobalServiceEvents: { type: 'boolean' },
+        IsMultiRegionTrail: { type: 'boolean' },
+        EnableLogFileValidation: { type: 'boolean' },
+        CloudWatchLogsLogGroupArn: { type: 'string' },
+        CloudWatchLogsRoleArn: { type: 'string' },
+        KmsKeyId: { type: 'string' },
+        IsOrganizationTrail: { type: 'boolean' },
+        TagsList: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: { Key: { type: 'string', min: 1, max: 128 }, Value: { type: 'string', min: 1, max: 256 } },
+            required: ['Key'],
+          },
+          max: 200,
+        },
+      },
+      required: ['Name', 'S3BucketName'],
+    },
+  },
+  {
+    service: 'cloudtrail',
+    name: 'DeleteTrail',
+    cliName: 'delete-trail',
+    input: { type: 'structure', members: { Name: { type: 'string' } }, required: ['Name'] },
+  },
+  {
+    service: 'cloudtrail',
+    name: 'DescribeTrails',
+    cliName: 'describe-trails',
+    input: {
+      type: 'structure',
+      members: { trailNameList: { type: 'list', member: { type: 'string' } }, includeShadowTrails: { type: 'boolean' } },
+    },
+  },
+  {
+    service: 'cloudtrail',
+    name: 'PutEventSelectors',
+    cliName: 'put-event-selectors',
+    input: {
+      type: 'structure',
+      members: {
+        TrailName: { type: 'string' },
+        EventSelectors: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              ReadWriteType: { type: 'string', enum: ['ReadOnly', 'WriteOnly', 'All'] },
+              IncludeManagementEvents: { type: 'boolean' },
+              DataResources: {
+                type: 'list',
+                member: { type: 'structure', members: { Type: { type: 'string' }, Values: { type: 'list', member: { type: 'string' } } } },
+              },
+              ExcludeManagementEventSources: { type: 'list', member: { type: 'string' } },
+            },
+          },
+        },
+        AdvancedEventSelectors: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Name: { type: 'string', min: 0, max: 1000, pattern: '.*' },
+              FieldSelectors: {
+                type: 'list',
+                member: {
+                  type: 'structure',
+                  members: {
+                    Field: { type: 'string', min: 1, max: 1000, pattern: '[\\w|\\d|\\.|_]+' },
+                    Equals: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                    StartsWith: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                    EndsWith: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                    NotEquals: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                    NotStartsWith: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                    NotEndsWith: { type: 'list', member: { type: 'string', min: 1, max: 2048, pattern: '.+' }, min: 1 },
+                  },
+                  required: ['Field'],
+                },
+                min: 1,
+              },
+            },
+            required: ['FieldSelectors'],
+          },
+        },
+      },
+      required: ['TrailName'],
+    },
+  },
+  {
+    service: 'cloudtrail',
+    name: 'GetEventSelectors',
+    cliName: 'get-event-selectors',
+    input: { type: 'structure', members: { TrailName: { type: 'string' } }, required: ['TrailName'] },
+  },
+  {
+    service: 'cloudtrail',
+    name: 'LookupEvents',
+    cliName: 'lookup-events',
+    input: {
+      type: 'structure',
+      members: {
+        LookupAttributes: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              AttributeKey: {
+                type: 'string',
+                enum: ['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId'],
+              },
+              AttributeValue: { type: 'string', min: 1, max: 2000 },
+            },
+            required: ['AttributeKey', 'AttributeValue'],
+          },
+        },
+        StartTime: { type: 'timestamp' },
+        EndTime: { type: 'timestamp' },
+        EventCategory: { type: 'string', enum: ['insight'] },
+        MaxResults: { type: 'integer', min: 1, max: 50 },
+        NextToken: { type: 'string' },
+      },
+    },
+  },
 ];

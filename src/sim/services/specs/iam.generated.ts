@@ -3,104 +3,1417 @@ import type { OperationSpec } from '../contract.ts';
 
 /** Input shapes of the simulated iam operations, as botocore models them. */
 export const IAM_OPERATIONS: readonly OperationSpec[] = [
-  { service: 'iam', name: 'CreateUser', cliName: 'create-user', input: { type: 'structure', members: { "Path": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PermissionsBoundary": { type: 'string', min: 20, max: 2048 }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["UserName"] } },
-  { service: 'iam', name: 'GetUser', cliName: 'get-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } } } },
-  { service: 'iam', name: 'ListUsers', cliName: 'list-users', input: { type: 'structure', members: { "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "\\u002F[\\u0021-\\u007F]*" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'UpdateUser', cliName: 'update-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "NewPath": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "NewUserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["UserName"] } },
-  { service: 'iam', name: 'DeleteUser', cliName: 'delete-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["UserName"] } },
-  { service: 'iam', name: 'TagUser', cliName: 'tag-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["UserName", "Tags"] } },
-  { service: 'iam', name: 'UntagUser', cliName: 'untag-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "TagKeys": { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, max: 50 } }, required: ["UserName", "TagKeys"] } },
-  { service: 'iam', name: 'ListUserTags', cliName: 'list-user-tags', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["UserName"] } },
-  { service: 'iam', name: 'CreateGroup', cliName: 'create-group', input: { type: 'structure', members: { "Path": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'GetGroup', cliName: 'get-group', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'ListGroups', cliName: 'list-groups', input: { type: 'structure', members: { "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "\\u002F[\\u0021-\\u007F]*" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'UpdateGroup', cliName: 'update-group', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "NewPath": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "NewGroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'DeleteGroup', cliName: 'delete-group', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'AddUserToGroup', cliName: 'add-user-to-group', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName", "UserName"] } },
-  { service: 'iam', name: 'RemoveUserFromGroup', cliName: 'remove-user-from-group', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName", "UserName"] } },
-  { service: 'iam', name: 'ListGroupsForUser', cliName: 'list-groups-for-user', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["UserName"] } },
-  { service: 'iam', name: 'CreateRole', cliName: 'create-role', input: { type: 'structure', members: { "Path": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "AssumeRolePolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "Description": { type: 'string', max: 1000, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*" }, "MaxSessionDuration": { type: 'integer', min: 3600, max: 43200 }, "PermissionsBoundary": { type: 'string', min: 20, max: 2048 }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["RoleName", "AssumeRolePolicyDocument"] } },
-  { service: 'iam', name: 'GetRole', cliName: 'get-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'ListRoles', cliName: 'list-roles', input: { type: 'structure', members: { "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "\\u002F[\\u0021-\\u007F]*" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'UpdateRole', cliName: 'update-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Description": { type: 'string', max: 1000, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*" }, "MaxSessionDuration": { type: 'integer', min: 3600, max: 43200 } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'UpdateRoleDescription', cliName: 'update-role-description', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Description": { type: 'string', max: 1000, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*" } }, required: ["RoleName", "Description"] } },
-  { service: 'iam', name: 'UpdateAssumeRolePolicy', cliName: 'update-assume-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, required: ["RoleName", "PolicyDocument"] } },
-  { service: 'iam', name: 'DeleteRole', cliName: 'delete-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'TagRole', cliName: 'tag-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["RoleName", "Tags"] } },
-  { service: 'iam', name: 'UntagRole', cliName: 'untag-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "TagKeys": { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, max: 50 } }, required: ["RoleName", "TagKeys"] } },
-  { service: 'iam', name: 'ListRoleTags', cliName: 'list-role-tags', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'CreatePolicy', cliName: 'create-policy', input: { type: 'structure', members: { "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Path": { type: 'string', min: 1, max: 512, pattern: "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/" }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "Description": { type: 'string', max: 1000 }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["PolicyName", "PolicyDocument"] } },
-  { service: 'iam', name: 'GetPolicy', cliName: 'get-policy', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["PolicyArn"] } },
-  { service: 'iam', name: 'ListPolicies', cliName: 'list-policies', input: { type: 'structure', members: { "Scope": { type: 'string', enum: ["All", "AWS", "Local"] }, "OnlyAttached": { type: 'boolean' }, "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/" }, "PolicyUsageFilter": { type: 'string', enum: ["PermissionsPolicy", "PermissionsBoundary"] }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'DeletePolicy', cliName: 'delete-policy', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["PolicyArn"] } },
-  { service: 'iam', name: 'TagPolicy', cliName: 'tag-policy', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["PolicyArn", "Tags"] } },
-  { service: 'iam', name: 'UntagPolicy', cliName: 'untag-policy', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "TagKeys": { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, max: 50 } }, required: ["PolicyArn", "TagKeys"] } },
-  { service: 'iam', name: 'ListPolicyTags', cliName: 'list-policy-tags', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["PolicyArn"] } },
-  { service: 'iam', name: 'CreatePolicyVersion', cliName: 'create-policy-version', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "SetAsDefault": { type: 'boolean' } }, required: ["PolicyArn", "PolicyDocument"] } },
-  { service: 'iam', name: 'GetPolicyVersion', cliName: 'get-policy-version', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "VersionId": { type: 'string', pattern: "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?" } }, required: ["PolicyArn", "VersionId"] } },
-  { service: 'iam', name: 'ListPolicyVersions', cliName: 'list-policy-versions', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["PolicyArn"] } },
-  { service: 'iam', name: 'DeletePolicyVersion', cliName: 'delete-policy-version', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "VersionId": { type: 'string', pattern: "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?" } }, required: ["PolicyArn", "VersionId"] } },
-  { service: 'iam', name: 'SetDefaultPolicyVersion', cliName: 'set-default-policy-version', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "VersionId": { type: 'string', pattern: "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?" } }, required: ["PolicyArn", "VersionId"] } },
-  { service: 'iam', name: 'AttachUserPolicy', cliName: 'attach-user-policy', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["UserName", "PolicyArn"] } },
-  { service: 'iam', name: 'DetachUserPolicy', cliName: 'detach-user-policy', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["UserName", "PolicyArn"] } },
-  { service: 'iam', name: 'ListAttachedUserPolicies', cliName: 'list-attached-user-policies', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["UserName"] } },
-  { service: 'iam', name: 'AttachGroupPolicy', cliName: 'attach-group-policy', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["GroupName", "PolicyArn"] } },
-  { service: 'iam', name: 'DetachGroupPolicy', cliName: 'detach-group-policy', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["GroupName", "PolicyArn"] } },
-  { service: 'iam', name: 'ListAttachedGroupPolicies', cliName: 'list-attached-group-policies', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'AttachRolePolicy', cliName: 'attach-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["RoleName", "PolicyArn"] } },
-  { service: 'iam', name: 'DetachRolePolicy', cliName: 'detach-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyArn": { type: 'string', min: 20, max: 2048 } }, required: ["RoleName", "PolicyArn"] } },
-  { service: 'iam', name: 'ListAttachedRolePolicies', cliName: 'list-attached-role-policies', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'ListEntitiesForPolicy', cliName: 'list-entities-for-policy', input: { type: 'structure', members: { "PolicyArn": { type: 'string', min: 20, max: 2048 }, "EntityFilter": { type: 'string', enum: ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] }, "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "PolicyUsageFilter": { type: 'string', enum: ["PermissionsPolicy", "PermissionsBoundary"] }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["PolicyArn"] } },
-  { service: 'iam', name: 'PutUserPolicy', cliName: 'put-user-policy', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, required: ["UserName", "PolicyName", "PolicyDocument"] } },
-  { service: 'iam', name: 'GetUserPolicy', cliName: 'get-user-policy', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["UserName", "PolicyName"] } },
-  { service: 'iam', name: 'ListUserPolicies', cliName: 'list-user-policies', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["UserName"] } },
-  { service: 'iam', name: 'DeleteUserPolicy', cliName: 'delete-user-policy', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["UserName", "PolicyName"] } },
-  { service: 'iam', name: 'PutGroupPolicy', cliName: 'put-group-policy', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, required: ["GroupName", "PolicyName", "PolicyDocument"] } },
-  { service: 'iam', name: 'GetGroupPolicy', cliName: 'get-group-policy', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName", "PolicyName"] } },
-  { service: 'iam', name: 'ListGroupPolicies', cliName: 'list-group-policies', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["GroupName"] } },
-  { service: 'iam', name: 'DeleteGroupPolicy', cliName: 'delete-group-policy', input: { type: 'structure', members: { "GroupName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["GroupName", "PolicyName"] } },
-  { service: 'iam', name: 'PutRolePolicy', cliName: 'put-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "PolicyDocument": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, required: ["RoleName", "PolicyName", "PolicyDocument"] } },
-  { service: 'iam', name: 'GetRolePolicy', cliName: 'get-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["RoleName", "PolicyName"] } },
-  { service: 'iam', name: 'ListRolePolicies', cliName: 'list-role-policies', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'DeleteRolePolicy', cliName: 'delete-role-policy', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PolicyName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["RoleName", "PolicyName"] } },
-  { service: 'iam', name: 'PutUserPermissionsBoundary', cliName: 'put-user-permissions-boundary', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PermissionsBoundary": { type: 'string', min: 20, max: 2048 } }, required: ["UserName", "PermissionsBoundary"] } },
-  { service: 'iam', name: 'DeleteUserPermissionsBoundary', cliName: 'delete-user-permissions-boundary', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["UserName"] } },
-  { service: 'iam', name: 'PutRolePermissionsBoundary', cliName: 'put-role-permissions-boundary', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "PermissionsBoundary": { type: 'string', min: 20, max: 2048 } }, required: ["RoleName", "PermissionsBoundary"] } },
-  { service: 'iam', name: 'DeleteRolePermissionsBoundary', cliName: 'delete-role-permissions-boundary', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'CreateInstanceProfile', cliName: 'create-instance-profile', input: { type: 'structure', members: { "InstanceProfileName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Path": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["InstanceProfileName"] } },
-  { service: 'iam', name: 'GetInstanceProfile', cliName: 'get-instance-profile', input: { type: 'structure', members: { "InstanceProfileName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["InstanceProfileName"] } },
-  { service: 'iam', name: 'ListInstanceProfiles', cliName: 'list-instance-profiles', input: { type: 'structure', members: { "PathPrefix": { type: 'string', min: 1, max: 512, pattern: "\\u002F[\\u0021-\\u007F]*" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'DeleteInstanceProfile', cliName: 'delete-instance-profile', input: { type: 'structure', members: { "InstanceProfileName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } }, required: ["InstanceProfileName"] } },
-  { service: 'iam', name: 'AddRoleToInstanceProfile', cliName: 'add-role-to-instance-profile', input: { type: 'structure', members: { "InstanceProfileName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["InstanceProfileName", "RoleName"] } },
-  { service: 'iam', name: 'RemoveRoleFromInstanceProfile', cliName: 'remove-role-from-instance-profile', input: { type: 'structure', members: { "InstanceProfileName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } }, required: ["InstanceProfileName", "RoleName"] } },
-  { service: 'iam', name: 'ListInstanceProfilesForRole', cliName: 'list-instance-profiles-for-role', input: { type: 'structure', members: { "RoleName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } }, required: ["RoleName"] } },
-  { service: 'iam', name: 'CreateAccessKey', cliName: 'create-access-key', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" } } } },
-  { service: 'iam', name: 'ListAccessKeys', cliName: 'list-access-keys', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'UpdateAccessKey', cliName: 'update-access-key', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "AccessKeyId": { type: 'string', min: 16, max: 128, pattern: "[\\w]+" }, "Status": { type: 'string', enum: ["Active", "Inactive", "Expired"] } }, required: ["AccessKeyId", "Status"] } },
-  { service: 'iam', name: 'DeleteAccessKey', cliName: 'delete-access-key', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "AccessKeyId": { type: 'string', min: 16, max: 128, pattern: "[\\w]+" } }, required: ["AccessKeyId"] } },
-  { service: 'iam', name: 'GetAccessKeyLastUsed', cliName: 'get-access-key-last-used', input: { type: 'structure', members: { "AccessKeyId": { type: 'string', min: 16, max: 128, pattern: "[\\w]+" } }, required: ["AccessKeyId"] } },
-  { service: 'iam', name: 'CreateLoginProfile', cliName: 'create-login-profile', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Password": { type: 'string', min: 1, max: 128, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "PasswordResetRequired": { type: 'boolean' } } } },
-  { service: 'iam', name: 'GetLoginProfile', cliName: 'get-login-profile', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } } } },
-  { service: 'iam', name: 'UpdateLoginProfile', cliName: 'update-login-profile', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" }, "Password": { type: 'string', min: 1, max: 128, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "PasswordResetRequired": { type: 'boolean' } }, required: ["UserName"] } },
-  { service: 'iam', name: 'DeleteLoginProfile', cliName: 'delete-login-profile', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 64, pattern: "[\\w+=,.@-]+" } } } },
-  { service: 'iam', name: 'ChangePassword', cliName: 'change-password', input: { type: 'structure', members: { "OldPassword": { type: 'string', min: 1, max: 128, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "NewPassword": { type: 'string', min: 1, max: 128, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, required: ["OldPassword", "NewPassword"] } },
-  { service: 'iam', name: 'CreateVirtualMFADevice', cliName: 'create-virtual-mfa-device', input: { type: 'structure', members: { "Path": { type: 'string', min: 1, max: 512, pattern: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" }, "VirtualMFADeviceName": { type: 'string', min: 1, pattern: "[\\w+=,.@-]+" }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 } }, required: ["VirtualMFADeviceName"] } },
-  { service: 'iam', name: 'EnableMFADevice', cliName: 'enable-mfa-device', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]+" }, "AuthenticationCode1": { type: 'string', min: 6, max: 6, pattern: "[\\d]+" }, "AuthenticationCode2": { type: 'string', min: 6, max: 6, pattern: "[\\d]+" } }, required: ["UserName", "SerialNumber", "AuthenticationCode1", "AuthenticationCode2"] } },
-  { service: 'iam', name: 'ListMFADevices', cliName: 'list-mfa-devices', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'ListVirtualMFADevices', cliName: 'list-virtual-mfa-devices', input: { type: 'structure', members: { "AssignmentStatus": { type: 'string', enum: ["Assigned", "Unassigned", "Any"] }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'DeactivateMFADevice', cliName: 'deactivate-mfa-device', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]+" } }, required: ["SerialNumber"] } },
-  { service: 'iam', name: 'DeleteVirtualMFADevice', cliName: 'delete-virtual-mfa-device', input: { type: 'structure', members: { "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]+" } }, required: ["SerialNumber"] } },
-  { service: 'iam', name: 'ResyncMFADevice', cliName: 'resync-mfa-device', input: { type: 'structure', members: { "UserName": { type: 'string', min: 1, max: 128, pattern: "[\\w+=,.@-]+" }, "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]+" }, "AuthenticationCode1": { type: 'string', min: 6, max: 6, pattern: "[\\d]+" }, "AuthenticationCode2": { type: 'string', min: 6, max: 6, pattern: "[\\d]+" } }, required: ["UserName", "SerialNumber", "AuthenticationCode1", "AuthenticationCode2"] } },
-  { service: 'iam', name: 'CreateAccountAlias', cliName: 'create-account-alias', input: { type: 'structure', members: { "AccountAlias": { type: 'string', min: 3, max: 63, pattern: "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$" } }, required: ["AccountAlias"] } },
-  { service: 'iam', name: 'ListAccountAliases', cliName: 'list-account-aliases', input: { type: 'structure', members: { "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" }, "MaxItems": { type: 'integer', min: 1, max: 1000 } } } },
-  { service: 'iam', name: 'DeleteAccountAlias', cliName: 'delete-account-alias', input: { type: 'structure', members: { "AccountAlias": { type: 'string', min: 3, max: 63, pattern: "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$" } }, required: ["AccountAlias"] } },
+  {
+    service: 'iam',
+    name: 'CreateUser',
+    cliName: 'create-user',
+    input: {
+      type: 'structure',
+      members: {
+        Path: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PermissionsBoundary: { type: 'string', min: 20, max: 2048 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetUser',
+    cliName: 'get-user',
+    input: { type: 'structure', members: { UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } } },
+  },
+  {
+    service: 'iam',
+    name: 'ListUsers',
+    cliName: 'list-users',
+    input: {
+      type: 'structure',
+      members: {
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateUser',
+    cliName: 'update-user',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        NewPath: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        NewUserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteUser',
+    cliName: 'delete-user',
+    input: {
+      type: 'structure',
+      members: { UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'TagUser',
+    cliName: 'tag-user',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['UserName', 'Tags'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UntagUser',
+    cliName: 'untag-user',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        TagKeys: { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' }, max: 50 },
+      },
+      required: ['UserName', 'TagKeys'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListUserTags',
+    cliName: 'list-user-tags',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateGroup',
+    cliName: 'create-group',
+    input: {
+      type: 'structure',
+      members: {
+        Path: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetGroup',
+    cliName: 'get-group',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListGroups',
+    cliName: 'list-groups',
+    input: {
+      type: 'structure',
+      members: {
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateGroup',
+    cliName: 'update-group',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        NewPath: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        NewGroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteGroup',
+    cliName: 'delete-group',
+    input: {
+      type: 'structure',
+      members: { GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AddUserToGroup',
+    cliName: 'add-user-to-group',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName', 'UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'RemoveUserFromGroup',
+    cliName: 'remove-user-from-group',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName', 'UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListGroupsForUser',
+    cliName: 'list-groups-for-user',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateRole',
+    cliName: 'create-role',
+    input: {
+      type: 'structure',
+      members: {
+        Path: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        AssumeRolePolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        Description: { type: 'string', max: 1000, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*' },
+        MaxSessionDuration: { type: 'integer', min: 3600, max: 43200 },
+        PermissionsBoundary: { type: 'string', min: 20, max: 2048 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['RoleName', 'AssumeRolePolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetRole',
+    cliName: 'get-role',
+    input: {
+      type: 'structure',
+      members: { RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListRoles',
+    cliName: 'list-roles',
+    input: {
+      type: 'structure',
+      members: {
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateRole',
+    cliName: 'update-role',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Description: { type: 'string', max: 1000, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*' },
+        MaxSessionDuration: { type: 'integer', min: 3600, max: 43200 },
+      },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateRoleDescription',
+    cliName: 'update-role-description',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Description: { type: 'string', max: 1000, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*' },
+      },
+      required: ['RoleName', 'Description'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateAssumeRolePolicy',
+    cliName: 'update-assume-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+      },
+      required: ['RoleName', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteRole',
+    cliName: 'delete-role',
+    input: {
+      type: 'structure',
+      members: { RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'TagRole',
+    cliName: 'tag-role',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['RoleName', 'Tags'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UntagRole',
+    cliName: 'untag-role',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        TagKeys: { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' }, max: 50 },
+      },
+      required: ['RoleName', 'TagKeys'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListRoleTags',
+    cliName: 'list-role-tags',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreatePolicy',
+    cliName: 'create-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Path: { type: 'string', min: 1, max: 512, pattern: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/' },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        Description: { type: 'string', max: 1000 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['PolicyName', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetPolicy',
+    cliName: 'get-policy',
+    input: { type: 'structure', members: { PolicyArn: { type: 'string', min: 20, max: 2048 } }, required: ['PolicyArn'] },
+  },
+  {
+    service: 'iam',
+    name: 'ListPolicies',
+    cliName: 'list-policies',
+    input: {
+      type: 'structure',
+      members: {
+        Scope: { type: 'string', enum: ['All', 'AWS', 'Local'] },
+        OnlyAttached: { type: 'boolean' },
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/' },
+        PolicyUsageFilter: { type: 'string', enum: ['PermissionsPolicy', 'PermissionsBoundary'] },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeletePolicy',
+    cliName: 'delete-policy',
+    input: { type: 'structure', members: { PolicyArn: { type: 'string', min: 20, max: 2048 } }, required: ['PolicyArn'] },
+  },
+  {
+    service: 'iam',
+    name: 'TagPolicy',
+    cliName: 'tag-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['PolicyArn', 'Tags'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UntagPolicy',
+    cliName: 'untag-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        TagKeys: { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' }, max: 50 },
+      },
+      required: ['PolicyArn', 'TagKeys'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListPolicyTags',
+    cliName: 'list-policy-tags',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreatePolicyVersion',
+    cliName: 'create-policy-version',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        SetAsDefault: { type: 'boolean' },
+      },
+      required: ['PolicyArn', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetPolicyVersion',
+    cliName: 'get-policy-version',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        VersionId: { type: 'string', pattern: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?' },
+      },
+      required: ['PolicyArn', 'VersionId'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListPolicyVersions',
+    cliName: 'list-policy-versions',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeletePolicyVersion',
+    cliName: 'delete-policy-version',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        VersionId: { type: 'string', pattern: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?' },
+      },
+      required: ['PolicyArn', 'VersionId'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'SetDefaultPolicyVersion',
+    cliName: 'set-default-policy-version',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        VersionId: { type: 'string', pattern: 'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?' },
+      },
+      required: ['PolicyArn', 'VersionId'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AttachUserPolicy',
+    cliName: 'attach-user-policy',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['UserName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DetachUserPolicy',
+    cliName: 'detach-user-policy',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['UserName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListAttachedUserPolicies',
+    cliName: 'list-attached-user-policies',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AttachGroupPolicy',
+    cliName: 'attach-group-policy',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['GroupName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DetachGroupPolicy',
+    cliName: 'detach-group-policy',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['GroupName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListAttachedGroupPolicies',
+    cliName: 'list-attached-group-policies',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AttachRolePolicy',
+    cliName: 'attach-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['RoleName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DetachRolePolicy',
+    cliName: 'detach-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['RoleName', 'PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListAttachedRolePolicies',
+    cliName: 'list-attached-role-policies',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '((/[A-Za-z0-9\\.,\\+@=_-]+)*)/' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListEntitiesForPolicy',
+    cliName: 'list-entities-for-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyArn: { type: 'string', min: 20, max: 2048 },
+        EntityFilter: { type: 'string', enum: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] },
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        PolicyUsageFilter: { type: 'string', enum: ['PermissionsPolicy', 'PermissionsBoundary'] },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['PolicyArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'PutUserPolicy',
+    cliName: 'put-user-policy',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+      },
+      required: ['UserName', 'PolicyName', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetUserPolicy',
+    cliName: 'get-user-policy',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['UserName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListUserPolicies',
+    cliName: 'list-user-policies',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteUserPolicy',
+    cliName: 'delete-user-policy',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['UserName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'PutGroupPolicy',
+    cliName: 'put-group-policy',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+      },
+      required: ['GroupName', 'PolicyName', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetGroupPolicy',
+    cliName: 'get-group-policy',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListGroupPolicies',
+    cliName: 'list-group-policies',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['GroupName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteGroupPolicy',
+    cliName: 'delete-group-policy',
+    input: {
+      type: 'structure',
+      members: {
+        GroupName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['GroupName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'PutRolePolicy',
+    cliName: 'put-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        PolicyDocument: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+      },
+      required: ['RoleName', 'PolicyName', 'PolicyDocument'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetRolePolicy',
+    cliName: 'get-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['RoleName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListRolePolicies',
+    cliName: 'list-role-policies',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteRolePolicy',
+    cliName: 'delete-role-policy',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PolicyName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['RoleName', 'PolicyName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'PutUserPermissionsBoundary',
+    cliName: 'put-user-permissions-boundary',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PermissionsBoundary: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['UserName', 'PermissionsBoundary'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteUserPermissionsBoundary',
+    cliName: 'delete-user-permissions-boundary',
+    input: {
+      type: 'structure',
+      members: { UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'PutRolePermissionsBoundary',
+    cliName: 'put-role-permissions-boundary',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        PermissionsBoundary: { type: 'string', min: 20, max: 2048 },
+      },
+      required: ['RoleName', 'PermissionsBoundary'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteRolePermissionsBoundary',
+    cliName: 'delete-role-permissions-boundary',
+    input: {
+      type: 'structure',
+      members: { RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateInstanceProfile',
+    cliName: 'create-instance-profile',
+    input: {
+      type: 'structure',
+      members: {
+        InstanceProfileName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Path: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['InstanceProfileName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetInstanceProfile',
+    cliName: 'get-instance-profile',
+    input: {
+      type: 'structure',
+      members: { InstanceProfileName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } },
+      required: ['InstanceProfileName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListInstanceProfiles',
+    cliName: 'list-instance-profiles',
+    input: {
+      type: 'structure',
+      members: {
+        PathPrefix: { type: 'string', min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteInstanceProfile',
+    cliName: 'delete-instance-profile',
+    input: {
+      type: 'structure',
+      members: { InstanceProfileName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } },
+      required: ['InstanceProfileName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AddRoleToInstanceProfile',
+    cliName: 'add-role-to-instance-profile',
+    input: {
+      type: 'structure',
+      members: {
+        InstanceProfileName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['InstanceProfileName', 'RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'RemoveRoleFromInstanceProfile',
+    cliName: 'remove-role-from-instance-profile',
+    input: {
+      type: 'structure',
+      members: {
+        InstanceProfileName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+      },
+      required: ['InstanceProfileName', 'RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListInstanceProfilesForRole',
+    cliName: 'list-instance-profiles-for-role',
+    input: {
+      type: 'structure',
+      members: {
+        RoleName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['RoleName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateAccessKey',
+    cliName: 'create-access-key',
+    input: { type: 'structure', members: { UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' } } },
+  },
+  {
+    service: 'iam',
+    name: 'ListAccessKeys',
+    cliName: 'list-access-keys',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateAccessKey',
+    cliName: 'update-access-key',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        AccessKeyId: { type: 'string', min: 16, max: 128, pattern: '[\\w]+' },
+        Status: { type: 'string', enum: ['Active', 'Inactive', 'Expired'] },
+      },
+      required: ['AccessKeyId', 'Status'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteAccessKey',
+    cliName: 'delete-access-key',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        AccessKeyId: { type: 'string', min: 16, max: 128, pattern: '[\\w]+' },
+      },
+      required: ['AccessKeyId'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetAccessKeyLastUsed',
+    cliName: 'get-access-key-last-used',
+    input: {
+      type: 'structure',
+      members: { AccessKeyId: { type: 'string', min: 16, max: 128, pattern: '[\\w]+' } },
+      required: ['AccessKeyId'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateLoginProfile',
+    cliName: 'create-login-profile',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Password: { type: 'string', min: 1, max: 128, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        PasswordResetRequired: { type: 'boolean' },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetLoginProfile',
+    cliName: 'get-login-profile',
+    input: { type: 'structure', members: { UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } } },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateLoginProfile',
+    cliName: 'update-login-profile',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' },
+        Password: { type: 'string', min: 1, max: 128, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        PasswordResetRequired: { type: 'boolean' },
+      },
+      required: ['UserName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteLoginProfile',
+    cliName: 'delete-login-profile',
+    input: { type: 'structure', members: { UserName: { type: 'string', min: 1, max: 64, pattern: '[\\w+=,.@-]+' } } },
+  },
+  {
+    service: 'iam',
+    name: 'ChangePassword',
+    cliName: 'change-password',
+    input: {
+      type: 'structure',
+      members: {
+        OldPassword: { type: 'string', min: 1, max: 128, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        NewPassword: { type: 'string', min: 1, max: 128, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+      },
+      required: ['OldPassword', 'NewPassword'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateVirtualMFADevice',
+    cliName: 'create-virtual-mfa-device',
+    input: {
+      type: 'structure',
+      members: {
+        Path: { type: 'string', min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' },
+        VirtualMFADeviceName: { type: 'string', min: 1, pattern: '[\\w+=,.@-]+' },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['VirtualMFADeviceName'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'EnableMFADevice',
+    cliName: 'enable-mfa-device',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]+' },
+        AuthenticationCode1: { type: 'string', min: 6, max: 6, pattern: '[\\d]+' },
+        AuthenticationCode2: { type: 'string', min: 6, max: 6, pattern: '[\\d]+' },
+      },
+      required: ['UserName', 'SerialNumber', 'AuthenticationCode1', 'AuthenticationCode2'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListMFADevices',
+    cliName: 'list-mfa-devices',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListVirtualMFADevices',
+    cliName: 'list-virtual-mfa-devices',
+    input: {
+      type: 'structure',
+      members: {
+        AssignmentStatus: { type: 'string', enum: ['Assigned', 'Unassigned', 'Any'] },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeactivateMFADevice',
+    cliName: 'deactivate-mfa-device',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]+' },
+      },
+      required: ['SerialNumber'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteVirtualMFADevice',
+    cliName: 'delete-virtual-mfa-device',
+    input: {
+      type: 'structure',
+      members: { SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]+' } },
+      required: ['SerialNumber'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ResyncMFADevice',
+    cliName: 'resync-mfa-device',
+    input: {
+      type: 'structure',
+      members: {
+        UserName: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]+' },
+        SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]+' },
+        AuthenticationCode1: { type: 'string', min: 6, max: 6, pattern: '[\\d]+' },
+        AuthenticationCode2: { type: 'string', min: 6, max: 6, pattern: '[\\d]+' },
+      },
+      required: ['UserName', 'SerialNumber', 'AuthenticationCode1', 'AuthenticationCode2'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'CreateAccountAlias',
+    cliName: 'create-account-alias',
+    input: {
+      type: 'structure',
+      members: { AccountAlias: { type: 'string', min: 3, max: 63, pattern: '^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$' } },
+      required: ['AccountAlias'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListAccountAliases',
+    cliName: 'list-account-aliases',
+    input: {
+      type: 'structure',
+      members: {
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteAccountAlias',
+    cliName: 'delete-account-alias',
+    input: {
+      type: 'structure',
+      members: { AccountAlias: { type: 'string', min: 3, max: 63, pattern: '^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$' } },
+      required: ['AccountAlias'],
+    },
+  },
   { service: 'iam', name: 'GetAccountPasswordPolicy', cliName: 'get-account-password-policy', input: { type: 'structure', members: {} } },
-  { service: 'iam', name: 'UpdateAccountPasswordPolicy', cliName: 'update-account-password-policy', input: { type: 'structure', members: { "MinimumPasswordLength": { type: 'integer', min: 6, max: 128 }, "RequireSymbols": { type: 'boolean' }, "RequireNumbers": { type: 'boolean' }, "RequireUppercaseCharacters": { type: 'boolean' }, "RequireLowercaseCharacters": { type: 'boolean' }, "AllowUsersToChangePassword": { type: 'boolean' }, "MaxPasswordAge": { type: 'integer', min: 1, max: 1095 }, "PasswordReusePrevention": { type: 'integer', min: 1, max: 24 }, "HardExpiry": { type: 'boolean' } } } },
-  { service: 'iam', name: 'DeleteAccountPasswordPolicy', cliName: 'delete-account-password-policy', input: { type: 'structure', members: {} } },
+  {
+    service: 'iam',
+    name: 'UpdateAccountPasswordPolicy',
+    cliName: 'update-account-password-policy',
+    input: {
+      type: 'structure',
+      members: {
+        MinimumPasswordLength: { type: 'integer', min: 6, max: 128 },
+        RequireSymbols: { type: 'boolean' },
+        RequireNumbers: { type: 'boolean' },
+        RequireUppercaseCharacters: { type: 'boolean' },
+        RequireLowercaseCharacters: { type: 'boolean' },
+        AllowUsersToChangePassword: { type: 'boolean' },
+        MaxPasswordAge: { type: 'integer', min: 1, max: 1095 },
+        PasswordReusePrevention: { type: 'integer', min: 1, max: 24 },
+        HardExpiry: { type: 'boolean' },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteAccountPasswordPolicy',
+    cliName: 'delete-account-password-policy',
+    input: { type: 'structure', members: {} },
+  },
   { service: 'iam', name: 'GetAccountSummary', cliName: 'get-account-summary', input: { type: 'structure', members: {} } },
-  { service: 'iam', name: 'GetAccountAuthorizationDetails', cliName: 'get-account-authorization-details', input: { type: 'structure', members: { "Filter": { type: 'list', member: { type: 'string', enum: ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] } }, "MaxItems": { type: 'integer', min: 1, max: 1000 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" } } } },
-  { service: 'iam', name: 'SimulatePrincipalPolicy', cliName: 'simulate-principal-policy', input: { type: 'structure', members: { "PolicySourceArn": { type: 'string', min: 20, max: 2048 }, "PolicyInputList": { type: 'list', member: { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, "PermissionsBoundaryPolicyInputList": { type: 'list', member: { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, "ActionNames": { type: 'list', member: { type: 'string', min: 3, max: 128 } }, "ResourceArns": { type: 'list', member: { type: 'string', min: 1, max: 2048 } }, "ResourcePolicy": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "ResourceOwner": { type: 'string', min: 1, max: 2048 }, "CallerArn": { type: 'string', min: 1, max: 2048 }, "ContextEntries": { type: 'list', member: { type: 'structure', members: { "ContextKeyName": { type: 'string', min: 5, max: 256 }, "ContextKeyValues": { type: 'list', member: { type: 'string' } }, "ContextKeyType": { type: 'string', enum: ["string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList"] } } } }, "ResourceHandlingOption": { type: 'string', min: 1, max: 64 }, "MaxItems": { type: 'integer', min: 1, max: 1000 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" } }, required: ["PolicySourceArn", "ActionNames"] } },
-  { service: 'iam', name: 'SimulateCustomPolicy', cliName: 'simulate-custom-policy', input: { type: 'structure', members: { "PolicyInputList": { type: 'list', member: { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, "PermissionsBoundaryPolicyInputList": { type: 'list', member: { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } }, "ActionNames": { type: 'list', member: { type: 'string', min: 3, max: 128 } }, "ResourceArns": { type: 'list', member: { type: 'string', min: 1, max: 2048 } }, "ResourcePolicy": { type: 'string', min: 1, max: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "ResourceOwner": { type: 'string', min: 1, max: 2048 }, "CallerArn": { type: 'string', min: 1, max: 2048 }, "ContextEntries": { type: 'list', member: { type: 'structure', members: { "ContextKeyName": { type: 'string', min: 5, max: 256 }, "ContextKeyValues": { type: 'list', member: { type: 'string' } }, "ContextKeyType": { type: 'string', enum: ["string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList"] } } } }, "ResourceHandlingOption": { type: 'string', min: 1, max: 64 }, "MaxItems": { type: 'integer', min: 1, max: 1000 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" } }, required: ["PolicyInputList", "ActionNames"] } },
-  { service: 'iam', name: 'GenerateServiceLastAccessedDetails', cliName: 'generate-service-last-accessed-details', input: { type: 'structure', members: { "Arn": { type: 'string', min: 20, max: 2048 }, "Granularity": { type: 'string', enum: ["SERVICE_LEVEL", "ACTION_LEVEL"] } }, required: ["Arn"] } },
-  { service: 'iam', name: 'GetServiceLastAccessedDetails', cliName: 'get-service-last-accessed-details', input: { type: 'structure', members: { "JobId": { type: 'string', min: 36, max: 36 }, "MaxItems": { type: 'integer', min: 1, max: 1000 }, "Marker": { type: 'string', min: 1, max: 320, pattern: "[\\u0020-\\u00FF]+" } }, required: ["JobId"] } },
+  {
+    service: 'iam',
+    name: 'GetAccountAuthorizationDetails',
+    cliName: 'get-account-authorization-details',
+    input: {
+      type: 'structure',
+      members: {
+        Filter: { type: 'list', member: { type: 'string', enum: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] } },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+      },
+    },
+  },
+  {
+    service: 'iam',
+    name: 'SimulatePrincipalPolicy',
+    cliName: 'simulate-principal-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicySourceArn: { type: 'string', min: 20, max: 2048 },
+        PolicyInputList: {
+          type: 'list',
+          member: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        },
+        PermissionsBoundaryPolicyInputList: {
+          type: 'list',
+          member: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        },
+        ActionNames: { type: 'list', member: { type: 'string', min: 3, max: 128 } },
+        ResourceArns: { type: 'list', member: { type: 'string', min: 1, max: 2048 } },
+        ResourcePolicy: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        ResourceOwner: { type: 'string', min: 1, max: 2048 },
+        CallerArn: { type: 'string', min: 1, max: 2048 },
+        ContextEntries: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              ContextKeyName: { type: 'string', min: 5, max: 256 },
+              ContextKeyValues: { type: 'list', member: { type: 'string' } },
+              ContextKeyType: {
+                type: 'string',
+                enum: [
+                  'string',
+                  'stringList',
+                  'numeric',
+                  'numericList',
+                  'boolean',
+                  'booleanList',
+                  'ip',
+                  'ipList',
+                  'binary',
+                  'binaryList',
+                  'date',
+                  'dateList',
+                ],
+              },
+            },
+          },
+        },
+        ResourceHandlingOption: { type: 'string', min: 1, max: 64 },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+      },
+      required: ['PolicySourceArn', 'ActionNames'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'SimulateCustomPolicy',
+    cliName: 'simulate-custom-policy',
+    input: {
+      type: 'structure',
+      members: {
+        PolicyInputList: {
+          type: 'list',
+          member: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        },
+        PermissionsBoundaryPolicyInputList: {
+          type: 'list',
+          member: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        },
+        ActionNames: { type: 'list', member: { type: 'string', min: 3, max: 128 } },
+        ResourceArns: { type: 'list', member: { type: 'string', min: 1, max: 2048 } },
+        ResourcePolicy: { type: 'string', min: 1, max: 131072, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        ResourceOwner: { type: 'string', min: 1, max: 2048 },
+        CallerArn: { type: 'string', min: 1, max: 2048 },
+        ContextEntries: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              ContextKeyName: { type: 'string', min: 5, max: 256 },
+              ContextKeyValues: { type: 'list', member: { type: 'string' } },
+              ContextKeyType: {
+                type: 'string',
+                enum: [
+                  'string',
+                  'stringList',
+                  'numeric',
+                  'numericList',
+                  'boolean',
+                  'booleanList',
+                  'ip',
+                  'ipList',
+                  'binary',
+                  'binaryList',
+                  'date',
+                  'dateList',
+                ],
+              },
+            },
+          },
+        },
+        ResourceHandlingOption: { type: 'string', min: 1, max: 64 },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+      },
+      required: ['PolicyInputList', 'ActionNames'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GenerateServiceLastAccessedDetails',
+    cliName: 'generate-service-last-accessed-details',
+    input: {
+      type: 'structure',
+      members: { Arn: { type: 'string', min: 20, max: 2048 }, Granularity: { type: 'string', enum: ['SERVICE_LEVEL', 'ACTION_LEVEL'] } },
+      required: ['Arn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetServiceLastAccessedDetails',
+    cliName: 'get-service-last-accessed-details',
+    input: {
+      type: 'structure',
+      members: {
+        JobId: { type: 'string', min: 36, max: 36 },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+      },
+      required: ['JobId'],
+    },
+  },
 ];

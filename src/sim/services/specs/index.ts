@@ -12,7 +12,16 @@ import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
 
-const ALL: readonly OperationSpec[] = [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS, ...CLOUDTRAIL_OPERATIONS, ...ORGANIZATIONS_OPERATIONS, ...LAMBDA_OPERATIONS, ...EC2_OPERATIONS, ...KMS_OPERATIONS];
+const ALL: readonly OperationSpec[] = [
+  ...IAM_OPERATIONS,
+  ...STS_OPERATIONS,
+  ...S3_OPERATIONS,
+  ...CLOUDTRAIL_OPERATIONS,
+  ...ORGANIZATIONS_OPERATIONS,
+  ...LAMBDA_OPERATIONS,
+  ...EC2_OPERATIONS,
+  ...KMS_OPERATIONS,
+];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
 const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
 

@@ -3,8 +3,96 @@ import type { OperationSpec } from '../contract.ts';
 
 /** Input shapes of the simulated sts operations, as botocore models them. */
 export const STS_OPERATIONS: readonly OperationSpec[] = [
-  { service: 'sts', name: 'GetCallerIdentity', cliName: 'get-caller-identity', input: { type: 'structure', members: {  } } },
-  { service: 'sts', name: 'AssumeRole', cliName: 'assume-role', input: { type: 'structure', members: { "RoleArn": { type: 'string', min: 20, max: 2048, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+" }, "RoleSessionName": { type: 'string', min: 2, max: 64, pattern: "[\\w+=,.@-]*" }, "PolicyArns": { type: 'list', member: { type: 'structure', members: { "arn": { type: 'string', min: 20, max: 2048, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+" } } } }, "Policy": { type: 'string', min: 1, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }, "DurationSeconds": { type: 'integer', min: 900, max: 43200 }, "Tags": { type: 'list', member: { type: 'structure', members: { "Key": { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, "Value": { type: 'string', min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } }, required: ["Key", "Value"] }, max: 50 }, "TransitiveTagKeys": { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }, max: 50 }, "ExternalId": { type: 'string', min: 2, max: 1224, pattern: "[\\w+=,.@:\\/-]*" }, "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]*" }, "TokenCode": { type: 'string', min: 6, max: 6, pattern: "[\\d]*" }, "SourceIdentity": { type: 'string', min: 2, max: 64, pattern: "[\\w+=,.@-]*" }, "ProvidedContexts": { type: 'list', member: { type: 'structure', members: { "ProviderArn": { type: 'string', min: 20, max: 2048, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+" }, "ContextAssertion": { type: 'string', min: 4, max: 2048 } } }, min: 1, max: 5 } }, required: ["RoleArn", "RoleSessionName"] } },
-  { service: 'sts', name: 'GetSessionToken', cliName: 'get-session-token', input: { type: 'structure', members: { "DurationSeconds": { type: 'integer', min: 900, max: 129600 }, "SerialNumber": { type: 'string', min: 9, max: 256, pattern: "[\\w+=/:,.@-]*" }, "TokenCode": { type: 'string', min: 6, max: 6, pattern: "[\\d]*" } } } },
-  { service: 'sts', name: 'DecodeAuthorizationMessage', cliName: 'decode-authorization-message', input: { type: 'structure', members: { "EncodedMessage": { type: 'string', min: 1, max: 10240 } }, required: ["EncodedMessage"] } },
+  { service: 'sts', name: 'GetCallerIdentity', cliName: 'get-caller-identity', input: { type: 'structure', members: {} } },
+  {
+    service: 'sts',
+    name: 'AssumeRole',
+    cliName: 'assume-role',
+    input: {
+      type: 'structure',
+      members: {
+        RoleArn: {
+          type: 'string',
+          min: 20,
+          max: 2048,
+          pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+        },
+        RoleSessionName: { type: 'string', min: 2, max: 64, pattern: '[\\w+=,.@-]*' },
+        PolicyArns: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              arn: {
+                type: 'string',
+                min: 20,
+                max: 2048,
+                pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+              },
+            },
+          },
+        },
+        Policy: { type: 'string', min: 1, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        DurationSeconds: { type: 'integer', min: 900, max: 43200 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+        TransitiveTagKeys: {
+          type: 'list',
+          member: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+          max: 50,
+        },
+        ExternalId: { type: 'string', min: 2, max: 1224, pattern: '[\\w+=,.@:\\/-]*' },
+        SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]*' },
+        TokenCode: { type: 'string', min: 6, max: 6, pattern: '[\\d]*' },
+        SourceIdentity: { type: 'string', min: 2, max: 64, pattern: '[\\w+=,.@-]*' },
+        ProvidedContexts: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              ProviderArn: {
+                type: 'string',
+                min: 20,
+                max: 2048,
+                pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+              },
+              ContextAssertion: { type: 'string', min: 4, max: 2048 },
+            },
+          },
+          min: 1,
+          max: 5,
+        },
+      },
+      required: ['RoleArn', 'RoleSessionName'],
+    },
+  },
+  {
+    service: 'sts',
+    name: 'GetSessionToken',
+    cliName: 'get-session-token',
+    input: {
+      type: 'structure',
+      members: {
+        DurationSeconds: { type: 'integer', min: 900, max: 129600 },
+        SerialNumber: { type: 'string', min: 9, max: 256, pattern: '[\\w+=/:,.@-]*' },
+        TokenCode: { type: 'string', min: 6, max: 6, pattern: '[\\d]*' },
+      },
+    },
+  },
+  {
+    service: 'sts',
+    name: 'DecodeAuthorizationMessage',
+    cliName: 'decode-authorization-message',
+    input: { type: 'structure', members: { EncodedMessage: { type: 'string', min: 1, max: 10240 } }, required: ['EncodedMessage'] },
+  },
 ];

@@ -12,13 +12,25 @@ export function decodedMessageOf(request: AuthorizationRequest, result: Authoriz
   return {
     allowed: result.decision === 'allowed',
     explicitDeny: result.decision === 'explicitDeny',
-    matchedStatements: { items: result.decidingStatements.map((s) => ({ statementId: s.sid ?? '', effect: s.effect, policyType: s.policyType, policyId: s.policyArn ?? s.policyId })) },
+    matchedStatements: {
+      items: result.decidingStatements.map((s) => ({
+        statementId: s.sid ?? '',
+        effect: s.effect,
+        policyType: s.policyType,
+        policyId: s.policyArn ?? s.policyId,
+      })),
+    },
     failures: { items: [] },
     context: {
       principal: { id: principalId, arn: request.principal.sessionArn ?? request.principal.arn },
       action: request.action,
       resource: request.resource,
-      conditions: { items: Object.entries(request.context).map(([key, value]) => ({ key, values: { items: valuesOf(value).map((v) => ({ value: String(v) })) } })) },
+      conditions: {
+        items: Object.entries(request.context).map(([key, value]) => ({
+          key,
+          values: { items: valuesOf(value).map((v) => ({ value: String(v) })) },
+        })),
+      },
     },
   };
 }
@@ -41,7 +53,12 @@ export function decodeAuthorizationMessage(seed: string, encoded: string): strin
   try {
     const b64 = encoded.replaceAll('-', '+').replaceAll('_', '/');
     const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(scramble(seed, Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      scramble(
+        seed,
+        Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+      ),
+    );
     JSON.parse(text);
     return text;
   } catch {

@@ -10,7 +10,9 @@ export const STS_SERVICE: ServiceDefinition = {
   // Real AssumeRole denials recorded in CloudTrail end after the resource, without the reason clause that
   // "Troubleshoot access denied error messages" shows for other calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
   deniedMessage: (request, _result, raw) =>
-    request.action.toLowerCase() === 'sts:assumerole' ? `User: ${request.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${request.resource}` : raw,
+    request.action.toLowerCase() === 'sts:assumerole'
+      ? `User: ${request.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${request.resource}`
+      : raw,
   // Denied STS calls log no parameters and no resources (the AssumeRole AccessDenied record in tests/fixtures/cloudtrail/).
   deniedHidesParameters: (_operation, code) => code === 'AccessDenied',
 };

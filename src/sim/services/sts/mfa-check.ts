@@ -12,14 +12,26 @@ import { accessDenied } from '../errors.ts';
 export type MfaOutcome = { used: false } | { used: true; serialNumber: string; authTime: number };
 
 /** Verifies SerialNumber + TokenCode for the caller; throws AccessDenied with STS's wording. */
-export function verifyMfa(state: AccountState, caller: Caller, serial: string | undefined, code: string | undefined, nowMs: number): MfaOutcome {
+export function verifyMfa(
+  state: AccountState,
+  caller: Caller,
+  serial: string | undefined,
+  code: string | undefined,
+  nowMs: number,
+): MfaOutcome {
   if (serial === undefined && code === undefined) return { used: false };
-  if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
+  if (serial === undefined || code === undefined)
+    throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   const device = own(state.mfaDevices, serial);
   const owner = caller.type === 'Root' ? '<root>' : caller.user?.name;
-  const assigned = device !== undefined && device.user !== undefined && (caller.type === 'Root' ? state.root.mfaSerials.includes(serial) : device.user === owner);
+  const assigned =
+    device !== undefined &&
+    device.user !== undefined &&
+    (caller.type === 'Root' ? state.root.mfaSerials.includes(serial) : device.user === owner);
   if (!device || !assigned) {
-    throw accessDenied('MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.');
+    throw accessDenied(
+      'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
+    );
   }
   const step = matchTotpCode(device.seedBase32, code, nowMs, device.lastUsedStep);
   if (step === undefined) throw accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');

@@ -21,7 +21,11 @@ function getCallerIdentity(ctx: OperationContext): Record<string, unknown> {
 }
 
 /** Issues temporary credentials that belong to `account` (the role's account for AssumeRole). */
-function issueSession(ctx: OperationContext, fields: Omit<Session, 'accessKeyId' | 'secret' | 'token' | 'issuedAt'>, account: AccountState = ctx.state): Session {
+function issueSession(
+  ctx: OperationContext,
+  fields: Omit<Session, 'accessKeyId' | 'secret' | 'token' | 'issuedAt'>,
+  account: AccountState = ctx.state,
+): Session {
   const session: Session = {
     accessKeyId: ctx.ids.accessKeyId(ID_PREFIX.temporaryAccessKey, account.accountId),
     secret: ctx.ids.secretAccessKey(),
@@ -34,7 +38,12 @@ function issueSession(ctx: OperationContext, fields: Omit<Session, 'accessKeyId'
 }
 
 function credentialsOut(session: Session): Record<string, unknown> {
-  return { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.token, Expiration: cliTimestamp(session.expiration) };
+  return {
+    AccessKeyId: session.accessKeyId,
+    SecretAccessKey: session.secret,
+    SessionToken: session.token,
+    Expiration: cliTimestamp(session.expiration),
+  };
 }
 
 function credentialsTrail(session: Session): Record<string, unknown> {
@@ -57,7 +66,9 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
   const roleAccount = m ? ctx.accountState(m[1] ?? '') : undefined;
   const role = roleAccount ? own(roleAccount.roles, nameKey(m?.[3] ?? '')) : undefined;
   const parentSession = caller.session?.kind === 'AssumeRole' ? caller.session : undefined;
-  const inherited = parentSession ? parentSession.sessionTags.filter((t) => parentSession.transitiveTagKeys.some((k) => k.toLowerCase() === t.Key.toLowerCase())) : [];
+  const inherited = parentSession
+    ? parentSession.sessionTags.filter((t) => parentSession.transitiveTagKeys.some((k) => k.toLowerCase() === t.Key.toLowerCase()))
+    : [];
   const context: Record<string, ContextValue> = {
     'sts:RoleSessionName': sessionName,
     ...requestTagContext(tags),
@@ -68,7 +79,12 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
     ...(mfa.used ? { 'aws:MultiFactorAuthPresent': true, 'aws:MultiFactorAuthAge': 0 } : {}),
   };
   // A role that does not exist answers the same AccessDenied as one that does not trust the caller.
-  const trust: PolicySource = { id: `role/${role?.name ?? ''}/trust-policy`, policyType: 'trust', name: 'trust policy', document: role?.assumeRolePolicyDocument ?? '' };
+  const trust: PolicySource = {
+    id: `role/${role?.name ?? ''}/trust-policy`,
+    policyType: 'trust',
+    name: 'trust policy',
+    document: role?.assumeRolePolicyDocument ?? '',
+  };
   if (!role || !roleAccount || role.arn !== roleArn) {
     throw accessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   }
@@ -84,35 +100,51 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
 
   const chained = caller.type === 'AssumedRole';
   const duration = optNum(ctx, 'DurationSeconds') ?? 3600;
-  if (chained && duration > 3600) throw validationMessage('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-  if (duration > role.maxSessionDuration) throw validationMessage('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+  if (chained && duration > 3600)
+    throw validationMessage('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+  if (duration > role.maxSessionDuration)
+    throw validationMessage('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   const policy = optStr(ctx, 'Policy');
   if (policy !== undefined) requireSessionPolicy(policy);
   const policyArns = (optList<{ arn?: string }>(ctx, 'PolicyArns') ?? []).map((p) => p.arn ?? '');
-  if (parentSession?.sourceIdentity !== undefined && sourceIdentityParam !== undefined && sourceIdentityParam !== parentSession.sourceIdentity) {
+  if (
+    parentSession?.sourceIdentity !== undefined &&
+    sourceIdentityParam !== undefined &&
+    sourceIdentityParam !== parentSession.sourceIdentity
+  ) {
     throw accessDenied('Source identity cannot be changed once set.');
   }
   const sourceIdentity = parentSession?.sourceIdentity ?? sourceIdentityParam;
   const sessionTags = mergeSessionTags(inherited, tags);
-  const session = issueSession(ctx, {
-    kind: 'AssumeRole',
-    expiration: ctx.nowMs + duration * 1000,
-    roleName: role.name,
-    roleArn: role.arn,
-    roleId: role.id,
-    sessionName,
-    ...(policy !== undefined ? { policy } : {}),
-    ...(policyArns.length ? { policyArns } : {}),
-    sessionTags,
-    transitiveTagKeys: [...new Set([...(parentSession?.transitiveTagKeys ?? []), ...transitive])],
-    ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-    mfaAuthenticated: mfa.used,
-    ...(mfa.used ? { mfaAuthTime: mfa.authTime } : {}),
-    chained,
-  }, roleAccount);
+  const session = issueSession(
+    ctx,
+    {
+      kind: 'AssumeRole',
+      expiration: ctx.nowMs + duration * 1000,
+      roleName: role.name,
+      roleArn: role.arn,
+      roleId: role.id,
+      sessionName,
+      ...(policy !== undefined ? { policy } : {}),
+      ...(policyArns.length ? { policyArns } : {}),
+      sessionTags,
+      transitiveTagKeys: [...new Set([...(parentSession?.transitiveTagKeys ?? []), ...transitive])],
+      ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
+      mfaAuthenticated: mfa.used,
+      ...(mfa.used ? { mfaAuthTime: mfa.authTime } : {}),
+      chained,
+    },
+    roleAccount,
+  );
   role.lastUsed = { date: ctx.nowMs, region: ctx.region };
-  const assumedRoleUser = { AssumedRoleId: `${role.id}:${sessionName}`, Arn: `arn:aws:sts::${roleAccount.accountId}:assumed-role/${role.name}/${sessionName}` };
-  const packed = policy !== undefined || policyArns.length > 0 || tags.length > 0 ? Math.min(100, Math.ceil(((policy?.length ?? 0) + policyArns.join('').length + JSON.stringify(tags).length) / 20.48)) : undefined;
+  const assumedRoleUser = {
+    AssumedRoleId: `${role.id}:${sessionName}`,
+    Arn: `arn:aws:sts::${roleAccount.accountId}:assumed-role/${role.name}/${sessionName}`,
+  };
+  const packed =
+    policy !== undefined || policyArns.length > 0 || tags.length > 0
+      ? Math.min(100, Math.ceil(((policy?.length ?? 0) + policyArns.join('').length + JSON.stringify(tags).length) / 20.48))
+      : undefined;
   ctx.trail.resources = [{ accountId: roleAccount.accountId, type: 'AWS::IAM::Role', ARN: role.arn }];
   ctx.trail.responseElements = {
     credentials: credentialsTrail(session),
@@ -168,7 +200,8 @@ function getSessionToken(ctx: OperationContext): Record<string, unknown> {
 function decodeMessage(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('sts:DecodeAuthorizationMessage', '*');
   const decoded = decodeAuthorizationMessage(ctx.world.seed, str(ctx, 'EncodedMessage'));
-  if (decoded === undefined) throw fault('InvalidAuthorizationMessageException', 'The error message cannot be decoded, it is invalid or corrupted.', 400);
+  if (decoded === undefined)
+    throw fault('InvalidAuthorizationMessageException', 'The error message cannot be decoded, it is invalid or corrupted.', 400);
   return { DecodedMessage: decoded };
 }
 

@@ -57,7 +57,15 @@ export function serviceMayAssume(env: ServiceSessionEnv, request: ServiceSession
     resourceAccountId: env.state.accountId,
     context,
     identityPolicies: [],
-    resourcePolicy: { kind: 'trust', policy: { id: `role/${request.role.name}/trust-policy`, policyType: 'trust', name: 'trust policy', document: request.role.assumeRolePolicyDocument } },
+    resourcePolicy: {
+      kind: 'trust',
+      policy: {
+        id: `role/${request.role.name}/trust-policy`,
+        policyType: 'trust',
+        name: 'trust policy',
+        document: request.role.assumeRolePolicyDocument,
+      },
+    },
   });
 }
 
@@ -103,7 +111,10 @@ export function assumeRoleAsService(env: ServiceSessionEnv, request: ServiceSess
       requestParameters: { roleArn: role.arn, roleSessionName: request.sessionName, durationSeconds: duration },
       responseElements: {
         credentials: { accessKeyId: session.accessKeyId, sessionToken: session.token, expiration: stsTrailDate(session.expiration) },
-        assumedRoleUser: { assumedRoleId: `${role.id}:${request.sessionName}`, arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.name}/${request.sessionName}` },
+        assumedRoleUser: {
+          assumedRoleId: `${role.id}:${request.sessionName}`,
+          arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.name}/${request.sessionName}`,
+        },
       },
       requestID: ids.uuid(),
       eventID: ids.uuid(),

@@ -12,14 +12,18 @@ export function sessionRestriction(caller: Caller, service: string, operation: s
   // A console sign-in that must first change its password (PasswordResetRequired, or an expired
   // password) reaches nothing else until it does (IAM User Guide, "Manage passwords for IAM users").
   // GetCallerIdentity stays open: no permission is needed for it and none can deny it (STS API Reference).
-  const passwordChangeCalls = (service === 'iam' && (operation === 'ChangePassword' || operation === 'GetAccountPasswordPolicy')) || (service === 'sts' && operation === 'GetCallerIdentity');
+  const passwordChangeCalls =
+    (service === 'iam' && (operation === 'ChangePassword' || operation === 'GetAccountPasswordPolicy')) ||
+    (service === 'sts' && operation === 'GetCallerIdentity');
   if (session?.kind === 'Console' && session.mustChangePassword && !passwordChangeCalls) {
     return accessDenied('You must change your password before you can use the AWS Management Console.');
   }
   if (!session || session.kind !== 'GetSessionToken') return undefined;
   if (service === 'iam' && !session.mfaAuthenticated) return authenticationFault('query', 'unknownKey');
   if (service === 'sts' && operation !== 'AssumeRole' && operation !== 'GetCallerIdentity') {
-    return operation === 'GetSessionToken' ? accessDenied('Cannot call GetSessionToken with session credentials') : accessDenied(`Cannot call ${operation} with session credentials`);
+    return operation === 'GetSessionToken'
+      ? accessDenied('Cannot call GetSessionToken with session credentials')
+      : accessDenied(`Cannot call ${operation} with session credentials`);
   }
   return undefined;
 }

@@ -9,7 +9,10 @@ import { ok } from '../../sim/world/helpers.ts';
 
 describe('trust policies of the Create role wizard', () => {
   test('AWS account with MFA and an external ID', () => {
-    expect(JSON.parse(trustPolicyFor({ kind: 'account', accountId: '111122223333', externalId: 'x-1', requireMfa: true }, '123456789012')).Statement[0]).toEqual({
+    expect(
+      JSON.parse(trustPolicyFor({ kind: 'account', accountId: '111122223333', externalId: 'x-1', requireMfa: true }, '123456789012'))
+        .Statement[0],
+    ).toEqual({
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws:iam::111122223333:root' },
       Action: 'sts:AssumeRole',
@@ -18,9 +21,22 @@ describe('trust policies of the Create role wizard', () => {
   });
 
   test('GitHub Actions OIDC: audience sts.amazonaws.com, sub limited to one repository', () => {
-    const statement = JSON.parse(trustPolicyFor({ kind: 'webIdentity', providerHost: 'https://token.actions.githubusercontent.com', audience: 'sts.amazonaws.com', githubRepository: 'octo/app' }, '123456789012')).Statement[0];
+    const statement = JSON.parse(
+      trustPolicyFor(
+        {
+          kind: 'webIdentity',
+          providerHost: 'https://token.actions.githubusercontent.com',
+          audience: 'sts.amazonaws.com',
+          githubRepository: 'octo/app',
+        },
+        '123456789012',
+      ),
+    ).Statement[0];
     expect(statement.Principal).toEqual({ Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' });
-    expect(statement.Condition).toEqual({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo/app:*' } });
+    expect(statement.Condition).toEqual({
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo/app:*' },
+    });
   });
 
   test('every kind makes a role the simulator accepts', async () => {

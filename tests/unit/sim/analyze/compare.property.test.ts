@@ -13,7 +13,16 @@ import { simulateCustomPolicy } from '../../../../src/sim/simulate/custom.ts';
 import { engineRequest, parseSide } from '../../../../src/sim/analyze/sides.ts';
 
 const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:Get*', 's3:*Object', 's3:*', '*', 'iam:CreateUser', 'iam:*User*'];
-const RESOURCES = ['*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/x', 'arn:aws:s3:::*/x', 'arn:aws:s3:::b*', 'arn:aws:iam::123456789012:user/*', 'arn:aws:s3:::b/${aws:username}/*', 'arn:aws:*:*:*:*'];
+const RESOURCES = [
+  '*',
+  'arn:aws:s3:::b/*',
+  'arn:aws:s3:::b/x',
+  'arn:aws:s3:::*/x',
+  'arn:aws:s3:::b*',
+  'arn:aws:iam::123456789012:user/*',
+  'arn:aws:s3:::b/${aws:username}/*',
+  'arn:aws:*:*:*:*',
+];
 const CONDITIONS: [string, string, string[]][] = [
   ['StringEquals', 'aws:PrincipalTag/team', ['a', 'b']],
   ['StringLike', 'aws:PrincipalTag/team', ['b*']],
@@ -61,8 +70,29 @@ const policy = fc.array(statement, { minLength: 1, maxLength: 3 }).map((stmts) =
   }),
 );
 
-const SAMPLE_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketPolicy', 'iam:CreateUser', 'iam:GetUser', 'iam:ListUsers', 'ec2:DescribeInstances', 'sqs:ListQueues'];
-const SAMPLE_RESOURCES = ['*', 'arn:aws:s3:::b/x', 'arn:aws:s3:::b/y/z', 'arn:aws:s3:::c/x', 'arn:aws:s3:::b/alice/k', 'arn:aws:s3:::b', 'arn:aws:s3:::bx/x:y', 'arn:aws:iam::123456789012:user/bob', 'arn:aws:s3:us-east-1:1:b/x'];
+const SAMPLE_ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:ListBucket',
+  's3:GetBucketPolicy',
+  'iam:CreateUser',
+  'iam:GetUser',
+  'iam:ListUsers',
+  'ec2:DescribeInstances',
+  'sqs:ListQueues',
+];
+const SAMPLE_RESOURCES = [
+  '*',
+  'arn:aws:s3:::b/x',
+  'arn:aws:s3:::b/y/z',
+  'arn:aws:s3:::c/x',
+  'arn:aws:s3:::b/alice/k',
+  'arn:aws:s3:::b',
+  'arn:aws:s3:::bx/x:y',
+  'arn:aws:iam::123456789012:user/bob',
+  'arn:aws:s3:us-east-1:1:b/x',
+];
 const VALUES: Record<string, string[]> = {
   'aws:PrincipalTag/team': ['a', 'b', 'bx', 'alice', 'zz', ''],
   's3:prefix': ['home/', 'Home/', 'HOME/', 'other'],
@@ -76,9 +106,18 @@ const VALUES: Record<string, string[]> = {
   'aws:SourceArn': ['arn:aws:s3:::b/x', 'arn:aws:s3:::bb', 'arn:aws:s3:::c', 'b/x'],
 };
 const contextArb = fc.record(
-  Object.fromEntries(Object.entries(VALUES).map(([k, pool]) => [k, fc.oneof(fc.constant(undefined), fc.constantFrom(...pool), fc.subarray(pool, { maxLength: Math.min(3, pool.length) }))])),
+  Object.fromEntries(
+    Object.entries(VALUES).map(([k, pool]) => [
+      k,
+      fc.oneof(fc.constant(undefined), fc.constantFrom(...pool), fc.subarray(pool, { maxLength: Math.min(3, pool.length) })),
+    ]),
+  ),
 ) as fc.Arbitrary<Record<string, ContextValue | undefined>>;
-const requestArb = fc.record({ action: fc.constantFrom(...SAMPLE_ACTIONS), resource: fc.constantFrom(...SAMPLE_RESOURCES), context: contextArb });
+const requestArb = fc.record({
+  action: fc.constantFrom(...SAMPLE_ACTIONS),
+  resource: fc.constantFrom(...SAMPLE_RESOURCES),
+  context: contextArb,
+});
 
 function namedServices(texts: string[]): Set<string> {
   const out = new Set<string>();
@@ -93,10 +132,19 @@ function namedServices(texts: string[]): Set<string> {
 /** True when the comparison reports a difference in this direction that covers the action. */
 function covered(r: PolicyComparison, direction: 'newlyAllowed' | 'noLongerAllowed', action: string, named: Set<string>): boolean {
   const service = action.split(':')[0] as string;
-  return r.groups.some((g) => g.direction === direction && (g.actions.includes(action) || (!named.has(service) && g.sentence.includes('services neither version names'))));
+  return r.groups.some(
+    (g) =>
+      g.direction === direction &&
+      (g.actions.includes(action) || (!named.has(service) && g.sentence.includes('services neither version names'))),
+  );
 }
 
-function check(type: ComparePolicyType, before: string, after: string, samples: { action: string; resource: string; context: Record<string, ContextValue | undefined> }[]): void {
+function check(
+  type: ComparePolicyType,
+  before: string,
+  after: string,
+  samples: { action: string; resource: string; context: Record<string, ContextValue | undefined> }[],
+): void {
   const r = comparePoliciesSync(before, after, { policyType: type });
   expect(r.complete).toBe(true);
   const b = parseSide('before', before, type);
@@ -111,14 +159,25 @@ function check(type: ComparePolicyType, before: string, after: string, samples: 
     if (db === da) continue;
     const direction = da ? 'newlyAllowed' : 'noLongerAllowed';
     if (!covered(r, direction, s.action, named)) {
-      throw new Error(`missed ${direction} ${s.action} ${s.resource} ${JSON.stringify(context)}\nbefore ${before}\nafter ${after}\n${r.groups.map((g) => g.sentence).join('\n')}`);
+      throw new Error(
+        `missed ${direction} ${s.action} ${s.resource} ${JSON.stringify(context)}\nbefore ${before}\nafter ${after}\n${r.groups.map((g) => g.sentence).join('\n')}`,
+      );
     }
   }
   // Each witness replays through SimulateCustomPolicy (identity) to the claimed decisions.
   if (type === 'identity') {
-    for (const [list, want] of [[r.NewlyAllowed, [false, true]], [r.NoLongerAllowed, [true, false]]] as const) {
+    for (const [list, want] of [
+      [r.NewlyAllowed, [false, true]],
+      [r.NoLongerAllowed, [true, false]],
+    ] as const) {
       for (const w of list.slice(0, 20)) {
-        const run = (texts: string[]): boolean => simulateCustomPolicy({ PolicyInputList: texts, ActionNames: [w.Action], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries }).EvaluationResults[0]?.EvalDecision === 'allowed';
+        const run = (texts: string[]): boolean =>
+          simulateCustomPolicy({
+            PolicyInputList: texts,
+            ActionNames: [w.Action],
+            ResourceArns: [w.Resource],
+            ContextEntries: w.ContextEntries,
+          }).EvaluationResults[0]?.EvalDecision === 'allowed';
         expect([run([before]), run([after])]).toEqual(want);
       }
     }
@@ -132,17 +191,28 @@ beforeAll(async () => {
 describe('comparePolicies against sampling', () => {
   for (const type of ['identity', 'boundary', 'scp'] as const) {
     it(`${type}: random requests find no difference the comparison missed; witnesses replay`, () => {
-      fc.assert(fc.property(policy, policy, fc.array(requestArb, { minLength: 150, maxLength: 150 }), (before, after, samples) => check(type, before, after, samples)), {
-        numRuns: type === 'identity' ? 60 : 25,
-      });
+      fc.assert(
+        fc.property(policy, policy, fc.array(requestArb, { minLength: 150, maxLength: 150 }), (before, after, samples) =>
+          check(type, before, after, samples),
+        ),
+        {
+          numRuns: type === 'identity' ? 60 : 25,
+        },
+      );
       // Each run compares two random policies exactly and replays 150 requests: seconds of CPU, more on a loaded machine.
     }, 120_000);
   }
   it('a policy compared with itself is Equivalent', () => {
-    fc.assert(fc.property(policy, (p) => comparePoliciesSync(p, p).Result === 'Equivalent'), { numRuns: 40 });
+    fc.assert(
+      fc.property(policy, (p) => comparePoliciesSync(p, p).Result === 'Equivalent'),
+      { numRuns: 40 },
+    );
   });
   it('async entry loads the reference itself', async () => {
-    const r = await comparePolicies('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}}', '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sns:*","Resource":"*"}}');
+    const r = await comparePolicies(
+      '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sns:Publish","Resource":"*"}}',
+      '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sns:*","Resource":"*"}}',
+    );
     expect(r.Result).toBe('MorePermissive');
     expect(r.NewlyAllowed.some((w) => w.Action === 'sns:CreateTopic')).toBe(true);
   });

@@ -8,10 +8,20 @@ import { AnalysisError, comparePolicies, type Witness } from '../../../../src/si
 import { simulateCustomPolicy } from '../../../../src/sim/simulate/custom.ts';
 
 const doc = (...Statement: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement });
-const allow = (Action: string | string[], Resource: string | string[], Condition?: object): object => ({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) });
+const allow = (Action: string | string[], Resource: string | string[], Condition?: object): object => ({
+  Effect: 'Allow',
+  Action,
+  Resource,
+  ...(Condition ? { Condition } : {}),
+});
 
 function decision(policy: string, w: Witness): string | undefined {
-  return simulateCustomPolicy({ PolicyInputList: [policy], ActionNames: [w.Action], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries }).EvaluationResults[0]?.EvalDecision;
+  return simulateCustomPolicy({
+    PolicyInputList: [policy],
+    ActionNames: [w.Action],
+    ResourceArns: [w.Resource],
+    ContextEntries: w.ContextEntries,
+  }).EvaluationResults[0]?.EvalDecision;
 }
 
 function value(w: Witness, key: string): string[] | undefined {
@@ -21,10 +31,17 @@ function value(w: Witness, key: string): string[] | undefined {
 describe('comparePolicies', () => {
   it('names the new action, the resource pattern and the absent key (the issue example)', async () => {
     const before = doc(allow('s3:GetObject', 'arn:aws:s3:::dojo-reports/*'));
-    const after = doc(allow(['s3:GetObject', 's3:DeleteObject'], 'arn:aws:s3:::dojo-reports/*'), { Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+    const after = doc(allow(['s3:GetObject', 's3:DeleteObject'], 'arn:aws:s3:::dojo-reports/*'), {
+      Effect: 'Deny',
+      Action: 's3:DeleteObject',
+      Resource: '*',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    });
     const r = await comparePolicies(before, after);
     expect(r.Result).toBe('MorePermissive');
-    expect(r.groups.map((g) => g.sentence)).toContain('now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent');
+    expect(r.groups.map((g) => g.sentence)).toContain(
+      'now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent',
+    );
     for (const w of r.NewlyAllowed) expect([decision(before, w), decision(after, w)]).toEqual(['implicitDeny', 'allowed']);
   });
 
@@ -59,7 +76,10 @@ describe('comparePolicies', () => {
   it('ARN segments: a wildcard account segment reaches other accounts', async () => {
     // IAM User Guide, "IAM JSON policy elements: Resource" (wildcards within ARN segments):
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
-    const r = await comparePolicies(doc(allow('iam:GetUser', 'arn:aws:iam::123456789012:user/*')), doc(allow('iam:GetUser', 'arn:aws:iam::*:user/*')));
+    const r = await comparePolicies(
+      doc(allow('iam:GetUser', 'arn:aws:iam::123456789012:user/*')),
+      doc(allow('iam:GetUser', 'arn:aws:iam::*:user/*')),
+    );
     expect(r.Result).toBe('MorePermissive');
     const w = r.NewlyAllowed[0] as Witness;
     expect(w.Resource.startsWith('arn:aws:iam::')).toBe(true);
@@ -120,7 +140,10 @@ describe('comparePolicies', () => {
 
   it('Null: requiring the key to be present', async () => {
     // "Condition operators", Null: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
-    const r = await comparePolicies(doc(allow('s3:GetObject', '*')), doc(allow('s3:GetObject', '*', { Null: { 'aws:TokenIssueTime': 'false' } })));
+    const r = await comparePolicies(
+      doc(allow('s3:GetObject', '*')),
+      doc(allow('s3:GetObject', '*', { Null: { 'aws:TokenIssueTime': 'false' } })),
+    );
     expect(r.Result).toBe('LessPermissive');
     expect(r.NoLongerAllowed.every((w) => value(w, 'aws:TokenIssueTime') === undefined)).toBe(true);
   });
@@ -138,7 +161,10 @@ describe('comparePolicies', () => {
   it('policy variables are symbols: ${aws:username} against a literal user name', async () => {
     // IAM User Guide, "IAM policy elements: Variables and tags":
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
-    const r = await comparePolicies(doc(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')), doc(allow('s3:GetObject', 'arn:aws:s3:::b/alice/*')));
+    const r = await comparePolicies(
+      doc(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')),
+      doc(allow('s3:GetObject', 'arn:aws:s3:::b/alice/*')),
+    );
     expect(r.Result).toBe('Incomparable');
     const lost = r.NoLongerAllowed[0] as Witness;
     const user = value(lost, 'aws:username')?.[0] ?? '';
@@ -156,14 +182,19 @@ describe('comparePolicies', () => {
   });
 
   it('resource policies: a grant to another account has that account as the witness caller', async () => {
-    const rp = (principal: string[]): string => doc({ Effect: 'Allow', Principal: { AWS: principal }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
-    const r = await comparePolicies(rp(['arn:aws:iam::123456789012:root']), rp(['arn:aws:iam::123456789012:root', '444455556666']), { policyType: 'resource' });
+    const rp = (principal: string[]): string =>
+      doc({ Effect: 'Allow', Principal: { AWS: principal }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+    const r = await comparePolicies(rp(['arn:aws:iam::123456789012:root']), rp(['arn:aws:iam::123456789012:root', '444455556666']), {
+      policyType: 'resource',
+    });
     expect(r.Result).toBe('MorePermissive');
     expect(r.NewlyAllowed.every((w) => w.CallerArn?.includes('::444455556666:'))).toBe(true);
   });
 
   it('an invalid policy fails with its line and column', async () => {
-    const err = await comparePolicies('{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}', doc(allow('s3:GetObject', '*'))).catch((e: unknown) => e);
+    const err = await comparePolicies('{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}', doc(allow('s3:GetObject', '*'))).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AnalysisError);
     expect((err as AnalysisError).code).toBe('POLICY_INVALID');
     expect((err as AnalysisError).message).toMatch(/line 1, column/);

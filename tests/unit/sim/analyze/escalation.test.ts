@@ -10,7 +10,8 @@ import { findEscalationPaths, type EscalationPath } from '../../../../src/sim/an
 import { createWorld, type World } from '../../../../src/sim/world/index.ts';
 import { awsManagedDocument, loadAwsManagedDocuments } from '../../../../src/sim/managed/index.ts';
 
-const allow = (Action: string | string[], Resource = '*'): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] });
+const allow = (Action: string | string[], Resource = '*'): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] });
 
 async function world(commands: string[]): Promise<World> {
   const w = createWorld({ seed: 'escalation' });
@@ -38,14 +39,22 @@ async function replay(w: World, path: EscalationPath): Promise<string> {
   return /--profile (\S+)$/.exec(last)?.[1] ?? '';
 }
 
-const user = (name: string, policy: string): string[] => [`aws iam create-user --user-name ${name}`, `aws iam create-access-key --user-name ${name}`, `aws iam put-user-policy --user-name ${name} --policy-name p --policy-document '${policy}'`];
+const user = (name: string, policy: string): string[] => [
+  `aws iam create-user --user-name ${name}`,
+  `aws iam create-access-key --user-name ${name}`,
+  `aws iam put-user-policy --user-name ${name} --policy-name p --policy-document '${policy}'`,
+];
 
 describe('findEscalationPaths', () => {
   it('a user who may attach policies to herself escalates in one step, and the replay makes her admin', async () => {
     const w = await world(user('alice', allow(['iam:AttachUserPolicy', 'iam:ListUsers'], 'arn:aws:iam::*:user/alice')));
     const [p, ...rest] = await paths(w);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ From: 'arn:aws:iam::123456789012:user/alice', To: 'admin', Steps: [{ Technique: 'AttachUserPolicy', Action: 'iam:AttachUserPolicy' }] });
+    expect(p).toMatchObject({
+      From: 'arn:aws:iam::123456789012:user/alice',
+      To: 'admin',
+      Steps: [{ Technique: 'AttachUserPolicy', Action: 'iam:AttachUserPolicy' }],
+    });
     expect((await w.run('aws iam create-user --user-name mallory --profile alice')).exitCode).not.toBe(0);
     const profile = await replay(w, p as EscalationPath);
     expect(profile).toBe('alice');
@@ -66,7 +75,10 @@ describe('findEscalationPaths', () => {
   });
 
   it('rewriting a role trust policy and assuming the role; fixing the policy removes the path', async () => {
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     const w = await world([
       ...user('carol', allow(['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole'], 'arn:aws:iam::*:role/Ops')),
       `aws iam create-role --role-name Ops --assume-role-policy-document '${trust}'`,

@@ -9,11 +9,18 @@ import { simulateCustomPolicy } from '../../../../src/sim/simulate/custom.ts';
 import { createWorld } from '../../../../src/sim/world/index.ts';
 
 const ALICE = 'arn:aws:iam::123456789012:user/alice';
-const today = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListUsers', 'iam:CreateUser', 'iam:DeleteUser'], Resource: '*' }] });
+const today = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListUsers', 'iam:CreateUser', 'iam:DeleteUser'], Resource: '*' }],
+});
 
 async function scenario(): Promise<{ world: ReturnType<typeof createWorld>; midpoint: string }> {
   const world = createWorld({ seed: 'generate' });
-  for (const c of ['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice', `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${today}'`]) {
+  for (const c of [
+    'aws iam create-user --user-name alice',
+    'aws iam create-access-key --user-name alice',
+    `aws iam put-user-policy --user-name alice --policy-name p --policy-document '${today}'`,
+  ]) {
     expect((await world.run(c)).exitCode).toBe(0);
   }
   expect((await world.run('aws iam get-user --user-name alice --profile alice')).exitCode).toBe(0);
@@ -28,7 +35,12 @@ async function scenario(): Promise<{ world: ReturnType<typeof createWorld>; midp
 describe('generatePolicyFromTrail', () => {
   it('real ARNs, actions grouped per resource, "*" for actions without resource types; unused access reported', async () => {
     const { world } = await scenario();
-    const r = await generatePolicyFromTrail({ records: world.trail().Records, principalArn: ALICE, currentPolicies: [today], decisionsFor: (id) => world.decisionsFor(id) });
+    const r = await generatePolicyFromTrail({
+      records: world.trail().Records,
+      principalArn: ALICE,
+      currentPolicies: [today],
+      decisionsFor: (id) => world.decisionsFor(id),
+    });
     expect(r.PolicyDocument.Statement).toEqual([
       { Sid: 'UsedInTrail1', Effect: 'Allow', Action: ['iam:ListUsers'], Resource: ['*'] },
       { Sid: 'UsedInTrail2', Effect: 'Allow', Action: ['iam:GetUser'], Resource: [ALICE] },
@@ -37,7 +49,8 @@ describe('generatePolicyFromTrail', () => {
     expect(r.recordsFailed).toBe(1);
     // The generated policy allows what the window used.
     const text = JSON.stringify(r.PolicyDocument);
-    const allowed = (action: string, resource: string): string | undefined => simulateCustomPolicy({ PolicyInputList: [text], ActionNames: [action], ResourceArns: [resource] }).EvaluationResults[0]?.EvalDecision;
+    const allowed = (action: string, resource: string): string | undefined =>
+      simulateCustomPolicy({ PolicyInputList: [text], ActionNames: [action], ResourceArns: [resource] }).EvaluationResults[0]?.EvalDecision;
     expect(allowed('iam:GetUser', ALICE)).toBe('allowed');
     expect(allowed('iam:ListUsers', '*')).toBe('allowed');
     expect(allowed('iam:CreateUser', 'arn:aws:iam::123456789012:user/x')).toBe('implicitDeny');
@@ -47,7 +60,12 @@ describe('generatePolicyFromTrail', () => {
 
   it('the window starts at --since', async () => {
     const { world, midpoint } = await scenario();
-    const r = await generatePolicyFromTrail({ records: world.trail().Records, principalArn: ALICE, since: midpoint, decisionsFor: (id) => world.decisionsFor(id) });
+    const r = await generatePolicyFromTrail({
+      records: world.trail().Records,
+      principalArn: ALICE,
+      since: midpoint,
+      decisionsFor: (id) => world.decisionsFor(id),
+    });
     expect(r.PolicyDocument.Statement.map((s) => s.Action)).toEqual([['iam:ListUsers']]);
   });
 });

@@ -15,7 +15,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('findUnusedAccess', () => {
   const oldUser: EntityUsage = {
-    arn: 'arn:aws:iam::123456789012:user/ana', kind: 'user', accountId: '123456789012', createDate: iso(NOW - 200 * DAY),
+    arn: 'arn:aws:iam::123456789012:user/ana',
+    kind: 'user',
+    accountId: '123456789012',
+    createDate: iso(NOW - 200 * DAY),
     password: { createDate: iso(NOW - 200 * DAY), lastUsed: iso(NOW - 120 * DAY) },
     accessKeys: [
       { id: 'AKIAUSED', status: 'Active', createDate: iso(NOW - 200 * DAY), lastUsed: iso(NOW - 2 * DAY) },
@@ -38,10 +41,23 @@ describe('findUnusedAccess', () => {
   });
 
   test('nothing younger than the window is judged; an unused role is one finding, not also its permissions', () => {
-    const young: EntityUsage = { ...oldUser, createDate: iso(NOW - DAY), password: { createDate: iso(NOW - DAY) }, accessKeys: [{ id: 'AKIANEW', status: 'Active', createDate: iso(NOW - DAY) }] };
+    const young: EntityUsage = {
+      ...oldUser,
+      createDate: iso(NOW - DAY),
+      password: { createDate: iso(NOW - DAY) },
+      accessKeys: [{ id: 'AKIANEW', status: 'Active', createDate: iso(NOW - DAY) }],
+    };
     expect(findUnusedAccess([young], NOW)).toEqual([]);
-    const role: EntityUsage = { arn: 'arn:aws:iam::123456789012:role/r', kind: 'role', accountId: '123456789012', createDate: iso(NOW - 100 * DAY), services: [{ ServiceNamespace: 's3' }] };
-    expect(findUnusedAccess([role], NOW)).toEqual([{ FindingType: 'UnusedIAMRole', Resource: role.arn, ResourceType: 'AWS::IAM::Role', ResourceOwnerAccount: '123456789012' }]);
+    const role: EntityUsage = {
+      arn: 'arn:aws:iam::123456789012:role/r',
+      kind: 'role',
+      accountId: '123456789012',
+      createDate: iso(NOW - 100 * DAY),
+      services: [{ ServiceNamespace: 's3' }],
+    };
+    expect(findUnusedAccess([role], NOW)).toEqual([
+      { FindingType: 'UnusedIAMRole', Resource: role.arn, ResourceType: 'AWS::IAM::Role', ResourceOwnerAccount: '123456789012' },
+    ]);
     expect(findUnusedAccess([{ ...role, roleLastUsed: iso(NOW - DAY) }], NOW).map((x) => x.FindingType)).toEqual(['UnusedPermission']);
   });
 
@@ -56,11 +72,16 @@ describe('worldUnusedAccess', () => {
   test('reads IAM on a copy: the unused key, the unused role, the unused service; no trail left behind', async () => {
     const world = createWorld({ seed: 'unused' });
     const must = async (line: string) => expect((await world.run(line)).exitCode, line).toBe(0);
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+    });
     await must('aws iam create-user --user-name ana');
     await must('aws iam create-access-key --user-name ana');
     await must('aws iam create-access-key --user-name ana');
-    await must(`aws iam put-user-policy --user-name ana --policy-name p --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 's3:ListAllMyBuckets'], Resource: '*' }] })}'`);
+    await must(
+      `aws iam put-user-policy --user-name ana --policy-name p --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 's3:ListAllMyBuckets'], Resource: '*' }] })}'`,
+    );
     await must(`aws iam create-role --role-name idle --assume-role-policy-document '${trust}'`);
     world.clock.advance(100 * 86_400);
     await must('aws iam get-user --profile ana');

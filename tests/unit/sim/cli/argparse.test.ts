@@ -51,7 +51,17 @@ describe('parseArgs', () => {
 
 describe('parseGlobals', () => {
   it('takes global options anywhere and keeps the rest in order', () => {
-    const { globals, command, rest } = parseGlobals(['--profile', 'a', 'iam', 'create-user', '--output', 'text', '--user-name', 'bob', '--region=eu-west-1']);
+    const { globals, command, rest } = parseGlobals([
+      '--profile',
+      'a',
+      'iam',
+      'create-user',
+      '--output',
+      'text',
+      '--user-name',
+      'bob',
+      '--region=eu-west-1',
+    ]);
     expect(command).toBe('iam');
     expect(globals).toMatchObject({ profile: 'a', output: 'text', region: 'eu-west-1' });
     expect(rest).toEqual(['create-user', '--user-name', 'bob']);

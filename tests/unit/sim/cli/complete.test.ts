@@ -23,7 +23,11 @@ describe('completeCommandLine', () => {
   });
 
   it('gives the range of the word to replace', () => {
-    expect(completeCommandLine('aws iam list-us --output json', 15)).toEqual({ from: 8, to: 15, candidates: ['list-user-policies', 'list-user-tags', 'list-users'] });
+    expect(completeCommandLine('aws iam list-us --output json', 15)).toEqual({
+      from: 8,
+      to: 15,
+      candidates: ['list-user-policies', 'list-user-tags', 'list-users'],
+    });
   });
 });
 

@@ -17,7 +17,10 @@ function hostWithRole(): FakeHost {
         SessionToken: 'token',
         Expiration: new Date(host.time + 3600_000).toISOString(),
       },
-      AssumedRoleUser: { AssumedRoleId: 'AROAEXAMPLE:s', Arn: `arn:aws:sts::123456789012:assumed-role/admin/${String(request.params.RoleSessionName)}` },
+      AssumedRoleUser: {
+        AssumedRoleId: 'AROAEXAMPLE:s',
+        Arn: `arn:aws:sts::123456789012:assumed-role/admin/${String(request.params.RoleSessionName)}`,
+      },
     },
   }));
   return host;
@@ -31,7 +34,11 @@ describe('aws configure', () => {
   it('set then get a value of a named profile', async () => {
     const host = new FakeHost();
     await configure(host, 'aws configure set region eu-west-1 --profile dev');
-    expect(await runCommandLine(host, 'aws configure get region --profile dev')).toEqual({ exitCode: 0, stdout: 'eu-west-1\n', stderr: '' });
+    expect(await runCommandLine(host, 'aws configure get region --profile dev')).toEqual({
+      exitCode: 0,
+      stdout: 'eu-west-1\n',
+      stderr: '',
+    });
     expect(host.cliConfig.profiles).toEqual({ dev: { region: 'eu-west-1' } });
   });
 
@@ -82,7 +89,12 @@ describe('aws configure', () => {
       'aws configure set aws_session_token tok --profile t',
     );
     await runCommandLine(host, 'aws sts get-caller-identity --profile t');
-    expect(host.requests[0]?.credentials).toEqual({ kind: 'accessKey', accessKeyId: 'ASIATEMP', secretAccessKey: 'x', sessionToken: 'tok' });
+    expect(host.requests[0]?.credentials).toEqual({
+      kind: 'accessKey',
+      accessKeyId: 'ASIATEMP',
+      secretAccessKey: 'x',
+      sessionToken: 'tok',
+    });
   });
 });
 
@@ -130,12 +142,21 @@ describe('role profiles', () => {
     expect(assume?.operation).toBe('AssumeRole');
     expect(assume?.params).toEqual({ RoleArn: 'arn:aws:iam::123456789012:role/admin', RoleSessionName: 'alice-admin' });
     expect(assume?.credentials).toEqual(host.users.get('alice'));
-    expect(call?.credentials).toEqual({ kind: 'accessKey', accessKeyId: 'ASIA1EXAMPLE', secretAccessKey: 'tempsecret', sessionToken: 'token' });
+    expect(call?.credentials).toEqual({
+      kind: 'accessKey',
+      accessKeyId: 'ASIA1EXAMPLE',
+      secretAccessKey: 'tempsecret',
+      sessionToken: 'token',
+    });
   });
 
   it('reuses cached credentials until 15 minutes before they expire', async () => {
     const host = hostWithRole();
-    await configure(host, 'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin', 'aws configure set source_profile alice --profile admin');
+    await configure(
+      host,
+      'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin',
+      'aws configure set source_profile alice --profile admin',
+    );
     await runCommandLine(host, 'aws iam list-users --profile admin');
     await runCommandLine(host, 'aws iam list-users --profile admin');
     expect(host.requests.map((r) => r.operation)).toEqual(['AssumeRole', 'ListUsers', 'ListUsers']);
@@ -146,7 +167,11 @@ describe('role profiles', () => {
 
   it('default session name is botocore-session-<epoch seconds>', async () => {
     const host = hostWithRole();
-    await configure(host, 'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin', 'aws configure set source_profile alice --profile admin');
+    await configure(
+      host,
+      'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin',
+      'aws configure set source_profile alice --profile admin',
+    );
     await runCommandLine(host, 'aws sts get-caller-identity --profile admin');
     expect(host.requests[0]?.params.RoleSessionName).toBe(`botocore-session-${Math.floor(host.time / 1000)}`);
   });
@@ -171,12 +196,22 @@ describe('role profiles', () => {
 
   it('a denied AssumeRole is printed as the AssumeRole service error (254)', async () => {
     const host = new FakeHost();
-    host.fail('sts:AssumeRole', 'AccessDenied', 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin', 403);
-    await configure(host, 'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin', 'aws configure set source_profile alice --profile admin');
+    host.fail(
+      'sts:AssumeRole',
+      'AccessDenied',
+      'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin',
+      403,
+    );
+    await configure(
+      host,
+      'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin',
+      'aws configure set source_profile alice --profile admin',
+    );
     expect(await runCommandLine(host, 'aws iam list-users --profile admin')).toEqual({
       exitCode: 254,
       stdout: '',
-      stderr: '\nAn error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin\n',
+      stderr:
+        '\nAn error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/admin\n',
     });
   });
 
@@ -215,7 +250,11 @@ describe('environment variables (CLI user guide, "Environment variables to confi
 describe('aws configure get of the implicit keys', () => {
   it('shows the key the world signs with for a user profile', async () => {
     const host = new FakeHost();
-    expect(await runCommandLine(host, 'aws configure get aws_access_key_id --profile alice')).toEqual({ exitCode: 0, stdout: 'AKIAALICE000000EXAMPLE\n', stderr: '' });
+    expect(await runCommandLine(host, 'aws configure get aws_access_key_id --profile alice')).toEqual({
+      exitCode: 0,
+      stdout: 'AKIAALICE000000EXAMPLE\n',
+      stderr: '',
+    });
     expect((await runCommandLine(host, 'aws configure get aws_access_key_id --profile ghost')).exitCode).toBe(1);
   });
 });
@@ -225,7 +264,7 @@ describe('aws configure usage errors', () => {
     ['aws configure set', 'the following arguments are required: varname, value'],
     ['aws configure set region', 'the following arguments are required: value'],
     ['aws configure get', 'the following arguments are required: varname'],
-    ['aws configure frob', "argument subcommand: Invalid choice, valid choices are:"],
+    ['aws configure frob', 'argument subcommand: Invalid choice, valid choices are:'],
   ])('%s', async (line, message) => {
     const result = await runCommandLine(new FakeHost(), line);
     expect(result.exitCode).toBe(252);

@@ -57,19 +57,41 @@ describe('bad command lines exit 252 with the argparse text', () => {
 
 describe('parameter errors', () => {
   it.each([
-    ['shorthand missing =', 'aws iam tag-user --user-name a --tags Key', "\nError parsing parameter '--tags': Expected: '=', received: 'EOF' for input:\nKey\n   ^\n"],
-    ['bad JSON', `aws iam tag-user --user-name a --tags '[{"Key": }]'`,
-      `\nError parsing parameter '--tags': Invalid JSON: Expecting value: line 1 column 10 (char 9)\nJSON received: [{"Key": }]\n`],
-    ['missing file', 'aws iam create-policy --policy-name p --policy-document file://nope.json',
-      "\nError parsing parameter '--policy-document': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'\n"],
-    ['botocore: missing nested member', 'aws iam tag-user --user-name a --tags Key=k',
-      '\nParameter validation failed:\nMissing required parameter in Tags[0]: "Value"\n'],
-    ['botocore: min length', `aws iam create-user --user-name ''`,
-      '\nParameter validation failed:\nInvalid length for parameter UserName, value: 0, valid min length: 1\n'],
-    ['botocore: min value', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/r --role-session-name s1 --duration-seconds 10',
-      '\nParameter validation failed:\nInvalid value for parameter DurationSeconds, value: 10, valid min value: 900\n'],
-    ['botocore: wrong type in JSON', `aws iam tag-user --user-name a --tags '[{"Key": 1, "Value": "v"}]'`,
-      "\nParameter validation failed:\nInvalid type for parameter Tags[0].Key, value: 1, type: <class 'int'>, valid types: <class 'str'>\n"],
+    [
+      'shorthand missing =',
+      'aws iam tag-user --user-name a --tags Key',
+      "\nError parsing parameter '--tags': Expected: '=', received: 'EOF' for input:\nKey\n   ^\n",
+    ],
+    [
+      'bad JSON',
+      `aws iam tag-user --user-name a --tags '[{"Key": }]'`,
+      `\nError parsing parameter '--tags': Invalid JSON: Expecting value: line 1 column 10 (char 9)\nJSON received: [{"Key": }]\n`,
+    ],
+    [
+      'missing file',
+      'aws iam create-policy --policy-name p --policy-document file://nope.json',
+      "\nError parsing parameter '--policy-document': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'\n",
+    ],
+    [
+      'botocore: missing nested member',
+      'aws iam tag-user --user-name a --tags Key=k',
+      '\nParameter validation failed:\nMissing required parameter in Tags[0]: "Value"\n',
+    ],
+    [
+      'botocore: min length',
+      `aws iam create-user --user-name ''`,
+      '\nParameter validation failed:\nInvalid length for parameter UserName, value: 0, valid min length: 1\n',
+    ],
+    [
+      'botocore: min value',
+      'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/r --role-session-name s1 --duration-seconds 10',
+      '\nParameter validation failed:\nInvalid value for parameter DurationSeconds, value: 10, valid min value: 900\n',
+    ],
+    [
+      'botocore: wrong type in JSON',
+      `aws iam tag-user --user-name a --tags '[{"Key": 1, "Value": "v"}]'`,
+      "\nParameter validation failed:\nInvalid type for parameter Tags[0].Key, value: 1, type: <class 'int'>, valid types: <class 'str'>\n",
+    ],
   ])('%s → 252', async (_name, line, stderr) => {
     const host = new FakeHost();
     const result = await runCommandLine(host, line);
@@ -115,7 +137,8 @@ describe('service errors exit 254', () => {
 
   it('AccessDenied keeps the service message word for word', async () => {
     const host = new FakeHost();
-    const message = 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::123456789012:user/ because no identity-based policy allows the iam:ListUsers action';
+    const message =
+      'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::123456789012:user/ because no identity-based policy allows the iam:ListUsers action';
     host.fail('iam:ListUsers', 'AccessDenied', message, 403);
     const result = await runCommandLine(host, 'aws iam list-users --profile alice');
     expect(result.stderr).toBe(`\nAn error occurred (AccessDenied) when calling the ListUsers operation: ${message}\n`);

@@ -11,7 +11,9 @@ export class FakeHost implements CliHost {
   answers = new Map<string, (request: ServiceRequest) => ServiceResponse>();
   files = new Map<string, string | Uint8Array>();
   cliConfig = { profiles: {} as Record<string, Record<string, string>> };
-  users = new Map<string, Credentials>([['alice', { kind: 'accessKey', accessKeyId: 'AKIAALICE000000EXAMPLE', secretAccessKey: 'alicesecret' }]]);
+  users = new Map<string, Credentials>([
+    ['alice', { kind: 'accessKey', accessKeyId: 'AKIAALICE000000EXAMPLE', secretAccessKey: 'alicesecret' }],
+  ]);
   time = Date.parse('2026-03-02T14:05:11Z');
   clock = { now: (): number => this.time };
 

@@ -10,7 +10,13 @@ const IDENTITY = { UserId: 'AIDAEXAMPLE', Account: '123456789012', Arn: 'arn:aws
 const USERS = {
   Users: [
     { Path: '/', UserName: 'bob', UserId: 'AIDABOB', Arn: 'arn:aws:iam::123456789012:user/bob', CreateDate: '2026-03-02T14:05:11+00:00' },
-    { Path: '/', UserName: 'carol', UserId: 'AIDACAROL', Arn: 'arn:aws:iam::123456789012:user/carol', CreateDate: '2026-03-02T14:06:00+00:00' },
+    {
+      Path: '/',
+      UserName: 'carol',
+      UserId: 'AIDACAROL',
+      Arn: 'arn:aws:iam::123456789012:user/carol',
+      CreateDate: '2026-03-02T14:06:00+00:00',
+    },
   ],
 };
 
@@ -30,7 +36,9 @@ describe('--output json', () => {
     );
   });
   it('prints nothing for an operation without output', async () => {
-    expect(await run('aws iam attach-user-policy --user-name a --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess', {}, 'iam:AttachUserPolicy')).toBe('');
+    expect(
+      await run('aws iam attach-user-policy --user-name a --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess', {}, 'iam:AttachUserPolicy'),
+    ).toBe('');
   });
   it('prints blobs as base64', async () => {
     expect(await run('aws sts get-caller-identity', { Blob: new Uint8Array([104, 105]) })).toBe('{\n    "Blob": "aGk="\n}\n');
@@ -117,10 +125,14 @@ describe('--output table', () => {
 });
 
 describe('--output yaml', () => {
-  it('prints block YAML with lists at the key\'s indentation, quoting what YAML would misread', async () => {
+  it("prints block YAML with lists at the key's indentation, quoting what YAML would misread", async () => {
     const host = new FakeHost();
-    host.answer('iam:GetUser', { User: { Path: '/', UserName: 'a', Tags: [{ Key: 'k', Value: 'v' }], CreateDate: '2026-03-02T09:00:00+00:00' } });
+    host.answer('iam:GetUser', {
+      User: { Path: '/', UserName: 'a', Tags: [{ Key: 'k', Value: 'v' }], CreateDate: '2026-03-02T09:00:00+00:00' },
+    });
     const result = await runCommandLine(host, 'aws iam get-user --user-name a --output yaml');
-    expect(result.stdout).toBe("User:\n  Path: /\n  UserName: a\n  Tags:\n  - Key: k\n    Value: v\n  CreateDate: '2026-03-02T09:00:00+00:00'\n");
+    expect(result.stdout).toBe(
+      "User:\n  Path: /\n  UserName: a\n  Tags:\n  - Key: k\n    Value: v\n  CreateDate: '2026-03-02T09:00:00+00:00'\n",
+    );
   });
 });

@@ -11,13 +11,20 @@ async function list(args: string): Promise<{ exitCode: number; out: Record<strin
   const host = new FakeHost();
   host.answer('iam:ListUsers', { Users: users });
   const r = await runCommandLine(host, `aws iam list-users ${args}`);
-  return { exitCode: r.exitCode, out: r.exitCode === 0 ? (JSON.parse(r.stdout) as Record<string, unknown>) : r.stderr, params: host.requests[0]?.params };
+  return {
+    exitCode: r.exitCode,
+    out: r.exitCode === 0 ? (JSON.parse(r.stdout) as Record<string, unknown>) : r.stderr,
+    params: host.requests[0]?.params,
+  };
 }
 
 describe('pagination', () => {
   it('--max-items cuts the list and prints the NextToken botocore would', async () => {
     const r = await list('--max-items 2');
-    expect(r.out).toEqual({ Users: [{ UserName: 'ana' }, { UserName: 'bob' }], NextToken: 'eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==' });
+    expect(r.out).toEqual({
+      Users: [{ UserName: 'ana' }, { UserName: 'bob' }],
+      NextToken: 'eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==',
+    });
     expect(r.params).toEqual({});
   });
 

@@ -15,7 +15,13 @@ test('tokenize(shellQuote(word)) gives back the word, for any word', () => {
 });
 
 test('words of a real command stay unquoted; the terminal uses the same function', () => {
-  expect(['iam', 'get-user', '--user-name', 'alice@example.com', 'arn:aws:s3:::b/k'].map(shellQuote)).toEqual(['iam', 'get-user', '--user-name', 'alice@example.com', 'arn:aws:s3:::b/k']);
+  expect(['iam', 'get-user', '--user-name', 'alice@example.com', 'arn:aws:s3:::b/k'].map(shellQuote)).toEqual([
+    'iam',
+    'get-user',
+    '--user-name',
+    'alice@example.com',
+    'arn:aws:s3:::b/k',
+  ]);
   expect(shellQuote('{"a": 1}')).toBe(`'{"a": 1}'`);
   expect(terminalQuote).toBe(shellQuote);
 });

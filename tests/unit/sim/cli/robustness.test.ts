@@ -6,8 +6,35 @@ import { runCommandLine } from '../../../../src/sim/cli/index.ts';
 import { FakeHost } from './fake-host.ts';
 
 const EXIT_CODES = new Set([0, 1, 2, 127, 252, 253, 254, 255]);
-const WORDS = ['aws', 'iam', 's3api', 'sts', 'create-user', 'tag-user', 'get-object', '--user-name', '--tags', '--output',
-  'table', '--query', "'", '"', '\\', 'Key=a', 'Key=', '[', '{', '}', 'file://x', '--cli-input-json', 'help', '--no-x', '=', '--', '-1'];
+const WORDS = [
+  'aws',
+  'iam',
+  's3api',
+  'sts',
+  'create-user',
+  'tag-user',
+  'get-object',
+  '--user-name',
+  '--tags',
+  '--output',
+  'table',
+  '--query',
+  "'",
+  '"',
+  '\\',
+  'Key=a',
+  'Key=',
+  '[',
+  '{',
+  '}',
+  'file://x',
+  '--cli-input-json',
+  'help',
+  '--no-x',
+  '=',
+  '--',
+  '-1',
+];
 
 describe('robustness', () => {
   it('any line gives a result with a known exit code, never an exception', async () => {
@@ -42,7 +69,10 @@ describe('robustness', () => {
 
   it('__proto__ keys stay plain data', async () => {
     const host = new FakeHost();
-    const result = await runCommandLine(host, `aws iam tag-user --user-name a --tags '[{"__proto__": {"x": 1}, "Key": "k", "Value": "v"}]'`);
+    const result = await runCommandLine(
+      host,
+      `aws iam tag-user --user-name a --tags '[{"__proto__": {"x": 1}, "Key": "k", "Value": "v"}]'`,
+    );
     expect(result.exitCode).toBe(252);
     expect(result.stderr).toContain('Unknown parameter in Tags[0]: "__proto__"');
     expect(({} as Record<string, unknown>).x).toBeUndefined();

@@ -8,15 +8,22 @@ function world() {
   return createWorld({ seed: 'shell-test', now: '2026-03-02T09:00:00Z' });
 }
 
-const POLICY = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}', '  ]', '}'];
+const POLICY = [
+  '{',
+  '  "Version": "2012-10-17",',
+  '  "Statement": [',
+  '    {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}',
+  '  ]',
+  '}',
+];
 
 describe('terminal files', () => {
   it('a heredoc writes the lines up to its delimiter, kept as typed', async () => {
     const w = world();
-    const open = await w.run("cat > policy.json <<'EOF'\n{\n  \"a\": 1");
+    const open = await w.run('cat > policy.json <<\'EOF\'\n{\n  "a": 1');
     expect(open).toEqual({ exitCode: 0, stdout: '', stderr: '', continuation: '> ' });
     expect(w.listFiles()).toEqual([]);
-    const done = await w.run("cat > policy.json <<'EOF'\n{\n  \"a\": 1\n}\nEOF");
+    const done = await w.run('cat > policy.json <<\'EOF\'\n{\n  "a": 1\n}\nEOF');
     expect(done).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect(w.readFile('policy.json')).toBe('{\n  "a": 1\n}\n');
   });
@@ -50,13 +57,17 @@ describe('terminal files', () => {
     await w.run('echo a > a.txt');
     await w.run('echo b > b.txt');
     expect((await w.run('ls')).stdout).toBe('a.txt\nb.txt\n');
-    expect(await w.run('rm a.txt gone.txt')).toEqual({ exitCode: 1, stdout: '', stderr: "rm: cannot remove 'gone.txt': No such file or directory\n" });
+    expect(await w.run('rm a.txt gone.txt')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: "rm: cannot remove 'gone.txt': No such file or directory\n",
+    });
     expect(await w.run('rm -f gone.txt')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect((await w.run('ls')).stdout).toBe('b.txt\n');
     expect((await w.run('ls gone.txt')).stderr).toBe("ls: cannot access 'gone.txt': No such file or directory\n");
   });
 
-  it('a redirect without a file is bash\'s syntax error', async () => {
+  it("a redirect without a file is bash's syntax error", async () => {
     const r = await world().run('echo hi >');
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/^-bash: syntax error near unexpected token `newline'/);
@@ -66,8 +77,14 @@ describe('terminal files', () => {
     const w = world();
     await w.run('aws iam create-user --user-name bob');
     await w.run(`cat > policy.json <<'EOF'\n${POLICY.join('\n')}\nEOF`);
-    expect(await w.run('aws iam put-user-policy --user-name bob --policy-name list --policy-document file://policy.json')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
-    expect(JSON.parse((await w.run('aws iam get-user-policy --user-name bob --policy-name list')).stdout).PolicyDocument.Statement[0].Action).toBe('s3:ListAllMyBuckets');
+    expect(await w.run('aws iam put-user-policy --user-name bob --policy-name list --policy-document file://policy.json')).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr: '',
+    });
+    expect(
+      JSON.parse((await w.run('aws iam get-user-policy --user-name bob --policy-name list')).stdout).PolicyDocument.Statement[0].Action,
+    ).toBe('s3:ListAllMyBuckets');
   });
 
   it("IAM's answer to a malformed file stays AWS's; the simulator adds the file, line and column", async () => {
@@ -105,14 +122,19 @@ describe('terminal files', () => {
     // AWS CLI User Guide, "Loading AWS CLI parameters from a file": https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html
     const w = world();
     w.writeFile('req.json', JSON.stringify({ UserName: 'carol', Tags: [{ Key: 'team', Value: 'blue' }] }));
-    expect(JSON.parse(await w.run('aws iam create-user --cli-input-json file://req.json').then((r) => r.stdout)).User.UserName).toBe('carol');
+    expect(JSON.parse(await w.run('aws iam create-user --cli-input-json file://req.json').then((r) => r.stdout)).User.UserName).toBe(
+      'carol',
+    );
     await w.run('aws kms create-key --description k');
     const keyId = (await w.run('aws kms list-keys --query Keys[0].KeyId --output text')).stdout.trim();
     w.writeFile('plain.txt', 'bytes from a file');
-    const blob = (await w.run(`aws kms encrypt --key-id ${keyId} --plaintext fileb://plain.txt --query CiphertextBlob --output text`)).stdout.trim();
+    const blob = (
+      await w.run(`aws kms encrypt --key-id ${keyId} --plaintext fileb://plain.txt --query CiphertextBlob --output text`)
+    ).stdout.trim();
     const out = JSON.parse((await w.run(`aws kms decrypt --ciphertext-blob ${blob}`)).stdout);
     expect(atob(out.Plaintext)).toBe('bytes from a file');
-    expect((await w.run('aws kms encrypt --key-id x --plaintext fileb://missing.bin')).stderr).toBe("\nError parsing parameter '--plaintext': Unable to load paramfile fileb://missing.bin: [Errno 2] No such file or directory: 'missing.bin'\n");
+    expect((await w.run('aws kms encrypt --key-id x --plaintext fileb://missing.bin')).stderr).toBe(
+      "\nError parsing parameter '--plaintext': Unable to load paramfile fileb://missing.bin: [Errno 2] No such file or directory: 'missing.bin'\n",
+    );
   });
 });
-

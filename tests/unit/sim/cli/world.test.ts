@@ -35,8 +35,14 @@ describe('CLI × world', () => {
     const world = createWorld({});
     await ok(world, 'aws iam create-user --user-name alice');
     await ok(world, 'aws iam create-access-key --user-name alice');
-    await ok(world, 'aws iam put-user-policy --user-name alice --policy-name assume --policy-document \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}\'');
-    const created = await ok(world, 'aws iam create-virtual-mfa-device --virtual-mfa-device-name alice --outfile seed.txt --bootstrap-method Base32StringSeed');
+    await ok(
+      world,
+      'aws iam put-user-policy --user-name alice --policy-name assume --policy-document \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}\'',
+    );
+    const created = await ok(
+      world,
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name alice --outfile seed.txt --bootstrap-method Base32StringSeed',
+    );
     expect(JSON.parse(created)).toEqual({ VirtualMFADevice: { SerialNumber: 'arn:aws:iam::123456789012:mfa/alice' } });
     const seed = world.readFile('seed.txt');
     expect(typeof seed === 'string' ? seed : new TextDecoder().decode(seed)).toMatch(/^[A-Z2-7]+=*$/);
@@ -44,10 +50,20 @@ describe('CLI × world', () => {
     const code1 = world.authenticatorCode(serial)?.code;
     world.clock.advance(30);
     const code2 = world.authenticatorCode(serial)?.code;
-    await ok(world, `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${code1} --authentication-code2 ${code2}`);
+    await ok(
+      world,
+      `aws iam enable-mfa-device --user-name alice --serial-number ${serial} --authentication-code1 ${code1} --authentication-code2 ${code2}`,
+    );
     const trust = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+      ],
     });
     await ok(world, `aws iam create-role --role-name admin --assume-role-policy-document '${trust}'`);
     await ok(world, 'aws configure set role_arn arn:aws:iam::123456789012:role/admin --profile admin');
@@ -86,7 +102,12 @@ describe('CLI × world', () => {
   });
 
   it('the same commands in two worlds with the same seed print the same bytes', async () => {
-    const lines = ['aws iam create-user --user-name a', 'aws iam create-access-key --user-name a', 'aws iam list-users --output text', 'aws iam get-user --user-name nope'];
+    const lines = [
+      'aws iam create-user --user-name a',
+      'aws iam create-access-key --user-name a',
+      'aws iam list-users --output text',
+      'aws iam get-user --user-name nope',
+    ];
     const outputs = async (): Promise<string[]> => {
       const world = createWorld({ seed: 's' });
       const out: string[] = [];
@@ -101,12 +122,14 @@ describe('CLI × world', () => {
 });
 
 describe('CLI × world: bad keys', () => {
-  it('a profile with unknown keys gets the service\'s InvalidClientTokenId (254)', async () => {
+  it("a profile with unknown keys gets the service's InvalidClientTokenId (254)", async () => {
     const world = createWorld({});
     await ok(world, 'aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE --profile bogus');
     await ok(world, 'aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY --profile bogus');
     const result = await world.run('aws iam list-users --profile bogus');
     expect(result.exitCode).toBe(254);
-    expect(result.stderr).toBe('\nAn error occurred (InvalidClientTokenId) when calling the ListUsers operation: The security token included in the request is invalid.\n');
+    expect(result.stderr).toBe(
+      '\nAn error occurred (InvalidClientTokenId) when calling the ListUsers operation: The security token included in the request is invalid.\n',
+    );
   });
 });

@@ -27,7 +27,10 @@ for (const [suite, cases] of suites) {
         const result = authorize(requestOf(c));
         // A case fails for the stated reason, never because its own policies did not parse.
         if (c.reason !== 'POLICY_ERROR') expect(result.explanation.policies.filter((p) => p.outcome === 'error')).toEqual([]);
-        expect({ decision: result.decision, reason: c.reason ? result.reason : undefined }).toEqual({ decision: c.expect, reason: c.reason });
+        expect({ decision: result.decision, reason: c.reason ? result.reason : undefined }).toEqual({
+          decision: c.expect,
+          reason: c.reason,
+        });
       });
     }
   });

@@ -5,7 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { authorize } from '../../../../src/sim/evaluate/authorize.ts';
-import { EXPLANATION_CODES, explanationInWords, withArticle, type ExplanationCode } from '../../../../src/sim/evaluate/explanation-codes.ts';
+import {
+  EXPLANATION_CODES,
+  explanationInWords,
+  withArticle,
+  type ExplanationCode,
+} from '../../../../src/sim/evaluate/explanation-codes.ts';
 import { reasonInWords } from '../../../../src/sim/evaluate/messages.ts';
 import type { DecidingLayer } from '../../../../src/sim/evaluate/types.ts';
 import { requestOf } from './cases/case.ts';
@@ -14,7 +19,14 @@ import { federatedProviderCases, flowCases } from './cases/flow.ts';
 import { matchingCases } from './cases/matching.ts';
 import { variableCases } from './cases/variables.ts';
 
-const SAMPLE_PARAMS = { policyType: 'identity', level: '1', kind: 'resource', principalAccount: '111122223333', resourceAccount: '444455556666', error: 'boom' };
+const SAMPLE_PARAMS = {
+  policyType: 'identity',
+  level: '1',
+  kind: 'resource',
+  principalAccount: '111122223333',
+  resourceAccount: '444455556666',
+  error: 'boom',
+};
 
 /** A sentence for people: starts with a capital, ends with a full stop, has no code or bad article in it. */
 function expectSentence(words: string, code: string): void {
@@ -51,7 +63,11 @@ describe('the explanation code catalog', () => {
     const dir = 'src/sim/evaluate';
     const built = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').map((line, i) => ({ where: `${f}:${i + 1}`, line })))
+      .flatMap((f) =>
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => /code: `|\.step\([^)]*`/.test(line));
     expect(built).toEqual([]);
   });

@@ -110,7 +110,15 @@ describe(`explanation [${DOC.evaluation}]`, () => {
   });
 
   it('a policy that does not parse is shown with its errors and positions', () => {
-    const result = authorize(requestOf({ name: 'x', doc: DOC.grammar, action: 's3:GetObject', identity: ['{"Statement": {"Effect": "Alow"}}'], expect: 'implicitDeny' }));
+    const result = authorize(
+      requestOf({
+        name: 'x',
+        doc: DOC.grammar,
+        action: 's3:GetObject',
+        identity: ['{"Statement": {"Effect": "Alow"}}'],
+        expect: 'implicitDeny',
+      }),
+    );
     expect(result.reason).toBe('POLICY_ERROR');
     expect(result.explanation.policies[0]?.outcome).toBe('error');
     expect(result.explanation.policies[0]?.errors?.[0]).toMatchObject({ code: 'INVALID_EFFECT', span: { start: { line: 1, column: 26 } } });
@@ -119,10 +127,26 @@ describe(`explanation [${DOC.evaluation}]`, () => {
 
 describe(`an SCP level with no Allow [${DOC.denyAllow}]`, () => {
   it('is reported as implicitDeny and the explanation says AWS treats it as final', () => {
-    const request = requestOf({ name: 'x', doc: DOC.denyAllow, action: 's3:GetObject', identity: [[allow('*')]], scps: [[FULL_ACCESS], [[allow('ec2:*')]]], expect: 'implicitDeny' });
+    const request = requestOf({
+      name: 'x',
+      doc: DOC.denyAllow,
+      action: 's3:GetObject',
+      identity: [[allow('*')]],
+      scps: [[FULL_ACCESS], [[allow('ec2:*')]]],
+      expect: 'implicitDeny',
+    });
     const result = authorize(request);
-    expect(result).toMatchObject({ decision: 'implicitDeny', reason: 'SCP_IMPLICIT_DENY', decidingLayer: 'scp', deniedByPolicyType: 'scp' });
-    expect(result.explanation.steps.find((s) => s.step === 'scp')).toMatchObject({ outcome: 'implicitDeny', code: 'SCP_LEVEL_NO_ALLOW', params: { level: '1', final: 'true' } });
+    expect(result).toMatchObject({
+      decision: 'implicitDeny',
+      reason: 'SCP_IMPLICIT_DENY',
+      decidingLayer: 'scp',
+      deniedByPolicyType: 'scp',
+    });
+    expect(result.explanation.steps.find((s) => s.step === 'scp')).toMatchObject({
+      outcome: 'implicitDeny',
+      code: 'SCP_LEVEL_NO_ALLOW',
+      params: { level: '1', final: 'true' },
+    });
     // Identity policies are not consulted after the SCP step: the denial cannot be overridden.
     expect(result.explanation.steps.some((s) => s.step === 'identity')).toBe(false);
     const why = explainInWords(request, result).find((l) => l.includes('Why:')) ?? '';

@@ -35,7 +35,10 @@ const text = fc.array(textAlphabet, { maxLength: 14 }).map((a) => a.join(''));
 
 describe('wildcard matching', () => {
   it('agrees with the reference matcher', () => {
-    fc.assert(fc.property(pattern, text, (p, t) => matchesWildcard(p, t) === reference(p, t)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(pattern, text, (p, t) => matchesWildcard(p, t) === reference(p, t)),
+      { numRuns: 3000 },
+    );
   });
   it('"*" matches every text', () => {
     fc.assert(fc.property(fc.string(), (t) => matchesWildcard('*', t)));
@@ -45,10 +48,14 @@ describe('wildcard matching', () => {
   });
   it('every text matches itself with any character replaced by ?', () => {
     fc.assert(
-      fc.property(text.filter((t) => t.length > 0), fc.nat(), (t, k) => {
-        const i = k % t.length;
-        return matchesWildcard(`${t.slice(0, i)}?${t.slice(i + 1)}`, t);
-      }),
+      fc.property(
+        text.filter((t) => t.length > 0),
+        fc.nat(),
+        (t, k) => {
+          const i = k % t.length;
+          return matchesWildcard(`${t.slice(0, i)}?${t.slice(i + 1)}`, t);
+        },
+      ),
     );
   });
   it('a 10,000-character hostile pattern finishes quickly', () => {
@@ -63,10 +70,19 @@ describe('wildcard matching', () => {
 describe('action matching', () => {
   const name = fc.stringMatching(/^[A-Za-z]{1,12}$/);
   it('ignores case in the prefix and the name', () => {
-    fc.assert(fc.property(name, name, (svc, act) => matchesAction(`${svc.toUpperCase()}:${act.toLowerCase()}`, `${svc}:${act}`.toLowerCase())));
+    fc.assert(
+      fc.property(name, name, (svc, act) => matchesAction(`${svc.toUpperCase()}:${act.toLowerCase()}`, `${svc}:${act}`.toLowerCase())),
+    );
   });
   it('service:* matches every action of the service and none of another', () => {
-    fc.assert(fc.property(name, name, (svc, act) => matchesAction(`${svc}:*`, `${svc}:${act}`.toLowerCase()) && !matchesAction(`${svc}x:*`, `${svc}:${act}`.toLowerCase())));
+    fc.assert(
+      fc.property(
+        name,
+        name,
+        (svc, act) =>
+          matchesAction(`${svc}:*`, `${svc}:${act}`.toLowerCase()) && !matchesAction(`${svc}x:*`, `${svc}:${act}`.toLowerCase()),
+      ),
+    );
   });
 });
 
@@ -75,10 +91,17 @@ describe('ARN matching', () => {
   const res = fc.stringMatching(/^[a-zA-Z0-9/_.-]{1,20}$/);
   const arn = fc.tuple(seg, seg, seg, res).map(([svc, region, acct, r]) => `arn:aws:${svc || 's3'}:${region}:${acct}:${r}`);
   it('an ARN matches itself and "*"', () => {
-    fc.assert(fc.property(arn, (a) => matchesArnPattern(a, a) && matchesArnPattern('*', a) && matchResourcePattern(a, a, undefined).matched));
+    fc.assert(
+      fc.property(arn, (a) => matchesArnPattern(a, a) && matchesArnPattern('*', a) && matchResourcePattern(a, a, undefined).matched),
+    );
   });
   it('resource ARNs are case-sensitive', () => {
-    fc.assert(fc.property(arn.filter((a) => a !== a.toUpperCase()), (a) => !matchResourcePattern(a.toUpperCase(), a, undefined).matched));
+    fc.assert(
+      fc.property(
+        arn.filter((a) => a !== a.toUpperCase()),
+        (a) => !matchResourcePattern(a.toUpperCase(), a, undefined).matched,
+      ),
+    );
   });
   it('replacing the resource part with * matches', () => {
     fc.assert(

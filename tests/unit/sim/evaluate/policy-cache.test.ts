@@ -19,7 +19,14 @@ afterEach(() => vi.mocked(parse.parsePolicy).mockClear());
 test('a bucket policy used in repeated simulations is parsed once per policy type, then never again', () => {
   const bucketPolicy = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::reports/*',
+      },
+    ],
   });
   const input = {
     PolicyInputList: ['{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}}'],

@@ -12,14 +12,46 @@ import { SimulationError, simulateCustomPolicy, validatePolicySync } from '../..
 const policyLike = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.constantFrom('Allow', 'Deny', '*', 's3:*', 'arn:aws:s3:::b/*', '2012-10-17', '${aws:username}', 'allow', '', 'iam:PassRole', 'aws:SourceIp', '10.0.0.0/8'),
+    fc.constantFrom(
+      'Allow',
+      'Deny',
+      '*',
+      's3:*',
+      'arn:aws:s3:::b/*',
+      '2012-10-17',
+      '${aws:username}',
+      'allow',
+      '',
+      'iam:PassRole',
+      'aws:SourceIp',
+      '10.0.0.0/8',
+    ),
     fc.string({ maxLength: 20 }),
     fc.integer(),
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(
-      fc.constantFrom('Version', 'Statement', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition', 'Sid', 'Id', 'AWS', 'StringEquals', 'ForAnyValue:StringLike', 'IpAddress', 'Null', 'x'),
+      fc.constantFrom(
+        'Version',
+        'Statement',
+        'Effect',
+        'Action',
+        'NotAction',
+        'Resource',
+        'NotResource',
+        'Principal',
+        'NotPrincipal',
+        'Condition',
+        'Sid',
+        'Id',
+        'AWS',
+        'StringEquals',
+        'ForAnyValue:StringLike',
+        'IpAddress',
+        'Null',
+        'x',
+      ),
       tie('value'),
       { maxKeys: 5 },
     ),
@@ -83,15 +115,42 @@ describe('fuzz', () => {
     ['deep nesting', '['.repeat(100_000)],
     ['deep objects', '{"a":'.repeat(50_000)],
     ['huge document', `{"Statement":"${'x'.repeat(200_000)}"}`],
-    ['long wildcard action', JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: `s3:${'*a'.repeat(5000)}`, Resource: '*' } })],
-    ['long wildcard resource', JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:::${'*?'.repeat(5000)}b` } })],
-    ['many variables', JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:::${'${aws:username}'.repeat(2000)}` } })],
-    ['unterminated variable', JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::${aws:username' } })],
+    [
+      'long wildcard action',
+      JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: `s3:${'*a'.repeat(5000)}`, Resource: '*' } }),
+    ],
+    [
+      'long wildcard resource',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:::${'*?'.repeat(5000)}b` },
+      }),
+    ],
+    [
+      'many variables',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:::${'${aws:username}'.repeat(2000)}` },
+      }),
+    ],
+    [
+      'unterminated variable',
+      JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::${aws:username' } }),
+    ],
     ['control characters', '{"Statement":"\u0000\u0001"}'],
     ['lone surrogate', '{"Statement":"\ud800"}'],
-    ['__proto__ keys', '{"__proto__":{"Effect":"Allow"},"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"__proto__":"x"}}}}'],
+    [
+      '__proto__ keys',
+      '{"__proto__":{"Effect":"Allow"},"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"__proto__":"x"}}}}',
+    ],
     ['numbers everywhere', '{"Version":1,"Statement":{"Effect":1,"Action":1,"Resource":1}}'],
-    ['many colons', JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:*${':*'.repeat(5000)}` } })],
+    [
+      'many colons',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: 's3:*', Resource: `arn:aws:s3:*${':*'.repeat(5000)}` },
+      }),
+    ],
   ];
   for (const [name, text] of hostile) {
     it(`hostile input: ${name}`, () => {
@@ -108,7 +167,18 @@ describe('fuzz', () => {
   }
 
   it('hostile simulation input raises SimulationError, never a TypeError', () => {
-    const inputs: unknown[] = [null, 42, [], { PolicyInputList: null, ActionNames: null }, { PolicyInputList: [null], ActionNames: ['s3:GetObject'] }, { PolicyInputList: [], ActionNames: [1] }, { PolicyInputList: [], ActionNames: ['s3:GetObject'], ContextEntries: [null] }, { PolicyInputList: [], ActionNames: ['s3:GetObject'], ContextEntries: 'x' }, { PolicyInputList: [], ActionNames: ['s3:GetObject'], ResourceArns: [7] }, { PolicyInputList: [], ActionNames: ['s3:GetObject'], MaxItems: -1 }];
+    const inputs: unknown[] = [
+      null,
+      42,
+      [],
+      { PolicyInputList: null, ActionNames: null },
+      { PolicyInputList: [null], ActionNames: ['s3:GetObject'] },
+      { PolicyInputList: [], ActionNames: [1] },
+      { PolicyInputList: [], ActionNames: ['s3:GetObject'], ContextEntries: [null] },
+      { PolicyInputList: [], ActionNames: ['s3:GetObject'], ContextEntries: 'x' },
+      { PolicyInputList: [], ActionNames: ['s3:GetObject'], ResourceArns: [7] },
+      { PolicyInputList: [], ActionNames: ['s3:GetObject'], MaxItems: -1 },
+    ];
     for (const input of inputs) expect(() => simulateCustomPolicy(input as never)).toThrow(SimulationError);
   });
 });

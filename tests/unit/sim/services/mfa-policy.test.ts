@@ -22,13 +22,26 @@ test('self-service MFA, then MFA-only access', async () => {
   const code = () => TOTP.generate({ secret: Secret.fromBase32(seed), timestamp: world.clock.nowMs() });
   const c1 = code();
   world.clock.advance(30);
-  await ok(world, 'iam', 'EnableMFADevice', { UserName: 'alice', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', AuthenticationCode1: c1, AuthenticationCode2: code() }, alice);
+  await ok(
+    world,
+    'iam',
+    'EnableMFADevice',
+    { UserName: 'alice', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', AuthenticationCode1: c1, AuthenticationCode2: code() },
+    alice,
+  );
   world.clock.advance(30);
   const out = await ok(world, 'sts', 'GetSessionToken', { SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', TokenCode: code() }, alice);
   const c = out['Credentials'] as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
-  const session: Credentials = { kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+  const session: Credentials = {
+    kind: 'accessKey',
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+  };
   await ok(world, 's3', 'ListBuckets', {}, session);
   // Another user's device is out of reach even with MFA.
   await ok(world, 'iam', 'CreateUser', { UserName: 'bob' });
-  expect((await err(world, 'iam', 'ListMFADevices', { UserName: 'bob' }, session)).message).toContain('iam:ListMFADevices on resource: user bob');
+  expect((await err(world, 'iam', 'ListMFADevices', { UserName: 'bob' }, session)).message).toContain(
+    'iam:ListMFADevices on resource: user bob',
+  );
 });

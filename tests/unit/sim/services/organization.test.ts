@@ -3,8 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { createWorld } from '../../../../src/sim/world/index.ts';
 import { err, ok, userWithKey } from '../world/helpers.ts';
 
-const FULL = { name: 'FullAWSAccess', id: 'p-FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
-const DENY_IAM_USERS = { name: 'DenyCreateUser', id: 'p-2kgnabcd', document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }] } };
+const FULL = {
+  name: 'FullAWSAccess',
+  id: 'p-FullAWSAccess',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
+const DENY_IAM_USERS = {
+  name: 'DenyCreateUser',
+  id: 'p-2kgnabcd',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }] },
+};
 
 describe('organization guardrails', () => {
   test('an SCP deny binds even the root user of a member account', async () => {

@@ -17,14 +17,21 @@ describe('iam:PermissionsBoundary on existing principals', () => {
     await ok(world, 'iam', 'PutUserPolicy', {
       UserName: 'delegate',
       PolicyName: 'manage-bounded-users',
-      PolicyDocument: policy({ Effect: 'Allow', Action: ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPolicy'], Resource: '*', Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY } } }),
+      PolicyDocument: policy({
+        Effect: 'Allow',
+        Action: ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPolicy'],
+        Resource: '*',
+        Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY } },
+      }),
     });
     await ok(world, 'iam', 'CreateUser', { UserName: 'bounded', PermissionsBoundary: BOUNDARY });
     await ok(world, 'iam', 'CreateUser', { UserName: 'free' });
     const doc = policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' });
     await ok(world, 'iam', 'PutUserPolicy', { UserName: 'bounded', PolicyName: 'p', PolicyDocument: doc }, admin);
     const denied = await err(world, 'iam', 'PutUserPolicy', { UserName: 'free', PolicyName: 'p', PolicyDocument: doc }, admin);
-    expect(denied.message).toBe('User: arn:aws:iam::123456789012:user/delegate is not authorized to perform: iam:PutUserPolicy on resource: user free because no identity-based policy allows the iam:PutUserPolicy action');
+    expect(denied.message).toBe(
+      'User: arn:aws:iam::123456789012:user/delegate is not authorized to perform: iam:PutUserPolicy on resource: user free because no identity-based policy allows the iam:PutUserPolicy action',
+    );
     const context = world.lastDecisions().at(-1)?.request.context ?? {};
     expect(context).not.toHaveProperty('iam:PermissionsBoundary');
   });

@@ -1,11 +1,18 @@
 // Every operation spec has a handler and every handler a spec; specs use botocore member names.
 import { describe, expect, test } from 'vitest';
 import { OPERATIONS } from '../../../../src/sim/services/handlers.ts';
-import { getOperationSpec, getOperationSpecByCliName, listOperations, SIMULATED_SERVICES } from '../../../../src/sim/services/specs/index.ts';
+import {
+  getOperationSpec,
+  getOperationSpecByCliName,
+  listOperations,
+  SIMULATED_SERVICES,
+} from '../../../../src/sim/services/specs/index.ts';
 
 describe('operation registry', () => {
   test.each(SIMULATED_SERVICES.map((s) => [s]))('%s: specs and handlers match one to one', (service) => {
-    const specs = listOperations(service).map((s) => s.name).sort();
+    const specs = listOperations(service)
+      .map((s) => s.name)
+      .sort();
     const handlers = Object.keys(OPERATIONS[service] ?? {}).sort();
     expect(handlers).toEqual(specs);
   });

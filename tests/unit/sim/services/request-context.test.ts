@@ -28,21 +28,38 @@ describe('request context', () => {
       'aws:CurrentTime': '2026-03-02T09:00:00Z',
       'aws:EpochTime': Date.parse('2026-03-02T09:00:00Z') / 1000,
     });
-    for (const absent of ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime']) expect(ctx).not.toHaveProperty([absent]);
+    for (const absent of ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime'])
+      expect(ctx).not.toHaveProperty([absent]);
   });
 
   test('role sessions: PrincipalArn is the role, userid is roleId:session, MFA present and false', async () => {
     const world = createWorld();
     const alice = await userWithKey(world, 'alice');
     await ok(world, 'iam', 'CreateRole', {
-      RoleName: 'dev', Path: '/team/',
-      AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/alice' }, Action: 'sts:AssumeRole' }),
+      RoleName: 'dev',
+      Path: '/team/',
+      AssumeRolePolicyDocument: policy({
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::123456789012:user/alice' },
+        Action: 'sts:AssumeRole',
+      }),
       Tags: [{ Key: 'team', Value: 'red' }],
     });
-    const out = await ok(world, 'sts', 'AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/team/dev', RoleSessionName: 'alice' }, alice);
+    const out = await ok(
+      world,
+      'sts',
+      'AssumeRole',
+      { RoleArn: 'arn:aws:iam::123456789012:role/team/dev', RoleSessionName: 'alice' },
+      alice,
+    );
     const c = out['Credentials'] as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
     world.clock.advance(10);
-    const ctx = await contextOf(world, { kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken });
+    const ctx = await contextOf(world, {
+      kind: 'accessKey',
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+    });
     expect(ctx).toMatchObject({
       'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/team/dev',
       'aws:userid': expect.stringMatching(/^AROA[A-Z2-7]{17}:alice$/),
@@ -60,7 +77,11 @@ describe('request context', () => {
   test('the root user: PrincipalType Account, userid the account ID', async () => {
     const world = createWorld();
     const ctx = await contextOf(world, world.rootCredentials());
-    expect(ctx).toMatchObject({ 'aws:PrincipalArn': 'arn:aws:iam::123456789012:root', 'aws:userid': '123456789012', 'aws:PrincipalType': 'Account' });
+    expect(ctx).toMatchObject({
+      'aws:PrincipalArn': 'arn:aws:iam::123456789012:root',
+      'aws:userid': '123456789012',
+      'aws:PrincipalType': 'Account',
+    });
   });
 });
 
@@ -69,13 +90,21 @@ describe('authentication failures in the trail', () => {
     const world = createWorld();
     const alice = await userWithKey(world, 'alice');
     const before = world.trail().Records.length;
-    const r = await world.invoke({ service: 'iam', operation: 'ListUsers', params: {}, credentials: { kind: 'accessKey', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' } });
+    const r = await world.invoke({
+      service: 'iam',
+      operation: 'ListUsers',
+      params: {},
+      credentials: { kind: 'accessKey', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
+    });
     expect(r.ok ? '' : r.error.code).toBe('InvalidClientTokenId');
     expect(world.trail().Records.length).toBe(before);
     if (alice.kind !== 'accessKey') return;
     await ok(world, 'iam', 'UpdateAccessKey', { UserName: 'alice', AccessKeyId: alice.accessKeyId, Status: 'Inactive' });
     await world.invoke({ service: 'iam', operation: 'ListUsers', params: {}, credentials: alice });
-    expect(world.trail().Records.at(-1)).toMatchObject({ userIdentity: { type: 'IAMUser', userName: 'alice' }, errorCode: 'InvalidClientTokenId' });
+    expect(world.trail().Records.at(-1)).toMatchObject({
+      userIdentity: { type: 'IAMUser', userName: 'alice' },
+      errorCode: 'InvalidClientTokenId',
+    });
     await world.invoke({ service: 'iam', operation: 'ListUsers', params: {}, credentials: { ...alice, secretAccessKey: 'wrong' } });
     expect(world.trail().Records.at(-1)?.['errorCode']).toBe('InvalidClientTokenId');
   });

@@ -18,7 +18,11 @@ describe('S3', () => {
     expect((await err(world, 's3', 'DeleteBucket', { Bucket: 'reports' })).code).toBe('BucketNotEmpty');
     await ok(world, 's3', 'DeleteObject', { Bucket: 'reports', Key: 'q1/report.csv' });
     await ok(world, 's3', 'DeleteBucket', { Bucket: 'reports' });
-    expect(await err(world, 's3', 'GetObject', { Bucket: 'reports', Key: 'x' })).toEqual({ code: 'NoSuchBucket', message: 'The specified bucket does not exist', httpStatus: 404 });
+    expect(await err(world, 's3', 'GetObject', { Bucket: 'reports', Key: 'x' })).toEqual({
+      code: 'NoSuchBucket',
+      message: 'The specified bucket does not exist',
+      httpStatus: 404,
+    });
     expect((await err(world, 's3', 'CreateBucket', { Bucket: 'Bad_Name' })).code).toBe('InvalidBucketName');
   });
 
@@ -32,10 +36,30 @@ describe('S3', () => {
     );
     await ok(world, 's3', 'PutBucketPolicy', {
       Bucket: 'shared',
-      Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }] }),
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::123456789012:user/bob' },
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::shared/*',
+          },
+        ],
+      }),
     });
     await ok(world, 's3', 'GetObject', { Bucket: 'shared', Key: 'a.txt' }, bob);
-    expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'shared', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }] }) })).message).toBe('Policy has invalid resource');
+    expect(
+      (
+        await err(world, 's3', 'PutBucketPolicy', {
+          Bucket: 'shared',
+          Policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' }],
+          }),
+        })
+      ).message,
+    ).toBe('Policy has invalid resource');
     expect((await ok(world, 's3', 'GetBucketPolicy', { Bucket: 'shared' }))['Policy']).toContain('user/bob');
   });
 
@@ -43,11 +67,23 @@ describe('S3', () => {
     const world = createWorld();
     const bob = await userWithKey(world, 'bob');
     await ok(world, 's3', 'CreateBucket', { Bucket: 'data' });
-    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'bob', PolicyName: 'get', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }) });
+    await ok(world, 'iam', 'PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'get',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }),
+    });
     const denied = await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'missing' }, bob);
     expect(denied.message).toContain('s3:ListBucket on resource: "arn:aws:s3:::data"');
-    expect(await err(world, 's3', 'HeadObject', { Bucket: 'data', Key: 'missing' }, bob)).toEqual({ code: '403', message: 'Forbidden', httpStatus: 403 });
-    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'bob', PolicyName: 'list', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' }) });
+    expect(await err(world, 's3', 'HeadObject', { Bucket: 'data', Key: 'missing' }, bob)).toEqual({
+      code: '403',
+      message: 'Forbidden',
+      httpStatus: 403,
+    });
+    await ok(world, 'iam', 'PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'list',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' }),
+    });
     expect((await err(world, 's3', 'GetObject', { Bucket: 'data', Key: 'missing' }, bob)).code).toBe('NoSuchKey');
     expect((await err(world, 's3', 'HeadObject', { Bucket: 'data', Key: 'missing' }, bob)).code).toBe('404');
   });
@@ -59,8 +95,14 @@ describe('S3', () => {
     await ok(world, 's3', 'PutObject', { Bucket: 'home', Key: 'bob/notes.txt', Body: 'x' });
     await ok(world, 's3', 'PutObject', { Bucket: 'home', Key: 'alice/notes.txt', Body: 'y' });
     await ok(world, 'iam', 'PutUserPolicy', {
-      UserName: 'bob', PolicyName: 'own-prefix',
-      PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::home', Condition: { StringLike: { 's3:prefix': ['${aws:username}/*'] } } }),
+      UserName: 'bob',
+      PolicyName: 'own-prefix',
+      PolicyDocument: policy({
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::home',
+        Condition: { StringLike: { 's3:prefix': ['${aws:username}/*'] } },
+      }),
     });
     const mine = await ok(world, 's3', 'ListObjectsV2', { Bucket: 'home', Prefix: 'bob/' }, bob);
     expect((mine['Contents'] as { Key: string }[]).map((c) => c.Key)).toEqual(['bob/notes.txt']);
@@ -75,17 +117,31 @@ describe('S3 data events and ranges', () => {
   test('object calls are recorded exactly when a trail selects them (CloudTrail User Guide, "Logging data events")', async () => {
     const fc = (await import('fast-check')).default;
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.array(fc.constantFrom('PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'ListObjectsV2'), { maxLength: 8 }), async (selected, ops) => {
-        const world = createWorld();
-        await ok(world, 's3', 'CreateBucket', { Bucket: 'logs' });
-        await ok(world, 'cloudtrail', 'CreateTrail', { Name: 'main', S3BucketName: 'logs' });
-        if (selected) await ok(world, 'cloudtrail', 'PutEventSelectors', { TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::logs/'] }] }] });
-        for (const op of ops) {
-          const before = world.trail().Records.length;
-          await world.invoke({ service: 's3', operation: op, params: op === 'ListObjectsV2' ? { Bucket: 'logs' } : { Bucket: 'logs', Key: 'k', ...(op === 'PutObject' ? { Body: 'x' } : {}) }, credentials: world.rootCredentials() });
-          expect(world.trail().Records.length).toBe(before + (selected ? 1 : 0));
-        }
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.constantFrom('PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'ListObjectsV2'), { maxLength: 8 }),
+        async (selected, ops) => {
+          const world = createWorld();
+          await ok(world, 's3', 'CreateBucket', { Bucket: 'logs' });
+          await ok(world, 'cloudtrail', 'CreateTrail', { Name: 'main', S3BucketName: 'logs' });
+          if (selected)
+            await ok(world, 'cloudtrail', 'PutEventSelectors', {
+              TrailName: 'main',
+              EventSelectors: [{ ReadWriteType: 'All', DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::logs/'] }] }],
+            });
+          for (const op of ops) {
+            const before = world.trail().Records.length;
+            await world.invoke({
+              service: 's3',
+              operation: op,
+              params:
+                op === 'ListObjectsV2' ? { Bucket: 'logs' } : { Bucket: 'logs', Key: 'k', ...(op === 'PutObject' ? { Body: 'x' } : {}) },
+              credentials: world.rootCredentials(),
+            });
+            expect(world.trail().Records.length).toBe(before + (selected ? 1 : 0));
+          }
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -104,8 +160,22 @@ describe('S3 data events and ranges', () => {
 test('a bucket policy naming a user that does not exist is refused', async () => {
   const world = createWorld();
   await ok(world, 's3', 'CreateBucket', { Bucket: 'data' });
-  const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/ghost' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }] });
-  expect(await err(world, 's3', 'PutBucketPolicy', { Bucket: 'data', Policy: doc })).toEqual({ code: 'MalformedPolicy', message: 'Invalid principal in policy', httpStatus: 400 });
+  const doc = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::123456789012:user/ghost' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::data/*',
+      },
+    ],
+  });
+  expect(await err(world, 's3', 'PutBucketPolicy', { Bucket: 'data', Policy: doc })).toEqual({
+    code: 'MalformedPolicy',
+    message: 'Invalid principal in policy',
+    httpStatus: 400,
+  });
 });
 
 test('ListBuckets denials name no resource (real ListBuckets record, CloudTrail record contents)', async () => {
@@ -124,13 +194,21 @@ test('ListBuckets denials name no resource (real ListBuckets record, CloudTrail 
 // as public (S3 User Guide, "Blocking public access to your Amazon S3 storage", "The meaning of public",
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
 describe('S3 Block Public Access', () => {
-  const publicRead = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] });
+  const publicRead = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }],
+  });
 
   test('a new bucket has all four settings on', async () => {
     const world = createWorld();
     await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
     expect(await ok(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' })).toEqual({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
     });
   });
 
@@ -141,25 +219,61 @@ describe('S3 Block Public Access', () => {
     expect(denied).toEqual({
       code: 'AccessDenied',
       httpStatus: 403,
-      message: 'User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::site" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access.',
+      message:
+        'User: arn:aws:iam::123456789012:root is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::site" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access.',
     });
-    await ok(world, 's3', 'PutPublicAccessBlock', { Bucket: 'site', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } });
+    await ok(world, 's3', 'PutPublicAccessBlock', {
+      Bucket: 'site',
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true },
+    });
     // Settings left out are false.
-    expect((await ok(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' }))['PublicAccessBlockConfiguration']).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false });
+    expect((await ok(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' }))['PublicAccessBlockConfiguration']).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false,
+    });
     await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: publicRead });
   });
 
   test('wildcard principals narrowed by a fixed-value key, and named principals, are not public', async () => {
     const world = createWorld();
     await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
-    const orgOnly = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] });
+    const orgOnly = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::site/*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
+        },
+      ],
+    });
     await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: orgOnly });
-    const account = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] });
+    const account = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' },
+      ],
+    });
     await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: account });
     // A wildcard in the fixed key's value, or a /0 range, leaves the policy public.
     const wildOrg = orgOnly.replace('o-abc123', 'o-*').replace('StringEquals', 'StringLike');
     expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: wildOrg })).code).toBe('AccessDenied');
-    const anyIp = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }] });
+    const anyIp = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::site/*',
+          Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } },
+        },
+      ],
+    });
     expect((await err(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: anyIp })).code).toBe('AccessDenied');
   });
 
@@ -169,7 +283,11 @@ describe('S3 Block Public Access', () => {
     await ok(world, 's3', 'CreateBucket', { Bucket: 'site' });
     expect((await err(world, 's3', 'DeletePublicAccessBlock', { Bucket: 'site' }, bob)).message).toContain('s3:PutBucketPublicAccessBlock');
     await ok(world, 's3', 'DeletePublicAccessBlock', { Bucket: 'site' });
-    expect(await err(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' })).toEqual({ code: 'NoSuchPublicAccessBlockConfiguration', message: 'The public access block configuration was not found', httpStatus: 404 });
+    expect(await err(world, 's3', 'GetPublicAccessBlock', { Bucket: 'site' })).toEqual({
+      code: 'NoSuchPublicAccessBlockConfiguration',
+      message: 'The public access block configuration was not found',
+      httpStatus: 404,
+    });
     await ok(world, 's3', 'PutBucketPolicy', { Bucket: 'site', Policy: publicRead });
   });
 });

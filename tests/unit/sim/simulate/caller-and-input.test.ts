@@ -9,7 +9,10 @@ import { simulateCustomPolicy, simulatePrincipalPolicy } from '../../../../src/s
 import { SimulationError } from '../../../../src/sim/simulate/errors.ts';
 
 const ALLOW = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-const RESOURCE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+const RESOURCE = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+});
 
 describe('CallerArn', () => {
   test.each([
@@ -17,13 +20,26 @@ describe('CallerArn', () => {
     ['a federated user', 'arn:aws:sts::123456789012:federated-user/bob'],
     ['a service principal', 'ec2.amazonaws.com'],
   ])('%s cannot be the simulated caller', (_what, callerArn) => {
-    const run = () => simulateCustomPolicy({ PolicyInputList: [ALLOW], ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::b/k'], ResourcePolicy: RESOURCE, CallerArn: callerArn });
+    const run = () =>
+      simulateCustomPolicy({
+        PolicyInputList: [ALLOW],
+        ActionNames: ['s3:GetObject'],
+        ResourceArns: ['arn:aws:s3:::b/k'],
+        ResourcePolicy: RESOURCE,
+        CallerArn: callerArn,
+      });
     expect(run).toThrow(SimulationError);
     expect(run).toThrow(/CallerArn/);
   });
 
   test('an IAM user is accepted', () => {
-    const out = simulateCustomPolicy({ PolicyInputList: [ALLOW], ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::b/k'], ResourcePolicy: RESOURCE, CallerArn: 'arn:aws:iam::123456789012:user/alice' });
+    const out = simulateCustomPolicy({
+      PolicyInputList: [ALLOW],
+      ActionNames: ['s3:GetObject'],
+      ResourceArns: ['arn:aws:s3:::b/k'],
+      ResourcePolicy: RESOURCE,
+      CallerArn: 'arn:aws:iam::123456789012:user/alice',
+    });
     expect(out.EvaluationResults[0]?.EvalDecision).toBe('allowed');
   });
 });
@@ -36,15 +52,30 @@ describe('lists are read by index', () => {
   }
 
   test('SimulateCustomPolicy with tampered arrays answers as with ordinary ones', () => {
-    const out = simulateCustomPolicy({ PolicyInputList: tampered([ALLOW]), ActionNames: tampered(['s3:GetObject', 's3:PutObject']), ResourceArns: tampered(['*']) });
+    const out = simulateCustomPolicy({
+      PolicyInputList: tampered([ALLOW]),
+      ActionNames: tampered(['s3:GetObject', 's3:PutObject']),
+      ResourceArns: tampered(['*']),
+    });
     expect(out.EvaluationResults.map((r) => r.EvalDecision)).toEqual(['allowed', 'implicitDeny']);
   });
 
   test('SimulatePrincipalPolicy with a tampered details file answers as with an ordinary one', () => {
     const details = {
-      UserDetailList: tampered([{ UserName: 'alice', Arn: 'arn:aws:iam::123456789012:user/alice', UserPolicyList: tampered([{ PolicyName: 'p', PolicyDocument: ALLOW }]), GroupList: tampered([]), AttachedManagedPolicies: tampered([]) }]),
+      UserDetailList: tampered([
+        {
+          UserName: 'alice',
+          Arn: 'arn:aws:iam::123456789012:user/alice',
+          UserPolicyList: tampered([{ PolicyName: 'p', PolicyDocument: ALLOW }]),
+          GroupList: tampered([]),
+          AttachedManagedPolicies: tampered([]),
+        },
+      ]),
     };
-    const out = simulatePrincipalPolicy(details, { PolicySourceArn: 'arn:aws:iam::123456789012:user/alice', ActionNames: tampered(['s3:GetObject']) });
+    const out = simulatePrincipalPolicy(details, {
+      PolicySourceArn: 'arn:aws:iam::123456789012:user/alice',
+      ActionNames: tampered(['s3:GetObject']),
+    });
     expect(out.EvaluationResults[0]?.EvalDecision).toBe('allowed');
   });
 });

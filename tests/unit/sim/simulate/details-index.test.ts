@@ -35,14 +35,23 @@ function details(counter: { reads: number }): AccountAuthorizationDetails {
     AttachedManagedPolicies: [{ PolicyName: `p${i}`, PolicyArn: `arn:aws:iam::${ACCT}:policy/p${i}` }],
     UserPolicyList: [],
   }));
-  return { UserDetailList: counted(users, counter), GroupDetailList: [], RoleDetailList: [], Policies: counted(policies, counter) } as unknown as AccountAuthorizationDetails;
+  return {
+    UserDetailList: counted(users, counter),
+    GroupDetailList: [],
+    RoleDetailList: [],
+    Policies: counted(policies, counter),
+  } as unknown as AccountAuthorizationDetails;
 }
 
 test('repeated simulations against one details object scan it once', () => {
   const counter = { reads: 0 };
   const d = details(counter);
   const ask = (user: number) =>
-    simulatePrincipalPolicy(d, { PolicySourceArn: `arn:aws:iam::${ACCT}:user/u${user}`, ActionNames: [`s3:Get${user}`], ResourceArns: ['*'] }).EvaluationResults[0]?.EvalDecision;
+    simulatePrincipalPolicy(d, {
+      PolicySourceArn: `arn:aws:iam::${ACCT}:user/u${user}`,
+      ActionNames: [`s3:Get${user}`],
+      ResourceArns: ['*'],
+    }).EvaluationResults[0]?.EvalDecision;
   expect(ask(49)).toBe('allowed');
   const afterFirst = counter.reads;
   for (let i = 0; i < 20; i += 1) expect(ask(i)).toBe('allowed');
@@ -53,6 +62,11 @@ test('a details object whose lists changed is indexed again', () => {
   const d = { UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [] } as unknown as AccountAuthorizationDetails;
   const input = { PolicySourceArn: `arn:aws:iam::${ACCT}:user/late`, ActionNames: ['s3:GetObject'], ResourceArns: ['*'] };
   expect(() => simulatePrincipalPolicy(d, input)).toThrow();
-  (d.UserDetailList as unknown[]).push({ UserName: 'late', Arn: `arn:aws:iam::${ACCT}:user/late`, Path: '/', UserPolicyList: [{ PolicyName: 'inline', PolicyDocument: allow('s3:GetObject') }] });
+  (d.UserDetailList as unknown[]).push({
+    UserName: 'late',
+    Arn: `arn:aws:iam::${ACCT}:user/late`,
+    Path: '/',
+    UserPolicyList: [{ PolicyName: 'inline', PolicyDocument: allow('s3:GetObject') }],
+  });
   expect(simulatePrincipalPolicy(d, input).EvaluationResults[0]?.EvalDecision).toBe('allowed');
 });

@@ -12,12 +12,23 @@ describe('LookupEvents', () => {
     await ok(world, 'iam', 'CreateUser', { UserName: 'bob' }, alice);
     await ok(world, 's3', 'CreateBucket', { Bucket: 'b12' });
     await ok(world, 's3', 'PutObject', { Bucket: 'b12', Key: 'k', Body: 'x' });
-    const all = (await ok(world, 'cloudtrail', 'LookupEvents'))['Events'] as { EventName: string; Username?: string; CloudTrailEvent: string }[];
+    const all = (await ok(world, 'cloudtrail', 'LookupEvents'))['Events'] as {
+      EventName: string;
+      Username?: string;
+      CloudTrailEvent: string;
+    }[];
     expect(all.map((e) => e.EventName)).toEqual(['CreateBucket', 'CreateUser', 'AttachUserPolicy', 'CreateAccessKey', 'CreateUser']);
-    const byAlice = (await ok(world, 'cloudtrail', 'LookupEvents', { LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'alice' }] }))['Events'] as { EventName: string; EventTime: string }[];
+    const byAlice = (
+      await ok(world, 'cloudtrail', 'LookupEvents', { LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'alice' }] })
+    )['Events'] as { EventName: string; EventTime: string }[];
     expect(byAlice.map((e) => e.EventName)).toEqual(['CreateUser']);
     expect(byAlice[0]?.EventTime).toBe('2026-03-02T09:00:05+00:00');
-    const byName = (await ok(world, 'cloudtrail', 'LookupEvents', { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }], MaxResults: 1 }))['Events'] as unknown[];
+    const byName = (
+      await ok(world, 'cloudtrail', 'LookupEvents', {
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }],
+        MaxResults: 1,
+      })
+    )['Events'] as unknown[];
     expect(byName.length).toBe(1);
     expect(JSON.parse(all[0]?.CloudTrailEvent ?? '{}')['eventSource']).toBe('s3.amazonaws.com');
   });
@@ -26,7 +37,14 @@ describe('LookupEvents', () => {
     const world = createWorld();
     await ok(world, 's3', 'CreateBucket', { Bucket: 'logs' });
     await ok(world, 'cloudtrail', 'CreateTrail', { Name: 'main', S3BucketName: 'logs' });
-    const selectors = [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::logs/'] }], ExcludeManagementEventSources: [] }];
+    const selectors = [
+      {
+        ReadWriteType: 'WriteOnly',
+        IncludeManagementEvents: true,
+        DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::logs/'] }],
+        ExcludeManagementEventSources: [],
+      },
+    ];
     await ok(world, 'cloudtrail', 'PutEventSelectors', { TrailName: 'main', EventSelectors: selectors });
     expect((await ok(world, 'cloudtrail', 'GetEventSelectors', { TrailName: 'main' }))['EventSelectors']).toEqual(selectors);
     const before = world.trail().Records.length;

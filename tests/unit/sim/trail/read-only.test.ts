@@ -16,14 +16,20 @@ const READ_ONLY_WRITES: Record<string, string[]> = {
 };
 
 describe('readOnly flags', () => {
-  const rows = Object.entries(OPERATIONS).flatMap(([service, ops]) => Object.entries(ops).map(([name, def]) => [service, name, def.readOnly] as const));
+  const rows = Object.entries(OPERATIONS).flatMap(([service, ops]) =>
+    Object.entries(ops).map(([name, def]) => [service, name, def.readOnly] as const),
+  );
   test.each(rows)('%s %s', (service, name, readOnly) => {
     const expected = READ.test(name) || (Object.hasOwn(READ_ONLY_WRITES, service) && (READ_ONLY_WRITES[service] ?? []).includes(name));
     expect(readOnly).toBe(expected);
   });
   // Lambda Invoke is a data event too (CloudTrail User Guide, "Logging data events", AWS::Lambda::Function).
   test('only S3 object-level operations and Lambda Invoke are data events', () => {
-    const data = Object.entries(OPERATIONS).flatMap(([service, ops]) => Object.entries(ops).filter(([, d]) => d.dataEvent).map(([n]) => `${service}:${n}`));
+    const data = Object.entries(OPERATIONS).flatMap(([service, ops]) =>
+      Object.entries(ops)
+        .filter(([, d]) => d.dataEvent)
+        .map(([n]) => `${service}:${n}`),
+    );
     expect(data.sort()).toEqual(['lambda:Invoke', 's3:DeleteObject', 's3:GetObject', 's3:HeadObject', 's3:ListObjectsV2', 's3:PutObject']);
   });
 });

@@ -28,14 +28,20 @@ describe('console sign-in', () => {
     await ok(world, 'iam', 'CreateAccountAlias', { AccountAlias: 'dojo-lab' });
     expect(world.consoleSignIn({ account: 'dojo-lab', userName: 'ana', password: 'Start-Passw0rd!' }).ok).toBe(true);
     const before = consoleLogins(world).length;
-    expect(world.consoleSignIn({ account: '210987654321', userName: 'ana', password: 'Start-Passw0rd!' })).toEqual({ ok: false, reason: 'NO_SUCH_ACCOUNT' });
+    expect(world.consoleSignIn({ account: '210987654321', userName: 'ana', password: 'Start-Passw0rd!' })).toEqual({
+      ok: false,
+      reason: 'NO_SUCH_ACCOUNT',
+    });
     expect(consoleLogins(world).length).toBe(before);
   });
 
   test('the root user signs in with the account email; a wrong password is a Failure record without an ARN', () => {
     const world = createWorld();
     const { rootEmail } = world.consoleAccount();
-    expect(world.consoleSignIn({ rootEmail: 'someone@example.org', password: 'Dojo-Root-Passw0rd!' })).toEqual({ ok: false, reason: 'NO_SUCH_ACCOUNT' });
+    expect(world.consoleSignIn({ rootEmail: 'someone@example.org', password: 'Dojo-Root-Passw0rd!' })).toEqual({
+      ok: false,
+      reason: 'NO_SUCH_ACCOUNT',
+    });
     expect(world.consoleSignIn({ rootEmail, password: 'nope' })).toEqual({ ok: false, reason: 'FAILED_AUTHENTICATION' });
     expect(world.consoleSignIn({ rootEmail, password: 'Dojo-Root-Passw0rd!' }).ok).toBe(true);
     const [failure, success] = consoleLogins(world);
@@ -53,7 +59,13 @@ describe('console sign-in', () => {
     const list = await call(world, 'iam', 'ListUsers', {}, signIn.credentials);
     expect(list.ok ? '' : list.error.message).toBe('You must change your password before you can use the AWS Management Console.');
     // No policy grants iam:ChangePassword yet: the reset cannot be completed (the trap of create-login-profile).
-    const denied = await call(world, 'iam', 'ChangePassword', { OldPassword: 'Start-Passw0rd!', NewPassword: 'N3w-Passw0rd!!' }, signIn.credentials);
+    const denied = await call(
+      world,
+      'iam',
+      'ChangePassword',
+      { OldPassword: 'Start-Passw0rd!', NewPassword: 'N3w-Passw0rd!!' },
+      signIn.credentials,
+    );
     expect(denied.ok ? '' : denied.error.code).toBe('AccessDenied');
     await ok(world, 'iam', 'AttachUserPolicy', { UserName: 'ana', PolicyArn: 'arn:aws:iam::aws:policy/IAMUserChangePassword' });
     await ok(world, 'iam', 'ChangePassword', { OldPassword: 'Start-Passw0rd!', NewPassword: 'N3w-Passw0rd!!' }, signIn.credentials);
@@ -78,10 +90,20 @@ describe('console sign-in', () => {
     const world = createWorld();
     await userWithPassword(world, 'ana');
     await ok(world, 'iam', 'UpdateAccountPasswordPolicy', { AllowUsersToChangePassword: true });
-    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'ana', PolicyName: 'NoChange', PolicyDocument: policy({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }) });
+    await ok(world, 'iam', 'PutUserPolicy', {
+      UserName: 'ana',
+      PolicyName: 'NoChange',
+      PolicyDocument: policy({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }),
+    });
     const signIn = world.consoleSignIn({ userName: 'ana', password: 'Start-Passw0rd!' });
     if (!signIn.ok) throw new Error('sign-in failed');
-    const r = await call(world, 'iam', 'ChangePassword', { OldPassword: 'Start-Passw0rd!', NewPassword: 'An0ther-Passw0rd!' }, signIn.credentials);
+    const r = await call(
+      world,
+      'iam',
+      'ChangePassword',
+      { OldPassword: 'Start-Passw0rd!', NewPassword: 'An0ther-Passw0rd!' },
+      signIn.credentials,
+    );
     expect(r.ok ? '' : r.error.code).toBe('AccessDenied');
   });
 

@@ -3,19 +3,37 @@ import type { Credentials, ServiceResponse } from '../../../../src/sim/services/
 import type { World } from '../../../../src/sim/world/index.ts';
 
 /** Calls one operation as `credentials` (default: the root user). */
-export async function call(world: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<ServiceResponse> {
+export async function call(
+  world: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<ServiceResponse> {
   return world.invoke({ service, operation, params, credentials: credentials ?? world.rootCredentials() });
 }
 
 /** Calls and expects success; answers the output. */
-export async function ok(world: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<Record<string, unknown>> {
+export async function ok(
+  world: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<Record<string, unknown>> {
   const r = await call(world, service, operation, params, credentials);
   if (!r.ok) throw new Error(`${operation} failed: ${r.error.code}: ${r.error.message}`);
   return r.output;
 }
 
 /** Calls and expects an error; answers it. */
-export async function err(world: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials): Promise<{ code: string; message: string; httpStatus: number }> {
+export async function err(
+  world: World,
+  service: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+  credentials?: Credentials,
+): Promise<{ code: string; message: string; httpStatus: number }> {
   const r = await call(world, service, operation, params, credentials);
   if (r.ok) throw new Error(`${operation} unexpectedly succeeded: ${JSON.stringify(r.output)}`);
   return r.error;

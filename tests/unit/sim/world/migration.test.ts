@@ -26,7 +26,12 @@ describe('format version 1 snapshots', () => {
   test('the organization levels become root → OU → account with the same guardrails', async () => {
     const world = createWorld({ snapshot: v1 });
     const org = world.organization();
-    expect(org).toMatchObject({ organizationId: 'o-dojo0example', managementAccountId: '999999999999', rootId: 'r-dojo', enabledPolicyTypes: ['scp', 'rcp'] });
+    expect(org).toMatchObject({
+      organizationId: 'o-dojo0example',
+      managementAccountId: '999999999999',
+      rootId: 'r-dojo',
+      enabledPolicyTypes: ['scp', 'rcp'],
+    });
     expect(org?.units['ou-dojo-00000001']).toEqual({ id: 'ou-dojo-00000001', name: 'Level 1', parentId: 'r-dojo' });
     expect(org?.accounts['123456789012']?.parentId).toBe('ou-dojo-00000001');
     const denied = await world.run('aws iam create-group --group-name denied');
@@ -40,7 +45,12 @@ describe('format version 1 snapshots', () => {
     const sessions = Object.values(v1.sessions) as { accessKeyId: string; secret: string; token: string }[];
     const s = sessions[0];
     if (!s) throw new Error('fixture has no session');
-    const who = await before.invoke({ service: 'sts', operation: 'GetCallerIdentity', params: {}, credentials: { kind: 'accessKey', accessKeyId: s.accessKeyId, secretAccessKey: s.secret, sessionToken: s.token } });
+    const who = await before.invoke({
+      service: 'sts',
+      operation: 'GetCallerIdentity',
+      params: {},
+      credentials: { kind: 'accessKey', accessKeyId: s.accessKeyId, secretAccessKey: s.secret, sessionToken: s.token },
+    });
     expect(who).toMatchObject({ ok: true, output: { Arn: 'arn:aws:sts::123456789012:assumed-role/reader/s1' } });
     expect(before.save().idCounter).toBeGreaterThanOrEqual(v1.idCounter);
   });
@@ -48,6 +58,8 @@ describe('format version 1 snapshots', () => {
   test('unknown versions and broken snapshots are refused with a clear error', () => {
     expect(() => createWorld({ snapshot: { ...v1, formatVersion: 3 } })).toThrow(/unsupported world format version 3/);
     expect(() => createWorld({ snapshot: { ...v1, users: undefined } })).toThrow(WorldOptionsError);
-    expect(() => createWorld({ snapshot: { formatVersion: 2, accounts: {}, primaryAccountId: '123456789012' } })).toThrow('snapshot.accounts must hold the primary account');
+    expect(() => createWorld({ snapshot: { formatVersion: 2, accounts: {}, primaryAccountId: '123456789012' } })).toThrow(
+      'snapshot.accounts must hold the primary account',
+    );
   });
 });

@@ -20,20 +20,34 @@ export const doc = (value: unknown) => `'${JSON.stringify(value)}'`;
 /** Standalone root → organization (SCPs enabled) → accounts dev (in OU Workloads, with SCP NoBucketDeletes) and prod → admin user and role profiles dev-admin / prod-admin. */
 export async function organizationWorld() {
   const world = createWorld({ organization: null, seed: 'journey' });
-  const org = await json<{ Organization: { Id: string; MasterAccountId: string } }>(world, 'aws organizations create-organization --feature-set ALL');
+  const org = await json<{ Organization: { Id: string; MasterAccountId: string } }>(
+    world,
+    'aws organizations create-organization --feature-set ALL',
+  );
   const management = org.Organization.MasterAccountId;
   const rootId = (await json<{ Roots: { Id: string }[] }>(world, 'aws organizations list-roots')).Roots[0]?.Id ?? '';
   await run(world, `aws organizations enable-policy-type --root-id ${rootId} --policy-type SERVICE_CONTROL_POLICY`);
   const accountId = async (name: string): Promise<string> => {
-    const created = await json<{ CreateAccountStatus: { Id: string; State: string } }>(world, `aws organizations create-account --email ${name}@example.com --account-name ${name}`);
+    const created = await json<{ CreateAccountStatus: { Id: string; State: string } }>(
+      world,
+      `aws organizations create-account --email ${name}@example.com --account-name ${name}`,
+    );
     expect(created.CreateAccountStatus.State).toBe('IN_PROGRESS');
-    const status = await json<{ CreateAccountStatus: { State: string; AccountId: string } }>(world, `aws organizations describe-create-account-status --create-account-request-id ${created.CreateAccountStatus.Id}`);
+    const status = await json<{ CreateAccountStatus: { State: string; AccountId: string } }>(
+      world,
+      `aws organizations describe-create-account-status --create-account-request-id ${created.CreateAccountStatus.Id}`,
+    );
     expect(status.CreateAccountStatus.State).toBe('SUCCEEDED');
     return status.CreateAccountStatus.AccountId;
   };
   const dev = await accountId('dev');
   const prod = await accountId('prod');
-  const ou = (await json<{ OrganizationalUnit: { Id: string; Path: string } }>(world, `aws organizations create-organizational-unit --parent-id ${rootId} --name Workloads`)).OrganizationalUnit;
+  const ou = (
+    await json<{ OrganizationalUnit: { Id: string; Path: string } }>(
+      world,
+      `aws organizations create-organizational-unit --parent-id ${rootId} --name Workloads`,
+    )
+  ).OrganizationalUnit;
   expect(ou.Path).toBe(`${org.Organization.Id}/${rootId}/${ou.Id}/`);
   await run(world, `aws organizations move-account --account-id ${dev} --source-parent-id ${rootId} --destination-parent-id ${ou.Id}`);
   const scp = await json<{ Policy: { PolicySummary: { Id: string } } }>(
@@ -45,10 +59,12 @@ export async function organizationWorld() {
   await run(world, 'aws iam create-user --user-name admin');
   await run(world, 'aws iam attach-user-policy --user-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess');
   await run(world, 'aws iam create-access-key --user-name admin');
-  for (const [profile, account] of [['dev-admin', dev], ['prod-admin', prod]] as const) {
+  for (const [profile, account] of [
+    ['dev-admin', dev],
+    ['prod-admin', prod],
+  ] as const) {
     await run(world, `aws configure set role_arn arn:aws:iam::${account}:role/OrganizationAccountAccessRole --profile ${profile}`);
     await run(world, `aws configure set source_profile admin --profile ${profile}`);
   }
   return { world, management, dev, prod, rootId, ou: ou.Id };
 }
-

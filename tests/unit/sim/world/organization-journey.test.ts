@@ -15,13 +15,27 @@ describe('an organization of accounts, through the CLI', () => {
   test('accounts, OUs and parents are listed as Organizations shows them', async () => {
     const { world, management, dev, prod, rootId, ou } = await organizationWorld();
     const accounts = (await json<{ Accounts: { Id: string; JoinedMethod: string }[] }>(world, 'aws organizations list-accounts')).Accounts;
-    expect(accounts.map((a) => [a.Id, a.JoinedMethod])).toEqual([[management, 'INVITED'], [dev, 'CREATED'], [prod, 'CREATED']]);
-    expect(await json(world, `aws organizations list-parents --child-id ${dev}`)).toEqual({ Parents: [{ Id: ou, Type: 'ORGANIZATIONAL_UNIT' }] });
-    expect(await json(world, `aws organizations list-children --parent-id ${ou} --child-type ACCOUNT`)).toEqual({ Children: [{ Id: dev, Type: 'ACCOUNT' }] });
-    const targets = (await json<{ Targets: { TargetId: string }[] }>(world, 'aws organizations list-targets-for-policy --policy-id p-FullAWSAccess')).Targets.map((t) => t.TargetId);
+    expect(accounts.map((a) => [a.Id, a.JoinedMethod])).toEqual([
+      [management, 'INVITED'],
+      [dev, 'CREATED'],
+      [prod, 'CREATED'],
+    ]);
+    expect(await json(world, `aws organizations list-parents --child-id ${dev}`)).toEqual({
+      Parents: [{ Id: ou, Type: 'ORGANIZATIONAL_UNIT' }],
+    });
+    expect(await json(world, `aws organizations list-children --parent-id ${ou} --child-type ACCOUNT`)).toEqual({
+      Children: [{ Id: dev, Type: 'ACCOUNT' }],
+    });
+    const targets = (
+      await json<{ Targets: { TargetId: string }[] }>(world, 'aws organizations list-targets-for-policy --policy-id p-FullAWSAccess')
+    ).Targets.map((t) => t.TargetId);
     expect(targets.sort()).toEqual([rootId, ou, management, dev, prod].sort());
-    const moveAgain = await world.run(`aws organizations move-account --account-id ${dev} --source-parent-id ${ou} --destination-parent-id ${ou}`);
-    expect(moveAgain.stderr).toContain('(DuplicateAccountException) when calling the MoveAccount operation: That account is already present in the specified destination.');
+    const moveAgain = await world.run(
+      `aws organizations move-account --account-id ${dev} --source-parent-id ${ou} --destination-parent-id ${ou}`,
+    );
+    expect(moveAgain.stderr).toContain(
+      '(DuplicateAccountException) when calling the MoveAccount operation: That account is already present in the specified destination.',
+    );
     const leave = await world.run(`aws organizations remove-account-from-organization --account-id ${management}`);
     expect(leave.stderr).toContain('(MasterCannotLeaveOrganizationException)');
   });
@@ -30,14 +44,20 @@ describe('an organization of accounts, through the CLI', () => {
     const { world } = await organizationWorld();
     const listed = await world.run('aws organizations list-accounts --profile dev-admin');
     expect(listed.exitCode).toBe(254);
-    expect(listed.stderr).toContain("An error occurred (AccessDeniedException) when calling the ListAccounts operation: You don't have permissions to access this resource.");
+    expect(listed.stderr).toContain(
+      "An error occurred (AccessDeniedException) when calling the ListAccounts operation: You don't have permissions to access this resource.",
+    );
     const again = await world.run('aws organizations create-organization --profile dev-admin');
-    expect(again.stderr).toContain('(AlreadyInOrganizationException) when calling the CreateOrganization operation: This account is already a member of an organization.');
+    expect(again.stderr).toContain(
+      '(AlreadyInOrganizationException) when calling the CreateOrganization operation: This account is already a member of an organization.',
+    );
   });
 
   test('role profiles reach OrganizationAccountAccessRole in each account; root cannot assume roles', async () => {
     const { world, dev, prod } = await organizationWorld();
-    const root = await world.run(`aws sts assume-role --role-arn arn:aws:iam::${dev}:role/OrganizationAccountAccessRole --role-session-name root-try`);
+    const root = await world.run(
+      `aws sts assume-role --role-arn arn:aws:iam::${dev}:role/OrganizationAccountAccessRole --role-session-name root-try`,
+    );
     expect(root.stderr).toContain('Roles may not be assumed by root accounts.');
     const who = await json<{ Account: string; Arn: string }>(world, 'aws sts get-caller-identity --profile dev-admin');
     expect(who.Account).toBe(dev);
@@ -55,7 +75,9 @@ describe('an organization of accounts, through the CLI', () => {
     await run(world, 'aws s3api delete-bucket --bucket prod-scratch --profile prod-admin');
     // Bucket names are shared by every account.
     const taken = await world.run('aws s3api create-bucket --bucket dev-scratch --profile prod-admin');
-    expect(taken.stderr).toContain('(BucketAlreadyExists) when calling the CreateBucket operation: The requested bucket name is not available.');
+    expect(taken.stderr).toContain(
+      '(BucketAlreadyExists) when calling the CreateBucket operation: The requested bucket name is not available.',
+    );
   });
 
   test('a cross-account S3 read needs the bucket policy AND the caller identity policy', async () => {
@@ -67,18 +89,28 @@ describe('an organization of accounts, through the CLI', () => {
     const noPolicy = await world.run('aws s3api get-object --bucket prod-reports --key report.txt out.txt --profile dev-admin');
     expect(noPolicy.exitCode).toBe(254);
     expect(noPolicy.stderr).toMatch(
-      new RegExp(`User: arn:aws:sts::${dev}:assumed-role/OrganizationAccountAccessRole/botocore-session-\\d+ is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::prod-reports/report.txt" because no resource-based policy allows the s3:GetObject action`),
+      new RegExp(
+        `User: arn:aws:sts::${dev}:assumed-role/OrganizationAccountAccessRole/botocore-session-\\d+ is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::prod-reports/report.txt" because no resource-based policy allows the s3:GetObject action`,
+      ),
     );
     // 2. The bucket policy trusts the dev account: the role's AdministratorAccess allows the caller side.
-    await run(world, `aws s3api put-bucket-policy --bucket prod-reports --profile prod-admin --policy ${doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${dev}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-reports/*' }] })}`);
+    await run(
+      world,
+      `aws s3api put-bucket-policy --bucket prod-reports --profile prod-admin --policy ${doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${dev}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-reports/*' }] })}`,
+    );
     await run(world, 'aws s3api get-object --bucket prod-reports --key report.txt out.txt --profile dev-admin');
     expect(world.readFile('out.txt')).toBe('quarterly numbers\n');
     // 3. A dev role without permissions: the bucket allows the account, but the caller side does not.
-    await run(world, `aws iam create-role --role-name auditor --profile dev-admin --assume-role-policy-document ${doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${management}:root` }, Action: 'sts:AssumeRole' }] })}`);
+    await run(
+      world,
+      `aws iam create-role --role-name auditor --profile dev-admin --assume-role-policy-document ${doc({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${management}:root` }, Action: 'sts:AssumeRole' }] })}`,
+    );
     await run(world, `aws configure set role_arn arn:aws:iam::${dev}:role/auditor --profile dev-auditor`);
     await run(world, 'aws configure set source_profile admin --profile dev-auditor');
     const noIdentity = await world.run('aws s3api get-object --bucket prod-reports --key report.txt out2.txt --profile dev-auditor');
-    expect(noIdentity.stderr).toMatch(/assumed-role\/auditor\/botocore-session-\d+ is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::prod-reports\/report.txt" because no identity-based policy allows the s3:GetObject action/);
+    expect(noIdentity.stderr).toMatch(
+      /assumed-role\/auditor\/botocore-session-\d+ is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::prod-reports\/report.txt" because no identity-based policy allows the s3:GetObject action/,
+    );
     // The management account's trail and the prod account's trail each have their own records.
     const prodTrail = world.trail(prod).Records;
     expect(prodTrail.some((r) => r['eventName'] === 'PutBucketPolicy')).toBe(true);
@@ -100,8 +132,14 @@ describe('an organization of accounts, through the CLI', () => {
     expect(b['recipientAccountId']).toBe(dev);
     expect(a['userIdentity']).toMatchObject({ type: 'IAMUser', userName: 'admin', accountId: management });
     // The role's account sees the caller as an AWSAccount (CloudTrail User Guide, "CloudTrail userIdentity element").
-    expect(b['userIdentity']).toEqual({ type: 'AWSAccount', principalId: (a['userIdentity'] as { principalId: string }).principalId, accountId: management });
-    expect(a['resources']).toEqual([{ accountId: dev, type: 'AWS::IAM::Role', ARN: `arn:aws:iam::${dev}:role/OrganizationAccountAccessRole` }]);
+    expect(b['userIdentity']).toEqual({
+      type: 'AWSAccount',
+      principalId: (a['userIdentity'] as { principalId: string }).principalId,
+      accountId: management,
+    });
+    expect(a['resources']).toEqual([
+      { accountId: dev, type: 'AWS::IAM::Role', ARN: `arn:aws:iam::${dev}:role/OrganizationAccountAccessRole` },
+    ]);
     // The call made with the role's credentials is recorded in the role's account only.
     const calls = world.trail(dev).Records.filter((r) => r['eventName'] === 'GetCallerIdentity');
     expect(calls).toHaveLength(1);
@@ -119,8 +157,17 @@ describe('an organization of accounts, through the CLI', () => {
 describe('a lesson world with a shipped CLI configuration', () => {
   // AWS CLI User Guide, "Configuration and credential file settings": profiles in ~/.aws/config, listed by `aws configure list-profiles`.
   test('createWorld({ cliConfig }) starts with the profiles; bad settings are refused', async () => {
-    const world = createWorld({ cliConfig: { profiles: { 'dev-admin': { role_arn: 'arn:aws:iam::111122223333:role/Admin', source_profile: 'default' }, 'prod-readonly': { region: 'eu-west-1' } } } });
+    const world = createWorld({
+      cliConfig: {
+        profiles: {
+          'dev-admin': { role_arn: 'arn:aws:iam::111122223333:role/Admin', source_profile: 'default' },
+          'prod-readonly': { region: 'eu-west-1' },
+        },
+      },
+    });
     expect(await run(world, 'aws configure list-profiles')).toBe('default\ndev-admin\nprod-readonly\n');
-    expect(() => createWorld({ cliConfig: { profiles: { x: { region: 1 as unknown as string } } } })).toThrow('cliConfig.profiles.x must map setting names to string values');
+    expect(() => createWorld({ cliConfig: { profiles: { x: { region: 1 as unknown as string } } } })).toThrow(
+      'cliConfig.profiles.x must map setting names to string values',
+    );
   });
 });

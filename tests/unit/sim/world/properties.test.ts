@@ -6,7 +6,12 @@ import type { Credentials } from '../../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../../src/sim/world/index.ts';
 
 const NAMES = ['alice', 'bob', 'Alice', 'ops', 'x y', '', 'a'.repeat(70)];
-const ARNS = ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/Nope', 'not-an-arn'];
+const ARNS = [
+  'arn:aws:iam::aws:policy/ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AdministratorAccess',
+  'arn:aws:iam::aws:policy/Nope',
+  'not-an-arn',
+];
 const DOCS = [
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}',
   '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}',
@@ -16,18 +21,58 @@ const DOCS = [
 
 /** A management-event call: service, operation, params (valid or hostile). */
 const managementCall = fc.oneof(
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('CreateUser'), params: fc.record({ UserName: fc.constantFrom(...NAMES) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('DeleteUser'), params: fc.record({ UserName: fc.constantFrom(...NAMES) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('CreateGroup'), params: fc.record({ GroupName: fc.constantFrom(...NAMES) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('AddUserToGroup'), params: fc.record({ GroupName: fc.constantFrom(...NAMES), UserName: fc.constantFrom(...NAMES) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('AttachUserPolicy'), params: fc.record({ UserName: fc.constantFrom(...NAMES), PolicyArn: fc.constantFrom(...ARNS) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('PutUserPolicy'), params: fc.record({ UserName: fc.constantFrom(...NAMES), PolicyName: fc.constantFrom('p', 'q'), PolicyDocument: fc.constantFrom(...DOCS) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('CreatePolicy'), params: fc.record({ PolicyName: fc.constantFrom('p', 'q', 'bad name'), PolicyDocument: fc.constantFrom(...DOCS) }) }),
-  fc.record({ service: fc.constant('iam'), operation: fc.constant('CreateAccessKey'), params: fc.record({ UserName: fc.constantFrom(...NAMES) }) }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('CreateUser'),
+    params: fc.record({ UserName: fc.constantFrom(...NAMES) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('DeleteUser'),
+    params: fc.record({ UserName: fc.constantFrom(...NAMES) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('CreateGroup'),
+    params: fc.record({ GroupName: fc.constantFrom(...NAMES) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('AddUserToGroup'),
+    params: fc.record({ GroupName: fc.constantFrom(...NAMES), UserName: fc.constantFrom(...NAMES) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('AttachUserPolicy'),
+    params: fc.record({ UserName: fc.constantFrom(...NAMES), PolicyArn: fc.constantFrom(...ARNS) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('PutUserPolicy'),
+    params: fc.record({
+      UserName: fc.constantFrom(...NAMES),
+      PolicyName: fc.constantFrom('p', 'q'),
+      PolicyDocument: fc.constantFrom(...DOCS),
+    }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('CreatePolicy'),
+    params: fc.record({ PolicyName: fc.constantFrom('p', 'q', 'bad name'), PolicyDocument: fc.constantFrom(...DOCS) }),
+  }),
+  fc.record({
+    service: fc.constant('iam'),
+    operation: fc.constant('CreateAccessKey'),
+    params: fc.record({ UserName: fc.constantFrom(...NAMES) }),
+  }),
   fc.record({ service: fc.constant('iam'), operation: fc.constant('ListUsers'), params: fc.constant({}) }),
   fc.record({ service: fc.constant('iam'), operation: fc.constant('CreateUser'), params: fc.dictionary(fc.string(), fc.jsonValue()) }),
   fc.record({ service: fc.constant('sts'), operation: fc.constant('GetCallerIdentity'), params: fc.constant({}) }),
-  fc.record({ service: fc.constant('s3'), operation: fc.constant('CreateBucket'), params: fc.record({ Bucket: fc.constantFrom('data', 'Bad_Bucket', 'x') }) }),
+  fc.record({
+    service: fc.constant('s3'),
+    operation: fc.constant('CreateBucket'),
+    params: fc.record({ Bucket: fc.constantFrom('data', 'Bad_Bucket', 'x') }),
+  }),
   fc.record({ service: fc.constant('s3'), operation: fc.constant('ListBuckets'), params: fc.constant({}) }),
 );
 
@@ -41,11 +86,19 @@ function credentialsFor(world: World, name: 'root' | 'alice' | 'ghost'): Credent
   return { kind: 'accessKey', accessKeyId: GHOST_KEY, secretAccessKey: 'x'.repeat(40) };
 }
 
-async function replay(calls: { service: string; operation: string; params: Record<string, unknown>; as: 'root' | 'alice' | 'ghost' }[], seed = 'p'): Promise<{ world: World; outputs: string[] }> {
+async function replay(
+  calls: { service: string; operation: string; params: Record<string, unknown>; as: 'root' | 'alice' | 'ghost' }[],
+  seed = 'p',
+): Promise<{ world: World; outputs: string[] }> {
   const world = createWorld({ seed });
   const outputs: string[] = [];
   for (const c of calls) {
-    const r = await world.invoke({ service: c.service, operation: c.operation, params: c.params, credentials: credentialsFor(world, c.as) });
+    const r = await world.invoke({
+      service: c.service,
+      operation: c.operation,
+      params: c.params,
+      credentials: credentialsFor(world, c.as),
+    });
     outputs.push(JSON.stringify(r, (_k, v: unknown) => (v instanceof Uint8Array ? [...v] : v)));
   }
   return { world, outputs };
@@ -97,7 +150,12 @@ describe('world properties', () => {
         const world = createWorld();
         for (const c of calls) {
           const before = world.save();
-          const r = await world.invoke({ service: c.service, operation: c.operation, params: c.params, credentials: credentialsFor(world, c.as) });
+          const r = await world.invoke({
+            service: c.service,
+            operation: c.operation,
+            params: c.params,
+            credentials: credentialsFor(world, c.as),
+          });
           if (r.ok) continue;
           const after = world.save();
           // Failed calls only append a record and consume IDs for it (requestID, eventID).
@@ -110,12 +168,23 @@ describe('world properties', () => {
 
   test('hostile parameter values get an error, never a crash', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('CreateUser', 'PutUserPolicy', 'CreateRole', 'AssumeRole', 'PutBucketPolicy', 'LookupEvents'), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })), async (operation, params) => {
-        const world = createWorld();
-        const service = operation === 'AssumeRole' ? 'sts' : operation === 'PutBucketPolicy' ? 's3' : operation === 'LookupEvents' ? 'cloudtrail' : 'iam';
-        const r = await world.invoke({ service, operation, params, credentials: world.rootCredentials() });
-        if (!r.ok) expect(r.error.code).not.toBe('ServiceFailure');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('CreateUser', 'PutUserPolicy', 'CreateRole', 'AssumeRole', 'PutBucketPolicy', 'LookupEvents'),
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })),
+        async (operation, params) => {
+          const world = createWorld();
+          const service =
+            operation === 'AssumeRole'
+              ? 'sts'
+              : operation === 'PutBucketPolicy'
+                ? 's3'
+                : operation === 'LookupEvents'
+                  ? 'cloudtrail'
+                  : 'iam';
+          const r = await world.invoke({ service, operation, params, credentials: world.rootCredentials() });
+          if (!r.ok) expect(r.error.code).not.toBe('ServiceFailure');
+        },
+      ),
       { numRuns: 100 },
     );
   });

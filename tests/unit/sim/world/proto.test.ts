@@ -14,7 +14,9 @@ test('a user, group or role named __proto__ or constructor is an ordinary entity
   expect((await err(world, 'iam', 'GetUser', { UserName: 'hasOwnProperty' })).code).toBe('NoSuchEntity');
   const restored = createWorld({ snapshot: JSON.parse(JSON.stringify(world.save())) });
   expect(((await ok(restored, 'iam', 'ListUsers'))['Users'] as unknown[]).length).toBe(3);
-  expect((await err(world, 'iam', 'ListUsers', { __proto__: 'x', constructor: 1 } as Record<string, unknown>)).code).toBe('InvalidParameter');
+  expect((await err(world, 'iam', 'ListUsers', { __proto__: 'x', constructor: 1 } as Record<string, unknown>)).code).toBe(
+    'InvalidParameter',
+  );
   world.writeFile('__proto__', 'x');
   expect(world.readFile('__proto__')).toBe('x');
   expect(world.readFile('constructor')).toBeUndefined();
@@ -23,9 +25,19 @@ test('a user, group or role named __proto__ or constructor is an ordinary entity
 test('access key IDs that name object internals never authenticate', async () => {
   const world = createWorld();
   for (const accessKeyId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-    const r = await world.invoke({ service: 'sts', operation: 'GetCallerIdentity', params: {}, credentials: { kind: 'accessKey', accessKeyId, secretAccessKey: undefined as unknown as string } });
+    const r = await world.invoke({
+      service: 'sts',
+      operation: 'GetCallerIdentity',
+      params: {},
+      credentials: { kind: 'accessKey', accessKeyId, secretAccessKey: undefined as unknown as string },
+    });
     expect(r.ok ? 'allowed' : r.error.code).toBe('InvalidClientTokenId');
   }
-  const console = await world.invoke({ service: 'sts', operation: 'GetCallerIdentity', params: {}, credentials: { kind: 'console', sessionId: 'constructor' } });
+  const console = await world.invoke({
+    service: 'sts',
+    operation: 'GetCallerIdentity',
+    params: {},
+    credentials: { kind: 'console', sessionId: 'constructor' },
+  });
   expect(console.ok).toBe(false);
 });

@@ -8,11 +8,21 @@ async function populated() {
   const alice = await userWithKey(world, 'alice');
   await ok(world, 'iam', 'CreateGroup', { GroupName: 'devs' });
   await ok(world, 'iam', 'AddUserToGroup', { GroupName: 'devs', UserName: 'alice' });
-  await ok(world, 'iam', 'PutGroupPolicy', { GroupName: 'devs', PolicyName: 'list', PolicyDocument: policy({ Effect: 'Allow', Action: 'iam:List*', Resource: '*' }) });
-  const created = await ok(world, 'iam', 'CreatePolicy', { PolicyName: 's3-read', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }) });
+  await ok(world, 'iam', 'PutGroupPolicy', {
+    GroupName: 'devs',
+    PolicyName: 'list',
+    PolicyDocument: policy({ Effect: 'Allow', Action: 'iam:List*', Resource: '*' }),
+  });
+  const created = await ok(world, 'iam', 'CreatePolicy', {
+    PolicyName: 's3-read',
+    PolicyDocument: policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }),
+  });
   await ok(world, 'iam', 'AttachUserPolicy', { UserName: 'alice', PolicyArn: (created['Policy'] as { Arn: string }).Arn });
   await ok(world, 'iam', 'AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' });
-  await ok(world, 'iam', 'CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) });
+  await ok(world, 'iam', 'CreateRole', {
+    RoleName: 'app',
+    AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+  });
   world.writeFile('notes.txt', 'hello');
   world.cliConfig.profiles['dev'] = { region: 'eu-west-1' };
   return { world, alice };
@@ -54,14 +64,33 @@ describe('authorization details', () => {
     expect(details.Policies.map((p) => p['PolicyName'])).toEqual(['s3-read', 'AmazonS3ReadOnlyAccess']);
     const imported = createWorld({ authorizationDetails: JSON.parse(JSON.stringify(details)) });
     expect(imported.exportAuthorizationDetails()).toEqual(details);
-    const sim = await ok(imported, 'iam', 'SimulatePrincipalPolicy', { PolicySourceArn: 'arn:aws:iam::123456789012:user/alice', ActionNames: ['iam:ListRoles', 'iam:CreateUser'] });
+    const sim = await ok(imported, 'iam', 'SimulatePrincipalPolicy', {
+      PolicySourceArn: 'arn:aws:iam::123456789012:user/alice',
+      ActionNames: ['iam:ListRoles', 'iam:CreateUser'],
+    });
     expect((sim['EvaluationResults'] as { EvalDecision: string }[]).map((r) => r.EvalDecision)).toEqual(['allowed', 'implicitDeny']);
   });
 
   test('import errors name the JSON path', () => {
     expect(() => createWorld({ authorizationDetails: { UserDetailList: [{ Arn: 'x' }] } })).toThrow(ImportError);
-    expect(() => createWorld({ authorizationDetails: { UserDetailList: [{ UserName: 'a', Arn: 'arn:aws:iam::123456789012:user/a', GroupList: ['nope'] }] } })).toThrow('$.UserDetailList[0].GroupList');
-    expect(() => createWorld({ authorizationDetails: { RoleDetailList: [{ RoleName: 'r', Arn: 'arn:aws:iam::123456789012:role/r', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::123456789012:policy/missing' }] }] } })).toThrow('neither in Policies');
+    expect(() =>
+      createWorld({
+        authorizationDetails: { UserDetailList: [{ UserName: 'a', Arn: 'arn:aws:iam::123456789012:user/a', GroupList: ['nope'] }] },
+      }),
+    ).toThrow('$.UserDetailList[0].GroupList');
+    expect(() =>
+      createWorld({
+        authorizationDetails: {
+          RoleDetailList: [
+            {
+              RoleName: 'r',
+              Arn: 'arn:aws:iam::123456789012:role/r',
+              AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::123456789012:policy/missing' }],
+            },
+          ],
+        },
+      }),
+    ).toThrow('neither in Policies');
   });
 });
 
@@ -73,7 +102,9 @@ describe('explanations of calls', () => {
     expect(r.ok).toBe(false);
     const eventId = String(world.trail().Records.at(-1)?.['eventID']);
     const decisions = world.decisionsFor(eventId) ?? [];
-    expect(decisions.map((d) => [d.request.action, d.result.decision, d.result.reason])).toEqual([['iam:ListUsers', 'implicitDeny', 'NO_IDENTITY_ALLOW']]);
+    expect(decisions.map((d) => [d.request.action, d.result.decision, d.result.reason])).toEqual([
+      ['iam:ListUsers', 'implicitDeny', 'NO_IDENTITY_ALLOW'],
+    ]);
     expect(world.lastDecisions()).toBe(decisions);
     expect(decisions[0]?.request.context['aws:username']).toBe('alice');
     expect('aws:MultiFactorAuthPresent' in (decisions[0]?.request.context ?? {})).toBe(false);

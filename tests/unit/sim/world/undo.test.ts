@@ -5,7 +5,13 @@ import { undoLog } from '../../../../src/sim/world/undo.ts';
 
 describe('undoLog', () => {
   test('sets, deletes, array pushes and splices are rolled back, newest first', () => {
-    const state = { users: { a: { name: 'a', tags: [{ Key: 'k', Value: 'v' }] } } as Record<string, { name: string; tags: { Key: string; Value: string }[] }>, n: 1 };
+    const state = {
+      users: { a: { name: 'a', tags: [{ Key: 'k', Value: 'v' }] } } as Record<
+        string,
+        { name: string; tags: { Key: string; Value: string }[] }
+      >,
+      n: 1,
+    };
     const before = structuredClone(state);
     const log = undoLog(state);
     const view = log.view;

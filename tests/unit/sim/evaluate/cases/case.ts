@@ -2,7 +2,14 @@
  * The data shape of an engine case and how it becomes an AuthorizationRequest. Policies are
  * written as statement arrays (Version 2012-10-17 is added) or as whole documents.
  */
-import type { AuthorizationRequest, ContextValue, Decision, PolicySource, ReasonCode, RequestPrincipal } from '../../../../../src/sim/evaluate/types.ts';
+import type {
+  AuthorizationRequest,
+  ContextValue,
+  Decision,
+  PolicySource,
+  ReasonCode,
+  RequestPrincipal,
+} from '../../../../../src/sim/evaluate/types.ts';
 
 export const ACCOUNT = '111122223333';
 export const OTHER = '444455556666';
@@ -95,7 +102,10 @@ export function requestOf(c: EngineCase): AuthorizationRequest {
   if (c.boundary) req.permissionsBoundary = src(c.boundary, 'boundary');
   if (c.session) req.sessionPolicies = c.session.map((d) => src(d, 'session'));
   if (c.resourcePolicy) {
-    req.resourcePolicy = { kind: c.resourcePolicy.kind, policy: src(c.resourcePolicy.doc, c.resourcePolicy.kind === 'trust' ? 'trust' : 'resource') };
+    req.resourcePolicy = {
+      kind: c.resourcePolicy.kind,
+      policy: src(c.resourcePolicy.doc, c.resourcePolicy.kind === 'trust' ? 'trust' : 'resource'),
+    };
   }
   if (c.scps || c.rcps || c.managementAccount) {
     req.organization = {};
@@ -107,7 +117,17 @@ export function requestOf(c: EngineCase): AuthorizationRequest {
 }
 
 /** Statement shorthands. */
-export const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}): object => ({ Effect: 'Allow', Action, Resource, ...extra });
-export const deny = (Action: unknown, Resource: unknown = '*', extra: object = {}): object => ({ Effect: 'Deny', Action, Resource, ...extra });
+export const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}): object => ({
+  Effect: 'Allow',
+  Action,
+  Resource,
+  ...extra,
+});
+export const deny = (Action: unknown, Resource: unknown = '*', extra: object = {}): object => ({
+  Effect: 'Deny',
+  Action,
+  Resource,
+  ...extra,
+});
 /** The SCP/RCP every level carries by default. */
 export const FULL_ACCESS = [allow('*')];

@@ -123,7 +123,14 @@ const ROWS: Row[] = [
   ['ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], ['env', 'cost'], true, DOC.multiValue],
   ['ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], ['env', 'secret'], false, DOC.multiValue],
   ['ForAllValues:StringEqualsIgnoreCase', 'aws:TagKeys', ['ENV'], ['env'], true, DOC.multiValue],
-  ['ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*', ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/ou-ab12-22222222/'], true, DOC.globalKeys],
+  [
+    'ForAnyValue:StringLike',
+    'aws:PrincipalOrgPaths',
+    'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*',
+    ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/ou-ab12-22222222/'],
+    true,
+    DOC.globalKeys,
+  ],
   ['ForAnyValue:IpAddress', 'aws:ExampleIps', '10.0.0.0/8', ['192.168.0.1', '10.1.2.3'], true, DOC.multiValue],
   ['ForAnyValue:NumericGreaterThan', 'aws:ExampleNumbers', '5', ['1', '7'], true, DOC.multiValue],
   // A multivalued request value under a single-value operator
@@ -150,7 +157,13 @@ const combination: EngineCase[] = [
     doc: DOC.multipleKeys,
     action: 's3:ListBucket',
     context: { 'aws:username': 'alice', 'aws:SourceIp': '198.51.100.1' },
-    identity: [[allow('s3:ListBucket', '*', { Condition: { StringEquals: { 'aws:username': 'alice' }, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })]],
+    identity: [
+      [
+        allow('s3:ListBucket', '*', {
+          Condition: { StringEquals: { 'aws:username': 'alice' }, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+        }),
+      ],
+    ],
     expect: 'implicitDeny',
   },
   {
@@ -158,7 +171,13 @@ const combination: EngineCase[] = [
     doc: DOC.multipleKeys,
     action: 's3:ListBucket',
     context: { 'aws:username': 'alice', 'aws:SourceIp': '203.0.113.1' },
-    identity: [[allow('s3:ListBucket', '*', { Condition: { StringEquals: { 'aws:username': 'alice' }, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })]],
+    identity: [
+      [
+        allow('s3:ListBucket', '*', {
+          Condition: { StringEquals: { 'aws:username': 'alice' }, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+        }),
+      ],
+    ],
     expect: 'allowed',
   },
   {
@@ -166,7 +185,9 @@ const combination: EngineCase[] = [
     doc: DOC.multipleKeys,
     action: 's3:ListBucket',
     context: { 'aws:username': 'alice', 'aws:PrincipalTag/team': 'red' },
-    identity: [[allow('s3:ListBucket', '*', { Condition: { StringEquals: { 'aws:username': 'alice', 'aws:PrincipalTag/team': 'blue' } } })]],
+    identity: [
+      [allow('s3:ListBucket', '*', { Condition: { StringEquals: { 'aws:username': 'alice', 'aws:PrincipalTag/team': 'blue' } } })],
+    ],
     expect: 'implicitDeny',
   },
   {
@@ -180,7 +201,9 @@ const combination: EngineCase[] = [
     name: 'MFA: Deny + BoolIfExists false denies long-term keys (key absent)',
     doc: `${DOC.globalKeys}#condition-keys-multifactorauthpresent`,
     action: 'ec2:StopInstances',
-    identity: [[allow('ec2:*'), deny('ec2:StopInstances', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })]],
+    identity: [
+      [allow('ec2:*'), deny('ec2:StopInstances', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })],
+    ],
     expect: 'explicitDeny',
   },
   {
@@ -195,7 +218,9 @@ const combination: EngineCase[] = [
     doc: `${DOC.globalKeys}#condition-keys-multifactorauthpresent`,
     action: 'ec2:StopInstances',
     context: { 'aws:MultiFactorAuthPresent': true },
-    identity: [[allow('ec2:*'), deny('ec2:StopInstances', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })]],
+    identity: [
+      [allow('ec2:*'), deny('ec2:StopInstances', '*', { Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } })],
+    ],
     expect: 'allowed',
   },
   {

@@ -2,19 +2,59 @@
 import { ACCOUNT, allow, deny, type EngineCase } from './case.ts';
 import { DOC } from './docs.ts';
 
-const home = (version: string | undefined, resource: string, context: Record<string, string>, expect: 'allowed' | 'implicitDeny', name: string, doc: string = DOC.variables): EngineCase => {
+const home = (
+  version: string | undefined,
+  resource: string,
+  context: Record<string, string>,
+  expect: 'allowed' | 'implicitDeny',
+  name: string,
+  doc: string = DOC.variables,
+): EngineCase => {
   const statement = allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*');
   const doc2 = version === undefined ? { Statement: [statement] } : { Version: version, Statement: [statement] };
   return { name, doc, action: 's3:GetObject', resource, context, identity: [doc2], expect };
 };
 
 export const variableCases: EngineCase[] = [
-  home('2012-10-17', 'arn:aws:s3:::home/alice/notes.txt', { 'aws:username': 'alice' }, 'allowed', '${aws:username} resolves under 2012-10-17'),
-  home('2012-10-17', 'arn:aws:s3:::home/bob/notes.txt', { 'aws:username': 'alice' }, 'implicitDeny', "${aws:username} does not match another user's folder"),
+  home(
+    '2012-10-17',
+    'arn:aws:s3:::home/alice/notes.txt',
+    { 'aws:username': 'alice' },
+    'allowed',
+    '${aws:username} resolves under 2012-10-17',
+  ),
+  home(
+    '2012-10-17',
+    'arn:aws:s3:::home/bob/notes.txt',
+    { 'aws:username': 'alice' },
+    'implicitDeny',
+    "${aws:username} does not match another user's folder",
+  ),
   home('2012-10-17', 'arn:aws:s3:::home/alice/notes.txt', {}, 'implicitDeny', 'a variable with no value makes the Resource match nothing'),
-  home('2008-10-17', 'arn:aws:s3:::home/alice/notes.txt', { 'aws:username': 'alice' }, 'implicitDeny', 'under 2008-10-17 ${…} is literal text', DOC.version),
-  home('2008-10-17', 'arn:aws:s3:::home/${aws:username}/x', { 'aws:username': 'alice' }, 'allowed', 'under 2008-10-17 the literal ${aws:username} matches itself', DOC.version),
-  home(undefined, 'arn:aws:s3:::home/alice/notes.txt', { 'aws:username': 'alice' }, 'implicitDeny', 'without Version, variables are literal', DOC.version),
+  home(
+    '2008-10-17',
+    'arn:aws:s3:::home/alice/notes.txt',
+    { 'aws:username': 'alice' },
+    'implicitDeny',
+    'under 2008-10-17 ${…} is literal text',
+    DOC.version,
+  ),
+  home(
+    '2008-10-17',
+    'arn:aws:s3:::home/${aws:username}/x',
+    { 'aws:username': 'alice' },
+    'allowed',
+    'under 2008-10-17 the literal ${aws:username} matches itself',
+    DOC.version,
+  ),
+  home(
+    undefined,
+    'arn:aws:s3:::home/alice/notes.txt',
+    { 'aws:username': 'alice' },
+    'implicitDeny',
+    'without Version, variables are literal',
+    DOC.version,
+  ),
   home('2012-10-17', 'arn:aws:s3:::home/alice/notes.txt', { 'AWS:USERNAME': 'alice' }, 'allowed', 'variable key names ignore case'),
   {
     name: 'default value when the key is missing',
@@ -97,7 +137,9 @@ export const variableCases: EngineCase[] = [
     doc: DOC.variables,
     action: 's3:ListBucket',
     context: { 's3:prefix': 'alice/docs' },
-    identity: [[allow('s3:ListBucket'), deny('s3:ListBucket', '*', { Condition: { StringNotLike: { 's3:prefix': ['${aws:username}/*'] } } })]],
+    identity: [
+      [allow('s3:ListBucket'), deny('s3:ListBucket', '*', { Condition: { StringNotLike: { 's3:prefix': ['${aws:username}/*'] } } })],
+    ],
     expect: 'explicitDeny',
   },
   {

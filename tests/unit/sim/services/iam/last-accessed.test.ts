@@ -14,7 +14,10 @@ import { err, ok, policy, userWithKey } from '../../world/helpers.ts';
 const ANA = 'arn:aws:iam::123456789012:user/ana';
 
 async function report(world: World, arn: string, granularity?: string): Promise<Record<string, unknown>> {
-  const job = await ok(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: arn, ...(granularity ? { Granularity: granularity } : {}) });
+  const job = await ok(world, 'iam', 'GenerateServiceLastAccessedDetails', {
+    Arn: arn,
+    ...(granularity ? { Granularity: granularity } : {}),
+  });
   expect(job['JobId']).toMatch(/^[0-9a-f-]{36}$/);
   return ok(world, 'iam', 'GetServiceLastAccessedDetails', { JobId: job['JobId'] });
 }
@@ -22,7 +25,11 @@ async function report(world: World, arn: string, granularity?: string): Promise<
 async function anaWorld(): Promise<{ world: World; ana: Awaited<ReturnType<typeof userWithKey>> }> {
   const world = createWorld();
   const ana = await userWithKey(world, 'ana');
-  await ok(world, 'iam', 'PutUserPolicy', { UserName: 'ana', PolicyName: 'p', PolicyDocument: policy({ Effect: 'Allow', Action: ['s3:*', 'iam:GetUser', 'kms:List*'], Resource: '*' }) });
+  await ok(world, 'iam', 'PutUserPolicy', {
+    UserName: 'ana',
+    PolicyName: 'p',
+    PolicyDocument: policy({ Effect: 'Allow', Action: ['s3:*', 'iam:GetUser', 'kms:List*'], Resource: '*' }),
+  });
   await ok(world, 's3', 'CreateBucket', { Bucket: 'dojo-reports' });
   return { world, ana };
 }
@@ -37,12 +44,24 @@ describe('service last accessed details', () => {
     // An attempt to a service no policy allows is not listed: the report covers what the entity "could access".
     await err(world, 'ec2', 'DescribeInstances', {}, ana);
     const out = await report(world, ANA);
-    expect(Object.keys(out)).toEqual(['JobStatus', 'JobType', 'JobCreationDate', 'ServicesLastAccessed', 'JobCompletionDate', 'IsTruncated']);
+    expect(Object.keys(out)).toEqual([
+      'JobStatus',
+      'JobType',
+      'JobCreationDate',
+      'ServicesLastAccessed',
+      'JobCompletionDate',
+      'IsTruncated',
+    ]);
     expect(out).toMatchObject({ JobStatus: 'COMPLETED', JobType: 'SERVICE_LEVEL', IsTruncated: false });
     const rows = out['ServicesLastAccessed'] as Record<string, unknown>[];
     expect(rows.map((r) => r['ServiceNamespace'])).toEqual(['s3', 'iam', 'kms']);
     const s3 = rows[0]!;
-    expect(s3).toMatchObject({ ServiceName: 'Amazon S3', LastAuthenticatedEntity: ANA, LastAuthenticatedRegion: 'us-east-1', TotalAuthenticatedEntities: 1 });
+    expect(s3).toMatchObject({
+      ServiceName: 'Amazon S3',
+      LastAuthenticatedEntity: ANA,
+      LastAuthenticatedRegion: 'us-east-1',
+      TotalAuthenticatedEntities: 1,
+    });
     expect(s3['LastAuthenticated']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
     expect(s3).not.toHaveProperty('TrackedActionsLastAccessed');
     // Never used: only the names and a zero count.
@@ -53,7 +72,10 @@ describe('service last accessed details', () => {
     const { world, ana } = await anaWorld();
     expect((await err(world, 'iam', 'ListUsers', {}, ana)).code).toBe('AccessDenied');
     const rows = (await report(world, ANA))['ServicesLastAccessed'] as Record<string, unknown>[];
-    expect(rows.find((r) => r['ServiceNamespace'] === 'iam')).toMatchObject({ TotalAuthenticatedEntities: 1, LastAuthenticatedEntity: ANA });
+    expect(rows.find((r) => r['ServiceNamespace'] === 'iam')).toMatchObject({
+      TotalAuthenticatedEntities: 1,
+      LastAuthenticatedEntity: ANA,
+    });
   });
 
   test('ACTION_LEVEL lists tracked management actions of S3 (not its data events)', async () => {
@@ -66,7 +88,10 @@ describe('service last accessed details', () => {
     const rows = out['ServicesLastAccessed'] as Record<string, unknown>[];
     const s3 = rows.find((r) => r['ServiceNamespace'] === 's3')!;
     expect((s3['TrackedActionsLastAccessed'] as Record<string, unknown>[]).map((a) => a['ActionName'])).toEqual(['ListBuckets']);
-    expect((s3['TrackedActionsLastAccessed'] as Record<string, unknown>[])[0]).toMatchObject({ LastAccessedEntity: ANA, LastAccessedRegion: 'us-east-1' });
+    expect((s3['TrackedActionsLastAccessed'] as Record<string, unknown>[])[0]).toMatchObject({
+      LastAccessedEntity: ANA,
+      LastAccessedRegion: 'us-east-1',
+    });
     expect(ACTION_TRACKED_SERVICES.has('kms')).toBe(false);
   });
 
@@ -82,7 +107,9 @@ describe('service last accessed details', () => {
     world.clock.advance(60);
     await ok(world, 's3', 'ListBuckets', {}, bo);
     for (const arn of ['arn:aws:iam::123456789012:group/readers', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess']) {
-      const s3 = ((await report(world, arn))['ServicesLastAccessed'] as Record<string, unknown>[]).find((r) => r['ServiceNamespace'] === 's3');
+      const s3 = ((await report(world, arn))['ServicesLastAccessed'] as Record<string, unknown>[]).find(
+        (r) => r['ServiceNamespace'] === 's3',
+      );
       expect(s3).toMatchObject({ TotalAuthenticatedEntities: 2, LastAuthenticatedEntity: 'arn:aws:iam::123456789012:user/bo' });
     }
   });
@@ -91,20 +118,43 @@ describe('service last accessed details', () => {
     const world = createWorld();
     const trust = policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' });
     await ok(world, 'iam', 'CreateRole', { RoleName: 'reader', AssumeRolePolicyDocument: trust });
-    await ok(world, 'iam', 'PutRolePolicy', { RoleName: 'reader', PolicyName: 'p', PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }) });
+    await ok(world, 'iam', 'PutRolePolicy', {
+      RoleName: 'reader',
+      PolicyName: 'p',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }),
+    });
     const carl = await userWithKey(world, 'carl');
-    await ok(world, 'iam', 'PutUserPolicy', { UserName: 'carl', PolicyName: 'p', PolicyDocument: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) });
+    await ok(world, 'iam', 'PutUserPolicy', {
+      UserName: 'carl',
+      PolicyName: 'p',
+      PolicyDocument: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+    });
     const out = await ok(world, 'sts', 'AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'sess' }, carl);
     const c = out['Credentials'] as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
-    await ok(world, 's3', 'ListBuckets', {}, { kind: 'accessKey', accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken } as never);
+    await ok(world, 's3', 'ListBuckets', {}, {
+      kind: 'accessKey',
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+    } as never);
     const rows = (await report(world, 'arn:aws:iam::123456789012:role/reader'))['ServicesLastAccessed'] as Record<string, unknown>[];
-    expect(rows).toEqual([expect.objectContaining({ ServiceNamespace: 's3', TotalAuthenticatedEntities: 1, LastAuthenticatedEntity: 'arn:aws:iam::123456789012:role/reader' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        ServiceNamespace: 's3',
+        TotalAuthenticatedEntities: 1,
+        LastAuthenticatedEntity: 'arn:aws:iam::123456789012:role/reader',
+      }),
+    ]);
   });
 
-  test('errors: unknown entity, bad ARN, another caller\'s job; through the CLI', async () => {
+  test("errors: unknown entity, bad ARN, another caller's job; through the CLI", async () => {
     const { world, ana } = await anaWorld();
-    expect((await err(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: 'arn:aws:iam::123456789012:user/nobody' })).code).toBe('NoSuchEntity');
-    expect((await err(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: 'arn:aws:s3:::dojo-reports-and-more' })).code).toBe('InvalidInput');
+    expect((await err(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: 'arn:aws:iam::123456789012:user/nobody' })).code).toBe(
+      'NoSuchEntity',
+    );
+    expect((await err(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: 'arn:aws:s3:::dojo-reports-and-more' })).code).toBe(
+      'InvalidInput',
+    );
     const job = await ok(world, 'iam', 'GenerateServiceLastAccessedDetails', { Arn: ANA });
     // ana may not call Get at all (iam:GetServiceLastAccessedDetails is not allowed) …
     expect((await err(world, 'iam', 'GetServiceLastAccessedDetails', { JobId: job['JobId'] }, ana)).code).toBe('AccessDenied');

@@ -33,7 +33,10 @@ async function setup(devActions: string[] = ['lambda:*']): Promise<World> {
   const world = createWorld({ seed: 'lambda-test', now: '2026-03-02T09:00:00Z' });
   world.writeFile('trust.json', doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }));
   world.writeFile('dev.json', doc({ Effect: 'Allow', Action: devActions, Resource: '*' }));
-  world.writeFile('code.txt', '# read the bucket as the execution role\naws sts get-caller-identity --query Arn --output text\n\naws s3api get-object --bucket data-bucket --key hello.txt /tmp/hello.txt\n');
+  world.writeFile(
+    'code.txt',
+    '# read the bucket as the execution role\naws sts get-caller-identity --query Arn --output text\n\naws s3api get-object --bucket data-bucket --key hello.txt /tmp/hello.txt\n',
+  );
   world.writeFile('hello.txt', 'hello from S3\n');
   await must(world, 'aws iam create-role --role-name fn-role --assume-role-policy-document file://trust.json');
   await must(world, 'aws iam attach-role-policy --role-name fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
@@ -48,7 +51,7 @@ async function setup(devActions: string[] = ['lambda:*']): Promise<World> {
 const CREATE = `aws lambda create-function --function-name reader --runtime provided.al2023 --handler run --role ${ROLE} --zip-file fileb://code.txt --profile dev`;
 
 describe('CreateFunction', () => {
-  it('without iam:PassRole on the role, Lambda answers AccessDeniedException with IAM\'s sentence', async () => {
+  it("without iam:PassRole on the role, Lambda answers AccessDeniedException with IAM's sentence", async () => {
     const world = await setup();
     const r = await world.run(CREATE);
     expect(r.exitCode).toBe(254);
@@ -60,10 +63,26 @@ describe('CreateFunction', () => {
 
   it('PassRole scoped with iam:PassedToService = lambda.amazonaws.com is enough', async () => {
     const world = await setup();
-    world.writeFile('pass.json', doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE, Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }));
+    world.writeFile(
+      'pass.json',
+      doc({
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: ROLE,
+        Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+      }),
+    );
     await must(world, 'aws iam put-user-policy --user-name dev --policy-name pass --policy-document file://pass.json');
     const out = JSON.parse(await must(world, CREATE));
-    expect(out).toMatchObject({ FunctionName: 'reader', FunctionArn: FN_ARN, Role: ROLE, Version: '$LATEST', State: 'Pending', StateReasonCode: 'Creating', PackageType: 'Zip' });
+    expect(out).toMatchObject({
+      FunctionName: 'reader',
+      FunctionArn: FN_ARN,
+      Role: ROLE,
+      Version: '$LATEST',
+      State: 'Pending',
+      StateReasonCode: 'Creating',
+      PackageType: 'Zip',
+    });
     expect(out.CodeSize).toBe((world.readFile('code.txt') as string).length);
     expect(out.CodeSha256).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     // GetFunction later shows the function Active.
@@ -75,16 +94,22 @@ describe('CreateFunction', () => {
     world.writeFile('ec2-trust.json', doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }));
     await must(world, 'aws iam create-role --role-name ec2-role --assume-role-policy-document file://ec2-trust.json');
     const r = await world.run(CREATE.replace('fn-role', 'ec2-role'));
-    expect(r.stderr).toBe('\nAn error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.\n');
+    expect(r.stderr).toBe(
+      '\nAn error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.\n',
+    );
   });
 
   it('without --zip-file or --code the CLI stops before the call, naming Code (exit 252)', async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     const r = await world.run(`aws lambda create-function --function-name reader --role ${ROLE} --profile dev`);
-    expect(r).toEqual({ exitCode: 252, stdout: '', stderr: '\nParameter validation failed:\nMissing required parameter in input: "Code"\n' });
+    expect(r).toEqual({
+      exitCode: 252,
+      stdout: '',
+      stderr: '\nParameter validation failed:\nMissing required parameter in input: "Code"\n',
+    });
   });
 
-  it('a missing --role is argparse\'s error naming it (exit 252)', async () => {
+  it("a missing --role is argparse's error naming it (exit 252)", async () => {
     const world = await setup();
     const r = await world.run('aws lambda create-function --function-name reader --zip-file fileb://code.txt');
     expect(r.exitCode).toBe(252);
@@ -94,25 +119,40 @@ describe('CreateFunction', () => {
   it('a second function of the same name conflicts', async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
-    expect((await world.run(CREATE)).stderr).toBe('\nAn error occurred (ResourceConflictException) when calling the CreateFunction operation: Function already exist: reader\n');
+    expect((await world.run(CREATE)).stderr).toBe(
+      '\nAn error occurred (ResourceConflictException) when calling the CreateFunction operation: Function already exist: reader\n',
+    );
   });
 });
 
 describe('Invoke: the function runs its lines as the execution role', () => {
-  it('writes each line\'s result to the outfile; the calls are the role session arn:aws:sts::ACCOUNT:assumed-role/ROLE/FUNCTION', async () => {
+  it("writes each line's result to the outfile; the calls are the role session arn:aws:sts::ACCOUNT:assumed-role/ROLE/FUNCTION", async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
     const out = await must(world, 'aws lambda invoke --function-name reader response.json --profile dev');
     expect(JSON.parse(out)).toEqual({ StatusCode: 200, ExecutedVersion: '$LATEST' });
-    const results = JSON.parse(world.readFile('response.json') as string) as { command: string; exitCode: number; stdout: string; stderr: string }[];
-    expect(results.map((r) => r.command)).toEqual(['aws sts get-caller-identity --query Arn --output text', 'aws s3api get-object --bucket data-bucket --key hello.txt /tmp/hello.txt']);
-    expect(results[0]).toEqual({ command: results[0]?.command, exitCode: 0, stdout: `arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader\n`, stderr: '' });
+    const results = JSON.parse(world.readFile('response.json') as string) as {
+      command: string;
+      exitCode: number;
+      stdout: string;
+      stderr: string;
+    }[];
+    expect(results.map((r) => r.command)).toEqual([
+      'aws sts get-caller-identity --query Arn --output text',
+      'aws s3api get-object --bucket data-bucket --key hello.txt /tmp/hello.txt',
+    ]);
+    expect(results[0]).toEqual({
+      command: results[0]?.command,
+      exitCode: 0,
+      stdout: `arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader\n`,
+      stderr: '',
+    });
     expect(results[1]?.exitCode).toBe(0);
     // The function's scratch files are its own: the learner's files are untouched.
     expect(world.listFiles()).not.toContain('/tmp/hello.txt');
   });
 
-  it('the credential issue is Lambda\'s AssumeRole (AWSService, invokedBy lambda.amazonaws.com), then the calls under the session', async () => {
+  it("the credential issue is Lambda's AssumeRole (AWSService, invokedBy lambda.amazonaws.com), then the calls under the session", async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
     const before = world.trail().Records.length;
@@ -128,17 +168,23 @@ describe('Invoke: the function runs its lines as the execution role', () => {
       resources: [{ accountId: ACCOUNT, type: 'AWS::IAM::Role', ARN: ROLE }],
     });
     const identity = records.find((r) => r['eventName'] === 'GetCallerIdentity')?.['userIdentity'] as Record<string, unknown>;
-    expect(identity).toMatchObject({ type: 'AssumedRole', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader`, sessionContext: { sessionIssuer: { arn: ROLE } } });
+    expect(identity).toMatchObject({
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader`,
+      sessionContext: { sessionIssuer: { arn: ROLE } },
+    });
   });
 
-  it('a line the role may not run fails in the payload with AWS\'s denial, and the others still run', async () => {
+  it("a line the role may not run fails in the payload with AWS's denial, and the others still run", async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     world.writeFile('code.txt', 'aws iam list-users\naws sts get-caller-identity\n');
     await must(world, CREATE);
     await must(world, 'aws lambda invoke --function-name reader r.json --profile dev');
     const [denied, allowed] = JSON.parse(world.readFile('r.json') as string) as { exitCode: number; stderr: string }[];
     expect(denied?.exitCode).toBe(254);
-    expect(denied?.stderr).toContain(`User: arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader is not authorized to perform: iam:ListUsers`);
+    expect(denied?.stderr).toContain(
+      `User: arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader is not authorized to perform: iam:ListUsers`,
+    );
     expect(allowed?.exitCode).toBe(0);
   });
 
@@ -148,11 +194,28 @@ describe('Invoke: the function runs its lines as the execution role', () => {
     await must(world, 'aws lambda invoke --function-name reader r.json --profile dev');
     expect(world.trail().Records.some((r) => r['eventName'] === 'Invoke')).toBe(false);
     await must(world, 'aws cloudtrail create-trail --name main --s3-bucket-name data-bucket');
-    world.writeFile('sel.json', JSON.stringify([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::Lambda::Function', Values: ['arn:aws:lambda'] }] }]));
+    world.writeFile(
+      'sel.json',
+      JSON.stringify([
+        {
+          ReadWriteType: 'All',
+          IncludeManagementEvents: true,
+          DataResources: [{ Type: 'AWS::Lambda::Function', Values: ['arn:aws:lambda'] }],
+        },
+      ]),
+    );
     await must(world, 'aws cloudtrail put-event-selectors --trail-name main --event-selectors file://sel.json');
     await must(world, 'aws lambda invoke --function-name reader r.json --profile dev');
     const invoke = world.trail().Records.find((r) => r['eventName'] === 'Invoke');
-    expect(invoke).toMatchObject({ eventSource: 'lambda.amazonaws.com', readOnly: false, managementEvent: false, eventCategory: 'Data', requestParameters: { functionName: FN_ARN }, responseElements: null, resources: [{ type: 'AWS::Lambda::Function', ARN: FN_ARN }] });
+    expect(invoke).toMatchObject({
+      eventSource: 'lambda.amazonaws.com',
+      readOnly: false,
+      managementEvent: false,
+      eventCategory: 'Data',
+      requestParameters: { functionName: FN_ARN },
+      responseElements: null,
+      resources: [{ type: 'AWS::Lambda::Function', ARN: FN_ARN }],
+    });
   });
 
   it('lambda:InvokeFunction is needed; the denial is AccessDeniedException naming the function ARN', async () => {
@@ -161,7 +224,9 @@ describe('Invoke: the function runs its lines as the execution role', () => {
     world.writeFile('dev.json', doc({ Effect: 'Allow', Action: 'lambda:GetFunction', Resource: '*' }));
     await must(world, 'aws iam put-user-policy --user-name dev --policy-name dev --policy-document file://dev.json');
     const r = await world.run('aws lambda invoke --function-name reader r.json --profile dev');
-    expect(r.stderr).toBe(`\nAn error occurred (AccessDeniedException) when calling the Invoke operation: User: arn:aws:iam::${ACCOUNT}:user/dev is not authorized to perform: lambda:InvokeFunction on resource: ${FN_ARN} because no identity-based policy allows the lambda:InvokeFunction action\n`);
+    expect(r.stderr).toBe(
+      `\nAn error occurred (AccessDeniedException) when calling the Invoke operation: User: arn:aws:iam::${ACCOUNT}:user/dev is not authorized to perform: lambda:InvokeFunction on resource: ${FN_ARN} because no identity-based policy allows the lambda:InvokeFunction action\n`,
+    );
     expect(world.readFile('r.json')).toBeUndefined();
   });
 
@@ -171,7 +236,10 @@ describe('Invoke: the function runs its lines as the execution role', () => {
     await must(world, 'aws iam create-user --user-name ops');
     await must(world, 'aws iam create-access-key --user-name ops');
     expect((await world.run('aws lambda invoke --function-name reader r.json --profile ops')).exitCode).toBe(254);
-    await must(world, `aws lambda add-permission --function-name reader --statement-id ops --action lambda:InvokeFunction --principal arn:aws:iam::${ACCOUNT}:user/ops`);
+    await must(
+      world,
+      `aws lambda add-permission --function-name reader --statement-id ops --action lambda:InvokeFunction --principal arn:aws:iam::${ACCOUNT}:user/ops`,
+    );
     expect((await world.run('aws lambda invoke --function-name reader r.json --profile ops')).exitCode).toBe(0);
   });
 });
@@ -181,10 +249,17 @@ describe('UpdateFunctionConfiguration and UpdateFunctionCode', () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
     await must(world, 'aws iam create-role --role-name other-role --assume-role-policy-document file://trust.json');
-    world.writeFile('dev.json', doc({ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE }));
+    world.writeFile(
+      'dev.json',
+      doc({ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE }),
+    );
     await must(world, 'aws iam put-user-policy --user-name dev --policy-name dev --policy-document file://dev.json');
-    const r = await world.run(`aws lambda update-function-configuration --function-name reader --role arn:aws:iam::${ACCOUNT}:role/other-role --profile dev`);
-    expect(r.stderr).toContain('(AccessDeniedException) when calling the UpdateFunctionConfiguration operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/other-role');
+    const r = await world.run(
+      `aws lambda update-function-configuration --function-name reader --role arn:aws:iam::${ACCOUNT}:role/other-role --profile dev`,
+    );
+    expect(r.stderr).toContain(
+      '(AccessDeniedException) when calling the UpdateFunctionConfiguration operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/other-role',
+    );
     // A configuration change that keeps the role passes nothing.
     const out = JSON.parse(await must(world, 'aws lambda update-function-configuration --function-name reader --timeout 10 --profile dev'));
     expect(out).toMatchObject({ Role: ROLE, Timeout: 10, LastUpdateStatus: 'InProgress' });
@@ -204,16 +279,23 @@ describe('UpdateFunctionConfiguration and UpdateFunctionCode', () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
     await must(world, 'aws lambda delete-function --function-name reader');
-    expect((await world.run('aws lambda get-function --function-name reader')).stderr).toBe(`\nAn error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: ${FN_ARN}\n`);
+    expect((await world.run('aws lambda get-function --function-name reader')).stderr).toBe(
+      `\nAn error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: ${FN_ARN}\n`,
+    );
   });
 });
 
 describe('the function policy: AddPermission, GetPolicy, RemovePermission', () => {
-  it('writes AWS:SourceArn and AWS:SourceAccount conditions, and they decide a service principal\'s invoke (confused deputy)', async () => {
+  it("writes AWS:SourceArn and AWS:SourceAccount conditions, and they decide a service principal's invoke (confused deputy)", async () => {
     // IAM User Guide, "The confused deputy problem": https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
-    const added = JSON.parse(await must(world, `aws lambda add-permission --function-name reader --statement-id s3 --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::data-bucket --source-account ${ACCOUNT}`));
+    const added = JSON.parse(
+      await must(
+        world,
+        `aws lambda add-permission --function-name reader --statement-id s3 --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::data-bucket --source-account ${ACCOUNT}`,
+      ),
+    );
     expect(JSON.parse(added.Statement)).toEqual({
       Sid: 's3',
       Effect: 'Allow',
@@ -224,23 +306,42 @@ describe('the function policy: AddPermission, GetPolicy, RemovePermission', () =
     });
     const fn = findFunction(world.save().accounts[ACCOUNT] ?? {}, 'reader');
     if (!fn) throw new Error('no function');
-    expect(serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::data-bucket', sourceAccount: ACCOUNT }).decision).toBe('allowed');
-    expect(serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::someone-elses-bucket', sourceAccount: '111122223333' }).decision).toBe('implicitDeny');
+    expect(serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::data-bucket', sourceAccount: ACCOUNT }).decision).toBe(
+      'allowed',
+    );
+    expect(
+      serviceMayInvoke(fn, 's3.amazonaws.com', { sourceArn: 'arn:aws:s3:::someone-elses-bucket', sourceAccount: '111122223333' }).decision,
+    ).toBe('implicitDeny');
     expect(serviceMayInvoke(fn, 'sns.amazonaws.com', { sourceAccount: ACCOUNT }).decision).toBe('implicitDeny');
     const policy = JSON.parse(JSON.parse(await must(world, 'aws lambda get-policy --function-name reader')).Policy);
     expect(policy).toMatchObject({ Version: '2012-10-17', Id: 'default', Statement: [{ Sid: 's3' }] });
   });
 
-  it('an account ID principal becomes its root ARN; duplicate and missing statement ids have Lambda\'s texts', async () => {
+  it("an account ID principal becomes its root ARN; duplicate and missing statement ids have Lambda's texts", async () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
-    expect((await world.run('aws lambda get-policy --function-name reader')).stderr).toBe('\nAn error occurred (ResourceNotFoundException) when calling the GetPolicy operation: The resource you requested does not exist.\n');
-    const added = JSON.parse(await must(world, 'aws lambda add-permission --function-name reader --statement-id x --action lambda:InvokeFunction --principal 111122223333'));
+    expect((await world.run('aws lambda get-policy --function-name reader')).stderr).toBe(
+      '\nAn error occurred (ResourceNotFoundException) when calling the GetPolicy operation: The resource you requested does not exist.\n',
+    );
+    const added = JSON.parse(
+      await must(
+        world,
+        'aws lambda add-permission --function-name reader --statement-id x --action lambda:InvokeFunction --principal 111122223333',
+      ),
+    );
     expect(JSON.parse(added.Statement).Principal).toEqual({ AWS: 'arn:aws:iam::111122223333:root' });
-    expect((await world.run('aws lambda add-permission --function-name reader --statement-id x --action lambda:InvokeFunction --principal 111122223333')).stderr).toContain(
+    expect(
+      (
+        await world.run(
+          'aws lambda add-permission --function-name reader --statement-id x --action lambda:InvokeFunction --principal 111122223333',
+        )
+      ).stderr,
+    ).toContain(
       '(ResourceConflictException) when calling the AddPermission operation: The statement id (x) provided already exists. Please provide a new statement id, or remove the existing statement.',
     );
-    expect((await world.run('aws lambda remove-permission --function-name reader --statement-id nope')).stderr).toContain('(ResourceNotFoundException) when calling the RemovePermission operation: Statement nope is not found in resource policy.');
+    expect((await world.run('aws lambda remove-permission --function-name reader --statement-id nope')).stderr).toContain(
+      '(ResourceNotFoundException) when calling the RemovePermission operation: Statement nope is not found in resource policy.',
+    );
     await must(world, 'aws lambda remove-permission --function-name reader --statement-id x');
   });
 });
@@ -250,7 +351,10 @@ describe('CloudTrail management events as Lambda names them', () => {
     const world = await setup(['lambda:*', 'iam:PassRole']);
     await must(world, CREATE);
     await must(world, 'aws lambda get-function --function-name reader');
-    const names = world.trail().Records.filter((r) => r['eventSource'] === 'lambda.amazonaws.com').map((r) => [r['eventName'], r['readOnly']]);
+    const names = world
+      .trail()
+      .Records.filter((r) => r['eventSource'] === 'lambda.amazonaws.com')
+      .map((r) => [r['eventName'], r['readOnly']]);
     expect(names).toEqual([
       ['CreateFunction20150331', false],
       ['GetFunction20150331v2', true],
@@ -281,23 +385,40 @@ describe('cross-account invoke', () => {
     snapshot.accounts[other]?.root.accessKeys.push(bRoot);
     world = createWorld({ snapshot });
     const root = { kind: 'accessKey' as const, accessKeyId: bRoot.id, secretAccessKey: bRoot.secret };
-    const call = (operation: string, params: Record<string, unknown>) => world.invoke({ service: 'iam', operation, params, credentials: root, region: 'us-east-1' });
+    const call = (operation: string, params: Record<string, unknown>) =>
+      world.invoke({ service: 'iam', operation, params, credentials: root, region: 'us-east-1' });
     await call('CreateUser', { UserName: 'caller' });
     const key = await call('CreateAccessKey', { UserName: 'caller' });
     if (!key.ok) throw new Error(key.error.message);
     const access = key.output['AccessKey'] as { AccessKeyId: string; SecretAccessKey: string };
     const caller = { kind: 'accessKey' as const, accessKeyId: access.AccessKeyId, secretAccessKey: access.SecretAccessKey };
-    const invoke = () => world.invoke({ service: 'lambda', operation: 'Invoke', params: { FunctionName: FN_ARN }, credentials: caller, region: 'us-east-1' });
-    await call('PutUserPolicy', { UserName: 'caller', PolicyName: 'invoke', PolicyDocument: doc({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }) });
+    const invoke = () =>
+      world.invoke({ service: 'lambda', operation: 'Invoke', params: { FunctionName: FN_ARN }, credentials: caller, region: 'us-east-1' });
+    await call('PutUserPolicy', {
+      UserName: 'caller',
+      PolicyName: 'invoke',
+      PolicyDocument: doc({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }),
+    });
     // Its own policy allows, but the function policy says nothing about account B: denied, with no reason clause (cross-account).
     const denied = await invoke();
-    expect(denied.ok ? '' : denied.error.message).toBe(`User: arn:aws:iam::${other}:user/caller is not authorized to perform: lambda:InvokeFunction on resource: ${FN_ARN}`);
-    await must(world, `aws lambda add-permission --function-name reader --statement-id b --action lambda:InvokeFunction --principal ${other}`);
+    expect(denied.ok ? '' : denied.error.message).toBe(
+      `User: arn:aws:iam::${other}:user/caller is not authorized to perform: lambda:InvokeFunction on resource: ${FN_ARN}`,
+    );
+    await must(
+      world,
+      `aws lambda add-permission --function-name reader --statement-id b --action lambda:InvokeFunction --principal ${other}`,
+    );
     const allowed = await invoke();
     expect(allowed.ok).toBe(true);
     const payload = allowed.ok ? new TextDecoder().decode(allowed.output['Payload'] as Uint8Array) : '[]';
     expect(JSON.parse(payload)[0].stdout).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/reader\n`);
     // The execution role's AssumeRole is in the function's account.
-    expect(world.trail(ACCOUNT).Records.some((r) => r['eventName'] === 'AssumeRole' && (r['userIdentity'] as Record<string, unknown>)['invokedBy'] === 'lambda.amazonaws.com')).toBe(true);
+    expect(
+      world
+        .trail(ACCOUNT)
+        .Records.some(
+          (r) => r['eventName'] === 'AssumeRole' && (r['userIdentity'] as Record<string, unknown>)['invokedBy'] === 'lambda.amazonaws.com',
+        ),
+    ).toBe(true);
   });
 });
