@@ -224,6 +224,19 @@ export class ConsoleState {
     return result.value;
   }
 
+  /**
+   * Follows sign-ins made by another console of the same world on this page (a lesson shows one per
+   * exercise): a console still on its sign-in page resumes the session the other one saved.
+   * Answers the function that stops listening.
+   */
+  followSharedSignIn(): () => void {
+    const listener = (event: Event): void => {
+      if ((event as CustomEvent<string>).detail === this.#storageKey && !this.signedIn) void this.resume();
+    };
+    globalThis.addEventListener?.(SESSION_SAVED_EVENT, listener);
+    return () => globalThis.removeEventListener?.(SESSION_SAVED_EVENT, listener);
+  }
+
   #save(value: SignedIn | null): void {
     try {
       if (value) globalThis.sessionStorage?.setItem(this.#storageKey, JSON.stringify(value));
@@ -231,6 +244,7 @@ export class ConsoleState {
     } catch {
       // storage disabled: the session lasts as long as the page
     }
+    globalThis.dispatchEvent?.(new CustomEvent(SESSION_SAVED_EVENT, { detail: this.#storageKey }));
   }
 }
 
@@ -247,6 +261,8 @@ export function readProblem(answer: ConsoleAnswer | undefined): ConsoleProblem |
 }
 
 const RECENT_KEY = 'iam-dojo:v1:console-recent-roles';
+/** Announced on the page after a console saved (or dropped) its session; the detail is the storage key. */
+const SESSION_SAVED_EVENT = 'iam-dojo:console-session-saved';
 
 function readRecent(): SwitchedRole[] {
   try {

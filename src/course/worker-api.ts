@@ -102,6 +102,7 @@ function journaledCreate(name: string): CreateCourseWorld {
         }),
       trail: () => world.trail(),
       readFile: (file) => world.readFile(file),
+      writeFile: (file, text) => worlds.writeFile(name, file, text),
       clock: { now: () => world.clock.now(), advance: (seconds: number) => worlds.advance(name, seconds) },
     };
   };
@@ -118,6 +119,7 @@ function detached(world: World): CourseWorld {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
     readFile: (file) => world.readFile(file),
+    writeFile: (file, text) => world.writeFile(file, text),
     clock: { now: () => world.clock.now(), advance: (seconds: number) => world.clock.advance(seconds) },
   };
 }
@@ -128,6 +130,7 @@ function asCourseWorld(name: string, world: World): CourseWorld {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
     readFile: (file) => world.readFile(file),
+    writeFile: (file, text) => worlds.writeFile(name, file, text),
     clock: {
       now: () => world.clock.now(),
       advance: (seconds: number) => worlds.advance(name, seconds),
