@@ -105,6 +105,21 @@ export class ConsoleState {
     }
   }
 
+  /**
+   * After the world changed under the console (an exercise started, a reset, an import): a session
+   * the new world does not know ends, and the sign-in page says why, instead of every page failing.
+   */
+  async verify(): Promise<void> {
+    const session = this.signedIn;
+    if (!session) return;
+    const [who] = await this.read([{ service: 'sts', operation: 'GetCallerIdentity', params: {} }], session.sessionId);
+    // GetCallerIdentity needs no permission: only a session the world no longer has fails it.
+    if (who && !who.ok && this.signedIn === session) {
+      this.signOut();
+      this.notice = 'Your console session ended (the world was reset or the session expired). Sign in again.';
+    }
+  }
+
   /** Signs in; on success the console opens its start page (or the change-password page). */
   async signIn(form: ConsoleSignInForm): Promise<SignInOutcome> {
     const result = await this.world.consoleSignIn(form);
