@@ -6,6 +6,7 @@
  * STS API reference, AssumeRole (DurationSeconds 900 s up to the role's maximum).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const trustAccount =
@@ -73,7 +74,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`,
+        ...withPolicyFile(
+          'trust.json',
+          trustAccount,
+          (file) => `aws iam create-role --role-name ReportsReader --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         ...readerProfile,
         'aws s3api list-buckets --profile reader',
@@ -164,7 +169,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2Array}'`,
+        ...withPolicyFile(
+          'trust-ec2.json',
+          trustEc2Array,
+          (file) => `aws iam create-role --role-name WebServerRole --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam create-instance-profile --instance-profile-name WebServerRole',
         'aws iam add-role-to-instance-profile --instance-profile-name WebServerRole --role-name WebServerRole',

@@ -5,6 +5,7 @@
  * responsibility to others using permissions boundaries; iam:PermissionsBoundary condition key).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const internBoundary = JSON.stringify({
@@ -116,7 +117,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+        ...withPolicyFile(
+          'intern-boundary.json',
+          internBoundary,
+          (file) => `aws iam create-policy --policy-name InternBoundary --policy-document ${file}`,
+        ),
         `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`,
       ],
       explanation:
@@ -272,7 +277,13 @@ export default defineExercises([
       'Simply not allowing `iam:DeleteUserPermissionsBoundary` is enough; an explicit Deny makes the intent unmistakable.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
+      steps: [
+        ...withPolicyFile(
+          'delegation.json',
+          delegation,
+          (file) => `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document ${file}`,
+        ),
+      ],
       explanation:
         "Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach. The Deny on editing InternBoundary keeps the ceiling where it is; AWS's recipe also gives the delegated administrator a boundary of their own.",
     },
