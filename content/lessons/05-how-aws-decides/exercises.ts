@@ -117,7 +117,7 @@ export default defineExercises([
       'What beats an Allow that comes from another policy?',
       'An explicit `Deny` wins over every `Allow`, wherever the allow comes from. "Read or change anything" means every S3 action, not only GetObject.',
       'Cover both the bucket (`arn:aws:s3:::dojo-payroll`) and its objects (`arn:aws:s3:::dojo-payroll/*`).',
-      "An inline policy is quickest: `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '...'`.",
+      'An inline policy is quickest: `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document file://no-payroll.json` — write the policy in the file editor and save it as `no-payroll.json` first.',
     ],
     solution: {
       steps: [

@@ -227,7 +227,7 @@ export default defineExercises([
       "`${aws:username}` in a policy is replaced by the caller's user name when the request is evaluated.",
       'Objects: allow `s3:GetObject`, `s3:PutObject`, `s3:DeleteObject` on `arn:aws:s3:::dojo-home/home/${aws:username}/*`.',
       'Listing is `s3:ListBucket` on the bucket itself; restrict it with a `StringLike` condition on `s3:prefix`.',
-      "In the terminal, wrap the JSON in single quotes so the shell leaves `${aws:username}` alone: `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '...'`.",
+      'Write the policy in the file editor (save it as `home-folders.json`): in a file, `${aws:username}` stays exactly as written, with no shell quoting to get wrong. Then `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document file://home-folders.json`.',
     ],
     solution: {
       steps: [
@@ -238,7 +238,7 @@ export default defineExercises([
         ),
       ],
       explanation:
-        'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. In a real bash shell, single quotes keep `${aws:username}` from being expanded by the shell; this terminal does not expand `${...}` inside double quotes either, so it cannot show you that trap.',
+        'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. Writing the policy in a file also sidesteps a shell trap: typed inline in a real bash shell, `${aws:username}` inside double quotes would be expanded by the shell (to nothing); a file is passed exactly as written.',
     },
     wrongAnswers: [
       {

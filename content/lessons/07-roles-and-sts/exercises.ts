@@ -68,7 +68,7 @@ export default defineExercises([
     ],
     hints: [
       'Two policies must agree before dev gets in: which two?',
-      'A role needs a trust policy when it is created: `aws iam create-role --role-name ReportsReader --assume-role-policy-document \'...\'`. Trusting `arn:aws:iam::ACCOUNT:root` means "principals of this account whose own policies allow it".',
+      'A role needs a trust policy when it is created: `aws iam create-role --role-name ReportsReader --assume-role-policy-document file://trust.json`, the trust policy written and saved in the file editor. Trusting `arn:aws:iam::ACCOUNT:root` means "principals of this account whose own policies allow it".',
       'Give the role its permissions with `aws iam attach-role-policy`.',
       'A role profile needs two settings: `aws configure set role_arn ARN --profile reader` and `aws configure set source_profile dev --profile reader`. The CLI then calls AssumeRole for you.',
     ],

@@ -112,7 +112,7 @@ export default defineExercises([
     ],
     hints: [
       "Which IAM feature limits what a user's policies can grant, without changing those policies?",
-      "Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document '...'`.",
+      'Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document file://intern-boundary.json`, with the boundary written and saved in the file editor.',
       '`aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ARN`.',
     ],
     solution: {

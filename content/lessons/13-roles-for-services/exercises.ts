@@ -92,7 +92,7 @@ export default defineExercises([
     ],
     hints: [
       'Who assumes an execution role — you, or the Lambda service when the function runs?',
-      'The trust policy names the service: `"Principal": {"Service": "lambda.amazonaws.com"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document \'...\'`.',
+      'The trust policy names the service: `"Principal": {"Service": "lambda.amazonaws.com"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document file://lambda-trust.json` (write and save it in the file editor).',
       '`aws lambda create-function --function-name report-fn --runtime provided.al2023 --handler run --role ROLE_ARN --zip-file fileb://report.txt`, then `aws lambda invoke --function-name report-fn out.json`.',
     ],
     solution: {

@@ -286,7 +286,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsAdmin}' --set-as-default --profile tools`,
+        ...withPolicyFile(
+          'dev-tools-admin.json',
+          devToolsAdmin,
+          (file) => `aws iam create-policy-version --policy-arn ${policyArn} --policy-document ${file} --set-as-default --profile tools`,
+        ),
         'aws iam create-user --user-name proof2 --profile tools',
       ],
       explanation:
