@@ -5,6 +5,7 @@
  * responsibility to others using permissions boundaries; iam:PermissionsBoundary condition key).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { policyFileText, withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const internBoundary = JSON.stringify({
@@ -65,8 +66,8 @@ const noIamUsers = JSON.stringify(
   null,
   2,
 );
-/** Writes the SCP document as a world file, as a learner saves it from the editor. */
-const writeScp = (document: string) => `cat > no-iam-users.json <<'EOF'\n${document}\nEOF`;
+/** The SCP saved as a world file, as a learner saves it from the editor. */
+const writeScp = (document: string) => ({ writeFile: 'no-iam-users.json', text: policyFileText(document) });
 const createAndAttach = (target: string) => [
   {
     run: 'aws organizations create-policy --name NoIamUsers --type SERVICE_CONTROL_POLICY --description "People sign in through Identity Center" --content file://no-iam-users.json',
@@ -145,12 +146,16 @@ export default defineExercises([
     ],
     hints: [
       "Which IAM feature limits what a user's policies can grant, without changing those policies?",
-      "Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document '...'`.",
+      'Create the policy like any customer managed policy: `aws iam create-policy --policy-name InternBoundary --policy-document file://intern-boundary.json`, with the boundary written and saved in the file editor.',
       '`aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ARN`.',
     ],
     solution: {
       steps: [
-        `aws iam create-policy --policy-name InternBoundary --policy-document '${internBoundary}'`,
+        ...withPolicyFile(
+          'intern-boundary.json',
+          internBoundary,
+          (file) => `aws iam create-policy --policy-name InternBoundary --policy-document ${file}`,
+        ),
         `aws iam put-user-permissions-boundary --user-name intern --permissions-boundary ${boundaryArn}`,
       ],
       explanation:
@@ -306,7 +311,13 @@ export default defineExercises([
       'Simply not allowing `iam:DeleteUserPermissionsBoundary` is enough; an explicit Deny makes the intent unmistakable.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document '${delegation}'`],
+      steps: [
+        ...withPolicyFile(
+          'delegation.json',
+          delegation,
+          (file) => `aws iam put-user-policy --user-name team-lead --policy-name DelegateWithBoundary --policy-document ${file}`,
+        ),
+      ],
       explanation:
         "Without the condition, a team lead who can create users and attach policies can create an administrator — and sign in as it. Requiring the boundary on every user they create means nothing they make can exceed InternBoundary, whatever policies they attach. The Deny on editing InternBoundary keeps the ceiling where it is; AWS's recipe also gives the delegated administrator a boundary of their own.",
     },
