@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { setEditorText, showWidget } from './widgets-helpers.ts';
+import { saveInFileEditor, setEditorText, showWidget } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
@@ -37,16 +37,26 @@ async function run(terminal: Locator, command: string): Promise<{ exit: string; 
   return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
 }
 
-/** Types an exercise's solution, filling `{{NAME}}` from earlier outputs as a learner would copy them. */
-async function typeSolution(terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
-  for (const step of exercise.solution.steps) {
-    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
-    const raw = typeof step === 'string' ? step : step.run;
-    const line = raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
+/**
+ * Does an exercise's solution as a learner would: files saved in the file editor beside the exercise,
+ * commands typed into the terminal, `{{NAME}}` filled from earlier outputs as a learner copies them.
+ */
+async function typeSolution(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
+  const fill = (raw: string) =>
+    raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
       const value = vars[name];
       if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
       return value;
     });
+  for (const step of exercise.solution.steps) {
+    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
+    if (typeof step !== 'string' && 'writeFile' in step) {
+      await saveInFileEditor(page, card, step.writeFile, fill(step.text));
+      await showWidget(terminal);
+      continue;
+    }
+    const raw = typeof step === 'string' ? step : step.run;
+    const line = fill(raw);
     const mayFail = typeof step !== 'string' && step.mayFail === true;
     const result = await run(terminal, line);
     if (!mayFail) expect(result.exit, `${line}\n${result.out}`).toBe('0');
@@ -71,7 +81,7 @@ async function completeLesson(
     await showWidget(terminal);
     vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
     await before(exercise.id, terminal, vars);
-    await typeSolution(terminal, exercise, vars);
+    await typeSolution(page, card, terminal, exercise, vars);
     await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
       timeout: 20_000,
     });
