@@ -113,7 +113,8 @@ async function runOperation(
 
   validateParams(params, spec.input);
 
-  const credentials = await callerCredentials(host, profile, globals, options);
+  // botocore signs nothing for unsigned operations (AssumeRoleWithWebIdentity): no credentials are looked up, none are needed.
+  const credentials: Credentials = spec.unsigned === true ? { kind: 'none' } : await callerCredentials(host, profile, globals, options);
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
   const response = await host.invoke({
     service: spec.service,
