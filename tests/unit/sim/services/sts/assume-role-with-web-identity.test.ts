@@ -36,14 +36,14 @@ function token(world: World, job: Partial<GitHubJob> = {}): string {
   return mintGitHubActionsToken({ repository: 'octo/app', ref: 'refs/heads/main', ...job }, world.clock.now().getTime());
 }
 
-function assume(world: World, webIdentityToken: string, extra: Record<string, unknown> = {}) {
+function assume(webIdentityToken: string, extra: Record<string, unknown> = {}) {
   return { RoleArn: ROLE_ARN, RoleSessionName: 'gha', WebIdentityToken: webIdentityToken, ...extra };
 }
 
 describe('AssumeRoleWithWebIdentity', () => {
   test('unsigned call with a token for the trusted repo and branch: the session, subject, provider and audience', async () => {
     const world = await setup();
-    const out = await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED);
+    const out = await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED);
     expect(Object.keys(out)).toEqual(['Credentials', 'SubjectFromWebIdentityToken', 'AssumedRoleUser', 'Provider', 'Audience']);
     expect(out['SubjectFromWebIdentityToken']).toBe('repo:octo/app:ref:refs/heads/main');
     expect(out['AssumedRoleUser']).toEqual({
@@ -73,24 +73,24 @@ describe('AssumeRoleWithWebIdentity', () => {
     ['an environment (subject names the environment, not the ref)', { environment: 'prod' }],
   ])('wrong subject — %s — is denied with AccessDenied', async (_name, job) => {
     const world = await setup();
-    const e = await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world, job)), UNSIGNED);
+    const e = await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world, job)), UNSIGNED);
     expect(e).toEqual({ code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity', httpStatus: 403 });
   });
 
   test('wildcard mistake: StringEquals with "repo:octo/app:*" matches no token; StringLike does, and lets every ref of the repo in', async () => {
     const equals = await setup({ StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:octo/app:*' } });
-    expect((await err(equals, 'sts', 'AssumeRoleWithWebIdentity', assume(equals, token(equals)), UNSIGNED)).code).toBe('AccessDenied');
+    expect((await err(equals, 'sts', 'AssumeRoleWithWebIdentity', assume(token(equals)), UNSIGNED)).code).toBe('AccessDenied');
     const like = await setup({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo/app:*' } });
-    await ok(like, 'sts', 'AssumeRoleWithWebIdentity', assume(like, token(like, { eventName: 'pull_request' })), UNSIGNED);
-    expect(
-      (await err(like, 'sts', 'AssumeRoleWithWebIdentity', assume(like, token(like, { repository: 'octo/app2' })), UNSIGNED)).code,
-    ).toBe('AccessDenied');
+    await ok(like, 'sts', 'AssumeRoleWithWebIdentity', assume(token(like, { eventName: 'pull_request' })), UNSIGNED);
+    expect((await err(like, 'sts', 'AssumeRoleWithWebIdentity', assume(token(like, { repository: 'octo/app2' })), UNSIGNED)).code).toBe(
+      'AccessDenied',
+    );
   });
 
   test('the issuer must match a registered provider', async () => {
     const world = createWorld();
     await ok(world, 'iam', 'CreateRole', { RoleName: 'GitHubDeploy', AssumeRolePolicyDocument: githubTrust(MAIN_ONLY) });
-    expect(await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED)).toEqual({
+    expect(await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED)).toEqual({
       code: 'InvalidIdentityToken',
       message: 'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
       httpStatus: 400,
@@ -99,11 +99,9 @@ describe('AssumeRoleWithWebIdentity', () => {
 
   test('the audience must be one of the provider client IDs', async () => {
     const world = await setup(MAIN_ONLY, ['https://github.com/octo']);
-    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED)).message).toBe(
-      'Incorrect token audience',
-    );
+    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED)).message).toBe('Incorrect token audience');
     await ok(world, 'iam', 'AddClientIDToOpenIDConnectProvider', { OpenIDConnectProviderArn: PROVIDER_ARN, ClientID: 'sts.amazonaws.com' });
-    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED);
+    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED);
   });
 
   test('an expired token (world clock past exp) answers ExpiredTokenException with both times', async () => {
@@ -112,7 +110,7 @@ describe('AssumeRoleWithWebIdentity', () => {
     const exp = Math.floor(world.clock.now().getTime() / 1000) + 300;
     world.clock.advance(301);
     const now = Math.floor(world.clock.now().getTime() / 1000);
-    expect(await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, jwt), UNSIGNED)).toEqual({
+    expect(await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(jwt), UNSIGNED)).toEqual({
       code: 'ExpiredTokenException',
       message: `Token expired: current date/time ${now} must be before the expiration date/time ${exp}`,
       httpStatus: 400,
@@ -125,8 +123,8 @@ describe('AssumeRoleWithWebIdentity', () => {
     const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as Record<string, unknown>;
     claims['sub'] = 'repo:octo/app:ref:refs/heads/main';
     const forged = `${header}.${btoa(JSON.stringify(claims)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}.${signature}`;
-    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, forged), UNSIGNED)).code).toBe('InvalidIdentityToken');
-    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, 'not-a-token'), UNSIGNED)).message).toBe(
+    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(forged), UNSIGNED)).code).toBe('InvalidIdentityToken');
+    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume('not-a-token'), UNSIGNED)).message).toBe(
       'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
     );
   });
@@ -136,10 +134,10 @@ describe('AssumeRoleWithWebIdentity', () => {
       StringEquals: { 'aws:FederatedProvider': PROVIDER_ARN, 'sts:RoleSessionName': 'gha' },
       Null: { 'aws:PrincipalArn': 'true', 'token.actions.githubusercontent.com:aud': 'false' },
     });
-    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED);
-    expect(
-      (await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world), { RoleSessionName: 'other' }), UNSIGNED)).code,
-    ).toBe('AccessDenied');
+    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED);
+    expect((await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world), { RoleSessionName: 'other' }), UNSIGNED)).code).toBe(
+      'AccessDenied',
+    );
   });
 
   test('the role session carries aws:FederatedProvider for its later calls', async () => {
@@ -154,7 +152,7 @@ describe('AssumeRoleWithWebIdentity', () => {
         Condition: { StringNotEquals: { 'aws:FederatedProvider': PROVIDER_ARN } },
       }),
     });
-    const out = await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world)), UNSIGNED);
+    const out = await ok(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world)), UNSIGNED);
     const c = out['Credentials'] as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
     await ok(
       world,
@@ -171,7 +169,7 @@ describe('AssumeRoleWithWebIdentity', () => {
       world,
       'sts',
       'AssumeRoleWithWebIdentity',
-      { ...assume(world, token(world)), RoleArn: `arn:aws:iam::${ACCOUNT}:role/Nope` },
+      { ...assume(token(world)), RoleArn: `arn:aws:iam::${ACCOUNT}:role/Nope` },
       UNSIGNED,
     );
     expect(e.message).toBe('Not authorized to perform sts:AssumeRoleWithWebIdentity');
@@ -179,7 +177,7 @@ describe('AssumeRoleWithWebIdentity', () => {
 
   test('DurationSeconds above the role maximum is a ValidationError', async () => {
     const world = await setup();
-    const e = await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(world, token(world), { DurationSeconds: 7200 }), UNSIGNED);
+    const e = await err(world, 'sts', 'AssumeRoleWithWebIdentity', assume(token(world), { DurationSeconds: 7200 }), UNSIGNED);
     expect(e).toEqual({
       code: 'ValidationError',
       message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
