@@ -100,6 +100,7 @@ test('visual editor: build a policy with the keyboard, see it as JSON, save it',
 });
 
 test('visual editor at 390 px, and a document it cannot show stays as it was', async ({ page }) => {
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const console = await signInAsRoot(page);
   await console.getByRole('navigation', { name: /IAM/ }).getByRole('button', { name: 'Policies' }).click();
