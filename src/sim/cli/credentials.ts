@@ -150,11 +150,12 @@ async function assumeRoleProfile(
 }
 
 /**
- * `role_arn` + `web_identity_token_file` (+ `role_session_name`): AssumeRoleWithWebIdentity with the
+ * `role_arn` + `web_identity_token_file` (+ `role_session_name`), from a profile or from
+ * AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_SESSION_NAME: AssumeRoleWithWebIdentity with the
  * token the file holds, sent unsigned (CLI User Guide, "Assume a role with web identity"). Cached like
  * role credentials; a refreshed token file is read again once they near expiry.
  */
-async function webIdentityProfile(
+export async function webIdentityProfile(
   host: CliHost,
   profile: string,
   settings: Record<string, string>,

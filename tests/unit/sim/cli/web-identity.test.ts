@@ -96,3 +96,21 @@ describe('github-actions token + assume-role-with-web-identity', () => {
     expect((await run(world, 'github-actions help')).stdout).toContain('repo:OWNER/REPO:environment:NAME');
   });
 });
+
+describe('AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE', () => {
+  test('the environment names the role and the token file, as in a GitHub Actions job', async () => {
+    const world = await githubRole();
+    await run(world, 'github-actions token --repo octo/app > token.jwt');
+    const who = await run(world, 'aws sts get-caller-identity --query Arn --output text', {
+      AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/gha-deploy',
+      AWS_WEB_IDENTITY_TOKEN_FILE: 'token.jwt',
+      AWS_ROLE_SESSION_NAME: 'ci',
+    });
+    expect(who).toMatchObject({ exitCode: 0, stdout: 'arn:aws:sts::123456789012:assumed-role/gha-deploy/ci\n' });
+    const missing = await run(world, 'aws sts get-caller-identity', {
+      AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/gha-deploy',
+      AWS_WEB_IDENTITY_TOKEN_FILE: 'nope.jwt',
+    });
+    expect(missing.stderr).toContain("No such file or directory: 'nope.jwt'");
+  });
+});
