@@ -95,6 +95,22 @@ export class WorldFileEditorState {
     this.status = { kind: 'saved', message: `Saved ${name}. Use it in the terminal as file://${name}.${note}` };
   }
 
+  /**
+   * Opens a file another widget wrote (the generated policy) — unless the editor holds unsaved
+   * text, which is never replaced silently: it says so and keeps the text.
+   */
+  async openRequested(name: string): Promise<string | undefined> {
+    if (this.dirty && this.text.trim() !== '') {
+      const refused = `The Files editor has unsaved changes to ${this.name}: save them first, then open ${name}.`;
+      this.status = { kind: 'error', message: refused };
+      return refused;
+    }
+    this.name = name;
+    await this.refreshFiles();
+    await this.open();
+    return undefined;
+  }
+
   /** Keeps the text and drops the pending replace question. */
   cancelReplace(): void {
     this.status = { kind: 'idle', message: 'Nothing was replaced.' };

@@ -40,7 +40,7 @@ export async function worldEscalationPaths(world: World, options: Pick<Escalatio
 }
 
 /** The least-privilege policy the world's trail proves for a user or role. */
-export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string): Promise<GeneratedPolicy> {
+export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string, until?: string): Promise<GeneratedPolicy> {
   const accountId = /^arn:[a-z-]+:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
   if (accountId === undefined || !world.accountIds().includes(accountId))
     throw new AnalysisError('BAD_INPUT', { detail: `${principalArn} is not a user or role ARN of an account in this world.` });
@@ -57,6 +57,7 @@ export async function worldGeneratedPolicy(world: World, principalArn: string, s
     currentPolicies,
     decisionsFor: (id) => world.decisionsFor(id),
     ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
   });
 }
 

@@ -54,8 +54,8 @@ export const analyzeApi = {
   },
 
   /** The least-privilege policy a world's trail proves for a principal. */
-  generatePolicy(world: string, principalArn: string, since?: string): Promise<Result<GeneratedPolicy>> {
-    return attempt(async () => worldGeneratedPolicy(await worlds.get(world), principalArn, since));
+  generatePolicy(world: string, principalArn: string, since?: string, until?: string): Promise<Result<GeneratedPolicy>> {
+    return attempt(async () => worldGeneratedPolicy(await worlds.get(world), principalArn, since, until));
   },
 
   /** External and public access findings of a world. */
