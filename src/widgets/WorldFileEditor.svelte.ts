@@ -32,7 +32,11 @@ export class WorldFileEditorState {
   #lintTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #lint = latestOnly((text: string, type: PolicyType) => withSimulator((api) => api.lintPolicy(text, type)));
 
+  /** The text the editor was given before anything was opened (not the learner's work). */
+  readonly #initialText: string;
+
   constructor(world: string, initialName: string, initialText: string) {
+    this.#initialText = initialText;
     this.session = worldSession(world);
     this.name = initialName;
     this.text = initialText;
@@ -100,7 +104,7 @@ export class WorldFileEditorState {
    * text, which is never replaced silently: it says so and keeps the text.
    */
   async openRequested(name: string): Promise<string | undefined> {
-    if (this.dirty && this.text.trim() !== '') {
+    if (this.dirty && this.text !== this.#initialText && this.text.trim() !== '') {
       const refused = `The Files editor has unsaved changes to ${this.name}: save them first, then open ${name}.`;
       this.status = { kind: 'error', message: refused };
       return refused;

@@ -15,9 +15,24 @@ export interface OpenFileRequest {
   handled: boolean;
 }
 
-/** Asks the page's Files editor for `world` to open `name`; returns the request, `handled` set when an editor took it. */
+const pending = new Map<string, string>();
+
+/**
+ * Asks the page's Files editor for `world` to open `name`; returns the request, `handled` set when
+ * an editor took it. An editor not shown yet (it starts when scrolled into view) takes the last
+ * request when it starts.
+ */
 export function requestOpenFile(world: string, name: string): OpenFileRequest {
   const detail: OpenFileRequest = { world, name, handled: false };
   window.dispatchEvent(new CustomEvent<OpenFileRequest>(OPEN_FILE_EVENT, { detail }));
+  if (detail.handled) pending.delete(world);
+  else pending.set(world, name);
   return detail;
+}
+
+/** The file a request asked for before this world's editor started (taken once). */
+export function takePendingOpen(world: string): string | undefined {
+  const name = pending.get(world);
+  pending.delete(world);
+  return name;
 }

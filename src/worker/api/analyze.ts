@@ -14,6 +14,7 @@ import { simulateCustomPolicyWithDetails } from '../../sim/index.ts';
 import type { AccessRequest, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 import { worlds } from '../worlds.ts';
+import { rememberedDenial } from '../denials.ts';
 import { toSimulateInput } from './policy.ts';
 
 /** The analysis half of the worker api. */
@@ -45,6 +46,14 @@ export const analyzeApi = {
     return attempt(async () => {
       const denied = (await worlds.get(world)).decisionsFor(eventId)?.find((d) => d.result.decision !== 'allowed');
       return denied ? repairRequest(denied.request) : null;
+    });
+  },
+
+  /** For a denied check the worker holds by id (a console AccessDenied): the repair, or null when no longer held. */
+  repairHeldDenial(id: string): Promise<Result<RepairReport | null>> {
+    return attempt(() => {
+      const request = rememberedDenial(id);
+      return request ? repairRequest(request) : null;
     });
   },
 
