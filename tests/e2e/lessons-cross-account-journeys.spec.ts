@@ -9,9 +9,15 @@
 import type { Locator, Page } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { setEditorText, showWidget } from './widgets-helpers.ts';
+import { setEditorText } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson17 from '../../content/lessons/17-cross-account/exercises.ts';
+
+/** Scrolls a widget into view and waits for it to hydrate; a busy worker on a shared machine may take a while. */
+async function showWidget(widget: Locator): Promise<void> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 45_000 });
+}
 
 async function startExercise(page: Page, id: string): Promise<Locator> {
   const card = page.locator(`[data-exercise="${id}"]`);

@@ -260,7 +260,7 @@ export default defineExercises([
   {
     id: 'share-bucket',
     title: 'Share a bucket with one user of another account',
-    goal: "dana also needs the files under `daily/` in your bucket `dojo-exports`, with her own credentials and no role. Give her that with a bucket policy that names her, and only her — other people in the analytics account (such as `intern`, whose own policy allows s3:GetObject everywhere) must stay out. She may only download from `daily/`. Remember the other half: in the analytics account, dana's own policy has to allow it too (use your profile `analytics`).",
+    goal: "dana also needs the files under `daily/` in your bucket `dojo-exports`, with her own credentials and no role. Give her that with a bucket policy that names her, and only her — other people in the analytics account (such as `intern`, whose own policy allows s3:GetObject everywhere) must stay out. She may only download from `daily/`. Remember the other half: in the analytics account, dana's own policy has to allow it too (use your profile `analytics`). Your account blocks public access for all its buckets (`aws s3control get-public-access-block --account-id 111122223333`); keep it that way.",
     start: { continueFromPrevious: true },
     checks: [
       {
@@ -288,6 +288,18 @@ export default defineExercises([
         command: 'aws s3api delete-object --bucket dojo-exports --key daily/2026-03-01.csv --profile dana',
         expect: { outcome: 'failure', errorCode: 'AccessDenied' },
         failure: 'dana can delete exports — the bucket policy should allow only s3:GetObject',
+      },
+      {
+        id: 'account-block-on',
+        kind: 'command',
+        label: "your account's S3 Block Public Access is still fully on",
+        command: 'aws s3control get-public-access-block --account-id {{accountId}}',
+        expect: {
+          outcome: 'success',
+          query: 'PublicAccessBlockConfiguration.[BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets]',
+          equals: [true, true, true, true],
+        },
+        failure: "your account's Block Public Access is no longer fully on — sharing with one person never needs a public bucket",
       },
       {
         id: 'secret-stays',
@@ -336,6 +348,17 @@ export default defineExercises([
           'aws iam put-user-policy --user-name dana --policy-name ReadExports --policy-document file://dana-exports.json --profile analytics',
         ],
         caughtBy: ['dana-downloads'],
+      },
+      {
+        mistake: "turns off the account's Block Public Access so that a public policy goes through",
+        steps: [
+          'aws s3control delete-public-access-block --account-id {{accountId}}',
+          file('exports-policy.json', { ...exportsForDana, Statement: [{ ...exportsForDana.Statement[0], Principal: '*' }] }),
+          'aws s3api put-bucket-policy --bucket dojo-exports --policy file://exports-policy.json',
+          file('dana-exports.json', danaReadsExports),
+          'aws iam put-user-policy --user-name dana --policy-name ReadExports --policy-document file://dana-exports.json --profile analytics',
+        ],
+        caughtBy: ['account-block-on', 'intern-refused'],
       },
       {
         mistake: "writes only the bucket policy and forgets dana's own side",
