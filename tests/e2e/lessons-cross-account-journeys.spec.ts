@@ -12,6 +12,7 @@ import { test, expect } from './fixtures.ts';
 import { setEditorText } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson17 from '../../content/lessons/17-cross-account/exercises.ts';
+import lesson19 from '../../content/lessons/19-incident-capstone/exercises.ts';
 
 /** Scrolls a widget into view and waits for it to hydrate; a busy worker on a shared machine may take a while. */
 async function showWidget(widget: Locator): Promise<void> {
@@ -97,6 +98,10 @@ async function completeLesson(
     await showWidget(terminal);
     vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
     await before(exercise.id, terminal, vars);
+    for (const check of exercise.checks) {
+      if (check.kind !== 'answer') continue;
+      await card.getByRole('textbox', { name: check.question }).fill(exercise.solution.answers[check.id] ?? '');
+    }
     await solve(page, card, terminal, exercise, vars);
     await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
       timeout: 30_000,
@@ -137,4 +142,39 @@ test('lesson 17: trusting everyone is caught, and the check says why in words', 
   );
   const item = card.getByRole('listitem').filter({ hasText: 'cannot assume ReportsReader' });
   await expect(item).toContainText('the trust policy must name the analytics account, not everyone', { timeout: 20_000 });
+});
+
+test('lesson 19: investigate a leaked key, contain it with its sessions and footholds, repair and prove', async ({ page }) => {
+  test.setTimeout(300_000);
+  await completeLesson(page, '19-incident-capstone', lesson19, async (id, terminal, vars) => {
+    // The learner reads the leaked key's ID, and ana's own key, from list-access-keys.
+    if (id !== 'contain') return;
+    vars['DEPLOY_KEY'] = (
+      await run(terminal, 'aws iam list-access-keys --user-name deploy --query "AccessKeyMetadata[0].AccessKeyId" --output text')
+    ).out.trim();
+    expect(vars['DEPLOY_KEY']).toMatch(/^AKIA/);
+  });
+  // The proof: the escalation analysis finds no way to administrator access.
+  const analysis = page.getByRole('region', { name: 'Who can become admin?' });
+  await showWidget(analysis);
+  await analysis.getByRole('button', { name: 'Find escalation paths' }).click();
+  await expect(analysis.getByRole('status')).toHaveText(/No principal can escalate/, { timeout: 30_000 });
+});
+
+test('lesson 19: deactivating the key alone leaves the sessions working, and the checks say so', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/lessons/19-incident-capstone/');
+  const card = await startExercise(page, 'contain');
+  const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
+  await showWidget(terminal);
+  const key = (
+    await run(terminal, 'aws iam list-access-keys --user-name deploy --query "AccessKeyMetadata[0].AccessKeyId" --output text')
+  ).out.trim();
+  expect((await run(terminal, `aws iam update-access-key --user-name deploy --access-key-id ${key} --status Inactive`)).exit).toBe('0');
+  await expect(card.getByRole('listitem').filter({ hasText: 'the leaked key no longer works' })).toHaveAttribute('data-passed', 'true', {
+    timeout: 20_000,
+  });
+  await expect(card.getByRole('listitem').filter({ hasText: 'GetSessionToken cannot upload' })).toContainText(
+    'a deactivated key does not end temporary credentials',
+  );
 });
