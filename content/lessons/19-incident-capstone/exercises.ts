@@ -165,7 +165,7 @@ export default defineExercises([
         label: 'the back-door user backup-svc is gone',
         command: 'aws iam get-user --user-name backup-svc',
         expect: { outcome: 'failure', errorCode: 'NoSuchEntity' },
-        failure: 'backup-svc still exists — delete its key, detach its policy, then delete the user',
+        failure: 'the user backup-svc still exists — delete its key, detach its policy, then delete the user',
       },
       {
         id: 'ana-clean',
@@ -173,7 +173,7 @@ export default defineExercises([
         label: 'ana has only her own key left',
         command: `aws iam list-access-keys --user-name ana --query "[length(AccessKeyMetadata[?AccessKeyId=='{{ANA_KEY}}']), length(AccessKeyMetadata)]"`,
         expect: { outcome: 'success', equals: [1, 1] },
-        failure: "ana's keys are not right: the key the intruder created must go, and her own must stay",
+        failure: 'the keys of ana are not right: the key the intruder created must go, and her own must stay',
       },
       {
         id: 'ops-trust-restored',
@@ -182,7 +182,7 @@ export default defineExercises([
         command:
           "aws iam get-role --role-name ops --query \"[contains(to_string(Role.AssumeRolePolicyDocument), 'user/deploy'), contains(to_string(Role.AssumeRolePolicyDocument), 'ec2.amazonaws.com')]\"",
         expect: { outcome: 'success', equals: [false, true] },
-        failure: "ops's trust policy is not back to EC2 only — the intruder's statement for deploy must go, and EC2's must stay",
+        failure: "the trust policy of ops is not back to EC2 only — the intruder's statement for deploy must go, and EC2's must stay",
       },
     ],
     hints: [
@@ -251,7 +251,7 @@ export default defineExercises([
         principalArn: deployArn,
         relation: 'within',
         reference: SITE_DEPLOY,
-        failure: "deploy's policies still grant more than the pipeline uses",
+        failure: 'the policies of deploy still grant more than the pipeline uses',
       },
       {
         id: 'can-upload',
@@ -281,7 +281,7 @@ export default defineExercises([
         action: 'iam:CreatePolicyVersion',
         resource: DEPLOY_TOOLS,
         expect: 'denied',
-        failure: 'deploy may still rewrite its own policy — the escalation path the intruder used is open',
+        failure: 'the user deploy may still rewrite its own policy — the escalation path the intruder used is open',
       },
       {
         id: 'one-version',
