@@ -11,6 +11,10 @@ import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 import { analyticsAs, file, roleProfile, worldSteps } from './world.ts';
 
+/** `aws lambda get-policy` on thumbnailer, asking whether its policy text contains a JMESPath raw string. */
+const getPolicy = (raw: string) =>
+  `aws lambda get-policy --function-name thumbnailer --query "contains(Policy, ${raw.replace(/"/g, '\\"')})"`;
+
 const reportsRole = 'arn:aws:iam::{{accountId}}:role/ReportsReader';
 
 const trustAnalytics = {
@@ -467,6 +471,84 @@ export default defineExercises([
           'aws iam attach-role-policy --role-name CloudCostAudit --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess',
         ],
         caughtBy: ['vendor-assumes'],
+      },
+    ],
+  },
+  {
+    id: 'service-deputy',
+    title: 'Let S3 invoke a function, only for your bucket',
+    goal: 'The function `thumbnailer` must run whenever an object lands in your bucket `dojo-uploads`, so S3 needs permission to invoke it. Give it with `aws lambda add-permission` — but S3 is a deputy that works for every AWS customer: a statement that names only `s3.amazonaws.com` lets any bucket, in any account, trigger your function. Allow S3 to invoke thumbnailer only on behalf of `dojo-uploads` in your own account.',
+    start: { continueFromPrevious: true },
+    checks: [
+      {
+        id: 's3-may-invoke',
+        kind: 'command',
+        label: 'the function policy lets the S3 service principal invoke thumbnailer',
+        command: `${getPolicy('\'"Service":"s3.amazonaws.com"\'')}`,
+        expect: { outcome: 'success', equals: true },
+        failure:
+          'the function policy does not let s3.amazonaws.com invoke thumbnailer — add a permission with --principal s3.amazonaws.com',
+      },
+      {
+        id: 'source-bucket',
+        kind: 'command',
+        label: 'only on behalf of the bucket dojo-uploads (aws:SourceArn)',
+        command: `${getPolicy('\'"AWS:SourceArn":"arn:aws:s3:::dojo-uploads"\'')}`,
+        expect: { outcome: 'success', equals: true },
+        failure: 'the permission does not name the bucket — without --source-arn any bucket can trigger thumbnailer',
+      },
+      {
+        id: 'source-account',
+        kind: 'command',
+        label: 'only on behalf of your own account (aws:SourceAccount)',
+        command: `${getPolicy('\'"AWS:SourceAccount":"{{accountId}}"\'')}`,
+        expect: { outcome: 'success', equals: true },
+        failure:
+          'the permission does not pin your account — bucket names can be taken by anyone once deleted, so add --source-account with your account ID',
+      },
+      {
+        id: 'no-open-statement',
+        kind: 'command',
+        label: 'no statement lets everyone invoke thumbnailer',
+        command: `${getPolicy('\'"Principal":"*"\'')}`,
+        expect: { outcome: 'success', equals: false },
+        failure:
+          'thumbnailer has no function policy yet, or a statement in it lets any principal invoke the function — remove that one with aws lambda remove-permission',
+      },
+    ],
+    hints: [
+      'When S3 invokes your function, whose request is it — and how would the function policy tell your bucket from somebody else’s?',
+      '`aws lambda add-permission --function-name thumbnailer --statement-id s3-uploads --action lambda:InvokeFunction --principal s3.amazonaws.com` writes the statement; two more options add the conditions.',
+      '`--source-arn arn:aws:s3:::dojo-uploads` becomes `ArnLike aws:SourceArn`, `--source-account 111122223333` becomes `StringEquals aws:SourceAccount`. `aws lambda get-policy --function-name thumbnailer` shows the result.',
+    ],
+    solution: {
+      steps: [
+        'aws lambda add-permission --function-name thumbnailer --statement-id s3-uploads --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::dojo-uploads --source-account {{accountId}}',
+      ],
+      explanation:
+        "A service principal such as s3.amazonaws.com acts for every customer. The conditions say for whom it may act here: `aws:SourceArn` (the bucket the event came from) and `aws:SourceAccount` (the account that owns it — an S3 ARN has no account ID, and a deleted bucket name can be claimed by another account). AWS recommends both in resource policies that name service principals, and in service roles' trust policies.",
+    },
+    wrongAnswers: [
+      {
+        mistake: 'names only the service principal, with no source conditions',
+        steps: [
+          'aws lambda add-permission --function-name thumbnailer --statement-id s3-uploads --action lambda:InvokeFunction --principal s3.amazonaws.com',
+        ],
+        caughtBy: ['source-bucket', 'source-account'],
+      },
+      {
+        mistake: 'pins the bucket but not the account',
+        steps: [
+          'aws lambda add-permission --function-name thumbnailer --statement-id s3-uploads --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::dojo-uploads',
+        ],
+        caughtBy: ['source-account'],
+      },
+      {
+        mistake: 'lets everyone invoke the function, so that S3 surely can',
+        steps: [
+          'aws lambda add-permission --function-name thumbnailer --statement-id anyone --action lambda:InvokeFunction --principal "*"',
+        ],
+        caughtBy: ['s3-may-invoke', 'no-open-statement'],
       },
     ],
   },

@@ -106,6 +106,14 @@ export function worldSteps(): Step[] {
     // bucket-level setting long ago, so only the account's stands between it and a public policy.
     'aws s3api delete-public-access-block --bucket dojo-exports',
     `aws s3control put-public-access-block --account-id {{accountId}} --public-access-block-configuration ${BLOCK_ALL}`,
+    // A function that makes thumbnails of uploads (its code is a file of aws lines; lesson 13).
+    'aws s3api create-bucket --bucket dojo-uploads',
+    `aws iam create-role --role-name thumbnailer-role --assume-role-policy-document '${JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    })}'`,
+    "cat > thumbnailer.txt <<'EOF'\n# makes a thumbnail of each upload (simulated: no commands)\nEOF",
+    'aws lambda create-function --function-name thumbnailer --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/thumbnailer-role --zip-file fileb://thumbnailer.txt',
     `cat > cloudcost-onboarding.txt <<'EOF'\nCloudCost — connect your AWS account\n\n1. Create an IAM role that our account may assume.\n   Our AWS account ID:  {{VENDOR}}\n   Your external ID:    cc-4f7a9e21-acme\n   (We generated this ID for you; we send it whenever we assume your role.)\n2. Attach the AWS managed policy ReadOnlyAccess.\n3. Name the role CloudCostAudit.\nEOF`,
   ];
 }
