@@ -13,6 +13,7 @@ import {
   defaultPublicAccessBlock,
   effectivePublicAccessBlock,
   isPublicPolicy,
+  isPublicPolicyText,
   publicPolicyBlocked,
   PUBLIC_ACCESS_OPERATIONS,
 } from './public-access.ts';
@@ -77,7 +78,7 @@ function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: Au
     bucket?.policy !== undefined &&
     resourceAccountId !== ctx.state.accountId &&
     effectivePublicAccessBlock(bucket, owner).RestrictPublicBuckets &&
-    isPublicText(bucket.policy);
+    isPublicPolicyText(bucket.policy);
   return bucket?.policy !== undefined && !restricted
     ? {
         context,
@@ -93,11 +94,6 @@ function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: Au
         },
       }
     : { context, resourceAccountId };
-}
-
-function isPublicText(text: string): boolean {
-  const parsed = parsePolicy(text, { policyType: 'resource' });
-  return parsed.ok && isPublicPolicy(parsed.policy);
 }
 
 /** The bucket a request names, in whichever account owns it. */

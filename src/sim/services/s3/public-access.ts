@@ -5,6 +5,7 @@
  * Blog, "Heads-Up: Amazon S3 Security Changes Are Coming in April of 2023"), so a bucket policy that
  * grants public access is refused with 403 until the owner turns BlockPublicPolicy off.
  */
+import { parsePolicy } from '../../policy/parse.ts';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/types.ts';
 import { own, type AccountState, type Bucket, type PublicAccessBlock } from '../../world/state.ts';
 import { fault } from '../errors.ts';
@@ -77,6 +78,12 @@ export function isPublicPolicy(policy: ParsedPolicy): boolean {
       (s.principal?.entries.some((e) => e.kind === 'AWS' && e.values.some((v) => v.value === '*')) ?? false);
     return everyone && !fixesValue(s);
   });
+}
+
+/** True when a stored bucket policy's text grants public access (an unreadable one is not public). */
+export function isPublicPolicyText(text: string): boolean {
+  const parsed = parsePolicy(text, { policyType: 'resource' });
+  return parsed.ok && isPublicPolicy(parsed.policy);
 }
 
 const noConfiguration = () => fault('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
