@@ -67,12 +67,11 @@ async function solve(page: Page, card: Locator, terminal: Locator, exercise: Exe
   const files = card.locator('xpath=following::section[contains(@class, "world-files")][1]');
   for (const step of exercise.solution.steps) {
     if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
-    const raw = typeof step === 'string' ? step : step.run;
-    const heredoc = /^cat > (\S+) <<'EOF'\n([\s\S]*)\nEOF$/.exec(raw);
-    if (heredoc) {
-      await saveFile(page, files, heredoc[1]!, fill(heredoc[2]!, vars));
+    if (typeof step !== 'string' && 'writeFile' in step) {
+      await saveFile(page, files, step.writeFile, fill(step.text, vars));
       continue;
     }
+    const raw = typeof step === 'string' ? step : step.run;
     const line = fill(raw, vars);
     const result = await run(terminal, line);
     const mayFail = typeof step !== 'string' && step.mayFail === true;

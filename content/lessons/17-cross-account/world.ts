@@ -7,12 +7,13 @@
  * CLI configuration holds only the analysts' and the vendor's own keys (their "laptops").
  */
 import type { ExerciseInput } from '../../../src/course/exercise.ts';
+import { policyFileText } from '../../../src/course/policy-file.ts';
 
 type Step = NonNullable<Extract<ExerciseInput['start'], { world: unknown }>['steps']>[number];
 
-/** A step that writes a JSON policy file (what the file editor saves), pretty-printed as a person would. */
-export function file(name: string, document: unknown, edit: (text: string) => string = (t) => t): string {
-  return `cat > ${name} <<'EOF'\n${edit(JSON.stringify(document, null, 2))}\nEOF`;
+/** A step that saves a policy file as the file editor does (pretty-printed), for `file://NAME`. */
+export function file(name: string, document: object, edit: (text: string) => string = (t) => t): Step {
+  return { writeFile: name, text: edit(policyFileText(document)) };
 }
 
 /** Steps that add a role profile (role_arn + source_profile) to the CLI configuration. */
@@ -112,8 +113,11 @@ export function worldSteps(): Step[] {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     })}'`,
-    "cat > thumbnailer.txt <<'EOF'\n# makes a thumbnail of each upload (simulated: no commands)\nEOF",
+    { writeFile: 'thumbnailer.txt', text: '# makes a thumbnail of each upload (simulated: no commands)\n' },
     'aws lambda create-function --function-name thumbnailer --runtime provided.al2023 --handler run --role arn:aws:iam::{{accountId}}:role/thumbnailer-role --zip-file fileb://thumbnailer.txt',
-    `cat > cloudcost-onboarding.txt <<'EOF'\nCloudCost — connect your AWS account\n\n1. Create an IAM role that our account may assume.\n   Our AWS account ID:  {{VENDOR}}\n   Your external ID:    cc-4f7a9e21-acme\n   (We generated this ID for you; we send it whenever we assume your role.)\n2. Attach the AWS managed policy ReadOnlyAccess.\n3. Name the role CloudCostAudit.\nEOF`,
+    {
+      writeFile: 'cloudcost-onboarding.txt',
+      text: `CloudCost — connect your AWS account\n\n1. Create an IAM role that our account may assume.\n   Our AWS account ID:  {{VENDOR}}\n   Your external ID:    cc-4f7a9e21-acme\n   (We generated this ID for you; we send it whenever we assume your role.)\n2. Attach the AWS managed policy ReadOnlyAccess.\n3. Name the role CloudCostAudit.\n`,
+    },
   ];
 }

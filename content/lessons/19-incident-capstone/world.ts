@@ -8,6 +8,7 @@
  * for dojo-site are selected, so least privilege can be read from it.
  */
 import type { ExerciseInput } from '../../../src/course/exercise.ts';
+import { policyFileText } from '../../../src/course/policy-file.ts';
 
 type Step = NonNullable<Extract<ExerciseInput['start'], { world: unknown }>['steps']>[number];
 
@@ -130,7 +131,7 @@ export function withLeakedKey(line: string): string {
   return `AWS_ACCESS_KEY_ID={{DEPLOY_KEY}} AWS_SECRET_ACCESS_KEY={{DEPLOY_SECRET}} ${line}`;
 }
 
-/** A step that writes a JSON policy file (what the file editor saves), pretty-printed. */
-export function file(name: string, document: unknown): string {
-  return `cat > ${name} <<'EOF'\n${JSON.stringify(document, null, 2)}\nEOF`;
+/** A step that saves a policy file as the file editor does (pretty-printed), for `file://NAME`. */
+export function file(name: string, document: object): Step {
+  return { writeFile: name, text: policyFileText(document) };
 }
