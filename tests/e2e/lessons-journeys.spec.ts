@@ -429,6 +429,8 @@ for (const [lesson, exercises] of Object.entries(sweep)) {
     test(`lesson ${lesson}, "${exercise.title}": the shown solution, done in the file editor and the terminal, completes it`, async ({
       page,
     }) => {
+      // Monaco loads for each file saved, on top of the commands typed.
+      test.setTimeout(120_000);
       await page.goto(`/lessons/${lesson}/`);
       const card = await startExercise(page, exercise.id);
       await card.getByRole('button', { name: 'Show the solution' }).click();

@@ -51,7 +51,7 @@ const danaReadsExports = {
 };
 
 /** Writes the trust and permissions files, then creates ReportsReader from them. */
-const createReportsReader = (trust: unknown = trustAnalytics, permissions: unknown = readReports) => [
+const createReportsReader = (trust: object = trustAnalytics, permissions: object = readReports) => [
   file('trust.json', trust),
   file('read-reports.json', permissions),
   'aws iam create-role --role-name ReportsReader --assume-role-policy-document file://trust.json',
