@@ -97,6 +97,13 @@ test('lesson 2 by the console: ana with a password to change, her access key, an
   await page.goto('/lessons/02-users-and-credentials/');
   const first = await startExercise(page, 'create-user');
   const paths1 = await pathSwitch(page, 0, 'Console');
+  // The tabs follow the WAI-ARIA pattern: arrow keys move the choice and the focus.
+  await paths1.getByRole('tab', { name: 'Console' }).press('ArrowRight');
+  await expect(paths1.getByRole('tab', { name: 'CLI' })).toBeFocused();
+  await expect(paths1.getByRole('tab', { name: 'CLI' })).toHaveAttribute('aria-selected', 'true');
+  await expect(paths1.getByRole('region', { name: 'AWS terminal' })).toBeVisible();
+  await paths1.getByRole('tab', { name: 'CLI' }).press('ArrowLeft');
+  await expect(paths1.getByRole('tab', { name: 'Console' })).toHaveAttribute('aria-selected', 'true');
   let console = await consoleIn(paths1);
   await expectNoA11yViolations(page, '.paths');
   await signInAsRoot(console);
