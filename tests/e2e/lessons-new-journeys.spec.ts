@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { showWidget } from './widgets-helpers.ts';
+import { setEditorText, showWidget } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
@@ -37,16 +37,39 @@ async function run(terminal: Locator, command: string): Promise<{ exit: string; 
   return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
 }
 
-/** Types an exercise's solution, filling `{{NAME}}` from earlier outputs as a learner would copy them. */
-async function typeSolution(terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
+/** Fills `{{NAME}}` from earlier outputs, as a learner would copy them. */
+function fill(raw: string, vars: Record<string, string>): string {
+  return raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m: string, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
+    return value;
+  });
+}
+
+/** Saves a policy file in the file editor that follows the exercise card, as a learner does before `file://`. */
+async function saveFile(page: Page, card: Locator, name: string, text: string): Promise<void> {
+  const files = card.locator('xpath=following::section[contains(@class, "world-files")][1]');
+  await showWidget(files);
+  await files.getByRole('combobox', { name: 'File name' }).fill(name);
+  // One line: typing newlines into Monaco would auto-indent and auto-close (see widgets-helpers.ts).
+  await setEditorText(page, files, `Text of ${name}`, JSON.stringify(JSON.parse(text)));
+  await files.getByRole('button', { name: `Save ${name}` }).click();
+  const status = files.getByRole('status');
+  await expect(status).toContainText(/Saved|Replace it/);
+  if ((await status.textContent())?.includes('Replace it')) await files.getByRole('button', { name: `Replace ${name}` }).click();
+  await expect(status).toContainText(`Saved ${name}.`);
+}
+
+/** Types an exercise's solution; its policy files are saved in the page's file editor first. */
+async function typeSolution(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
   for (const step of exercise.solution.steps) {
     if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
+    if (typeof step !== 'string' && 'writeFile' in step) {
+      await saveFile(page, card, step.writeFile, fill(step.text, vars));
+      continue;
+    }
     const raw = typeof step === 'string' ? step : step.run;
-    const line = raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
-      const value = vars[name];
-      if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
-      return value;
-    });
+    const line = fill(raw, vars);
     const mayFail = typeof step !== 'string' && step.mayFail === true;
     const result = await run(terminal, line);
     if (!mayFail) expect(result.exit, `${line}\n${result.out}`).toBe('0');
@@ -71,7 +94,7 @@ async function completeLesson(
     await showWidget(terminal);
     vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
     await before(exercise.id, terminal, vars);
-    await typeSolution(terminal, exercise, vars);
+    await typeSolution(page, card, terminal, exercise, vars);
     await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
       timeout: 20_000,
     });
