@@ -53,7 +53,9 @@ export class GoalStateView {
   /** Re-reads the learner's account (after every change to the world) and marks the differences. */
   async refresh(): Promise<void> {
     if (!this.#goalEntries.length && this.goal === null) return;
-    const yours = await withSimulator((api) => (api as unknown as ExerciseRemote).accountSummary(this.session.name));
+    const yours = await this.session.read<Awaited<ReturnType<ExerciseRemote['accountSummary']>>>((api) =>
+      (api as unknown as ExerciseRemote).accountSummary(this.session.name),
+    );
     if (!yours.ok) {
       this.error = `${yours.error.message} [${yours.error.code}]`;
       return;

@@ -14,8 +14,7 @@ import type { CreateCourseWorld } from '../../src/course/world-port.ts';
 import { lessonExercises, lessonFolders } from './course-files.ts';
 
 const filter = process.env['FILTER'] ?? '';
-// The course's port and the simulator's options differ only in how optional fields are spelled.
-const create = createWorld as unknown as CreateCourseWorld;
+const create: CreateCourseWorld = (init) => createWorld(init as Parameters<typeof createWorld>[0]);
 /** The lessons whose pages offer both paths; each must declare console solutions. */
 const BOTH_PATHS = ['02-users-and-credentials', '03-groups', '04-policies', '08-mfa'];
 

@@ -12,7 +12,7 @@ import { looksLikeOption, parseArgs } from './argparse.ts';
 import { OperationCatalog, registryCatalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
-import { configOf, resolveCredentials } from './credentials.ts';
+import { configOf, resolveCredentials, webIdentityProfile } from './credentials.ts';
 import { fileDiagnostics, type FileArgument } from './file-diagnostics.ts';
 import { parseGlobals, type GlobalOptions } from './globals.ts';
 import { operationHelp, serviceHelp, topHelp } from './help.ts';
@@ -113,7 +113,8 @@ async function runOperation(
 
   validateParams(params, spec.input);
 
-  const credentials = await callerCredentials(host, profile, globals, options);
+  // botocore signs nothing for unsigned operations (AssumeRoleWithWebIdentity): no credentials are looked up, none are needed.
+  const credentials: Credentials = spec.unsigned === true ? { kind: 'none' } : await callerCredentials(host, profile, globals, options);
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
   const response = await host.invoke({
     service: spec.service,
@@ -189,6 +190,14 @@ async function callerCredentials(host: CliHost, profile: string, globals: Global
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
       ...(token !== undefined && token !== '' ? { sessionToken: token } : {}),
     };
+  }
+  // botocore's web identity provider reads AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE before the shared files
+  // (CLI User Guide, "Environment variables to configure the AWS CLI").
+  const settings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
+  if (globals.profile === undefined && env.AWS_ROLE_ARN && env.AWS_WEB_IDENTITY_TOKEN_FILE && settings?.role_arn === undefined) {
+    const fromEnv: Record<string, string> = { role_arn: env.AWS_ROLE_ARN, web_identity_token_file: env.AWS_WEB_IDENTITY_TOKEN_FILE };
+    if (env.AWS_ROLE_SESSION_NAME) fromEnv.role_session_name = env.AWS_ROLE_SESSION_NAME;
+    return webIdentityProfile(host, `env:${profile}`, fromEnv, options);
   }
   return resolveCredentials(host, profile, options);
 }

@@ -34,13 +34,17 @@ export interface OperationSpec {
   input: StructureShape;
   /** A positional output-file argument, as `aws s3api get-object ... outfile` has. */
   positionalOutfile?: { member: string; description: string };
+  /** botocore sends this operation unsigned (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the CLI looks up no credentials for it. */
+  unsigned?: boolean;
 }
 
 /** The caller's credentials exactly as the SDK would sign with them. */
 export type Credentials =
   | { kind: 'accessKey'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Console (password) sign-in session, for ConsoleLogin and console-originated calls. */
-  | { kind: 'console'; sessionId: string };
+  | { kind: 'console'; sessionId: string }
+  /** No signature at all: what the CLI sends for an unsigned operation (OperationSpec.unsigned). */
+  | { kind: 'none' };
 
 /** One API call arriving at the simulated AWS endpoint. */
 export interface ServiceRequest {

@@ -93,7 +93,10 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
       error: fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400).error,
     };
   }
-  const account = accountOfCredentials(world, request.credentials);
+  // An unsigned call (AssumeRoleWithWebIdentity) carries no credentials: the operation names its account and caller.
+  const unsigned = definition.unsigned?.(request.params, world);
+  if (unsigned && 'error' in unsigned) return { ok: false, error: unsigned.error };
+  const account = unsigned ? unsigned.account : accountOfCredentials(world, request.credentials);
   if (!account) {
     // A key that belongs to no account cannot be attributed, so no account's trail receives the event.
     return { ok: false, error: authenticationFault(service.errorProtocol, 'unknownKey').error };
@@ -108,7 +111,7 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   const report = (): void =>
     endpoint.onDecisions?.(state.records.length > recordsBefore ? (state.records.at(-1)?.['eventID'] as string) : undefined, decisions);
 
-  const auth = authenticate(state, request.credentials, nowMs);
+  const auth = unsigned ? { caller: unsigned.caller } : authenticate(state, request.credentials, nowMs);
   if ('failure' in auth) {
     const known = auth.failure.known;
     const error = authenticationFault(service.errorProtocol, auth.failure.reason).error;
@@ -308,7 +311,7 @@ function record(
   },
 ): void {
   const { state, ids, request, trail, service } = base;
-  const eventSource = `${service.name}.amazonaws.com`;
+  const eventSource = service.eventSource ?? `${service.name}.amazonaws.com`;
   const error = outcome.error;
   // Console sessions, and role sessions the console switched to, call as the console (reference record 10).
   const console = outcome.caller?.session?.consoleSessionId !== undefined;

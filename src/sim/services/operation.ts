@@ -8,7 +8,7 @@ import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import type { AccountState, WorldState } from '../world/state.ts';
-import type { ServiceRequest } from './contract.ts';
+import type { ServiceError, ServiceRequest } from './contract.ts';
 
 /** Options of one authorization check. */
 export interface AuthorizeOptions {
@@ -78,7 +78,19 @@ export interface OperationDefinition {
   readOnly: boolean;
   /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
   dataEvent?: boolean;
+  /**
+   * Set only on operations AWS lets anyone call without credentials (STS AssumeRoleWithWebIdentity):
+   * the pipeline then authenticates nobody and asks this which account receives the call and who the
+   * caller is, from the (not yet validated) parameters; or answers the error when no account can.
+   */
+  unsigned?: UnsignedCaller;
 }
+
+/** Who makes an unsigned call, and in which account (see OperationDefinition.unsigned). */
+export type UnsignedCaller = (
+  params: Readonly<Record<string, unknown>>,
+  world: WorldState,
+) => { account: AccountState; caller: Caller } | { error: ServiceError };
 
 /** Reads a string parameter (already validated against the spec). */
 export function str(ctx: OperationContext, member: string): string {

@@ -10,8 +10,9 @@ import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */
 export interface Caller {
-  type: 'Root' | 'IAMUser' | 'AssumedRole';
-  /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */
+  /** WebIdentityUser: an unsigned AssumeRoleWithWebIdentity caller, known only by its token (no AWS identity yet). */
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'WebIdentityUser';
+  /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`; for WebIdentityUser the provider ARN a trust policy's `Federated` names. */
   arn: string;
   /** CloudTrail principalId / `aws:userid`: account ID, AIDA…, or `AROA…:<session>`. */
   principalId: string;
@@ -21,6 +22,8 @@ export interface Caller {
   role?: Role;
   /** Set for temporary credentials (STS or console). */
   session?: Session;
+  /** For WebIdentityUser: the identity provider's ARN and the token's subject, as CloudTrail names them. */
+  webIdentity?: { identityProvider: string; userName: string };
 }
 
 /** Why credentials did not authenticate. */
@@ -32,6 +35,7 @@ export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'e
  */
 export function accountOfCredentials(world: WorldState, credentials: Credentials): AccountState | undefined {
   const accounts = Object.values(world.accounts);
+  if (credentials.kind === 'none') return undefined;
   if (credentials.kind === 'console')
     return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
   const id = credentials.accessKeyId;
@@ -64,6 +68,7 @@ export function authenticate(
   credentials: Credentials,
   nowMs: number,
 ): { caller: Caller } | { failure: AuthenticationFailure } {
+  if (credentials.kind === 'none') return { failure: { reason: 'unknownKey', accessKeyId: '' } };
   if (credentials.kind === 'console') {
     const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
     if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };

@@ -10,6 +10,7 @@ import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
 import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
+import type { OidcProvider } from '../services/iam/oidc-providers.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -175,6 +176,8 @@ export interface Session {
   sourceInstanceArn?: string;
   /** A console session that may only change its password (first sign-in with PasswordResetRequired, or an expired password). */
   mustChangePassword?: boolean;
+  /** For a role session from AssumeRoleWithWebIdentity: the IAM OIDC provider's ARN (`aws:FederatedProvider`). */
+  webIdentity?: { federatedProvider: string };
 }
 
 /** An S3 object. */
@@ -276,10 +279,14 @@ export interface AccountState {
   kmsKeys?: Record<string, KmsKey>;
   /** KMS aliases by alias name (services/kms). */
   kmsAliases?: Record<string, KmsAlias>;
+  /** Account-level S3 Block Public Access (services/s3control; absent: none, as for a new account). */
+  accountPublicAccessBlock?: PublicAccessBlock;
   /** The account password policy (absent: IAM's default rules apply). */
   passwordPolicy?: PasswordPolicy;
   /** Service last accessed reports by job ID (services/iam/last-accessed.ts). */
   serviceLastAccessedJobs?: Record<string, LastAccessedJob>;
+  /** IAM OIDC identity providers by ARN (services/iam/oidc-providers.ts). */
+  oidcProviders?: Record<string, OidcProvider>;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

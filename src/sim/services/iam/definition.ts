@@ -8,6 +8,7 @@ import { INLINE_OPERATIONS } from './inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles.ts';
 import { LAST_ACCESSED_OPERATIONS } from './last-accessed.ts';
 import { MFA_OPERATIONS } from './mfa.ts';
+import { OIDC_PROVIDER_OPERATIONS } from './oidc-providers.ts';
 import { PASSWORD_POLICY_OPERATIONS } from './password-policy.ts';
 import { POLICY_OPERATIONS } from './policies.ts';
 import { ROLE_OPERATIONS } from './roles.ts';
@@ -29,6 +30,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...ACCOUNT_OPERATIONS,
     ...PASSWORD_POLICY_OPERATIONS,
     ...LAST_ACCESSED_OPERATIONS,
+    ...OIDC_PROVIDER_OPERATIONS,
   },
   errorProtocol: 'query',
   globalRegion: 'us-east-1',

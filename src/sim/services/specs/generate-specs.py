@@ -4,7 +4,7 @@
 Why: the CLI parses `--user-name bob` into `{UserName: 'bob'}` and validates arguments with the same
 member names, constraints and required lists as the real AWS CLI, which reads exactly these models.
 Run from the repository root with a Python that has botocore installed:
-    python3 src/sim/services/specs/generate-specs.py
+    python3 src/sim/services/specs/generate-specs.py && npx prettier --write src/sim/services/specs
 It rewrites src/sim/services/specs/*.generated.ts. Only operations the world implements are emitted.
 """
 import gzip, json, os, re
@@ -31,8 +31,12 @@ OPERATIONS = {
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
         GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy
-        GenerateServiceLastAccessedDetails GetServiceLastAccessedDetails''',
-    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
+        GenerateServiceLastAccessedDetails GetServiceLastAccessedDetails
+        CreateOpenIDConnectProvider GetOpenIDConnectProvider ListOpenIDConnectProviders DeleteOpenIDConnectProvider
+        AddClientIDToOpenIDConnectProvider RemoveClientIDFromOpenIDConnectProvider UpdateOpenIDConnectProviderThumbprint
+        TagOpenIDConnectProvider UntagOpenIDConnectProvider ListOpenIDConnectProviderTags''',
+    ('sts', '2011-06-15'): '''GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage
+        AssumeRoleWithWebIdentity''',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject
         PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock''',
@@ -41,12 +45,15 @@ OPERATIONS = {
         AttachPolicy DetachPolicy ListPoliciesForTarget CreateOrganization CreateAccount DescribeCreateAccountStatus
         ListAccounts DescribeAccount CreateOrganizationalUnit DescribeOrganizationalUnit ListOrganizationalUnitsForParent
         ListParents ListChildren MoveAccount RemoveAccountFromOrganization ListTargetsForPolicy ListAccountsForParent
-        EnablePolicyType''',
+        EnablePolicyType EnableAWSServiceAccess DisableAWSServiceAccess ListAWSServiceAccessForOrganization
+        RegisterDelegatedAdministrator DeregisterDelegatedAdministrator ListDelegatedAdministrators
+        ListDelegatedServicesForAccount''',
     ('lambda', '2015-03-31'): '''CreateFunction GetFunction ListFunctions UpdateFunctionConfiguration UpdateFunctionCode DeleteFunction
         Invoke AddPermission RemovePermission GetPolicy''',
     ('ec2', '2016-11-15'): '''RunInstances DescribeInstances StopInstances StartInstances TerminateInstances
         AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
         DescribeIamInstanceProfileAssociations CreateTags DeleteTags DescribeTags''',
+    ('s3control', '2018-08-20'): 'PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock',
     ('kms', '2014-11-01'): '''CreateKey DescribeKey ListKeys CreateAlias DeleteAlias ListAliases GetKeyPolicy PutKeyPolicy
         Encrypt Decrypt GenerateDataKey ScheduleKeyDeletion CancelKeyDeletion EnableKey DisableKey
         CreateGrant ListGrants RevokeGrant''',
@@ -131,6 +138,9 @@ def main():
             if (service, op) in POSITIONAL_OUTFILE:
                 m, d = POSITIONAL_OUTFILE[(service, op)]
                 extra = f", positionalOutfile: {{ member: {json.dumps(m)}, description: {json.dumps(d)} }}"
+            # Operations botocore sends unsigned (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the CLI needs no credentials for them.
+            if o.get('authtype') == 'none' or 'smithy.api#noAuth' in o.get('auth', []):
+                extra += ', unsigned: true'
             lines.append(f"  {{ service: '{service}', name: '{op}', cliName: '{xform_name(op, '-')}', input: {inp}{extra} }},")
         lines.append('];')
         lines.append('')
