@@ -287,7 +287,10 @@ export const exerciseSchema = z
      * content self-test proves it passes the same checks as `solution`.
      */
     consoleSolution: z
-      .object({ steps: z.array(consoleStepSchema).min(1) })
+      .object({
+        /** The console's calls in order (each with the clicks in words), and any CLI step the path needs. */
+        steps: z.array(consoleStepSchema).min(1),
+      })
       .strict()
       .optional(),
   })

@@ -97,6 +97,13 @@ test('lesson 2 by the console: ana with a password to change, her access key, an
   await page.goto('/lessons/02-users-and-credentials/');
   const first = await startExercise(page, 'create-user');
   const paths1 = await pathSwitch(page, 0, 'Console');
+  // The tabs follow the WAI-ARIA pattern: arrow keys move the choice and the focus.
+  await paths1.getByRole('tab', { name: 'Console' }).press('ArrowRight');
+  await expect(paths1.getByRole('tab', { name: 'CLI' })).toBeFocused();
+  await expect(paths1.getByRole('tab', { name: 'CLI' })).toHaveAttribute('aria-selected', 'true');
+  await expect(paths1.getByRole('region', { name: 'AWS terminal' })).toBeVisible();
+  await paths1.getByRole('tab', { name: 'CLI' }).press('ArrowLeft');
+  await expect(paths1.getByRole('tab', { name: 'Console' })).toHaveAttribute('aria-selected', 'true');
   let console = await consoleIn(paths1);
   await expectNoA11yViolations(page, '.paths');
   await signInAsRoot(console);
@@ -218,4 +225,27 @@ test('lesson 8 by the console: Assign MFA device with the QR code and two codes,
     }
   }
   await expectComplete(require, 4);
+});
+
+test("instructor mode reveals the goal state beside the learner's account, and the two meet when the work is done", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/lessons/03-groups/?instructor=on');
+  const exercise = await startExercise(page, 'create-group');
+  const goal = exercise.getByRole('region', { name: 'Goal state' });
+  await goal.getByRole('button', { name: 'Reveal the goal state' }).click();
+  const wanted = goal.getByRole('listitem').filter({ hasText: 'group Developers — members: li, maria; attached: AmazonS3ReadOnlyAccess' });
+  await expect(wanted).toContainText('(differs)');
+  const paths = await pathSwitch(page, 0, 'CLI');
+  const terminal = paths.getByRole('region', { name: 'AWS terminal' });
+  for (const line of [
+    'aws iam create-group --group-name Developers',
+    'aws iam attach-group-policy --group-name Developers --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    'aws iam add-user-to-group --group-name Developers --user-name maria',
+    'aws iam add-user-to-group --group-name Developers --user-name li',
+  ])
+    await expect(await run(terminal, line)).toHaveAttribute('data-exit', '0');
+  await expectComplete(exercise, 6);
+  await expect(wanted.first()).toContainText('(same on both sides)');
+  await expect(goal.getByText('(differs)')).toHaveCount(0);
+  await expectNoA11yViolations(page, '[data-exercise="create-group"]');
 });
