@@ -37,6 +37,8 @@ test('playground: editing the policy shows the new access compared with the star
 });
 
 test('playground: the escalation graph highlights a path, the replay runs it step by step, and a fix removes it', async ({ page }) => {
+  // A long journey on the biggest pages (many terminal commands, two axe scans).
+  test.setTimeout(150_000);
   await page.goto('/playground/');
   const policy =
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::*:user/alice"}]}';
@@ -82,6 +84,8 @@ test('playground: the escalation graph highlights a path, the replay runs it ste
 });
 
 test('playground: the trail gives alice a policy with real ARNs, saved as a file and opened in the Files editor', async ({ page }) => {
+  // A long journey on the biggest pages (many terminal commands, two axe scans).
+  test.setTimeout(150_000);
   await page.goto('/playground/');
   for (const line of ['aws iam create-user --user-name alice', 'aws iam create-access-key --user-name alice']) {
     await expect(await runInTerminal(page, line)).not.toContainText('An error occurred');
@@ -112,6 +116,8 @@ test('playground: the trail gives alice a policy with real ARNs, saved as a file
 });
 
 test('lesson 12: the generate panel reads the lesson world and compares with AdministratorAccess in seconds', async ({ page }) => {
+  // A long journey on the biggest pages (many terminal commands, two axe scans).
+  test.setTimeout(150_000);
   await page.goto('/lessons/12-least-privilege/');
   const first = page.locator('[data-exercise="pass-role"]');
   await showWidget(first);
@@ -135,6 +141,8 @@ test('lesson 12: the generate panel reads the lesson world and compares with Adm
 });
 
 test('terminal and audit log: an AccessDenied gets "What would allow it?", decided again by the simulator', async ({ page }) => {
+  // Measured 58 s of the 60 s default on the shared machine: the same long-journey allowance.
+  test.setTimeout(150_000);
   await page.goto('/playground/');
   for (const line of ['aws iam create-user --user-name bob', 'aws iam create-access-key --user-name bob']) {
     await expect(await runInTerminal(page, line)).not.toContainText('An error occurred');
