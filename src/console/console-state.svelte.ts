@@ -105,6 +105,21 @@ export class ConsoleState {
     }
   }
 
+  /**
+   * After the world changed under the console (an exercise started, a reset, an import): a session
+   * the new world does not know ends, and the sign-in page says why, instead of every page failing.
+   */
+  async verify(): Promise<void> {
+    const session = this.signedIn;
+    if (!session) return;
+    const [who] = await this.read([{ service: 'sts', operation: 'GetCallerIdentity', params: {} }], session.sessionId);
+    // GetCallerIdentity needs no permission: only a session the world no longer has fails it.
+    if (who && !who.ok && this.signedIn === session) {
+      this.signOut();
+      this.notice = 'Your console session ended (the world was reset or the session expired). Sign in again.';
+    }
+  }
+
   /** Signs in; on success the console opens its start page (or the change-password page). */
   async signIn(form: ConsoleSignInForm): Promise<SignInOutcome> {
     const result = await this.world.consoleSignIn(form);
@@ -224,6 +239,19 @@ export class ConsoleState {
     return result.value;
   }
 
+  /**
+   * Follows sign-ins made by another console of the same world on this page (a lesson shows one per
+   * exercise): a console still on its sign-in page resumes the session the other one saved.
+   * Answers the function that stops listening.
+   */
+  followSharedSignIn(): () => void {
+    const listener = (event: Event): void => {
+      if ((event as CustomEvent<string>).detail === this.#storageKey && !this.signedIn) void this.resume();
+    };
+    globalThis.addEventListener?.(SESSION_SAVED_EVENT, listener);
+    return () => globalThis.removeEventListener?.(SESSION_SAVED_EVENT, listener);
+  }
+
   #save(value: SignedIn | null): void {
     try {
       if (value) globalThis.sessionStorage?.setItem(this.#storageKey, JSON.stringify(value));
@@ -231,6 +259,7 @@ export class ConsoleState {
     } catch {
       // storage disabled: the session lasts as long as the page
     }
+    globalThis.dispatchEvent?.(new CustomEvent(SESSION_SAVED_EVENT, { detail: this.#storageKey }));
   }
 }
 
@@ -247,6 +276,8 @@ export function readProblem(answer: ConsoleAnswer | undefined): ConsoleProblem |
 }
 
 const RECENT_KEY = 'iam-dojo:v1:console-recent-roles';
+/** Announced on the page after a console saved (or dropped) its session; the detail is the storage key. */
+const SESSION_SAVED_EVENT = 'iam-dojo:console-session-saved';
 
 function readRecent(): SwitchedRole[] {
   try {

@@ -42,6 +42,38 @@ export const stepSchema = z.union([
       advanceClock: z.number().int().positive(),
     })
     .strict(),
+  z
+    .object({
+      /** Saves a file in the world, as the page's file editor does; the CLI reads it as `file://NAME`. */
+      writeFile: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a plain file name: letters, digits, dot, dash, underscore'),
+      /** The file's text (a policy document, pretty-printed as a learner would write it). */
+      text: z.string().min(1),
+    })
+    .strict(),
+]);
+
+/**
+ * One thing the learner does in the simulated console: the API call its page makes (the same
+ * operation and parameters, sent as a console session of the root user, as the lesson's console
+ * signs in), with the clicks in words. A console solution may mix in CLI steps (using a key from the
+ * terminal) and clock moves.
+ */
+export const consoleStepSchema = z.union([
+  stepSchema,
+  z
+    .object({
+      /** What the learner clicks and types, e.g. "Users › Create user: name ana, console access". */
+      does: z.string().min(5),
+      /** The service the page calls (`iam`, `sts`). */
+      service: z.string().min(2),
+      /** The API operation the page calls, e.g. `CreateLoginProfile`. */
+      operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/),
+      /** Its parameters in the API's shape; strings may use `{{NAME}}` and `{{totp:$NAME}}`. */
+      params: z.record(z.string(), jsonValue),
+      /** Values to remember: variable name → JMESPath over the output (byte strings read as text). */
+      save: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1)).optional(),
+    })
+    .strict(),
 ]);
 
 /** One organization policy (SCP or RCP) on one level of the organization tree. */
@@ -250,6 +282,14 @@ export const exerciseSchema = z
       .strict(),
     /** Plausible wrong answers (at least two); the content self-test proves each fails the checks it names. */
     wrongAnswers: z.array(wrongAnswerSchema).min(2),
+    /**
+     * The same goal reached in the simulated console (lessons that offer "Console | CLI"); the
+     * content self-test proves it passes the same checks as `solution`.
+     */
+    consoleSolution: z
+      .object({ steps: z.array(consoleStepSchema).min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -278,6 +318,8 @@ export const lessonExercisesSchema = z
 
 /** A step, as written in exercise files. */
 export type Step = z.infer<typeof stepSchema>;
+/** A step of a console solution. */
+export type ConsoleStep = z.infer<typeof consoleStepSchema>;
 /** A wrong answer, validated. */
 export type WrongAnswer = z.infer<typeof wrongAnswerSchema>;
 /** A check, validated. */

@@ -26,11 +26,13 @@ export class StepError extends Error {
 export async function applySteps(world: CourseWorld, steps: readonly Step[], variables: Variables = {}): Promise<Variables> {
   const vars = { ...variables };
   for (const step of steps) {
-    await resolveAccountId(world, typeof step === 'string' ? step : 'run' in step ? step.run : '', vars);
+    await resolveAccountId(world, typeof step === 'string' ? step : 'run' in step ? step.run : 'writeFile' in step ? step.text : '', vars);
     if (typeof step === 'string') {
       await runOrThrow(world, fillTemplate(world, step, vars), {}, false);
     } else if ('advanceClock' in step) {
       await world.clock.advance(step.advanceClock);
+    } else if ('writeFile' in step) {
+      await world.writeFile(step.writeFile, fillTemplate(world, step.text, vars));
     } else {
       const options = {
         ...(step.mfaCode !== undefined ? { mfaCode: fillTemplate(world, step.mfaCode, vars) } : {}),
@@ -89,18 +91,28 @@ export async function resolveAccountId(world: CourseWorld, text: string, vars: V
 export function fillTemplate(world: CourseWorld, text: string, vars: Variables): string {
   return text.replace(/\{\{([^}]+)\}\}/g, (_whole, inner: string) => {
     const totp = /^totp:([^:]+)(?::([+-]\d+))?$/.exec(inner);
+    if (totp?.[1]?.startsWith('$')) return totpOfSeed(world, variableOf(vars, totp[1].slice(1)), Number(totp[2] ?? 0));
     if (totp) return totpCode(world, totp[1]!, Number(totp[2] ?? 0));
-    const value = vars[inner];
-    if (value === undefined) throw new StepError('UNKNOWN_VARIABLE', inner);
-    return value;
+    return variableOf(vars, inner);
   });
+}
+
+function variableOf(vars: Variables, name: string): string {
+  const value = vars[name];
+  if (value === undefined) throw new StepError('UNKNOWN_VARIABLE', name);
+  return value;
 }
 
 /** The 6-digit RFC 6238 code of the Base32 seed in `file`, at the world's time plus `offsetSeconds`. */
 export function totpCode(world: CourseWorld, file: string, offsetSeconds = 0): string {
   const content = world.readFile(file);
   if (content === undefined) throw new StepError('TOTP_SEED_MISSING', file);
-  const base32 = (typeof content === 'string' ? content : new TextDecoder().decode(content)).trim();
+  return totpOfSeed(world, typeof content === 'string' ? content : new TextDecoder().decode(content), offsetSeconds);
+}
+
+/** The 6-digit code of a Base32 seed at the world's time plus `offsetSeconds` (`{{totp:$NAME}}`: a seed a step saved). */
+export function totpOfSeed(world: CourseWorld, seed: string, offsetSeconds = 0): string {
+  const base32 = seed.trim();
   // Virtual MFA devices use the RFC 6238 defaults: SHA-1, 6 digits, 30-second steps (IAM User
   // Guide, "Assign a virtual MFA device").
   const totp = new TOTP({ secret: Secret.fromBase32(base32), algorithm: 'SHA1', digits: 6, period: 30 });

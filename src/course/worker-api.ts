@@ -10,12 +10,14 @@ import type { Result, WorldJournal } from '../worker/protocol.ts';
 import type { World } from '../sim/index.ts';
 import { lessonExercisesSchema } from './exercise.ts';
 import { runChecks, type CheckResult } from './checks.ts';
-import { buildStartWorld, type Variables } from './steps.ts';
+import { applySteps, buildStartWorld, type Variables } from './steps.ts';
+import { summarizeAccount, type SummaryEntry } from './account-summary.ts';
 import type { CourseWorld, CreateCourseWorld } from './world-port.ts';
 
 /** Scratch world names; the page never shows them. */
 const START_SCRATCH = '__exercise-start__';
 const VARIABLES_SCRATCH = '__exercise-variables__';
+const GOAL_SCRATCH = '__exercise-goal__';
 
 /** Values the start steps saved (e.g. the old key's id), per exercise list and id; the build is deterministic. */
 const startVariables = new Map<string, Promise<Variables>>();
@@ -37,6 +39,30 @@ export const exerciseApi = {
     );
     startQueue = next.then(() => undefined);
     return next;
+  },
+
+  /**
+   * The goal state of exercise `id`: the account after its reference solution, in a few lines
+   * (instructor mode's "reveal the goal state"), built in a scratch world the page never shows.
+   */
+  exerciseGoalState(exercises: unknown, id: string): Promise<Result<SummaryEntry[]>> {
+    const next = startQueue.then(() =>
+      attempt(async () => {
+        const list = lessonExercisesSchema.parse(exercises);
+        const exercise = list.find((e) => e.id === id);
+        if (!exercise) throw Object.assign(new Error(`There is no exercise named ${id}.`), { code: 'UNKNOWN_EXERCISE' });
+        const { world, variables } = await buildStartWorld(journaledCreate(GOAL_SCRATCH), list, id);
+        await applySteps(world, exercise.solution.steps, variables);
+        return summarizeAccount((await worlds.get(GOAL_SCRATCH)).exportAuthorizationDetails());
+      }),
+    );
+    startQueue = next.then(() => undefined);
+    return next;
+  },
+
+  /** The named world's account in the same few lines, to show beside the goal. */
+  accountSummary(worldName: string): Promise<Result<SummaryEntry[]>> {
+    return attempt(async () => summarizeAccount((await worlds.get(worldName)).exportAuthorizationDetails()));
   },
 
   /** Runs the checks of exercise `id` against the named world; commands run in a copy of it. */
@@ -102,6 +128,7 @@ function journaledCreate(name: string): CreateCourseWorld {
         }),
       trail: () => world.trail(),
       readFile: (file) => world.readFile(file),
+      writeFile: (file, text) => worlds.writeFile(name, file, text),
       clock: { now: () => world.clock.now(), advance: (seconds: number) => worlds.advance(name, seconds) },
     };
   };
@@ -118,6 +145,7 @@ function detached(world: World): CourseWorld {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
     readFile: (file) => world.readFile(file),
+    writeFile: (file, text) => world.writeFile(file, text),
     clock: { now: () => world.clock.now(), advance: (seconds: number) => world.clock.advance(seconds) },
   };
 }
@@ -128,6 +156,7 @@ function asCourseWorld(name: string, world: World): CourseWorld {
     run: async (line, options) => world.run(line, { ...options }),
     trail: () => world.trail(),
     readFile: (file) => world.readFile(file),
+    writeFile: (file, text) => worlds.writeFile(name, file, text),
     clock: {
       now: () => world.clock.now(),
       advance: (seconds: number) => worlds.advance(name, seconds),

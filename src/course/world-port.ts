@@ -28,6 +28,8 @@ export interface RunResult {
  * journaled view of its world (clock moves recorded, no fork), so `fork` is optional here.
  */
 export type CourseWorld = Pick<World, 'run' | 'trail' | 'readFile'> & {
+  /** Saves a file the CLI reads with `file://` (the page's file editor); a journaled view records it. */
+  writeFile(name: string, text: string): void | Promise<void>;
   /** The simulated clock; a journaled view's advance is asynchronous. */
   clock: { now(): Date | number; advance(seconds: number): unknown };
   /** An independent copy; checks run their commands in one so checking changes nothing. */

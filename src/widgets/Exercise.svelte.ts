@@ -265,7 +265,15 @@ export function solutionLength(exercise: Exercise): number {
 export function stepText(step: Exercise['solution']['steps'][number]): string {
   if (typeof step === 'string') return step;
   if ('advanceClock' in step) return `# wait ${step.advanceClock} seconds (the authenticator shows a new code)`;
+  if ('writeFile' in step) return `# in the file editor, save ${step.writeFile}:\n${step.text.trimEnd()}`;
   return step.run;
+}
+
+/** The console path of an exercise, one line per click-through (empty when it has none). */
+export function consoleStepTexts(exercise: Exercise): string[] {
+  return (exercise.consoleSolution?.steps ?? []).map((step) =>
+    typeof step === 'string' || !('does' in step) ? `In the terminal: ${stepText(step)}` : step.does,
+  );
 }
 
 /** Splits text on `backticks` so the component can render code spans without raw HTML. */

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { showWidget } from './widgets-helpers.ts';
+import { saveInFileEditor, showWidget } from './widgets-helpers.ts';
 import lesson01 from '../../content/lessons/01-what-is-iam/exercises.ts';
 import lesson03 from '../../content/lessons/03-groups/exercises.ts';
 import lesson04 from '../../content/lessons/04-policies/exercises.ts';
@@ -419,10 +419,16 @@ const sweep = {
 
 for (const [lesson, exercises] of Object.entries(sweep)) {
   for (const exercise of exercises) {
-    const plain = exercise.solution.steps.every((step) => typeof step === 'string' || ('run' in step && !('save' in step && step.save)));
-    const text = exercise.solution.steps.map((step) => (typeof step === 'string' ? step : 'run' in step ? step.run : '')).join('\n');
+    const plain = exercise.solution.steps.every(
+      (step) => typeof step === 'string' || 'writeFile' in step || ('run' in step && !('save' in step && step.save)),
+    );
+    const text = exercise.solution.steps
+      .map((step) => (typeof step === 'string' ? step : 'run' in step ? step.run : 'writeFile' in step ? step.text : ''))
+      .join('\n');
     if (!plain || /\{\{(?!accountId\}\})/.test(text) || Object.keys(exercise.solution.answers).length > 0) continue;
-    test(`lesson ${lesson}, "${exercise.title}": the shown solution typed in the terminal completes it`, async ({ page }) => {
+    test(`lesson ${lesson}, "${exercise.title}": the shown solution, done in the file editor and the terminal, completes it`, async ({
+      page,
+    }) => {
       await page.goto(`/lessons/${lesson}/`);
       const card = await startExercise(page, exercise.id);
       await card.getByRole('button', { name: 'Show the solution' }).click();
@@ -430,8 +436,21 @@ for (const [lesson, exercises] of Object.entries(sweep)) {
       const shown = await card.getByRole('region', { name: 'Solution' }).locator('pre code').innerText();
       expect(shown).not.toContain('{{');
       const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
-      await showWidget(terminal);
-      for (const command of shown.split('\n').filter((line) => line.trim() !== '')) await run(terminal, command);
+      // Each step as the solution shows it: a file saved in the editor beside the exercise, or a command typed.
+      let account: string | undefined;
+      for (const step of exercise.solution.steps) {
+        if (typeof step !== 'string' && 'writeFile' in step) {
+          expect(shown).toContain(`save ${step.writeFile}`);
+          account ??= await accountId(terminal);
+          await saveInFileEditor(page, card, step.writeFile, step.text.replaceAll('{{accountId}}', account));
+          continue;
+        }
+        if (typeof step !== 'string' && !('run' in step)) throw new Error('only files and commands are swept');
+        await showWidget(terminal);
+        const line = typeof step === 'string' ? step : step.run;
+        if (line.includes('{{accountId}}')) account ??= await accountId(terminal);
+        await run(terminal, account === undefined ? line : line.replaceAll('{{accountId}}', account));
+      }
       await expectComplete(card, exercise.checks.length);
     });
   }

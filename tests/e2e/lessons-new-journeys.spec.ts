@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { showWidget } from './widgets-helpers.ts';
+import { saveInFileEditor, setEditorText, showWidget } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
@@ -37,16 +37,26 @@ async function run(terminal: Locator, command: string): Promise<{ exit: string; 
   return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
 }
 
-/** Types an exercise's solution, filling `{{NAME}}` from earlier outputs as a learner would copy them. */
-async function typeSolution(terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
-  for (const step of exercise.solution.steps) {
-    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
-    const raw = typeof step === 'string' ? step : step.run;
-    const line = raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
+/**
+ * Does an exercise's solution as a learner would: files saved in the file editor beside the exercise,
+ * commands typed into the terminal, `{{NAME}}` filled from earlier outputs as a learner copies them.
+ */
+async function typeSolution(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
+  const fill = (raw: string) =>
+    raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
       const value = vars[name];
       if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
       return value;
     });
+  for (const step of exercise.solution.steps) {
+    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
+    if (typeof step !== 'string' && 'writeFile' in step) {
+      await saveInFileEditor(page, card, step.writeFile, fill(step.text));
+      await showWidget(terminal);
+      continue;
+    }
+    const raw = typeof step === 'string' ? step : step.run;
+    const line = fill(raw);
     const mayFail = typeof step !== 'string' && step.mayFail === true;
     const result = await run(terminal, line);
     if (!mayFail) expect(result.exit, `${line}\n${result.out}`).toBe('0');
@@ -71,7 +81,7 @@ async function completeLesson(
     await showWidget(terminal);
     vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
     await before(exercise.id, terminal, vars);
-    await typeSolution(terminal, exercise, vars);
+    await typeSolution(page, card, terminal, exercise, vars);
     await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
       timeout: 20_000,
     });
@@ -127,4 +137,45 @@ test('lesson 16: password policy, retiring unused keys, MFA before anything else
     const never = await run(terminal, `aws iam get-access-key-last-used --access-key-id ${vars['REPORTER_KEY']}`);
     expect(never.out).not.toContain('LastUsedDate');
   });
+});
+
+test('lesson 11: an SCP written in the editor, first on the root (refused, in words), then on the Workloads OU', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/lessons/11-guardrails/');
+  const card = await startExercise(page, 'write-an-scp');
+  const files = page.getByRole('region', { name: 'Your SCP' });
+  await showWidget(files);
+  const scp = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["iam:CreateUser","iam:CreateAccessKey"],"Resource":"*"}]}';
+  await setEditorText(page, files, 'Text of no-iam-users.json', scp);
+  await files.getByRole('button', { name: 'Save no-iam-users.json' }).click();
+  await expect(files.getByRole('status')).toContainText('Saved no-iam-users.json. Use it in the terminal as file://no-iam-users.json.');
+
+  const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
+  await showWidget(terminal);
+  const rootId = (await run(terminal, 'aws organizations list-roots --query Roots[0].Id --output text')).out.trim();
+  const ouId = (
+    await run(
+      terminal,
+      `aws organizations list-organizational-units-for-parent --parent-id ${rootId} --query OrganizationalUnits[0].Id --output text`,
+    )
+  ).out.trim();
+  expect(ouId).toMatch(/^ou-/);
+  const created = await run(
+    terminal,
+    'aws organizations create-policy --name NoIamUsers --type SERVICE_CONTROL_POLICY --description "People sign in through Identity Center" --content file://no-iam-users.json --query Policy.PolicySummary.Id --output text',
+  );
+  expect(created.exit, created.out).toBe('0');
+  const policyId = created.out.trim();
+
+  // The tempting shortcut binds every account: the check says so in words, and the exercise goes on.
+  expect((await run(terminal, `aws organizations attach-policy --policy-id ${policyId} --target-id ${rootId}`)).exit).toBe('0');
+  await expect(card.getByRole('listitem').filter({ hasText: 'the audit account, outside Workloads' })).toContainText(
+    'attach the SCP to the Workloads OU, not to the root',
+    { timeout: 20_000 },
+  );
+  expect((await run(terminal, `aws organizations detach-policy --policy-id ${policyId} --target-id ${rootId}`)).exit).toBe('0');
+  expect((await run(terminal, `aws organizations attach-policy --policy-id ${policyId} --target-id ${ouId}`)).exit).toBe('0');
+  const refused = await run(terminal, 'aws iam create-user --user-name shortcut --profile sandbox-admin');
+  expect(refused.out).toContain('with an explicit deny in a service control policy');
+  await expect(card.getByRole('status')).toHaveText('All 5 checks pass — exercise complete.', { timeout: 20_000 });
 });

@@ -46,3 +46,21 @@ export async function runInTerminal(page: Page, line: string): Promise<Locator> 
   await expect.poll(newest, { timeout: 30_000 }).not.toBe(before);
   return log.locator(`.entry[data-entry="${await newest()}"]`);
 }
+
+/**
+ * Saves `text` as the world file `name` through the file editor that follows `after` on the page (the
+ * editor beside an exercise), as a learner does: name, text, Save — and Replace when the file exists.
+ * The text goes in as one line: typing newlines into Monaco would auto-indent and auto-close.
+ */
+export async function saveInFileEditor(page: Page, after: Locator, name: string, text: string): Promise<void> {
+  const files = after.locator('xpath=following::section[contains(@class, "world-files")][1]');
+  await showWidget(files);
+  await files.getByRole('combobox', { name: 'File name' }).fill(name);
+  const oneLine = text.trim().startsWith('{') ? JSON.stringify(JSON.parse(text)) : text;
+  await setEditorText(page, files, `Text of ${name}`, oneLine);
+  await files.getByRole('button', { name: `Save ${name}` }).click();
+  const status = files.getByRole('status');
+  await expect(status).toContainText(/Saved|Replace it/);
+  if ((await status.textContent())?.includes('Replace it')) await files.getByRole('button', { name: `Replace ${name}` }).click();
+  await expect(status).toContainText(`Saved ${name}. Use it in the terminal as file://${name}.`);
+}

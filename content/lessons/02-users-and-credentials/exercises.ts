@@ -85,6 +85,28 @@ export default defineExercises([
         caughtBy: ['has-password', 'must-reset'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › Create user: User name ana, tick "Provide user access to the AWS Management Console", Custom password',
+          service: 'iam',
+          operation: 'CreateUser',
+          params: { UserName: 'ana' },
+        },
+        {
+          does: '(same wizard) leave "Users must create a new password at next sign-in" ticked, then Create user',
+          service: 'iam',
+          operation: 'CreateLoginProfile',
+          params: { UserName: 'ana', Password: 'Dojo-Start-2026!', PasswordResetRequired: true },
+        },
+        {
+          does: '(the console attaches IAMUserChangePassword for you when the reset box is ticked)',
+          service: 'iam',
+          operation: 'AttachUserPolicy',
+          params: { UserName: 'ana', PolicyArn: 'arn:aws:iam::aws:policy/IAMUserChangePassword' },
+        },
+      ],
+    },
   },
   {
     id: 'access-key',
@@ -133,6 +155,17 @@ export default defineExercises([
         caughtBy: ['used-key'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › ana › Security credentials › Create access key',
+          service: 'iam',
+          operation: 'CreateAccessKey',
+          params: { UserName: 'ana' },
+        },
+        'aws sts get-caller-identity --profile ana',
+      ],
+    },
   },
   {
     id: 'rotate-key',
@@ -225,5 +258,27 @@ export default defineExercises([
         caughtBy: ['old-deleted', 'one-active-key'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › build › Security credentials › Create access key',
+          service: 'iam',
+          operation: 'CreateAccessKey',
+          params: { UserName: 'build' },
+        },
+        {
+          does: 'Deactivate the older key (the one created first)',
+          service: 'iam',
+          operation: 'UpdateAccessKey',
+          params: { UserName: 'build', AccessKeyId: '{{OLD_KEY}}', Status: 'Inactive' },
+        },
+        {
+          does: 'Delete the inactive key',
+          service: 'iam',
+          operation: 'DeleteAccessKey',
+          params: { UserName: 'build', AccessKeyId: '{{OLD_KEY}}' },
+        },
+      ],
+    },
   },
 ]);

@@ -127,6 +127,34 @@ export default defineExercises([
         caughtBy: ['sam-cannot', 'members'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'User groups › Create group: User group name Developers',
+          service: 'iam',
+          operation: 'CreateGroup',
+          params: { GroupName: 'Developers' },
+        },
+        {
+          does: '(same page) tick maria and li under "Add users to the group"',
+          service: 'iam',
+          operation: 'AddUserToGroup',
+          params: { GroupName: 'Developers', UserName: 'maria' },
+        },
+        {
+          does: '(same page, second user)',
+          service: 'iam',
+          operation: 'AddUserToGroup',
+          params: { GroupName: 'Developers', UserName: 'li' },
+        },
+        {
+          does: '(same page) tick AmazonS3ReadOnlyAccess under "Attach permissions policies", Create user group',
+          service: 'iam',
+          operation: 'AttachGroupPolicy',
+          params: { GroupName: 'Developers', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+        },
+      ],
+    },
   },
   {
     id: 'team-change',
@@ -191,6 +219,22 @@ export default defineExercises([
         caughtBy: ['members'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'User groups › Developers › Users: Remove li',
+          service: 'iam',
+          operation: 'RemoveUserFromGroup',
+          params: { GroupName: 'Developers', UserName: 'li' },
+        },
+        {
+          does: 'Add users: tick sam, Add users',
+          service: 'iam',
+          operation: 'AddUserToGroup',
+          params: { GroupName: 'Developers', UserName: 'sam' },
+        },
+      ],
+    },
   },
   {
     id: 'tidy-up',
@@ -297,5 +341,45 @@ export default defineExercises([
         caughtBy: ['group-has-policy', 'members', 'no-own-policies'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'User groups › Create group: User group name Developers',
+          service: 'iam',
+          operation: 'CreateGroup',
+          params: { GroupName: 'Developers' },
+        },
+        {
+          does: '(same page) tick maria and li under "Add users to the group"',
+          service: 'iam',
+          operation: 'AddUserToGroup',
+          params: { GroupName: 'Developers', UserName: 'maria' },
+        },
+        {
+          does: '(same page, second user)',
+          service: 'iam',
+          operation: 'AddUserToGroup',
+          params: { GroupName: 'Developers', UserName: 'li' },
+        },
+        {
+          does: '(same page) tick AmazonS3ReadOnlyAccess under "Attach permissions policies", Create user group',
+          service: 'iam',
+          operation: 'AttachGroupPolicy',
+          params: { GroupName: 'Developers', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+        },
+        {
+          does: 'Users › maria › Permissions: Remove AmazonS3ReadOnlyAccess',
+          service: 'iam',
+          operation: 'DetachUserPolicy',
+          params: { UserName: 'maria', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+        },
+        {
+          does: 'Users › li › Permissions: Remove AmazonS3ReadOnlyAccess',
+          service: 'iam',
+          operation: 'DetachUserPolicy',
+          params: { UserName: 'li', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+        },
+      ],
+    },
   },
 ]);

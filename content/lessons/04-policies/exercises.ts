@@ -7,22 +7,29 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
-const readReports = JSON.stringify({
+const readReportsDocument = {
   Version: '2012-10-17',
   Statement: [
     { Sid: 'ListReports', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::dojo-reports' },
     { Sid: 'ReadReports', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' },
   ],
-});
+};
 
-const readAndUpload = JSON.stringify({
+const readAndUploadDocument = {
   Version: '2012-10-17',
   Statement: [
     { Sid: 'ListReports', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::dojo-reports' },
     { Sid: 'ReadReports', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::dojo-reports/*' },
     { Sid: 'Upload', Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::dojo-reports/uploads/*' },
   ],
-});
+};
+
+/** A policy as a learner writes it in the file editor or the console's JSON editor: indented, one element a line. */
+const asFile = (document: object): string => `${JSON.stringify(document, null, 2)}\n`;
+const readReports = JSON.stringify(readReportsDocument);
+const readAndUpload = JSON.stringify(readAndUploadDocument);
+const readReportsFile = asFile(readReportsDocument);
+const readAndUploadFile = asFile(readAndUploadDocument);
 
 const scene = [
   'aws iam create-user --user-name ana',
@@ -103,10 +110,13 @@ export default defineExercises([
       'Which two actions does "list the objects and download them" need — and are they on the same resource?',
       'Listing a bucket is the action `s3:ListBucket` on the bucket ARN `arn:aws:s3:::dojo-reports`; reading an object is `s3:GetObject` on object ARNs such as `arn:aws:s3:::dojo-reports/*`.',
       'Use two statements, because the two actions apply to different resources.',
-      "Inline policies are written with `aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '{...}'`.",
+      'Write the policy in the file editor as `read-reports.json` and save it; then `aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document file://read-reports.json`. In the console: Users › ana › Create inline policy.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document '${readReports}'`],
+      steps: [
+        { writeFile: 'read-reports.json', text: readReportsFile },
+        'aws iam put-user-policy --user-name ana --policy-name ReadReports --policy-document file://read-reports.json',
+      ],
       explanation:
         "The bucket and the objects in it are different resources: `s3:ListBucket` is checked against the bucket ARN and `s3:GetObject` against each object's ARN. Uploading (`s3:PutObject`) is not allowed by any statement, so it stays denied.",
     },
@@ -138,6 +148,16 @@ export default defineExercises([
         caughtBy: ['not-other-buckets'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › ana › Permissions › Create inline policy: the two statements in the JSON editor, Policy name ReadReports',
+          service: 'iam',
+          operation: 'PutUserPolicy',
+          params: { UserName: 'ana', PolicyName: 'ReadReports', PolicyDocument: readReportsFile },
+        },
+      ],
+    },
   },
   {
     id: 'managed-policy',
@@ -165,13 +185,13 @@ export default defineExercises([
     ],
     hints: [
       'A managed policy is its own resource: which call creates it, and which attaches it to a user?',
-      "`aws iam create-policy --policy-name ReportsReader --policy-document ...` prints the new policy's ARN.",
+      "`aws iam create-policy --policy-name ReportsReader --policy-document file://read-reports.json` (the file you saved for the first exercise) prints the new policy's ARN. In the console: Policies › Create policy, the same JSON.",
       'Customer managed policy ARNs look like `arn:aws:iam::ACCOUNT:policy/ReportsReader`; `aws sts get-caller-identity` shows your account ID.',
       'Finish with `aws iam delete-user-policy --user-name ana --policy-name ReadReports`.',
     ],
     solution: {
       steps: [
-        `aws iam create-policy --policy-name ReportsReader --policy-document '${readReports}'`,
+        'aws iam create-policy --policy-name ReportsReader --policy-document file://read-reports.json',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader',
         'aws iam delete-user-policy --user-name ana --policy-name ReadReports',
       ],
@@ -196,6 +216,28 @@ export default defineExercises([
         caughtBy: ['no-inline'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Policies › Create policy: the same JSON, Policy name ReportsReader',
+          service: 'iam',
+          operation: 'CreatePolicy',
+          params: { PolicyName: 'ReportsReader', PolicyDocument: readReportsFile },
+        },
+        {
+          does: 'Users › ana › Add permissions: tick ReportsReader, Attach policies',
+          service: 'iam',
+          operation: 'AttachUserPolicy',
+          params: { UserName: 'ana', PolicyArn: 'arn:aws:iam::{{accountId}}:policy/ReportsReader' },
+        },
+        {
+          does: 'Remove the inline policy ReadReports',
+          service: 'iam',
+          operation: 'DeleteUserPolicy',
+          params: { UserName: 'ana', PolicyName: 'ReadReports' },
+        },
+      ],
+    },
   },
   {
     id: 'new-version',
@@ -238,12 +280,13 @@ export default defineExercises([
     ],
     hints: [
       'A managed policy is changed by publishing a new version. Which resource ARN covers only the `uploads/` folder?',
-      '`aws iam create-policy-version --policy-arn ... --policy-document ... --set-as-default`.',
+      'Copy `read-reports.json` to a new file in the file editor, add the statement, save it, and pass it: `aws iam create-policy-version --policy-arn ... --policy-document file://NAME.json --set-as-default`. In the console: Policies › ReportsReader › Edit.',
       'Keep the two existing statements and add a third that allows `s3:PutObject` on `arn:aws:s3:::dojo-reports/uploads/*`.',
     ],
     solution: {
       steps: [
-        `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document '${readAndUpload}' --set-as-default`,
+        { writeFile: 'read-and-upload.json', text: readAndUploadFile },
+        'aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --policy-document file://read-and-upload.json --set-as-default',
       ],
       explanation:
         'A managed policy keeps up to five versions, and exactly one is the default — the one AWS uses. The old version stays, so rolling back is `aws iam set-default-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/ReportsReader --version-id v1`. If a first try was too broad, publish another version with `--set-as-default`: any newer default passes.',
@@ -271,5 +314,15 @@ export default defineExercises([
         caughtBy: ['newer-default'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Policies › ReportsReader › Edit: add the Upload statement in the JSON editor, Save changes (the console sets the new version as default)',
+          service: 'iam',
+          operation: 'CreatePolicyVersion',
+          params: { PolicyArn: 'arn:aws:iam::{{accountId}}:policy/ReportsReader', PolicyDocument: readAndUploadFile, SetAsDefault: true },
+        },
+      ],
+    },
   },
 ]);

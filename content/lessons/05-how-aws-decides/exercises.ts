@@ -4,6 +4,7 @@
  * logic" and "Determining whether a request is allowed or denied within an account".
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const buckets = [
@@ -116,10 +117,16 @@ export default defineExercises([
       'What beats an Allow that comes from another policy?',
       'An explicit `Deny` wins over every `Allow`, wherever the allow comes from. "Read or change anything" means every S3 action, not only GetObject.',
       'Cover both the bucket (`arn:aws:s3:::dojo-payroll`) and its objects (`arn:aws:s3:::dojo-payroll/*`).',
-      "An inline policy is quickest: `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '...'`.",
+      'An inline policy is quickest: `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document file://no-payroll.json` — write the policy in the file editor and save it as `no-payroll.json` first.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document '${denyPayroll}'`],
+      steps: [
+        ...withPolicyFile(
+          'no-payroll.json',
+          denyPayroll,
+          (file) => `aws iam put-user-policy --user-name sam --policy-name NoPayroll --policy-document ${file}`,
+        ),
+      ],
       explanation:
         'AWS gathers both policies. The managed policy allows `s3:*` on everything, the inline policy denies `s3:*` on the payroll bucket and its objects. For a payroll request the deny matches, and a matching deny ends the evaluation: denied, whatever else allows it.',
     },
@@ -188,7 +195,13 @@ export default defineExercises([
       'Replace `NoPayroll` with a version whose `Resource` is only `arn:aws:s3:::dojo-payroll/salaries.csv`.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name kim --policy-name NoPayroll --policy-document '${denySalariesOnly}'`],
+      steps: [
+        ...withPolicyFile(
+          'no-payroll.json',
+          denySalariesOnly,
+          (file) => `aws iam put-user-policy --user-name kim --policy-name NoPayroll --policy-document ${file}`,
+        ),
+      ],
       explanation:
         "No Allow can override a matching Deny, so the only way to open the report is to stop the deny from matching it. Narrowing the deny to `salaries.csv` leaves the group's read-only allow in charge of the report, and the deny still guards the salaries.",
     },
@@ -255,7 +268,13 @@ export default defineExercises([
       'Do not write `ec2:*Instances`: that would also allow `ec2:TerminateInstances`.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document '${stopInstances}'`],
+      steps: [
+        ...withPolicyFile(
+          'on-call.json',
+          stopInstances,
+          (file) => `aws iam put-user-policy --user-name lee --policy-name OnCall --policy-document ${file}`,
+        ),
+      ],
       explanation:
         "Stopping is now explicitly allowed. Terminating matches no statement at all, so it ends in the default: an implicit deny. The difference matters when several policies combine — an implicit deny in an identity policy can be answered by a resource policy's allow, an explicit deny by nothing.",
     },

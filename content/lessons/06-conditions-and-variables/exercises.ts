@@ -6,6 +6,7 @@
  * and in the console"; "Define permissions based on attributes with ABAC authorization".
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const officeOnly = JSON.stringify({
@@ -114,7 +115,13 @@ export default defineExercises([
       'The operator `NotIpAddress` with the key `aws:SourceIp` and the value `203.0.113.0/24`.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document '${officeOnly}'`],
+      steps: [
+        ...withPolicyFile(
+          'office-only.json',
+          officeOnly,
+          (file) => `aws iam put-user-policy --user-name ana --policy-name OfficeNetworkOnly --policy-document ${file}`,
+        ),
+      ],
       explanation:
         "The Deny matches every action, but only when the source address is not in the office range. From the office the condition is false, the Deny does not apply and the managed policy's Allow decides. A request with no `aws:SourceIp` makes the negated operator true, so it is denied too. In a real account that request is the one that arrives through a VPC endpoint, which carries `aws:VpcSourceIp` instead — so a guard like this also blocks traffic from your own VPC unless you allow for it. (Older versions of the AWS example also exempted `aws:ViaAWSService`; the current one notes that calls made with forward access sessions keep the original caller's IP.)",
     },
@@ -220,12 +227,18 @@ export default defineExercises([
       "`${aws:username}` in a policy is replaced by the caller's user name when the request is evaluated.",
       'Objects: allow `s3:GetObject`, `s3:PutObject`, `s3:DeleteObject` on `arn:aws:s3:::dojo-home/home/${aws:username}/*`.',
       'Listing is `s3:ListBucket` on the bucket itself; restrict it with a `StringLike` condition on `s3:prefix`.',
-      "In the terminal, wrap the JSON in single quotes so the shell leaves `${aws:username}` alone: `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '...'`.",
+      'Write the policy in the file editor (save it as `home-folders.json`): in a file, `${aws:username}` stays exactly as written, with no shell quoting to get wrong. Then `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document file://home-folders.json`.',
     ],
     solution: {
-      steps: [`aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document '${homeFolders}'`],
+      steps: [
+        ...withPolicyFile(
+          'home-folders.json',
+          homeFolders,
+          (file) => `aws iam put-group-policy --group-name Staff --policy-name HomeFolders --policy-document ${file}`,
+        ),
+      ],
       explanation:
-        'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. In a real bash shell, single quotes keep `${aws:username}` from being expanded by the shell; this terminal does not expand `${...}` inside double quotes either, so it cannot show you that trap.',
+        'The variable makes one statement mean something different for each caller: for ana the resource becomes `dojo-home/home/ana/*`. Listing is checked against the bucket, so the folder restriction goes into a condition on `s3:prefix`, the prefix the caller asks to list. Writing the policy in a file also sidesteps a shell trap: typed inline in a real bash shell, `${aws:username}` inside double quotes would be expanded by the shell (to nothing); a file is passed exactly as written.',
     },
     wrongAnswers: [
       {
@@ -327,7 +340,11 @@ export default defineExercises([
       steps: [
         'aws iam tag-user --user-name blue-dev --tags Key=team,Value=blue',
         'aws iam tag-user --user-name red-dev --tags Key=team,Value=red',
-        `aws iam put-group-policy --group-name Devs --policy-name OwnTeamInstances --policy-document '${sameTeam}'`,
+        ...withPolicyFile(
+          'own-team.json',
+          sameTeam,
+          (file) => `aws iam put-group-policy --group-name Devs --policy-name OwnTeamInstances --policy-document ${file}`,
+        ),
       ],
       explanation:
         'This is attribute-based access control (ABAC): the policy never names a team. A new team needs only tags on its people and its instances — no new policy. Guard the tags themselves, too: whoever may change their own `team` tag may change their access.',

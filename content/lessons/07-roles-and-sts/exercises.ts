@@ -6,6 +6,7 @@
  * STS API reference, AssumeRole (DurationSeconds 900 s up to the role's maximum).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const trustAccount =
@@ -67,13 +68,17 @@ export default defineExercises([
     ],
     hints: [
       'Two policies must agree before dev gets in: which two?',
-      'A role needs a trust policy when it is created: `aws iam create-role --role-name ReportsReader --assume-role-policy-document \'...\'`. Trusting `arn:aws:iam::ACCOUNT:root` means "principals of this account whose own policies allow it".',
+      'A role needs a trust policy when it is created: `aws iam create-role --role-name ReportsReader --assume-role-policy-document file://trust.json`, the trust policy written and saved in the file editor. Trusting `arn:aws:iam::ACCOUNT:root` means "principals of this account whose own policies allow it".',
       'Give the role its permissions with `aws iam attach-role-policy`.',
       'A role profile needs two settings: `aws configure set role_arn ARN --profile reader` and `aws configure set source_profile dev --profile reader`. The CLI then calls AssumeRole for you.',
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name ReportsReader --assume-role-policy-document '${trustAccount}'`,
+        ...withPolicyFile(
+          'trust.json',
+          trustAccount,
+          (file) => `aws iam create-role --role-name ReportsReader --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name ReportsReader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         ...readerProfile,
         'aws s3api list-buckets --profile reader',
@@ -164,7 +169,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2Array}'`,
+        ...withPolicyFile(
+          'trust-ec2.json',
+          trustEc2Array,
+          (file) => `aws iam create-role --role-name WebServerRole --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam create-instance-profile --instance-profile-name WebServerRole',
         'aws iam add-role-to-instance-profile --instance-profile-name WebServerRole --role-name WebServerRole',

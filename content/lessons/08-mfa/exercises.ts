@@ -14,7 +14,7 @@ const prodAccess = JSON.stringify({
   Statement: [{ Sid: 'Prod', Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::dojo-prod', 'arn:aws:s3:::dojo-prod/*'] }],
 });
 
-const requireMfaToDelete = JSON.stringify({
+const requireMfaToDeleteDocument = {
   Version: '2012-10-17',
   Statement: [
     {
@@ -25,7 +25,10 @@ const requireMfaToDelete = JSON.stringify({
       Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
     },
   ],
-});
+};
+const requireMfaToDelete = JSON.stringify(requireMfaToDeleteDocument);
+/** The policy as a learner writes it in the file editor (and in the console's JSON editor). */
+const requireMfaFile = `${JSON.stringify(requireMfaToDeleteDocument, null, 2)}\n`;
 
 const ana = 'arn:aws:iam::{{accountId}}:user/ana';
 const oldLog = 'arn:aws:s3:::dojo-prod/old.log';
@@ -103,6 +106,28 @@ export default defineExercises([
         caughtBy: ['device-enabled'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › ana › Security credentials › Assign MFA device: Device name ana, Authenticator app',
+          service: 'iam',
+          operation: 'CreateVirtualMFADevice',
+          params: { VirtualMFADeviceName: 'ana' },
+          save: { SEED: 'VirtualMFADevice.Base32StringSeed' },
+        },
+        {
+          does: 'Scan the QR code (or Show secret key), type two consecutive codes, Add MFA',
+          service: 'iam',
+          operation: 'EnableMFADevice',
+          params: {
+            UserName: 'ana',
+            SerialNumber: 'arn:aws:iam::{{accountId}}:mfa/ana',
+            AuthenticationCode1: '{{totp:$SEED:-30}}',
+            AuthenticationCode2: '{{totp:$SEED}}',
+          },
+        },
+      ],
+    },
   },
   {
     id: 'require-mfa',
@@ -152,9 +177,13 @@ export default defineExercises([
       'Write a Deny for `s3:DeleteObject` on `arn:aws:s3:::dojo-prod/*` with a condition on `aws:MultiFactorAuthPresent`.',
       'Requests signed with a long-term access key carry no `aws:MultiFactorAuthPresent` key at all. With `Bool`, a missing key makes the condition false — the deny would not apply.',
       'Use `BoolIfExists` with the value `false`: true when the key says false, and true when the key is missing.',
+      'Write the policy in the file editor as `require-mfa.json` and save it, then `aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document file://require-mfa.json`. In the console: Users › ana › Create inline policy, the same JSON.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document '${requireMfaToDelete}'`],
+      steps: [
+        { writeFile: 'require-mfa.json', text: requireMfaFile },
+        'aws iam put-user-policy --user-name ana --policy-name RequireMfaToDelete --policy-document file://require-mfa.json',
+      ],
       explanation:
         '`aws:MultiFactorAuthPresent` exists only in requests made with temporary credentials. A Deny with `Bool … false` therefore misses long-term access keys entirely — the most common way such a policy fails. `BoolIfExists … false` also matches when the key is absent, so only sessions that really used MFA get through.',
     },
@@ -181,6 +210,16 @@ export default defineExercises([
         caughtBy: ['key-denied', 'no-mfa-denied', 'absent-denied'],
       },
     ],
+    consoleSolution: {
+      steps: [
+        {
+          does: 'Users › ana › Permissions › Create inline policy: paste the policy in the JSON editor, Policy name RequireMfaToDelete, Create policy',
+          service: 'iam',
+          operation: 'PutUserPolicy',
+          params: { UserName: 'ana', PolicyName: 'RequireMfaToDelete', PolicyDocument: requireMfaFile },
+        },
+      ],
+    },
   },
   {
     id: 'mfa-session',

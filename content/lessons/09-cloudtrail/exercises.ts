@@ -7,6 +7,7 @@
  * Guide (contain compromised credentials: deactivate keys, remove unauthorized users).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const INTRUDER_IP = '198.51.100.77';
@@ -276,14 +277,18 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document '${JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Sid: 'Buckets', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
-            { Sid: 'BucketPolicy', Effect: 'Allow', Action: 's3:GetBucketPolicy', Resource: 'arn:aws:s3:::dojo-artifacts' },
-            { Sid: 'Roles', Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*' },
-          ],
-        })}'`,
+        ...withPolicyFile(
+          'from-trail.json',
+          {
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'Buckets', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
+              { Sid: 'BucketPolicy', Effect: 'Allow', Action: 's3:GetBucketPolicy', Resource: 'arn:aws:s3:::dojo-artifacts' },
+              { Sid: 'Roles', Effect: 'Allow', Action: 'iam:ListRoles', Resource: '*' },
+            ],
+          },
+          (file) => `aws iam put-user-policy --user-name ci-bot --policy-name FromTrail --policy-document ${file}`,
+        ),
       ],
       explanation:
         "Denied calls are a shopping list: the error message names the action and the resource. Granting exactly those — instead of a broad managed policy or a wildcard — is least privilege driven by evidence. It has limits: each run shows only the first call that fails on each path, and data events are not logged unless you turned them on. AWS's tool for the whole picture is IAM Access Analyzer policy generation, which reads a trail's history and drafts a policy.",
@@ -527,7 +532,11 @@ export default defineExercises([
         'aws iam delete-access-key --user-name backup-svc --access-key-id {{BACKDOOR_KEY}}',
         'aws iam detach-user-policy --user-name backup-svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
         'aws iam delete-user --user-name backup-svc',
-        `aws iam put-user-policy --user-name deploy --policy-name RevokeOlderSessions --policy-document '${revokeOlder}'`,
+        ...withPolicyFile(
+          'revoke-older.json',
+          revokeOlder,
+          (file) => `aws iam put-user-policy --user-name deploy --policy-name RevokeOlderSessions --policy-document ${file}`,
+        ),
         {
           run: `aws iam list-access-keys --user-name ana --query "AccessKeyMetadata[?AccessKeyId!='{{ANA_KEY}}'].AccessKeyId | [0]"`,
           save: { INTRUDER_KEY: '@' },

@@ -6,6 +6,7 @@
  * permissions to applications running on Amazon EC2 instances" (instance profiles).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const lambdaTrust =
@@ -91,12 +92,16 @@ export default defineExercises([
     ],
     hints: [
       'Who assumes an execution role — you, or the Lambda service when the function runs?',
-      'The trust policy names the service: `"Principal": {"Service": "lambda.amazonaws.com"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document \'...\'`.',
+      'The trust policy names the service: `"Principal": {"Service": "lambda.amazonaws.com"}`. Create it with `aws iam create-role --role-name report-fn-role --assume-role-policy-document file://lambda-trust.json` (write and save it in the file editor).',
       '`aws lambda create-function --function-name report-fn --runtime provided.al2023 --handler run --role ROLE_ARN --zip-file fileb://report.txt`, then `aws lambda invoke --function-name report-fn out.json`.',
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name report-fn-role --assume-role-policy-document '${lambdaTrust}'`,
+        ...withPolicyFile(
+          'lambda-trust.json',
+          lambdaTrust,
+          (file) => `aws iam create-role --role-name report-fn-role --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name report-fn-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         createFunction,
         'aws lambda invoke --function-name report-fn out.json',
@@ -199,7 +204,13 @@ export default defineExercises([
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}`, and keep the `lambda:*` statement in the same document.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name dev --policy-name Functions --policy-document '${passFnRoles}'`],
+      steps: [
+        ...withPolicyFile(
+          'functions.json',
+          passFnRoles,
+          (file) => `aws iam put-user-policy --user-name dev --policy-name Functions --policy-document ${file}`,
+        ),
+      ],
       explanation:
         'Creating a function with a role is passing the role to Lambda, which then runs code with it — so PassRole on `*` would let dev borrow ops-admin. A path (`role/fn/*`) makes "function roles" a resource pattern, and `iam:PassedToService` stops the same roles being handed to EC2 or anything else.',
     },
@@ -290,7 +301,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name app-role --assume-role-policy-document '${ec2Trust}'`,
+        ...withPolicyFile(
+          'ec2-trust.json',
+          ec2Trust,
+          (file) => `aws iam create-role --role-name app-role --assume-role-policy-document ${file}`,
+        ),
         'aws iam attach-role-policy --role-name app-role --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
         'aws iam create-instance-profile --instance-profile-name app-profile',
         'aws iam add-role-to-instance-profile --instance-profile-name app-profile --role-name app-role',

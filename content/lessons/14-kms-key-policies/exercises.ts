@@ -7,6 +7,7 @@
  * server-side encryption with AWS KMS keys (SSE-KMS)" (GetObject needs kms:Decrypt).
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const ADMIN_ROLE_ARN = 'arn:aws:iam::{{accountId}}:role/AdministratorAccess-Dojo';
@@ -135,7 +136,11 @@ export default defineExercises([
     solution: {
       steps: [
         { run: 'aws kms describe-key --key-id alias/reports', save: { KEY: 'KeyMetadata.Arn' } },
-        `aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"{{KEY}}"}]}'`,
+        ...withPolicyFile(
+          'use-reports-key.json',
+          { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '{{KEY}}' }] },
+          (file) => `aws iam put-user-policy --user-name ana --policy-name UseReportsKey --policy-document ${file}`,
+        ),
       ],
       explanation:
         'The default key policy\'s statement "Enable IAM User Permissions" names the account, which delegates the key to IAM: any identity policy in the account that allows kms:Decrypt on the key now counts. `{{KEY}}` is the key\'s ARN. Naming the key ARN keeps ana away from the payroll key.',
@@ -220,7 +225,7 @@ export default defineExercises([
       'Add a statement with `"Principal": {"AWS": "arn:aws:iam::ACCOUNT:user/ana"}` and `"Action": "kms:Decrypt"`, keeping the two statements already there.',
     ],
     solution: {
-      steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${hrWithAna}'`],
+      steps: [...withPolicyFile('hr-key-policy.json', hrWithAna, (file) => `aws kms put-key-policy --key-id {{HR_KEY}} --policy ${file}`)],
       explanation:
         "A KMS key policy must always allow: without a statement that names the account (delegating to IAM) or ana herself, no IAM policy can let her use the key. `{{HR_KEY}}` is the key's ARN. Replacing the policy is all-or-nothing, and KMS refuses a policy that would stop you from changing it again (the lockout safety check).",
     },
@@ -292,7 +297,9 @@ export default defineExercises([
       'The default key policy\'s "key administrators" statement lists `kms:Create*`, `kms:Describe*`, `kms:Enable*`, `kms:List*`, `kms:Put*`, `kms:Update*`, `kms:Revoke*`, `kms:Disable*`, `kms:Get*`, `kms:Delete*`, `kms:TagResource`, `kms:UntagResource`, `kms:ScheduleKeyDeletion` and `kms:CancelKeyDeletion` — no Encrypt or Decrypt.',
     ],
     solution: {
-      steps: [`aws kms put-key-policy --key-id {{HR_KEY}} --policy '${hrSeparated}'`],
+      steps: [
+        ...withPolicyFile('hr-key-policy.json', hrSeparated, (file) => `aws kms put-key-policy --key-id {{HR_KEY}} --policy ${file}`),
+      ],
       explanation:
         "Separating key administrators from key users means the people who can delete or re-permission a key cannot read what it protects, and the people who read cannot change who else may. It is the split the console's default key policy makes when you choose administrators and users.",
     },

@@ -7,6 +7,7 @@
  * by CloudGoat (iam_privesc_by_rollback) — described in our own words.
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 
 const ec2Trust =
@@ -213,7 +214,11 @@ export default defineExercises([
     solution: {
       steps: [
         'aws iam delete-user --user-name proof',
-        `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`,
+        ...withPolicyFile(
+          'launch.json',
+          launchWebOnly,
+          (file) => `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document ${file}`,
+        ),
       ],
       explanation:
         'Containment first (the foothold), then the cause: PassRole limited to the one role dev needs, and to EC2. The instance that is still running as ops-admin is a foothold too — in a real account you would terminate it and look at what it did.',
@@ -281,7 +286,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsAdmin}' --set-as-default --profile tools`,
+        ...withPolicyFile(
+          'dev-tools-admin.json',
+          devToolsAdmin,
+          (file) => `aws iam create-policy-version --policy-arn ${policyArn} --policy-document ${file} --set-as-default --profile tools`,
+        ),
         'aws iam create-user --user-name proof2 --profile tools',
       ],
       explanation:
@@ -361,7 +370,11 @@ export default defineExercises([
     solution: {
       steps: [
         'aws iam delete-user --user-name proof2',
-        `aws iam create-policy-version --policy-arn ${policyArn} --policy-document '${devToolsFixed}' --set-as-default`,
+        ...withPolicyFile(
+          'dev-tools.json',
+          devToolsFixed,
+          (file) => `aws iam create-policy-version --policy-arn ${policyArn} --policy-document ${file} --set-as-default`,
+        ),
         `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v1`,
         `aws iam delete-policy-version --policy-arn ${policyArn} --version-id v2`,
       ],

@@ -7,15 +7,23 @@ import { KMS_SERVICE } from './kms/definition.ts';
 import { LAMBDA_SERVICE } from './lambda/definition.ts';
 import { ORGANIZATIONS_SERVICE } from './organizations/definition.ts';
 import { S3_SERVICE } from './s3/definition.ts';
+import { S3CONTROL_SERVICE } from './s3control/definition.ts';
 import type { ServiceDefinition } from './service.ts';
 import { STS_SERVICE } from './sts/definition.ts';
 
 /** service prefix → definition. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
-  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [
-    s.name,
-    s,
-  ]),
+  [
+    IAM_SERVICE,
+    STS_SERVICE,
+    S3_SERVICE,
+    CLOUDTRAIL_SERVICE,
+    ORGANIZATIONS_SERVICE,
+    LAMBDA_SERVICE,
+    EC2_SERVICE,
+    KMS_SERVICE,
+    S3CONTROL_SERVICE,
+  ].map((s) => [s.name, s]),
 );
 
 /** service → operation → definition. */

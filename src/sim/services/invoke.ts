@@ -311,7 +311,7 @@ function record(
   },
 ): void {
   const { state, ids, request, trail, service } = base;
-  const eventSource = `${service.name}.amazonaws.com`;
+  const eventSource = service.eventSource ?? `${service.name}.amazonaws.com`;
   const error = outcome.error;
   // Console sessions, and role sessions the console switched to, call as the console (reference record 10).
   const console = outcome.caller?.session?.consoleSessionId !== undefined;

@@ -88,6 +88,17 @@ export interface OrganizationState {
   /** Target (root, OU or account ID) → IDs of the policies attached to it, in attach order. */
   attachments: Record<string, string[]>;
   createAccountStatuses: Record<string, CreateAccountStatusState>;
+  /** Service principal → epoch ms trusted access was enabled (EnableAWSServiceAccess); absent in older snapshots. */
+  serviceAccess?: Record<string, number>;
+  /** Account ID → service principal → epoch ms it became that service's delegated administrator; absent in older snapshots. */
+  delegatedAdministrators?: Record<string, Record<string, number>>;
+}
+
+/** Whether `accountId` is a delegated administrator of the organization for `servicePrincipal` (any service when omitted). */
+export function isDelegatedAdministrator(org: OrganizationState, accountId: string, servicePrincipal?: string): boolean {
+  const services = org.delegatedAdministrators?.[accountId];
+  if (!services) return false;
+  return servicePrincipal === undefined ? Object.keys(services).length > 0 : Object.hasOwn(services, servicePrincipal);
 }
 
 /** FullAWSAccess, which AWS attaches to every root, OU and account when SCPs are enabled. */

@@ -3,33 +3,13 @@
 // — quoted ARNs), and aws:SourceIp from the caller's address (IAM User Guide, global condition keys).
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../src/sim/services/contract.ts';
-import { createWorld, type World } from '../../../src/sim/world/index.ts';
+import { createWorld } from '../../../src/sim/world/index.ts';
+import { call, credentialsOf as cr, ok as out, policy } from '../sim/world/helpers.ts';
 
 const ACCT = '111122223333';
-const P = (...s: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: s });
+const P = policy;
 const ROLE = `arn:aws:iam::${ACCT}:role/R`;
 const OBJ = 'arn:aws:s3:::dojo-bucket/k.txt';
-
-async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
-  return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
-}
-async function out(
-  w: World,
-  service: string,
-  operation: string,
-  params: Record<string, unknown> = {},
-  credentials?: Credentials,
-): Promise<Record<string, any>> {
-  const r = await call(w, service, operation, params, credentials);
-  if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
-  return r.output as Record<string, any>;
-}
-const cr = (c: any): Credentials => ({
-  kind: 'accessKey',
-  accessKeyId: c.AccessKeyId,
-  secretAccessKey: c.SecretAccessKey,
-  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-});
 
 async function setup(principal: (sessionArn: string) => unknown, boundary = false) {
   const w = createWorld({ accountId: ACCT });

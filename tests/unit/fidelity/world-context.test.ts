@@ -8,29 +8,10 @@ import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../src/sim/world/index.ts';
+import { call, credentialsOf as cr, ok as out, policy } from '../sim/world/helpers.ts';
 
 const ACCT = '111122223333';
-const P = (...s: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: s });
-async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
-  return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
-}
-async function out(
-  w: World,
-  service: string,
-  operation: string,
-  params: Record<string, unknown> = {},
-  credentials?: Credentials,
-): Promise<Record<string, any>> {
-  const r = await call(w, service, operation, params, credentials);
-  if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
-  return r.output as Record<string, any>;
-}
-const cr = (c: any): Credentials => ({
-  kind: 'accessKey',
-  accessKeyId: c.AccessKeyId,
-  secretAccessKey: c.SecretAccessKey,
-  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-});
+const P = policy;
 
 /** The context of an iam:GetUser call made with `c`. */
 async function contextOf(w: World, c?: Credentials): Promise<Record<string, unknown>> {

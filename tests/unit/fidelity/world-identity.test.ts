@@ -8,31 +8,11 @@ import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
 import type { Credentials } from '../../../src/sim/services/contract.ts';
 import { createWorld, type World } from '../../../src/sim/world/index.ts';
+import { call, credentialsOf as credsOf, ok, policy } from '../sim/world/helpers.ts';
 
 const ACCT = '111122223333';
-const P = (...s: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: s });
+const P = policy;
 const ROLE = `arn:aws:iam::${ACCT}:role/team/R`;
-
-async function call(w: World, service: string, operation: string, params: Record<string, unknown> = {}, credentials?: Credentials) {
-  return w.invoke({ service, operation, params, credentials: credentials ?? w.rootCredentials() });
-}
-async function ok(
-  w: World,
-  service: string,
-  operation: string,
-  params: Record<string, unknown> = {},
-  credentials?: Credentials,
-): Promise<Record<string, any>> {
-  const r = await call(w, service, operation, params, credentials);
-  if (!r.ok) throw new Error(`${operation}: ${r.error.code}: ${r.error.message}`);
-  return r.output as Record<string, any>;
-}
-const credsOf = (c: any): Credentials => ({
-  kind: 'accessKey',
-  accessKeyId: c.AccessKeyId,
-  secretAccessKey: c.SecretAccessKey,
-  ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-});
 
 /** alice (long-term key, MFA device enabled) and role team/R trusting the account; probe actions keyed on MFA/principal keys. */
 async function setup() {

@@ -3,7 +3,7 @@
  * operations only from the management account; DescribeOrganization from any account of the
  * organization; accounts outside any organization get AWSOrganizationsNotInUseException.
  */
-import type { OrganizationState } from '../../world/organization.ts';
+import { isDelegatedAdministrator, type OrganizationState } from '../../world/organization.ts';
 import { fault } from '../errors.ts';
 import type { OperationContext } from '../operation.ts';
 
@@ -28,4 +28,16 @@ export function managementOrganization(ctx: OperationContext): OrganizationState
   if (ctx.state.accountId !== org.managementAccountId)
     throw fault('AccessDeniedException', "You don't have permissions to access this resource.", 400);
   return org;
+}
+
+/**
+ * The organization when the caller may read its data: the management account, or a member account
+ * that is a delegated administrator for some AWS service (API Reference, e.g. ListAccounts: "You can
+ * only call this operation from the organization's management account or by a member account that
+ * is a delegated administrator."). Others get the management-only AccessDeniedException.
+ */
+export function readableOrganization(ctx: OperationContext): OrganizationState {
+  const org = organizationOf(ctx);
+  if (isDelegatedAdministrator(org, ctx.state.accountId)) return org;
+  return managementOrganization(ctx);
 }

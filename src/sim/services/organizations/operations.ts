@@ -9,7 +9,8 @@ import { parsePolicy } from '../../policy/parse.ts';
 import { type OrganizationPolicyState, type OrganizationState } from '../../world/organization.ts';
 import { fault } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { managementOrganization, organizationOf } from './access.ts';
+import { managementOrganization, organizationOf, readableOrganization } from './access.ts';
+import { DELEGATION_OPERATIONS } from './delegation.ts';
 import {
   attachedPolicies,
   attachFullAccess,
@@ -36,13 +37,17 @@ function summary(org: OrganizationState, p: OrganizationPolicyState): Record<str
 }
 
 /** The policy a request names, authorized on its ARN (Service Authorization Reference: resource type policy). */
-function authorizedPolicy(ctx: OperationContext, action: string): { org: OrganizationState; policy: OrganizationPolicyState } {
+function authorizedPolicy(
+  ctx: OperationContext,
+  action: string,
+  read = false,
+): { org: OrganizationState; policy: OrganizationPolicyState } {
   const org = organizationOf(ctx);
   const id = str(ctx, 'PolicyId');
   const known = Object.hasOwn(org.policies, id) ? org.policies[id] : undefined;
   const arn = known ? orgArns(org).policy(known) : `arn:aws:organizations::${org.managementAccountId}:policy/${org.organizationId}/*/${id}`;
   ctx.authorize(action, arn, known ? { context: { 'organizations:PolicyType': TYPE_NAME[known.kind] } } : {});
-  const managed = managementOrganization(ctx);
+  const managed = read ? readableOrganization(ctx) : managementOrganization(ctx);
   return { org: managed, policy: findPolicy(managed, id) };
 }
 
@@ -54,7 +59,7 @@ function describeOrganization(ctx: OperationContext): Record<string, unknown> {
 
 function listRoots(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:ListRoots', '*');
-  const org = managementOrganization(ctx);
+  const org = readableOrganization(ctx);
   const root = findTarget(org, org.rootId);
   return { Roots: [{ Id: root.id, Arn: root.arn, Name: 'Root', PolicyTypes: rootPolicyTypes(org) }] };
 }
@@ -73,7 +78,7 @@ function kindOfFilter(ctx: OperationContext): PolicyKind {
 
 function listPolicies(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:ListPolicies', '*');
-  const org = managementOrganization(ctx);
+  const org = readableOrganization(ctx);
   const kind = kindOfFilter(ctx);
   return {
     Policies: Object.values(org.policies)
@@ -107,7 +112,7 @@ function createPolicy(ctx: OperationContext): Record<string, unknown> {
 }
 
 function describePolicy(ctx: OperationContext): Record<string, unknown> {
-  const { org, policy } = authorizedPolicy(ctx, 'organizations:DescribePolicy');
+  const { org, policy } = authorizedPolicy(ctx, 'organizations:DescribePolicy', true);
   return { Policy: { PolicySummary: summary(org, policy), Content: policy.document } };
 }
 
@@ -172,13 +177,13 @@ function listPoliciesForTarget(ctx: OperationContext): Record<string, unknown> {
   const org = organizationOf(ctx);
   const target = findTarget(org, str(ctx, 'TargetId'));
   ctx.authorize('organizations:ListPoliciesForTarget', target.arn);
-  const managed = managementOrganization(ctx);
+  const managed = readableOrganization(ctx);
   const kind = kindOfFilter(ctx);
   return { Policies: attachedPolicies(managed, target.id, kind).map((p) => summary(managed, p)) };
 }
 
 function listTargetsForPolicy(ctx: OperationContext): Record<string, unknown> {
-  const { org, policy } = authorizedPolicy(ctx, 'organizations:ListTargetsForPolicy');
+  const { org, policy } = authorizedPolicy(ctx, 'organizations:ListTargetsForPolicy', true);
   const targets = Object.entries(org.attachments)
     .filter(([, ids]) => ids.includes(policy.id))
     .map(([id]) => findTarget(org, id));
@@ -219,4 +224,5 @@ export const ORGANIZATIONS_OPERATIONS_IMPL: Record<string, OperationDefinition> 
   ListTargetsForPolicy: { handler: listTargetsForPolicy, readOnly: true },
   EnablePolicyType: { handler: enablePolicyType, readOnly: false },
   ...STRUCTURE_OPERATIONS,
+  ...DELEGATION_OPERATIONS,
 };

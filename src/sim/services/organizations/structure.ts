@@ -12,7 +12,7 @@ import { newOrganization, type OrganizationState } from '../../world/organizatio
 import { nameKey, own } from '../../world/state.ts';
 import { fault } from '../errors.ts';
 import { optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { managementOrganization, organizationOf } from './access.ts';
+import { managementOrganization, organizationOf, readableOrganization } from './access.ts';
 import { accountOut, attachFullAccess, findParent, findTarget, organizationOut, orgArns, ouOut } from './model.ts';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -115,7 +115,7 @@ function createAccount(ctx: OperationContext): Record<string, unknown> {
 
 function describeCreateAccountStatus(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:DescribeCreateAccountStatus', '*');
-  const org = managementOrganization(ctx);
+  const org = readableOrganization(ctx);
   const s = own(org.createAccountStatuses, str(ctx, 'CreateAccountRequestId'));
   if (!s)
     throw fault(
@@ -138,7 +138,7 @@ function describeCreateAccountStatus(ctx: OperationContext): Record<string, unkn
 
 function listAccounts(ctx: OperationContext): Record<string, unknown> {
   ctx.authorize('organizations:ListAccounts', '*');
-  const org = managementOrganization(ctx);
+  const org = readableOrganization(ctx);
   return { Accounts: Object.keys(org.accounts).map((id) => accountOut(org, id)) };
 }
 
@@ -146,7 +146,7 @@ function describeAccount(ctx: OperationContext): Record<string, unknown> {
   const org = organizationOf(ctx);
   const id = str(ctx, 'AccountId');
   ctx.authorize('organizations:DescribeAccount', orgArns(org).account(id));
-  managementOrganization(ctx);
+  readableOrganization(ctx);
   if (!Object.hasOwn(org.accounts, id)) throw fault('AccountNotFoundException', ACCOUNT_NOT_FOUND, 400);
   return { Account: accountOut(org, id) };
 }
@@ -171,7 +171,7 @@ function describeOrganizationalUnit(ctx: OperationContext): Record<string, unkno
   const org = organizationOf(ctx);
   const id = str(ctx, 'OrganizationalUnitId');
   ctx.authorize('organizations:DescribeOrganizationalUnit', orgArns(org).ou(id));
-  managementOrganization(ctx);
+  readableOrganization(ctx);
   if (!Object.hasOwn(org.units, id))
     throw fault('OrganizationalUnitNotFoundException', "We can't find an OU with the OrganizationalUnitId that you specified.", 400);
   return { OrganizationalUnit: ouOut(org, id) };
@@ -194,7 +194,7 @@ function listedParent(ctx: OperationContext, action: string): { org: Organizatio
   const parentId = str(ctx, 'ParentId');
   const parent = findParent(org, parentId);
   ctx.authorize(action, parent.arn);
-  managementOrganization(ctx);
+  readableOrganization(ctx);
   return { org, parentId: parent.id };
 }
 
@@ -227,7 +227,7 @@ function listParents(ctx: OperationContext): Record<string, unknown> {
   const child = findTarget(org, childId, notFound);
   if (child.type === 'ROOT') throw notFound;
   ctx.authorize('organizations:ListParents', child.arn);
-  managementOrganization(ctx);
+  readableOrganization(ctx);
   const parentId = child.type === 'ACCOUNT' ? org.accounts[child.id]?.parentId : org.units[child.id]?.parentId;
   const parent = findTarget(org, parentId ?? '');
   return { Parents: [{ Id: parent.id, Type: parent.type }] };

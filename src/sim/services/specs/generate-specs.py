@@ -4,7 +4,7 @@
 Why: the CLI parses `--user-name bob` into `{UserName: 'bob'}` and validates arguments with the same
 member names, constraints and required lists as the real AWS CLI, which reads exactly these models.
 Run from the repository root with a Python that has botocore installed:
-    python3 src/sim/services/specs/generate-specs.py
+    python3 src/sim/services/specs/generate-specs.py && npx prettier --write src/sim/services/specs
 It rewrites src/sim/services/specs/*.generated.ts. Only operations the world implements are emitted.
 """
 import gzip, json, os, re
@@ -45,12 +45,15 @@ OPERATIONS = {
         AttachPolicy DetachPolicy ListPoliciesForTarget CreateOrganization CreateAccount DescribeCreateAccountStatus
         ListAccounts DescribeAccount CreateOrganizationalUnit DescribeOrganizationalUnit ListOrganizationalUnitsForParent
         ListParents ListChildren MoveAccount RemoveAccountFromOrganization ListTargetsForPolicy ListAccountsForParent
-        EnablePolicyType''',
+        EnablePolicyType EnableAWSServiceAccess DisableAWSServiceAccess ListAWSServiceAccessForOrganization
+        RegisterDelegatedAdministrator DeregisterDelegatedAdministrator ListDelegatedAdministrators
+        ListDelegatedServicesForAccount''',
     ('lambda', '2015-03-31'): '''CreateFunction GetFunction ListFunctions UpdateFunctionConfiguration UpdateFunctionCode DeleteFunction
         Invoke AddPermission RemovePermission GetPolicy''',
     ('ec2', '2016-11-15'): '''RunInstances DescribeInstances StopInstances StartInstances TerminateInstances
         AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
         DescribeIamInstanceProfileAssociations CreateTags DeleteTags DescribeTags''',
+    ('s3control', '2018-08-20'): 'PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock',
     ('kms', '2014-11-01'): '''CreateKey DescribeKey ListKeys CreateAlias DeleteAlias ListAliases GetKeyPolicy PutKeyPolicy
         Encrypt Decrypt GenerateDataKey ScheduleKeyDeletion CancelKeyDeletion EnableKey DisableKey
         CreateGrant ListGrants RevokeGrant''',

@@ -10,6 +10,7 @@ import { KMS_OPERATIONS } from './kms.generated.ts';
 import { LAMBDA_OPERATIONS } from './lambda.generated.ts';
 import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
+import { S3CONTROL_OPERATIONS } from './s3control.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
 
 const ALL: readonly OperationSpec[] = [
@@ -21,12 +22,23 @@ const ALL: readonly OperationSpec[] = [
   ...LAMBDA_OPERATIONS,
   ...EC2_OPERATIONS,
   ...KMS_OPERATIONS,
+  ...S3CONTROL_OPERATIONS,
 ];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
 const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
 
 /** Service names as the world knows them; the CLI's `s3api` is the world's `s3`. */
-export const SIMULATED_SERVICES: readonly string[] = ['iam', 'sts', 's3', 'cloudtrail', 'organizations', 'lambda', 'ec2', 'kms'];
+export const SIMULATED_SERVICES: readonly string[] = [
+  'iam',
+  'sts',
+  's3',
+  'cloudtrail',
+  'organizations',
+  'lambda',
+  'ec2',
+  'kms',
+  's3control',
+];
 
 /** The CLI command name of a world service (`s3` is `s3api` on the command line). */
 export function cliServiceName(service: string): string {

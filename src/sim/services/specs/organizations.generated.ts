@@ -377,4 +377,86 @@ export const ORGANIZATIONS_OPERATIONS: readonly OperationSpec[] = [
       required: ['RootId', 'PolicyType'],
     },
   },
+  {
+    service: 'organizations',
+    name: 'EnableAWSServiceAccess',
+    cliName: 'enable-aws-service-access',
+    input: {
+      type: 'structure',
+      members: { ServicePrincipal: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]*' } },
+      required: ['ServicePrincipal'],
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'DisableAWSServiceAccess',
+    cliName: 'disable-aws-service-access',
+    input: {
+      type: 'structure',
+      members: { ServicePrincipal: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]*' } },
+      required: ['ServicePrincipal'],
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'ListAWSServiceAccessForOrganization',
+    cliName: 'list-aws-service-access-for-organization',
+    input: {
+      type: 'structure',
+      members: { NextToken: { type: 'string', max: 100000, pattern: '[\\s\\S]*' }, MaxResults: { type: 'integer', min: 1, max: 20 } },
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'RegisterDelegatedAdministrator',
+    cliName: 'register-delegated-administrator',
+    input: {
+      type: 'structure',
+      members: {
+        AccountId: { type: 'string', max: 12, pattern: '^\\d{12}$' },
+        ServicePrincipal: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]*' },
+      },
+      required: ['AccountId', 'ServicePrincipal'],
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'DeregisterDelegatedAdministrator',
+    cliName: 'deregister-delegated-administrator',
+    input: {
+      type: 'structure',
+      members: {
+        AccountId: { type: 'string', max: 12, pattern: '^\\d{12}$' },
+        ServicePrincipal: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]*' },
+      },
+      required: ['AccountId', 'ServicePrincipal'],
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'ListDelegatedAdministrators',
+    cliName: 'list-delegated-administrators',
+    input: {
+      type: 'structure',
+      members: {
+        ServicePrincipal: { type: 'string', min: 1, max: 128, pattern: '[\\w+=,.@-]*' },
+        NextToken: { type: 'string', max: 100000, pattern: '[\\s\\S]*' },
+        MaxResults: { type: 'integer', min: 1, max: 20 },
+      },
+    },
+  },
+  {
+    service: 'organizations',
+    name: 'ListDelegatedServicesForAccount',
+    cliName: 'list-delegated-services-for-account',
+    input: {
+      type: 'structure',
+      members: {
+        AccountId: { type: 'string', max: 12, pattern: '^\\d{12}$' },
+        NextToken: { type: 'string', max: 100000, pattern: '[\\s\\S]*' },
+        MaxResults: { type: 'integer', min: 1, max: 20 },
+      },
+      required: ['AccountId'],
+    },
+  },
 ];

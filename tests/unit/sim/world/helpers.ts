@@ -13,14 +13,14 @@ export async function call(
   return world.invoke({ service, operation, params, credentials: credentials ?? world.rootCredentials() });
 }
 
-/** Calls and expects success; answers the output. */
+/** Calls and expects success; answers the output (loosely typed: tests read AWS shapes by path). */
 export async function ok(
   world: World,
   service: string,
   operation: string,
   params: Record<string, unknown> = {},
   credentials?: Credentials,
-): Promise<Record<string, unknown>> {
+): Promise<Record<string, any>> {
   const r = await call(world, service, operation, params, credentials);
   if (!r.ok) throw new Error(`${operation} failed: ${r.error.code}: ${r.error.message}`);
   return r.output;
@@ -50,4 +50,22 @@ export async function userWithKey(world: World, userName: string): Promise<Crede
 /** A policy document as JSON text. */
 export function policy(...statements: Record<string, unknown>[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+/** The Credentials of an AccessKey / Credentials object from an AWS response (keys or a session). */
+export function credentialsOf(c: { AccessKeyId: string; SecretAccessKey: string; SessionToken?: string } | undefined): Credentials {
+  if (!c) throw new Error('no credentials in the response');
+  return {
+    kind: 'accessKey',
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+  };
+}
+
+/** Runs a command line and expects exit code 0; answers its stdout. */
+export async function must(world: World, line: string): Promise<string> {
+  const r = await world.run(line);
+  if (r.exitCode !== 0) throw new Error(`${line}\n${r.stderr}`);
+  return r.stdout;
 }

@@ -11,20 +11,11 @@
 //   https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
 import { describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../../../../src/sim/world/index.ts';
+import { must, policy as doc } from '../../world/helpers.ts';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/app-role`;
 const RUN = 'aws ec2 run-instances --image-id ami-0123456789abcdef0 --instance-type t3.micro --iam-instance-profile Name=app-profile';
-
-function doc(...statements: Record<string, unknown>[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
-}
-
-async function must(world: World, line: string): Promise<string> {
-  const r = await world.run(line);
-  if (r.exitCode !== 0) throw new Error(`${line}\n${r.stderr}`);
-  return r.stdout;
-}
 
 async function setup(devStatements: Record<string, unknown>[] = [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }]): Promise<World> {
   const world = createWorld({ seed: 'ec2-test', now: '2026-03-02T09:00:00Z' });

@@ -13,20 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { serviceMayInvoke } from '../../../../../src/sim/services/lambda/access.ts';
 import { findFunction } from '../../../../../src/sim/services/lambda/model.ts';
 import { createWorld, type World } from '../../../../../src/sim/world/index.ts';
+import { must, policy as doc } from '../../world/helpers.ts';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/fn-role`;
 const FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:reader`;
-
-function doc(...statements: Record<string, unknown>[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
-}
-
-async function must(world: World, line: string): Promise<string> {
-  const r = await world.run(line);
-  if (r.exitCode !== 0) throw new Error(`${line}\n${r.stderr}`);
-  return r.stdout;
-}
 
 /** A world with an execution role lambda may assume, a bucket with an object, and a developer `dev`. */
 async function setup(devActions: string[] = ['lambda:*']): Promise<World> {
