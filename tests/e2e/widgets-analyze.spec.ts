@@ -115,7 +115,7 @@ test('playground: the trail gives alice a policy with real ARNs, saved as a file
   await expectNoA11yViolations(page);
 });
 
-test('lesson 12: the generate panel reads the lesson world and compares with AdministratorAccess in seconds', async ({ page }) => {
+test('lesson 12: the generate panel reads the lesson world and compares with AdministratorAccess', async ({ page }) => {
   // A long journey on the biggest pages (many terminal commands, two axe scans).
   test.setTimeout(150_000);
   await page.goto('/lessons/12-least-privilege/');
@@ -128,11 +128,8 @@ test('lesson 12: the generate panel reads the lesson world and compares with Adm
   await panel.getByRole('button', { name: 'Generate policy' }).click();
   const status = panel.getByRole('status').first();
   await expect(status).toContainText('every action of the services the window never used', { timeout: 15_000 });
-  // The last session measured 20–40 s here (cold loads of seven services' reference data no policy
-  // named, and a replay per witness); the worker now answers in well under a second on this page.
-  const ms = Number(/Generated in (\d+) ms/.exec((await status.textContent()) ?? '')?.[1]);
-  console.log(`lesson 12 generation: ${ms} ms from the click to the worker's answer`);
-  expect(ms).toBeLessThan(5_000);
+  // The time it takes is a benchmark (bench/analyze.bench.ts, lesson-12 generation), not a test.
+  await expect(status).toContainText(/Generated in \d+ ms/);
   await expect(panel.getByLabel('Generated policy')).toContainText('arn:aws:iam::111122223333:role/WebServerRole');
   await panel.getByRole('button', { name: 'Save as world file and open in the editor' }).click();
   const files = page.getByRole('region', { name: 'Files in this world' });
