@@ -76,13 +76,19 @@ export async function worldAccessFindings(world: World): Promise<AccessFinding[]
     return r.exitCode === 0 ? (JSON.parse(r.stdout || '{}') as T) : undefined;
   };
   const resources: (BucketPolicyInput | ResourcePolicyTarget)[] = [];
+  // Block Public Access applies the stricter of the account's and the bucket's settings (S3 User Guide,
+  // "Blocking public access to your Amazon S3 storage").
+  const accountBlock = await json<{ PublicAccessBlockConfiguration?: { RestrictPublicBuckets?: boolean } }>(
+    `aws s3control get-public-access-block --account-id ${accountId}`,
+  );
+  const accountRestricts = accountBlock?.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true;
   for (const { Name: bucket } of (await json<{ Buckets?: { Name: string }[] }>('aws s3api list-buckets'))?.Buckets ?? []) {
     const policy = (await json<{ Policy?: string }>(`aws s3api get-bucket-policy --bucket ${bucket}`))?.Policy;
     if (!policy) continue;
     const block = await json<{ PublicAccessBlockConfiguration?: { RestrictPublicBuckets?: boolean } }>(
       `aws s3api get-public-access-block --bucket ${bucket}`,
     );
-    const restrict = block?.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true;
+    const restrict = accountRestricts || block?.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true;
     resources.push({ bucket, accountId, policy, ...(restrict ? { restrictPublicBuckets: true } : {}) });
   }
   for (const { KeyArn, KeyId } of (await json<{ Keys?: { KeyId: string; KeyArn: string }[] }>('aws kms list-keys'))?.Keys ?? []) {

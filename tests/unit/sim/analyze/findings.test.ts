@@ -187,4 +187,25 @@ describe('findExternalAccess', () => {
     ]);
     expect(world.trail().Records.length).toBe(records);
   });
+  it("over a world: the account's Block Public Access hides a public bucket policy the bucket's own setting allows", async () => {
+    const world = createWorld({ seed: 'findings-bpa' });
+    const must = async (line: string): Promise<string> => {
+      const r = await world.run(line);
+      expect(r.exitCode, `${line}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    };
+    await must('aws s3api create-bucket --bucket dojo-site');
+    // New buckets block public policies (since April 2023): the owner turns that off for this bucket.
+    await must('aws s3api delete-public-access-block --bucket dojo-site');
+    world.writeFile(
+      'site.json',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::dojo-site/*"}]}',
+    );
+    await must('aws s3api put-bucket-policy --bucket dojo-site --policy file://site.json');
+    expect((await worldAccessFindings(world)).some((x) => x.Resource === 'arn:aws:s3:::dojo-site' && x.IsPublic)).toBe(true);
+    await must(
+      'aws s3control put-public-access-block --account-id 123456789012 --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+    );
+    expect((await worldAccessFindings(world)).filter((x) => x.Resource === 'arn:aws:s3:::dojo-site')).toEqual([]);
+  });
 });
