@@ -27,7 +27,12 @@ export function unsignedAccount(
   const accountId = definition.unsigned(request.params, world);
   const account = accountId !== undefined ? own(world.accounts, accountId) : undefined;
   // No account of the world is named: nothing can be attributed, so no trail receives the call.
-  if (!account) return { ok: false, error: fault('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML', 403).error };
+  if (!account) {
+    // STS: the role's account is not simulated; the portal and OIDC APIs: no Identity Center instance to answer.
+    return request.service === 'sts'
+      ? { ok: false, error: fault('AccessDenied', `Not authorized to perform sts:${request.operation}`, 403).error }
+      : { ok: false, error: fault('UnauthorizedException', 'Session token not found or invalid', 401).error };
+  }
   return { ok: true, account };
 }
 

@@ -79,9 +79,9 @@ function assumeRoleWithSaml(ctx: OperationContext): Record<string, unknown> {
   };
   const principal = { type: 'SAMLUser' as const, arn: providerArn, accountId: '' };
   const options = { principal, context, resourcePolicy: { kind: 'trust' as const, policy: trust } };
-  if (!ctx.check('sts:AssumeRoleWithSAML', role.arn, options).decision === 'allowed') throw denied;
+  if (ctx.check('sts:AssumeRoleWithSAML', role.arn, options).decision !== 'allowed') throw denied;
   // Session tags from PrincipalTag attributes need sts:TagSession (IAM User Guide, "Passing session tags using AssumeRoleWithSAML").
-  if (tags.length > 0 && !ctx.check('sts:TagSession', role.arn, options).decision === 'allowed') throw denied;
+  if (tags.length > 0 && ctx.check('sts:TagSession', role.arn, options).decision !== 'allowed') throw denied;
   const duration = optNum(ctx, 'DurationSeconds') ?? fields.sessionDuration ?? 3600;
   if (duration > role.maxSessionDuration)
     throw validationMessage('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
