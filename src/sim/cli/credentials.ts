@@ -9,6 +9,8 @@
 import type { Credentials, ServiceError } from '../services/contract.ts';
 import type { CachedCredentials, CliConfigWithCache, CliHost, RunOptions } from './host.ts';
 import { CliFailure } from './messages.ts';
+import { isSsoProfile } from './sso-config.ts';
+import { ssoProfileCredentials } from './sso-credentials.ts';
 
 /** A service error raised while getting credentials (e.g. AssumeRole denied): printed like any service error. */
 export class CredentialServiceError extends Error {
@@ -62,6 +64,7 @@ export async function resolveCredentials(host: CliHost, profile: string, options
       return { kind: 'accessKey', accessKeyId: keyId, secretAccessKey: secret, ...(token !== undefined ? { sessionToken: token } : {}) };
     }
     if (settings.role_arn !== undefined) return assumeRoleProfile(host, profile, settings, options, depth);
+    if (isSsoProfile(settings)) return ssoProfileCredentials(host, profile, settings, options);
   }
   const implicit = implicitCredentials(host, profile);
   if (typeof implicit === 'object') return implicit;

@@ -40,7 +40,12 @@ export interface OperationSpec {
 export type Credentials =
   | { kind: 'accessKey'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Console (password) sign-in session, for ConsoleLogin and console-originated calls. */
-  | { kind: 'console'; sessionId: string };
+  | { kind: 'console'; sessionId: string }
+  /**
+   * No credentials: an unsigned call. Only operations AWS serves without a signature accept it
+   * (STS AssumeRoleWithSAML, the Identity Center portal and OIDC APIs, which carry their own token).
+   */
+  | { kind: 'anonymous' };
 
 /** One API call arriving at the simulated AWS endpoint. */
 export interface ServiceRequest {

@@ -9,13 +9,26 @@ import { ORGANIZATIONS_SERVICE } from './organizations/definition.ts';
 import { S3_SERVICE } from './s3/definition.ts';
 import type { ServiceDefinition } from './service.ts';
 import { STS_SERVICE } from './sts/definition.ts';
+import { IDENTITYSTORE_SERVICE } from './identitystore/definition.ts';
+import { SSO_ADMIN_SERVICE } from './sso-admin/definition.ts';
+import { SSO_OIDC_SERVICE, SSO_PORTAL_SERVICE } from './sso/definition.ts';
 
 /** service prefix → definition. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
-  [IAM_SERVICE, STS_SERVICE, S3_SERVICE, CLOUDTRAIL_SERVICE, ORGANIZATIONS_SERVICE, LAMBDA_SERVICE, EC2_SERVICE, KMS_SERVICE].map((s) => [
-    s.name,
-    s,
-  ]),
+  [
+    IAM_SERVICE,
+    STS_SERVICE,
+    S3_SERVICE,
+    CLOUDTRAIL_SERVICE,
+    ORGANIZATIONS_SERVICE,
+    LAMBDA_SERVICE,
+    EC2_SERVICE,
+    KMS_SERVICE,
+    IDENTITYSTORE_SERVICE,
+    SSO_ADMIN_SERVICE,
+    SSO_PORTAL_SERVICE,
+    SSO_OIDC_SERVICE,
+  ].map((s) => [s.name, s]),
 );
 
 /** service → operation → definition. */

@@ -3,7 +3,7 @@
  * learns whether something exists without permission), then checks and changes the state, and
  * returns the CLI-shaped output. Anything it throws rolls the state back.
  */
-import type { AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
+import type { AuthorizationRequest, AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
 import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
@@ -19,6 +19,8 @@ export interface AuthorizeOptions {
   resourceAccountId?: string;
   /** Extra caller-side policies for this check only (none today; reserved for service rules). */
   extraIdentityPolicies?: PolicySource[];
+  /** The principal to authorize instead of the caller (unsigned calls only: the SAML or web identity user). */
+  principal?: AuthorizationRequest['principal'];
   /**
    * How AccessDenied names the resource when the service does not print the ARN: IAM says
    * `on resource: user bob`, `role R`, `group G`, `policy <arn>` for existing entities.
@@ -32,6 +34,8 @@ export interface TrailOverrides {
   responseElements?: Record<string, unknown> | null;
   resources?: TrailResource[];
   additionalEventData?: Record<string, unknown>;
+  /** The record's userIdentity when the handler knows it better than the caller (unsigned calls: SAMLUser, IdentityCenterUser). */
+  userIdentity?: Record<string, unknown>;
   /** The TLS host header (S3 virtual-hosted names). */
   host?: string;
   /**
@@ -78,6 +82,12 @@ export interface OperationDefinition {
   readOnly: boolean;
   /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
   dataEvent?: boolean;
+  /**
+   * Set for operations AWS serves unsigned (botocore `auth: smithy.api#noAuth`): the account the
+   * call lands in, read from its parameters (the role ARN, the access token), or undefined when the
+   * parameters name none. See services/unsigned.ts.
+   */
+  unsigned?: (params: Readonly<Record<string, unknown>>, world: WorldState) => string | undefined;
 }
 
 /** Reads a string parameter (already validated against the spec). */

@@ -10,7 +10,8 @@ import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */
 export interface Caller {
-  type: 'Root' | 'IAMUser' | 'AssumedRole';
+  /** `Anonymous`: an unsigned call (services/unsigned.ts); it holds no policies and is never authorized as itself. */
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'Anonymous';
   /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */
   arn: string;
   /** CloudTrail principalId / `aws:userid`: account ID, AIDA…, or `AROA…:<session>`. */
@@ -32,6 +33,7 @@ export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'e
  */
 export function accountOfCredentials(world: WorldState, credentials: Credentials): AccountState | undefined {
   const accounts = Object.values(world.accounts);
+  if (credentials.kind === 'anonymous') return undefined;
   if (credentials.kind === 'console')
     return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
   const id = credentials.accessKeyId;
@@ -64,6 +66,7 @@ export function authenticate(
   credentials: Credentials,
   nowMs: number,
 ): { caller: Caller } | { failure: AuthenticationFailure } {
+  if (credentials.kind === 'anonymous') return { failure: { reason: 'unknownKey', accessKeyId: '' } };
   if (credentials.kind === 'console') {
     const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
     if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };

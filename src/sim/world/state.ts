@@ -10,6 +10,8 @@ import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
 import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
+import type { SamlProvider } from '../services/iam/saml-model.ts';
+import type { IdentityCenterState } from '../services/sso-admin/model.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -280,6 +282,10 @@ export interface AccountState {
   passwordPolicy?: PasswordPolicy;
   /** Service last accessed reports by job ID (services/iam/last-accessed.ts). */
   serviceLastAccessedJobs?: Record<string, LastAccessedJob>;
+  /** IAM SAML identity providers by ARN (services/iam/saml-providers.ts). */
+  samlProviders?: Record<string, SamlProvider>;
+  /** The organization's IAM Identity Center instance, kept in the management account (services/sso-admin). */
+  identityCenter?: IdentityCenterState;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

@@ -11,6 +11,12 @@ import { LAMBDA_OPERATIONS } from './lambda.generated.ts';
 import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
+import { IAM_SAML_OPERATIONS } from './iam-saml.generated.ts';
+import { STS_SAML_OPERATIONS } from './sts-saml.generated.ts';
+import { IDENTITYSTORE_OPERATIONS } from './identitystore.generated.ts';
+import { SSO_ADMIN_OPERATIONS } from './sso-admin.generated.ts';
+import { SSO_OPERATIONS } from './sso.generated.ts';
+import { SSO_OIDC_OPERATIONS } from './sso-oidc.generated.ts';
 
 const ALL: readonly OperationSpec[] = [
   ...IAM_OPERATIONS,
@@ -21,12 +27,31 @@ const ALL: readonly OperationSpec[] = [
   ...LAMBDA_OPERATIONS,
   ...EC2_OPERATIONS,
   ...KMS_OPERATIONS,
+  ...IAM_SAML_OPERATIONS,
+  ...STS_SAML_OPERATIONS,
+  ...IDENTITYSTORE_OPERATIONS,
+  ...SSO_ADMIN_OPERATIONS,
+  ...SSO_OPERATIONS,
+  ...SSO_OIDC_OPERATIONS,
 ];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
 const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
 
 /** Service names as the world knows them; the CLI's `s3api` is the world's `s3`. */
-export const SIMULATED_SERVICES: readonly string[] = ['iam', 'sts', 's3', 'cloudtrail', 'organizations', 'lambda', 'ec2', 'kms'];
+export const SIMULATED_SERVICES: readonly string[] = [
+  'iam',
+  'sts',
+  's3',
+  'cloudtrail',
+  'organizations',
+  'lambda',
+  'ec2',
+  'kms',
+  'identitystore',
+  'sso-admin',
+  'sso',
+  'sso-oidc',
+];
 
 /** The CLI command name of a world service (`s3` is `s3api` on the command line). */
 export function cliServiceName(service: string): string {

@@ -21,7 +21,7 @@ function getCallerIdentity(ctx: OperationContext): Record<string, unknown> {
 }
 
 /** Issues temporary credentials that belong to `account` (the role's account for AssumeRole). */
-function issueSession(
+export function issueSession(
   ctx: OperationContext,
   fields: Omit<Session, 'accessKeyId' | 'secret' | 'token' | 'issuedAt'>,
   account: AccountState = ctx.state,
@@ -37,7 +37,8 @@ function issueSession(
   return session;
 }
 
-function credentialsOut(session: Session): Record<string, unknown> {
+/** The CLI's Credentials structure of a session. */
+export function credentialsOut(session: Session): Record<string, unknown> {
   return {
     AccessKeyId: session.accessKeyId,
     SecretAccessKey: session.secret,
@@ -46,7 +47,8 @@ function credentialsOut(session: Session): Record<string, unknown> {
   };
 }
 
-function credentialsTrail(session: Session): Record<string, unknown> {
+/** The credentials block of a CloudTrail responseElements. */
+export function credentialsTrail(session: Session): Record<string, unknown> {
   return { accessKeyId: session.accessKeyId, sessionToken: session.token, expiration: stsTrailDate(session.expiration) };
 }
 
