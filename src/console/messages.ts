@@ -15,6 +15,8 @@ export const CONSOLE_MESSAGES = {
   PASSWORDS_DIFFER: 'The new passwords do not match.',
   NAME_REQUIRED: 'Enter a name.',
   BAD_JSON: 'The policy is not valid JSON; fix the marked problems first.',
+  NO_IDENTITY_PROVIDER: 'Choose an identity provider of this account first (add one in the terminal if the list is empty).',
+  GITHUB_ORGANIZATION_REQUIRED: 'Enter the GitHub organization: a role that trusts every GitHub repository would let anyone in.',
 } as const;
 
 /** A console message code. */

@@ -63,6 +63,8 @@ export interface CatalogAction {
   name: string;
   description: string;
   accessLevel: string;
+  /** The resource types the action can name (the reference's "Resource types" column); empty: only `*`. */
+  resourceTypes?: string[];
 }
 
 /** What the editor can complete inside one service. */

@@ -9,8 +9,26 @@
 export type TrustedEntity =
   | { kind: 'service'; service: string }
   | { kind: 'account'; accountId: string; externalId?: string; requireMfa: boolean }
-  | { kind: 'webIdentity'; providerHost: string; audience: string; githubRepository?: string }
+  | { kind: 'webIdentity'; providerHost: string; audience: string; github?: GitHubScope }
   | { kind: 'saml'; providerArn: string };
+
+/** What the wizard asks for GitHub's provider: organization, and optionally repository and branch. */
+export interface GitHubScope {
+  organization: string;
+  repository?: string;
+  branch?: string;
+}
+
+/**
+ * The `sub` pattern the console writes for GitHub (IAM User Guide, "Create a role for OpenID Connect
+ * federation (console)": GitHub organization, repository and branch): `repo:ORG/*`,
+ * `repo:ORG/REPO:*`, `repo:ORG/REPO:ref:refs/heads/BRANCH`.
+ */
+export function githubSubPattern(scope: GitHubScope): string {
+  const repo = `repo:${scope.organization}/${scope.repository || '*'}`;
+  if (scope.branch) return `${repo}:ref:refs/heads/${scope.branch}`;
+  return scope.repository ? `${repo}:*` : repo;
+}
 
 /** The AWS services the wizard offers, with their service principals. */
 export const TRUSTED_SERVICES = [
@@ -43,7 +61,7 @@ function statementFor(entity: TrustedEntity, accountId: string): Record<string, 
     case 'webIdentity': {
       const host = entity.providerHost.replace(/^https:\/\//, '').replace(/\/$/, '');
       const condition: Record<string, unknown> = { StringEquals: { [`${host}:aud`]: entity.audience } };
-      if (entity.githubRepository) condition['StringLike'] = { [`${host}:sub`]: `repo:${entity.githubRepository}:*` };
+      if (entity.github?.organization) condition['StringLike'] = { [`${host}:sub`]: githubSubPattern(entity.github) };
       return {
         Effect: 'Allow',
         Principal: { Federated: `arn:aws:iam::${accountId}:oidc-provider/${host}` },

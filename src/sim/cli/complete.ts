@@ -10,6 +10,7 @@ import { GLOBAL_OPTION_NAMES } from './globals.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
 import { OUTPUT_FORMATS } from './output/index.ts';
 import { SHELL_BUILTINS } from './shell.ts';
+import { GITHUB_ACTIONS_OPTIONS } from './github-actions.ts';
 
 const VALUE_GLOBALS = new Set([
   '--profile',
@@ -56,7 +57,8 @@ export function completeCommandLine(line: string, cursor: number, context?: read
     to: before.length,
     candidates: [...new Set(all)].filter((c) => c.startsWith(partial)).sort(),
   });
-  if (words.length === 0) return result(['aws', 'on-instance', ...SHELL_BUILTINS]);
+  if (words.length === 0) return result(['aws', 'on-instance', 'github-actions', ...SHELL_BUILTINS]);
+  if (words[0] === 'github-actions') return result(words.length === 1 ? ['token'] : GITHUB_ACTIONS_OPTIONS);
   if (words[0] === 'cat' || words[0] === 'rm') return result(files);
   if (words[0] !== 'aws') return result([]);
   if (partial.startsWith('file://') || partial.startsWith('fileb://')) {

@@ -1,7 +1,8 @@
 /**
  * Which credentials a command signs with, following the CLI's credential chain as far as the
  * simulation has one: the profile's own keys (`aws_access_key_id` ...), an assumed role
- * (`role_arn` + `source_profile`, with `mfa_serial`), or the world's implicit keys — the root
+ * (`role_arn` + `source_profile`, with `mfa_serial`), a web identity role (`role_arn` +
+ * `web_identity_token_file`: AssumeRoleWithWebIdentity, unsigned), or the world's implicit keys — the root
  * user for `default`, IAM user NAME for `--profile NAME`. Role credentials are cached like
  * ~/.aws/cli/cache and reused until they are about to expire.
  * (CLI user guide: "Configuration and credential file settings", "Use an IAM role in the AWS CLI".)
@@ -63,6 +64,9 @@ export async function resolveCredentials(host: CliHost, profile: string, options
       const token = settings.aws_session_token;
       return { kind: 'accessKey', accessKeyId: keyId, secretAccessKey: secret, ...(token !== undefined ? { sessionToken: token } : {}) };
     }
+    // botocore reads role_arn + web_identity_token_file as web identity before it looks for a source_profile.
+    if (settings.role_arn !== undefined && settings.web_identity_token_file !== undefined)
+      return webIdentityProfile(host, profile, settings, options);
     if (settings.role_arn !== undefined) return assumeRoleProfile(host, profile, settings, options, depth);
     if (isSsoProfile(settings)) return ssoProfileCredentials(host, profile, settings, options);
   }
@@ -137,6 +141,64 @@ async function assumeRoleProfile(
   const creds = (response.output as { Credentials?: Partial<CachedCredentials> }).Credentials;
   if (creds?.AccessKeyId === undefined || creds.SecretAccessKey === undefined || creds.SessionToken === undefined) {
     throw new CliFailure('GENERAL', { message: 'AssumeRole returned no credentials' });
+  }
+  const entry: CachedCredentials = {
+    AccessKeyId: creds.AccessKeyId,
+    SecretAccessKey: creds.SecretAccessKey,
+    SessionToken: creds.SessionToken,
+    Expiration: String(creds.Expiration ?? new Date(now + 3600_000).toISOString()),
+  };
+  config.cache = { ...(config.cache ?? {}), [cacheKey]: entry };
+  return { kind: 'accessKey', accessKeyId: entry.AccessKeyId, secretAccessKey: entry.SecretAccessKey, sessionToken: entry.SessionToken };
+}
+
+/**
+ * `role_arn` + `web_identity_token_file` (+ `role_session_name`), from a profile or from
+ * AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_SESSION_NAME: AssumeRoleWithWebIdentity with the
+ * token the file holds, sent unsigned (CLI User Guide, "Assume a role with web identity"). Cached like
+ * role credentials; a refreshed token file is read again once they near expiry.
+ */
+export async function webIdentityProfile(
+  host: CliHost,
+  profile: string,
+  settings: Record<string, string>,
+  options: RunOptions,
+): Promise<Credentials> {
+  const roleArn = settings.role_arn as string;
+  const file = settings.web_identity_token_file as string;
+  const now = nowMs(host);
+  const cacheKey = JSON.stringify([profile, roleArn, settings.role_session_name ?? '', `web_identity_token_file=${file}`]);
+  const config = configOf(host);
+  const cached = config.cache?.[cacheKey];
+  if (cached !== undefined && Date.parse(cached.Expiration) - now > REFRESH_MARGIN_MS) {
+    return {
+      kind: 'accessKey',
+      accessKeyId: cached.AccessKeyId,
+      secretAccessKey: cached.SecretAccessKey,
+      sessionToken: cached.SessionToken,
+    };
+  }
+  const content = host.readFile(file);
+  if (content === undefined) throw new CliFailure('GENERAL', { message: `[Errno 2] No such file or directory: '${file}'` });
+  const token = (typeof content === 'string' ? content : new TextDecoder().decode(content)).trim();
+  const response = await host.invoke({
+    service: 'sts',
+    operation: 'AssumeRoleWithWebIdentity',
+    params: {
+      RoleArn: roleArn,
+      RoleSessionName: settings.role_session_name ?? `botocore-session-${Math.floor(now / 1000)}`,
+      WebIdentityToken: token,
+      ...(settings.duration_seconds !== undefined ? { DurationSeconds: Number(settings.duration_seconds) } : {}),
+    },
+    credentials: { kind: 'anonymous' },
+    region: settings.region ?? 'us-east-1',
+    ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
+    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+  });
+  if (!response.ok) throw new CredentialServiceError('AssumeRoleWithWebIdentity', response.error);
+  const creds = (response.output as { Credentials?: Partial<CachedCredentials> }).Credentials;
+  if (creds?.AccessKeyId === undefined || creds.SecretAccessKey === undefined || creds.SessionToken === undefined) {
+    throw new CliFailure('GENERAL', { message: 'AssumeRoleWithWebIdentity returned no credentials' });
   }
   const entry: CachedCredentials = {
     AccessKeyId: creds.AccessKeyId,

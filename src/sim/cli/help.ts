@@ -35,6 +35,7 @@ export function topHelp(catalog: OperationCatalog): string {
     '       o ls, cat FILE, rm FILE       the files file:// and fileb:// read',
     "       o echo TEXT > FILE, cat > FILE <<'EOF'   write a file",
     '       o on-instance ID aws ...      run aws on an EC2 instance, as its role',
+    '       o github-actions token ...    the OIDC token a GitHub Actions job gets (simulated issuer)',
     '       o help                        all of these',
     '',
   ].join('\n');

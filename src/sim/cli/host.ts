@@ -51,7 +51,8 @@ export interface RunOptions {
   mfaCode?: string;
   /**
    * Environment variables the CLI honours: AWS_PROFILE, AWS_DEFAULT_PROFILE, AWS_REGION,
-   * AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.
+   * AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
+   * AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_SESSION_NAME.
    */
   env?: Readonly<Record<string, string | undefined>>;
   /** Terminal width for `--output table` (default 80, the CLI's width when stdout is not a terminal). */

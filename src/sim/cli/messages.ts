@@ -76,7 +76,7 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
     case 'SHELL_COMMAND_NOT_FOUND':
       return {
         exitCode: 127,
-        stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, cat, ls, rm, echo and help)\n`,
+        stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, github-actions, cat, ls, rm, echo and help)\n`,
       };
     case 'SHELL_NO_ENVIRONMENT':
       return {

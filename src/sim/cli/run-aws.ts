@@ -14,7 +14,7 @@ import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
 import { runSsoCommand } from './sso-login.ts';
 import { isUnsignedOperation } from './unsigned.ts';
-import { configOf, resolveCredentials } from './credentials.ts';
+import { configOf, resolveCredentials, webIdentityProfile } from './credentials.ts';
 import { fileDiagnostics, type FileArgument } from './file-diagnostics.ts';
 import { parseGlobals, type GlobalOptions } from './globals.ts';
 import { operationHelp, serviceHelp, topHelp } from './help.ts';
@@ -197,6 +197,14 @@ async function callerCredentials(host: CliHost, profile: string, globals: Global
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
       ...(token !== undefined && token !== '' ? { sessionToken: token } : {}),
     };
+  }
+  // botocore's web identity provider reads AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE before the shared files
+  // (CLI User Guide, "Environment variables to configure the AWS CLI").
+  const settings = Object.hasOwn(configOf(host).profiles, profile) ? configOf(host).profiles[profile] : undefined;
+  if (globals.profile === undefined && env.AWS_ROLE_ARN && env.AWS_WEB_IDENTITY_TOKEN_FILE && settings?.role_arn === undefined) {
+    const fromEnv: Record<string, string> = { role_arn: env.AWS_ROLE_ARN, web_identity_token_file: env.AWS_WEB_IDENTITY_TOKEN_FILE };
+    if (env.AWS_ROLE_SESSION_NAME) fromEnv.role_session_name = env.AWS_ROLE_SESSION_NAME;
+    return webIdentityProfile(host, `env:${profile}`, fromEnv, options);
   }
   return resolveCredentials(host, profile, options);
 }

@@ -34,6 +34,8 @@ export interface OperationSpec {
   input: StructureShape;
   /** A positional output-file argument, as `aws s3api get-object ... outfile` has. */
   positionalOutfile?: { member: string; description: string };
+  /** botocore sends this operation unsigned (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the CLI looks up no credentials for it. */
+  unsigned?: boolean;
 }
 
 /** The caller's credentials exactly as the SDK would sign with them. */

@@ -28,7 +28,7 @@ import { getOperationSpec, cliServiceName } from './specs/index.ts';
 import type { ServiceDefinition } from './service.ts';
 import { sessionRestriction } from './sts/session-rules.ts';
 import { validateParams } from './validate.ts';
-import { anonymousCaller, unsignedAccount, unsignedContext, unsignedIdentity } from './unsigned.ts';
+import { unsignedAccount, unsignedContext, unsignedIdentity } from './unsigned.ts';
 
 /** The parts of a world the pipeline works on. */
 export interface EndpointWorld {
@@ -111,7 +111,7 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
   const report = (): void =>
     endpoint.onDecisions?.(state.records.length > recordsBefore ? (state.records.at(-1)?.['eventID'] as string) : undefined, decisions);
 
-  const auth = unsigned ? { caller: anonymousCaller(state.accountId) } : authenticate(state, request.credentials, nowMs);
+  const auth = unsigned ? { caller: unsigned.caller } : authenticate(state, request.credentials, nowMs);
   if ('failure' in auth) {
     const known = auth.failure.known;
     const error = authenticationFault(service.errorProtocol, auth.failure.reason).error;

@@ -8,7 +8,7 @@ import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
 import type { AccountState, WorldState } from '../world/state.ts';
-import type { ServiceRequest } from './contract.ts';
+import type { ServiceError, ServiceRequest } from './contract.ts';
 
 /** Options of one authorization check. */
 export interface AuthorizeOptions {
@@ -83,12 +83,22 @@ export interface OperationDefinition {
   /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
   dataEvent?: boolean;
   /**
-   * Set for operations AWS serves unsigned (botocore `auth: smithy.api#noAuth`): the account the
-   * call lands in, read from its parameters (the role ARN, the access token), or undefined when the
-   * parameters name none. See services/unsigned.ts.
+   * Set for operations AWS serves unsigned (botocore `auth: smithy.api#noAuth`), see services/unsigned.ts.
+   * Either the account the call lands in, read from its parameters (the role ARN, the access token), or
+   * undefined when they name none — the caller is then anonymous and authorized only as the principal the
+   * handler names; or (UnsignedCaller) the account and the caller itself, or the error AWS answers.
    */
-  unsigned?: (params: Readonly<Record<string, unknown>>, world: WorldState) => string | undefined;
+  unsigned?: UnsignedAccount | UnsignedCaller;
 }
+
+/** The account an unsigned call lands in, or undefined when its parameters name none (see OperationDefinition.unsigned). */
+export type UnsignedAccount = (params: Readonly<Record<string, unknown>>, world: WorldState) => string | undefined;
+
+/** Who makes an unsigned call, and in which account (see OperationDefinition.unsigned). */
+export type UnsignedCaller = (
+  params: Readonly<Record<string, unknown>>,
+  world: WorldState,
+) => { account: AccountState; caller: Caller } | { error: ServiceError };
 
 /** Reads a string parameter (already validated against the spec). */
 export function str(ctx: OperationContext, member: string): string {

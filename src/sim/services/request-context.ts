@@ -37,7 +37,7 @@ export function principalTags(caller: Caller): Tag[] {
 
 /** The global condition keys of a request made by `caller`. */
 export function globalContext(state: AccountState, caller: Caller, facts: RequestFacts): Record<string, ContextValue> {
-  const ctx: Record<string, ContextValue> = {
+  const request: Record<string, ContextValue> = {
     'aws:CurrentTime': isoSeconds(facts.nowMs),
     'aws:EpochTime': Math.floor(facts.nowMs / 1000),
     'aws:SecureTransport': true,
@@ -45,6 +45,11 @@ export function globalContext(state: AccountState, caller: Caller, facts: Reques
     'aws:RequestedRegion': facts.region,
     'aws:UserAgent': facts.userAgent,
     'aws:ViaAWSService': false,
+  };
+  // A web identity caller has no AWS principal yet: no principal keys (the token's keys come from the operation).
+  if (caller.type === 'WebIdentityUser') return request;
+  const ctx: Record<string, ContextValue> = {
+    ...request,
     'aws:PrincipalIsAWSService': false,
     'aws:PrincipalAccount': state.accountId,
     'aws:PrincipalArn': caller.role ? caller.role.arn : caller.arn,
@@ -65,6 +70,9 @@ export function globalContext(state: AccountState, caller: Caller, facts: Reques
     if (mfa && session.mfaAuthTime !== undefined)
       ctx['aws:MultiFactorAuthAge'] = Math.max(0, Math.floor((facts.nowMs - session.mfaAuthTime) / 1000));
     if (session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = session.sourceIdentity;
+    // Role sessions from AssumeRoleWithWebIdentity carry their IAM OIDC provider's ARN (IAM User Guide,
+    // "AWS global condition context keys", aws:FederatedProvider).
+    if (session.webIdentity !== undefined) ctx['aws:FederatedProvider'] = session.webIdentity.federatedProvider;
     // Instance profile credentials carry the instance (IAM User Guide, global keys; ec2:SourceInstanceARN, ec2:RoleDelivery).
     if (session.sourceInstanceArn !== undefined) {
       ctx['ec2:SourceInstanceARN'] = session.sourceInstanceArn;

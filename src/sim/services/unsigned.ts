@@ -14,18 +14,20 @@ import type { ServiceError, ServiceRequest } from './contract.ts';
 import { fault } from './errors.ts';
 import type { OperationDefinition } from './operation.ts';
 
-/** Where an unsigned call lands, or the error AWS answers when it cannot be accepted unsigned. */
+/** Where an unsigned call lands and who makes it, or the error AWS answers when it cannot be accepted unsigned. */
 export function unsignedAccount(
   world: WorldState,
   request: ServiceRequest,
   definition: OperationDefinition,
-): { ok: true; account: AccountState } | { ok: false; error: ServiceError } {
+): { ok: true; account: AccountState; caller: Caller } | { ok: false; error: ServiceError } {
   if (definition.unsigned === undefined) {
     // A signed-only operation called without credentials (AWS General Reference, "Signing AWS API requests").
     return { ok: false, error: fault('MissingAuthenticationToken', 'Request is missing Authentication Token', 403).error };
   }
-  const accountId = definition.unsigned(request.params, world);
-  const account = accountId !== undefined ? own(world.accounts, accountId) : undefined;
+  const named = definition.unsigned(request.params, world);
+  // The operation names its caller itself (AssumeRoleWithWebIdentity: the token's provider and subject).
+  if (typeof named === 'object') return 'error' in named ? { ok: false, error: named.error } : { ok: true, ...named };
+  const account = named !== undefined ? own(world.accounts, named) : undefined;
   // No account of the world is named: nothing can be attributed, so no trail receives the call.
   if (!account) {
     // STS: the role's account is not simulated; the portal and OIDC APIs: no Identity Center instance to answer.
@@ -33,7 +35,7 @@ export function unsignedAccount(
       ? { ok: false, error: fault('AccessDenied', `Not authorized to perform sts:${request.operation}`, 403).error }
       : { ok: false, error: fault('UnauthorizedException', 'Session token not found or invalid', 401).error };
   }
-  return { ok: true, account };
+  return { ok: true, account, caller: anonymousCaller(account.accountId) };
 }
 
 /** The caller of an unsigned call in `accountId` (it authorizes nothing as itself). */

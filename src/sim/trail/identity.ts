@@ -9,6 +9,18 @@ import type { UserIdentity } from './record.ts';
 
 /** The identity block of a record made by `caller`. */
 export function userIdentityOf(state: AccountState, caller: Caller): UserIdentity {
+  // An AssumeRoleWithWebIdentity caller: principalId is provider:audience:subject (CloudTrail User Guide,
+  // "Values for AWS STS APIs with SAML and web identity federation"); no arn, accountId or key.
+  if (caller.type === 'WebIdentityUser') {
+    return caller.webIdentity
+      ? {
+          type: 'WebIdentityUser',
+          principalId: caller.principalId,
+          userName: caller.webIdentity.userName,
+          identityProvider: caller.webIdentity.identityProvider,
+        }
+      : { type: 'Unknown' };
+  }
   const session = caller.session;
   const attributes = session
     ? { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: String(session.mfaAuthenticated) }
@@ -31,7 +43,8 @@ export function userIdentityOf(state: AccountState, caller: Caller): UserIdentit
           accountId: caller.accountId,
           userName: caller.role.name,
         },
-        webIdFederationData: {},
+        // Sessions from AssumeRoleWithWebIdentity name their provider here (CloudTrail User Guide, "CloudTrail userIdentity element").
+        webIdFederationData: session.webIdentity ? { federatedProvider: session.webIdentity.federatedProvider, attributes: {} } : {},
         attributes,
         ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
         // Instance profile credentials say how the metadata service delivered them: 2.0 is IMDSv2

@@ -10,9 +10,12 @@ import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */
 export interface Caller {
-  /** `Anonymous`: an unsigned call (services/unsigned.ts); it holds no policies and is never authorized as itself. */
-  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'Anonymous';
-  /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */
+  /**
+   * `Anonymous`: an unsigned call (services/unsigned.ts); it holds no policies and is never authorized as itself.
+   * `WebIdentityUser`: an unsigned AssumeRoleWithWebIdentity caller, known only by its token (no AWS identity yet).
+   */
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'Anonymous' | 'WebIdentityUser';
+  /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`; for WebIdentityUser the provider ARN a trust policy's `Federated` names. */
   arn: string;
   /** CloudTrail principalId / `aws:userid`: account ID, AIDA…, or `AROA…:<session>`. */
   principalId: string;
@@ -22,6 +25,8 @@ export interface Caller {
   role?: Role;
   /** Set for temporary credentials (STS or console). */
   session?: Session;
+  /** For WebIdentityUser: the identity provider's ARN and the token's subject, as CloudTrail names them. */
+  webIdentity?: { identityProvider: string; userName: string };
 }
 
 /** Why credentials did not authenticate. */

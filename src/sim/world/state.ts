@@ -12,6 +12,7 @@ import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
 import type { SamlProvider } from '../services/iam/saml-model.ts';
 import type { IdentityCenterState } from '../services/sso-admin/model.ts';
+import type { OidcProvider } from '../services/iam/oidc-providers.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -177,6 +178,8 @@ export interface Session {
   sourceInstanceArn?: string;
   /** A console session that may only change its password (first sign-in with PasswordResetRequired, or an expired password). */
   mustChangePassword?: boolean;
+  /** For a role session from AssumeRoleWithWebIdentity: the IAM OIDC provider's ARN (`aws:FederatedProvider`). */
+  webIdentity?: { federatedProvider: string };
 }
 
 /** An S3 object. */
@@ -286,6 +289,8 @@ export interface AccountState {
   samlProviders?: Record<string, SamlProvider>;
   /** The organization's IAM Identity Center instance, kept in the management account (services/sso-admin). */
   identityCenter?: IdentityCenterState;
+  /** IAM OIDC identity providers by ARN (services/iam/oidc-providers.ts). */
+  oidcProviders?: Record<string, OidcProvider>;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

@@ -12,7 +12,7 @@ import { attempt } from '../sim-adapter.ts';
 import { loadRawService } from '../catalog-loader.ts';
 
 type Key = { name: string; type: string; description: string };
-type RawAction = { name?: unknown; description?: unknown; accessLevel?: unknown };
+type RawAction = { name?: unknown; description?: unknown; accessLevel?: unknown; resourceTypes?: unknown };
 type RawResource = { key?: unknown; arn?: unknown };
 type RawKey = { key?: unknown; type?: unknown; description?: unknown };
 
@@ -63,7 +63,14 @@ async function loadService(prefix: string): Promise<CatalogService> {
     name: NAMES[prefix] ?? prefix,
     actions: Object.values(raw.actions)
       .map((a) => a as RawAction)
-      .map((a) => ({ name: text(a.name), description: text(a.description), accessLevel: text(a.accessLevel) })),
+      .map((a) => ({
+        name: text(a.name),
+        description: text(a.description),
+        accessLevel: text(a.accessLevel),
+        resourceTypes: Array.isArray(a.resourceTypes)
+          ? a.resourceTypes.map((r) => text((r as { name?: unknown }).name)).filter((n) => n !== '')
+          : [],
+      })),
     resourceTypes: Object.values(raw.resourceTypes)
       .map((r) => r as RawResource)
       .map((r) => ({ name: text(r.key), arn: text(r.arn) })),

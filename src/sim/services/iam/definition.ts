@@ -9,6 +9,7 @@ import { INLINE_OPERATIONS } from './inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles.ts';
 import { LAST_ACCESSED_OPERATIONS } from './last-accessed.ts';
 import { MFA_OPERATIONS } from './mfa.ts';
+import { OIDC_PROVIDER_OPERATIONS } from './oidc-providers.ts';
 import { PASSWORD_POLICY_OPERATIONS } from './password-policy.ts';
 import { POLICY_OPERATIONS } from './policies.ts';
 import { ROLE_OPERATIONS } from './roles.ts';
@@ -31,6 +32,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...PASSWORD_POLICY_OPERATIONS,
     ...LAST_ACCESSED_OPERATIONS,
     ...SAML_PROVIDER_OPERATIONS,
+    ...OIDC_PROVIDER_OPERATIONS,
   },
   errorProtocol: 'query',
   globalRegion: 'us-east-1',

@@ -31,8 +31,12 @@ OPERATIONS = {
         CreateAccountAlias ListAccountAliases DeleteAccountAlias
         GetAccountPasswordPolicy UpdateAccountPasswordPolicy DeleteAccountPasswordPolicy GetAccountSummary
         GetAccountAuthorizationDetails SimulatePrincipalPolicy SimulateCustomPolicy
-        GenerateServiceLastAccessedDetails GetServiceLastAccessedDetails''',
-    ('sts', '2011-06-15'): 'GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage',
+        GenerateServiceLastAccessedDetails GetServiceLastAccessedDetails
+        CreateOpenIDConnectProvider GetOpenIDConnectProvider ListOpenIDConnectProviders DeleteOpenIDConnectProvider
+        AddClientIDToOpenIDConnectProvider RemoveClientIDFromOpenIDConnectProvider UpdateOpenIDConnectProviderThumbprint
+        TagOpenIDConnectProvider UntagOpenIDConnectProvider ListOpenIDConnectProviderTags''',
+    ('sts', '2011-06-15'): '''GetCallerIdentity AssumeRole GetSessionToken DecodeAuthorizationMessage
+        AssumeRoleWithWebIdentity''',
     ('s3', '2006-03-01'): '''CreateBucket ListBuckets DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
         PutObject GetObject HeadObject ListObjectsV2 DeleteObject
         PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock''',
@@ -154,6 +158,9 @@ def main():
             if (service, op) in POSITIONAL_OUTFILE:
                 m, d = POSITIONAL_OUTFILE[(service, op)]
                 extra = f", positionalOutfile: {{ member: {json.dumps(m)}, description: {json.dumps(d)} }}"
+            # Operations botocore sends unsigned (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): the CLI needs no credentials for them.
+            if o.get('authtype') == 'none' or 'smithy.api#noAuth' in o.get('auth', []):
+                extra += ', unsigned: true'
             lines.append(f"  {{ service: '{service}', name: '{op}', cliName: '{xform_name(op, '-')}', input: {inp}{extra} }},")
         lines.append('];')
         lines.append('')

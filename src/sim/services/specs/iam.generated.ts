@@ -1416,4 +1416,140 @@ export const IAM_OPERATIONS: readonly OperationSpec[] = [
       required: ['JobId'],
     },
   },
+  {
+    service: 'iam',
+    name: 'CreateOpenIDConnectProvider',
+    cliName: 'create-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: {
+        Url: { type: 'string', min: 1, max: 255 },
+        ClientIDList: { type: 'list', member: { type: 'string', min: 1, max: 255 } },
+        ThumbprintList: { type: 'list', member: { type: 'string', min: 40, max: 40 } },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['Url'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'GetOpenIDConnectProvider',
+    cliName: 'get-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: { OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 } },
+      required: ['OpenIDConnectProviderArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListOpenIDConnectProviders',
+    cliName: 'list-open-id-connect-providers',
+    input: { type: 'structure', members: {} },
+  },
+  {
+    service: 'iam',
+    name: 'DeleteOpenIDConnectProvider',
+    cliName: 'delete-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: { OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 } },
+      required: ['OpenIDConnectProviderArn'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'AddClientIDToOpenIDConnectProvider',
+    cliName: 'add-client-id-to-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: { OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 }, ClientID: { type: 'string', min: 1, max: 255 } },
+      required: ['OpenIDConnectProviderArn', 'ClientID'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'RemoveClientIDFromOpenIDConnectProvider',
+    cliName: 'remove-client-id-from-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: { OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 }, ClientID: { type: 'string', min: 1, max: 255 } },
+      required: ['OpenIDConnectProviderArn', 'ClientID'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UpdateOpenIDConnectProviderThumbprint',
+    cliName: 'update-open-id-connect-provider-thumbprint',
+    input: {
+      type: 'structure',
+      members: {
+        OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 },
+        ThumbprintList: { type: 'list', member: { type: 'string', min: 40, max: 40 } },
+      },
+      required: ['OpenIDConnectProviderArn', 'ThumbprintList'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'TagOpenIDConnectProvider',
+    cliName: 'tag-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: {
+        OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 },
+        Tags: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              Key: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+              Value: { type: 'string', min: 0, max: 256, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
+            },
+            required: ['Key', 'Value'],
+          },
+          max: 50,
+        },
+      },
+      required: ['OpenIDConnectProviderArn', 'Tags'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'UntagOpenIDConnectProvider',
+    cliName: 'untag-open-id-connect-provider',
+    input: {
+      type: 'structure',
+      members: {
+        OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 },
+        TagKeys: { type: 'list', member: { type: 'string', min: 1, max: 128, pattern: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' }, max: 50 },
+      },
+      required: ['OpenIDConnectProviderArn', 'TagKeys'],
+    },
+  },
+  {
+    service: 'iam',
+    name: 'ListOpenIDConnectProviderTags',
+    cliName: 'list-open-id-connect-provider-tags',
+    input: {
+      type: 'structure',
+      members: {
+        OpenIDConnectProviderArn: { type: 'string', min: 20, max: 2048 },
+        Marker: { type: 'string', min: 1, max: 320, pattern: '[\\u0020-\\u00FF]+' },
+        MaxItems: { type: 'integer', min: 1, max: 1000 },
+      },
+      required: ['OpenIDConnectProviderArn'],
+    },
+  },
 ];

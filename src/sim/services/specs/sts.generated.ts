@@ -95,4 +95,41 @@ export const STS_OPERATIONS: readonly OperationSpec[] = [
     cliName: 'decode-authorization-message',
     input: { type: 'structure', members: { EncodedMessage: { type: 'string', min: 1, max: 10240 } }, required: ['EncodedMessage'] },
   },
+  {
+    service: 'sts',
+    name: 'AssumeRoleWithWebIdentity',
+    cliName: 'assume-role-with-web-identity',
+    input: {
+      type: 'structure',
+      members: {
+        RoleArn: {
+          type: 'string',
+          min: 20,
+          max: 2048,
+          pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+        },
+        RoleSessionName: { type: 'string', min: 2, max: 64, pattern: '[\\w+=,.@-]*' },
+        WebIdentityToken: { type: 'string', min: 4, max: 20000 },
+        ProviderId: { type: 'string', min: 4, max: 2048 },
+        PolicyArns: {
+          type: 'list',
+          member: {
+            type: 'structure',
+            members: {
+              arn: {
+                type: 'string',
+                min: 20,
+                max: 2048,
+                pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
+              },
+            },
+          },
+        },
+        Policy: { type: 'string', min: 1, max: 2048, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
+        DurationSeconds: { type: 'integer', min: 900, max: 43200 },
+      },
+      required: ['RoleArn', 'RoleSessionName', 'WebIdentityToken'],
+    },
+    unsigned: true,
+  },
 ];

@@ -162,7 +162,8 @@ function assumeRole(ctx: OperationContext): Record<string, unknown> {
   };
 }
 
-function requireSessionPolicy(text: string): void {
+/** Checks a session policy passed to an AssumeRole* call (MalformedPolicyDocument otherwise). */
+export function requireSessionPolicy(text: string): void {
   try {
     requireValidDocument(text, 'session', false);
   } catch (e) {
