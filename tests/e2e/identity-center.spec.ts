@@ -5,8 +5,7 @@
  * of the member account as `AWSReservedSSO_ReadOnly_…/alice`, and finds the AssumeRoleWithSAML that
  * Identity Center made for them in the account's CloudTrail Event history.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.ts';
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
 import { runInTerminal } from './widgets-helpers.ts';
 
 async function text(page: Parameters<typeof runInTerminal>[0], line: string): Promise<string> {
@@ -70,7 +69,7 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   await portal.getByLabel('New password').fill('Correct-Horse-7');
   await portal.getByRole('button', { name: 'Set new password' }).click();
   await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
-  expect((await new AxeBuilder({ page }).include('.portal').analyze()).violations).toEqual([]);
+  await expectNoA11yViolations(page, '.portal');
   await portal.getByRole('button', { name: 'Open console: ReadOnly in dev' }).click();
 
   await page.waitForURL(/\/console\/#\/iam/);
@@ -87,5 +86,5 @@ test('the portal at 390 px has no sideways scroll', async ({ page }) => {
   const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
   await expect(portal).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  expect((await new AxeBuilder({ page }).include('.portal').analyze()).violations).toEqual([]);
+  await expectNoA11yViolations(page, '.portal');
 });

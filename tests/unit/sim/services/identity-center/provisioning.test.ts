@@ -88,8 +88,7 @@ describe('an account assignment provisions the reserved role', () => {
       world,
       `aws sso-admin put-inline-policy-to-permission-set --instance-arn ${instanceArn} --permission-set-arn ${permissionSetArn} --inline-policy '${policy}'`,
     );
-    const inline = () =>
-      roleDetails(world, member).find((r) => r.RoleName.startsWith('AWSReservedSSO_'))?.RolePolicyList ?? [];
+    const inline = () => roleDetails(world, member).find((r) => r.RoleName.startsWith('AWSReservedSSO_'))?.RolePolicyList ?? [];
     expect(inline()).toEqual([]);
     const provisioned = await json<{ PermissionSetProvisioningStatus: { RequestId: string; Status: string } }>(
       world,
