@@ -66,3 +66,17 @@ export async function identityCenterWorld(options: { assign?: boolean } = {}): P
     );
   return { world, management: org.Organization.MasterAccountId, member, instanceArn, storeId, userId, permissionSetArn };
 }
+
+/** The fields of a role in get-account-authorization-details that the tests read. */
+export interface RoleDetail {
+  RoleName: string;
+  Path: string;
+  AssumeRolePolicyDocument: unknown;
+  AttachedManagedPolicies: { PolicyArn: string }[];
+  RolePolicyList: { PolicyName: string }[];
+}
+
+/** The roles of an account as get-account-authorization-details lists them. */
+export function roleDetails(world: World, accountId: string): RoleDetail[] {
+  return world.exportAuthorizationDetails(accountId).RoleDetailList as unknown as RoleDetail[];
+}

@@ -7,7 +7,7 @@
  * administration" (https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html).
  */
 import { describe, expect, it } from 'vitest';
-import { identityCenterWorld, json, run } from './helpers.ts';
+import { identityCenterWorld, json, roleDetails, run } from './helpers.ts';
 
 describe('Identity Center instance', () => {
   it('is an organization instance with an ssoins- ARN and a d- identity store', async () => {
@@ -57,7 +57,7 @@ describe('Identity Center instance', () => {
 describe('an account assignment provisions the reserved role', () => {
   it('names it AWSReservedSSO_<PermissionSet>_<16 hex> under /aws-reserved/sso.amazonaws.com/ (us-east-1)', async () => {
     const { world, member } = await identityCenterWorld();
-    const roles = world.exportAuthorizationDetails(member).RoleDetailList;
+    const roles = roleDetails(world, member);
     const role = roles.find((r) => r.RoleName.startsWith('AWSReservedSSO_'));
     expect(role?.RoleName).toMatch(/^AWSReservedSSO_ReadOnly_[0-9a-f]{16}$/);
     expect(role?.Path).toBe('/aws-reserved/sso.amazonaws.com/');
@@ -66,7 +66,7 @@ describe('an account assignment provisions the reserved role', () => {
 
   it('trusts the account AWSSSO_<hex>_DO_NOT_DELETE SAML provider for AssumeRoleWithSAML and TagSession with SAML:aud', async () => {
     const { world, member } = await identityCenterWorld();
-    const role = world.exportAuthorizationDetails(member).RoleDetailList.find((r) => r.RoleName.startsWith('AWSReservedSSO_'));
+    const role = roleDetails(world, member).find((r) => r.RoleName.startsWith('AWSReservedSSO_'));
     const trust = role?.AssumeRolePolicyDocument as { Statement: Record<string, unknown>[] };
     expect(trust.Statement[0]).toEqual({
       Effect: 'Allow',
@@ -88,8 +88,7 @@ describe('an account assignment provisions the reserved role', () => {
       world,
       `aws sso-admin put-inline-policy-to-permission-set --instance-arn ${instanceArn} --permission-set-arn ${permissionSetArn} --inline-policy '${policy}'`,
     );
-    const inline = () =>
-      world.exportAuthorizationDetails(member).RoleDetailList.find((r) => r.RoleName.startsWith('AWSReservedSSO_'))?.RolePolicyList ?? [];
+    const inline = () => roleDetails(world, member).find((r) => r.RoleName.startsWith('AWSReservedSSO_'))?.RolePolicyList ?? [];
     expect(inline()).toEqual([]);
     const provisioned = await json<{ PermissionSetProvisioningStatus: { RequestId: string; Status: string } }>(
       world,
@@ -135,12 +134,12 @@ describe('an account assignment provisions the reserved role', () => {
       world,
       `aws sso-admin delete-account-assignment --instance-arn ${instanceArn} --target-id ${member} --target-type AWS_ACCOUNT --permission-set-arn ${permissionSetArn} --principal-type USER --principal-id ${userId}`,
     );
-    expect(world.exportAuthorizationDetails(member).RoleDetailList.some((r) => r.RoleName.startsWith('AWSReservedSSO_'))).toBe(false);
+    expect(roleDetails(world, member).some((r) => r.RoleName.startsWith('AWSReservedSSO_'))).toBe(false);
   });
 
   it('IAM refuses to change or delete the reserved role (UnmodifiableEntity)', async () => {
     const { world, member } = await identityCenterWorld();
-    const role = world.exportAuthorizationDetails(member).RoleDetailList.find((r) => r.RoleName.startsWith('AWSReservedSSO_'));
+    const role = roleDetails(world, member).find((r) => r.RoleName.startsWith('AWSReservedSSO_'));
     await run(world, 'aws iam create-user --user-name admin');
     await run(world, 'aws iam attach-user-policy --user-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess');
     await run(world, 'aws iam create-access-key --user-name admin');
