@@ -1,11 +1,17 @@
 /**
  * Analysis benchmarks: policy comparison on lesson-sized policies (target < 50 ms, the editor's
  * live "compared with the saved version" panel) and on a 100-statement policy; escalation paths
- * over a 1 000-principal account (600 users, 300 roles, 100 groups).
+ * over a 1 000-principal account (600 users, 300 roles, 100 groups); generation from the trail of
+ * a lesson-12 world (an administrator who built the lesson's roles and users, compared with the
+ * AdministratorAccess it holds — the comparison that made generation slow before its replay was
+ * batched per difference).
  */
 import { comparePoliciesSync } from '../src/sim/analyze/report.ts';
 import { findEscalationPaths } from '../src/sim/analyze/escalation.ts';
 import { loadServices } from '../src/sim/catalog/services.ts';
+import { generatePolicyFromTrail } from '../src/sim/analyze/generate.ts';
+import { awsManagedDocument } from '../src/sim/managed/index.ts';
+import { createWorld } from '../src/sim/world/index.ts';
 import type { Benchmark } from './run.ts';
 
 const doc = (...Statement: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement });
@@ -119,6 +125,50 @@ function bigAccount(): Record<string, unknown> {
 }
 const account = bigAccount();
 
+/** The lesson-12 world's trail as its administrator leaves it: the exercise's set-up and a look around. */
+async function lesson12Trail(): Promise<{ generated: string; admin: string; records: Record<string, unknown>[] }> {
+  const world = createWorld({ seed: 'lesson-12-bench' });
+  const trustEc2 =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  const launch =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:RunInstances","ec2:Describe*"],"Resource":"*"},{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}';
+  const setup = [
+    'aws iam create-user --user-name learner',
+    'aws iam attach-user-policy --user-name learner --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+    'aws iam create-access-key --user-name learner',
+  ];
+  const asLearner = [
+    `aws iam create-role --role-name WebServerRole --assume-role-policy-document '${trustEc2}'`,
+    'aws iam attach-role-policy --role-name WebServerRole --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    `aws iam create-role --role-name AdminRole --assume-role-policy-document '${trustEc2}'`,
+    'aws iam attach-role-policy --role-name AdminRole --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+    'aws iam create-user --user-name dev',
+    `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launch}'`,
+    'aws iam list-users',
+    'aws iam list-roles',
+    'aws iam get-role --role-name AdminRole',
+    'aws iam get-user-policy --user-name dev --policy-name Launch',
+    'aws iam list-attached-role-policies --role-name WebServerRole',
+    'aws s3 ls',
+    'aws ec2 describe-instances',
+    'aws sts get-caller-identity',
+  ];
+  for (const line of setup) if ((await world.run(line)).exitCode !== 0) throw new Error(`bench: ${line} failed`);
+  for (const line of asLearner) if ((await world.run(`${line} --profile learner`)).exitCode !== 0) throw new Error(`bench: ${line} failed`);
+  const admin = awsManagedDocument('arn:aws:iam::aws:policy/AdministratorAccess') as string;
+  const records = world.trail().Records;
+  const g = await generatePolicyFromTrail({
+    records,
+    principalArn: 'arn:aws:iam::123456789012:user/learner',
+    currentPolicies: [admin],
+    decisionsFor: (id) => world.decisionsFor(id),
+  });
+  if (!g.unusedOtherServices || g.PolicyDocument.Statement.length < 3)
+    throw new Error('bench: the lesson-12 generation should find unused access');
+  return { generated: JSON.stringify(g.PolicyDocument), admin, records };
+}
+const lesson12 = await lesson12Trail();
+
 await loadServices(SERVICES);
 // Sanity: the benchmarks measure real work (differences found, paths found).
 if (comparePoliciesSync(lessonBefore, lessonAfter).Result === 'Equivalent') throw new Error('bench: lesson policies should differ');
@@ -146,5 +196,11 @@ const benchmarks: Benchmark[] = [
     batches: 5,
   },
   { name: 'findEscalationPaths: 1 000 principals', run: () => findEscalationPaths([{ details: account }]), batch: 1, batches: 3 },
+  {
+    name: 'generate from the lesson-12 trail: AdministratorAccess compared with the generated policy',
+    run: () => comparePoliciesSync(lesson12.admin, lesson12.generated),
+    batch: 1,
+    batches: 5,
+  },
 ];
 export default benchmarks;

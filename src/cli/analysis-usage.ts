@@ -14,7 +14,7 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
   escalation-paths --world FILE [--output json|text] [--target-action ACTION --target-resource ARN]
       Every principal that can reach administrator access (or the target), with the shortest path and
       the commands that carry it out.
-  generate-policy --world FILE --principal-arn ARN [--since ISO] [--output json|text]
+  generate-policy --world FILE --principal-arn ARN [--since ISO] [--until ISO] [--output json|text]
       The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
       what its policies grant today that the window never used.
   access-findings --world FILE [--unused [--days N]] [--output json|text]

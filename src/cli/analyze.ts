@@ -5,7 +5,7 @@
  *       [--output json|text] [--fail-on-new-access]
  *   iam-dojo explain-denial --world w.json [--profile P] [--output json|text] -- aws <service> <operation> ...
  *   iam-dojo escalation-paths --world w.json [--output json|text] [--target-action A --target-resource R]
- *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--output json|text]
+ *   iam-dojo generate-policy --world w.json --principal-arn ARN [--since ISO] [--until ISO] [--output json|text]
  *   iam-dojo access-findings --world w.json [--output json|text]
  */
 import { ANALYSIS_COMMANDS, ANALYSIS_USAGE } from './analysis-usage.ts';
@@ -224,6 +224,7 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
     '--world': { value: true },
     '--principal-arn': { value: true },
     '--since': { value: true },
+    '--until': { value: true },
     '--output': { value: true, choices: ['json', 'text'] },
   });
   const path = options.get('--world');
@@ -232,14 +233,17 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
   const since = options.get('--since');
   if (since !== undefined && Number.isNaN(Date.parse(since)))
     throw new UsageError('--since must be an ISO 8601 time, e.g. 2026-03-02T09:00:00Z');
+  const until = options.get('--until');
+  if (until !== undefined && Number.isNaN(Date.parse(until)))
+    throw new UsageError('--until must be an ISO 8601 time, e.g. 2026-03-02T10:00:00Z');
   const world = await host.openWorldFile(path);
   const { worldGeneratedPolicy } = await import('../sim/analyze/world-input.ts');
   const { AnalysisError } = await import('../sim/analyze/errors.ts');
   let result: Awaited<ReturnType<typeof worldGeneratedPolicy>>;
   try {
-    result = await worldGeneratedPolicy(world, principalArn, since);
+    result = await worldGeneratedPolicy(world, principalArn, since, until);
   } catch (error) {
-    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new UsageError(`--principal-arn: ${error.message}`);
+    if (error instanceof AnalysisError && error.code === 'BAD_INPUT') throw new UsageError(error.message);
     throw error;
   }
   if (options.get('--output') === 'json') {
@@ -252,7 +256,7 @@ async function generatePolicy(argv: readonly string[], host: AnalysisHost): Prom
     return { exitCode: 0, stdout: `${JSON.stringify(printed, null, 4)}\n`, stderr: '' };
   }
   const lines = [
-    `From ${result.recordsUsed} successful record${result.recordsUsed === 1 ? '' : 's'} of ${principalArn}${since ? ` since ${since}` : ''} (${result.recordsFailed} failed, not counted):`,
+    `From ${result.recordsUsed} successful record${result.recordsUsed === 1 ? '' : 's'} of ${principalArn}${since ? ` since ${since}` : ''}${until ? ` until ${until}` : ''} (${result.recordsFailed} failed, not counted):`,
     JSON.stringify(result.PolicyDocument, null, 4),
     `Compared with the policies it has today: it ${result.summary}.`,
   ];

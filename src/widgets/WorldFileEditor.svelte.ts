@@ -32,7 +32,11 @@ export class WorldFileEditorState {
   #lintTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #lint = latestOnly((text: string, type: PolicyType) => withSimulator((api) => api.lintPolicy(text, type)));
 
+  /** The text the editor was given before anything was opened (not the learner's work). */
+  readonly #initialText: string;
+
   constructor(world: string, initialName: string, initialText: string) {
+    this.#initialText = initialText;
     this.session = worldSession(world);
     this.name = initialName;
     this.text = initialText;
@@ -93,6 +97,22 @@ export class WorldFileEditorState {
     const errors = this.findings.filter((f) => f.severity === 'ERROR').length;
     const note = errors > 0 ? ` It has ${errors} error${errors === 1 ? '' : 's'}; the terminal will point at them too.` : '';
     this.status = { kind: 'saved', message: `Saved ${name}. Use it in the terminal as file://${name}.${note}` };
+  }
+
+  /**
+   * Opens a file another widget wrote (the generated policy) — unless the editor holds unsaved
+   * text, which is never replaced silently: it says so and keeps the text.
+   */
+  async openRequested(name: string): Promise<string | undefined> {
+    if (this.dirty && this.text !== this.#initialText && this.text.trim() !== '') {
+      const refused = `The Files editor has unsaved changes to ${this.name}: save them first, then open ${name}.`;
+      this.status = { kind: 'error', message: refused };
+      return refused;
+    }
+    this.name = name;
+    await this.refreshFiles();
+    await this.open();
+    return undefined;
   }
 
   /** Keeps the text and drops the pending replace question. */

@@ -21,7 +21,7 @@ import type { ContextValue, Decision } from '../evaluate/types.ts';
 import type { VariableLookup } from '../evaluate/variables.ts';
 import type { ParsedCondition } from '../policy/types.ts';
 import { AnalysisError } from './errors.ts';
-import { explore, arnTextMachine, falseMachine, arnPatternMachine, type Machine } from './machines.ts';
+import { explore, arnTextMachine, falseMachine, arnPatternMachine, type Exploration, type Machine } from './machines.ts';
 import {
   decide,
   HOME_ACCOUNT,
@@ -292,30 +292,47 @@ function keyBits(
 
 /** Candidate resources: reference templates, the patterns instantiated, the automaton's strings, `*`. */
 function resourceCandidates(stmts: readonly SideStatement[], action: string, lookup: VariableLookup, out: RawComparison): string[] {
-  const machines: Machine[] = [];
+  // One machine per distinct resolved pattern: a pattern repeated (in both versions, or in several
+  // statements) adds no verdict combination, only work.
+  const machines = new Map<string, () => Machine>();
   const instances: string[] = [];
   for (const { statement: s, variables } of stmts) {
     for (const p of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
       const { head, rest } = splitFive(p.value);
       if (variables && rest.includes('${')) {
         const r = resolveVariables(rest, lookup, true);
-        if (r.pattern === null || r.text === null) machines.push(falseMachine());
+        if (r.pattern === null || r.text === null) machines.set('\u0000false', falseMachine);
         else {
-          machines.push(arnPatternMachine(head, r.pattern));
+          const pattern = r.pattern;
+          machines.set(`${head.join(':')}\u0000${r.text}\u0000${Array.from(pattern).join(',')}`, () => arnPatternMachine(head, pattern));
           instances.push(...instantiate(head.length === 5 ? `${head.join(':')}:${r.text}` : r.text));
         }
       } else {
-        machines.push(p.value === '*' ? arnTextMachine('*') : arnPatternMachine(head, compileWildcard(rest)));
+        machines.set(p.value, () => (p.value === '*' ? arnTextMachine('*') : arnPatternMachine(head, compileWildcard(rest))));
         instances.push(...instantiate(p.value));
       }
     }
   }
-  const found = explore(machines, 'arn:');
-  if (!found.complete) out.incomplete.push(`resource patterns for ${action}: the search stopped at its state limit`);
+  // Action groups and variable assignments often share the same patterns: explore each set once.
+  const key = [...machines.keys()].sort().join('\u0001');
+  const cache = explorations.get(out) ?? new Map<string, Exploration>();
+  explorations.set(out, cache);
+  let found = cache.get(key);
+  if (!found) {
+    found = explore(
+      [...machines.values()].map((make) => make()),
+      'arn:',
+    );
+    cache.set(key, found);
+    if (!found.complete) out.incomplete.push(`resource patterns for ${action}: the search stopped at its state limit`);
+  }
   return [...new Set([...templateResources(action), ...instances, ...found.witnesses, '*'])].filter(
     (r) => r === '*' || r.startsWith('arn:'),
   );
 }
+
+/** Explorations already made during one comparison, by their set of patterns. */
+const explorations = new WeakMap<RawComparison, Map<string, Exploration>>();
 
 function instantiate(pattern: string): string[] {
   if (!/[*?]/.test(pattern)) return [pattern];

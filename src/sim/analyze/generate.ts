@@ -10,6 +10,7 @@ import type { AuthorizationRequest, AuthorizationResult } from '../evaluate/type
 import { getLoadedService, loadServices } from '../catalog/services.ts';
 import { validatePolicy, type PolicyFinding } from '../simulate/validate.ts';
 import { comparePolicies, type Witness } from './report.ts';
+import { AnalysisError } from './errors.ts';
 
 /** What generation needs: the records, and the engine checks behind a record when still known. */
 export interface GenerateInput {
@@ -18,6 +19,8 @@ export interface GenerateInput {
   principalArn: string;
   /** ISO 8601 start of the window (inclusive); default: every record. */
   since?: string;
+  /** ISO 8601 end of the window (inclusive); default: up to the last record. */
+  until?: string;
   /** The principal's identity policies today (JSON texts), to report what is granted but unused. */
   currentPolicies?: readonly string[];
   decisionsFor?: (eventId: string) => readonly { request: AuthorizationRequest; result: AuthorizationResult }[] | undefined;
@@ -35,18 +38,36 @@ export interface GeneratedPolicy {
   /** Records of the principal in the window that succeeded, and that failed (not counted as used). */
   recordsUsed: number;
   recordsFailed: number;
+  /** Distinct actions and resources of today's grants the window never used (the summary's N and M). */
+  unusedActions: number;
+  unusedResources: number;
+  /** True when today's policies also grant every action of services the window never touched. */
+  unusedOtherServices: boolean;
 }
 
 /** Generates the least-privilege policy for a principal from its records. */
 export async function generatePolicyFromTrail(input: GenerateInput): Promise<GeneratedPolicy> {
   const since = input.since !== undefined ? Date.parse(input.since) : Number.NEGATIVE_INFINITY;
-  if (Number.isNaN(since)) throw new Error(`since must be an ISO 8601 time, got "${input.since ?? ''}"`);
+  if (Number.isNaN(since))
+    throw new AnalysisError('BAD_INPUT', {
+      detail: `The window's start must be an ISO 8601 time such as 2026-03-02T09:00:00Z, not "${input.since ?? ''}".`,
+    });
+  const until = input.until !== undefined ? Date.parse(input.until) : Number.POSITIVE_INFINITY;
+  if (Number.isNaN(until))
+    throw new AnalysisError('BAD_INPUT', {
+      detail: `The window's end must be an ISO 8601 time such as 2026-03-02T10:00:00Z, not "${input.until ?? ''}".`,
+    });
+  if (until < since)
+    throw new AnalysisError('BAD_INPUT', {
+      detail: `The window ends (${input.until ?? ''}) before it starts (${input.since ?? ''}): swap the two times.`,
+    });
   const used = new Map<string, Set<string>>();
   let ok = 0;
   let failed = 0;
   for (const record of input.records) {
     if (!isPrincipal(record, input.principalArn)) continue;
-    if (Date.parse(String(record['eventTime'])) < since) continue;
+    const at = Date.parse(String(record['eventTime']));
+    if (at < since || at > until) continue;
     if (record['errorCode'] !== undefined) {
       failed++;
       continue;
@@ -95,17 +116,37 @@ export async function generatePolicyFromTrail(input: GenerateInput): Promise<Gen
   // An empty window gives a policy with no statements, which IAM would reject: compare against "nothing".
   const findings = Statement.length > 0 ? await validatePolicy(JSON.stringify(PolicyDocument, null, 2), 'identity') : [];
   let UnusedGranted: Witness[] = [];
+  let others: Witness | undefined;
   if (input.currentPolicies && input.currentPolicies.length > 0) {
     const generated = Statement.length > 0 ? text : '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}';
-    UnusedGranted = (await comparePolicies(input.currentPolicies, generated)).NoLongerAllowed;
+    const comparison = await comparePolicies(input.currentPolicies, generated);
+    UnusedGranted = comparison.NoLongerAllowed;
+    // The comparison stands for every action of services neither version names by one action;
+    // it is not one action but all of them, and the words say so instead of counting it.
+    const standIn = comparison.groups.find((g) => g.otherServices && g.direction === 'noLongerAllowed');
+    if (standIn) others = standIn.witness;
   }
-  const actions = new Set(UnusedGranted.map((w) => w.Action)).size;
-  const resources = new Set(UnusedGranted.map((w) => w.Resource)).size;
-  const summary =
-    UnusedGranted.length === 0
-      ? 'grants nothing beyond what the window used'
-      : `grants ${actions} action${actions === 1 ? '' : 's'} on ${resources} resource${resources === 1 ? '' : 's'} never used in the window`;
-  return { PolicyDocument, UnusedGranted, summary, findings, recordsUsed: ok, recordsFailed: failed };
+  const counted = UnusedGranted.filter((w) => w !== others && !(others && w.Action === others.Action));
+  const actions = new Set(counted.map((w) => w.Action)).size;
+  const resources = new Set(counted.map((w) => w.Resource)).size;
+  const parts: string[] = [];
+  if (actions > 0)
+    parts.push(
+      `${actions} action${actions === 1 ? '' : 's'} on ${resources} resource${resources === 1 ? '' : 's'} never used in the window`,
+    );
+  if (others) parts.push(`every action of the services the window never used (for example ${others.Action})`);
+  const summary = parts.length === 0 ? 'grants nothing beyond what the window used' : `grants ${parts.join(', and ')}`;
+  return {
+    PolicyDocument,
+    UnusedGranted,
+    summary,
+    findings,
+    recordsUsed: ok,
+    recordsFailed: failed,
+    unusedActions: actions,
+    unusedResources: resources,
+    unusedOtherServices: others !== undefined,
+  };
 }
 
 function isPrincipal(record: Record<string, unknown>, arn: string): boolean {

@@ -189,30 +189,76 @@ export function explore(machines: readonly Machine[], seed: string, limit = 4000
     .map((c) => c.charCodeAt(0))
     .find((c) => !alphabet.has(c) && !alphabet.has(c - 32) && !alphabet.has(c + 32));
   if (other !== undefined) alphabet.add(other);
-  let start = machines.map((m) => m.start);
-  for (const ch of seed) start = start.map((s, i) => (machines[i] as Machine).step(s, ch.charCodeAt(0)));
-  const keyOf = (states: unknown[]): string => states.map((s, i) => (machines[i] as Machine).key(s)).join(' ');
-  const verdict = (states: unknown[]): string => states.map((s, i) => ((machines[i] as Machine).accepts(s) ? '1' : '0')).join('');
-  const seen = new Set<string>([keyOf(start)]);
+  // Each machine's states are numbered once and its transitions remembered: a product state is
+  // then a list of small numbers, and a component's step (a glob closure) is computed once per
+  // (state, character) however many product states share it.
+  const tables = machines.map((m) => new StateTable(m));
+  let start = tables.map((t) => t.startId);
+  for (const ch of seed) start = start.map((s, i) => (tables[i] as StateTable).step(s, ch.charCodeAt(0)));
+  const verdict = (ids: number[]): string => ids.map((s, i) => ((tables[i] as StateTable).accepts(s) ? '1' : '0')).join('');
+  const seen = new Set<string>([start.join(',')]);
   const found = new Map<string, string>([[verdict(start), seed]]);
-  let frontier: { states: unknown[]; text: string }[] = [{ states: start, text: seed }];
+  let frontier: { ids: number[]; text: string }[] = [{ ids: start, text: seed }];
   const chars = [...alphabet].sort((a, b) => a - b);
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const node of frontier) {
       for (const c of chars) {
-        const states = node.states.map((s, i) => (machines[i] as Machine).step(s, c));
-        const key = keyOf(states);
+        const ids = node.ids.map((s, i) => (tables[i] as StateTable).step(s, c));
+        const key = ids.join(',');
         if (seen.has(key)) continue;
         if (seen.size >= limit) return { witnesses: [...found.values()], complete: false };
         seen.add(key);
         const text = node.text + String.fromCharCode(c);
-        const v = verdict(states);
+        const v = verdict(ids);
         if (!found.has(v)) found.set(v, text);
-        next.push({ states, text });
+        next.push({ ids, text });
       }
     }
     frontier = next;
   }
   return { witnesses: [...found.values()], complete: true };
+}
+
+/** One machine's states numbered by their key, with each transition computed once. */
+class StateTable {
+  readonly startId: number;
+  readonly #machine: Machine;
+  readonly #states: unknown[] = [];
+  readonly #accepts: boolean[] = [];
+  readonly #ids = new Map<string, number>();
+  readonly #next = new Map<number, number>();
+
+  constructor(machine: Machine) {
+    this.#machine = machine;
+    this.startId = this.#idOf(machine.start);
+  }
+
+  #idOf(state: unknown): number {
+    const key = this.#machine.key(state);
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#states.length;
+      this.#states.push(state);
+      this.#accepts.push(this.#machine.accepts(state));
+      this.#ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** The state after reading `ch` from state `id`. */
+  step(id: number, ch: number): number {
+    const k = id * 0x10000 + ch;
+    let n = this.#next.get(k);
+    if (n === undefined) {
+      n = this.#idOf(this.#machine.step(this.#states[id], ch));
+      this.#next.set(k, n);
+    }
+    return n;
+  }
+
+  /** True when state `id` accepts. */
+  accepts(id: number): boolean {
+    return this.#accepts[id] === true;
+  }
 }

@@ -43,6 +43,8 @@ export interface DifferenceGroup {
   before: Decision;
   after: Decision;
   witness: Witness;
+  /** True when the group also stands for every action of services neither version names. */
+  otherServices: boolean;
 }
 
 /** The comparison as reported. */
@@ -86,7 +88,7 @@ function report(raw: RawComparison): PolicyComparison {
   for (const d of raw.differences) {
     const direction = d.after === 'allowed' ? 'newlyAllowed' : 'noLongerAllowed';
     const witnesses = d.actions.map((action) => witnessOf(raw, d, action));
-    for (const w of witnesses) replay(raw, w, d);
+    replay(raw, witnesses, d);
     for (const w of witnesses) {
       const key = JSON.stringify(w);
       if (seen.has(key)) continue;
@@ -141,54 +143,69 @@ function typeFor(families: string[], values: string[]): 'string' | 'numeric' | '
   return 'string';
 }
 
-/** Replays one witness under both versions; a mismatch is a bug and stops the analysis. */
-function replay(raw: RawComparison, w: Witness, d: ComparisonCase): void {
-  const got = [replayOne(raw, raw.before, w, d), replayOne(raw, raw.after, w, d)];
-  if (got[0] !== d.before || got[1] !== d.after) {
-    throw new AnalysisError('WITNESS_MISMATCH', {
-      action: w.Action,
-      resource: w.Resource,
-      detail: `expected ${d.before}/${d.after}, replay gave ${got[0]}/${got[1]}`,
-    });
-  }
+/**
+ * Replays a difference's witnesses under both versions; a mismatch is a bug and stops the analysis.
+ * The witnesses of one difference share resource, context and caller and differ only in the
+ * action, so each version is asked once with every action (ActionNames takes a list): the
+ * policies are read once per difference instead of once per action.
+ */
+function replay(raw: RawComparison, witnesses: readonly Witness[], d: ComparisonCase): void {
+  const first = witnesses[0];
+  if (!first) return;
+  const actions = witnesses.map((w) => w.Action);
+  const before = replaySide(raw, raw.before, first, actions, d);
+  const after = replaySide(raw, raw.after, first, actions, d);
+  actions.forEach((action, i) => {
+    if (before[i] !== d.before || after[i] !== d.after) {
+      throw new AnalysisError('WITNESS_MISMATCH', {
+        action,
+        resource: first.Resource,
+        detail: `expected ${d.before}/${d.after}, replay gave ${before[i] ?? 'nothing'}/${after[i] ?? 'nothing'}`,
+      });
+    }
+  });
 }
 
-function replayOne(raw: RawComparison, side: Side, w: Witness, d: ComparisonCase): Decision {
+/** The decisions of one version for each action on the witness's resource, context and caller. */
+function replaySide(raw: RawComparison, side: Side, w: Witness, actions: readonly string[], d: ComparisonCase): Decision[] {
   const api = w.ContextEntries.every((e) => e.ContextKeyName.length >= 5);
-  const input = { ActionNames: [w.Action], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries };
+  const input = { ActionNames: [...actions], ResourceArns: [w.Resource], ContextEntries: w.ContextEntries };
+  const decisions = (out: { EvaluationResults: { EvalActionName: string; EvalDecision: Decision }[] }): Decision[] => {
+    const by = new Map(out.EvaluationResults.map((r) => [r.EvalActionName, r.EvalDecision]));
+    return actions.map((a) => by.get(a) ?? 'implicitDeny');
+  };
   if (api && raw.policyType === 'identity') {
-    return (
-      simulateCustomPolicy({ ...input, PolicyInputList: side.texts, CallerArn: d.request.callerArn }).EvaluationResults[0]?.EvalDecision ??
-      'implicitDeny'
-    );
+    return decisions(simulateCustomPolicy({ ...input, PolicyInputList: side.texts, CallerArn: d.request.callerArn }));
   }
   if (api && raw.policyType === 'boundary') {
-    return (
+    return decisions(
       simulateCustomPolicy({
         ...input,
         PolicyInputList: [ALLOW_ALL],
         PermissionsBoundaryPolicyInputList: side.texts,
         CallerArn: d.request.callerArn,
-      }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
+      }),
     );
   }
   if (api && (raw.policyType === 'resource' || raw.policyType === 'trust') && w.CallerArn !== undefined) {
     const outside = !w.CallerArn.includes(`::${side.owner}:`);
-    return (
+    return decisions(
       simulateCustomPolicy({
         ...input,
         PolicyInputList: outside ? [ALLOW_ALL] : [],
         ResourcePolicy: side.texts[0] as string,
         CallerArn: w.CallerArn,
         ResourceOwner: side.owner,
-      }).EvaluationResults[0]?.EvalDecision ?? 'implicitDeny'
+      }),
     );
   }
   const context: Record<string, ContextValue> = {};
   for (const e of w.ContextEntries)
     context[e.ContextKeyName] = e.ContextKeyType.endsWith('List') ? e.ContextKeyValues : (e.ContextKeyValues[0] ?? '');
-  return authorize(engineRequest(side, raw.policyType, { action: w.Action, resource: w.Resource, context, callerArn: d.request.callerArn }))
-    .decision;
+  return actions.map(
+    (action) =>
+      authorize(engineRequest(side, raw.policyType, { action, resource: w.Resource, context, callerArn: d.request.callerArn })).decision,
+  );
 }
 
 /** "now also allows s3:DeleteObject on arn:aws:s3:::dojo-reports/* when aws:MultiFactorAuthPresent is absent". */
@@ -227,7 +244,17 @@ function groupOf(raw: RawComparison, d: ComparisonCase, direction: DifferenceGro
   const verb = direction === 'newlyAllowed' ? 'now also allows' : 'no longer allows';
   const caller = raw.policyType === 'resource' || raw.policyType === 'trust' ? ` for ${d.request.callerArn}` : '';
   const sentence = `${verb} ${actionWords(d)} on ${resourceWords}${caller}${conditions.length > 0 ? ` when ${conditions.join(' and ')}` : ''}`;
-  return { direction, sentence, actions: d.actions, resource, conditions, before: d.before, after: d.after, witness };
+  return {
+    direction,
+    sentence,
+    actions: d.actions,
+    resource,
+    conditions,
+    before: d.before,
+    after: d.after,
+    witness,
+    otherServices: d.otherServices,
+  };
 }
 
 function actionWords(d: ComparisonCase): string {

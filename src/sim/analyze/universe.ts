@@ -33,9 +33,14 @@ export function namedServices(statements: readonly ParsedStatement[]): Set<strin
   return out;
 }
 
-/** Loads the reference for every service the statements name (the comparison itself is synchronous). */
+/**
+ * Loads the reference for every service the statements name (the comparison itself is synchronous).
+ * Only those: the action standing for the unnamed services is used by name (it has no resource
+ * type), so their references — EC2's alone is megabytes — are not loaded for it. Loading them cold
+ * in the browser's worker is what made a first comparison against `"Action": "*"` take seconds.
+ */
 export async function loadCatalogFor(statements: readonly ParsedStatement[]): Promise<void> {
-  await loadServices([...namedServices(statements), ...OTHER_SERVICE_ACTIONS.map((a) => a.split(':')[0] as string)]);
+  await loadServices([...namedServices(statements)]);
 }
 
 /** One action of the universe; `others` marks the one standing for every unnamed service. */

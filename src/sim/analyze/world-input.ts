@@ -7,7 +7,7 @@ import { awsManagedDocument, loadAwsManagedDocuments } from '../managed/index.ts
 import { organizationPolicies } from '../world/organization.ts';
 import type { World } from '../world/index.ts';
 import { findEscalationPaths, type EscalationOptions, type EscalationPath } from './escalation.ts';
-import { findExternalAccess, type AccessFinding } from './findings.ts';
+import { findExternalAccess, type AccessFinding, type BucketPolicyInput, type ResourcePolicyTarget } from './findings.ts';
 import { generatePolicyFromTrail, type GeneratedPolicy } from './generate.ts';
 import { readPrincipals, type AccountInput } from './principals.ts';
 import { AnalysisError } from './errors.ts';
@@ -40,7 +40,7 @@ export async function worldEscalationPaths(world: World, options: Pick<Escalatio
 }
 
 /** The least-privilege policy the world's trail proves for a user or role. */
-export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string): Promise<GeneratedPolicy> {
+export async function worldGeneratedPolicy(world: World, principalArn: string, since?: string, until?: string): Promise<GeneratedPolicy> {
   const accountId = /^arn:[a-z-]+:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
   if (accountId === undefined || !world.accountIds().includes(accountId))
     throw new AnalysisError('BAD_INPUT', { detail: `${principalArn} is not a user or role ARN of an account in this world.` });
@@ -57,27 +57,46 @@ export async function worldGeneratedPolicy(world: World, principalArn: string, s
     currentPolicies,
     decisionsFor: (id) => world.decisionsFor(id),
     ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
   });
 }
 
-/** External and public access findings of the world (zone of trust: the organization, or each account). */
+/**
+ * External and public access findings of the world (zone of trust: the organization, or each
+ * account): role trust policies, bucket policies (with their Block Public Access setting), KMS key
+ * policies and Lambda function policies of the primary account.
+ */
 export async function worldAccessFindings(world: World): Promise<AccessFinding[]> {
   const accounts = world.accountIds().map((accountId) => ({ accountId, details: world.exportAuthorizationDetails(accountId) }));
-  // Bucket policies are read as the root user on a copy, so the analysis leaves no trail records.
+  // Resource policies are read as the root user on a copy, so the analysis leaves no trail records.
   const copy = world.fork();
-  const buckets: { bucket: string; accountId: string; policy: string }[] = [];
-  const listed = await copy.run('aws s3api list-buckets --output json');
-  const names =
-    listed.exitCode === 0 ? ((JSON.parse(listed.stdout || '{}') as { Buckets?: { Name: string }[] }).Buckets ?? []).map((b) => b.Name) : [];
-  for (const bucket of names) {
-    const got = await copy.run(`aws s3api get-bucket-policy --bucket ${bucket} --output json`);
-    if (got.exitCode !== 0) continue;
-    const policy = (JSON.parse(got.stdout) as { Policy?: string }).Policy;
-    if (policy) buckets.push({ bucket, accountId: world.accountIds()[0] ?? '', policy });
+  const accountId = world.accountIds()[0] ?? '';
+  const json = async <T>(line: string): Promise<T | undefined> => {
+    const r = await copy.run(`${line} --output json`);
+    return r.exitCode === 0 ? (JSON.parse(r.stdout || '{}') as T) : undefined;
+  };
+  const resources: (BucketPolicyInput | ResourcePolicyTarget)[] = [];
+  for (const { Name: bucket } of (await json<{ Buckets?: { Name: string }[] }>('aws s3api list-buckets'))?.Buckets ?? []) {
+    const policy = (await json<{ Policy?: string }>(`aws s3api get-bucket-policy --bucket ${bucket}`))?.Policy;
+    if (!policy) continue;
+    const block = await json<{ PublicAccessBlockConfiguration?: { RestrictPublicBuckets?: boolean } }>(
+      `aws s3api get-public-access-block --bucket ${bucket}`,
+    );
+    const restrict = block?.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true;
+    resources.push({ bucket, accountId, policy, ...(restrict ? { restrictPublicBuckets: true } : {}) });
+  }
+  for (const { KeyArn, KeyId } of (await json<{ Keys?: { KeyId: string; KeyArn: string }[] }>('aws kms list-keys'))?.Keys ?? []) {
+    const policy = (await json<{ Policy?: string }>(`aws kms get-key-policy --key-id ${KeyId} --policy-name default`))?.Policy;
+    if (policy) resources.push({ ResourceType: 'AWS::KMS::Key', arn: KeyArn, accountId, policy });
+  }
+  const functions = (await json<{ Functions?: { FunctionName: string; FunctionArn: string }[] }>('aws lambda list-functions'))?.Functions;
+  for (const { FunctionName, FunctionArn } of functions ?? []) {
+    const policy = (await json<{ Policy?: string }>(`aws lambda get-policy --function-name ${FunctionName}`))?.Policy;
+    if (policy) resources.push({ ResourceType: 'AWS::Lambda::Function', arn: FunctionArn, accountId, policy });
   }
   const org = world.organization();
   const zone = org ? [...new Set([...Object.keys(org.accounts), org.managementAccountId])] : undefined;
-  return findExternalAccess(accounts, buckets, zone);
+  return findExternalAccess(accounts, resources, zone);
 }
 
 /**

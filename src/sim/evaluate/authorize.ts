@@ -10,14 +10,17 @@
 import { RCP_SUPPORTED_SERVICES } from '../catalog/static-data.ts';
 import { normalizeContext, variableLookup } from './context.ts';
 import { RESOURCE_GRANT_CODES, type FlowStepCode } from './explanation-codes.ts';
+import { decidePolicy, type DecidedStatement } from './decide.ts';
 import { parsedPolicyOf } from './policy-cache.ts';
 import type { PrincipalMatchKind } from './principal.ts';
-import { evaluatePolicy, type ApplyingStatement, type PolicyEvaluation, type StatementRequest } from './statement.ts';
+import { evaluatePolicy, type StatementRequest } from './statement.ts';
 import type {
   AuthorizationRequest,
   AuthorizationResult,
   DecidingLayer,
+  Explanation,
   FlowStep,
+  ParseResult,
   PolicyExplanation,
   PolicySource,
   PolicyType,
@@ -28,10 +31,25 @@ import type {
 const RCP_SERVICES = RCP_SUPPORTED_SERVICES;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
 
-/** Decides one request, with the full explanation. Never throws. */
+/**
+ * Decides one request, with the full explanation. Never throws. The explanation is built when it is
+ * first read (most decisions are never explained); it is the same as if it had been built at once.
+ */
 export function authorize(request: AuthorizationRequest): AuthorizationResult {
+  return decide(request, false);
+}
+
+/**
+ * `authorize` with every statement traced as the decision is made, and the explanation built at once:
+ * the reference that authorize's untraced decision is tested against (lazy-explanation.test.ts).
+ */
+export function authorizeTraced(request: AuthorizationRequest): AuthorizationResult {
+  return decide(request, true);
+}
+
+function decide(request: AuthorizationRequest, traced: boolean): AuthorizationResult {
   try {
-    return new Evaluation(request).run();
+    return new Evaluation(request, traced).run();
   } catch (error) {
     // Fail closed: an internal error is a deny that says what happened.
     return {
@@ -61,26 +79,39 @@ type Layer = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
 const DENY_REPORT_ORDER: Layer[] = ['scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
 
 interface LayerResult {
-  evaluations: PolicyEvaluation[];
-  allows: ApplyingStatement[];
-  denies: ApplyingStatement[];
+  /** Policies of the layer that parsed. */
+  count: number;
+  allows: DecidedStatement[];
+  denies: DecidedStatement[];
+}
+
+/** A policy that took part, kept to explain the decision later: what was known about it then. */
+interface Taken {
+  source: PolicySource;
+  parsed: ParseResult;
+  level: number | undefined;
 }
 
 class Evaluation {
   readonly request: AuthorizationRequest;
+  readonly traced: boolean;
   readonly steps: FlowStep[] = [];
-  readonly policies: PolicyExplanation[] = [];
-  readonly errors: PolicyExplanation[] = [];
+  /** Every policy that took part, in the order the explanation lists them. */
+  readonly taken: Taken[] = [];
+  /** The first that did not parse. */
+  broken: PolicySource | undefined;
   readonly sreq: StatementRequest;
   readonly crossAccount: boolean;
 
-  constructor(request: AuthorizationRequest) {
+  constructor(request: AuthorizationRequest, traced: boolean) {
     this.request = request;
+    this.traced = traced;
     const ctx = normalizeContext(request.context ?? {});
     this.sreq = {
       actionLower: String(request.action).toLowerCase(),
       resource: String(request.resource),
-      principal: request.principal,
+      // A copy: the explanation is built later from what the request said now.
+      principal: { ...request.principal },
       ctx,
       lookup: variableLookup(ctx),
       hasBoundary: request.permissionsBoundary !== undefined,
@@ -121,11 +152,11 @@ class Evaluation {
     if (isRoot) this.step('root', 'continue', 'ROOT_USER_FULL_ACCESS_BY_DEFAULT', {});
 
     // Fail closed: a policy that takes part but does not parse blocks the request.
-    const broken = this.errors[0];
-    if (broken) return this.finish('implicitDeny', 'POLICY_ERROR', broken.policyType, [], { policyId: broken.policyId });
+    const broken = this.broken;
+    if (broken) return this.finish('implicitDeny', 'POLICY_ERROR', broken.policyType, [], { policyId: broken.id });
 
     // 1. Explicit deny in any applicable policy.
-    const byLayer: Record<Layer, ApplyingStatement[]> = {
+    const byLayer: Record<Layer, DecidedStatement[]> = {
       scp: scpLevels.flatMap((l) => l.denies),
       rcp: rcpLevels.flatMap((l) => l.denies),
       resource: resource?.denies ?? [],
@@ -243,7 +274,7 @@ class Evaluation {
     noIdentity: ReasonCode,
   ): AuthorizationResult | undefined {
     if (!identity || identity.allows.length === 0) {
-      this.step('identity', 'implicitDeny', 'IDENTITY_NO_ALLOW', { policies: String(identity?.evaluations.length ?? 0) });
+      this.step('identity', 'implicitDeny', 'IDENTITY_NO_ALLOW', { policies: String(identity?.count ?? 0) });
       return this.finish('implicitDeny', noIdentity, 'identity', [], {});
     }
     this.step('identity', 'allow', 'IDENTITY_ALLOW', {});
@@ -274,11 +305,36 @@ class Evaluation {
     return undefined;
   }
 
-  /** Evaluates the policies of one layer (or one organization level). */
+  /** Decides the policies of one layer (or one organization level). */
   layer(sources: readonly PolicySource[], level?: number): LayerResult {
-    const out: LayerResult = { evaluations: [], allows: [], denies: [] };
+    const out: LayerResult = { count: 0, allows: [], denies: [] };
     for (const source of sources) {
       const parsed = parsedPolicyOf(source);
+      // What the explanation needs of the source, as it is now.
+      const kept: PolicySource = { id: source.id, policyType: source.policyType, document: source.document };
+      if (source.arn !== undefined) kept.arn = source.arn;
+      if (source.name !== undefined) kept.name = source.name;
+      this.taken.push({ source: kept, parsed, level });
+      if (!parsed.ok) {
+        this.broken ??= kept;
+        continue;
+      }
+      out.count++;
+      if (!this.traced) {
+        decidePolicy(parsed.policy, kept, this.sreq, out.allows, out.denies);
+        continue;
+      }
+      const evaluation = evaluatePolicy(parsed.policy, kept, this.sreq);
+      for (const a of evaluation.allows) out.allows.push(decided(a.statement, a.principalMatch));
+      for (const d of evaluation.denies) out.denies.push(decided(d.statement, d.principalMatch));
+    }
+    return out;
+  }
+
+  /** The trace of every policy that took part, and the context keys its conditions missed. */
+  explain(): Explanation {
+    const policies: PolicyExplanation[] = [];
+    for (const { source, parsed, level } of this.taken) {
       if (!parsed.ok) {
         const explanation: PolicyExplanation = {
           policyId: source.id,
@@ -289,18 +345,16 @@ class Evaluation {
         };
         if (source.arn !== undefined) explanation.policyArn = source.arn;
         if (level !== undefined) explanation.level = level;
-        this.policies.push(explanation);
-        this.errors.push(explanation);
+        policies.push(explanation);
         continue;
       }
-      const evaluation = evaluatePolicy(parsed.policy, source, this.sreq);
-      if (level !== undefined) evaluation.explanation.level = level;
-      this.policies.push(evaluation.explanation);
-      out.evaluations.push(evaluation);
-      out.allows.push(...evaluation.allows);
-      out.denies.push(...evaluation.denies);
+      const { explanation } = evaluatePolicy(parsed.policy, source, this.sreq);
+      if (level !== undefined) explanation.level = level;
+      policies.push(explanation);
     }
-    return out;
+    const missing = new Set<string>();
+    for (const pol of policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
+    return { steps: this.steps, policies, missingContextKeys: [...missing], crossAccount: this.crossAccount };
   }
 
   step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: FlowStepCode, params: Record<string, string>): void {
@@ -315,18 +369,55 @@ class Evaluation {
     params: Record<string, string>,
   ): AuthorizationResult {
     this.step('final', decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny', reason, params);
-    const missing = new Set<string>();
-    for (const pol of this.policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
-    const result: AuthorizationResult = {
-      decision,
-      reason,
-      decidingLayer: layer,
-      decidingStatements: statements.map(stripRef),
-      explanation: { steps: this.steps, policies: this.policies, missingContextKeys: [...missing], crossAccount: this.crossAccount },
-    };
+    const result = this.traced
+      ? { decision, reason, decidingLayer: layer, decidingStatements: statements, explanation: this.explain() }
+      : lazyResult(decision, reason, layer, statements, this);
     if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
     return result;
   }
+}
+
+/**
+ * A result whose `explanation` is an own enumerable property like any other (spread, JSON,
+ * structuredClone and deep equality see it), built on first read and then kept as a plain value.
+ */
+function lazyResult(
+  decision: AuthorizationResult['decision'],
+  reason: ReasonCode,
+  decidingLayer: DecidingLayer,
+  decidingStatements: StatementRef[],
+  evaluation: Evaluation,
+): AuthorizationResult {
+  const settle = (target: AuthorizationResult, value: Explanation): Explanation => {
+    Object.defineProperty(target, 'explanation', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  return {
+    decision,
+    reason,
+    decidingLayer,
+    decidingStatements,
+    get explanation(): Explanation {
+      return settle(this, evaluation.explain());
+    },
+    set explanation(value: Explanation) {
+      settle(this, value);
+    },
+  };
+}
+
+/** A deciding statement from a traced one (the trace fields left out, so results stay small). */
+function decided(s: StatementRef, principalMatch: DecidedStatement['principalMatch']): DecidedStatement {
+  const statement: StatementRef = {
+    policyId: s.policyId,
+    policyType: s.policyType,
+    statementIndex: s.statementIndex,
+    effect: s.effect,
+    span: s.span,
+  };
+  if (s.policyArn !== undefined) statement.policyArn = s.policyArn;
+  if (s.sid !== undefined) statement.sid = s.sid;
+  return principalMatch ? { statement, principalMatch } : { statement };
 }
 
 /** Callers with an AWS identity of their own; the others (anonymous, services, web identity and SAML callers) depend on the resource policy alone. */
@@ -346,7 +437,7 @@ const GRANT_RANK: Record<PrincipalMatchKind, number> = {
 };
 
 /** The most powerful way the resource policy's Allow statements name the caller. */
-function strongestGrant(allows: ApplyingStatement[]): { kind: PrincipalMatchKind; statements: StatementRef[] } | undefined {
+function strongestGrant(allows: DecidedStatement[]): { kind: PrincipalMatchKind; statements: StatementRef[] } | undefined {
   let best: PrincipalMatchKind | undefined;
   for (const a of allows) {
     const kind = a.principalMatch?.kind ?? 'wildcard';
@@ -355,22 +446,8 @@ function strongestGrant(allows: ApplyingStatement[]): { kind: PrincipalMatchKind
   return best === undefined ? undefined : { kind: best, statements: allows.map(ref) };
 }
 
-function ref(a: ApplyingStatement): StatementRef {
+function ref(a: DecidedStatement): StatementRef {
   return a.statement;
-}
-
-/** A StatementRef without the trace fields, so results stay small. */
-function stripRef(s: StatementRef): StatementRef {
-  const out: StatementRef = {
-    policyId: s.policyId,
-    policyType: s.policyType,
-    statementIndex: s.statementIndex,
-    effect: s.effect,
-    span: s.span,
-  };
-  if (s.policyArn !== undefined) out.policyArn = s.policyArn;
-  if (s.sid !== undefined) out.sid = s.sid;
-  return out;
 }
 
 /** The policy types in evaluation order, for explanations. */

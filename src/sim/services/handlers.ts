@@ -7,6 +7,7 @@ import { KMS_SERVICE } from './kms/definition.ts';
 import { LAMBDA_SERVICE } from './lambda/definition.ts';
 import { ORGANIZATIONS_SERVICE } from './organizations/definition.ts';
 import { S3_SERVICE } from './s3/definition.ts';
+import { S3CONTROL_SERVICE } from './s3control/definition.ts';
 import type { ServiceDefinition } from './service.ts';
 import { STS_SERVICE } from './sts/definition.ts';
 import { IDENTITYSTORE_SERVICE } from './identitystore/definition.ts';
@@ -28,6 +29,7 @@ export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.from
     SSO_ADMIN_SERVICE,
     SSO_PORTAL_SERVICE,
     SSO_OIDC_SERVICE,
+    S3CONTROL_SERVICE,
   ].map((s) => [s.name, s]),
 );
 

@@ -125,10 +125,10 @@ function cliConfigOption(config: CreateWorldOptions['cliConfig']): WorldState['c
   return out;
 }
 
-/** A saved world as today's state: older format versions are migrated (migrate.ts). */
-export function stateFromSnapshot(snapshot: unknown): WorldState {
+/** A saved world as today's state: older format versions are migrated (migrate.ts); `owned`: see migrateSnapshot. */
+export function stateFromSnapshot(snapshot: unknown, owned = false): WorldState {
   try {
-    return migrateSnapshot(snapshot);
+    return migrateSnapshot(snapshot, { owned });
   } catch (e) {
     if (e instanceof SnapshotError) throw new WorldOptionsError(e.message);
     throw e;

@@ -1,5 +1,5 @@
 /** The simulated world: accounts, their state, the clock and the public World API. */
-export { createWorld } from './world.ts';
+export { createWorld, restoreWorld } from './world.ts';
 export type { World } from './world-interface.ts';
 export type { CreateWorldOptions } from './create.ts';
 export { WorldOptionsError, DEFAULT_START } from './create.ts';

@@ -31,10 +31,14 @@ function checkAccount(a: Partial<AccountState>, where: string): void {
     throw new SnapshotError(`${where} is missing records, accountId or root`);
 }
 
-/** A saved world of any known version as today's state (a deep copy; the input is not changed). */
-export function migrateSnapshot(snapshot: unknown): WorldState {
+/**
+ * A saved world of any known version as today's state: a deep copy (the input is not changed), or
+ * with `owned` the input itself, for a snapshot just decoded that nothing else holds (a reload: the
+ * copy of a big world cost more than the rest of the restore together).
+ */
+export function migrateSnapshot(snapshot: unknown, { owned = false }: { owned?: boolean } = {}): WorldState {
   if (!snapshot || typeof snapshot !== 'object') throw new SnapshotError('snapshot must be the object world.save() returned');
-  const s = structuredClone(snapshot) as Record<string, unknown>;
+  const s = (owned ? snapshot : structuredClone(snapshot)) as Record<string, unknown>;
   if (s['formatVersion'] === 1) return fromVersion1(s);
   if (s['formatVersion'] !== WORLD_FORMAT_VERSION) {
     throw new SnapshotError(

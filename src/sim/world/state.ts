@@ -281,6 +281,8 @@ export interface AccountState {
   kmsKeys?: Record<string, KmsKey>;
   /** KMS aliases by alias name (services/kms). */
   kmsAliases?: Record<string, KmsAlias>;
+  /** Account-level S3 Block Public Access (services/s3control; absent: none, as for a new account). */
+  accountPublicAccessBlock?: PublicAccessBlock;
   /** The account password policy (absent: IAM's default rules apply). */
   passwordPolicy?: PasswordPolicy;
   /** Service last accessed reports by job ID (services/iam/last-accessed.ts). */

@@ -45,6 +45,14 @@ export function createWorld(options: CreateWorldOptions = {}): World {
   return new World(state);
 }
 
+/**
+ * Continues a saved world (as `createWorld({ snapshot })`) from a state the caller hands over: one
+ * just decoded from its saved text that nothing else holds, so it is used as is instead of copied.
+ */
+export function restoreWorld(saved: unknown): World {
+  return new World(stateFromSnapshot(saved, true));
+}
+
 /** Bytes that are printable UTF-8 text (an MFA seed, a text object) as a string; otherwise undefined. */
 function printableText(bytes: Uint8Array): string | undefined {
   try {

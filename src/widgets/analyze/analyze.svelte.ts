@@ -6,7 +6,7 @@
 import type { PolicyComparison } from '../../sim/analyze/index.ts';
 import type { RepairReport } from '../../sim/analyze/repair.ts';
 import { latestOnly, withSimulator } from '../../worker/client.ts';
-import type { AccessRequest, Result } from '../../worker/protocol.ts';
+import type { Result } from '../../worker/protocol.ts';
 
 /** What the comparison panel shows. */
 export type DiffView =
@@ -44,27 +44,10 @@ export class PolicyDiffState {
 export type RepairView =
   { kind: 'idle' } | { kind: 'pending' } | { kind: 'done'; report: RepairReport } | { kind: 'error'; message: string; code: string };
 
-/** "What would allow it?" for the request an AccessCheck decided. */
-export class RepairState {
-  view: RepairView = $state.raw({ kind: 'idle' });
-
-  /** Asks for the repair of this request (on demand: the learner asked). */
-  async ask(request: AccessRequest): Promise<void> {
-    this.view = { kind: 'pending' };
-    const r = await withSimulator((api) => api.repairAccess(request));
-    this.view = r.ok ? { kind: 'done', report: r.value } : { kind: 'error', message: r.error.message, code: r.error.code };
-  }
-
-  /** Forgets the answer (the request changed). */
-  reset(): void {
-    this.view = { kind: 'idle' };
-  }
-}
-
 /** What the repair of a world's denial shows: also 'none' when the simulator holds no denied check for it. */
 export type DenialRepairView = RepairView | { kind: 'none' };
 
-/** "What would allow it?" for a denial the world recorded (the terminal's last command, a trail record). */
+/** "What would allow it?" for a denial: an AccessCheck's request, the terminal's last command, a trail record, a console banner. */
 export class DenialRepairState {
   view: DenialRepairView = $state.raw({ kind: 'idle' });
 
@@ -77,5 +60,10 @@ export class DenialRepairState {
       : r.value === null
         ? { kind: 'none' }
         : { kind: 'done', report: r.value };
+  }
+
+  /** Forgets the answer (the question changed). */
+  reset(): void {
+    this.view = { kind: 'idle' };
   }
 }

@@ -14,6 +14,7 @@ import { simulateCustomPolicyWithDetails } from '../../sim/index.ts';
 import type { AccessRequest, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 import { worlds } from '../worlds.ts';
+import { rememberedDenial } from '../denials.ts';
 import { toSimulateInput } from './policy.ts';
 
 /** The analysis half of the worker api. */
@@ -48,14 +49,22 @@ export const analyzeApi = {
     });
   },
 
+  /** For a denied check the worker holds by id (a console AccessDenied): the repair, or null when no longer held. */
+  repairHeldDenial(id: string): Promise<Result<RepairReport | null>> {
+    return attempt(() => {
+      const request = rememberedDenial(id);
+      return request ? repairRequest(request) : null;
+    });
+  },
+
   /** Every escalation path of a world. */
   escalationPaths(world: string): Promise<Result<EscalationPath[]>> {
     return attempt(async () => worldEscalationPaths(await worlds.get(world)));
   },
 
   /** The least-privilege policy a world's trail proves for a principal. */
-  generatePolicy(world: string, principalArn: string, since?: string): Promise<Result<GeneratedPolicy>> {
-    return attempt(async () => worldGeneratedPolicy(await worlds.get(world), principalArn, since));
+  generatePolicy(world: string, principalArn: string, since?: string, until?: string): Promise<Result<GeneratedPolicy>> {
+    return attempt(async () => worldGeneratedPolicy(await worlds.get(world), principalArn, since, until));
   },
 
   /** External and public access findings of a world. */

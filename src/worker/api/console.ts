@@ -12,6 +12,7 @@ import type { ConsoleSwitchRoleResult } from '../../sim/world/console-switch-rol
 import type { AccessAnswer, Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 import { worlds } from '../worlds.ts';
+import { rememberDenial } from '../denials.ts';
 
 /** What the sign-in page needs to know about the simulated account before anyone signs in. */
 export interface ConsoleAccount {
@@ -24,7 +25,10 @@ export interface ConsoleAccount {
 }
 
 /** The answer to one console call: the API output, or the AWS error with the engine's explanation when it was a denial. */
-export type ConsoleAnswer = { ok: true; output: Record<string, unknown> } | { ok: false; error: ServiceError; denied?: AccessAnswer[] };
+export type ConsoleAnswer =
+  | { ok: true; output: Record<string, unknown> }
+  /** `repairId` names the first denied check for "What would allow it?" (analyzeApi.repairHeldDenial). */
+  | { ok: false; error: ServiceError; denied?: AccessAnswer[]; repairId?: string };
 
 /** One API call the console makes. */
 export interface ConsoleCall {
@@ -105,5 +109,8 @@ function answer({
       matched: [],
       missingContextValues: result.explanation.missingContextKeys,
     }));
-  return denied.length ? { ok: false, error: response.error, denied } : { ok: false, error: response.error };
+  const first = decisions.find((d) => d.result.decision !== 'allowed');
+  return denied.length && first
+    ? { ok: false, error: response.error, denied, repairId: rememberDenial(first.request) }
+    : { ok: false, error: response.error };
 }

@@ -200,6 +200,15 @@ describe('iam-dojo generate-policy and access-findings (in-process world host)',
       h,
     );
     expect(bad.exitCode).toBe(2);
+    const alice = ['--world', 'w.json', '--principal-arn', 'arn:aws:iam::123456789012:user/alice'];
+    expect((await runAnalysisCommand('generate-policy', [...alice, '--until', 'yesterday'], h)).exitCode).toBe(2);
+    const backwards = await runAnalysisCommand(
+      'generate-policy',
+      [...alice, '--since', '2030-01-02T00:00:00Z', '--until', '2030-01-01T00:00:00Z'],
+      h,
+    );
+    expect(backwards.exitCode).toBe(2);
+    expect(backwards.stderr).toContain('swap the two times');
   });
 
   it('access-findings reports a role trusted by another account and a public bucket, and leaves no trail', async () => {

@@ -9,7 +9,14 @@ import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
 import { optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { requireExistingPrincipals } from '../iam/roles.ts';
-import { defaultPublicAccessBlock, isPublicPolicy, publicPolicyBlocked, PUBLIC_ACCESS_OPERATIONS } from './public-access.ts';
+import {
+  defaultPublicAccessBlock,
+  effectivePublicAccessBlock,
+  isPublicPolicy,
+  isPublicPolicyText,
+  publicPolicyBlocked,
+  PUBLIC_ACCESS_OPERATIONS,
+} from './public-access.ts';
 import { s3DecryptObject, s3EncryptObject } from '../kms/via-service.ts';
 import { base64ToBytes, bytesToBase64, crc32Base64, md5Hex } from './checksums.ts';
 
@@ -63,7 +70,16 @@ function onBucket(ctx: OperationContext, bucket: Bucket | undefined, context: Au
     ctx.trail.alsoDeliverTo = [owner.accountId];
     for (const r of ctx.trail.resources ?? []) if (r.accountId !== undefined) r.accountId = owner.accountId;
   }
-  return bucket?.policy !== undefined
+  // RestrictPublicBuckets: while the bucket's policy is public, only the owner account's principals
+  // (and AWS services) are let in by it — "public and cross-account access within any public bucket
+  // policy, including non-public delegation to specific accounts, is blocked" (API Reference,
+  // PublicAccessBlockConfiguration, https://docs.aws.amazon.com/AmazonS3/latest/API/API_PublicAccessBlockConfiguration.html).
+  const restricted =
+    bucket?.policy !== undefined &&
+    resourceAccountId !== ctx.state.accountId &&
+    effectivePublicAccessBlock(bucket, owner).RestrictPublicBuckets &&
+    isPublicPolicyText(bucket.policy);
+  return bucket?.policy !== undefined && !restricted
     ? {
         context,
         resourceAccountId,
@@ -183,7 +199,9 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
   } catch {
     throw fault('MalformedPolicy', 'Invalid principal in policy', 400);
   }
-  if (bucket.publicAccessBlock?.BlockPublicPolicy === true && isPublicPolicy(parsed.policy)) throw publicPolicyBlocked(ctx, bucket.name);
+  // The bucket's own setting or its account's (S3 Control) refuses a public policy.
+  if (effectivePublicAccessBlock(bucket, ownerOf(ctx, bucket.name)).BlockPublicPolicy && isPublicPolicy(parsed.policy))
+    throw publicPolicyBlocked(ctx, bucket.name);
   bucket.policy = text;
   ctx.trail.requestParameters = { ...(ctx.trail.requestParameters ?? {}), bucketPolicy: JSON.parse(text) as unknown, policy: '' };
   return {};

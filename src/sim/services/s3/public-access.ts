@@ -5,10 +5,27 @@
  * Blog, "Heads-Up: Amazon S3 Security Changes Are Coming in April of 2023"), so a bucket policy that
  * grants public access is refused with 403 until the owner turns BlockPublicPolicy off.
  */
+import { parsePolicy } from '../../policy/parse.ts';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/types.ts';
-import { own, type Bucket, type PublicAccessBlock } from '../../world/state.ts';
+import { own, type AccountState, type Bucket, type PublicAccessBlock } from '../../world/state.ts';
 import { fault } from '../errors.ts';
 import { str, type OperationContext, type OperationDefinition } from '../operation.ts';
+
+const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
+
+/**
+ * The settings S3 applies to a bucket: each one on when the bucket's or its owner account's
+ * (S3 Control, services/s3control) says so — "S3 applies the most restrictive setting between
+ * bucket-level and effective account-level configurations" (S3 User Guide, "Configuring block
+ * public access settings for your S3 buckets",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html).
+ */
+export function effectivePublicAccessBlock(bucket: Bucket, owner: AccountState | undefined): PublicAccessBlock {
+  const account = owner?.accountPublicAccessBlock;
+  const result = {} as PublicAccessBlock;
+  for (const name of SETTINGS) result[name] = bucket.publicAccessBlock?.[name] === true || account?.[name] === true;
+  return result;
+}
 
 /** What a bucket created today starts with: every setting on. */
 export function defaultPublicAccessBlock(): PublicAccessBlock {
@@ -61,6 +78,12 @@ export function isPublicPolicy(policy: ParsedPolicy): boolean {
       (s.principal?.entries.some((e) => e.kind === 'AWS' && e.values.some((v) => v.value === '*')) ?? false);
     return everyone && !fixesValue(s);
   });
+}
+
+/** True when a stored bucket policy's text grants public access (an unreadable one is not public). */
+export function isPublicPolicyText(text: string): boolean {
+  const parsed = parsePolicy(text, { policyType: 'resource' });
+  return parsed.ok && isPublicPolicy(parsed.policy);
 }
 
 const noConfiguration = () => fault('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);

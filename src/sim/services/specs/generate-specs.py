@@ -53,6 +53,7 @@ OPERATIONS = {
     ('ec2', '2016-11-15'): '''RunInstances DescribeInstances StopInstances StartInstances TerminateInstances
         AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
         DescribeIamInstanceProfileAssociations CreateTags DeleteTags DescribeTags''',
+    ('s3control', '2018-08-20'): 'PutPublicAccessBlock GetPublicAccessBlock DeletePublicAccessBlock',
     ('kms', '2014-11-01'): '''CreateKey DescribeKey ListKeys CreateAlias DeleteAlias ListAliases GetKeyPolicy PutKeyPolicy
         Encrypt Decrypt GenerateDataKey ScheduleKeyDeletion CancelKeyDeletion EnableKey DisableKey
         CreateGrant ListGrants RevokeGrant''',

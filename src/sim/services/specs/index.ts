@@ -10,6 +10,7 @@ import { KMS_OPERATIONS } from './kms.generated.ts';
 import { LAMBDA_OPERATIONS } from './lambda.generated.ts';
 import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
+import { S3CONTROL_OPERATIONS } from './s3control.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
 import { IAM_SAML_OPERATIONS } from './iam-saml.generated.ts';
 import { STS_SAML_OPERATIONS } from './sts-saml.generated.ts';
@@ -33,6 +34,7 @@ const ALL: readonly OperationSpec[] = [
   ...SSO_ADMIN_OPERATIONS,
   ...SSO_OPERATIONS,
   ...SSO_OIDC_OPERATIONS,
+  ...S3CONTROL_OPERATIONS,
 ];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
 const BY_CLI_NAME = new Map(ALL.map((spec) => [`${spec.service}:${spec.cliName ?? spec.name}`, spec]));
@@ -51,6 +53,7 @@ export const SIMULATED_SERVICES: readonly string[] = [
   'sso-admin',
   'sso',
   'sso-oidc',
+  's3control',
 ];
 
 /** The CLI command name of a world service (`s3` is `s3api` on the command line). */

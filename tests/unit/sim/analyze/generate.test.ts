@@ -68,4 +68,37 @@ describe('generatePolicyFromTrail', () => {
     });
     expect(r.PolicyDocument.Statement.map((s) => s.Action)).toEqual([['iam:ListUsers']]);
   });
+
+  it('the window ends at until; an end before the start or a malformed time is BAD_INPUT', async () => {
+    const { world, midpoint } = await scenario();
+    const records = world.trail().Records;
+    const decisionsFor = (id: string) => world.decisionsFor(id);
+    const r = await generatePolicyFromTrail({ records, principalArn: ALICE, until: midpoint, decisionsFor });
+    expect(r.PolicyDocument.Statement.map((s) => s.Action)).toEqual([['iam:GetUser']]);
+    await expect(
+      generatePolicyFromTrail({ records, principalArn: ALICE, since: midpoint, until: '2000-01-01T00:00:00Z' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
+    await expect(generatePolicyFromTrail({ records, principalArn: ALICE, until: 'yesterday' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
+  });
+
+  it('AdministratorAccess against a small window: every action of the unused services is said in words, not counted as one', async () => {
+    const { world } = await scenario();
+    const admin = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    const r = await generatePolicyFromTrail({
+      records: world.trail().Records,
+      principalArn: ALICE,
+      currentPolicies: [admin],
+      decisionsFor: (id) => world.decisionsFor(id),
+    });
+    expect(r.unusedOtherServices).toBe(true);
+    expect(r.summary).toMatch(
+      /^grants \d+ actions on \d+ resources? never used in the window, and every action of the services the window never used \(for example [a-z0-9]+:\w+\)$/,
+    );
+    // Every IAM action but the two the window used is unused on some resource.
+    expect(r.unusedActions).toBeGreaterThan(100);
+  });
 });

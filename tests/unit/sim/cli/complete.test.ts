@@ -6,7 +6,7 @@ describe('completeCommandLine', () => {
   it.each<[string, string[]]>([
     ['a', ['aws']],
     ['aws i', ['iam', 'identitystore']],
-    ['aws s', ['s3api', 'sso', 'sso-admin', 'sso-oidc', 'sts']],
+    ['aws s', ['s3api', 's3control', 'sso', 'sso-admin', 'sso-oidc', 'sts']],
     ['aws iam create-u', ['create-user']],
     ['aws sts assume-role --role-s', ['--role-session-name']],
     ['aws iam list-users --output t', ['table', 'text']],

@@ -1,0 +1,92 @@
+/**
+ * Which statements of a policy apply to a request, without the trace: the same tests as
+ * `evaluateStatement` (statement.ts) in the same order — action, resource, principal, conditions —
+ * stopping at the first that fails. The decision needs only this; the full trace (the explanation)
+ * is built from the same parsed policy when it is first read (authorize.ts), so a request whose
+ * explanation nobody reads does not pay for it. tests/unit/sim/evaluate/lazy-explanation.test.ts
+ * checks that both give the same statements on every engine case.
+ */
+import type { ParsedStatement } from '../policy/types.ts';
+import { matchResourcePattern } from './arn.ts';
+import { evaluateCondition } from './conditions.ts';
+import { matchPrincipal, type PrincipalMatch } from './principal.ts';
+import { matchesAction, type StatementRequest } from './statement.ts';
+import type { ParsedPolicy, PolicySource, StatementRef } from './types.ts';
+import type { VariableLookup } from './variables.ts';
+
+/** A statement that applies, as the decision names it, with how its Principal named the caller. */
+export interface DecidedStatement {
+  statement: StatementRef;
+  principalMatch?: PrincipalMatch;
+}
+
+/** Adds the statements of `policy` that apply to `allows` or `denies` by their effect. */
+export function decidePolicy(
+  policy: ParsedPolicy,
+  source: PolicySource,
+  req: StatementRequest,
+  allows: DecidedStatement[],
+  denies: DecidedStatement[],
+): void {
+  // Variables exist only under Version 2012-10-17 (IAM "Version"): otherwise `${…}` is literal.
+  const lookup = policy.version?.value === '2012-10-17' ? req.lookup : undefined;
+  for (const stmt of policy.statements) {
+    if (!actionApplies(stmt, req.actionLower) || !resourceApplies(stmt, req.resource, lookup)) continue;
+    let principalMatch: PrincipalMatch | undefined;
+    if (stmt.principal) {
+      principalMatch = matchPrincipal(stmt.principal, req.principal);
+      if (!principalMatch) continue;
+    } else if (stmt.notPrincipal) {
+      const m = matchPrincipal(stmt.notPrincipal, req.principal, { notPrincipal: true });
+      // A Deny with NotPrincipal always denies a principal that has a permissions boundary
+      // (IAM User Guide, "NotPrincipal"; the same rule as evaluateStatement).
+      if (m && !(stmt.effect.value === 'Deny' && req.hasBoundary)) continue;
+      principalMatch = { kind: 'wildcard', value: '*' };
+    }
+    if (!conditionsApply(stmt, req, lookup)) continue;
+    const statement = statementRef(stmt, source);
+    (stmt.effect.value === 'Deny' ? denies : allows).push(principalMatch ? { statement, principalMatch } : { statement });
+  }
+}
+
+function actionApplies(stmt: ParsedStatement, actionLower: string): boolean {
+  const patterns = stmt.action ?? stmt.notAction ?? [];
+  let listed = false;
+  for (const p of patterns)
+    if (matchesAction(p.value, actionLower)) {
+      listed = true;
+      break;
+    }
+  return stmt.action ? listed : !listed;
+}
+
+function resourceApplies(stmt: ParsedStatement, resource: string, lookup: VariableLookup | undefined): boolean {
+  const patterns = stmt.resource ?? stmt.notResource;
+  if (!patterns) return true;
+  let listed = false;
+  for (const p of patterns)
+    if (matchResourcePattern(p.value, resource, lookup).matched) {
+      listed = true;
+      break;
+    }
+  return stmt.resource ? listed : !listed;
+}
+
+function conditionsApply(stmt: ParsedStatement, req: StatementRequest, lookup: VariableLookup | undefined): boolean {
+  for (const c of stmt.conditions) if (!evaluateCondition(c, req.ctx, lookup).matched) return false;
+  return true;
+}
+
+/** The pointer to a statement that results carry (the fields of StatementRef, in its order). */
+export function statementRef(stmt: ParsedStatement, source: PolicySource): StatementRef {
+  const out: StatementRef = {
+    policyId: source.id,
+    policyType: source.policyType,
+    statementIndex: stmt.index,
+    effect: stmt.effect.value,
+    span: stmt.span,
+  };
+  if (source.arn !== undefined) out.policyArn = source.arn;
+  if (stmt.sid) out.sid = stmt.sid.value;
+  return out;
+}
