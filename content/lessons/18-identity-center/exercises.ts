@@ -9,7 +9,7 @@
  * Connect in Amazon Web Services".
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
-import { defineExercises } from '../../../src/course/exercise.ts';
+import { defineExercises, type ExerciseInput } from '../../../src/course/exercise.ts';
 import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { enterProd, identityCenterScene, inProd } from './world.ts';
 
@@ -17,6 +17,21 @@ import { enterProd, identityCenterScene, inProd } from './world.ts';
 const groupId = {
   run: 'aws identitystore list-groups --identity-store-id {{STORE}}',
   save: { G: "Groups[?DisplayName=='Auditors'].GroupId | [0] || 'none'" },
+};
+
+/** The group Auditors (not a single user) holds the first permission set in prod. */
+const groupAssignedInProd: ExerciseInput['checks'][number] = {
+  id: 'group-assigned-in-prod',
+  kind: 'command',
+  label: 'the group Auditors (not a single user) is assigned the permission set in prod',
+  setup: [
+    groupId,
+    { run: 'aws sso-admin list-permission-sets --instance-arn {{INSTANCE}}', save: { PSET: "PermissionSets[0] || 'none'" } },
+  ],
+  command:
+    "aws sso-admin list-account-assignments --instance-arn {{INSTANCE}} --account-id {{PROD}} --permission-set-arn {{PSET}} --query \"length(AccountAssignments[?PrincipalType=='GROUP' && PrincipalId=='{{G}}'])\"",
+  expect: { outcome: 'success', equals: 1 },
+  failure: 'the permission set is not assigned to the group Auditors in the prod account',
 };
 
 const createGroup = {
@@ -33,6 +48,20 @@ const attach = (policy: string) =>
   `aws sso-admin attach-managed-policy-to-permission-set --instance-arn {{INSTANCE}} --permission-set-arn {{PS}} --managed-policy-arn arn:aws:iam::aws:policy/${policy}`;
 const assign = (account: string, type: 'GROUP' | 'USER', principal: string) =>
   `aws sso-admin create-account-assignment --instance-arn {{INSTANCE}} --target-id {{${account}}} --target-type AWS_ACCOUNT --permission-set-arn {{PS}} --principal-type ${type} --principal-id {{${principal}}}`;
+
+const createBob = {
+  run: 'aws identitystore create-user --identity-store-id {{STORE}} --user-name bob --display-name "Bob Example" --name GivenName=Bob,FamilyName=Example',
+  save: { BOB: 'UserId' },
+};
+const auditorsId = {
+  run: 'aws identitystore list-groups --identity-store-id {{STORE}}',
+  save: { GROUP: "Groups[?DisplayName=='Auditors'].GroupId | [0]" },
+};
+const addBob = 'aws identitystore create-group-membership --identity-store-id {{STORE}} --group-id {{GROUP}} --member-id UserId={{BOB}}';
+const aliceMembership = {
+  run: 'aws identitystore list-group-memberships-for-member --identity-store-id {{STORE}} --member-id UserId={{ALICE}}',
+  save: { M: 'GroupMemberships[0].MembershipId' },
+};
 
 const issuer = 'token.actions.githubusercontent.com';
 const provider = `arn:aws:iam::{{accountId}}:oidc-provider/${issuer}`;
@@ -85,19 +114,7 @@ export default defineExercises([
         expect: { outcome: 'success', equals: 1 },
         failure: 'there is no group Auditors with alice in it yet',
       },
-      {
-        id: 'group-assigned-in-prod',
-        kind: 'command',
-        label: 'the group Auditors (not a single user) is assigned the permission set in prod',
-        setup: [
-          groupId,
-          { run: 'aws sso-admin list-permission-sets --instance-arn {{INSTANCE}}', save: { PSET: "PermissionSets[0] || 'none'" } },
-        ],
-        command:
-          "aws sso-admin list-account-assignments --instance-arn {{INSTANCE}} --account-id {{PROD}} --permission-set-arn {{PSET}} --query \"length(AccountAssignments[?PrincipalType=='GROUP' && PrincipalId=='{{G}}'])\"",
-        expect: { outcome: 'success', equals: 1 },
-        failure: 'the permission set is not assigned to the group Auditors in the prod account',
-      },
+      groupAssignedInProd,
       {
         id: 'prod-role-read-only',
         kind: 'command',
@@ -116,7 +133,7 @@ export default defineExercises([
       },
     ],
     hints: [
-      'Four objects: a group in the identity store, a membership, a permission set with one managed policy, and an account assignment (group + permission set + account).',
+      'Which objects make access here: where do people live, what says what they may do, and what joins the two to one account? A group in the identity store, a membership, a permission set with one managed policy, and an account assignment (group + permission set + account).',
       '`aws identitystore create-group --identity-store-id STORE --display-name Auditors`, then `aws identitystore create-group-membership --identity-store-id STORE --group-id GROUP --member-id UserId=ALICE` (alice’s ID: `aws identitystore list-users --identity-store-id STORE`).',
       '`aws sso-admin create-permission-set --instance-arn INSTANCE --name Auditor`, `aws sso-admin attach-managed-policy-to-permission-set … --managed-policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess`, then `aws sso-admin create-account-assignment --instance-arn INSTANCE --target-id PROD_ACCOUNT --target-type AWS_ACCOUNT --permission-set-arn PS --principal-type GROUP --principal-id GROUP`.',
     ],
@@ -145,6 +162,96 @@ export default defineExercises([
         mistake: 'assigns the group but forgets to add alice to it',
         steps: [createGroup, createSet, attach('ReadOnlyAccess'), assign('PROD', 'GROUP', 'GROUP')],
         caughtBy: ['alice-in-auditors'],
+      },
+    ],
+  },
+  {
+    id: 'joiner-leaver',
+    title: 'Bob joins the auditors, alice leaves',
+    goal: 'alice moves to another team and bob takes over the audits. Create the identity store user `bob` (user name `bob`, display name `Bob Example`, given name Bob, family name Example), give him the Auditor access in prod the same way alice had it, and end alice’s access — without touching the permission set or the prod account.',
+    start: { continueFromPrevious: true },
+    checks: [
+      {
+        id: 'bob-in-auditors',
+        kind: 'command',
+        label: 'bob is a member of the group Auditors',
+        setup: [
+          groupId,
+          {
+            run: 'aws identitystore list-users --identity-store-id {{STORE}}',
+            save: { B: "Users[?UserName=='bob'].UserId | [0] || 'none'" },
+          },
+        ],
+        command:
+          'aws identitystore list-group-memberships --identity-store-id {{STORE}} --group-id {{G}} --query "length(GroupMemberships[?MemberId.UserId==\'{{B}}\'])"',
+        expect: { outcome: 'success', equals: 1 },
+        failure: 'there is no user bob in the group Auditors yet',
+      },
+      {
+        id: 'alice-out',
+        kind: 'command',
+        label: 'alice is no longer in any group',
+        command:
+          'aws identitystore list-group-memberships-for-member --identity-store-id {{STORE}} --member-id UserId={{ALICE}} --query "length(GroupMemberships)"',
+        expect: { outcome: 'success', equals: 0 },
+        failure: 'alice is still a member of a group, so she still reaches what it is assigned',
+      },
+      groupAssignedInProd,
+      {
+        id: 'no-user-assignments',
+        kind: 'command',
+        label: 'nobody holds the permission set in prod as a single user',
+        setup: [{ run: 'aws sso-admin list-permission-sets --instance-arn {{INSTANCE}}', save: { PSET: "PermissionSets[0] || 'none'" } }],
+        command:
+          'aws sso-admin list-account-assignments --instance-arn {{INSTANCE}} --account-id {{PROD}} --permission-set-arn {{PSET}} --query "length(AccountAssignments[?PrincipalType==\'USER\'])"',
+        expect: { outcome: 'success', equals: 0 },
+        failure: 'someone is assigned the permission set in prod directly, as a user — their access will not follow the group',
+      },
+    ],
+    hints: [
+      'With access given to a group, what changes when a person joins or leaves — the permission set, the assignment, or only a membership?',
+      '`aws identitystore create-user …` for bob, then `aws identitystore create-group-membership` to add him to Auditors (the group’s ID: `aws identitystore list-groups --identity-store-id STORE`).',
+      'alice’s membership ID: `aws identitystore list-group-memberships-for-member --identity-store-id STORE --member-id UserId=ALICE`; then `aws identitystore delete-group-membership --identity-store-id STORE --membership-id ID`.',
+    ],
+    solution: {
+      steps: [
+        createBob,
+        auditorsId,
+        addBob,
+        aliceMembership,
+        'aws identitystore delete-group-membership --identity-store-id {{STORE}} --membership-id {{M}}',
+      ],
+      explanation:
+        'Two memberships changed and nothing else: the permission set, the assignment and the role in prod stay as they were. That is why access is given to groups — joiners and leavers are identity store changes, and no account is touched. (In a company the identity store is often synchronized from the corporate directory with SCIM, so HR’s change is the whole offboarding.)',
+    },
+    wrongAnswers: [
+      {
+        mistake: 'assigns bob the permission set directly and removes alice',
+        steps: [
+          createBob,
+          auditorsId,
+          { run: 'aws sso-admin list-permission-sets --instance-arn {{INSTANCE}}', save: { PS: 'PermissionSets[0]' } },
+          assign('PROD', 'USER', 'BOB'),
+          aliceMembership,
+          'aws identitystore delete-group-membership --identity-store-id {{STORE}} --membership-id {{M}}',
+        ],
+        caughtBy: ['bob-in-auditors', 'no-user-assignments'],
+      },
+      {
+        mistake: 'adds bob to the group but forgets to remove alice',
+        steps: [createBob, auditorsId, addBob],
+        caughtBy: ['alice-out'],
+      },
+      {
+        mistake: 'removes the group’s assignment in prod to shut alice out, and adds bob to the group',
+        steps: [
+          createBob,
+          auditorsId,
+          addBob,
+          { run: 'aws sso-admin list-permission-sets --instance-arn {{INSTANCE}}', save: { PS: 'PermissionSets[0]' } },
+          'aws sso-admin delete-account-assignment --instance-arn {{INSTANCE}} --target-id {{PROD}} --target-type AWS_ACCOUNT --permission-set-arn {{PS}} --principal-type GROUP --principal-id {{GROUP}}',
+        ],
+        caughtBy: ['alice-out', 'group-assigned-in-prod'],
       },
     ],
   },
@@ -205,7 +312,7 @@ export default defineExercises([
       },
     ],
     hints: [
-      'Two things: an identity provider (who issues the tokens, for which audience) and a role whose trust policy names it as `"Principal": {"Federated": PROVIDER_ARN}`.',
+      'What must AWS know before it trusts a token: who issued it, and which jobs may use it? Two things: an identity provider (who issues the tokens, for which audience) and a role whose trust policy names it as `"Principal": {"Federated": PROVIDER_ARN}`.',
       `\`${createProvider}\` (IAM fills in the thumbprint itself), then write the trust policy in the file editor.`,
       `The condition: \`"StringEquals": {"${issuer}:aud": "sts.amazonaws.com", "${issuer}:sub": "repo:octo/app:ref:refs/heads/main"}\`; create the role with \`aws iam create-role --role-name deploy-app --assume-role-policy-document file://github-trust.json\`.`,
     ],
