@@ -57,6 +57,7 @@ export default defineConfig({
           items: [
             { label: 'Playground', link: '/playground/' },
             { label: 'AWS console', link: '/console/' },
+            { label: 'AWS access portal', link: '/portal/' },
             { label: 'Your progress', link: '/progress/' },
           ],
         },

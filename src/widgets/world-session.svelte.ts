@@ -21,6 +21,7 @@ import {
   unreadableCopy,
 } from '../worker/storage.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
+import type { PortalOp, PortalOpResult } from '../sim/scenario/portal-op.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import type { ConsoleSwitchRoleResult } from '../sim/world/console-switch-role.ts';
@@ -121,6 +122,14 @@ export class WorldSession {
     return this.#change(async () => {
       await this.#followRealTime();
       return withSimulator((api) => api.consoleSignIn(this.name, form));
+    });
+  }
+
+  /** An action in the AWS access portal (kept in the journal like a command). */
+  portalAction(op: Omit<PortalOp, 'kind'>): Promise<Result<PortalOpResult>> {
+    return this.#change(async () => {
+      await this.#followRealTime();
+      return withSimulator((api) => api.portalAction(this.name, op));
     });
   }
 

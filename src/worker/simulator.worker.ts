@@ -7,6 +7,7 @@ import { policyApi } from './api/policy.ts';
 import { catalogApi } from './api/catalog.ts';
 import { worldApi } from './api/world.ts';
 import { consoleApi } from './api/console.ts';
+import { portalApi } from './api/portal.ts';
 import { analyzeApi } from './api/analyze.ts';
 import { installServiceLoader } from './catalog-loader.ts';
 
@@ -25,6 +26,7 @@ const api = {
   ...catalogApi,
   ...worldApi,
   ...consoleApi,
+  ...portalApi,
   ...analyzeApi,
   ...exerciseApi,
 };

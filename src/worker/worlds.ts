@@ -23,6 +23,7 @@ import {
   runOptions,
 } from '../sim/scenario/index.ts';
 import { advanceClock } from './sim-adapter.ts';
+import { applyPortalOp, type PortalOp, type PortalOpResult } from '../sim/scenario/portal-op.ts';
 
 type ConsoleSignInOp = Extract<JournalOp, { kind: 'consoleSignIn' }>;
 type ConsoleCallOp = Extract<JournalOp, { kind: 'consoleCall' }>;
@@ -103,6 +104,20 @@ export const worlds = {
     const response = await consoleCall(s.world, checked);
     record(s, checked);
     return { response, decisions: s.world.lastDecisions() };
+  },
+
+  /** An action in the AWS access portal (sign-in, one-time password, approve a code, open the console); recorded in the journal. */
+  async portal(name: string, op: PortalOp): Promise<PortalOpResult> {
+    const s = await slot(name);
+    const checked = checkOp(op) as PortalOp;
+    const result = await applyPortalOp(s.world, checked);
+    record(s, checked);
+    return result;
+  },
+
+  /** The `aws sso login` codes waiting for approval in a world (a read: not recorded). */
+  async portalPendingCodes(name: string): Promise<{ userCode: string; expiresAt: number }[]> {
+    return (await slot(name)).world.portalPendingCodes();
   },
 
   /** Switch role in the console; recorded in the journal. */

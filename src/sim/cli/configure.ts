@@ -7,6 +7,7 @@ import type { CliHost, RunOptions, RunResult } from './host.ts';
 import { configOf, implicitCredentials } from './credentials.ts';
 import type { GlobalOptions } from './globals.ts';
 import { CliFailure } from './messages.ts';
+import { setSsoSessionValue, ssoConfigOf } from './sso-config.ts';
 
 const SUBCOMMANDS = ['get', 'list', 'list-profiles', 'set'] as const;
 
@@ -28,6 +29,12 @@ export function runConfigure(host: CliHost, words: readonly string[], globals: G
       if (args.length < 2) usage(`the following arguments are required: ${args.length === 0 ? 'varname, value' : 'value'}`);
       if (args.length > 2) usage(`Unknown options: ${args.slice(2).join(', ')}`);
       const [name, value] = args as [string, string];
+      // `sso-session.NAME.KEY` writes an `[sso-session NAME]` section (CLI User Guide, "cli-configure-sso").
+      const session = /^sso-session\.(.+)\.([^.]+)$/.exec(name);
+      if (session) {
+        setSsoSessionValue(ssoConfigOf(host), session[1] as string, session[2] as string, value);
+        return { exitCode: 0, stdout: '', stderr: '' };
+      }
       const [target, key] = splitVarname(name, profile);
       const entry = Object.hasOwn(profiles, target) ? (profiles[target] as Record<string, string>) : {};
       Object.defineProperty(entry, key, { value, enumerable: true, writable: true, configurable: true });

@@ -10,6 +10,8 @@
 import type { Credentials, ServiceError } from '../services/contract.ts';
 import type { CachedCredentials, CliConfigWithCache, CliHost, RunOptions } from './host.ts';
 import { CliFailure } from './messages.ts';
+import { isSsoProfile } from './sso-config.ts';
+import { ssoProfileCredentials } from './sso-credentials.ts';
 
 /** A service error raised while getting credentials (e.g. AssumeRole denied): printed like any service error. */
 export class CredentialServiceError extends Error {
@@ -66,6 +68,7 @@ export async function resolveCredentials(host: CliHost, profile: string, options
     if (settings.role_arn !== undefined && settings.web_identity_token_file !== undefined)
       return webIdentityProfile(host, profile, settings, options);
     if (settings.role_arn !== undefined) return assumeRoleProfile(host, profile, settings, options, depth);
+    if (isSsoProfile(settings)) return ssoProfileCredentials(host, profile, settings, options);
   }
   const implicit = implicitCredentials(host, profile);
   if (typeof implicit === 'object') return implicit;
@@ -187,7 +190,7 @@ export async function webIdentityProfile(
       WebIdentityToken: token,
       ...(settings.duration_seconds !== undefined ? { DurationSeconds: Number(settings.duration_seconds) } : {}),
     },
-    credentials: { kind: 'none' },
+    credentials: { kind: 'anonymous' },
     region: settings.region ?? 'us-east-1',
     ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),

@@ -8,6 +8,7 @@ import type { CliHost, RunOptions, RunResult } from './host.ts';
 import { CliFailure, EXIT, renderFailure, renderServiceError } from './messages.ts';
 import { runGitHubActions } from './github-actions.ts';
 import { runOnInstance } from './on-instance.ts';
+import { runSamlIdp } from './saml-idp.ts';
 import { runAws } from './run-aws.ts';
 import { runShellBuiltin, SHELL_BUILTINS, splitHeredoc } from './shell.ts';
 import { tokenizeCommand, type Redirect } from './tokenize.ts';
@@ -64,6 +65,7 @@ async function runWords(host: CliHost, words: string[], options: RunOptions, std
     if (command === 'aws') return await runAws(host, args, { ...options, env });
     if ((SHELL_BUILTINS as readonly string[]).includes(command)) return runShellBuiltin(host, command, args, stdin);
     if (command === 'on-instance') return await runOnInstance(host, args, { ...options, env });
+    if (command === 'saml-idp') return runSamlIdp(host, args);
     if (command === 'github-actions') return runGitHubActions(host, args);
     if (command === 'export' || command === 'unset' || command === 'set') throw new CliFailure('SHELL_NO_ENVIRONMENT', { command });
     throw new CliFailure('SHELL_COMMAND_NOT_FOUND', { command });

@@ -12,6 +12,8 @@ import { looksLikeOption, parseArgs } from './argparse.ts';
 import { OperationCatalog, registryCatalog } from './catalog.ts';
 import { closeMatches } from './close-matches.ts';
 import { runConfigure } from './configure.ts';
+import { runSsoCommand } from './sso-login.ts';
+import { isUnsignedOperation } from './unsigned.ts';
 import { configOf, resolveCredentials, webIdentityProfile } from './credentials.ts';
 import { fileDiagnostics, type FileArgument } from './file-diagnostics.ts';
 import { parseGlobals, type GlobalOptions } from './globals.ts';
@@ -36,6 +38,10 @@ export async function runAws(host: CliHost, argv: readonly string[], options: Ru
   if (globals.query !== undefined) checkQuery(globals.query);
   if (command === 'help') return ok(topHelp(catalog));
   if (command === 'configure') return runConfigure(host, rest, globals, options);
+  if (command === 'sso') {
+    const handled = await runSsoCommand(host, rest, globals, options);
+    if (handled !== undefined) return handled;
+  }
   const services = catalog.services();
   if (command === 's3' && services.includes('s3api')) return runHighLevelS3(host, catalog, rest, globals, options);
   if (!services.includes(command)) {
@@ -113,8 +119,9 @@ async function runOperation(
 
   validateParams(params, spec.input);
 
-  // botocore signs nothing for unsigned operations (AssumeRoleWithWebIdentity): no credentials are looked up, none are needed.
-  const credentials: Credentials = spec.unsigned === true ? { kind: 'none' } : await callerCredentials(host, profile, globals, options);
+  const credentials: Credentials = isUnsignedOperation(spec)
+    ? { kind: 'anonymous' }
+    : await callerCredentials(host, profile, globals, options);
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
   const response = await host.invoke({
     service: spec.service,

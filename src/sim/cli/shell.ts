@@ -25,7 +25,10 @@ export const SHELL_HELP =
   "  cat > FILE <<'EOF'           write the lines that follow, up to a line EOF\n" +
   'Acting as a service:\n' +
   '  on-instance ID aws ...       run an aws command on an EC2 instance, with its instance profile role\n' +
-  '  (a Lambda function is a file of aws command lines: see aws lambda create-function help)\n';
+  '  (a Lambda function is a file of aws command lines: see aws lambda create-function help)\n' +
+  'Acting as an identity provider:\n' +
+  '  saml-idp metadata            the example SAML IdP metadata (for aws iam create-saml-provider)\n' +
+  '  saml-idp assertion ...       a signed SAML response (for aws sts assume-role-with-saml)\n';
 
 /** A command line split into its first line and the heredoc body it carries, if any. */
 export interface HeredocLine {

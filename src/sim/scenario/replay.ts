@@ -4,6 +4,7 @@
  * tail grows, it is folded into a snapshot (`world.save()`, opaque here, deflated) and replay starts
  * from that — a reload costs the snapshot plus the operations after it, not the whole history.
  */
+import { applyPortalOp } from './portal-op.ts';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { createWorld, restoreWorld, type CreateWorldOptions, type OrganizationInput, type World } from '../world/index.ts';
 import type { RunOptions, RunResult } from '../cli/host.ts';
@@ -63,6 +64,7 @@ export async function applyOp(world: World, op: JournalOp): Promise<RunResult | 
   else if (op.kind === 'writeFile') world.writeFile(op.name, op.text);
   else if (op.kind === 'consoleSignIn') consoleSignIn(world, op);
   else if (op.kind === 'consoleSwitchRole') await world.consoleSwitchRole(op);
+  else if (op.kind === 'portal') await applyPortalOp(world, op);
   else await consoleCall(world, op);
   return undefined;
 }

@@ -5,6 +5,7 @@
  * read back, so nothing can be saved that cannot be loaded.
  */
 import { z } from 'zod';
+import { portalOpSchema } from './portal-op.ts';
 
 /** Most operations a journal may hold when it arrives from outside (a file, a link). */
 export const MAX_JOURNAL_OPS = 2000;
@@ -123,6 +124,7 @@ export const journalOpSchema = z.discriminatedUnion('kind', [
   consoleSignInOpSchema,
   consoleCallOpSchema,
   consoleSwitchRoleOpSchema,
+  portalOpSchema,
 ]);
 
 /** How a world starts. */

@@ -43,8 +43,11 @@ export type Credentials =
   | { kind: 'accessKey'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Console (password) sign-in session, for ConsoleLogin and console-originated calls. */
   | { kind: 'console'; sessionId: string }
-  /** No signature at all: what the CLI sends for an unsigned operation (OperationSpec.unsigned). */
-  | { kind: 'none' };
+  /**
+   * No credentials: an unsigned call. Only operations AWS serves without a signature accept it
+   * (STS AssumeRoleWithSAML, the Identity Center portal and OIDC APIs, which carry their own token).
+   */
+  | { kind: 'anonymous' };
 
 /** One API call arriving at the simulated AWS endpoint. */
 export interface ServiceRequest {

@@ -10,6 +10,9 @@ import { S3_SERVICE } from './s3/definition.ts';
 import { S3CONTROL_SERVICE } from './s3control/definition.ts';
 import type { ServiceDefinition } from './service.ts';
 import { STS_SERVICE } from './sts/definition.ts';
+import { IDENTITYSTORE_SERVICE } from './identitystore/definition.ts';
+import { SSO_ADMIN_SERVICE } from './sso-admin/definition.ts';
+import { SSO_OIDC_SERVICE, SSO_PORTAL_SERVICE } from './sso/definition.ts';
 
 /** service prefix → definition. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.fromEntries(
@@ -22,6 +25,10 @@ export const SERVICES: Readonly<Record<string, ServiceDefinition>> = Object.from
     LAMBDA_SERVICE,
     EC2_SERVICE,
     KMS_SERVICE,
+    IDENTITYSTORE_SERVICE,
+    SSO_ADMIN_SERVICE,
+    SSO_PORTAL_SERVICE,
+    SSO_OIDC_SERVICE,
     S3CONTROL_SERVICE,
   ].map((s) => [s.name, s]),
 );

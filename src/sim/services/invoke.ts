@@ -28,6 +28,7 @@ import { getOperationSpec, cliServiceName } from './specs/index.ts';
 import type { ServiceDefinition } from './service.ts';
 import { sessionRestriction } from './sts/session-rules.ts';
 import { validateParams } from './validate.ts';
+import { unsignedAccount, unsignedContext, unsignedIdentity } from './unsigned.ts';
 
 /** The parts of a world the pipeline works on. */
 export interface EndpointWorld {
@@ -93,10 +94,9 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
       error: fault('InvalidAction', `Could not find operation ${request.operation} for version of ${request.service}`, 400).error,
     };
   }
-  // An unsigned call (AssumeRoleWithWebIdentity) carries no credentials: the operation names its account and caller.
-  const unsigned = definition.unsigned?.(request.params, world);
-  if (unsigned && 'error' in unsigned) return { ok: false, error: unsigned.error };
-  const account = unsigned ? unsigned.account : accountOfCredentials(world, request.credentials);
+  const unsigned = request.credentials.kind === 'anonymous' ? unsignedAccount(world, request, definition) : undefined;
+  if (unsigned !== undefined && !unsigned.ok) return { ok: false, error: unsigned.error };
+  const account = unsigned?.account ?? accountOfCredentials(world, request.credentials);
   if (!account) {
     // A key that belongs to no account cannot be attributed, so no account's trail receives the event.
     return { ok: false, error: authenticationFault(service.errorProtocol, 'unknownKey').error };
@@ -122,7 +122,7 @@ export function invokeLoaded(endpoint: EndpointWorld, request: ServiceRequest): 
     return { ok: false, error };
   }
   const caller = auth.caller;
-  const identity = userIdentityOf(state, caller);
+  const identity = caller.type === 'Anonymous' ? unsignedIdentity() : userIdentityOf(state, caller);
   // A failed call changes nothing: the handler works through an undo log (world/undo.ts), and the
   // IDs it drew are given back, so the record that follows gets the same IDs as before.
   const log = undoLog(world);
@@ -208,16 +208,19 @@ function authorizeRequest(
   resource: string,
   options: AuthorizeOptions,
 ): { request: AuthorizationRequest; result: AuthorizationResult } {
-  const policies = callerPolicies(base.state, caller);
+  // An unsigned call holds no policies; it is only ever authorized as the principal its handler names.
+  if (caller.type === 'Anonymous' && options.principal === undefined)
+    throw fault('ServiceFailure', `The simulator could not evaluate ${action}; the request was denied.`, 500);
+  const policies = caller.type === 'Anonymous' ? { identityPolicies: [] } : callerPolicies(base.state, caller);
   const resourceAccountId = options.resourceAccountId ?? base.state.accountId;
   const organization = organizationPolicies(base.world.organization, caller.accountId, resourceAccountId);
   const request: AuthorizationRequest = {
-    principal: requestPrincipalOf(caller),
+    principal: options.principal ?? requestPrincipalOf(caller),
     action,
     resource,
     resourceAccountId,
     context: {
-      ...globalContext(base.state, caller, base),
+      ...(caller.type === 'Anonymous' ? unsignedContext(base) : globalContext(base.state, caller, base)),
       ...organizationContext(base.world, caller.accountId, resourceAccountId),
       'aws:ResourceAccount': resourceAccountId,
       ...(options.context ?? {}),
@@ -364,7 +367,7 @@ function record(
   };
   const callerRecord = buildTrailRecord({
     ...fields,
-    userIdentity: identity,
+    userIdentity: trail.userIdentity ?? identity,
     recipientAccountId: state.accountId,
     ...(sharedEventID ? { sharedEventID } : {}),
   });

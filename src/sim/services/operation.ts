@@ -3,7 +3,7 @@
  * learns whether something exists without permission), then checks and changes the state, and
  * returns the CLI-shaped output. Anything it throws rolls the state back.
  */
-import type { AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
+import type { AuthorizationRequest, AuthorizationResult, ContextValue, PolicySource, ResourcePolicyInput } from '../evaluate/types.ts';
 import type { TrailResource } from '../trail/record.ts';
 import type { Caller } from '../world/caller.ts';
 import type { IdGenerator } from '../world/ids.ts';
@@ -19,6 +19,8 @@ export interface AuthorizeOptions {
   resourceAccountId?: string;
   /** Extra caller-side policies for this check only (none today; reserved for service rules). */
   extraIdentityPolicies?: PolicySource[];
+  /** The principal to authorize instead of the caller (unsigned calls only: the SAML or web identity user). */
+  principal?: AuthorizationRequest['principal'];
   /**
    * How AccessDenied names the resource when the service does not print the ARN: IAM says
    * `on resource: user bob`, `role R`, `group G`, `policy <arn>` for existing entities.
@@ -32,6 +34,8 @@ export interface TrailOverrides {
   responseElements?: Record<string, unknown> | null;
   resources?: TrailResource[];
   additionalEventData?: Record<string, unknown>;
+  /** The record's userIdentity when the handler knows it better than the caller (unsigned calls: SAMLUser, IdentityCenterUser). */
+  userIdentity?: Record<string, unknown>;
   /** The TLS host header (S3 virtual-hosted names). */
   host?: string;
   /**
@@ -79,12 +83,16 @@ export interface OperationDefinition {
   /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
   dataEvent?: boolean;
   /**
-   * Set only on operations AWS lets anyone call without credentials (STS AssumeRoleWithWebIdentity):
-   * the pipeline then authenticates nobody and asks this which account receives the call and who the
-   * caller is, from the (not yet validated) parameters; or answers the error when no account can.
+   * Set for operations AWS serves unsigned (botocore `auth: smithy.api#noAuth`), see services/unsigned.ts.
+   * Either the account the call lands in, read from its parameters (the role ARN, the access token), or
+   * undefined when they name none — the caller is then anonymous and authorized only as the principal the
+   * handler names; or (UnsignedCaller) the account and the caller itself, or the error AWS answers.
    */
-  unsigned?: UnsignedCaller;
+  unsigned?: UnsignedAccount | UnsignedCaller;
 }
+
+/** The account an unsigned call lands in, or undefined when its parameters name none (see OperationDefinition.unsigned). */
+export type UnsignedAccount = (params: Readonly<Record<string, unknown>>, world: WorldState) => string | undefined;
 
 /** Who makes an unsigned call, and in which account (see OperationDefinition.unsigned). */
 export type UnsignedCaller = (

@@ -30,7 +30,7 @@ export interface ServiceDefinition {
   errorProtocol: ErrorProtocol;
   /** Global services are logged in one region (IAM and Organizations: us-east-1) whatever the client targets. */
   globalRegion?: string;
-  /** The record's eventSource when it is not `<name>.amazonaws.com` (S3 Control logs as `s3.amazonaws.com`). */
+  /** The record's eventSource; default `<name>.amazonaws.com` (sso-admin and the portal log as `sso.amazonaws.com`, S3 Control as `s3.amazonaws.com`). */
   eventSource?: string;
   /** The TLS host in records; default `<name>.<region>.amazonaws.com`. */
   host?(region: string): string;

@@ -10,8 +10,11 @@ import { nameKey } from './state.ts';
 
 /** Who is calling, with everything the request context and the trail record need. */
 export interface Caller {
-  /** WebIdentityUser: an unsigned AssumeRoleWithWebIdentity caller, known only by its token (no AWS identity yet). */
-  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'WebIdentityUser';
+  /**
+   * `Anonymous`: an unsigned call (services/unsigned.ts); it holds no policies and is never authorized as itself.
+   * `WebIdentityUser`: an unsigned AssumeRoleWithWebIdentity caller, known only by its token (no AWS identity yet).
+   */
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'Anonymous' | 'WebIdentityUser';
   /** `arn:aws:iam::<acct>:root`, the user ARN, or the session ARN `arn:aws:sts::<acct>:assumed-role/<role>/<session>`; for WebIdentityUser the provider ARN a trust policy's `Federated` names. */
   arn: string;
   /** CloudTrail principalId / `aws:userid`: account ID, AIDA…, or `AROA…:<session>`. */
@@ -35,7 +38,7 @@ export type AuthenticationFailure = { reason: 'unknownKey' | 'badSignature' | 'e
  */
 export function accountOfCredentials(world: WorldState, credentials: Credentials): AccountState | undefined {
   const accounts = Object.values(world.accounts);
-  if (credentials.kind === 'none') return undefined;
+  if (credentials.kind === 'anonymous') return undefined;
   if (credentials.kind === 'console')
     return accounts.find((a) => Object.values(a.sessions).some((s) => s.consoleSessionId === credentials.sessionId));
   const id = credentials.accessKeyId;
@@ -68,7 +71,7 @@ export function authenticate(
   credentials: Credentials,
   nowMs: number,
 ): { caller: Caller } | { failure: AuthenticationFailure } {
-  if (credentials.kind === 'none') return { failure: { reason: 'unknownKey', accessKeyId: '' } };
+  if (credentials.kind === 'anonymous') return { failure: { reason: 'unknownKey', accessKeyId: '' } };
   if (credentials.kind === 'console') {
     const session = Object.values(state.sessions).find((s) => s.consoleSessionId === credentials.sessionId);
     if (!session) return { failure: { reason: 'unknownKey', accessKeyId: '' } };

@@ -10,6 +10,8 @@ import type { LambdaFunction } from '../services/lambda/model.ts';
 import type { OrganizationState } from './organization.ts';
 import type { PasswordPolicy } from '../services/iam/password-policy.ts';
 import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
+import type { SamlProvider } from '../services/iam/saml-model.ts';
+import type { IdentityCenterState } from '../services/sso-admin/model.ts';
 import type { OidcProvider } from '../services/iam/oidc-providers.ts';
 
 /** A tag on an IAM entity or session. */
@@ -285,6 +287,10 @@ export interface AccountState {
   passwordPolicy?: PasswordPolicy;
   /** Service last accessed reports by job ID (services/iam/last-accessed.ts). */
   serviceLastAccessedJobs?: Record<string, LastAccessedJob>;
+  /** IAM SAML identity providers by ARN (services/iam/saml-providers.ts). */
+  samlProviders?: Record<string, SamlProvider>;
+  /** The organization's IAM Identity Center instance, kept in the management account (services/sso-admin). */
+  identityCenter?: IdentityCenterState;
   /** IAM OIDC identity providers by ARN (services/iam/oidc-providers.ts). */
   oidcProviders?: Record<string, OidcProvider>;
 }

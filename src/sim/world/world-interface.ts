@@ -10,6 +10,7 @@ import type { AuthorizationDetails } from './authorization-details.ts';
 import type { Clock } from './clock.ts';
 import type { ConsoleSignInInput, ConsoleSignInResult } from './console-sign-in.ts';
 import type { ConsoleSwitchRoleInput, ConsoleSwitchRoleResult } from './console-switch-role.ts';
+import type { PortalConsoleResult, PortalSignInResult } from './portal.ts';
 import type { OrganizationInput, OrganizationState } from './organization.ts';
 import type { WorldState } from './state.ts';
 
@@ -53,6 +54,19 @@ export interface World extends ServiceEndpoint {
   consoleSignIn(input: ConsoleSignInInput): ConsoleSignInResult;
   /** Switches a console session to a role (in any account). */
   consoleSwitchRole(input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult>;
+  /** Signs an Identity Center user in to the AWS access portal (world/portal.ts). */
+  portalSignIn(input: { userName: string; password: string; newPassword?: string }): PortalSignInResult;
+  /** Sets a one-time portal password for an Identity Center user (the console's "Reset password"). */
+  portalOneTimePassword(userName: string): string | undefined;
+  /** Approves an `aws sso login` user code as the portal user holding `accessToken`. */
+  portalApproveDevice(
+    accessToken: string,
+    userCode: string,
+  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'NO_SUCH_CODE' | 'EXPIRED' };
+  /** The `aws sso login` codes waiting for approval. */
+  portalPendingCodes(): { userCode: string; expiresAt: number }[];
+  /** Opens the console of an assigned account as a permission set's role. */
+  portalOpenConsole(input: { accessToken: string; accountId: string; roleName: string }): Promise<PortalConsoleResult>;
   /** The console's sign-in facts of the primary account. */
   consoleAccount(): { accountId: string; accountAlias?: string; rootEmail: string; rootPassword: string };
   /** Serial numbers of the virtual MFA devices (of one user, or all). */

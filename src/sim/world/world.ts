@@ -17,6 +17,15 @@ import { Clock } from './clock.ts';
 import { consoleSwitchRole, type ConsoleSwitchRoleInput, type ConsoleSwitchRoleResult } from './console-switch-role.ts';
 import { consoleSignIn, rootEmailOf, type ConsoleSignInInput, type ConsoleSignInResult } from './console-sign-in.ts';
 import { initialState, stateFromSnapshot, type CreateWorldOptions } from './create.ts';
+import {
+  pendingDeviceCodes,
+  portalApproveDevice,
+  portalOneTimePassword,
+  portalOpenConsole,
+  portalSignIn,
+  type PortalConsoleResult,
+  type PortalSignInResult,
+} from './portal.ts';
 import { IdGenerator } from './ids.ts';
 import { organizationState, type OrganizationInput, type OrganizationState } from './organization.ts';
 import { serviceRunner } from './service-runner.ts';
@@ -246,6 +255,34 @@ export class World implements WorldContract {
   /** Switch role in the console: AssumeRole with the console session, a console session for the role, a SwitchRole record. */
   consoleSwitchRole(input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult> {
     return consoleSwitchRole(this.#state, this, this.#ids, () => this.clock.nowMs(), input);
+  }
+
+  /** Signs an Identity Center user in to the access portal. */
+  portalSignIn(input: { userName: string; password: string; newPassword?: string }): PortalSignInResult {
+    return portalSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** Sets a one-time portal password for an Identity Center user. */
+  portalOneTimePassword(userName: string): string | undefined {
+    return portalOneTimePassword(this.#state, this.#ids, userName);
+  }
+
+  /** Approves an `aws sso login` code as the portal user. */
+  portalApproveDevice(
+    accessToken: string,
+    userCode: string,
+  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'NO_SUCH_CODE' | 'EXPIRED' } {
+    return portalApproveDevice(this.#state, this.clock.nowMs(), accessToken, userCode);
+  }
+
+  /** The `aws sso login` codes waiting for approval. */
+  portalPendingCodes(): { userCode: string; expiresAt: number }[] {
+    return pendingDeviceCodes(this.#state, this.clock.nowMs());
+  }
+
+  /** Opens the console of an assigned account from the portal. */
+  portalOpenConsole(input: { accessToken: string; accountId: string; roleName: string }): Promise<PortalConsoleResult> {
+    return portalOpenConsole(this.#state, this, this.#ids, input);
   }
 
   /**

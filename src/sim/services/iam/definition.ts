@@ -1,4 +1,5 @@
 /** IAM as a service: a global, query-protocol service logged in us-east-1 at iam.amazonaws.com. */
+import { SAML_PROVIDER_OPERATIONS } from './saml-providers.ts';
 import type { ServiceDefinition } from '../service.ts';
 import { ACCOUNT_OPERATIONS } from './account.ts';
 import { ATTACHMENT_OPERATIONS } from './attachments.ts';
@@ -30,6 +31,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...ACCOUNT_OPERATIONS,
     ...PASSWORD_POLICY_OPERATIONS,
     ...LAST_ACCESSED_OPERATIONS,
+    ...SAML_PROVIDER_OPERATIONS,
     ...OIDC_PROVIDER_OPERATIONS,
   },
   errorProtocol: 'query',

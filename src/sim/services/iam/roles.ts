@@ -1,4 +1,5 @@
 /** IAM roles: trust policies, session duration, tags (IAM API Reference, "CreateRole" and friends). */
+import { requireModifiableRole } from './protected-roles.ts';
 import type { ContextValue } from '../../evaluate/types.ts';
 import type { ParsedPolicy } from '../../policy/types.ts';
 import { iamTrailDate } from '../../world/dates.ts';
@@ -25,7 +26,7 @@ export function requireRoleAuthorized(ctx: OperationContext, action: string, con
     context: { ...resourceTagContext(existing?.tags), ...boundaryContext(existing), ...context },
     displayResource: `role ${name}`,
   });
-  return requireRole(ctx.state, name);
+  return requireModifiableRole(action, requireRole(ctx.state, name));
 }
 
 /**

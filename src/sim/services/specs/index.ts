@@ -12,6 +12,12 @@ import { ORGANIZATIONS_OPERATIONS } from './organizations.generated.ts';
 import { S3_OPERATIONS } from './s3.generated.ts';
 import { S3CONTROL_OPERATIONS } from './s3control.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
+import { IAM_SAML_OPERATIONS } from './iam-saml.generated.ts';
+import { STS_SAML_OPERATIONS } from './sts-saml.generated.ts';
+import { IDENTITYSTORE_OPERATIONS } from './identitystore.generated.ts';
+import { SSO_ADMIN_OPERATIONS } from './sso-admin.generated.ts';
+import { SSO_OPERATIONS } from './sso.generated.ts';
+import { SSO_OIDC_OPERATIONS } from './sso-oidc.generated.ts';
 
 const ALL: readonly OperationSpec[] = [
   ...IAM_OPERATIONS,
@@ -22,6 +28,12 @@ const ALL: readonly OperationSpec[] = [
   ...LAMBDA_OPERATIONS,
   ...EC2_OPERATIONS,
   ...KMS_OPERATIONS,
+  ...IAM_SAML_OPERATIONS,
+  ...STS_SAML_OPERATIONS,
+  ...IDENTITYSTORE_OPERATIONS,
+  ...SSO_ADMIN_OPERATIONS,
+  ...SSO_OPERATIONS,
+  ...SSO_OIDC_OPERATIONS,
   ...S3CONTROL_OPERATIONS,
 ];
 const BY_KEY = new Map(ALL.map((spec) => [`${spec.service}:${spec.name}`, spec]));
@@ -37,6 +49,10 @@ export const SIMULATED_SERVICES: readonly string[] = [
   'lambda',
   'ec2',
   'kms',
+  'identitystore',
+  'sso-admin',
+  'sso',
+  'sso-oidc',
   's3control',
 ];
 

@@ -2,11 +2,12 @@
 import type { ServiceDefinition } from '../service.ts';
 import { ASSUME_ROLE_WITH_WEB_IDENTITY } from './assume-role-with-web-identity.ts';
 import { STS_OPERATIONS_IMPL } from './operations.ts';
+import { STS_SAML_OPERATIONS } from './assume-role-with-saml.ts';
 
 /** STS. */
 export const STS_SERVICE: ServiceDefinition = {
   name: 'sts',
-  operations: { ...STS_OPERATIONS_IMPL, AssumeRoleWithWebIdentity: ASSUME_ROLE_WITH_WEB_IDENTITY },
+  operations: { ...STS_OPERATIONS_IMPL, ...STS_SAML_OPERATIONS, AssumeRoleWithWebIdentity: ASSUME_ROLE_WITH_WEB_IDENTITY },
   errorProtocol: 'query',
   // Real AssumeRole denials recorded in CloudTrail end after the resource, without the reason clause that
   // "Troubleshoot access denied error messages" shows for other calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).

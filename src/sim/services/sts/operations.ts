@@ -37,7 +37,7 @@ export function issueSession(
   return session;
 }
 
-/** The Credentials member of an STS answer. */
+/** The CLI's Credentials structure of a session. */
 export function credentialsOut(session: Session): Record<string, unknown> {
   return {
     AccessKeyId: session.accessKeyId,
@@ -47,7 +47,7 @@ export function credentialsOut(session: Session): Record<string, unknown> {
   };
 }
 
-/** The credentials block of an STS trail record (sessionToken in the clear, expiration in STS's date style). */
+/** The credentials block of a CloudTrail responseElements. */
 export function credentialsTrail(session: Session): Record<string, unknown> {
   return { accessKeyId: session.accessKeyId, sessionToken: session.token, expiration: stsTrailDate(session.expiration) };
 }

@@ -66,12 +66,14 @@ describe('trust policies of the Create role wizard', () => {
     await ok(world, 'iam', 'CreateRole', { RoleName: 'gha', AssumeRolePolicyDocument: trust });
     const now = world.clock.now().getTime();
     const params = (token: string) => ({ RoleArn: 'arn:aws:iam::123456789012:role/gha', RoleSessionName: 'gha', WebIdentityToken: token });
-    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', params(mintGitHubActionsToken({ repository: 'octo/app' }, now)), { kind: 'none' });
+    await ok(world, 'sts', 'AssumeRoleWithWebIdentity', params(mintGitHubActionsToken({ repository: 'octo/app' }, now)), {
+      kind: 'anonymous',
+    });
     const pr = await world.invoke({
       service: 'sts',
       operation: 'AssumeRoleWithWebIdentity',
       params: params(mintGitHubActionsToken({ repository: 'octo/app', eventName: 'pull_request' }, now)),
-      credentials: { kind: 'none' },
+      credentials: { kind: 'anonymous' },
     });
     expect(pr.ok ? '' : pr.error.code).toBe('AccessDenied');
   });

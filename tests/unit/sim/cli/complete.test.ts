@@ -5,8 +5,8 @@ import { completeCommandLine } from '../../../../src/sim/cli/index.ts';
 describe('completeCommandLine', () => {
   it.each<[string, string[]]>([
     ['a', ['aws']],
-    ['aws i', ['iam']],
-    ['aws s', ['s3api', 's3control', 'sts']],
+    ['aws i', ['iam', 'identitystore']],
+    ['aws s', ['s3api', 's3control', 'sso', 'sso-admin', 'sso-oidc', 'sts']],
     ['aws iam create-u', ['create-user']],
     ['aws sts assume-role --role-s', ['--role-session-name']],
     ['aws iam list-users --output t', ['table', 'text']],

@@ -11,7 +11,7 @@ import { err, ok, policy } from '../../world/helpers.ts';
 const ACCOUNT = '123456789012';
 const PROVIDER_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/GitHubDeploy`;
-const UNSIGNED: Credentials = { kind: 'none' };
+const UNSIGNED: Credentials = { kind: 'anonymous' };
 
 /** The canonical lesson role: trusts GitHub's provider for octo/app's main branch only. */
 function githubTrust(condition: Record<string, unknown>): string {

@@ -41,7 +41,7 @@ describe('web identity in CloudTrail', () => {
       'sts',
       'AssumeRoleWithWebIdentity',
       { RoleArn: ROLE_ARN, RoleSessionName: 'gha', WebIdentityToken: token },
-      { kind: 'none' },
+      { kind: 'anonymous' },
     );
     const record = last(world);
     expect(record['eventName']).toBe('AssumeRoleWithWebIdentity');
@@ -80,7 +80,7 @@ describe('web identity in CloudTrail', () => {
       service: 'sts',
       operation: 'AssumeRoleWithWebIdentity',
       params: { RoleArn: ROLE_ARN, RoleSessionName: 'gha', WebIdentityToken: token },
-      credentials: { kind: 'none' },
+      credentials: { kind: 'anonymous' },
     });
     const record = last(world);
     expect(record).toMatchObject({
@@ -99,7 +99,7 @@ describe('web identity in CloudTrail', () => {
       service: 'sts',
       operation: 'AssumeRoleWithWebIdentity',
       params: { RoleArn: 'arn:aws:iam::999999999999:role/X', RoleSessionName: 'gha', WebIdentityToken: token },
-      credentials: { kind: 'none' },
+      credentials: { kind: 'anonymous' },
     });
     expect(r).toEqual({
       ok: false,

@@ -1,0 +1,90 @@
+/**
+ * IAM Identity Center in the browser: the management account's root enables Identity Center in the
+ * playground's terminal, creates a user, a permission set and an assignment in the member account;
+ * the user signs in to the AWS access portal (one-time password, then a new one), opens the console
+ * of the member account as `AWSReservedSSO_ReadOnly_…/alice`, and finds the AssumeRoleWithSAML that
+ * Identity Center made for them in the account's CloudTrail Event history.
+ */
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+import { runInTerminal } from './widgets-helpers.ts';
+
+async function text(page: Parameters<typeof runInTerminal>[0], line: string): Promise<string> {
+  return ((await (await runInTerminal(page, line)).textContent()) ?? '').trim();
+}
+
+test('an Identity Center user signs in to the portal and opens the member account console as the reserved role', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/playground/');
+  await runInTerminal(page, 'aws organizations create-organization --feature-set ALL');
+  const requestId = /car-[0-9a-f]{32}/.exec(
+    await text(
+      page,
+      'aws organizations create-account --email dev@example.com --account-name dev --query CreateAccountStatus.Id --output text',
+    ),
+  )?.[0];
+  const status = await text(
+    page,
+    `aws organizations describe-create-account-status --create-account-request-id ${requestId ?? ''} --query CreateAccountStatus.AccountId --output text`,
+  );
+  const member = [...status.matchAll(/\b\d{12}\b/g)].at(-1)?.[0] ?? '';
+  const instanceArn =
+    /arn:aws:sso:::instance\/ssoins-[0-9a-f]{16}/.exec(await text(page, 'aws sso-admin create-instance --output text'))?.[0] ?? '';
+  const storeId =
+    /d-[0-9a-f]{10}/.exec(await text(page, 'aws sso-admin list-instances --query Instances[0].IdentityStoreId --output text'))?.[0] ?? '';
+  const userId =
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(
+      await text(
+        page,
+        `aws identitystore create-user --identity-store-id ${storeId} --user-name alice --display-name Alice --query UserId --output text`,
+      ),
+    )?.[0] ?? '';
+  const psArn =
+    /arn:aws:sso:::permissionSet\/ssoins-[0-9a-f]{16}\/ps-[0-9a-f]{16}/.exec(
+      await text(
+        page,
+        `aws sso-admin create-permission-set --instance-arn ${instanceArn} --name ReadOnly --query PermissionSet.PermissionSetArn --output text`,
+      ),
+    )?.[0] ?? '';
+  expect([member, instanceArn, storeId, userId, psArn].every((v) => v !== '')).toBe(true);
+  await runInTerminal(
+    page,
+    `aws sso-admin attach-managed-policy-to-permission-set --instance-arn ${instanceArn} --permission-set-arn ${psArn} --managed-policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess`,
+  );
+  await expect(
+    await runInTerminal(
+      page,
+      `aws sso-admin create-account-assignment --instance-arn ${instanceArn} --target-id ${member} --target-type AWS_ACCOUNT --permission-set-arn ${psArn} --principal-type USER --principal-id ${userId}`,
+    ),
+  ).toContainText('IN_PROGRESS');
+
+  await page.goto('/portal/');
+  const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
+  await expect(page.locator('astro-island', { has: portal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+  await expect(portal).toHaveAttribute('aria-busy', 'false');
+  await portal.getByRole('textbox', { name: 'Identity Center user name' }).fill('alice');
+  await portal.getByRole('button', { name: 'Generate a one-time password' }).click();
+  await expect(portal.getByText('One-time password for alice')).toBeVisible();
+  await portal.getByRole('button', { name: 'Sign in' }).click();
+  await expect(portal.getByRole('alert')).toContainText('one-time password');
+  await portal.getByLabel('New password').fill('Correct-Horse-7');
+  await portal.getByRole('button', { name: 'Set new password' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
+  await expectNoA11yViolations(page, '.portal');
+  await portal.getByRole('button', { name: 'Open console: ReadOnly in dev' }).click();
+
+  await page.waitForURL(/\/console\/#\/iam/);
+  const console = page.getByRole('region', { name: 'AWS Management Console (simulated)' });
+  await expect(console.getByText(`alice @ ${member}`)).toBeVisible({ timeout: 30_000 });
+  await console.getByRole('navigation', { name: 'Services' }).getByRole('button', { name: 'CloudTrail' }).click();
+  const table = console.getByRole('table', { name: 'Event history' });
+  await expect(table.getByText('AssumeRoleWithSAML').first()).toBeVisible({ timeout: 30_000 });
+});
+
+test('the portal at 390 px has no sideways scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/portal/');
+  const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
+  await expect(portal).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoA11yViolations(page, '.portal');
+});
