@@ -76,6 +76,9 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   const console = page.getByRole('region', { name: 'AWS Management Console (simulated)' });
   await expect(console.getByText(`alice @ ${member}`)).toBeVisible({ timeout: 30_000 });
   await console.getByRole('navigation', { name: 'Services' }).getByRole('button', { name: 'CloudTrail' }).click();
+  // AssumeRoleWithSAML is a read-only event; Event history opens on the write events.
+  await console.getByRole('combobox', { name: 'Attribute value' }).selectOption('true');
+  await console.getByRole('button', { name: 'Look up events' }).click();
   const table = console.getByRole('table', { name: 'Event history' });
   await expect(table.getByText('AssumeRoleWithSAML').first()).toBeVisible({ timeout: 30_000 });
 });

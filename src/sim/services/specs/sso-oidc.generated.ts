@@ -20,6 +20,7 @@ export const SSO_OIDC_OPERATIONS: readonly OperationSpec[] = [
       },
       required: ['clientName', 'clientType'],
     },
+    unsigned: true,
   },
   {
     service: 'sso-oidc',
@@ -30,6 +31,7 @@ export const SSO_OIDC_OPERATIONS: readonly OperationSpec[] = [
       members: { clientId: { type: 'string' }, clientSecret: { type: 'string' }, startUrl: { type: 'string' } },
       required: ['clientId', 'clientSecret', 'startUrl'],
     },
+    unsigned: true,
   },
   {
     service: 'sso-oidc',
@@ -50,5 +52,6 @@ export const SSO_OIDC_OPERATIONS: readonly OperationSpec[] = [
       },
       required: ['clientId', 'clientSecret', 'grantType'],
     },
+    unsigned: true,
   },
 ];

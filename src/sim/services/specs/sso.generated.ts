@@ -12,6 +12,7 @@ export const SSO_OPERATIONS: readonly OperationSpec[] = [
       members: { nextToken: { type: 'string' }, maxResults: { type: 'integer', min: 1, max: 100 }, accessToken: { type: 'string' } },
       required: ['accessToken'],
     },
+    unsigned: true,
   },
   {
     service: 'sso',
@@ -27,6 +28,7 @@ export const SSO_OPERATIONS: readonly OperationSpec[] = [
       },
       required: ['accessToken', 'accountId'],
     },
+    unsigned: true,
   },
   {
     service: 'sso',
@@ -37,11 +39,13 @@ export const SSO_OPERATIONS: readonly OperationSpec[] = [
       members: { roleName: { type: 'string' }, accountId: { type: 'string' }, accessToken: { type: 'string' } },
       required: ['roleName', 'accountId', 'accessToken'],
     },
+    unsigned: true,
   },
   {
     service: 'sso',
     name: 'Logout',
     cliName: 'logout',
     input: { type: 'structure', members: { accessToken: { type: 'string' } }, required: ['accessToken'] },
+    unsigned: true,
   },
 ];

@@ -42,5 +42,6 @@ export const STS_SAML_OPERATIONS: readonly OperationSpec[] = [
       },
       required: ['RoleArn', 'PrincipalArn', 'SAMLAssertion'],
     },
+    unsigned: true,
   },
 ];
