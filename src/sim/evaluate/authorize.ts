@@ -41,7 +41,8 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
 
 /**
  * `authorize` with every statement traced as the decision is made, and the explanation built at once:
- * the reference that authorize's untraced decision is tested against (lazy-explanation.test.ts).
+ * for callers that always read it (simulations), and the reference that authorize's untraced
+ * decision is tested against (lazy-explanation.test.ts).
  */
 export function authorizeTraced(request: AuthorizationRequest): AuthorizationResult {
   return decide(request, true);
