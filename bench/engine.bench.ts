@@ -160,6 +160,8 @@ const benchmarks: Benchmark[] = [
   { name: 'parse only: typical policy', run: (i) => parsePolicy(typicalPolicy(i), { policyType: 'identity' }), baseline: before(10.35) },
   { name: 'repeated request, unchanged policies', run: () => authorize(fixed), baseline: before(4.16), floor: floorRepeated },
   { name: 'repeated request with boundary and SCP', run: () => authorize(withBoundary), baseline: before(5.1) },
+  // The explanation is built when first read (most decisions are never explained); this is the cost when it is.
+  { name: 'repeated request, explanation read', run: () => authorize(fixed).explanation },
   {
     name: 'simulateCustomPolicy, fresh text, 1 action',
     run: (i) =>

@@ -7,7 +7,7 @@
  */
 import type { ResolvedVariable } from './types.ts';
 import { splitFive } from '../policy/arn-parts.ts';
-import { resolveVariables, type VariableLookup } from './variables.ts';
+import { resolvedPattern, resolveVariables, type VariableLookup } from './variables.ts';
 import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
 
 /** A resource pattern split at its first five colons; `last` is the remainder, variables resolved. */
@@ -45,6 +45,19 @@ export function matchResourcePattern(pattern: string, resource: string, lookup: 
 }
 
 const NO_VARIABLES: ResolvedVariable[] = [];
+
+/** `matchResourcePattern(...).matched` without the resolved text (decide.ts: the decision needs only this). */
+export function resourcePatternMatches(pattern: string, resource: string, lookup: VariableLookup | undefined): boolean {
+  if (pattern === '*') return true;
+  const split = splitPattern(pattern);
+  if (lookup && split.restHasVariable) {
+    const r = resolvedPattern(split.rest, lookup, true);
+    if (r === null) return false;
+    const arn = split.arn;
+    return matchSplit({ head: arn.head, last: r.pattern, full: arn.full, lastEndsWithStar: arn.lastEndsWithStar }, resource);
+  }
+  return pattern === resource || matchSplit(split.arn, resource);
+}
 
 /** A policy pattern split once and reused: the same patterns are matched on every request. */
 interface SplitPattern {

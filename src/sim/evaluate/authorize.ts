@@ -41,7 +41,8 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
 
 /**
  * `authorize` with every statement traced as the decision is made, and the explanation built at once:
- * the reference that authorize's untraced decision is tested against (lazy-explanation.test.ts).
+ * for callers that always read it (simulations), and the reference that authorize's untraced
+ * decision is tested against (lazy-explanation.test.ts).
  */
 export function authorizeTraced(request: AuthorizationRequest): AuthorizationResult {
   return decide(request, true);
@@ -90,6 +91,8 @@ interface Taken {
   source: PolicySource;
   parsed: ParseResult;
   level: number | undefined;
+  /** Its trace, when it was traced as it was decided. */
+  traced?: PolicyExplanation;
 }
 
 class Evaluation {
@@ -314,7 +317,8 @@ class Evaluation {
       const kept: PolicySource = { id: source.id, policyType: source.policyType, document: source.document };
       if (source.arn !== undefined) kept.arn = source.arn;
       if (source.name !== undefined) kept.name = source.name;
-      this.taken.push({ source: kept, parsed, level });
+      const taken: Taken = { source: kept, parsed, level };
+      this.taken.push(taken);
       if (!parsed.ok) {
         this.broken ??= kept;
         continue;
@@ -325,6 +329,7 @@ class Evaluation {
         continue;
       }
       const evaluation = evaluatePolicy(parsed.policy, kept, this.sreq);
+      taken.traced = evaluation.explanation;
       for (const a of evaluation.allows) out.allows.push(decided(a.statement, a.principalMatch));
       for (const d of evaluation.denies) out.denies.push(decided(d.statement, d.principalMatch));
     }
@@ -334,7 +339,12 @@ class Evaluation {
   /** The trace of every policy that took part, and the context keys its conditions missed. */
   explain(): Explanation {
     const policies: PolicyExplanation[] = [];
-    for (const { source, parsed, level } of this.taken) {
+    for (const { source, parsed, level, traced } of this.taken) {
+      if (traced) {
+        if (level !== undefined) traced.level = level;
+        policies.push(traced);
+        continue;
+      }
       if (!parsed.ok) {
         const explanation: PolicyExplanation = {
           policyId: source.id,

@@ -11,7 +11,7 @@ import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber } from '../p
 import { matchesArnPattern } from './arn.ts';
 import type { NormalizedContext } from './context.ts';
 import type { ConditionExplanation, ResolvedVariable } from './types.ts';
-import { resolveVariables, type VariableLookup } from './variables.ts';
+import { resolvedPattern, resolveVariables, type VariableLookup } from './variables.ts';
 import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
 
 /** A policy value ready for comparison. */
@@ -100,6 +100,62 @@ export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext,
   else if (info.negated) matched = positive.every(satisfied);
   else matched = positive.some(satisfied);
   return { ...base, matched, policyValues: policyValues(), code: matched ? 'CONDITION_MATCH' : 'CONDITION_NO_MATCH' };
+}
+
+/**
+ * `evaluateCondition(...).matched` without the explanation: the same rules in the same order, for a
+ * decision nobody may ask to see explained (decide.ts). lazy-explanation.test.ts checks both agree.
+ */
+export function conditionMatches(cond: ParsedCondition, ctx: NormalizedContext, lookup: VariableLookup | undefined): boolean {
+  const info = cond.info;
+  const entry = ctx.get(cond.key.value.toLowerCase());
+  const present = entry !== undefined && (entry.values.length > 0 || !info.setOperator);
+  const values = cond.values;
+  if (info.family === 'Null') {
+    for (const v of values) {
+      const want = parseBool(v.value);
+      if (want === true ? !present : want === false ? present : false) return true;
+    }
+    return false;
+  }
+  if (!present) {
+    if (info.setOperator === 'ForAllValues') return true;
+    if (info.setOperator === 'ForAnyValue') return info.ifExists;
+    return info.ifExists || info.negated;
+  }
+  const prepared: PreparedValue[] = [];
+  for (const v of values) prepared.push(prepareQuick(v.value, info.family, lookup));
+  // The operator's verdict for one request value: some policy value matches (none, when negated).
+  const satisfied = (requestValue: string): boolean => {
+    let any = false;
+    for (const p of prepared)
+      if (compare(info.base, p, requestValue)) {
+        any = true;
+        break;
+      }
+    return info.negated ? !any : any;
+  };
+  const requestValues = entry?.values ?? [];
+  // ForAnyValue: some request value; ForAllValues, and a negated single-value operator: every one;
+  // a positive single-value operator: some (the same reading as evaluateCondition).
+  const every = info.setOperator === 'ForAllValues' || (info.setOperator !== 'ForAnyValue' && info.negated);
+  if (every) {
+    for (const r of requestValues) if (!satisfied(r)) return false;
+    return true;
+  }
+  for (const r of requestValues) if (satisfied(r)) return true;
+  return false;
+}
+
+const NONE: ResolvedVariable[] = [];
+
+/** `prepare` for conditionMatches: the same text and pattern, without the variables' trace. */
+function prepareQuick(raw: string, family: string, lookup: VariableLookup | undefined): PreparedValue {
+  if (lookup && (family === 'String' || family === 'Arn' || family === 'Bool') && raw.includes('${')) {
+    const r = resolvedPattern(raw, lookup, true);
+    return { raw, text: r?.text ?? null, pattern: r?.pattern ?? null, variables: NONE };
+  }
+  return { raw, text: raw, pattern: null, variables: NONE };
 }
 
 function prepare(raw: string, family: string, lookup: VariableLookup | undefined): PreparedValue {

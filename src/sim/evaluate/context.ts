@@ -38,11 +38,17 @@ function valueText(v: unknown): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-/** A single-valued lookup for policy variables: multivalued keys can't be variables (IAM "Variables"). */
+const lookups = new WeakMap<NormalizedContext, (lowerKey: string) => string | undefined>();
+
+/** A single-valued lookup for policy variables: multivalued keys can't be variables (IAM "Variables"). One per context. */
 export function variableLookup(ctx: NormalizedContext): (lowerKey: string) => string | undefined {
-  return (lowerKey) => {
+  let lookup = lookups.get(ctx);
+  if (lookup) return lookup;
+  lookup = (lowerKey) => {
     const e = ctx.get(lowerKey);
     if (!e || e.multivalued) return undefined;
     return e.values[0];
   };
+  lookups.set(ctx, lookup);
+  return lookup;
 }

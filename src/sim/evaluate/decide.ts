@@ -7,8 +7,8 @@
  * checks that both give the same statements on every engine case.
  */
 import type { ParsedStatement } from '../policy/types.ts';
-import { matchResourcePattern } from './arn.ts';
-import { evaluateCondition } from './conditions.ts';
+import { resourcePatternMatches } from './arn.ts';
+import { conditionMatches } from './conditions.ts';
 import { matchPrincipal, type PrincipalMatch } from './principal.ts';
 import { matchesAction, type StatementRequest } from './statement.ts';
 import type { ParsedPolicy, PolicySource, StatementRef } from './types.ts';
@@ -65,7 +65,7 @@ function resourceApplies(stmt: ParsedStatement, resource: string, lookup: Variab
   if (!patterns) return true;
   let listed = false;
   for (const p of patterns)
-    if (matchResourcePattern(p.value, resource, lookup).matched) {
+    if (resourcePatternMatches(p.value, resource, lookup)) {
       listed = true;
       break;
     }
@@ -73,7 +73,7 @@ function resourceApplies(stmt: ParsedStatement, resource: string, lookup: Variab
 }
 
 function conditionsApply(stmt: ParsedStatement, req: StatementRequest, lookup: VariableLookup | undefined): boolean {
-  for (const c of stmt.conditions) if (!evaluateCondition(c, req.ctx, lookup).matched) return false;
+  for (const c of stmt.conditions) if (!conditionMatches(c, req.ctx, lookup)) return false;
   return true;
 }
 

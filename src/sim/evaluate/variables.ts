@@ -39,7 +39,7 @@ export function resolveVariables(raw: string, lookup: VariableLookup, wildcards:
   let unresolved = false;
   for (const piece of pieces) {
     if (piece.variable === undefined) continue;
-    const value = resolveOne(piece.body ?? '', lookup);
+    const value = resolveOne(piece, lookup);
     variables.push({ variable: piece.variable, value: value.value, source: value.source });
     if (value.value === null) unresolved = true;
     else values.push(value.value);
@@ -90,11 +90,17 @@ let resolvedCount = 0;
 const resolvedCache = new Map<string, ResolvedEntry[]>();
 const piecesCache = new Map<string, Piece[]>();
 
-/** Literal text, or a `${…}` variable with its body. */
+/** Literal text, or a `${…}` variable with its body (and the body read once: escape, key, default). */
 interface Piece {
   text: string;
   variable?: string;
   body?: string;
+  /** `*`, `?` or `$` for the escapes `${*}` `${?}` `${$}`. */
+  escape?: string;
+  /** The context key, lower-cased. */
+  lowerKey?: string;
+  /** The default after the comma, in single quotes. */
+  fallback?: string;
 }
 
 function piecesOf(raw: string): Piece[] {
@@ -110,7 +116,7 @@ function piecesOf(raw: string): Piece[] {
       break;
     }
     if (start > i) pieces.push({ text: raw.slice(i, start) });
-    pieces.push({ text: '', variable: raw.slice(start, close + 1), body: raw.slice(start + 2, close) });
+    pieces.push(variablePiece(raw.slice(start, close + 1), raw.slice(start + 2, close)));
     i = close + 1;
   }
   if (piecesCache.size > 2000) piecesCache.clear();
@@ -124,19 +130,61 @@ function pushText(text: string, wildcards: boolean, parts: CompiledPattern[], te
   textParts.push(text);
 }
 
-function resolveOne(body: string, lookup: VariableLookup): { value: string | null; source: ResolvedVariable['source'] } {
+/** A variable piece with its body read: an escape, or a key with an optional default. */
+function variablePiece(variable: string, body: string): Piece {
+  const piece: Piece = { text: '', variable, body };
   const trimmed = body.trim();
-  if (trimmed === '*' || trimmed === '?' || trimmed === '$') return { value: trimmed, source: 'escape' };
+  if (trimmed === '*' || trimmed === '?' || trimmed === '$') {
+    piece.escape = trimmed;
+    return piece;
+  }
   // `${aws:PrincipalTag/team, 'company-wide'}`: a default in single quotes after a comma.
   const comma = body.indexOf(',');
-  const key = (comma < 0 ? body : body.slice(0, comma)).trim();
-  let fallback: string | undefined;
+  piece.lowerKey = (comma < 0 ? body : body.slice(0, comma)).trim().toLowerCase();
   if (comma >= 0) {
     const m = /^\s*'([^']*)'\s*$/.exec(body.slice(comma + 1));
-    if (m) fallback = m[1];
+    if (m?.[1] !== undefined) piece.fallback = m[1];
   }
-  const value = lookup(key.toLowerCase());
+  return piece;
+}
+
+/** The value of a variable piece: the escaped character, the context value, the default, or null. */
+function valueOf(piece: Piece, lookup: VariableLookup): string | null {
+  if (piece.escape !== undefined) return piece.escape;
+  return lookup(piece.lowerKey ?? '') ?? piece.fallback ?? null;
+}
+
+function resolveOne(piece: Piece, lookup: VariableLookup): { value: string | null; source: ResolvedVariable['source'] } {
+  if (piece.escape !== undefined) return { value: piece.escape, source: 'escape' };
+  const value = lookup(piece.lowerKey ?? '');
   if (value !== undefined) return { value, source: 'context' };
-  if (fallback !== undefined) return { value: fallback, source: 'default' };
+  if (piece.fallback !== undefined) return { value: piece.fallback, source: 'default' };
   return { value: null, source: 'missing' };
+}
+
+/**
+ * The compiled pattern and text `resolveVariables` gives, without the list of variables (a decision
+ * needs only these): found in its cache without allocating when the same values recur.
+ */
+export function resolvedPattern(
+  raw: string,
+  lookup: VariableLookup,
+  wildcards: boolean,
+): { pattern: CompiledPattern; text: string } | null {
+  const pieces = piecesOf(raw);
+  const entries = resolvedCache.get(raw);
+  if (entries)
+    next: for (const e of entries) {
+      if (e.wildcards !== wildcards) continue;
+      let v = 0;
+      for (const piece of pieces) {
+        if (piece.variable === undefined) continue;
+        const value = valueOf(piece, lookup);
+        if (value === null) return null;
+        if (e.values[v++] !== value) continue next;
+      }
+      return e;
+    }
+  const r = resolveVariables(raw, lookup, wildcards);
+  return r.pattern === null || r.text === null ? null : { pattern: r.pattern, text: r.text };
 }

@@ -13,7 +13,11 @@ export const MAX_POLICY_CHARS = 131_072;
 /** Far beyond any real policy (Condition values sit at depth 5); deeper input is hostile. */
 export const MAX_DEPTH = 32;
 
-/** A JSON value with its place; objects hold `property` nodes whose children are [key, value]. */
+/**
+ * A JSON value with its place. Objects hold `property` nodes as children; a property holds its
+ * key and value nodes in `key` and `item` (no array per property: policies are parsed after every
+ * keystroke, and allocation was a large part of it).
+ */
 export interface Node {
   type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
   value: string | number | boolean | null | undefined;
@@ -21,11 +25,15 @@ export interface Node {
   length: number;
   children: Node[] | undefined;
   parent: Node | undefined;
+  /** For a property: its key (a string node). */
+  key: Node | undefined;
+  /** For a property: its value. */
+  item: Node | undefined;
 }
 
 /** Every node has the same fields from birth, so the engine sees one object shape. */
 function node(type: Node['type'], value: Node['value'], offset: number, length: number, children: Node[] | undefined): Node {
-  return { type, value, offset, length, children, parent: undefined };
+  return { type, value, offset, length, children, parent: undefined, key: undefined, item: undefined };
 }
 
 /** Converts offsets to 1-based line/column for one text. */
@@ -141,7 +149,9 @@ class JsonReader {
       this.skipSpace();
       const value = this.value(depth);
       if (!value) return undefined;
-      const prop = node('property', undefined, key.offset, value.offset + value.length - key.offset, [key, value]);
+      const prop = node('property', undefined, key.offset, value.offset + value.length - key.offset, undefined);
+      prop.key = key;
+      prop.item = value;
       prop.parent = obj;
       key.parent = prop;
       value.parent = prop;

@@ -37,6 +37,8 @@ const STATEMENT_KEYS = [
 ] as const;
 type StatementElement = (typeof STATEMENT_KEYS)[number];
 type StatementFields = Record<StatementElement, Node | undefined>;
+/** A property node of an object: the JSON reader always sets its key and value. */
+type Member = Node & { key: Node; item: Node };
 
 /** The statement element a key names, or undefined (element names are case-sensitive). */
 function statementElement(key: string): StatementElement | undefined {
@@ -92,7 +94,8 @@ class PolicyReader {
     let version: Located<PolicyVersion> | undefined;
     let id: Located | undefined;
     let statementNode: Node | undefined;
-    for (const [key, keyNode, value] of members) {
+    for (const { key: keyNode, item: value } of members) {
+      const key = keyNode.value as string;
       if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, keyNode);
       else if (key === 'Version') {
         if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17'))
@@ -141,7 +144,8 @@ class PolicyReader {
       NotResource: undefined,
       Condition: undefined,
     };
-    for (const [key, keyNode, value] of this.members(node)) {
+    for (const { key: keyNode, item: value } of this.members(node)) {
+      const key = keyNode.value as string;
       const element = statementElement(key);
       if (element === undefined) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
       else fields[element] = value;
@@ -169,7 +173,7 @@ class PolicyReader {
     const notResource = this.stringList(fields.NotResource, 'NotResource');
     if (type === 'trust') {
       const r = fields.Resource ?? fields.NotResource;
-      if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r.parent?.children?.[0] ?? r);
+      if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r.parent?.key ?? r);
     } else if (resource && notResource) this.error('BOTH_RESOURCE_AND_NOT_RESOURCE', {}, fields.NotResource);
     else if (!resource?.length && !notResource?.length) this.error('MISSING_RESOURCE', {}, fields.Resource ?? fields.NotResource ?? node);
 
@@ -179,12 +183,12 @@ class PolicyReader {
     const notPrincipal = notPrincipalNode ? this.readPrincipal(notPrincipalNode, 'NotPrincipal') : undefined;
     const namesPrincipal = type === 'resource' || type === 'trust' || type === 'rcp';
     if (!namesPrincipal && (principalNode || notPrincipalNode))
-      this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.children?.[0]);
+      this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.key);
     else if (namesPrincipal) {
       if (principalNode && notPrincipalNode) this.error('BOTH_PRINCIPAL_AND_NOT_PRINCIPAL', {}, notPrincipalNode);
       else if (!principalNode && !notPrincipalNode) this.error('MISSING_PRINCIPAL', { policyType: type }, node);
       else if (notPrincipalNode && type !== 'resource')
-        this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.children?.[0]);
+        this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.key);
     }
 
     const conditions = this.readConditions(fields.Condition);
@@ -213,7 +217,8 @@ class PolicyReader {
       return undefined;
     }
     const entries: ParsedPrincipal['entries'] = [];
-    for (const [key, keyNode, value] of this.members(node)) {
+    for (const { key: keyNode, item: value } of this.members(node)) {
+      const key = keyNode.value as string;
       const kind = PRINCIPAL_KINDS[key];
       if (!kind) {
         this.error('UNKNOWN_PRINCIPAL_KIND', { key }, keyNode);
@@ -235,7 +240,8 @@ class PolicyReader {
       this.error('WRONG_TYPE', { element: 'Condition', expected: 'an object of operators' }, node);
       return out;
     }
-    for (const [opName, opKeyNode, opValue] of this.members(node)) {
+    for (const { key: opKeyNode, item: opValue } of this.members(node)) {
+      const opName = opKeyNode.value as string;
       const decoded = decodeOperator(opName);
       if (!decoded.ok) {
         this.error(decoded.code, { value: opName }, opKeyNode);
@@ -246,7 +252,8 @@ class PolicyReader {
         continue;
       }
       const operator = { value: opName, span: this.span(opKeyNode) };
-      for (const [key, keyNode, values] of this.members(opValue)) {
+      for (const { key: keyNode, item: values } of this.members(opValue)) {
+        const key = keyNode.value as string;
         const list = this.scalarList(values, `Condition.${opName}.${key}`);
         if (!list) continue;
         out.push({
@@ -299,28 +306,28 @@ class PolicyReader {
     return out;
   }
 
-  /** Object members as [key, keyNode, valueNode], reporting duplicate keys (grammar: no duplicates). */
-  members(node: Node): [string, Node, Node][] {
-    const out: [string, Node, Node][] = [];
-    const props = node.children ?? [];
+  /**
+   * An object's properties, duplicate keys reported and left out (grammar: no duplicates). Without
+   * duplicates this is the node's own list: nothing is allocated.
+   */
+  members(node: Node): Member[] {
+    const props = (node.children ?? []) as Member[];
     // Policy objects have a handful of keys: a scan beats building a Set; big (hostile) objects get one.
     const seen = props.length > 16 ? new Set<string>() : undefined;
-    for (const prop of props) {
-      const keyNode = prop.children?.[0];
-      const valueNode = prop.children?.[1];
-      if (!keyNode || !valueNode) continue;
-      const key = keyNode.value as string;
+    let kept: Member[] | undefined;
+    for (let i = 0; i < props.length; i++) {
+      const prop = props[i] as Member;
+      const key = prop.key.value as string;
       let duplicate = false;
       if (seen) duplicate = seen.has(key);
-      else for (const m of out) if (m[0] === key) duplicate = true;
-      if (duplicate) {
-        this.error('DUPLICATE_KEY', { key }, keyNode);
-        continue;
-      }
+      else for (let j = 0; j < i && !duplicate; j++) if ((props[j] as Member).key.value === key) duplicate = true;
       seen?.add(key);
-      out.push([key, keyNode, valueNode]);
+      if (duplicate) {
+        this.error('DUPLICATE_KEY', { key }, prop.key);
+        kept ??= props.slice(0, i);
+      } else kept?.push(prop);
     }
-    return out;
+    return kept ?? props;
   }
 
   checkSids(statements: ParsedStatement[]): void {

@@ -54,9 +54,29 @@ export function validateStatementValues(stmt: ParsedStatement, policyType: Polic
   return errors;
 }
 
+/**
+ * Action and resource values already found valid: the same few recur in every keystroke's parse,
+ * and a lookup costs less than splitting and testing them again (bounded; cleared when full).
+ */
+const validActions = new Set<string>();
+const validResources = new Set<string>();
+const MAX_REMEMBERED = 4000;
+
+function remember(set: Set<string>, value: string): void {
+  if (set.size >= MAX_REMEMBERED) set.clear();
+  set.add(value);
+}
+
 function checkAction(a: Located, errors: PolicyError[]): void {
   const v = a.value;
-  if (v === '*') return;
+  if (v === '*' || validActions.has(v)) return;
+  const before = errors.length;
+  checkActionValue(a, errors);
+  if (errors.length === before) remember(validActions, v);
+}
+
+function checkActionValue(a: Located, errors: PolicyError[]): void {
+  const v = a.value;
   const colon = v.indexOf(':');
   if (colon < 0) errors.push(makeError('ACTION_NO_VENDOR', { value: v }, a.span));
   else if (v.indexOf(':', colon + 1) >= 0) errors.push(makeError('ACTION_TOO_MANY_COLONS', { value: v }, a.span));
@@ -66,7 +86,14 @@ function checkAction(a: Located, errors: PolicyError[]): void {
 
 function checkResource(r: Located, errors: PolicyError[]): void {
   const v = r.value;
-  if (v === '*') return;
+  if (v === '*' || validResources.has(v)) return;
+  const before = errors.length;
+  checkResourceValue(r, errors);
+  if (errors.length === before) remember(validResources, v);
+}
+
+function checkResourceValue(r: Located, errors: PolicyError[]): void {
+  const v = r.value;
   const split = splitFive(v);
   const parts = [...split.head, split.rest];
   // Fewer than six segments is accepted only when a trailing `*` can expand across the missing

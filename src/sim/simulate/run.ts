@@ -2,7 +2,7 @@
  * Shared machinery of SimulateCustomPolicy and SimulatePrincipalPolicy: one engine decision per
  * action × resource, turned into IAM's EvaluationResult shape.
  */
-import { authorize } from '../evaluate/authorize.ts';
+import { authorizeTraced } from '../evaluate/authorize.ts';
 import type {
   AuthorizationRequest,
   ContextValue,
@@ -54,7 +54,8 @@ export function runSimulation(plan: SimulationPlan): SimulationWithDetails<Simul
       };
       if (plan.permissionsBoundary) request.permissionsBoundary = plan.permissionsBoundary;
       if (plan.resourcePolicy) request.resourcePolicy = plan.resourcePolicy;
-      const result = authorize(request);
+      // Every simulation result is explained (its statements and missing keys): trace as it decides.
+      const result = authorizeTraced(request);
       details.push({ action, resource, request, result });
       all.push(toEvaluationResult(plan, action, resource, result));
     }
@@ -71,7 +72,7 @@ function toEvaluationResult(
   plan: SimulationPlan,
   action: string,
   resource: string,
-  result: ReturnType<typeof authorize>,
+  result: ReturnType<typeof authorizeTraced>,
 ): EvaluationResult {
   const matched = result.decision === 'implicitDeny' ? [] : result.decidingStatements.map((s) => toMatched(plan, s));
   const out: EvaluationResult = {
@@ -108,7 +109,7 @@ function toMatched(plan: SimulationPlan, s: StatementRef): MatchedStatement {
 }
 
 /** Context keys that conditions of statements matching the action and resource asked for but were not given. */
-function missingContextValues(result: ReturnType<typeof authorize>): string[] {
+function missingContextValues(result: ReturnType<typeof authorizeTraced>): string[] {
   const out = new Set<string>();
   for (const p of result.explanation.policies) {
     for (const s of p.statements) {
