@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../tests/chromium.ts';
 import type { Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,12 +47,11 @@ export interface LongSessionFigures {
 
 const filter = process.argv.find((a, i) => i >= 2 && !a.startsWith('-'));
 const wanted = !filter || 'long-session.bench.ts long-session'.includes(filter);
-const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const dist = process.env['SITE_DIST'] ?? join(root, 'dist');
 
 if (!wanted) {
   // filtered out by the runner's name filter
-} else if (!existsSync(join(dist, 'index.html')) || !existsSync(chromium)) {
+} else if (!existsSync(join(dist, 'index.html')) || !existsSync(CHROMIUM_PATH)) {
   console.log('long-session.bench.ts: skipped (needs dist/ from `npm run build` and Chromium at CHROMIUM_PATH or /usr/bin/chromium)');
 } else {
   const figures = await measure();
@@ -77,19 +77,7 @@ async function measure(): Promise<LongSessionFigures> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const server = await startServer(port);
   const { chromium: launcher } = await import('@playwright/test');
-  const browser = await launcher.launch({
-    executablePath: chromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launcher.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/playground/`);

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../tests/chromium.ts';
 import type { Browser, Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,13 +47,12 @@ export interface SiteFigures {
 
 const filter = process.argv.find((a, i) => i >= 2 && !a.startsWith('-'));
 const wanted = !filter || 'site.bench.ts site'.includes(filter) || filter === 'site';
-const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** The built site to measure (default dist/). */
 const dist = process.env['SITE_DIST'] ?? join(root, 'dist');
 
 if (!wanted) {
   // filtered out by the runner's name filter
-} else if (!existsSync(join(dist, 'index.html')) || !existsSync(chromium)) {
+} else if (!existsSync(join(dist, 'index.html')) || !existsSync(CHROMIUM_PATH)) {
   console.log('site.bench.ts: skipped (needs dist/ from `npm run build` and Chromium at CHROMIUM_PATH or /usr/bin/chromium)');
 } else {
   const figures = await measureSite();
@@ -86,19 +86,7 @@ async function measureSite(): Promise<SiteFigures> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const server = await startServer(port);
   const { chromium: launcher } = await import('@playwright/test');
-  const browser = await launcher.launch({
-    executablePath: chromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launcher.launch(chromiumLaunchOptions());
   try {
     const base = `http://127.0.0.1:${port}`;
     const lessonJsBeforeEditor = await measureLessonJs(browser, base);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
 import type { ConsoleSignInResult } from '../sim/world/console-sign-in.ts';
 import { worldSession, type WorldSession } from '../widgets/world-session.svelte.ts';
+import { ScreenRevision } from '../widgets/on-screen.svelte.ts';
 import { CONSOLE_MESSAGES, type ConsoleMessageCode } from './messages.ts';
 
 /** A role switched to, as the Switch role form names it (and the recent-roles list keeps it). */
@@ -83,10 +84,13 @@ export class ConsoleState {
   /** The page to open after sign-in. */
   readonly start: string;
   readonly world: WorldSession;
+  /** The world's revision while the console is on screen: its pages re-read the world when it changes. */
+  readonly revision: ScreenRevision;
   readonly #storageKey: string;
 
   constructor(worldName: string, start: string, savedAs?: string) {
     this.world = worldSession(worldName, savedAs);
+    this.revision = new ScreenRevision(this.world);
     this.start = start;
     this.#storageKey = `iam-dojo:v1:console:${savedAs ?? globalThis.location?.pathname ?? '/'}:${worldName}`;
   }

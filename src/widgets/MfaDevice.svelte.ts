@@ -119,11 +119,14 @@ export class MfaDeviceState {
     this.hint = out.exitCode === 0 ? null : await skewHint(this.session, line, out.stderr);
   }
 
-  /** Re-reads the codes once a second while the world follows real time, so the countdown runs; answers a stop function. */
-  startTicking(): () => void {
+  /**
+   * Re-reads the codes once a second while the world follows real time and `shown()` says the widget
+   * is on screen, so the countdown runs; answers a stop function.
+   */
+  startTicking(shown: () => boolean = () => true): () => void {
     if (!this.realTime) return () => undefined;
     const timer = setInterval(() => {
-      if (this.serial && !this.busy) void this.refresh();
+      if (this.serial && !this.busy && shown()) void this.refresh();
     }, 1000);
     return () => clearInterval(timer);
   }

@@ -18,7 +18,7 @@ export class PageLoad {
   /** Reads `requests()` now and after every change to the world. */
   constructor(c: ConsoleState, requests: () => ConsoleCall[]) {
     $effect(() => {
-      void c.world.revision;
+      void c.revision.current;
       const list = requests();
       const mine = ++this.#sequence;
       void c.read(list).then((answers: (ConsoleAnswer | undefined)[]) => {
