@@ -76,8 +76,32 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   const console = page.getByRole('region', { name: 'AWS Management Console (simulated)' });
   await expect(console.getByText(`alice @ ${member}`)).toBeVisible({ timeout: 30_000 });
   await console.getByRole('navigation', { name: 'Services' }).getByRole('button', { name: 'CloudTrail' }).click();
+  // AssumeRoleWithSAML is a read-only event; Event history opens on the write events.
+  await console.getByRole('combobox', { name: 'Attribute value' }).selectOption('true');
+  await console.getByRole('button', { name: 'Look up events' }).click();
   const table = console.getByRole('table', { name: 'Event history' });
   await expect(table.getByText('AssumeRoleWithSAML').first()).toBeVisible({ timeout: 30_000 });
+
+  // The CLI path: an sso-session profile, aws sso login, the code approved in the portal, login again.
+  await page.goto('/playground/');
+  await runInTerminal(page, `aws configure set sso-session.my-sso.sso_start_url https://${storeId}.awsapps.com/start`);
+  await runInTerminal(page, 'aws configure set sso-session.my-sso.sso_region us-east-1');
+  await runInTerminal(page, 'aws configure set sso_session my-sso --profile dev');
+  await runInTerminal(page, `aws configure set sso_account_id ${member} --profile dev`);
+  await runInTerminal(page, 'aws configure set sso_role_name ReadOnly --profile dev');
+  const started = await text(page, 'aws sso login --profile dev');
+  const userCode = /[B-Z]{4}-[B-Z]{4}/.exec(started)?.[0] ?? '';
+  expect(started).toContain('https://device.sso.us-east-1.amazonaws.com/');
+  await page.goto('/portal/');
+  await expect(portal.getByText(`Requests waiting: ${userCode}`)).toBeVisible({ timeout: 30_000 });
+  await portal.getByRole('textbox', { name: 'Code' }).fill(userCode);
+  await portal.getByRole('button', { name: 'Allow access' }).click();
+  await expect(portal.getByRole('status')).toContainText('Request approved');
+  await page.goto('/playground/');
+  await expect(await runInTerminal(page, 'aws sso login --profile dev')).toContainText('Successfully logged into Start URL');
+  await expect(await runInTerminal(page, 'aws sts get-caller-identity --profile dev --query Arn --output text')).toContainText(
+    `assumed-role/AWSReservedSSO_ReadOnly_`,
+  );
 });
 
 test('the portal at 390 px has no sideways scroll', async ({ page }) => {
