@@ -441,8 +441,17 @@ for (const [lesson, exercises] of Object.entries(sweep)) {
       for (const step of exercise.solution.steps) {
         if (typeof step !== 'string' && 'writeFile' in step) {
           expect(shown).toContain(`save ${step.writeFile}`);
-          account ??= await accountId(terminal);
-          await saveInFileEditor(page, card, step.writeFile, step.text.replaceAll('{{accountId}}', account));
+          if (step.text.includes('{{accountId}}')) {
+            // The terminal hydrates when visible; a command typed before that is lost.
+            await showWidget(terminal);
+            account ??= await accountId(terminal);
+          }
+          await saveInFileEditor(
+            page,
+            card,
+            step.writeFile,
+            account === undefined ? step.text : step.text.replaceAll('{{accountId}}', account),
+          );
           continue;
         }
         if (typeof step !== 'string' && !('run' in step)) throw new Error('only files and commands are swept');
