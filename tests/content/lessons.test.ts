@@ -46,7 +46,11 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
   });
 
   test("widgets are interactive islands on the lesson's own world, and exercises name their lesson", () => {
-    const tags = [...lesson.body.matchAll(/<(Exercise|Terminal|AuditLog|AccessCheck|MfaDevice|AccountExplorer|PolicyCheck|PathSwitch|WorldFileEditor)\b([^>]*)>/g)];
+    const tags = [
+      ...lesson.body.matchAll(
+        /<(Exercise|Terminal|AuditLog|AccessCheck|MfaDevice|AccountExplorer|PolicyCheck|PathSwitch|WorldFileEditor)\b([^>]*)>/g,
+      ),
+    ];
     expect(tags.length).toBeGreaterThan(0);
     for (const [tag, name, attributes] of tags) {
       expect(attributes, `${tag.slice(0, 60)} needs a client directive`).toMatch(/client:(visible|load|idle)/);
