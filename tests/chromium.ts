@@ -1,7 +1,7 @@
 /**
  * How the e2e tests and the browser benchmarks start Chromium: Debian's browser (never a downloaded
  * one) with the flags this offline machine needs. Without the background-networking flags Chromium
- * keeps trying to reach Google's services and floods the closed network (TOOLCHAIN.md, trap 9).
+ * keeps trying to reach Google's services and floods the closed network.
  */
 
 /** The browser binary: CHROMIUM_PATH, or Debian's Chromium. */

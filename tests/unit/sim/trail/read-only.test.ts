@@ -11,7 +11,14 @@ const READ = /^(Get|List|Simulate|Lookup|Describe|Head)/;
  * https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html).
  */
 const READ_ONLY_WRITES: Record<string, string[]> = {
-  sts: ['AssumeRole', 'AssumeRoleWithWebIdentity', 'GetSessionToken', 'GetCallerIdentity', 'DecodeAuthorizationMessage'],
+  sts: [
+    'AssumeRole',
+    'AssumeRoleWithSAML',
+    'AssumeRoleWithWebIdentity',
+    'GetSessionToken',
+    'GetCallerIdentity',
+    'DecodeAuthorizationMessage',
+  ],
   kms: ['Encrypt', 'Decrypt', 'GenerateDataKey'],
 };
 
