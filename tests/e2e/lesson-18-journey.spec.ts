@@ -6,64 +6,18 @@
  * signs in to the access portal on the lesson page, sees Auditor in prod, and approves `aws sso login`
  * for an sso-session profile, whose session is the reserved role's.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { saveInFileEditor, showWidget } from './widgets-helpers.ts';
+import { run, startExercise, typeSolution } from './lesson-helpers.ts';
+import { showWidget } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson18 from '../../content/lessons/18-identity-center/exercises.ts';
-
-async function startExercise(page: Page, id: string): Promise<Locator> {
-  const card = page.locator(`[data-exercise="${id}"]`);
-  await showWidget(card);
-  const start = card.getByRole('button', { name: 'Start this exercise' });
-  const status = card.getByRole('status');
-  await expect(start.or(status)).toBeVisible({ timeout: 15_000 });
-  if (await start.isVisible()) await start.click();
-  await expect(status).toHaveText(/checks pass/, { timeout: 20_000 });
-  return card;
-}
-
-async function run(terminal: Locator, command: string): Promise<{ exit: string; out: string }> {
-  const entries = terminal.locator('.entry');
-  const before = await entries.count();
-  const input = terminal.getByRole('textbox', { name: 'Command line' });
-  await input.fill(command);
-  await input.press('Enter');
-  await expect(entries).toHaveCount(before + 1, { timeout: 20_000 });
-  const entry = entries.nth(before);
-  return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
-}
 
 async function json(terminal: Locator, command: string): Promise<unknown> {
   const result = await run(terminal, command);
   expect(result.exit, `${command}\n${result.out}`).toBe('0');
   return JSON.parse(result.out) as unknown;
-}
-
-/** The solution as a learner types it: files in the editor beside the exercise, `{{NAME}}` copied from earlier outputs. */
-async function typeSolution(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
-  const fill = (raw: string) =>
-    raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
-      const value = vars[name];
-      if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
-      return value;
-    });
-  for (const step of exercise.solution.steps) {
-    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in this lesson');
-    if (typeof step !== 'string' && 'writeFile' in step) {
-      await saveInFileEditor(page, card, step.writeFile, fill(step.text));
-      await showWidget(terminal);
-      continue;
-    }
-    const line = fill(typeof step === 'string' ? step : step.run);
-    const result = await run(terminal, line);
-    expect(result.exit, `${line}\n${result.out}`).toBe('0');
-    if (typeof step !== 'string' && step.save) {
-      const output = JSON.parse(result.out) as object;
-      for (const [name, query] of Object.entries(step.save)) vars[name] = String(jmespath.search(output, query));
-    }
-  }
 }
 
 /** What a learner looks up before the Identity Center exercises. */

@@ -6,108 +6,12 @@
  * onboarding file, a key ID) are read from outputs — and every check must turn ✓. A wrong answer per
  * lesson shows its check's words.
  */
-import type { Locator, Page } from '@playwright/test';
-import jmespath from 'jmespath';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { setEditorText } from './widgets-helpers.ts';
-import type { Exercise } from '../../src/course/exercise.ts';
+import { completeLesson, run, startExercise } from './lesson-helpers.ts';
+import { saveInFileEditor, showWidget } from './widgets-helpers.ts';
 import lesson17 from '../../content/lessons/17-cross-account/exercises.ts';
 import lesson19 from '../../content/lessons/19-incident-capstone/exercises.ts';
-
-/** Scrolls a widget into view and waits for it to hydrate; a busy worker on a shared machine may take a while. */
-async function showWidget(widget: Locator): Promise<void> {
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 45_000 });
-}
-
-async function startExercise(page: Page, id: string): Promise<Locator> {
-  const card = page.locator(`[data-exercise="${id}"]`);
-  await showWidget(card);
-  const start = card.getByRole('button', { name: 'Start this exercise' });
-  const status = card.getByRole('status');
-  await expect(start.or(status)).toBeVisible({ timeout: 15_000 });
-  if (await start.isVisible()) await start.click();
-  await expect(status).toHaveText(/checks pass/, { timeout: 20_000 });
-  return card;
-}
-
-async function run(terminal: Locator, command: string): Promise<{ exit: string; out: string }> {
-  const entries = terminal.locator('.entry');
-  const before = await entries.count();
-  const input = terminal.getByRole('textbox', { name: 'Command line' });
-  await input.fill(command);
-  await input.press('Enter');
-  await expect(entries).toHaveCount(before + 1, { timeout: 20_000 });
-  const entry = entries.nth(before);
-  return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
-}
-
-/** Saves a file through the file editor that precedes the terminal, as a learner does. */
-async function saveFile(page: Page, files: Locator, name: string, text: string): Promise<void> {
-  await showWidget(files);
-  await files.getByRole('combobox', { name: 'File name' }).fill(name);
-  // One line: typing newlines into Monaco would auto-indent and auto-close (see widgets-helpers.ts).
-  await setEditorText(page, files, `Text of ${name}`, JSON.stringify(JSON.parse(text)));
-  await files.getByRole('button', { name: `Save ${name}` }).click();
-  const status = files.getByRole('status');
-  await expect(status).toContainText(/Saved|Replace it/);
-  if ((await status.textContent())?.includes('Replace it')) await files.getByRole('button', { name: `Replace ${name}` }).click();
-  await expect(status).toContainText(`Saved ${name}.`);
-}
-
-const fill = (raw: string, vars: Record<string, string>) =>
-  raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
-    const value = vars[name];
-    if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
-    return value;
-  });
-
-/** Does an exercise's solution: files in the editor, commands in the terminal. */
-async function solve(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
-  const files = card.locator('xpath=following::section[contains(@class, "world-files")][1]');
-  for (const step of exercise.solution.steps) {
-    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
-    if (typeof step !== 'string' && 'writeFile' in step) {
-      await saveFile(page, files, step.writeFile, fill(step.text, vars));
-      continue;
-    }
-    const raw = typeof step === 'string' ? step : step.run;
-    const line = fill(raw, vars);
-    const result = await run(terminal, line);
-    const mayFail = typeof step !== 'string' && step.mayFail === true;
-    if (!mayFail) expect(result.exit, `${line}\n${result.out}`).toBe('0');
-    if (typeof step !== 'string' && step.save) {
-      const output = JSON.parse(result.out) as object;
-      for (const [name, query] of Object.entries(step.save)) vars[name] = String(jmespath.search(output, query));
-    }
-  }
-}
-
-async function completeLesson(
-  page: Page,
-  slug: string,
-  exercises: Exercise[],
-  before: (id: string, terminal: Locator, vars: Record<string, string>) => Promise<void>,
-): Promise<void> {
-  await page.goto(`/lessons/${slug}/`);
-  const vars: Record<string, string> = {};
-  for (const exercise of exercises) {
-    const card = await startExercise(page, exercise.id);
-    const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
-    await showWidget(terminal);
-    vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
-    await before(exercise.id, terminal, vars);
-    for (const check of exercise.checks) {
-      if (check.kind !== 'answer') continue;
-      await card.getByRole('textbox', { name: check.question }).fill(exercise.solution.answers[check.id] ?? '');
-    }
-    await solve(page, card, terminal, exercise, vars);
-    await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
-      timeout: 30_000,
-    });
-    await expect(card.getByText('✓ Completed')).toBeVisible();
-  }
-}
 
 /** What a learner looks up in lesson 17: the analytics account's ID, and CloudCost's from its onboarding file. */
 async function lookUpAccounts(terminal: Locator, vars: Record<string, string>): Promise<void> {
@@ -133,9 +37,8 @@ test('lesson 17: trusting everyone is caught, and the check says why in words', 
   const card = await startExercise(page, 'trust-analytics');
   const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
   await showWidget(terminal);
-  const files = card.locator('xpath=following::section[contains(@class, "world-files")][1]');
   const open = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] };
-  await saveFile(page, files, 'trust.json', JSON.stringify(open));
+  await saveInFileEditor(page, card, 'trust.json', JSON.stringify(open));
   expect((await run(terminal, 'aws iam create-role --role-name ReportsReader --assume-role-policy-document file://trust.json')).exit).toBe(
     '0',
   );

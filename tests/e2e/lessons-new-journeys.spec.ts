@@ -5,89 +5,13 @@
  * output (an instance ID, a key ARN) are read from that output — and its checks must all turn ✓.
  * One wrong answer per lesson shows its check's words first.
  */
-import type { Locator, Page } from '@playwright/test';
-import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
-import { saveInFileEditor, setEditorText, showWidget } from './widgets-helpers.ts';
-import type { Exercise } from '../../src/course/exercise.ts';
+import { completeLesson, run, startExercise } from './lesson-helpers.ts';
+import { setEditorText, showWidget } from './widgets-helpers.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
 import lesson15 from '../../content/lessons/15-privilege-escalation/exercises.ts';
 import lesson16 from '../../content/lessons/16-reviewing-access/exercises.ts';
-
-async function startExercise(page: Page, id: string): Promise<Locator> {
-  const card = page.locator(`[data-exercise="${id}"]`);
-  await showWidget(card);
-  const start = card.getByRole('button', { name: 'Start this exercise' });
-  const status = card.getByRole('status');
-  await expect(start.or(status)).toBeVisible({ timeout: 15_000 });
-  if (await start.isVisible()) await start.click();
-  await expect(status).toHaveText(/checks pass/, { timeout: 15_000 });
-  return card;
-}
-
-async function run(terminal: Locator, command: string): Promise<{ exit: string; out: string }> {
-  const entries = terminal.locator('.entry');
-  const before = await entries.count();
-  const input = terminal.getByRole('textbox', { name: 'Command line' });
-  await input.fill(command);
-  await input.press('Enter');
-  await expect(entries).toHaveCount(before + 1, { timeout: 20_000 });
-  const entry = entries.nth(before);
-  return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
-}
-
-/**
- * Does an exercise's solution as a learner would: files saved in the file editor beside the exercise,
- * commands typed into the terminal, `{{NAME}}` filled from earlier outputs as a learner copies them.
- */
-async function typeSolution(page: Page, card: Locator, terminal: Locator, exercise: Exercise, vars: Record<string, string>): Promise<void> {
-  const fill = (raw: string) =>
-    raw.replace(/\{\{([A-Za-z_]+)\}\}/g, (_m, name: string) => {
-      const value = vars[name];
-      if (value === undefined) throw new Error(`no value for {{${name}}} in ${raw}`);
-      return value;
-    });
-  for (const step of exercise.solution.steps) {
-    if (typeof step !== 'string' && 'advanceClock' in step) throw new Error('no clock steps in these lessons');
-    if (typeof step !== 'string' && 'writeFile' in step) {
-      await saveInFileEditor(page, card, step.writeFile, fill(step.text));
-      await showWidget(terminal);
-      continue;
-    }
-    const raw = typeof step === 'string' ? step : step.run;
-    const line = fill(raw);
-    const mayFail = typeof step !== 'string' && step.mayFail === true;
-    const result = await run(terminal, line);
-    if (!mayFail) expect(result.exit, `${line}\n${result.out}`).toBe('0');
-    if (typeof step !== 'string' && step.save) {
-      const output = JSON.parse(result.out) as object;
-      for (const [name, query] of Object.entries(step.save)) vars[name] = String(jmespath.search(output, query));
-    }
-  }
-}
-
-async function completeLesson(
-  page: Page,
-  slug: string,
-  exercises: Exercise[],
-  before: (id: string, terminal: Locator, vars: Record<string, string>) => Promise<void> = async () => {},
-): Promise<void> {
-  await page.goto(`/lessons/${slug}/`);
-  const vars: Record<string, string> = {};
-  for (const exercise of exercises) {
-    const card = await startExercise(page, exercise.id);
-    const terminal = card.locator('xpath=following::section[contains(@class, "terminal")][1]');
-    await showWidget(terminal);
-    vars['accountId'] ??= (JSON.parse((await run(terminal, 'aws sts get-caller-identity')).out) as { Account: string }).Account;
-    await before(exercise.id, terminal, vars);
-    await typeSolution(page, card, terminal, exercise, vars);
-    await expect(card.getByRole('status')).toHaveText(`All ${exercise.checks.length} checks pass — exercise complete.`, {
-      timeout: 20_000,
-    });
-    await expect(card.getByText('✓ Completed')).toBeVisible();
-  }
-}
 
 test('lesson 13: execution role, PassRole by path and service, an instance acting as its role', async ({ page }) => {
   test.setTimeout(120_000);

@@ -24,7 +24,8 @@ export async function setEditorText(page: Page, scope: Locator, name: string, te
 /** Scrolls a widget into view (islands hydrate when visible) and waits until Astro hydrated it. */
 export async function showWidget(widget: Locator): Promise<void> {
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  // A worker busy with a lesson's start steps on a loaded machine may take a while to answer.
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 45_000 });
 }
 
 /**
