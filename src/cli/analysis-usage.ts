@@ -18,7 +18,7 @@ export const ANALYSIS_USAGE = `  diff-policy --old file://a.json --new file://b.
       The least-privilege policy the world's CloudTrail proves for the principal (real ARNs), and
       what its policies grant today that the window never used.
   access-findings --world FILE [--unused [--days N]] [--output json|text]
-      Role trust and bucket policies that grant access outside the account (or the organization),
-      each with a witness caller and request. With --unused: unused roles, access keys, passwords
+      Role trust, bucket (after Block Public Access), KMS key and Lambda function policies that grant
+      access outside the account (or the organization), each with a witness caller and request. With --unused: unused roles, access keys, passwords
       and services over the last N days (1-365, default 90), as Access Analyzer's unused access.
 `;
