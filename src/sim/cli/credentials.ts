@@ -106,15 +106,8 @@ async function assumeRoleProfile(
   const now = nowMs(host);
   const cacheKey = JSON.stringify([profile, roleArn, settings.role_session_name ?? '', settings.mfa_serial ?? '']);
   const config = configOf(host);
-  const cached = config.cache?.[cacheKey];
-  if (cached !== undefined && Date.parse(cached.Expiration) - now > REFRESH_MARGIN_MS) {
-    return {
-      kind: 'accessKey',
-      accessKeyId: cached.AccessKeyId,
-      secretAccessKey: cached.SecretAccessKey,
-      sessionToken: cached.SessionToken,
-    };
-  }
+  const cached = freshCachedCredentials(config, cacheKey, now);
+  if (cached !== undefined) return cached;
   const sourceCredentials = await resolveCredentials(host, source, options, depth + 1);
   const params: Record<string, unknown> = {
     RoleArn: roleArn,
@@ -138,18 +131,7 @@ async function assumeRoleProfile(
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
   });
   if (!response.ok) throw new CredentialServiceError('AssumeRole', response.error);
-  const creds = (response.output as { Credentials?: Partial<CachedCredentials> }).Credentials;
-  if (creds?.AccessKeyId === undefined || creds.SecretAccessKey === undefined || creds.SessionToken === undefined) {
-    throw new CliFailure('GENERAL', { message: 'AssumeRole returned no credentials' });
-  }
-  const entry: CachedCredentials = {
-    AccessKeyId: creds.AccessKeyId,
-    SecretAccessKey: creds.SecretAccessKey,
-    SessionToken: creds.SessionToken,
-    Expiration: String(creds.Expiration ?? new Date(now + 3600_000).toISOString()),
-  };
-  config.cache = { ...(config.cache ?? {}), [cacheKey]: entry };
-  return { kind: 'accessKey', accessKeyId: entry.AccessKeyId, secretAccessKey: entry.SecretAccessKey, sessionToken: entry.SessionToken };
+  return cacheCredentials(config, cacheKey, stsCredentials('AssumeRole', response.output, now));
 }
 
 /**
@@ -169,15 +151,8 @@ export async function webIdentityProfile(
   const now = nowMs(host);
   const cacheKey = JSON.stringify([profile, roleArn, settings.role_session_name ?? '', `web_identity_token_file=${file}`]);
   const config = configOf(host);
-  const cached = config.cache?.[cacheKey];
-  if (cached !== undefined && Date.parse(cached.Expiration) - now > REFRESH_MARGIN_MS) {
-    return {
-      kind: 'accessKey',
-      accessKeyId: cached.AccessKeyId,
-      secretAccessKey: cached.SecretAccessKey,
-      sessionToken: cached.SessionToken,
-    };
-  }
+  const cached = freshCachedCredentials(config, cacheKey, now);
+  if (cached !== undefined) return cached;
   const content = host.readFile(file);
   if (content === undefined) throw new CliFailure('GENERAL', { message: `[Errno 2] No such file or directory: '${file}'` });
   const token = (typeof content === 'string' ? content : new TextDecoder().decode(content)).trim();
@@ -196,18 +171,42 @@ export async function webIdentityProfile(
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
   });
   if (!response.ok) throw new CredentialServiceError('AssumeRoleWithWebIdentity', response.error);
-  const creds = (response.output as { Credentials?: Partial<CachedCredentials> }).Credentials;
+  return cacheCredentials(config, cacheKey, stsCredentials('AssumeRoleWithWebIdentity', response.output, now));
+}
+
+/** Credentials cached under `key` that are not about to expire (the CLI refreshes them 15 minutes early). */
+export function freshCachedCredentials(
+  config: { cache?: Record<string, CachedCredentials> },
+  key: string,
+  now: number,
+): Credentials | undefined {
+  const cached = config.cache?.[key];
+  if (cached === undefined || Date.parse(cached.Expiration) - now <= REFRESH_MARGIN_MS) return undefined;
+  return { kind: 'accessKey', accessKeyId: cached.AccessKeyId, secretAccessKey: cached.SecretAccessKey, sessionToken: cached.SessionToken };
+}
+
+/** Caches `entry` under `key` and answers it as the credentials of the command. */
+export function cacheCredentials(
+  config: { cache?: Record<string, CachedCredentials> },
+  key: string,
+  entry: CachedCredentials,
+): Credentials {
+  config.cache = { ...(config.cache ?? {}), [key]: entry };
+  return { kind: 'accessKey', accessKeyId: entry.AccessKeyId, secretAccessKey: entry.SecretAccessKey, sessionToken: entry.SessionToken };
+}
+
+/** The Credentials member of an STS answer, ready to cache (one hour when it has no Expiration). */
+function stsCredentials(operation: string, output: unknown, now: number): CachedCredentials {
+  const creds = (output as { Credentials?: Partial<CachedCredentials> }).Credentials;
   if (creds?.AccessKeyId === undefined || creds.SecretAccessKey === undefined || creds.SessionToken === undefined) {
-    throw new CliFailure('GENERAL', { message: 'AssumeRoleWithWebIdentity returned no credentials' });
+    throw new CliFailure('GENERAL', { message: `${operation} returned no credentials` });
   }
-  const entry: CachedCredentials = {
+  return {
     AccessKeyId: creds.AccessKeyId,
     SecretAccessKey: creds.SecretAccessKey,
     SessionToken: creds.SessionToken,
     Expiration: String(creds.Expiration ?? new Date(now + 3600_000).toISOString()),
   };
-  config.cache = { ...(config.cache ?? {}), [cacheKey]: entry };
-  return { kind: 'accessKey', accessKeyId: entry.AccessKeyId, secretAccessKey: entry.SecretAccessKey, sessionToken: entry.SessionToken };
 }
 
 /** The host's clock in epoch milliseconds. */

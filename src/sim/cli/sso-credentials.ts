@@ -7,11 +7,9 @@
  */
 import type { Credentials } from '../services/contract.ts';
 import type { CliHost, RunOptions } from './host.ts';
-import { CredentialServiceError, nowMs } from './credentials.ts';
+import { cacheCredentials, CredentialServiceError, freshCachedCredentials, nowMs } from './credentials.ts';
 import { CliFailure } from './messages.ts';
 import { ssoConfigOf, ssoTargetOfProfile } from './sso-config.ts';
-
-const REFRESH_MARGIN_MS = 15 * 60 * 1000;
 
 /** The role credentials of an Identity Center profile. */
 export async function ssoProfileCredentials(
@@ -35,14 +33,8 @@ export async function ssoProfileCredentials(
   if (token.expiresAt <= now)
     throw new CliFailure('GENERAL', { message: 'Error when retrieving token from sso: Token has expired and refresh failed' });
   const cacheKey = JSON.stringify(['sso', target.key, accountId, roleName]);
-  const cached = config.cache?.[cacheKey];
-  if (cached !== undefined && Date.parse(cached.Expiration) - now > REFRESH_MARGIN_MS)
-    return {
-      kind: 'accessKey',
-      accessKeyId: cached.AccessKeyId,
-      secretAccessKey: cached.SecretAccessKey,
-      sessionToken: cached.SessionToken,
-    };
+  const cached = freshCachedCredentials(config, cacheKey, now);
+  if (cached !== undefined) return cached;
   const response = await host.invoke({
     service: 'sso',
     operation: 'GetRoleCredentials',
@@ -66,14 +58,10 @@ export async function ssoProfileCredentials(
     sessionToken: string;
     expiration: number;
   };
-  config.cache = {
-    ...(config.cache ?? {}),
-    [cacheKey]: {
-      AccessKeyId: rc.accessKeyId,
-      SecretAccessKey: rc.secretAccessKey,
-      SessionToken: rc.sessionToken,
-      Expiration: new Date(rc.expiration).toISOString(),
-    },
-  };
-  return { kind: 'accessKey', accessKeyId: rc.accessKeyId, secretAccessKey: rc.secretAccessKey, sessionToken: rc.sessionToken };
+  return cacheCredentials(config, cacheKey, {
+    AccessKeyId: rc.accessKeyId,
+    SecretAccessKey: rc.secretAccessKey,
+    SessionToken: rc.sessionToken,
+    Expiration: new Date(rc.expiration).toISOString(),
+  });
 }

@@ -35,7 +35,7 @@ describe('the repository is self-contained', () => {
   });
 
   test('no absolute path to a file outside the repository', () => {
-    // A quoted absolute path such as '/work/…' or '/home/…' (path characters only, so a pattern such
+    // A quoted absolute path into a work, home or other machine folder (path characters only, so a pattern such
     // as Lambda's "/mnt/[a-zA-Z0-9-_.]+" is not a path), or a path into a sibling shared/ folder.
     const absolute = new RegExp(`['"\`](/(?:work|home|root|Users|opt|srv|mnt)/[\\w.@%+=,:~/-]*['"\`$]|[^'"\`]*shared/reference/)`, 'g');
     expect(offending(absolute)).toEqual([]);

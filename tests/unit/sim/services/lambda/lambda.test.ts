@@ -139,7 +139,7 @@ describe('Invoke: the function runs its lines as the execution role', () => {
       stderr: '',
     });
     expect(results[1]?.exitCode).toBe(0);
-    // The function's scratch files are its own: the learner's files are untouched.
+    // The function's scratch files (its simulated /tmp, not this machine's) are its own: the learner's files are untouched.
     expect(world.listFiles()).not.toContain('/tmp/hello.txt');
   });
 
