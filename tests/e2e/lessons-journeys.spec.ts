@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { saveInFileEditor, showWidget } from './widgets-helpers.ts';
+import { saveInFileEditor, showWidget, waitForFreshCode } from './widgets-helpers.ts';
 import lesson01 from '../../content/lessons/01-what-is-iam/exercises.ts';
 import lesson03 from '../../content/lessons/03-groups/exercises.ts';
 import lesson04 from '../../content/lessons/04-policies/exercises.ts';
@@ -78,6 +78,7 @@ async function enrollWithAuthenticator(page: Page): Promise<void> {
   await showWidget(mfa);
   await mfa.getByRole('button', { name: 'Create virtual MFA device' }).click();
   await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
+  await waitForFreshCode(mfa.getByRole('group', { name: 'Authenticator' }));
   await mfa.getByRole('button', { name: 'Use this code' }).click();
   const code1 = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
   expect(code1).toMatch(/^\d{6}$/);
@@ -259,6 +260,7 @@ test('lesson 8 by the hints: create the device in the terminal, the authenticato
   await expect(app).toContainText(/\d{3}\s\d{3}/);
   const readCode = async (): Promise<string> =>
     ((await app.locator('.code').innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  await waitForFreshCode(app);
   const code1 = await readCode();
   await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
   await expect(app).not.toContainText(`${code1.slice(0, 3)}\u00a0${code1.slice(3)}`);

@@ -65,3 +65,16 @@ export async function saveInFileEditor(page: Page, after: Locator, name: string,
   if ((await status.textContent())?.includes('Replace it')) await files.getByRole('button', { name: `Replace ${name}` }).click();
   await expect(status).toContainText(`Saved ${name}. Use it in the terminal as file://${name}.`);
 }
+
+/**
+ * Waits until the authenticator `app` shows a code with at least 12 s left, as a person does before
+ * copying two consecutive codes: the world clock follows real time, so a code read just before its
+ * 30 s window ends is followed by a skip that lands two windows later, and the pair is refused.
+ */
+export async function waitForFreshCode(app: Locator): Promise<void> {
+  const left = async (): Promise<number> => Number(((await app.textContent()) ?? '').match(/(\d+) s left/)?.[1] ?? 0);
+  await expect(app).toContainText(/\d+ s left/);
+  if ((await left()) >= 12) return;
+  const shown = await app.locator('.code').innerText();
+  await expect(app.locator('.code')).not.toHaveText(shown, { timeout: 20_000 });
+}

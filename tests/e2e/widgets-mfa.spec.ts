@@ -3,7 +3,7 @@
  * enable it for a user with two consecutive codes.
  */
 import { test, expect } from './fixtures.ts';
-import { showWidget } from './widgets-helpers.ts';
+import { showWidget, waitForFreshCode } from './widgets-helpers.ts';
 
 test('two consecutive codes enable the device', async ({ page }) => {
   await page.goto('/playground/');
@@ -21,6 +21,7 @@ test('two consecutive codes enable the device', async ({ page }) => {
   await expect(authenticator).toContainText(/\d{3}\s\d{3}/);
   await mfa.getByText('Show the QR code to scan').click();
   await expect(mfa.getByRole('img', { name: /QR code for the authenticator app: otpauth:\/\/totp\// })).toBeVisible();
+  await waitForFreshCode(authenticator);
   await mfa.getByRole('button', { name: 'Use this code' }).click();
   const first = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
   await mfa.getByRole('button', { name: 'Skip 30 s' }).click();

@@ -9,6 +9,7 @@
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 
 const PARTNER = '444455556666';
 const STRANGER = '999988887777';
@@ -124,10 +125,10 @@ export default defineExercises([
     hints: [
       'Who is the bucket policy about? A bucket policy has the same elements as an identity policy, plus `Principal`.',
       'Principal `{"AWS": "arn:aws:iam::ACCOUNT:user/auditor"}`, action `s3:GetObject`, resource `arn:aws:s3:::dojo-shared/*`.',
-      "`aws s3api put-bucket-policy --bucket dojo-shared --policy '...'`.",
+      'Write it in the file editor below the exercise, save it as `auditor-reads.json`, then `aws s3api put-bucket-policy --bucket dojo-shared --policy file://auditor-reads.json`.',
     ],
     solution: {
-      steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorRead}'`],
+      steps: withPolicyFile('auditor-reads.json', auditorRead, (uri) => `aws s3api put-bucket-policy --bucket dojo-shared --policy ${uri}`),
       explanation:
         'Within one account, an allow in either the identity policy or the resource policy is enough for S3. The bucket policy names auditor, so auditor\'s own (empty) policies do not matter for this request. `"Principal": "*"` would mean everyone, even anonymous callers — and since April 2023 a new bucket has Block Public Access on, so S3 refuses such a policy with 403 AccessDenied unless someone turns the block off first.',
     },
@@ -226,10 +227,10 @@ export default defineExercises([
     hints: [
       "Who decides which partner users get in — you, or the partner's administrator?",
       `Name the account as the principal: \`{"AWS": "arn:aws:iam::${PARTNER}:root"}\` (or just \`"${PARTNER}"\`).`,
-      "Add a second statement with resource `arn:aws:s3:::dojo-shared/reports/*`; `put-bucket-policy` replaces the whole policy, so include auditor's statement again.",
+      "Add a second statement with resource `arn:aws:s3:::dojo-shared/reports/*`; `put-bucket-policy` replaces the whole policy, so include auditor's statement again (edit your file, or save a new one such as `shared-bucket.json`).",
     ],
     solution: {
-      steps: [`aws s3api put-bucket-policy --bucket dojo-shared --policy '${auditorAndPartner}'`],
+      steps: withPolicyFile('shared-bucket.json', auditorAndPartner, (uri) => `aws s3api put-bucket-policy --bucket dojo-shared --policy ${uri}`),
       explanation:
         "Naming an account trusts that account's administrators to decide which of their principals get in. Across accounts both sides must allow: your bucket policy and the partner's identity policy. The partner's intern has no S3 permission at home, so the bucket policy alone does not let them in.",
     },
@@ -310,11 +311,11 @@ export default defineExercises([
       'Which policy decides who may assume a role, and where does the external ID go in it?',
       "The trust policy is the role's resource policy: principal the partner account, action `sts:AssumeRole`.",
       'Add `"Condition": {"StringEquals": {"sts:ExternalId": "dojo-7f3a"}}`.',
-      "`aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '...'`, then `aws iam attach-role-policy`.",
+      'Save the trust policy as `partner-trust.json` in the file editor, then `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document file://partner-trust.json`, then `aws iam attach-role-policy`.',
     ],
     solution: {
       steps: [
-        `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document '${partnerTrust}'`,
+        ...withPolicyFile('partner-trust.json', partnerTrust, (uri) => `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document ${uri}`),
         'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       ],
       explanation:

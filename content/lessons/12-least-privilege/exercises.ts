@@ -7,6 +7,7 @@
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 
 const trustEc2 =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
@@ -135,10 +136,10 @@ export default defineExercises([
       'If dev can hand any role to EC2, whose permissions can dev get without ever holding them?',
       "Passing a role to a service lets the service act with that role's permissions — so PassRole on `*` is as good as every role's permissions.",
       "Set the PassRole statement's resource to the WebServerRole ARN.",
-      'Add `"Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`.',
+      'Add `"Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`. Write the whole policy in the file editor below the exercise as `launch.json`, then `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document file://launch.json`.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name dev --policy-name Launch --policy-document '${launchWebOnly}'`],
+      steps: withPolicyFile('launch.json', launchWebOnly, (uri) => `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document ${uri}`),
       explanation:
         'With PassRole on `*`, dev could start an instance with AdminRole and run any command on it as an administrator, without ever holding admin permissions. Naming the one role and the one service closes that path.',
     },
@@ -255,12 +256,16 @@ export default defineExercises([
     hints: [
       'Which two IAM actions let someone change what an already attached policy says?',
       'Anyone who may call `iam:CreatePolicyVersion --set-as-default` on a policy attached to themselves can give themselves any permission; `iam:SetDefaultPolicyVersion` alone can roll back to an older, broader version.',
-      'Create version v2 with only the reading statements, as the default: `aws iam create-policy-version ... --set-as-default`.',
+      'Create version v2 with only the reading statements, as the default: save it as `devtools-v2.json` in the file editor, then `aws iam create-policy-version --policy-arn ... --policy-document file://devtools-v2.json --set-as-default`.',
       'Then `aws iam delete-policy-version --policy-arn ... --version-id v1`. A non-default version that still grants the old rights is a loaded gun.',
     ],
     solution: {
       steps: [
-        `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document '${devToolsV2}' --set-as-default`,
+        ...withPolicyFile(
+          'devtools-v2.json',
+          devToolsV2,
+          (uri) => `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document ${uri} --set-as-default`,
+        ),
         'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
       ],
       explanation:
@@ -353,10 +358,10 @@ export default defineExercises([
       'Two things need limiting: whom ops may change, and what ops may give them. Where does each go in a statement?',
       "The resource of `iam:AttachUserPolicy` is the user, and a user's ARN includes its path: `arn:aws:iam::ACCOUNT:user/app/worker`.",
       'Which policy is being attached is in the condition key `iam:PolicyARN`.',
-      'Resource `arn:aws:iam::ACCOUNT:user/app/*` with `"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::ACCOUNT:policy/app-readonly"}}`.',
+      'Resource `arn:aws:iam::ACCOUNT:user/app/*` with `"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::ACCOUNT:policy/app-readonly"}}`. Save it as `attach-for-apps.json` and pass it with `--policy-document file://attach-for-apps.json`.',
     ],
     solution: {
-      steps: [`aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document '${attachAppReadOnly}'`],
+      steps: withPolicyFile('attach-for-apps.json', attachAppReadOnly, (uri) => `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document ${uri}`),
       explanation:
         'Permission-management actions need two restrictions: on the resource (whom you may change) and on the condition (what you may give them). Paths make "application users" a resource pattern; `iam:PolicyARN` pins the policy.',
     },

@@ -8,6 +8,7 @@
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { withPolicyFile } from '../../../src/course/policy-file.ts';
 
 const strongPolicy =
   'aws iam update-account-password-policy --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --password-reuse-prevention 24';
@@ -291,10 +292,10 @@ export default defineExercises([
     hints: [
       'Which is safer for "everything except a few actions": an Allow with Action, or a Deny with NotAction?',
       'The Deny needs `BoolIfExists` on `aws:MultiFactorAuthPresent` with `false` (lesson 8), and NotAction lists the MFA set-up actions plus `sts:GetSessionToken`.',
-      'Allow the MFA actions on `arn:aws:iam::*:mfa/${aws:username}` and `arn:aws:iam::*:user/${aws:username}` so each person manages only their own.',
+      'Allow the MFA actions on `arn:aws:iam::*:mfa/${aws:username}` and `arn:aws:iam::*:user/${aws:username}` so each person manages only their own. Write it in the file editor below the exercise as `force-mfa.json` and attach it with `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document file://force-mfa.json`.',
     ],
     solution: {
-      steps: [`aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document '${forceMfa}'`],
+      steps: withPolicyFile('force-mfa.json', forceMfa, (uri) => `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document ${uri}`),
       explanation:
         'This is the shape of AWS\'s documented policy. The Deny with NotAction blocks everything except the MFA set-up actions while MFA is missing — BoolIfExists makes a request with no MFA information count as "not MFA". The Allows give each user the MFA actions on their own user and device only, through `${aws:username}`. Once signed in with MFA, the Deny no longer matches and AmazonS3ReadOnlyAccess decides again.',
     },
