@@ -143,6 +143,7 @@ for (const path of pages.filter(withSidebar)) {
   test(`${path}: no sideways scroll at 390 or 1366 px, and no widget under the "On this page" column at 1 280–1 440 px, with and without instructor mode`, async ({
     page,
   }) => {
+    test.slow(); // four checks' worth of work: two hydrations, seven widths
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(`${path}?instructor=off`);
     await hydrateEverything(page);
