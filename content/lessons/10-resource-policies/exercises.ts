@@ -230,7 +230,11 @@ export default defineExercises([
       "Add a second statement with resource `arn:aws:s3:::dojo-shared/reports/*`; `put-bucket-policy` replaces the whole policy, so include auditor's statement again (edit your file, or save a new one such as `shared-bucket.json`).",
     ],
     solution: {
-      steps: withPolicyFile('shared-bucket.json', auditorAndPartner, (uri) => `aws s3api put-bucket-policy --bucket dojo-shared --policy ${uri}`),
+      steps: withPolicyFile(
+        'shared-bucket.json',
+        auditorAndPartner,
+        (uri) => `aws s3api put-bucket-policy --bucket dojo-shared --policy ${uri}`,
+      ),
       explanation:
         "Naming an account trusts that account's administrators to decide which of their principals get in. Across accounts both sides must allow: your bucket policy and the partner's identity policy. The partner's intern has no S3 permission at home, so the bucket policy alone does not let them in.",
     },
@@ -315,7 +319,11 @@ export default defineExercises([
     ],
     solution: {
       steps: [
-        ...withPolicyFile('partner-trust.json', partnerTrust, (uri) => `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document ${uri}`),
+        ...withPolicyFile(
+          'partner-trust.json',
+          partnerTrust,
+          (uri) => `aws iam create-role --role-name PartnerAuditor --assume-role-policy-document ${uri}`,
+        ),
         'aws iam attach-role-policy --role-name PartnerAuditor --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       ],
       explanation:

@@ -139,7 +139,11 @@ export default defineExercises([
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}`. Write the whole policy in the file editor below the exercise as `launch.json`, then `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document file://launch.json`.',
     ],
     solution: {
-      steps: withPolicyFile('launch.json', launchWebOnly, (uri) => `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document ${uri}`),
+      steps: withPolicyFile(
+        'launch.json',
+        launchWebOnly,
+        (uri) => `aws iam put-user-policy --user-name dev --policy-name Launch --policy-document ${uri}`,
+      ),
       explanation:
         'With PassRole on `*`, dev could start an instance with AdminRole and run any command on it as an administrator, without ever holding admin permissions. Naming the one role and the one service closes that path.',
     },
@@ -264,7 +268,8 @@ export default defineExercises([
         ...withPolicyFile(
           'devtools-v2.json',
           devToolsV2,
-          (uri) => `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document ${uri} --set-as-default`,
+          (uri) =>
+            `aws iam create-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --policy-document ${uri} --set-as-default`,
         ),
         'aws iam delete-policy-version --policy-arn arn:aws:iam::{{accountId}}:policy/DevTools --version-id v1',
       ],
@@ -361,7 +366,11 @@ export default defineExercises([
       'Resource `arn:aws:iam::ACCOUNT:user/app/*` with `"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::ACCOUNT:policy/app-readonly"}}`. Save it as `attach-for-apps.json` and pass it with `--policy-document file://attach-for-apps.json`.',
     ],
     solution: {
-      steps: withPolicyFile('attach-for-apps.json', attachAppReadOnly, (uri) => `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document ${uri}`),
+      steps: withPolicyFile(
+        'attach-for-apps.json',
+        attachAppReadOnly,
+        (uri) => `aws iam put-user-policy --user-name ops --policy-name AttachForApps --policy-document ${uri}`,
+      ),
       explanation:
         'Permission-management actions need two restrictions: on the resource (whom you may change) and on the condition (what you may give them). Paths make "application users" a resource pattern; `iam:PolicyARN` pins the policy.',
     },

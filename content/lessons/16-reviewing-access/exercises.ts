@@ -295,7 +295,11 @@ export default defineExercises([
       'Allow the MFA actions on `arn:aws:iam::*:mfa/${aws:username}` and `arn:aws:iam::*:user/${aws:username}` so each person manages only their own. Write it in the file editor below the exercise as `force-mfa.json` and attach it with `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document file://force-mfa.json`.',
     ],
     solution: {
-      steps: withPolicyFile('force-mfa.json', forceMfa, (uri) => `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document ${uri}`),
+      steps: withPolicyFile(
+        'force-mfa.json',
+        forceMfa,
+        (uri) => `aws iam put-group-policy --group-name Staff --policy-name ForceMFA --policy-document ${uri}`,
+      ),
       explanation:
         'This is the shape of AWS\'s documented policy. The Deny with NotAction blocks everything except the MFA set-up actions while MFA is missing — BoolIfExists makes a request with no MFA information count as "not MFA". The Allows give each user the MFA actions on their own user and device only, through `${aws:username}`. Once signed in with MFA, the Deny no longer matches and AmazonS3ReadOnlyAccess decides again.',
     },
