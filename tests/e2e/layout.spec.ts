@@ -1,11 +1,11 @@
 /**
- * Layout on every built page, as a learner sees it once every widget has hydrated and every
- * disclosure is open: no page scrolls sideways at a phone's 390 px or a laptop's 1 366 px, and no
+ * Every built page, as a learner sees it once every widget has hydrated and every disclosure is
+ * open: it loads (no console error, no request off the origin), axe finds nothing, no page scrolls sideways at a phone's 390 px or a laptop's 1 366 px, and no
  * widget spills under the right-hand "On this page" column at 1 280–1 440 px, with or without
  * instructor mode (presenter-size type). Commands and policies are set in a monospace font.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, expectNoA11yViolations } from './fixtures.ts';
 import { builtPages } from './pages.ts';
 
 const pages = builtPages();
@@ -130,10 +130,11 @@ const withSidebar = (path: string): boolean => path.startsWith('/lessons/') || p
 for (const path of pages.filter((p) => !withSidebar(p))) {
   test(`${path} does not scroll sideways at 390 or 1366 px with every widget open`, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 900 });
-    await page.goto(path);
+    expect((await page.goto(path))?.status()).toBe(200);
     await hydrateEverything(page);
     await openEverything(page);
     await expectNoSidewaysScroll(page, 'at 390 px');
+    await expectNoA11yViolations(page);
     await resize(page, 1366);
     await expectNoSidewaysScroll(page, 'at 1366 px');
   });
@@ -145,10 +146,11 @@ for (const path of pages.filter(withSidebar)) {
   }) => {
     test.slow(); // four checks' worth of work: two hydrations, seven widths
     await page.setViewportSize({ width: 390, height: 900 });
-    await page.goto(`${path}?instructor=off`);
+    expect((await page.goto(`${path}?instructor=off`))?.status()).toBe(200);
     await hydrateEverything(page);
     await openEverything(page);
     await expectNoSidewaysScroll(page, 'at 390 px');
+    await expectNoA11yViolations(page);
     for (const instructor of [false, true]) {
       if (instructor) {
         // The header toggle switches the mode in place; solutions it reveals hydrate when shown.
