@@ -1,12 +1,20 @@
 /**
- * A page-wide request to open a world file in a Files editor (WorldFileEditor), so a panel that
- * writes a file (the generated policy) can hand it to the editor the learner edits in. The editor
- * that takes it marks the request handled (and says in its own status when unsaved text keeps it from
- * opening); with no editor for that world on the page nothing opens.
+ * A request to open a world file in a Files editor (WorldFileEditor), so a panel that writes a file
+ * (the generated policy) can hand it to the editor the learner edits in. A page may hold several
+ * editors of one world (a lesson puts one beside each exercise): the request goes to the first one
+ * after the panel in the page, else the last one before it. That editor marks the request handled
+ * (and says in its own status when unsaved text keeps it from opening); an editor not started yet
+ * (it starts when scrolled into view) opens the file when it starts.
  */
 
-/** The event's name on `window`. */
+/** The event's name, dispatched on the chosen editor's element. */
 export const OPEN_FILE_EVENT = 'dojo:open-file';
+
+/**
+ * The attribute each Files editor's element carries (WorldFileEditor.svelte writes it), naming its
+ * world; it is server-rendered, so editors not started yet are found too.
+ */
+export const FILES_EDITOR_ATTRIBUTE = 'data-world-files';
 
 /** What the request carries; `handled` is set by the editor that opened the file. */
 export interface OpenFileRequest {
@@ -15,24 +23,28 @@ export interface OpenFileRequest {
   handled: boolean;
 }
 
-const pending = new Map<string, string>();
+const pending = new WeakMap<Element, string>();
 
 /**
- * Asks the page's Files editor for `world` to open `name`; returns the request, `handled` set when
- * an editor took it. An editor not shown yet (it starts when scrolled into view) takes the last
- * request when it starts.
+ * Asks the Files editor for `world` nearest after `from` to open `name`; returns the request,
+ * `handled` set when an editor took it at once.
  */
-export function requestOpenFile(world: string, name: string): OpenFileRequest {
+export function requestOpenFile(world: string, name: string, from: Element): OpenFileRequest {
   const detail: OpenFileRequest = { world, name, handled: false };
-  window.dispatchEvent(new CustomEvent<OpenFileRequest>(OPEN_FILE_EVENT, { detail }));
-  if (detail.handled) pending.delete(world);
-  else pending.set(world, name);
+  const editors = [...document.querySelectorAll(`[${FILES_EDITOR_ATTRIBUTE}]`)].filter(
+    (editor) => editor.getAttribute(FILES_EDITOR_ATTRIBUTE) === world,
+  );
+  const target = editors.find((editor) => from.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_FOLLOWING) ?? editors.at(-1);
+  if (!target) return detail;
+  target.dispatchEvent(new CustomEvent<OpenFileRequest>(OPEN_FILE_EVENT, { detail }));
+  if (detail.handled) pending.delete(target);
+  else pending.set(target, name);
   return detail;
 }
 
-/** The file a request asked for before this world's editor started (taken once). */
-export function takePendingOpen(world: string): string | undefined {
-  const name = pending.get(world);
-  pending.delete(world);
+/** The file a request asked `editor` to open before it started (taken once). */
+export function takePendingOpen(editor: Element): string | undefined {
+  const name = pending.get(editor);
+  pending.delete(editor);
   return name;
 }

@@ -7,8 +7,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Replaces the whole text of the policy editor labelled `name` inside `scope`. */
 export async function setEditorText(page: Page, scope: Locator, name: string, text: string): Promise<void> {
-  // Monaco replaces the textarea once an editor is visible: wait for every editor to settle first.
-  await expect(scope.locator('[data-editor-status="plain"], [data-editor-status="loading"]')).toHaveCount(0, { timeout: 20_000 });
+  // Monaco replaces the textarea once an editor has been in view: bring each into view (an editor
+  // the widget just revealed may sit below the fold) and wait for every one to settle first.
+  const unsettled = scope.locator('[data-editor-status="plain"], [data-editor-status="loading"]');
+  for (const editor of await unsettled.all()) await editor.scrollIntoViewIfNeeded().catch(() => undefined);
+  await expect(unsettled).toHaveCount(0, { timeout: 20_000 });
   const editor = scope.getByRole('textbox', { name, exact: true });
   const tag = await editor.evaluate((el) => el.tagName.toLowerCase());
   if (tag === 'textarea') {
