@@ -85,7 +85,12 @@ export const credentialReportExercise: ExerciseInput = {
   wrongAnswers: [
     {
       mistake: 'removes the password of everyone who has one, MFA or not',
-      steps: [...readReport, 'aws iam delete-login-profile --user-name ana', 'aws iam delete-login-profile --user-name carl', 'aws iam delete-login-profile --user-name erin'],
+      steps: [
+        ...readReport,
+        'aws iam delete-login-profile --user-name ana',
+        'aws iam delete-login-profile --user-name carl',
+        'aws iam delete-login-profile --user-name erin',
+      ],
       caughtBy: ['ana-keeps-password'],
     },
     {

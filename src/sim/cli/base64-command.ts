@@ -25,7 +25,11 @@ export function runBase64(host: CliHost, args: readonly string[], stdin: string 
   const input = name === '-' ? stdin : host.readFile(name);
   if (input === undefined) {
     // The terminal has no keyboard stdin to wait on: say where input can come from instead of hanging.
-    return fail(name === '-' ? 'base64: no input: pipe a command into it (aws ... | base64 -d) or name a FILE\n' : `base64: ${name}: No such file or directory\n`);
+    return fail(
+      name === '-'
+        ? 'base64: no input: pipe a command into it (aws ... | base64 -d) or name a FILE\n'
+        : `base64: ${name}: No such file or directory\n`,
+    );
   }
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (!parsed.decode) return { exitCode: 0, stdout: wrapped(toBase64(bytes), parsed.wrap), stderr: '' };

@@ -26,7 +26,7 @@ export { kebabName } from './names.ts';
 export async function runCommandLine(host: CliHost, line: string, options: RunOptions = {}): Promise<RunResult> {
   let redirect: Redirect | undefined;
   let result: RunResult;
-  let anyFailed = false;
+  let anyFailed: boolean;
   try {
     const heredoc = splitHeredoc(line);
     if (heredoc !== undefined && heredoc.body === undefined) return { exitCode: 0, stdout: '', stderr: '', continuation: '> ' };
