@@ -34,6 +34,10 @@ test('generate and download the credential report in the console', async ({ page
   const table = console.getByRole('region', { name: 'Users in the report' });
   await expect(table.getByRole('rowheader', { name: '<root_account>' })).toBeVisible();
   await expectNoA11yViolations(page, '.aws-console');
+  // On a phone the table scrolls inside its own region (keyboard-focusable), never the page.
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(table).toHaveAttribute('tabindex', '0');
 
   // Within four hours IAM answers the report it has.
   await console.getByRole('button', { name: 'Generate report' }).click();
