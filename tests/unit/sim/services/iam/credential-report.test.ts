@@ -220,4 +220,9 @@ describe('the CLI', () => {
     const decoded = await must(world, 'aws iam get-credential-report --query Content --output text | base64 -d');
     expect(decoded.split('\n')[1]).toMatch(/^<root_account>,arn:aws:iam::123456789012:root,/);
   });
+
+  test("help says the simulation's choice: the report is ready within the call", async () => {
+    const help = await must(createWorld(), 'aws iam get-credential-report help');
+    expect(help).toMatch(/SIMULATOR NOTES\n[\s\S]*never answers ReportInProgress/);
+  });
 });
