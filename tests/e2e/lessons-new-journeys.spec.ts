@@ -1,6 +1,6 @@
 /**
  * Learner journeys through the lessons added in the second edition (13 roles for services, 14 KMS
- * key policies, 15 privilege escalation, 16 reviewing access), in Chromium: every exercise is started, its reference
+ * key policies, 15 privilege escalation, 16 reviewing access with the credential report), in Chromium: every exercise is started, its reference
  * solution is typed into the terminal that follows it — values the learner would copy from an
  * output (an instance ID, a key ARN) are read from that output — and its checks must all turn ✓.
  * One wrong answer per lesson shows its check's words first.
@@ -44,9 +44,24 @@ test('lesson 15: break in through PassRole and a policy version, then close both
   await completeLesson(page, '15-privilege-escalation', lesson15);
 });
 
-test('lesson 16: password policy, retiring unused keys, MFA before anything else', async ({ page }) => {
-  test.setTimeout(120_000);
+test('lesson 16: password policy, retiring unused keys, the credential report, MFA before anything else', async ({ page }) => {
+  test.setTimeout(150_000);
   await completeLesson(page, '16-reviewing-access', lesson16, async (id, terminal, vars) => {
+    if (id === 'credential-report') {
+      // The learner decodes the report in the terminal and reads password_enabled and mfa_active.
+      expect((await run(terminal, 'aws iam generate-credential-report --query State --output text')).out.trim()).toBe('STARTED');
+      const csv = await run(terminal, 'aws iam get-credential-report --query Content --output text | base64 -d');
+      expect(csv.exit).toBe('0');
+      const rows = csv.out.split('\n').map((line) => line.split(','));
+      const [header] = rows;
+      const cell = (user: string, column: string) => rows.find((r) => r[0] === user)?.[header?.indexOf(column) ?? -1];
+      expect(rows[1]?.[0]).toBe('<root_account>');
+      expect([cell('carl', 'password_enabled'), cell('carl', 'mfa_active')]).toEqual(['true', 'false']);
+      expect([cell('erin', 'password_enabled'), cell('erin', 'mfa_active')]).toEqual(['true', 'false']);
+      expect([cell('ana', 'password_enabled'), cell('ana', 'mfa_active')]).toEqual(['true', 'true']);
+      expect(cell('deploy-bot', 'password_enabled')).toBe('false');
+      return;
+    }
     if (id !== 'unused-keys') return;
     // The learner reads each user's key ID from list-access-keys.
     for (const [user, name] of [

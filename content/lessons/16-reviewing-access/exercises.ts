@@ -4,11 +4,12 @@
  * Guide, "Set an account password policy for IAM users", "Update access keys" (last used
  * information, GetAccessKeyLastUsed), "AWS: Allows MFA-authenticated IAM users to manage their own
  * MFA device on the Security credentials page" (NotAction with BoolIfExists), "Security best
- * practices in IAM" (remove unused credentials).
+ * practices in IAM" (remove unused credentials). The credential report exercise is in credential-report.ts.
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 import { withPolicyFile } from '../../../src/course/policy-file.ts';
+import { credentialReportExercise } from './credential-report.ts';
 
 const strongPolicy =
   'aws iam update-account-password-policy --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --password-reuse-prevention 24';
@@ -188,7 +189,7 @@ export default defineExercises([
         'aws iam update-access-key --user-name old-tool --access-key-id {{OLD_TOOL_KEY}} --status Inactive',
       ],
       explanation:
-        "IAM keeps each key's last use (date, service, Region); a key never used shows no date at all. Keys unused for 90 days are the ones to switch off first — deactivated, so that a forgotten job that still needs one can be found and fixed, then deleted later. The credential report (not in this simulator yet) lists the same facts for every user at once.",
+        "IAM keeps each key's last use (date, service, Region); a key never used shows no date at all. Keys unused for 90 days are the ones to switch off first — deactivated, so that a forgotten job that still needs one can be found and fixed, then deleted later. The credential report (next exercise) lists the same facts for every user at once.",
     },
     wrongAnswers: [
       {
@@ -212,6 +213,7 @@ export default defineExercises([
       },
     ],
   },
+  credentialReportExercise,
   {
     id: 'self-service-mfa',
     title: 'No MFA, no access — except setting up MFA',

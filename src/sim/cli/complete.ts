@@ -48,8 +48,9 @@ export function completeCommandLine(line: string, cursor: number, context?: read
   let start = before.length;
   while (start > 0 && !/\s/.test(before[start - 1] as string)) start -= 1;
   const partial = before.slice(start);
+  // In a pipeline only the command being typed counts: the words after the last unquoted `|`.
   const words = before
-    .slice(0, start)
+    .slice(lastPipeEnd(before.slice(0, start)), start)
     .split(/\s+/)
     .filter((w) => w !== '');
   const result = (all: readonly string[]): Completion => ({
@@ -59,7 +60,7 @@ export function completeCommandLine(line: string, cursor: number, context?: read
   });
   if (words.length === 0) return result(['aws', 'on-instance', 'github-actions', ...SHELL_BUILTINS]);
   if (words[0] === 'github-actions') return result(words.length === 1 ? ['token'] : GITHUB_ACTIONS_OPTIONS);
-  if (words[0] === 'cat' || words[0] === 'rm') return result(files);
+  if (words[0] === 'cat' || words[0] === 'rm' || words[0] === 'base64') return result(files);
   if (words[0] !== 'aws') return result([]);
   if (partial.startsWith('file://') || partial.startsWith('fileb://')) {
     const scheme = partial.startsWith('file://') ? 'file://' : 'fileb://';
@@ -97,4 +98,18 @@ export function completeCommandLine(line: string, cursor: number, context?: read
   }
   const options = args.filter((a) => a.option !== undefined && !used.has(a.option)).map((a) => a.option as string);
   return result(partial.startsWith('-') || partial === '' ? [...options, ...GLOBAL_OPTION_NAMES.filter((o) => !used.has(o))] : []);
+}
+
+/** The index just after the last `|` outside quotes in `text` (0 when there is none). */
+function lastPipeEnd(text: string): number {
+  let quote: string | undefined;
+  let end = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '|') end = i + 1;
+  }
+  return end;
 }

@@ -11,7 +11,7 @@ import { runOnInstance } from './on-instance.ts';
 import { runSamlIdp } from './saml-idp.ts';
 import { runAws } from './run-aws.ts';
 import { runShellBuiltin, SHELL_BUILTINS, splitHeredoc } from './shell.ts';
-import { tokenizeCommand, type Redirect } from './tokenize.ts';
+import { tokenizePipeline, type Redirect } from './tokenize.ts';
 
 export type { CachedCredentials, CliConfigWithCache, CliHost, RunOptions, RunResult } from './host.ts';
 export { completeCommandLine, type Completion } from './complete.ts';
@@ -26,25 +26,55 @@ export { kebabName } from './names.ts';
 export async function runCommandLine(host: CliHost, line: string, options: RunOptions = {}): Promise<RunResult> {
   let redirect: Redirect | undefined;
   let result: RunResult;
+  let anyFailed: boolean;
   try {
     const heredoc = splitHeredoc(line);
     if (heredoc !== undefined && heredoc.body === undefined) return { exitCode: 0, stdout: '', stderr: '', continuation: '> ' };
-    const tokens = tokenizeCommand(heredoc === undefined ? line : heredoc.command);
+    const tokens = tokenizePipeline(heredoc === undefined ? line : heredoc.command);
     redirect = tokens.redirect;
-    result = await runWords(host, tokens.words, options, heredoc?.body);
+    ({ result, anyFailed } = await runPipeline(host, tokens.commands, options, heredoc?.body));
   } catch (error) {
     result = failureResult(error);
+    anyFailed = true;
   }
-  return redirect === undefined ? result : redirected(host, result, redirect);
+  return redirect === undefined ? result : redirected(host, result, redirect, anyFailed);
+}
+
+/**
+ * Runs `A | B | C`: each command's stdout is the next one's stdin (a heredoc feeds the first). The
+ * commands run one after the other, not side by side as in bash, which nothing here can tell apart:
+ * no command reads its input incrementally. The exit code is the last command's (bash without
+ * `pipefail`); every command's stderr shows. `anyFailed` says whether any command failed, so that
+ * the line's redirection then writes nothing (see `redirected`).
+ */
+async function runPipeline(
+  host: CliHost,
+  commands: string[][],
+  options: RunOptions,
+  heredocBody: string | undefined,
+): Promise<{ result: RunResult; anyFailed: boolean }> {
+  let input = heredocBody;
+  let stderr = '';
+  let failed = false;
+  let last: RunResult = { exitCode: 0, stdout: '', stderr: '' };
+  for (const words of commands) {
+    last = await runWords(host, words, options, input);
+    // An MFA prompt ends the line: the terminal asks for the code and runs the whole line again.
+    if (last.mfaPrompt !== undefined) return { result: { ...last, stderr: stderr + last.stderr }, anyFailed: true };
+    stderr += last.stderr;
+    failed ||= last.exitCode !== 0;
+    input = last.stdout;
+  }
+  return { result: { ...last, stderr }, anyFailed: failed };
 }
 
 /**
  * `> FILE` replaces the file with the command's stdout, `>> FILE` appends. Bash opens (truncates)
- * the file before the command runs; here a command that fails writes nothing, so that a failed line
+ * the file before the command runs; here a command (or any command of a pipeline) that fails writes nothing, so that a failed line
  * never changes the world (the terminal's invariant), and its output shows instead.
  */
-function redirected(host: CliHost, result: RunResult, redirect: Redirect): RunResult {
-  if (result.exitCode !== 0 || result.mfaPrompt !== undefined) return result;
+function redirected(host: CliHost, result: RunResult, redirect: Redirect, anyFailed: boolean): RunResult {
+  if (anyFailed || result.exitCode !== 0 || result.mfaPrompt !== undefined) return result;
   const before = redirect.append ? host.readFile(redirect.file) : undefined;
   const prefix = before === undefined ? '' : typeof before === 'string' ? before : new TextDecoder().decode(before);
   host.writeFile(redirect.file, prefix + result.stdout);

@@ -69,14 +69,14 @@ export function renderFailure(failure: CliFailure): { exitCode: number; stderr: 
     case 'SHELL_UNSUPPORTED_OPERATOR':
       return {
         exitCode: 2,
-        stderr: `-bash: syntax error near unexpected token \`${p.operator}' (this terminal runs one command at a time: no pipes, input redirections or command lists, only > FILE, >> FILE and heredocs; quote the character to pass it to aws)\n`,
+        stderr: `-bash: syntax error near unexpected token \`${p.operator}' (this terminal runs one command or a pipeline A | B: no input redirections or command lists, only > FILE, >> FILE at the end and heredocs; quote the character to pass it to aws)\n`,
       };
     case 'SHELL_LINE_TOO_LONG':
       return { exitCode: 2, stderr: `-bash: command line too long (more than ${p.max} characters)\n` };
     case 'SHELL_COMMAND_NOT_FOUND':
       return {
         exitCode: 127,
-        stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, github-actions, cat, ls, rm, echo and help)\n`,
+        stderr: `-bash: ${p.command}: command not found (this terminal runs aws, on-instance, github-actions, cat, ls, rm, echo, base64 and help)\n`,
       };
     case 'SHELL_NO_ENVIRONMENT':
       return {

@@ -1,15 +1,17 @@
 /**
  * The few shell commands the terminal offers besides `aws`, over the world's files: `cat`, `ls`,
- * `rm`, `echo`, `help`; and the shell syntax around them: `> FILE` / `>> FILE` redirect stdout,
+ * `rm`, `echo`, `base64`, `help`; and the shell syntax around them: `A | B` pipes A's stdout into B,
+ * `> FILE` / `>> FILE` redirect stdout,
  * `cat > FILE <<'EOF'` heredocs give a command its stdin (bash, "Redirections", "Here Documents").
  * Variables are not expanded, quoted or not: the terminal keeps no environment between commands.
  */
 import type { CliHost, RunResult } from './host.ts';
+import { runBase64 } from './base64-command.ts';
 import { CliFailure } from './messages.ts';
 import { toBase64 } from './output/normalize.ts';
 
 /** Shell commands available in the terminal. */
-export const SHELL_BUILTINS = ['cat', 'ls', 'rm', 'echo', 'help'] as const;
+export const SHELL_BUILTINS = ['cat', 'ls', 'rm', 'echo', 'base64', 'help'] as const;
 
 /** The help text of the terminal (`help`). */
 export const SHELL_HELP =
@@ -23,6 +25,8 @@ export const SHELL_HELP =
   '  rm FILE...                   delete files\n' +
   "  echo TEXT > FILE             write a file (>> appends); any command's output can be redirected\n" +
   "  cat > FILE <<'EOF'           write the lines that follow, up to a line EOF\n" +
+  '  A | B                        pipe the output of A into B (cat, base64)\n' +
+  '  base64 [-d] [FILE]           encode, or with -d decode, a file or what is piped in\n' +
   'Acting as a service:\n' +
   '  on-instance ID aws ...       run an aws command on an EC2 instance, with its instance profile role\n' +
   '  (a Lambda function is a file of aws command lines: see aws lambda create-function help)\n' +
@@ -61,7 +65,7 @@ export function splitHeredoc(text: string): HeredocLine | undefined {
   return { command, delimiter };
 }
 
-/** Runs a shell builtin; `stdin` is the heredoc body when the line had one. */
+/** Runs a shell builtin; `stdin` is the heredoc body or the output piped in, if any. */
 export function runShellBuiltin(host: CliHost, command: string, args: readonly string[], stdin?: string): RunResult {
   switch (command) {
     case 'help':
@@ -72,6 +76,8 @@ export function runShellBuiltin(host: CliHost, command: string, args: readonly s
       return removeFiles(host, args);
     case 'echo':
       return echo(args);
+    case 'base64':
+      return runBase64(host, args, stdin);
     default:
       return cat(host, args, stdin);
   }

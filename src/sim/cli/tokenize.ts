@@ -2,7 +2,8 @@
  * Splits a terminal line into words the way a POSIX shell does before it starts `aws`: single
  * quotes are literal, double quotes honour `\"`, `\\`, `\$` and `` \` ``, a backslash outside quotes
  * escapes the next character, backslash-newline continues the line, `#` starts a comment.
- * Pipes, redirections and command lists are refused: the terminal runs one command at a time.
+ * `tokenizePipeline` also takes `A | B` pipelines and a final `> FILE`; input redirections and
+ * command lists (`;`, `&&`, `||`, `&`) are refused everywhere.
  */
 import { CliFailure } from './messages.ts';
 
@@ -19,19 +20,30 @@ export interface Redirect {
 
 /** The words of one command line, or a CliFailure naming the first problem. */
 export function tokenize(line: string): string[] {
-  return scan(line, false).words;
+  return scan(line, false, false).commands[0] ?? [];
 }
 
 /** Like `tokenize`, but a final `> FILE` or `>> FILE` is taken as the redirection of stdout. */
 export function tokenizeCommand(line: string): { words: string[]; redirect?: Redirect } {
-  return scan(line, true);
+  const { commands, redirect } = scan(line, true, false);
+  return { words: commands[0] ?? [], ...(redirect ? { redirect } : {}) };
 }
 
-function scan(line: string, allowRedirect: boolean): { words: string[]; redirect?: Redirect } {
+/**
+ * A pipeline: the words of each command between `|`s, and the redirection of the last command's
+ * stdout. A redirection before a `|` is refused (bash would send that stdout to the file and
+ * nothing down the pipe, which is never what a learner means), and so is an empty command.
+ */
+export function tokenizePipeline(line: string): { commands: string[][]; redirect?: Redirect } {
+  return scan(line, true, true);
+}
+
+function scan(line: string, allowRedirect: boolean, allowPipe: boolean): { commands: string[][]; redirect?: Redirect } {
   if (line.length > MAX_LINE_LENGTH) {
     throw new CliFailure('SHELL_LINE_TOO_LONG', { max: String(MAX_LINE_LENGTH) });
   }
-  const words: string[] = [];
+  const commands: string[][] = [];
+  let words: string[] = [];
   let current = '';
   let inWord = false;
   let i = 0;
@@ -75,7 +87,16 @@ function scan(line: string, allowRedirect: boolean): { words: string[]; redirect
       const append = line[i + 1] === '>';
       redirect = { file: '', append, at: words.length };
       i += append ? 2 : 1;
+    } else if (ch === '|' && allowPipe && line[i + 1] !== '|') {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+      if (words.length === 0 || redirect !== undefined) throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: '|' });
+      commands.push(words);
+      words = [];
+      i += 1;
     } else if (OPERATORS.has(ch)) {
+      if (ch === '|' && line[i + 1] === '|') throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: '||' });
       throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: ch });
     } else {
       current += ch;
@@ -84,12 +105,14 @@ function scan(line: string, allowRedirect: boolean): { words: string[]; redirect
     }
   }
   if (inWord) words.push(current);
-  if (redirect === undefined) return { words };
+  if (commands.length > 0 && words.length === 0) throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: '|' });
+  commands.push(words);
+  if (redirect === undefined) return { commands };
   // The word after `>` names the file; any words after it still belong to the command (`> f echo hi`).
   const file = words[redirect.at];
   if (file === undefined || file === '') throw new CliFailure('SHELL_UNSUPPORTED_OPERATOR', { operator: 'newline' });
   words.splice(redirect.at, 1);
-  return { words, redirect: { file, append: redirect.append } };
+  return { commands, redirect: { file, append: redirect.append } };
 }
 
 /** Reads a double-quoted span starting after the opening quote; returns the index after the closing one. */

@@ -13,6 +13,7 @@ import type { LastAccessedJob } from '../services/iam/last-accessed.ts';
 import type { SamlProvider } from '../services/iam/saml-model.ts';
 import type { IdentityCenterState } from '../services/sso-admin/model.ts';
 import type { OidcProvider } from '../services/iam/oidc-providers.ts';
+import type { CredentialReport } from '../services/iam/credential-report.ts';
 
 /** A tag on an IAM entity or session. */
 export interface Tag {
@@ -293,6 +294,8 @@ export interface AccountState {
   identityCenter?: IdentityCenterState;
   /** IAM OIDC identity providers by ARN (services/iam/oidc-providers.ts). */
   oidcProviders?: Record<string, OidcProvider>;
+  /** The latest credential report (services/iam/credential-report.ts; absent until one is generated). */
+  credentialReport?: CredentialReport;
 }
 
 /** The version `world.save()` writes; older versions are migrated on load (world/migrate.ts). */

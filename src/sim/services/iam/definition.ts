@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '../service.ts';
 import { ACCOUNT_OPERATIONS } from './account.ts';
 import { ATTACHMENT_OPERATIONS } from './attachments.ts';
 import { CREDENTIAL_OPERATIONS } from './credentials.ts';
+import { CREDENTIAL_REPORT_OPERATIONS } from './credential-report.ts';
 import { GROUP_OPERATIONS } from './groups.ts';
 import { INLINE_OPERATIONS } from './inline.ts';
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles.ts';
@@ -33,6 +34,7 @@ export const IAM_SERVICE: ServiceDefinition = {
     ...LAST_ACCESSED_OPERATIONS,
     ...SAML_PROVIDER_OPERATIONS,
     ...OIDC_PROVIDER_OPERATIONS,
+    ...CREDENTIAL_REPORT_OPERATIONS,
   },
   errorProtocol: 'query',
   globalRegion: 'us-east-1',

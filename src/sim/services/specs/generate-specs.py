@@ -63,6 +63,7 @@ OPERATIONS = {
 # features developed side by side add files instead of editing the same generated list.
 EXTRA_GROUPS = {
     ('iam', '2010-05-08', 'saml'): 'CreateSAMLProvider GetSAMLProvider ListSAMLProviders UpdateSAMLProvider DeleteSAMLProvider',
+    ('iam', '2010-05-08', 'credential-report'): 'GenerateCredentialReport GetCredentialReport',
     ('sts', '2011-06-15', 'saml'): 'AssumeRoleWithSAML',
     ('identitystore', '2020-06-15', ''): '''CreateUser DescribeUser ListUsers DeleteUser GetUserId CreateGroup DescribeGroup ListGroups
         DeleteGroup GetGroupId CreateGroupMembership ListGroupMemberships ListGroupMembershipsForMember DeleteGroupMembership''',

@@ -13,6 +13,7 @@ import { S3_OPERATIONS } from './s3.generated.ts';
 import { S3CONTROL_OPERATIONS } from './s3control.generated.ts';
 import { STS_OPERATIONS } from './sts.generated.ts';
 import { IAM_SAML_OPERATIONS } from './iam-saml.generated.ts';
+import { IAM_CREDENTIAL_REPORT_OPERATIONS } from './iam-credential-report.generated.ts';
 import { STS_SAML_OPERATIONS } from './sts-saml.generated.ts';
 import { IDENTITYSTORE_OPERATIONS } from './identitystore.generated.ts';
 import { SSO_ADMIN_OPERATIONS } from './sso-admin.generated.ts';
@@ -29,6 +30,7 @@ const ALL: readonly OperationSpec[] = [
   ...EC2_OPERATIONS,
   ...KMS_OPERATIONS,
   ...IAM_SAML_OPERATIONS,
+  ...IAM_CREDENTIAL_REPORT_OPERATIONS,
   ...STS_SAML_OPERATIONS,
   ...IDENTITYSTORE_OPERATIONS,
   ...SSO_ADMIN_OPERATIONS,

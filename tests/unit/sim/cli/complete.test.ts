@@ -43,6 +43,18 @@ describe('completeCommandLine with the world as context', () => {
     const line = 'aws iam create-policy --policy-name p --policy-document file://p';
     expect(completeCommandLine(line, line.length, host).candidates).toEqual(['file://policy.json']);
   });
+
+  it('completes the command after the last unquoted | of a pipeline', async () => {
+    const { FakeHost } = await import('./fake-host.ts');
+    const host = new FakeHost();
+    host.files.set('seed.txt', 'X');
+    const piped = 'aws iam get-credential-report --query Content --output text | ba';
+    expect(completeCommandLine(piped, piped.length, host).candidates).toEqual(['base64']);
+    expect(completeCommandLine('echo x | base64 -d s', 20, host).candidates).toEqual(['seed.txt']);
+    // A | inside quotes is part of a --query, not a pipe.
+    const quoted = "aws iam list-users --query 'Users[] | [0]' --out";
+    expect(completeCommandLine(quoted, quoted.length, host).candidates).toEqual(['--output']);
+  });
 });
 
 describe('completion on hostile input', () => {
