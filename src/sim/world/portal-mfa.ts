@@ -22,12 +22,7 @@ import { matchTotpCode, totpCode, totpSecondsRemaining } from './totp.ts';
  * INVALID_DEVICE_NAME: the friendly name has characters other than letters, digits, spaces and _+=,.@-.
  */
 export type PortalMfaRefusal =
-  | 'MFA_REQUIRED'
-  | 'MFA_REGISTRATION_REQUIRED'
-  | 'INVALID_MFA_CODE'
-  | 'MFA_CODE_REUSED'
-  | 'MFA_DEVICE_REQUIRED'
-  | 'INVALID_DEVICE_NAME';
+  'MFA_REQUIRED' | 'MFA_REGISTRATION_REQUIRED' | 'INVALID_MFA_CODE' | 'MFA_CODE_REUSED' | 'MFA_DEVICE_REQUIRED' | 'INVALID_DEVICE_NAME';
 
 /** What the portal shows to set up an authenticator app: the secret for manual entry and the QR code's text. */
 export interface MfaRegistration {
@@ -80,7 +75,11 @@ export function portalMfaStep(
   const registered = finishRegistration(user, ids, nowMs, input.mfaCode.trim(), input.deviceName);
   // With no device yet, only the code or the name can be wrong.
   if (registered !== 'OK')
-    return { ok: false, reason: registered === 'INVALID_DEVICE_NAME' ? registered : 'INVALID_MFA_CODE', registration: registrationOf(instance, user, seed) };
+    return {
+      ok: false,
+      reason: registered === 'INVALID_DEVICE_NAME' ? registered : 'INVALID_MFA_CODE',
+      registration: registrationOf(instance, user, seed),
+    };
   return { ok: true, mfa: true };
 }
 
@@ -122,7 +121,10 @@ export function finishRegistration(
   if (devices.length >= MAX_AUTHENTICATOR_APPS) return 'TOO_MANY_DEVICES';
   const step = matchTotpCode(seed, code, nowMs);
   if (step === undefined) return 'INVALID_MFA_CODE';
-  user.mfaDevices = [...devices, { id: `mfa-${ids.chars('0123456789abcdef', 16)}`, name, seedBase32: seed, registeredAt: nowMs, lastUsedStep: step }];
+  user.mfaDevices = [
+    ...devices,
+    { id: `mfa-${ids.chars('0123456789abcdef', 16)}`, name, seedBase32: seed, registeredAt: nowMs, lastUsedStep: step },
+  ];
   delete user.pendingMfaSeed;
   return 'OK';
 }

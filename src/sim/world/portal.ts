@@ -79,12 +79,7 @@ function instanceOf(world: WorldState): IdentityCenterState | undefined {
 }
 
 /** Signs a user in to the access portal. */
-export function portalSignIn(
-  world: WorldState,
-  ids: IdGenerator,
-  nowMs: number,
-  input: PortalSignInInput,
-): PortalSignInResult {
+export function portalSignIn(world: WorldState, ids: IdGenerator, nowMs: number, input: PortalSignInInput): PortalSignInResult {
   const instance = instanceOf(world);
   if (!instance) return { ok: false, reason: 'NOT_ENABLED' };
   const user = userByName(instance, input.userName.trim());
@@ -182,7 +177,14 @@ export async function portalOpenConsole(
   const instance = instanceOf(world);
   const token = instance ? own(instance.tokens, input.accessToken) : undefined;
   if (instance && token && !sessionMeetsMfa(instance, token))
-    return { ok: false, error: { code: 'MfaRequired', message: 'Sign in to the AWS access portal again with MFA: the instance now requires it.', httpStatus: 401 } };
+    return {
+      ok: false,
+      error: {
+        code: 'MfaRequired',
+        message: 'Sign in to the AWS access portal again with MFA: the instance now requires it.',
+        httpStatus: 401,
+      },
+    };
   const response = await endpoint.invoke({
     service: 'sso',
     operation: 'GetRoleCredentials',
