@@ -64,8 +64,8 @@ export interface World extends ServiceEndpoint {
   ): PortalMfaDeviceResult;
   /** The Identity Center instance's MFA settings (undefined without an instance); with `change`, changes them first. */
   portalMfaSettings(change?: Partial<IdcMfaSettings>): IdcMfaSettings | undefined;
-  /** What the sandbox's simulated phone shows for an Identity Center user: each authenticator app's code now. */
-  portalAuthenticator(userName: string): { name: string; code: string; secondsLeft: number; pending: boolean }[];
+  /** What the sandbox's simulated phone shows for an Identity Center user: each authenticator app's code, `lagMs` after the world's clock. */
+  portalAuthenticator(userName: string, lagMs?: number): { name: string; code: string; secondsLeft: number; pending: boolean }[];
   /** Sets a one-time portal password for an Identity Center user (the console's "Reset password"). */
   portalOneTimePassword(userName: string): string | undefined;
   /** Approves an `aws sso login` user code as the portal user holding `accessToken`. */

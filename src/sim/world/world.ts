@@ -284,10 +284,10 @@ export class World implements WorldContract {
     return change ? changeMfaSettings(instance, change) : { ...instance.mfa };
   }
 
-  /** The simulated phone's view of an Identity Center user's authenticator apps. */
-  portalAuthenticator(userName: string): { name: string; code: string; secondsLeft: number; pending: boolean }[] {
+  /** The simulated phone's view of an Identity Center user's authenticator apps, `lagMs` after the world's clock. */
+  portalAuthenticator(userName: string, lagMs = 0): { name: string; code: string; secondsLeft: number; pending: boolean }[] {
     const user = portalUserByName(this.#state, userName);
-    return user ? authenticatorView(user, this.clock.nowMs()) : [];
+    return user ? authenticatorView(user, this.clock.nowMs() + Math.max(0, lagMs)) : [];
   }
 
   /** Sets a one-time portal password for an Identity Center user. */
