@@ -65,7 +65,8 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   await expect(portal).toHaveAttribute('aria-busy', 'false');
   await firstSignIn(portal, 'alice', 'Correct-Horse-7');
   const devices = portal.getByRole('region', { name: 'MFA devices (1)' });
-  await expect(devices.getByText('phone')).toBeVisible();
+  await expect(devices.getByRole('listitem').filter({ hasText: 'phone' })).toContainText('Authenticator app');
+  await expect(devices.getByRole('button', { name: 'Remove phone' })).toBeVisible();
   await expectNoA11yViolations(page, '.portal');
   // Signing in again takes a code: a wrong one and a used one are refused with words that say why.
   let verify = await signOutAndIn(portal, 'alice', 'Correct-Horse-7');
