@@ -7,7 +7,7 @@
  * Identity Center made for them in the account's CloudTrail Event history.
  */
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-import { firstSignIn, signInWithCode, signOutAndIn } from './portal-helpers.ts';
+import { firstSignIn, freshCode, signInWithCode, signOutAndIn } from './portal-helpers.ts';
 import { runInTerminal } from './widgets-helpers.ts';
 
 async function text(page: Parameters<typeof runInTerminal>[0], line: string): Promise<string> {
@@ -63,7 +63,12 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
   await expect(page.locator('astro-island', { has: portal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
   await expect(portal).toHaveAttribute('aria-busy', 'false');
-  await firstSignIn(portal, 'alice', 'Correct-Horse-7');
+  await firstSignIn(portal, 'alice', 'Correct-Horse-7', {
+    onRegisterPage: async () => {
+      await expectNoA11yViolations(page, '.portal');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    },
+  });
   const devices = portal.getByRole('region', { name: 'MFA devices (1)' });
   await expect(devices.getByRole('listitem').filter({ hasText: 'phone' })).toContainText('Authenticator app');
   await expect(devices.getByRole('button', { name: 'Remove phone' })).toBeVisible();
@@ -82,6 +87,19 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   await expect(verify.getByRole('alert')).toHaveText(/already used/);
   await verify.getByRole('button', { name: 'Back to sign-in' }).click();
   await signInWithCode(portal, 'alice', 'Correct-Horse-7');
+  // MFA devices: register a second authenticator app, then remove it.
+  await portal.getByRole('button', { name: 'Register device' }).click();
+  const setup = portal.getByRole('form', { name: 'Set up the authenticator app' });
+  await setup.getByLabel('Device name (optional)').fill('tablet');
+  await setup
+    .getByLabel('Authenticator code')
+    .fill(await freshCode(portal.getByRole('region', { name: /^MFA devices/ }), 'being registered'));
+  await setup.getByRole('button', { name: 'Assign MFA' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Registered the authenticator app tablet.');
+  await expect(portal.getByRole('region', { name: 'MFA devices (2)' })).toBeVisible();
+  await portal.getByRole('button', { name: 'Remove tablet' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Removed the MFA device tablet.');
+  await expect(portal.getByRole('region', { name: 'MFA devices (1)' })).toBeVisible();
   await portal.getByRole('button', { name: 'Open console: ReadOnly in dev' }).click();
 
   await page.waitForURL(/\/console\/#\/iam/);

@@ -13,15 +13,20 @@ export function phoneIn(scope: Locator): Locator {
   return scope.getByRole('complementary', { name: /Simulated authenticator app/ });
 }
 
-/** A code the phone shows with enough of its 30 s window left to type it. */
-export async function freshCode(scope: Locator): Promise<string> {
-  const phone = phoneIn(scope);
+/** A code the phone shows (for the app whose line has `app`, when it shows several) with enough of its 30 s window left to type it. */
+export async function freshCode(scope: Locator, app?: string): Promise<string> {
+  const phone = app === undefined ? phoneIn(scope) : phoneIn(scope).locator('p').filter({ hasText: app });
   await waitForFreshCode(phone);
-  return (await phone.locator('.code').first().innerText()).trim();
+  return (await phone.locator('.code').innerText()).trim();
 }
 
 /** alice's first sign-in: one-time password, a new password, an authenticator app registered with a code from it. */
-export async function firstSignIn(portal: Locator, userName: string, newPassword: string, deviceName = 'phone'): Promise<void> {
+export async function firstSignIn(
+  portal: Locator,
+  userName: string,
+  newPassword: string,
+  options: { deviceName?: string; onRegisterPage?: () => Promise<void> } = {},
+): Promise<void> {
   await portal.getByRole('textbox', { name: 'Identity Center user name' }).fill(userName);
   await portal.getByRole('button', { name: 'Generate a one-time password' }).click();
   await expect(portal.getByText(`One-time password for ${userName}`)).toBeVisible();
@@ -33,7 +38,8 @@ export async function firstSignIn(portal: Locator, userName: string, newPassword
   await expect(register.getByRole('img', { name: "QR code of the authenticator app's secret" })).toBeVisible();
   await register.getByRole('button', { name: 'Show secret key' }).click();
   await expect(register.getByText(/^Secret key: [A-Z2-7]{64}$/)).toBeVisible();
-  await register.getByLabel('Device name (optional)').fill(deviceName);
+  await options.onRegisterPage?.();
+  await register.getByLabel('Device name (optional)').fill(options.deviceName ?? 'phone');
   await register.getByLabel('Authenticator code').fill(await freshCode(register));
   await register.getByRole('button', { name: 'Assign MFA' }).click();
   await expect(portal.getByRole('status')).toHaveText(`Signed in as ${userName}.`);
