@@ -132,6 +132,21 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   await expect(await runInTerminal(page, 'aws sts get-caller-identity --profile dev --query Arn --output text')).toContainText(
     `assumed-role/AWSReservedSSO_ReadOnly_`,
   );
+
+  // The sandbox's MFA settings: "Never (disabled)" lets the password alone sign in.
+  await page.goto('/portal/');
+  await portal.getByRole('button', { name: 'Sign out' }).click();
+  const settings = portal.getByRole('form', { name: 'Sandbox: Identity Center MFA settings' });
+  await expect(settings.getByRole('radio', { name: 'Every time they sign in (always-on)' })).toBeChecked();
+  await expect(settings.getByRole('radio', { name: 'Require them to register an MFA device at sign in' })).toBeChecked();
+  await settings.getByRole('radio', { name: 'Never (disabled)' }).check();
+  await settings.getByRole('button', { name: 'Save changes' }).click();
+  await expect(settings.getByText('MFA settings saved.')).toBeVisible();
+  await portal.getByRole('textbox', { name: 'Username' }).fill('alice');
+  await portal.getByLabel('Password', { exact: true }).fill('Correct-Horse-7');
+  await portal.getByRole('button', { name: 'Sign in' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
+  await expectNoA11yViolations(page, '.portal');
 });
 
 test('the portal at 390 px has no sideways scroll', async ({ page }) => {
