@@ -1,11 +1,13 @@
 /**
  * IAM Identity Center in the browser: the management account's root enables Identity Center in the
  * playground's terminal, creates a user, a permission set and an assignment in the member account;
- * the user signs in to the AWS access portal (one-time password, then a new one), opens the console
+ * the user signs in to the AWS access portal (one-time password, then a new one, then an authenticator
+ * app registered at the first sign-in; later sign-ins refuse a wrong or used code), opens the console
  * of the member account as `AWSReservedSSO_ReadOnly_…/alice`, and finds the AssumeRoleWithSAML that
  * Identity Center made for them in the account's CloudTrail Event history.
  */
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
+import { firstSignIn, freshCode, signInWithCode, signOutAndIn } from './portal-helpers.ts';
 import { runInTerminal } from './widgets-helpers.ts';
 
 async function text(page: Parameters<typeof runInTerminal>[0], line: string): Promise<string> {
@@ -61,15 +63,43 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
   await expect(page.locator('astro-island', { has: portal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
   await expect(portal).toHaveAttribute('aria-busy', 'false');
-  await portal.getByRole('textbox', { name: 'Identity Center user name' }).fill('alice');
-  await portal.getByRole('button', { name: 'Generate a one-time password' }).click();
-  await expect(portal.getByText('One-time password for alice')).toBeVisible();
-  await portal.getByRole('button', { name: 'Sign in' }).click();
-  await expect(portal.getByRole('alert')).toContainText('one-time password');
-  await portal.getByLabel('New password').fill('Correct-Horse-7');
-  await portal.getByRole('button', { name: 'Set new password' }).click();
-  await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
+  await firstSignIn(portal, 'alice', 'Correct-Horse-7', {
+    onRegisterPage: async () => {
+      await expectNoA11yViolations(page, '.portal');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    },
+  });
+  const devices = portal.getByRole('region', { name: 'MFA devices (1)' });
+  await expect(devices.getByRole('listitem').filter({ hasText: 'phone' })).toContainText('Authenticator app');
+  await expect(devices.getByRole('button', { name: 'Remove phone' })).toBeVisible();
   await expectNoA11yViolations(page, '.portal');
+  // Signing in again takes a code: a wrong one and a used one are refused with words that say why.
+  let verify = await signOutAndIn(portal, 'alice', 'Correct-Horse-7');
+  await verify.getByLabel('MFA code').fill('12345');
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(verify.getByRole('alert')).toHaveText(/not the one your authenticator app shows/);
+  await expectNoA11yViolations(page, '.portal');
+  await verify.getByRole('button', { name: 'Back to sign-in' }).click();
+  const used = await signInWithCode(portal, 'alice', 'Correct-Horse-7');
+  verify = await signOutAndIn(portal, 'alice', 'Correct-Horse-7');
+  await verify.getByLabel('MFA code').fill(used);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(verify.getByRole('alert')).toHaveText(/already used/);
+  await verify.getByRole('button', { name: 'Back to sign-in' }).click();
+  await signInWithCode(portal, 'alice', 'Correct-Horse-7');
+  // MFA devices: register a second authenticator app, then remove it.
+  await portal.getByRole('button', { name: 'Register device' }).click();
+  const setup = portal.getByRole('form', { name: 'Set up the authenticator app' });
+  await setup.getByLabel('Device name (optional)').fill('tablet');
+  await setup
+    .getByLabel('Authenticator code')
+    .fill(await freshCode(portal.getByRole('region', { name: /^MFA devices/ }), 'being registered'));
+  await setup.getByRole('button', { name: 'Assign MFA' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Registered the authenticator app tablet.');
+  await expect(portal.getByRole('region', { name: 'MFA devices (2)' })).toBeVisible();
+  await portal.getByRole('button', { name: 'Remove tablet' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Removed the MFA device tablet.');
+  await expect(portal.getByRole('region', { name: 'MFA devices (1)' })).toBeVisible();
   await portal.getByRole('button', { name: 'Open console: ReadOnly in dev' }).click();
 
   await page.waitForURL(/\/console\/#\/iam/);
@@ -102,6 +132,21 @@ test('an Identity Center user signs in to the portal and opens the member accoun
   await expect(await runInTerminal(page, 'aws sts get-caller-identity --profile dev --query Arn --output text')).toContainText(
     `assumed-role/AWSReservedSSO_ReadOnly_`,
   );
+
+  // The sandbox's MFA settings: "Never (disabled)" lets the password alone sign in.
+  await page.goto('/portal/');
+  await portal.getByRole('button', { name: 'Sign out' }).click();
+  const settings = portal.getByRole('form', { name: 'Sandbox: Identity Center MFA settings' });
+  await expect(settings.getByRole('radio', { name: 'Every time they sign in (always-on)' })).toBeChecked();
+  await expect(settings.getByRole('radio', { name: 'Require them to register an MFA device at sign in' })).toBeChecked();
+  await settings.getByRole('radio', { name: 'Never (disabled)' }).check();
+  await settings.getByRole('button', { name: 'Save changes' }).click();
+  await expect(settings.getByText('MFA settings saved.')).toBeVisible();
+  await portal.getByRole('textbox', { name: 'Username' }).fill('alice');
+  await portal.getByLabel('Password', { exact: true }).fill('Correct-Horse-7');
+  await portal.getByRole('button', { name: 'Sign in' }).click();
+  await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
+  await expectNoA11yViolations(page, '.portal');
 });
 
 test('the portal at 390 px has no sideways scroll', async ({ page }) => {

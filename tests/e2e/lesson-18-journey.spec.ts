@@ -3,13 +3,15 @@
  * is started and its reference solution typed into the terminal that follows it (the trust policy
  * saved in the lesson's file editor); the IDs a learner would look up (instance, identity store,
  * alice, the accounts) are read from outputs; every check must turn ✓. Between the exercises alice
- * signs in to the access portal on the lesson page, sees Auditor in prod, and approves `aws sso login`
- * for an sso-session profile, whose session is the reserved role's.
+ * signs in to the access portal on the lesson page (registering an authenticator app at her first
+ * sign-in, then signing in again with a code from it), sees Auditor in prod, and approves
+ * `aws sso login` for an sso-session profile, whose session is the reserved role's.
  */
 import type { Locator } from '@playwright/test';
 import jmespath from 'jmespath';
 import { test, expect } from './fixtures.ts';
 import { run, startExercise, typeSolution } from './lesson-helpers.ts';
+import { firstSignIn, signInWithCode } from './portal-helpers.ts';
 import { showWidget } from './widgets-helpers.ts';
 import type { Exercise } from '../../src/course/exercise.ts';
 import lesson18 from '../../content/lessons/18-identity-center/exercises.ts';
@@ -58,13 +60,9 @@ test('lesson 18: a permission set for a group, the portal and aws sso login, joi
   const portal = page.getByRole('region', { name: 'AWS access portal (simulated)' });
   await showWidget(portal);
   await expect(portal).toHaveAttribute('aria-busy', 'false');
-  await portal.getByRole('textbox', { name: 'Identity Center user name' }).fill('alice');
-  await portal.getByRole('button', { name: 'Generate a one-time password' }).click();
-  await expect(portal.getByText('One-time password for alice')).toBeVisible();
-  await portal.getByRole('button', { name: 'Sign in' }).click();
-  await portal.getByLabel('New password').fill('Correct-Horse-7');
-  await portal.getByRole('button', { name: 'Set new password' }).click();
-  await expect(portal.getByRole('status')).toHaveText('Signed in as alice.');
+  await firstSignIn(portal, 'alice', 'Correct-Horse-7');
+  await portal.getByRole('button', { name: 'Sign out' }).click();
+  await signInWithCode(portal, 'alice', 'Correct-Horse-7');
   await expect(portal.getByRole('button', { name: 'Open console: Auditor in prod' })).toBeVisible();
 
   await showWidget(terminal);

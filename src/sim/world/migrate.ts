@@ -11,6 +11,7 @@ import {
   type OrganizationState,
   type PolicyKind,
 } from './organization.ts';
+import { defaultMfaSettings } from '../services/sso-admin/model.ts';
 import { WORLD_FORMAT_VERSION, type AccountState, type WorldState } from './state.ts';
 
 /** Why a snapshot could not be loaded. */
@@ -57,7 +58,19 @@ export function migrateSnapshot(snapshot: unknown, { owned = false }: { owned?: 
   for (const [id, account] of Object.entries(w.accounts)) checkAccount(account, `snapshot.accounts[${id}]`);
   if (!w.files || typeof w.files !== 'object' || typeof w.clockMs !== 'number' || typeof w.idCounter !== 'number')
     throw new SnapshotError('snapshot is missing files, clockMs or idCounter');
+  fillLaterFields(w);
   return w;
+}
+
+/**
+ * Fields added within format version 2 that older snapshots lack: an Identity Center instance saved
+ * before MFA was simulated gets a new instance's MFA settings (sso-admin/model.ts), as AWS gives one.
+ */
+function fillLaterFields(w: WorldState): void {
+  for (const account of Object.values(w.accounts)) {
+    const instance = account.identityCenter as (Omit<NonNullable<AccountState['identityCenter']>, 'mfa'> & { mfa?: unknown }) | undefined;
+    if (instance && (instance.mfa === undefined || typeof instance.mfa !== 'object')) instance.mfa = defaultMfaSettings();
+  }
 }
 
 interface Version1Organization {

@@ -10,7 +10,8 @@ import type { AuthorizationDetails } from './authorization-details.ts';
 import type { Clock } from './clock.ts';
 import type { ConsoleSignInInput, ConsoleSignInResult } from './console-sign-in.ts';
 import type { ConsoleSwitchRoleInput, ConsoleSwitchRoleResult } from './console-switch-role.ts';
-import type { PortalConsoleResult, PortalSignInResult } from './portal.ts';
+import type { PortalConsoleResult, PortalMfaDeviceResult, PortalSignInInput, PortalSignInResult } from './portal.ts';
+import type { IdcMfaSettings } from '../services/sso-admin/model.ts';
 import type { OrganizationInput, OrganizationState } from './organization.ts';
 import type { WorldState } from './state.ts';
 
@@ -55,14 +56,23 @@ export interface World extends ServiceEndpoint {
   /** Switches a console session to a role (in any account). */
   consoleSwitchRole(input: ConsoleSwitchRoleInput): Promise<ConsoleSwitchRoleResult>;
   /** Signs an Identity Center user in to the AWS access portal (world/portal.ts). */
-  portalSignIn(input: { userName: string; password: string; newPassword?: string }): PortalSignInResult;
+  portalSignIn(input: PortalSignInInput): PortalSignInResult;
+  /** The signed-in portal user's MFA devices: list, start registering, register with a code, remove (world/portal.ts). */
+  portalMfaDevices(
+    accessToken: string,
+    action: { kind: 'list' } | { kind: 'start' } | { kind: 'register'; code: string; name?: string } | { kind: 'remove'; deviceId: string },
+  ): PortalMfaDeviceResult;
+  /** The Identity Center instance's MFA settings (undefined without an instance); with `change`, changes them first. */
+  portalMfaSettings(change?: Partial<IdcMfaSettings>): IdcMfaSettings | undefined;
+  /** What the sandbox's simulated phone shows for an Identity Center user: each authenticator app's code, `lagMs` after the world's clock. */
+  portalAuthenticator(userName: string, lagMs?: number): { name: string; code: string; secondsLeft: number; pending: boolean }[];
   /** Sets a one-time portal password for an Identity Center user (the console's "Reset password"). */
   portalOneTimePassword(userName: string): string | undefined;
   /** Approves an `aws sso login` user code as the portal user holding `accessToken`. */
   portalApproveDevice(
     accessToken: string,
     userCode: string,
-  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'NO_SUCH_CODE' | 'EXPIRED' };
+  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'MFA_REQUIRED' | 'NO_SUCH_CODE' | 'EXPIRED' };
   /** The `aws sso login` codes waiting for approval. */
   portalPendingCodes(): { userCode: string; expiresAt: number }[];
   /** Opens the console of an assigned account as a permission set's role. */

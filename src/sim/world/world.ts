@@ -23,10 +23,17 @@ import {
   portalOneTimePassword,
   portalOpenConsole,
   portalSignIn,
+  portalMfaDevices,
+  portalInstance,
+  portalUserByName,
+  type PortalMfaDeviceResult,
+  type PortalSignInInput,
   type PortalConsoleResult,
   type PortalSignInResult,
 } from './portal.ts';
 import { IdGenerator } from './ids.ts';
+import { authenticatorView, changeMfaSettings } from './portal-mfa.ts';
+import type { IdcMfaSettings } from '../services/sso-admin/model.ts';
 import { organizationState, type OrganizationInput, type OrganizationState } from './organization.ts';
 import { serviceRunner } from './service-runner.ts';
 import { nameKey, own, type AccountState, type WorldState } from './state.ts';
@@ -258,8 +265,29 @@ export class World implements WorldContract {
   }
 
   /** Signs an Identity Center user in to the access portal. */
-  portalSignIn(input: { userName: string; password: string; newPassword?: string }): PortalSignInResult {
+  portalSignIn(input: PortalSignInInput): PortalSignInResult {
     return portalSignIn(this.#state, this.#ids, this.clock.nowMs(), input);
+  }
+
+  /** The signed-in portal user's MFA devices: list, start registering, register, remove. */
+  portalMfaDevices(
+    accessToken: string,
+    action: { kind: 'list' } | { kind: 'start' } | { kind: 'register'; code: string; name?: string } | { kind: 'remove'; deviceId: string },
+  ): PortalMfaDeviceResult {
+    return portalMfaDevices(this.#state, this.#ids, this.clock.nowMs(), accessToken, action);
+  }
+
+  /** The instance's MFA settings, changed first by `change` when given. */
+  portalMfaSettings(change?: Partial<IdcMfaSettings>): IdcMfaSettings | undefined {
+    const instance = portalInstance(this.#state);
+    if (!instance) return undefined;
+    return change ? changeMfaSettings(instance, change) : { ...instance.mfa };
+  }
+
+  /** The simulated phone's view of an Identity Center user's authenticator apps, `lagMs` after the world's clock. */
+  portalAuthenticator(userName: string, lagMs = 0): { name: string; code: string; secondsLeft: number; pending: boolean }[] {
+    const user = portalUserByName(this.#state, userName);
+    return user ? authenticatorView(user, this.clock.nowMs() + Math.max(0, lagMs)) : [];
   }
 
   /** Sets a one-time portal password for an Identity Center user. */
@@ -271,7 +299,7 @@ export class World implements WorldContract {
   portalApproveDevice(
     accessToken: string,
     userCode: string,
-  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'NO_SUCH_CODE' | 'EXPIRED' } {
+  ): { ok: true } | { ok: false; reason: 'SIGNED_OUT' | 'MFA_REQUIRED' | 'NO_SUCH_CODE' | 'EXPIRED' } {
     return portalApproveDevice(this.#state, this.clock.nowMs(), accessToken, userCode);
   }
 

@@ -3,6 +3,8 @@
  * entry (src/sim/scenario/portal-op.ts) so a reload rebuilds the same portal and console sessions.
  */
 import type { PortalOp, PortalOpResult } from '../../sim/scenario/portal-op.ts';
+import type { IdcMfaSettings } from '../../sim/services/sso-admin/model.ts';
+import type { PortalMfaDeviceView } from '../../sim/world/portal-mfa.ts';
 import type { Result } from '../protocol.ts';
 import { attempt } from '../sim-adapter.ts';
 import { worlds } from '../worlds.ts';
@@ -13,6 +15,8 @@ export type PortalListing =
       ok: true;
       accounts: { accountId: string; accountName: string; emailAddress: string; roles: string[] }[];
       pending: { userCode: string; expiresAt: number }[];
+      /** The user's authenticator apps ("MFA devices"). */
+      mfaDevices: PortalMfaDeviceView[];
     }
   | { ok: false; code: string; message: string };
 
@@ -40,8 +44,27 @@ export const portalApi = {
         const roles = await call('ListAccountRoles', { accountId: a.accountId });
         accounts.push({ ...a, roles: roles.ok ? (roles.output['roleList'] as { roleName: string }[]).map((r) => r.roleName) : [] });
       }
-      return { ok: true as const, accounts, pending: copy.portalPendingCodes() };
+      const devices = copy.portalMfaDevices(accessToken, { kind: 'list' });
+      return { ok: true as const, accounts, pending: copy.portalPendingCodes(), mfaDevices: devices.ok ? devices.devices : [] };
     });
+  },
+
+  /** The Identity Center instance's MFA settings (null when Identity Center is not enabled). */
+  portalMfaSettings(world: string): Promise<Result<IdcMfaSettings | null>> {
+    return attempt(async () => (await worlds.get(world)).portalMfaSettings() ?? null);
+  },
+
+  /**
+   * The sandbox's simulated phone: the code of each authenticator app of an Identity Center user (and
+   * of the one being registered), `lagMs` after the world's clock (a world that follows real time
+   * catches up on its next change).
+   */
+  portalAuthenticator(
+    world: string,
+    userName: string,
+    lagMs = 0,
+  ): Promise<Result<{ name: string; code: string; secondsLeft: number; pending: boolean }[]>> {
+    return attempt(async () => (await worlds.get(world)).portalAuthenticator(userName, Math.min(lagMs, 366 * 24 * 3600 * 1000)));
   },
 
   /** The `aws sso login` codes waiting for approval. */

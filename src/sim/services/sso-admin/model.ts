@@ -18,6 +18,49 @@ export interface IdcUser {
   password?: string;
   /** A one-time password: the first portal sign-in must choose a new one. */
   passwordOneTime?: boolean;
+  /** The authenticator apps registered for the user's portal sign-in (absent: none). */
+  mfaDevices?: IdcMfaDevice[];
+  /** The secret shown while an authenticator app is being registered, until a code from it is entered. */
+  pendingMfaSeed?: string;
+}
+
+/**
+ * An authenticator app registered for an Identity Center user (User Guide, "Registering your device for
+ * MFA", https://docs.aws.amazon.com/singlesignon/latest/userguide/user-device-registration.html).
+ */
+export interface IdcMfaDevice {
+  /** Our id for the device (the portal removes devices by it). */
+  id: string;
+  /** The friendly name the user gave it. */
+  name: string;
+  seedBase32: string;
+  registeredAt: number;
+  /** The TOTP step of the last code accepted: a code is never accepted twice. */
+  lastUsedStep?: number;
+}
+
+/**
+ * The instance's multi-factor authentication settings (Settings → Authentication → Multi-factor
+ * authentication → Configure). Simulated: "Prompt users for MFA" every time or never, "If a user does
+ * not yet have a registered MFA device" register / block / allow, authenticator apps allowed or not.
+ */
+export interface IdcMfaSettings {
+  /** ALWAYS_ON: "Every time they sign in (always-on)"; DISABLED: "Never (disabled)". */
+  mode: 'ALWAYS_ON' | 'DISABLED';
+  /** "Users can authenticate with": authenticator apps (the only device type simulated). */
+  authenticatorApps: boolean;
+  /** REGISTER: "Require them to register an MFA device at sign in"; BLOCK: "Block their sign-in"; ALLOW: "Allow them to sign in". */
+  noDevice: 'REGISTER' | 'BLOCK' | 'ALLOW';
+}
+
+/**
+ * A new instance's settings: always-on ("In this mode (the default setting)", "Prompt users for MFA",
+ * https://docs.aws.amazon.com/singlesignon/latest/userguide/mfa-getting-started.html), authenticator
+ * apps allowed, and register at sign-in ("This is the default setting when you first configure MFA",
+ * https://docs.aws.amazon.com/singlesignon/latest/userguide/how-to-configure-mfa-device-enforcement.html).
+ */
+export function defaultMfaSettings(): IdcMfaSettings {
+  return { mode: 'ALWAYS_ON', authenticatorApps: true, noDevice: 'REGISTER' };
 }
 
 /** An identity store group. */
@@ -110,6 +153,8 @@ export interface DeviceAuthorization {
 export interface PortalToken {
   UserId: string;
   expiresAt: number;
+  /** Whether the sign-in that issued it passed an MFA challenge (absent: password only, as before MFA was simulated). */
+  mfa?: boolean;
 }
 
 /** The Identity Center instance of the organization. */
@@ -134,4 +179,6 @@ export interface IdentityCenterState {
   clients: Record<string, OidcClient>;
   deviceAuthorizations: Record<string, DeviceAuthorization>;
   tokens: Record<string, PortalToken>;
+  /** Multi-factor authentication for portal sign-in (snapshots older than it load with the defaults). */
+  mfa: IdcMfaSettings;
 }

@@ -10,7 +10,7 @@ import { fault } from '../errors.ts';
 import { optStr, type OperationContext, type OperationDefinition } from '../operation.ts';
 import { ASSIGNMENT_OPERATIONS } from './assignments.ts';
 import { administeredInstance, requireInstance } from './instance.ts';
-import type { IdentityCenterState } from './model.ts';
+import { defaultMfaSettings, type IdentityCenterState } from './model.ts';
 import { PERMISSION_SET_OPERATIONS } from './permission-sets.ts';
 
 function instanceOut(i: IdentityCenterState): Record<string, unknown> {
@@ -55,6 +55,7 @@ function createInstance(ctx: OperationContext): Record<string, unknown> {
     clients: {},
     deviceAuthorizations: {},
     tokens: {},
+    mfa: defaultMfaSettings(),
   };
   return { InstanceArn: ctx.state.identityCenter.InstanceArn };
 }

@@ -80,3 +80,18 @@ export interface RoleDetail {
 export function roleDetails(world: World, accountId: string): RoleDetail[] {
   return world.exportAuthorizationDetails(accountId).RoleDetailList as unknown as RoleDetail[];
 }
+
+/** alice's own portal password in the MFA tests. */
+export const PASSWORD = 'Correct-Horse-7';
+
+/** alice with a password of her own (one-time password replaced) and MFA off while it is set, then back to the defaults. */
+export async function aliceWithPassword(): Promise<World> {
+  const { world } = await identityCenterWorld();
+  const defaults = world.portalMfaSettings();
+  world.portalMfaSettings({ mode: 'DISABLED' });
+  const otp = world.portalOneTimePassword('alice') ?? '';
+  if (!world.portalSignIn({ userName: 'alice', password: otp, newPassword: PASSWORD }).ok)
+    throw new Error('alice could not set her password');
+  world.portalMfaSettings(defaults);
+  return world;
+}

@@ -8,14 +8,19 @@
  * "CloudTrail userIdentity element" (SAMLUser).
  */
 import { describe, expect, it } from 'vitest';
+import { totpCode } from '../../../../../src/sim/world/totp.ts';
 import { identityCenterWorld, json, run, type IdcWorld } from './helpers.ts';
 
+/** alice's first sign-in: one-time password, a new password, then the authenticator app she must register (portal-mfa.test.ts). */
 async function signedIn(idc: IdcWorld): Promise<string> {
   const otp = idc.world.portalOneTimePassword('alice');
   expect(otp).toBeDefined();
   const first = idc.world.portalSignIn({ userName: 'alice', password: otp ?? '' });
   expect(first).toEqual({ ok: false, reason: 'NEW_PASSWORD_REQUIRED' });
-  const signed = idc.world.portalSignIn({ userName: 'alice', password: otp ?? '', newPassword: 'Correct-Horse-7' });
+  const register = idc.world.portalSignIn({ userName: 'alice', password: otp ?? '', newPassword: 'Correct-Horse-7' });
+  const secret = !register.ok && 'registration' in register ? (register.registration?.secret ?? '') : '';
+  const mfaCode = totpCode(secret, idc.world.clock.nowMs());
+  const signed = idc.world.portalSignIn({ userName: 'alice', password: 'Correct-Horse-7', mfaCode });
   if (!signed.ok) throw new Error(signed.reason);
   return signed.accessToken;
 }
@@ -23,6 +28,8 @@ async function signedIn(idc: IdcWorld): Promise<string> {
 describe('portal sign-in', () => {
   it('needs the password; a one-time password must be replaced by one that meets the rules', async () => {
     const idc = await identityCenterWorld();
+    // The password rules alone: MFA off ("Never (disabled)"); the MFA step is portal-mfa.test.ts's.
+    idc.world.portalMfaSettings({ mode: 'DISABLED' });
     expect(idc.world.portalSignIn({ userName: 'alice', password: 'anything' })).toEqual({ ok: false, reason: 'FAILED_AUTHENTICATION' });
     const otp = idc.world.portalOneTimePassword('alice') ?? '';
     expect(idc.world.portalSignIn({ userName: 'alice', password: otp, newPassword: 'short' })).toEqual({
