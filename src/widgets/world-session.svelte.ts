@@ -70,6 +70,8 @@ export class WorldSession {
   readonly name: string;
   readonly key: string;
   #journal: WorldJournal | undefined;
+  /** Which snapshot `#journal` holds, as the worker names it (JournalUpdate). */
+  #generation: string | undefined;
   /** The text this tab last wrote (or read): anything else in storage was written by another tab. */
   #lastWritten: string | null = null;
   #conflict = false;
@@ -322,13 +324,21 @@ export class WorldSession {
   }
 
   async #persist(): Promise<void> {
-    const result = await withSimulator((api) => api.journal(this.name));
+    // The snapshot (most of a long session's journal) crosses from the worker only when it changed;
+    // the worker keeps it back only for the generation named here, so a journal is never saved
+    // without the snapshot its operations start from.
+    const known = this.#journal?.snapshot === undefined ? undefined : this.#generation;
+    const result = await withSimulator((api) => api.journalUpdate(this.name, known));
     if (!result.ok) {
       this.failure = result.error;
       return;
     }
     this.failure = null;
-    this.#journal = result.value;
+    const update = result.value;
+    const journal = update.journal;
+    if (update.snapshotKept && this.#journal?.snapshot !== undefined) journal.snapshot = this.#journal.snapshot;
+    this.#journal = journal;
+    this.#generation = update.generation;
     if (this.#conflict) return;
     const stored = readText(this.key);
     if (typeof stored === 'string' && this.#lastWritten !== null && stored !== this.#lastWritten) {
@@ -341,7 +351,7 @@ export class WorldSession {
       };
       return;
     }
-    const text = JSON.stringify(result.value);
+    const text = JSON.stringify(journal);
     const saved = saveText(this.key, text);
     if (!saved.ok) {
       this.notice = {

@@ -32,9 +32,28 @@ type ConsoleSwitchRoleOp = Extract<JournalOp, { kind: 'consoleSwitchRole' }>;
 interface Slot {
   world: World;
   journal: WorldJournal;
+  /** Names the journal's snapshot: it changes whenever the snapshot does (a build, a compaction). */
+  generation: string;
 }
 
 const slots = new Map<string, Slot>();
+
+// Generations are unique across worker restarts: a page may hold one from the worker before.
+const WORKER_NONCE = Math.random().toString(36).slice(2, 10);
+let generations = 0;
+const nextGeneration = (): string => `${WORKER_NONCE}:${++generations}`;
+
+/**
+ * The journal as a page that already holds the snapshot of `generation` needs it: the snapshot is
+ * left out while it is unchanged (it is most of a long session's journal, and the page saves after
+ * every command).
+ */
+export interface JournalUpdate {
+  generation: string;
+  journal: WorldJournal;
+  /** True when `journal` has no snapshot because the page's copy of it is still current. */
+  snapshotKept: boolean;
+}
 
 /** The registry of named worlds; the exercise api (src/course/worker-api.ts) uses it too. */
 export const worlds = {
@@ -46,6 +65,15 @@ export const worlds = {
   /** The journal of `name`: enough to rebuild the world exactly. */
   async journal(name: string): Promise<WorldJournal> {
     return structuredClone((await slot(name)).journal);
+  },
+
+  /** The journal of `name`, without the snapshot when `known` names the current one (see JournalUpdate). */
+  async journalUpdate(name: string, known: string | undefined): Promise<JournalUpdate> {
+    const s = await slot(name);
+    const snapshotKept = known === s.generation && s.journal.snapshot !== undefined;
+    const journal = snapshotKept ? structuredClone({ ...s.journal, snapshot: undefined }) : structuredClone(s.journal);
+    if (snapshotKept) delete journal.snapshot;
+    return { generation: s.generation, journal, snapshotKept };
   },
 
   /** Replaces `name` with a new world built from `start` (an exercise's start state, a reset). */
@@ -157,7 +185,10 @@ export const worlds = {
 /** Appends a checked entry; folds the journal into a snapshot long before any limit. */
 function record(s: Slot, op: Parameters<typeof appendOp>[1]): void {
   appendOp(s.journal, op);
-  if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, s.world);
+  if (needsCompaction(s.journal)) {
+    s.journal = compactJournal(s.journal, s.world);
+    s.generation = nextGeneration();
+  }
 }
 
 async function slot(name: string): Promise<Slot> {
@@ -180,7 +211,7 @@ function completeStart(start: WorldStart): WorldStart {
 
 async function build(journal: WorldJournal): Promise<Slot> {
   const world = await replayScenario(journal);
-  const s: Slot = { world, journal: structuredClone(journal) };
+  const s: Slot = { world, journal: structuredClone(journal), generation: nextGeneration() };
   if (needsCompaction(s.journal)) s.journal = compactJournal(s.journal, world);
   return s;
 }

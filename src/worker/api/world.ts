@@ -14,7 +14,7 @@ import {
 import { completeCommandLine } from '../../sim/cli/index.ts';
 import { attempt, worldNow } from '../sim-adapter.ts';
 import { toAnswer } from './policy.ts';
-import { worlds } from '../worlds.ts';
+import { worlds, type JournalUpdate } from '../worlds.ts';
 
 /** What the MfaDevice widget shows: the current and next code at the world's time. */
 export interface MfaCodes {
@@ -225,6 +225,11 @@ export const worldApi = {
   /** The journal of a world, for saving it in the browser or exporting it. */
   journal(world: string): Promise<Result<WorldJournal>> {
     return attempt(() => worlds.journal(world));
+  },
+
+  /** The journal for saving after a change: without the snapshot while the page's copy of it is current. */
+  journalUpdate(world: string, known: string | undefined): Promise<Result<JournalUpdate>> {
+    return attempt(() => worlds.journalUpdate(world, known));
   },
 
   /** Rebuilds a world from a saved journal (validated by the page before it gets here). */

@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { worldApi } from '../../../src/worker/api/world.ts';
 import { policyApi } from '../../../src/worker/api/policy.ts';
+import { worlds } from '../../../src/worker/worlds.ts';
 
 vi.mock('../../../src/worker/client.ts', () => {
   const api = { ping: () => 'pong', ...worldApi, ...policyApi };
@@ -174,6 +175,38 @@ describe('a long history', () => {
     const reloaded = new WorldSession(name);
     const list = await users(reloaded);
     expect(list.split('\t')).toHaveLength(230);
+  });
+
+  it('the snapshot crosses from the worker only when it changed, and every save still holds it', async () => {
+    const name = fresh();
+    const s = new WorldSession(name);
+    const updates: boolean[] = [];
+    const journalUpdate = worlds.journalUpdate.bind(worlds);
+    vi.spyOn(worlds, 'journalUpdate').mockImplementation(async (world, known) => {
+      const update = await journalUpdate(world, known);
+      updates.push(update.snapshotKept);
+      return update;
+    });
+    for (let i = 0; i < 230; i++) await s.run(`aws iam create-user --user-name u${i}`);
+    // Compacted once (after 200 entries): the saves after it carry the snapshot without re-sending it.
+    expect(updates.filter((kept) => kept).length).toBeGreaterThan(20);
+    const saved = stored(name);
+    expect(saved.snapshot).toBeTypeOf('string');
+    expect(saved.snapshot).toBe((await worlds.journal(name)).snapshot);
+    expect((await users(new WorldSession(name))).split('\t')).toHaveLength(230);
+  });
+
+  it('a worker that starts over (a new generation) sends the whole journal again', async () => {
+    const name = fresh();
+    const s = new WorldSession(name);
+    for (let i = 0; i < 205; i++) await s.run(`aws iam create-user --user-name u${i}`);
+    const before = stored(name).snapshot;
+    expect(before).toBeTypeOf('string');
+    // A reset builds a new world: its generation is new, so the old snapshot is never reused.
+    await s.reset();
+    await s.run('aws iam create-user --user-name only');
+    expect(stored(name).snapshot).toBeUndefined();
+    expect(await users(new WorldSession(name))).toBe('only');
   });
 
   it('the terminal renders only the newest entries, earlier ones on demand', async () => {
