@@ -21,7 +21,13 @@ export interface TerminalEntry {
   awaitingMfa?: boolean;
   /** Why an MFA code was refused, when it was only off in time (not part of what the CLI printed). */
   hint?: string;
+  /** A line from the page, not a command: the world was replaced, so the output above is history. */
+  divider?: string;
 }
+
+/** What the terminal says when its world is reset or replaced while it shows output. */
+export const WORLD_REPLACED =
+  'The world was reset or replaced here. The output above describes the world before; run commands again to see the new one.';
 
 /** Entries rendered at first; earlier ones are shown on demand, so hours of use keep the page small. */
 export const RENDERED_ENTRIES = 100;
@@ -182,6 +188,13 @@ export class TerminalState {
     this.line = line.slice(0, from) + insert + line.slice(to);
     this.candidates = single ? [] : candidates.slice(0, 60);
     return from + insert.length;
+  }
+
+  /** Marks the output so far as history after the world was replaced (nothing to mark when empty or just marked). */
+  worldReplaced(): void {
+    const last = this.entries.at(-1);
+    if (last === undefined || last.divider !== undefined) return;
+    this.entries = [...this.entries, { id: this.#nextId++, command: '', stdout: '', stderr: '', exitCode: 0, divider: WORLD_REPLACED }];
   }
 
   /** Forgets the output (the world is unchanged). */
