@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonPrefix, shellQuote } from '../../../src/widgets/Terminal.svelte.ts';
+import { commonPrefix, isIpAddress, shellQuote } from '../../../src/widgets/Terminal.svelte.ts';
 import { COMMAND_FORMS, buildCommand } from '../../../src/widgets/terminal/command-forms.ts';
 
 describe('terminal helpers', () => {
@@ -24,4 +24,15 @@ describe('terminal helpers', () => {
     expect(buildCommand(form, { user: 'bob smith' })).toBe("aws iam create-user --user-name 'bob smith'");
     expect(buildCommand(form, { user: 'bob', profile: 'alice' })).toBe('aws iam create-user --user-name bob --profile alice');
   });
+});
+
+describe('isIpAddress (the terminal source IP)', () => {
+  it.each(['203.0.113.10', '198.51.100.7', '0.0.0.0', '255.255.255.255', '2001:db8::1', '::1', '2001:0db8:0000:0000:0000:0000:0000:0001'])(
+    'accepts %s',
+    (ip) => expect(isIpAddress(ip)).toBe(true),
+  );
+  it.each(['', 'office', '256.1.1.1', '1.2.3', '01.2.3.4', '203.0.113.0/24', '2001:db8::1::2', '12345::1', '1:2:3:4:5:6:7'])(
+    'refuses %j',
+    (ip) => expect(isIpAddress(ip)).toBe(false),
+  );
 });
