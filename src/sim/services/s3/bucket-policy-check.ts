@@ -4,6 +4,11 @@
  * to one of the statement's resources. `s3:GetObject` on `arn:aws:s3:::bucket` (no `/*`) is refused
  * with `MalformedPolicy: Action does not apply to any resource(s) in statement`, as S3 answers, so a
  * learner meets the mistake when saving instead of as a silent denial later.
+ *
+ * The learners review saw S3 answer this; the docs do not state the exact rule. The choice here:
+ * every named S3 action of a statement (Allow or Deny) must apply to one of its resources, by the
+ * resource types the Service Authorization Reference lists for it; a wildcard action applies when one action it matches does;
+ * `s3:*`, NotAction and NotResource statements are not judged.
  */
 import { getLoadedService } from '../../catalog/services.ts';
 import { actionApplies } from '../../policy/lint/catalog-checks.ts';
