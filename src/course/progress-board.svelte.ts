@@ -22,6 +22,8 @@ export class ProgressBoardState {
   notice: string | null = $state(null);
   /** The last import error, shown next to the import control. */
   importError: string | null = $state(null);
+  /** True once the saved progress was read (the server-rendered page has not read it). */
+  loaded = $state(false);
   readonly lessons: LessonOutline[];
 
   constructor(lessons: LessonOutline[]) {
@@ -33,6 +35,7 @@ export class ProgressBoardState {
     const loaded = loadProgress();
     this.progress = loaded.progress;
     this.notice = loaded.notice ?? null;
+    this.loaded = true;
   }
 
   /** True when the exercise is done. */

@@ -209,3 +209,23 @@ export function contentKey(...parts: string[]): string {
   for (const ch of parts.join('\u0000')) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
   return hash.toString(36);
 }
+
+/** The widget's own names for the request fields its editors fill (the labels above each editor). */
+const FIELD_WORDS: Record<string, string> = {
+  'PolicyInputList.1': 'The identity-based policy',
+  'PermissionsBoundaryPolicyInputList.1': 'The permissions boundary',
+  ResourcePolicy: 'The resource-based policy',
+};
+
+/**
+ * An error in the learner's words: the editor it comes from instead of the API field
+ * (`PolicyInputList.1`), and without the position the message carries, since the widget prints
+ * the position once after it.
+ */
+export function errorWords(error: WorkerError): string {
+  const field = error.params?.['field'];
+  const detail = error.params?.['detail'];
+  if (error.code !== 'MALFORMED_POLICY' || field === undefined || detail === undefined) return error.message;
+  const where = /\s*\(line \d+, column \d+\)$/;
+  return `${FIELD_WORDS[field] ?? field} is not a valid policy: ${error.span ? detail.replace(where, '') : detail}`;
+}

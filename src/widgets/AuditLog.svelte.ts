@@ -1,6 +1,8 @@
 /**
  * State of the AuditLog widget: the world's CloudTrail records, refreshed whenever the world
- * changes, and the learner's filters (identity, event name, errors only, read-only or not).
+ * changes, and the learner's filters (identity, event name, errors only, read-only or not, and the
+ * access key and source IP an investigation pivots on: lesson 9 teaches "pivot on the access key,
+ * the source IP address", as the CloudTrail console filters on AWS access key).
  */
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
 
@@ -16,7 +18,36 @@ export interface TrailRow {
   source: string;
   error: string | null;
   readOnly: boolean | null;
+  /** `userIdentity.accessKeyId`, '' when the call was signed with none (console, anonymous). */
+  accessKey: string;
+  /** `sourceIPAddress` (an IP, or a service name for calls a service made). */
+  sourceIp: string;
   record: TrailRecord;
+}
+
+/** What the learner filters on. */
+export interface TrailFilters {
+  identity: string;
+  eventName: string;
+  errorsOnly: boolean;
+  access: 'all' | 'read' | 'write';
+  accessKey: string;
+  sourceIp: string;
+}
+
+/** Whether a row passes the filters (text filters: event name contains; key and IP match exactly, ignoring spaces). */
+export function passes(r: TrailRow, f: TrailFilters): boolean {
+  const name = f.eventName.trim().toLowerCase();
+  const key = f.accessKey.trim();
+  const ip = f.sourceIp.trim();
+  return (
+    (f.identity === '' || r.identity === f.identity) &&
+    (name === '' || r.event.toLowerCase().includes(name)) &&
+    (!f.errorsOnly || r.error !== null) &&
+    (f.access === 'all' || r.readOnly === (f.access === 'read')) &&
+    (key === '' || r.accessKey === key) &&
+    (ip === '' || r.sourceIp === ip)
+  );
 }
 
 /** Rows rendered at first; older ones on demand. */
@@ -30,6 +61,8 @@ export class AuditLogState {
   eventName = $state('');
   errorsOnly = $state(false);
   access: 'all' | 'read' | 'write' = $state('all');
+  accessKey = $state('');
+  sourceIp = $state('');
 
   readonly session: WorldSession;
 
@@ -39,11 +72,17 @@ export class AuditLogState {
 
   /** The rows that pass the filters, newest first. */
   get visible(): TrailRow[] {
-    const name = this.eventName.trim().toLowerCase();
-    return this.rows
-      .filter((r) => (this.identity === '' || r.identity === this.identity) && (name === '' || r.event.toLowerCase().includes(name)))
-      .filter((r) => (!this.errorsOnly || r.error !== null) && (this.access === 'all' || r.readOnly === (this.access === 'read')))
-      .toReversed();
+    return this.rows.filter((r) => passes(r, this)).toReversed();
+  }
+
+  /** Shows only the events with this record's access key or source IP, every other filter cleared. */
+  pivot(row: TrailRow, on: 'accessKey' | 'sourceIp'): void {
+    this.identity = '';
+    this.eventName = '';
+    this.errorsOnly = false;
+    this.access = 'all';
+    this.accessKey = on === 'accessKey' ? row.accessKey : '';
+    this.sourceIp = on === 'sourceIp' ? row.sourceIp : '';
   }
 
   /** Identities that appear in the trail, for the filter. */
@@ -101,6 +140,8 @@ export function toRow(record: TrailRecord, index: number): TrailRow {
     source: text(record['eventSource']),
     error: errorCode === '' ? null : errorCode,
     readOnly: typeof readOnly === 'boolean' ? readOnly : null,
+    accessKey: text(identity['accessKeyId']),
+    sourceIp: text(record['sourceIPAddress']),
     record,
   };
 }

@@ -263,10 +263,29 @@ export function solutionLength(exercise: Exercise): number {
 
 /** A command line of a solution step, for display. */
 export function stepText(step: Exercise['solution']['steps'][number]): string {
-  if (typeof step === 'string') return step;
+  if (typeof step === 'string') return placeholdersInWords(step);
   if ('advanceClock' in step) return `# wait ${step.advanceClock} seconds (the authenticator shows a new code)`;
-  if ('writeFile' in step) return `# in the file editor, save ${step.writeFile}:\n${step.text.trimEnd()}`;
-  return step.run;
+  if ('writeFile' in step) return `# in the file editor, save ${step.writeFile}:\n${placeholdersInWords(step.text.trimEnd())}`;
+  return placeholdersInWords(step.run);
+}
+
+/**
+ * A solution's template values for people (learners review m5: `{{totp:mfa-ana-seed.txt:-30}}` and
+ * `{{KEY_ID}}` were projected as they are written): an authenticator code says whose and when, a
+ * saved value says where it comes from. `{{accountId}}` stays for `show`, which puts the account in.
+ */
+export function placeholdersInWords(text: string): string {
+  return text.replace(/\{\{([^{}]+)\}\}/g, (whole, inner: string) => {
+    if (inner === 'accountId') return whole;
+    const totp = /^totp:([^:]+)(?::([+-]\d+))?$/.exec(inner);
+    if (totp) {
+      const device = totp[1]!.startsWith('$') ? `the device saved as ${totp[1]!.slice(1)}` : totp[1]!;
+      const shift = Number(totp[2] ?? 0);
+      const when = shift === 0 ? 'now' : `${Math.abs(shift)} s ${shift > 0 ? 'later' : 'earlier'}`;
+      return `<the code of ${device}, ${when}>`;
+    }
+    return `<${inner}: from an earlier command's output>`;
+  });
 }
 
 /** The console path of an exercise, one line per click-through (empty when it has none). */

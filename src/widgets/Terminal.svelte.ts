@@ -21,7 +21,13 @@ export interface TerminalEntry {
   awaitingMfa?: boolean;
   /** Why an MFA code was refused, when it was only off in time (not part of what the CLI printed). */
   hint?: string;
+  /** A line from the page, not a command: the world was replaced, so the output above is history. */
+  divider?: string;
 }
+
+/** What the terminal says when its world is reset or replaced while it shows output. */
+export const WORLD_REPLACED =
+  'The world was reset or replaced here. The output above describes the world before; run commands again to see the new one.';
 
 /** Entries rendered at first; earlier ones are shown on demand, so hours of use keep the page small. */
 export const RENDERED_ENTRIES = 100;
@@ -54,6 +60,8 @@ export class TerminalState {
   shown = $state(RENDERED_ENTRIES);
   /** Entries forgotten from the top because the terminal keeps at most KEPT_ENTRIES. */
   forgotten = $state(0);
+  /** The IP address the calls come from (`aws:SourceIp`, `sourceIPAddress`); empty: the simulator's default. */
+  sourceIp = $state('');
 
   readonly session: WorldSession;
   #history: string[] = [];
@@ -113,6 +121,10 @@ export class TerminalState {
     const text = raw.trim();
     this.candidates = [];
     this.refused = null;
+    if (this.sourceIp.trim() !== '' && !isIpAddress(this.sourceIp.trim())) {
+      this.refused = `"${this.sourceIp.trim()}" is not an IP address; set the source IP to one such as 198.51.100.7, or empty it.`;
+      return;
+    }
     if (this.pending) {
       // Heredoc lines are kept as typed: leading spaces are part of the file.
       const { text: before } = this.pending;
@@ -184,6 +196,13 @@ export class TerminalState {
     return from + insert.length;
   }
 
+  /** Marks the output so far as history after the world was replaced (nothing to mark when empty or just marked). */
+  worldReplaced(): void {
+    const last = this.entries.at(-1);
+    if (last === undefined || last.divider !== undefined) return;
+    this.entries = [...this.entries, { id: this.#nextId++, command: '', stdout: '', stderr: '', exitCode: 0, divider: WORLD_REPLACED }];
+  }
+
   /** Forgets the output (the world is unchanged). */
   clear(): void {
     this.entries = [];
@@ -200,7 +219,8 @@ export class TerminalState {
   async #run(command: string, extra: { mfaCode?: string }, shown: string): Promise<void> {
     this.running = true;
     try {
-      const out = await this.session.run(command, extra);
+      const from = this.sourceIp.trim();
+      const out = await this.session.run(command, from === '' ? extra : { ...extra, sourceIp: from });
       if (out.continuation !== undefined) {
         this.pending = { text: command, prompt: out.continuation };
         return;
@@ -219,6 +239,16 @@ export class TerminalState {
       this.running = false;
     }
   }
+}
+
+/** An IPv4 address (four octets 0–255) or an IPv6 address (hex groups, `::` once) — what a request's source can be. */
+export function isIpAddress(text: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) return v4.slice(1).every((o) => Number(o) <= 255 && !/^0\d/.test(o));
+  if (!/^[0-9a-f:]+$/i.test(text) || (text.match(/::/g) ?? []).length > 1) return false;
+  const groups = text.split(':');
+  const full = !text.includes('::');
+  return groups.every((g) => g.length <= 4) && (full ? groups.length === 8 : groups.length <= 8);
 }
 
 /** The longest prefix all strings share. */

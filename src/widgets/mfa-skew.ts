@@ -4,6 +4,7 @@
  * words it; this adds a sentence beside it when the code belongs to a nearby time.
  */
 import type { WorldSession } from './world-session.svelte.ts';
+import { clockTime } from './world-clock.ts';
 
 /** The error texts of a refused MFA code (STS, IAM EnableMFADevice). */
 const REFUSED = /invalid MFA one time pass code|Authentication code for device is not valid/;
@@ -21,7 +22,7 @@ export async function skewHint(session: WorldSession, line: string, stderr: stri
     const result = await session.read((api) => api.mfaSkew(session.name, code));
     if (!result.ok || !result.value) continue;
     const { offsetSeconds, worldTime } = result.value;
-    const when = new Date(worldTime).toISOString().slice(11, 19);
+    const when = clockTime(worldTime);
     const apart = formatSeconds(Math.abs(offsetSeconds));
     return offsetSeconds > 0
       ? `Refused for clock skew: the code ${code} is right for about ${apart} after the world's clock (${when} UTC), and AWS accepts a code only within about 30 seconds of its own time. The world clock now follows real time; type the code your authenticator shows now.`

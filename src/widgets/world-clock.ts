@@ -20,3 +20,14 @@ export function realTimeStep(anchor: number, now: number): { seconds: number; an
   if (elapsed > MAX_REAL_TIME_STEP_SECONDS) return { seconds: MAX_REAL_TIME_STEP_SECONDS, anchor: now };
   return { seconds: elapsed, anchor: anchor + elapsed * 1000 };
 }
+
+/**
+ * The time of day of a world instant, `HH:MM:SS`, read from the date's fields: a world moved past
+ * year 9999 (a link may hold thousands of clock moves) has an ISO string with a six-digit year
+ * (`+022067-08-24T09:00:00Z`), so slicing that string by position showed "24T09:00".
+ */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '??:??:??';
+  return [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}

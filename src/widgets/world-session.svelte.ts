@@ -60,6 +60,11 @@ export interface SessionNotice {
 export class WorldSession {
   /** Increases after every change to the world. */
   revision = $state(0);
+  /**
+   * Bumped when the world is started afresh or replaced (Reset, an import, a share link, an exercise
+   * start): what a terminal printed before describes a world that is gone (learners review POLISH 4).
+   */
+  replaced = $state(0);
   /** What the learner must know about the saved world (a failed save, a corrupt entry, another tab). */
   notice: SessionNotice | null = $state.raw(null);
   /** A warning that the browser's storage is nearly full (kept apart so other notices don't hide it). */
@@ -164,6 +169,7 @@ export class WorldSession {
     return this.#change(async () => {
       const result = await withSimulator((api) => api.reset(this.name, start));
       this.#realAnchor = Date.now();
+      if (result.ok) this.replaced++;
       return result;
     });
   }
@@ -195,6 +201,7 @@ export class WorldSession {
       }
       this.#realAnchor = Date.now();
       this.#conflict = false;
+      if (result.ok) this.replaced++;
       return result;
     });
   }

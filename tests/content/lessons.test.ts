@@ -60,6 +60,15 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('%s', (slug, lesson) => 
     }
   });
 
+  // Review m8: a checker with no caller simulated "SimulatedUser" of account 123456789012, a name
+  // and account no lesson world has; each full checker names a user of the course account.
+  test('every full AccessCheck names its caller, a user of the lesson account 111122223333', () => {
+    for (const [, attributes] of lesson.body.matchAll(/<AccessCheck\b([^>]*)>/g)) {
+      if (/\bcompact\b/.test(attributes!)) continue;
+      expect(attributes, `an AccessCheck in ${slug}`).toMatch(/\bprincipal="arn:aws:iam::111122223333:user\/[\w+=,.@-]+"/);
+    }
+  });
+
   test('every internal link resolves to a page', () => {
     const base = `http://site/lessons/${slug}/`;
     const links = [...lesson.body.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);

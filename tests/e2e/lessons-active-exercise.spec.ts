@@ -37,6 +37,12 @@ test("typing the next exercise's command beside it starts that exercise, and the
   const second = page.locator('[data-exercise="denied-by-default"]');
   await showWidget(second);
   await expect(second.getByRole('button', { name: 'Start this exercise' })).toBeVisible();
+  // As compact as the other buttons, not the card's full width (review POLISH 9).
+  const [button, card] = await Promise.all([
+    second.getByRole('button', { name: 'Start this exercise' }).boundingBox(),
+    second.boundingBox(),
+  ]);
+  expect(button!.width).toBeLessThan(card!.width / 2);
   const two = await terminalAt(page, 1);
   await type(two, 'aws iam list-users --profile intern');
   await expect(two.getByRole('log', { name: 'Terminal output' }).locator('.entry').last()).toContainText('AccessDenied');

@@ -81,3 +81,23 @@ test('a corrupt saved entry is reported and set aside', async ({ page }) => {
   expect(copies).toHaveLength(1);
   expect(copies[0]).toContain('nonsense');
 });
+
+// Learners review POLISH 8: each exercise links to itself on its lesson page; a bar and a
+// "continue" line show where the learner stands.
+test('each exercise links to itself, with a progress bar and where to continue', async ({ page }) => {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify(saved)]);
+  await page.goto('/progress/');
+  await expect(page.getByRole('status')).toHaveText(/^2 of/);
+  const lesson = page.locator('[data-lesson="02-users-and-credentials"]');
+  await expect(lesson.getByRole('link', { name: 'Give ana an access key' })).toHaveAttribute(
+    'href',
+    '/lessons/02-users-and-credentials/#exercise-access-key',
+  );
+  const bar = page.getByRole('progressbar', { name: 'Exercises done' });
+  await expect(bar).toHaveAttribute('value', '2');
+  const continueLink = page.locator('.progress-board .continue a');
+  await expect(page.locator('.progress-board .continue')).toContainText('Continue where you left off:');
+  await expect(continueLink).toHaveAttribute('href', /^\/lessons\/02-users-and-credentials\/#exercise-(?!create-user|access-key)/);
+  await continueLink.click();
+  await expect(page.locator(`#${new URL(page.url()).hash.slice(1)}`)).toBeVisible();
+});

@@ -85,3 +85,28 @@ test('the policy editor can be left with the keyboard: Esc then Tab', async ({ p
   });
   expect(afterEditor).toBe(true);
 });
+
+// Learners review POLISH 6 and m6: search results quoted widget chrome ("Request context Add context
+// key Asking the simulator…") and, on every page, the instructor reset dialog. Interactive widgets,
+// the progress board and the dialog carry data-pagefind-ignore, so no page's indexed text holds them.
+test('the search index holds lesson text, not widget chrome or the reset dialog', async ({ page }) => {
+  await page.goto('/');
+  const contents = await page.evaluate(async () => {
+    const url = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ url)) as {
+      search: (term: string) => Promise<{ results: { data: () => Promise<{ url: string; content: string }> }[] }>;
+    };
+    const out: { url: string; content: string }[] = [];
+    for (const term of ['instructor', 'access key', 'context', 'PassRole']) {
+      for (const result of (await pagefind.search(term)).results) out.push(await result.data());
+    }
+    return out;
+  });
+  expect(contents.length).toBeGreaterThan(5);
+  expect(contents.some((c) => c.url.includes('/lessons/12-least-privilege/'))).toBe(true);
+  for (const { url, content } of contents) {
+    for (const chrome of ['Reset everything', 'Asking the simulator', 'Add context key', 'not done yet', 'Export JSON']) {
+      expect(content, `${url} indexes "${chrome}"`).not.toContain(chrome);
+    }
+  }
+});

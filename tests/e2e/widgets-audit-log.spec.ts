@@ -1,6 +1,7 @@
 /**
  * AuditLog: every call on the world appears in the CloudTrail table as it happens, denied calls
- * included; filters narrow it and the full record opens as JSON.
+ * included; filters narrow it, the full record opens as JSON, and a record pivots to every event
+ * with its access key or source IP (review m1: lesson 9's "pivot on the access key, the source IP").
  */
 import { test, expect } from './fixtures.ts';
 import { showWidget } from './widgets-helpers.ts';
@@ -27,4 +28,12 @@ test('records appear live, filter, and open as JSON', async ({ page }) => {
   await expect(table).toContainText('"eventSource": "iam.amazonaws.com"');
   await log.getByRole('button', { name: 'Why was it allowed?' }).click();
   await expect(table.getByRole('img', { name: /Evaluation flowchart/ })).toBeVisible();
+
+  // Pivot: the other filters are cleared and the record's key fills the Access key filter.
+  await log.getByRole('button', { name: /^Events with this access key/ }).click();
+  await expect(log.getByRole('textbox', { name: 'Event name' })).toHaveValue('');
+  await expect(log.getByRole('textbox', { name: 'Access key' })).toHaveValue(/^A[KS]IA[A-Z0-9]{16}$/);
+  await expect(table).toContainText('CreateUser');
+  await log.getByRole('textbox', { name: 'Access key' }).fill('AKIANOSUCHKEY0000000');
+  await expect(table).toContainText('No events match the filters');
 });

@@ -61,3 +61,36 @@ test('hovering an action shows its description and access level', async ({ page 
   await widget.locator('.view-line span', { hasText: 'iam:ListUsers' }).last().hover();
   await expect(page.getByText('Access level: List')).toBeVisible({ timeout: 15_000 });
 });
+
+// Learners review POLISH 2: a 17-line policy had its last line cut off, and long lines ran off the
+// right edge. Lines wrap, and the editor grows with its content.
+test('long lines wrap and the editor grows to show the last line', async ({ page }) => {
+  await page.goto('/playground/');
+  const widget = page.getByRole('region', { name: 'Would this policy allow the request?' });
+  await showWidget(widget);
+  await expect(widget.locator('[data-editor-status="monaco"]').first()).toBeVisible();
+  const surface = widget.locator('.policy-editor .surface').first();
+  const before = (await surface.boundingBox())!.height;
+  const resources = Array.from(
+    { length: 3 },
+    (_, i) => `      "arn:aws:s3:::dojo-reports-with-a-long-name/2026/q${i}/a-long-key-name-${i}.csv"`,
+  );
+  const text = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": [\n${resources.join(',\n')}\n      ]\n    }\n  ]\n}`;
+  await setEditorText(page, widget, 'Identity-based policy', text);
+  await expect.poll(async () => (await surface.boundingBox())!.height).toBeGreaterThan(before);
+  // The editor's own measures: all of the content fits its height, and nothing is wider than it
+  // (polled: Monaco lays out again a frame after its box grows).
+  await expect
+    .poll(() =>
+      surface.evaluate((el) => {
+        const ed = (
+          el.closest('.policy-editor') as HTMLElement & {
+            dojoEditor: { getContentHeight(): number; getScrollWidth(): number; getLayoutInfo(): { height: number; width: number } };
+          }
+        ).dojoEditor;
+        const layout = ed.getLayoutInfo();
+        return { tall: ed.getContentHeight() <= layout.height + 1, wide: ed.getScrollWidth() <= layout.width + 1 };
+      }),
+    )
+    .toEqual({ tall: true, wide: true });
+});

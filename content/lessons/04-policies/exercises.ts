@@ -6,6 +6,7 @@
  */
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { seedObject } from '../../../src/course/seed-object.ts';
 
 const readReportsDocument = {
   Version: '2012-10-17',
@@ -35,7 +36,7 @@ const scene = [
   'aws iam create-user --user-name ana',
   'aws iam create-access-key --user-name ana',
   'aws s3api create-bucket --bucket dojo-reports',
-  'aws s3api put-object --bucket dojo-reports --key 2026/q3.csv',
+  ...seedObject('dojo-reports', '2026/q3.csv', 'month,revenue\n2026-07,41200\n2026-08,39850\n2026-09,44010\n'),
 ];
 
 const canRead = {

@@ -6,11 +6,12 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { seedObject } from '../../../src/course/seed-object.ts';
 
 const buckets = [
   'aws s3api create-bucket --bucket dojo-payroll',
-  'aws s3api put-object --bucket dojo-payroll --key salaries.csv',
-  'aws s3api put-object --bucket dojo-payroll --key reports/summary.csv',
+  ...seedObject('dojo-payroll', 'salaries.csv', 'employee,salary\nana,72000\nsam,68000\nkim,75000\n'),
+  ...seedObject('dojo-payroll', 'reports/summary.csv', 'quarter,payroll total\n2026-Q3,215000\n'),
   'aws s3api create-bucket --bucket dojo-public',
 ];
 

@@ -67,6 +67,8 @@ export default defineExercises([
         ...adminSessionSteps(),
         'aws iam create-user --user-name ana',
         'aws iam attach-user-policy --user-name ana --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        // A key, so the learner can try the guard from the terminal (`--profile ana`, from another IP).
+        'aws iam create-access-key --user-name ana',
       ],
     },
     checks: [

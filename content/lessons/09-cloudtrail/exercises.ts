@@ -9,6 +9,7 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { seedObject } from '../../../src/course/seed-object.ts';
 
 const INTRUDER_IP = '198.51.100.77';
 const firstIntruderCall = "Records[?eventName=='CreateUser' && userIdentity.type=='IAMUser'] | [0]";
@@ -103,7 +104,7 @@ export default defineExercises([
       steps: [
         ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-reports',
-        'aws s3api put-object --bucket dojo-reports --key 2026/q3.csv',
+        ...seedObject('dojo-reports', '2026/q3.csv', 'month,revenue\n2026-07,41200\n2026-08,39850\n2026-09,44010\n'),
         'aws s3api create-bucket --bucket dojo-trail-logs',
         'aws iam create-user --user-name ana',
         'aws iam create-access-key --user-name ana',

@@ -10,6 +10,7 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
 import { withPolicyFile } from '../../../src/course/policy-file.ts';
+import { seedObject } from '../../../src/course/seed-object.ts';
 
 const PARTNER = '444455556666';
 const STRANGER = '999988887777';
@@ -57,8 +58,8 @@ export default defineExercises([
       steps: [
         ...adminSessionSteps(),
         'aws s3api create-bucket --bucket dojo-shared',
-        'aws s3api put-object --bucket dojo-shared --key reports/2026-q3.csv',
-        'aws s3api put-object --bucket dojo-shared --key private/payroll.csv',
+        ...seedObject('dojo-shared', 'reports/2026-q3.csv', 'month,revenue\n2026-07,41200\n2026-08,39850\n2026-09,44010\n'),
+        ...seedObject('dojo-shared', 'private/payroll.csv', 'employee,salary\nana,72000\nsam,68000\n'),
         'aws iam create-user --user-name auditor',
         'aws iam create-access-key --user-name auditor',
         // Someone else in the account, with no policies: the bucket policy must not let them in.

@@ -96,7 +96,9 @@ export function completeCommandLine(line: string, cursor: number, context?: read
     if (shape?.type === 'string' && shape.enum !== undefined) return result(shape.enum);
     return result([]);
   }
-  const options = args.filter((a) => a.option !== undefined && !used.has(a.option)).map((a) => a.option as string);
+  const options = args
+    .filter((a) => a.option !== undefined && a.undocumented !== true && !used.has(a.option))
+    .map((a) => a.option as string);
   return result(partial.startsWith('-') || partial === '' ? [...options, ...GLOBAL_OPTION_NAMES.filter((o) => !used.has(o))] : []);
 }
 

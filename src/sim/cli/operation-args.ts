@@ -18,6 +18,8 @@ export interface OperationArg extends ArgSpec {
   streaming?: boolean;
   /** A member nested in a structure that the CLI hoists to its own option (`--zip-file` → Code.ZipFile). */
   memberPath?: readonly [string, string];
+  /** Accepted but not offered by completion (a paginated operation's own token and limit, see pagination.ts). */
+  undocumented?: boolean;
 }
 
 /** Members whose blob is a stream read from a file (botocore `streaming: true`). */
@@ -39,10 +41,12 @@ export function operationArgs(spec: OperationSpec, inputJsonGiven: boolean): Ope
   const countInstead = spec.service === 'ec2' && spec.name === 'RunInstances';
   for (const [member, shape] of Object.entries(spec.input.members)) {
     if (countInstead && (member === 'MinCount' || member === 'MaxCount')) continue;
-    // A paginated operation's token and limit members are replaced by the CLI's own options.
-    if (paginator !== undefined && (member === paginator.inputToken || member === paginator.limitKey)) continue;
+    // A paginated operation's token and limit members are replaced by the CLI's own options; where the
+    // service really pages they stay accepted, undocumented (pagination.ts).
+    const paging = paginator !== undefined && (member === paginator.inputToken || member === paginator.limitKey);
+    if (paging && paginator.outputToken === undefined) continue;
     const option = `--${kebabName(member)}`;
-    const base = { dest: member, member, shape, required: required.has(member) };
+    const base = { dest: member, member, shape, required: required.has(member), ...(paging ? { undocumented: true } : {}) };
     if (shape.type === 'boolean') {
       args.push({ ...base, option, nargs: 'flag' });
       args.push({ dest: member, member, shape, option: `--no-${kebabName(member)}`, nargs: 'negFlag' });

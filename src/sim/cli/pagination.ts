@@ -2,10 +2,16 @@
  * The CLI's automatic pagination (CLI user guide, "Using the AWS CLI pagination options"): for an
  * operation with a botocore paginator the CLI hides the API's own token and limit parameters,
  * offers --max-items, --starting-token and --page-size instead, fetches every page, and prints one
- * merged result — cut to --max-items with a `NextToken` to resume from. The simulated services
- * answer in a single page, so only the CLI side (hiding, truncating, resuming) is needed here.
+ * merged result — cut to --max-items with a `NextToken` to resume from. Most simulated services
+ * answer in a single page, so only the CLI side (hiding, truncating, resuming) is needed for them;
+ * where a service really pages (`outputToken`), run-aws.ts follows its tokens.
+ *
+ * The hidden members stay accepted, undocumented, as awscli's paginate customization leaves them
+ * (`aws cloudtrail lookup-events --max-results 1`): giving one turns automatic pagination off for
+ * that call, so the answer is the service's single page with its own `NextToken`, to pass back with
+ * `--next-token`. Only paginators with `outputToken` offer them here, since only those services read them.
  */
-import type { OperationSpec } from '../services/contract.ts';
+import type { OperationSpec, ServiceResponse } from '../services/contract.ts';
 import { CliFailure } from './messages.ts';
 import { parsePythonJson } from './pyjson.ts';
 
@@ -14,6 +20,11 @@ export interface Paginator {
   inputToken: string;
   limitKey: string;
   resultKeys: readonly string[];
+  /**
+   * The API's own token in the answer, set where the simulated service really answers in pages
+   * (CloudTrail LookupEvents, at most 50 events a page): the CLI then follows it page by page.
+   */
+  outputToken?: string;
 }
 
 const IAM_LISTS: Record<string, string[]> = {
@@ -67,7 +78,7 @@ export function paginatorFor(spec: OperationSpec): Paginator | undefined {
   } else if (spec.service === 's3' && spec.name === 'ListBuckets') {
     paginator = { inputToken: 'ContinuationToken', limitKey: 'MaxBuckets', resultKeys: ['Buckets'] };
   } else if (spec.service === 'cloudtrail' && spec.name === 'LookupEvents') {
-    paginator = { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Events'] };
+    paginator = { inputToken: 'NextToken', limitKey: 'MaxResults', resultKeys: ['Events'], outputToken: 'NextToken' };
   } else if (Object.hasOwn(SERVICE_PAGINATORS, `${spec.service}:${spec.name}`)) {
     paginator = SERVICE_PAGINATORS[`${spec.service}:${spec.name}`];
   }
@@ -78,6 +89,8 @@ export function paginatorFor(spec: OperationSpec): Paginator | undefined {
 /** Where to start and how much to print, from --starting-token (decoded) and --max-items. */
 export interface PageRequest {
   maxItems?: number;
+  /** --page-size: the limit sent with each call where the service pages (`outputToken`). */
+  pageSize?: number;
   /** Items to skip, from the starting token. */
   skip?: number;
 }
@@ -117,4 +130,35 @@ export function decodeToken(token: string, paginator: Paginator): number {
     throw new CliFailure('GENERAL', { message: `Bad starting token: ${token}` });
   }
   return typeof amount === 'number' ? Math.floor(amount) : 0;
+}
+
+/** The most pages followed for one command: a guard against a service that never stops answering a token. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Follows the service's own tokens from the first answer to the last page and merges the result
+ * lists, as the CLI's automatic pagination does; the merged answer carries no API token. A failing
+ * page fails the command, as it does in the CLI.
+ */
+export async function followPages(
+  first: ServiceResponse,
+  paginator: Paginator,
+  nextPage: (token: string) => Promise<ServiceResponse>,
+): Promise<ServiceResponse> {
+  const outputToken = paginator.outputToken;
+  if (!first.ok || outputToken === undefined) return first;
+  const merged: Record<string, unknown> = { ...first.output };
+  let token = merged[outputToken];
+  for (let n = 1; typeof token === 'string' && token !== ''; n++) {
+    if (n >= MAX_PAGES) throw new CliFailure('GENERAL', { message: `The service answered more than ${MAX_PAGES} pages; stopped.` });
+    const page = await nextPage(token);
+    if (!page.ok) return page;
+    for (const key of paginator.resultKeys) {
+      if (Array.isArray(page.output[key]))
+        merged[key] = [...((merged[key] as unknown[] | undefined) ?? []), ...(page.output[key] as unknown[])];
+    }
+    token = page.output[outputToken];
+  }
+  delete merged[outputToken];
+  return { ok: true, output: merged };
 }

@@ -22,7 +22,7 @@ import { DEFAULT_USER_AGENT, type CliHost, type RunOptions, type RunResult } fro
 import { CliFailure, EXIT, invalidChoiceMessage, renderServiceError } from './messages.ts';
 import { checkQuery, formatOutput, OUTPUT_FORMATS } from './output/index.ts';
 import { cliOperationName, operationArgs } from './operation-args.ts';
-import { applyPagination, decodeToken, paginatorFor, type PageRequest, type Paginator } from './pagination.ts';
+import { applyPagination, decodeToken, followPages, paginatorFor, type PageRequest, type Paginator } from './pagination.ts';
 import { validateParams, isPlainObject } from './validate.ts';
 import { parseJsonParam, pythonInt, resolveParamFile, setOwn, unpackArgument } from './values.ts';
 
@@ -117,21 +117,32 @@ async function runOperation(
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
     throw new CliFailure('GENERAL', { message: `Unknown output type: ${format}` });
 
+  // A hidden token or limit given by hand turns automatic pagination off for this call (pagination.ts).
+  const manualPaging = paginator !== undefined && (values.has(paginator.inputToken) || values.has(paginator.limitKey));
+  const autoPaginate = paginator !== undefined && !globals.noPaginate && !manualPaging;
+  if (autoPaginate && paginator.outputToken !== undefined && pages.pageSize !== undefined)
+    setOwn(params, paginator.limitKey, pages.pageSize);
   validateParams(params, spec.input);
 
   const credentials: Credentials = isUnsignedOperation(spec)
     ? { kind: 'anonymous' }
     : await callerCredentials(host, profile, globals, options);
   const region = globals.region ?? options.env?.AWS_REGION ?? options.env?.AWS_DEFAULT_REGION ?? profileSettings?.region ?? 'us-east-1';
-  const response = await host.invoke({
-    service: spec.service,
-    operation: spec.name,
-    params,
-    credentials,
-    region,
-    userAgent: `${options.userAgent ?? DEFAULT_USER_AGENT} md/command#${cliService}.${cliOperationName(spec)}`,
-    ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
-  });
+  const call = (callParams: Record<string, unknown>) =>
+    host.invoke({
+      service: spec.service,
+      operation: spec.name,
+      params: callParams,
+      credentials,
+      region,
+      userAgent: `${options.userAgent ?? DEFAULT_USER_AGENT} md/command#${cliService}.${cliOperationName(spec)}`,
+      ...(options.sourceIp !== undefined ? { sourceIp: options.sourceIp } : {}),
+    });
+  const first = await call(params);
+  const response =
+    autoPaginate && paginator !== undefined
+      ? await followPages(first, paginator, (token) => call({ ...params, [paginator.inputToken]: token }))
+      : first;
   if (!response.ok) {
     const notes = fileDiagnostics(spec.service, response.error.code, fromFiles);
     return {
@@ -140,7 +151,7 @@ async function runOperation(
       stderr: renderServiceError(response.error.code, spec.name, response.error.message) + notes,
     };
   }
-  const paged = paginator !== undefined && !globals.noPaginate ? applyPagination(response.output, paginator, pages) : response.output;
+  const paged = autoPaginate && paginator !== undefined ? applyPagination(response.output, paginator, pages) : response.output;
   const output = applyOutputFiles(host, spec, values, paged);
   const stdout = formatOutput(output, {
     format,
@@ -215,7 +226,7 @@ function pageRequest(values: Map<string, unknown>, paginator: Paginator | undefi
   const maxItems = values.get('max_items');
   if (typeof maxItems === 'string') request.maxItems = pythonInt(maxItems);
   const pageSize = values.get('page_size');
-  if (typeof pageSize === 'string') pythonInt(pageSize);
+  if (typeof pageSize === 'string') request.pageSize = pythonInt(pageSize);
   const token = values.get('starting_token');
   if (typeof token === 'string' && paginator !== undefined) request.skip = decodeToken(token, paginator);
   return request;

@@ -227,8 +227,18 @@ class Evaluation {
     const noAllowReason: ReasonCode =
       rpKind === 'trust' ? 'TRUST_POLICY_NO_ALLOW' : rpKind === 'key' ? 'KEY_POLICY_NO_ALLOW' : 'NO_RESOURCE_POLICY_ALLOW';
     const rpLayer: DecidingLayer = rpKind === 'key' ? 'key' : rpKind === 'trust' ? 'trust' : 'resource';
+    // A trust or key policy without an Allow ends the evaluation here (it must allow explicitly), so the
+    // step says "no allow", not "passes" (learners review: a denied trust policy read "evaluation continues").
+    const mustAllow = (rpKind === 'trust' || rpKind === 'key') && rp !== undefined;
     if (resource)
-      this.step('resource', grant ? 'allow' : 'continue', grant ? RESOURCE_GRANT_CODES[grant.kind] : 'RESOURCE_NO_ALLOW', { kind: rpKind });
+      this.step(
+        'resource',
+        grant ? 'allow' : mustAllow ? 'implicitDeny' : 'continue',
+        grant ? RESOURCE_GRANT_CODES[grant.kind] : 'RESOURCE_NO_ALLOW',
+        {
+          kind: rpKind,
+        },
+      );
     else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', {});
 
     // Callers with no identity: only the resource policy can let them in.
@@ -237,7 +247,7 @@ class Evaluation {
       return this.finish('implicitDeny', p.type === 'Anonymous' ? 'ANONYMOUS_NO_RESOURCE_ALLOW' : noAllowReason, rpLayer, [], {});
     }
     // Trust and key policies must allow explicitly, whatever identity policies say.
-    if ((rpKind === 'trust' || rpKind === 'key') && rp && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], {});
+    if (mustAllow && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], {});
 
     if (this.crossAccount) {
       this.step('crossAccount', 'continue', 'CROSS_ACCOUNT_BOTH_SIDES', {

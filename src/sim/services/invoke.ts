@@ -21,6 +21,7 @@ import type { ServiceRequest, ServiceResponse } from './contract.ts';
 import { accessDeniedFor, authenticationFault, fault, ServiceFault } from './errors.ts';
 import { dataEventSelected, deliverToOrganizationTrails } from './cloudtrail/selectors.ts';
 import { serviceDefinition } from './handlers.ts';
+import { loadServices } from '../catalog/services.ts';
 import type { AuthorizeOptions, OperationContext, TrailOverrides } from './operation.ts';
 import { callerPolicies, referencedAwsManagedArns } from './policy-sources.ts';
 import { globalContext } from './request-context.ts';
@@ -63,6 +64,9 @@ export async function invokeService(endpoint: EndpointWorld, request: ServiceReq
       endpoint.managedReferencesLoaded = true;
     }
     await loadAwsManagedDocuments(arnsIn(request.params));
+    const operations = serviceDefinition(request.service)?.operations;
+    const needs = operations && Object.hasOwn(operations, request.operation) ? operations[request.operation]?.catalog : undefined;
+    if (needs !== undefined) await loadServices(needs);
     return invokeLoaded(endpoint, request);
   } catch {
     // Fail closed on a malformed request object or an internal error: nothing is performed.

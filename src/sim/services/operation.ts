@@ -82,6 +82,8 @@ export interface OperationDefinition {
   readOnly: boolean;
   /** S3 object-level calls are data events (CloudTrail User Guide, "Logging data events"). */
   dataEvent?: boolean;
+  /** Services of the authorization reference the handler reads; the pipeline loads them before it runs (handlers are synchronous). */
+  catalog?: readonly string[];
   /**
    * Set for operations AWS serves unsigned (botocore `auth: smithy.api#noAuth`), see services/unsigned.ts.
    * Either the account the call lands in, read from its parameters (the role ARN, the access token), or

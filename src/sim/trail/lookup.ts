@@ -22,7 +22,6 @@ export interface LookupQuery {
   startMs?: number;
   endMs?: number;
   nowMs: number;
-  maxResults?: number;
 }
 
 const NINETY_DAYS_MS = 90 * 24 * 3600 * 1000;
@@ -85,7 +84,6 @@ export function lookupEvents(records: readonly Record<string, unknown>[], query:
     };
     if (query.attribute && !matches(event, query.attribute)) continue;
     out.push(event);
-    if (out.length >= (query.maxResults ?? Number.POSITIVE_INFINITY)) break;
   }
   return out;
 }
@@ -110,5 +108,53 @@ function matches(event: LookedUpEvent, attr: { key: string; value: string }): bo
       return event.Resources.some((r) => r.ResourceName === attr.value);
     default:
       return false;
+  }
+}
+
+/** One page of a LookupEvents answer. */
+export interface EventsPage {
+  Events: LookedUpEvent[];
+  NextToken?: string;
+}
+
+/** The default and largest page: "The default number of results returned is 50, with a maximum of 50 possible." (API Reference, LookupEvents). */
+export const LOOKUP_PAGE_SIZE = 50;
+
+/**
+ * Cuts the answer into pages. The token names the last event returned and the query it belongs to:
+ * AWS says the token "must be passed in with the same parameters as the previous call", and answers
+ * InvalidNextTokenException for "a token that was previously used in a request with different
+ * parameters". Naming the event (not an offset) keeps the next page right when newer events arrive
+ * between calls, as they do here: each LookupEvents call is itself a management event.
+ */
+export function pageOfEvents(
+  events: readonly LookedUpEvent[],
+  query: string,
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+): EventsPage | 'INVALID_TOKEN' {
+  let start = 0;
+  if (nextToken !== undefined) {
+    const after = tokenEvent(nextToken, query);
+    const index = after === undefined ? -1 : events.findIndex((e) => e.EventId === after);
+    if (index < 0) return 'INVALID_TOKEN';
+    start = index + 1;
+  }
+  const end = start + (maxResults ?? LOOKUP_PAGE_SIZE);
+  const page = events.slice(start, end);
+  const last = page[page.length - 1];
+  return end < events.length && last !== undefined
+    ? { Events: page, NextToken: btoa(JSON.stringify({ after: last.EventId, query })) }
+    : { Events: page };
+}
+
+function tokenEvent(token: string, query: string): string | undefined {
+  try {
+    const data = JSON.parse(atob(token)) as unknown;
+    if (typeof data !== 'object' || data === null) return undefined;
+    const { after, query: was } = data as Record<string, unknown>;
+    return typeof after === 'string' && was === query ? after : undefined;
+  } catch {
+    return undefined;
   }
 }

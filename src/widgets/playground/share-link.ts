@@ -20,6 +20,7 @@ export const MAX_IMPORT_CHARS = 10_000_000;
 /** Why a link or file was refused: a stable code and words for the learner. */
 export interface DecodeError {
   code:
+    | 'SHARE_EMPTY'
     | 'SHARE_TOO_LARGE'
     | 'SHARE_NOT_BASE64'
     | 'SHARE_NOT_DEFLATE'
@@ -49,6 +50,9 @@ export function decodeShare(fragment: string): Decoded | undefined {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const value = params.get(SHARE_PARAM);
   if (value === null) return undefined;
+  // A link cut off after `#world=` (copied in part): say so, instead of a JSON parser's "Unexpected end".
+  if (value === '')
+    return fail('SHARE_EMPTY', 'The link ends at "#world=" with no world after it; it was cut off. Copy the whole link again.');
   if (value.length > MAX_SHARE_CHARS)
     return fail('SHARE_TOO_LARGE', `The shared world is too large (${value.length} characters; at most ${MAX_SHARE_CHARS}).`);
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return fail('SHARE_NOT_BASE64', 'The link is damaged: the world part is not base64url text.');

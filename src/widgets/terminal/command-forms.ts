@@ -12,6 +12,8 @@ export interface FormField {
   /** The CLI option the field fills; omitted for --profile which is global. */
   option: string;
   optional?: boolean;
+  /** How the typed value becomes the option's value (a lookup attribute from a user name); as typed when absent. */
+  wrap?: (value: string) => string;
 }
 
 /** A command a learner can run from a form. */
@@ -60,12 +62,84 @@ export const COMMAND_FORMS: readonly CommandForm[] = [
     label: 'Assume a role',
     base: 'aws sts assume-role',
     fields: [
-      { name: 'role', label: 'Role ARN', placeholder: 'arn:aws:iam::123456789012:role/Admin', option: '--role-arn' },
+      { name: 'role', label: 'Role ARN', placeholder: 'arn:aws:iam::111122223333:role/Admin', option: '--role-arn' },
       { name: 'session', label: 'Session name', placeholder: 'me', option: '--role-session-name' },
       profile,
     ],
   },
   { id: 'list-buckets', label: 'List S3 buckets', base: 'aws s3api list-buckets', fields: [profile] },
+  // Lessons 7–12 (learners review m9): roles, inline and bucket policies from files of the file editor, MFA, the trail.
+  {
+    id: 'create-role',
+    label: 'Create a role (trust policy from a file)',
+    base: 'aws iam create-role',
+    fields: [
+      { name: 'role', label: 'Role name', placeholder: 'ReportsReader', option: '--role-name' },
+      {
+        name: 'trust',
+        label: 'Trust policy (a file saved in the file editor)',
+        placeholder: 'file://trust.json',
+        option: '--assume-role-policy-document',
+      },
+      profile,
+    ],
+  },
+  {
+    id: 'put-user-policy',
+    label: 'Put an inline policy on a user (from a file)',
+    base: 'aws iam put-user-policy',
+    fields: [
+      userName,
+      { name: 'name', label: 'Policy name', placeholder: 'ReadReports', option: '--policy-name' },
+      {
+        name: 'document',
+        label: 'Policy document (a file saved in the file editor)',
+        placeholder: 'file://policy.json',
+        option: '--policy-document',
+      },
+      profile,
+    ],
+  },
+  {
+    id: 'put-bucket-policy',
+    label: 'Set a bucket policy (from a file)',
+    base: 'aws s3api put-bucket-policy',
+    fields: [
+      { name: 'bucket', label: 'Bucket', placeholder: 'dojo-shared', option: '--bucket' },
+      {
+        name: 'document',
+        label: 'Bucket policy (a file saved in the file editor)',
+        placeholder: 'file://bucket-policy.json',
+        option: '--policy',
+      },
+      profile,
+    ],
+  },
+  {
+    id: 'create-mfa',
+    label: 'Create a virtual MFA device (seed saved to a file)',
+    base: 'aws iam create-virtual-mfa-device --bootstrap-method Base32StringSeed',
+    fields: [
+      { name: 'device', label: 'Device name', placeholder: 'ana-phone', option: '--virtual-mfa-device-name' },
+      { name: 'outfile', label: 'Seed file', placeholder: 'ana-seed.txt', option: '--outfile' },
+      profile,
+    ],
+  },
+  {
+    id: 'lookup-events',
+    label: "CloudTrail: one user's recent events",
+    base: 'aws cloudtrail lookup-events --max-items 20',
+    fields: [
+      {
+        name: 'who',
+        label: 'User name (or role session name)',
+        placeholder: 'alice',
+        option: '--lookup-attributes',
+        wrap: (value) => `AttributeKey=Username,AttributeValue=${value}`,
+      },
+      profile,
+    ],
+  },
 ];
 
 /** The command line a form builds from the values typed into it. */
@@ -74,7 +148,8 @@ export function buildCommand(form: CommandForm, values: Record<string, string>):
   for (const field of form.fields) {
     const value = (values[field.name] ?? '').trim();
     if (value === '' && field.optional) continue;
-    parts.push(field.option, shellQuote(value || field.placeholder));
+    const typed = value || field.placeholder;
+    parts.push(field.option, shellQuote(field.wrap ? field.wrap(typed) : typed));
   }
   return parts.join(' ');
 }

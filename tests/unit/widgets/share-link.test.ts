@@ -33,6 +33,13 @@ describe('share links', () => {
     expect(decodeShare('#section-2')).toBeUndefined();
   });
 
+  // Learners review, part 2 polish: "#world=" with nothing after it said "This is not JSON: Unexpected end of JSON input".
+  it('a link cut off after #world= says it was cut off', () => {
+    const decoded = decodeShare('#world=');
+    expect(decoded).toEqual({ ok: false, error: { code: 'SHARE_EMPTY', message: expect.stringContaining('cut off') as string } });
+    expect(JSON.stringify(decoded)).not.toContain('JSON');
+  });
+
   it.each([
     ['markup', '#world=<script>alert(1)</script>', 'SHARE_NOT_BASE64'],
     ['too long', `#world=${'A'.repeat(MAX_SHARE_CHARS + 1)}`, 'SHARE_TOO_LARGE'],

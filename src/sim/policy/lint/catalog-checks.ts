@@ -3,7 +3,7 @@
  * match no action, actions that don't apply to the statement's resources, and wildcard-only
  * actions (no resource-level permissions) paired with specific resources.
  */
-import type { CatalogService } from '../../catalog/services.ts';
+import type { CatalogAction, CatalogService } from '../../catalog/services.ts';
 import type { ParsedStatement } from '../types.ts';
 import { globCovers } from './glob.ts';
 import { finding, type LintFinding } from './messages.ts';
@@ -51,21 +51,34 @@ export function checkCatalog(s: ParsedStatement, out: LintFinding[], lookup: Loo
       out.push(finding('LINT_WILDCARD_ONLY_ACTION', { action: canonical }, a.span));
       continue;
     }
-    const templates = action.resourceTypes
-      .map((rt) => service.resourceTypes.get(rt.name.toLowerCase())?.arn)
-      .filter((t): t is string => t !== undefined)
-      .map(templateRegex);
-    if (templates.length === 0) continue;
-    const applies = specificResources.some((r) => {
-      // A resource pattern applies when some concrete ARN it matches fits a template.
-      const sample = r.value.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
-      return templates.some((t) => t.test(sample));
-    });
-    if (!applies)
+    if (
+      actionApplies(
+        service,
+        action,
+        specificResources.map((r) => r.value),
+      ) === false
+    )
       out.push(
         finding('LINT_ACTION_RESOURCE_MISMATCH', { action: canonical, types: action.resourceTypes.map((r) => r.name).join(', ') }, a.span),
       );
   }
+}
+
+/**
+ * Whether an action of the reference applies to one of these resource patterns: true, false, or
+ * undefined when the reference gives no ARN template to test against. A pattern applies when some
+ * concrete ARN it matches fits one of the action's resource-type templates.
+ */
+export function actionApplies(service: CatalogService, action: CatalogAction, resources: readonly string[]): boolean | undefined {
+  const templates = action.resourceTypes
+    .map((rt) => service.resourceTypes.get(rt.name.toLowerCase())?.arn)
+    .filter((t): t is string => t !== undefined)
+    .map(templateRegex);
+  if (templates.length === 0) return undefined;
+  return resources.some((r) => {
+    const sample = r.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
+    return templates.some((t) => t.test(sample));
+  });
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -6,7 +6,7 @@ import { cliTimestamp } from '../../world/dates.ts';
 import { own, type EventSelector, type Trail } from '../../world/state.ts';
 import { fault } from '../errors.ts';
 import { optBool, optList, optNum, optStr, str, type OperationContext, type OperationDefinition } from '../operation.ts';
-import { lookupEvents } from '../../trail/lookup.ts';
+import { lookupEvents, pageOfEvents } from '../../trail/lookup.ts';
 
 function trailArn(ctx: OperationContext, name: string): string {
   return `arn:aws:cloudtrail:${ctx.region}:${ctx.state.accountId}:trail/${name}`;
@@ -159,9 +159,20 @@ function lookup(ctx: OperationContext): Record<string, unknown> {
     ...(start !== undefined ? { startMs: Date.parse(start) } : {}),
     ...(end !== undefined ? { endMs: Date.parse(end) } : {}),
     nowMs: ctx.nowMs,
-    ...(optNum(ctx, 'MaxResults') !== undefined ? { maxResults: optNum(ctx, 'MaxResults') ?? 50 } : {}),
   });
-  return { Events: events.map((e) => ({ ...e, EventTime: cliTimestamp(e.EventTime) })) };
+  // The page belongs to these parameters; a token from another query is refused (see pageOfEvents).
+  const query = JSON.stringify([attrs[0]?.AttributeKey ?? null, attrs[0]?.AttributeValue ?? null, start ?? null, end ?? null]);
+  const page = pageOfEvents(events, query, optNum(ctx, 'MaxResults'), optStr(ctx, 'NextToken'));
+  if (page === 'INVALID_TOKEN')
+    throw fault(
+      'InvalidNextTokenException',
+      'Invalid NextToken: it is not valid, or was issued for a request with different parameters.',
+      400,
+    );
+  return {
+    Events: page.Events.map((e) => ({ ...e, EventTime: cliTimestamp(e.EventTime) })),
+    ...(page.NextToken !== undefined ? { NextToken: page.NextToken } : {}),
+  };
 }
 
 /** The CloudTrail operations. */

@@ -4,6 +4,7 @@
  */
 import type { AuthorizeOptions } from '../operation.ts';
 import { parsePolicy } from '../../policy/parse.ts';
+import { BUCKET_POLICY_CATALOG, checkBucketPolicy } from './bucket-policy-check.ts';
 import { cliTimestamp } from '../../world/dates.ts';
 import { own, type AccountState, type Bucket } from '../../world/state.ts';
 import { fault, ServiceFault } from '../errors.ts';
@@ -186,13 +187,7 @@ function putBucketPolicy(ctx: OperationContext): Record<string, unknown> {
           : (first?.awsMessage ?? 'Invalid policy syntax.');
     throw fault('MalformedPolicy', message, 400);
   }
-  // Every resource of a bucket policy must be the bucket or inside it (S3 User Guide, "Bucket policies").
-  for (const s of parsed.policy.statements) {
-    for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) {
-      if (r.value !== `arn:aws:s3:::${bucket.name}` && !r.value.startsWith(`arn:aws:s3:::${bucket.name}/`))
-        throw fault('MalformedPolicy', 'Policy has invalid resource', 400);
-    }
-  }
+  checkBucketPolicy(parsed.policy, bucket.name);
   // Principals naming users or roles of this account must exist (S3 resolves them when saving).
   try {
     requireExistingPrincipals(ctx.state, parsed.policy, ctx.accountState);
@@ -380,7 +375,7 @@ export const S3_OPERATIONS_IMPL: Record<string, OperationDefinition> = {
   CreateBucket: { handler: createBucket, readOnly: false },
   ListBuckets: { handler: listBuckets, readOnly: true },
   DeleteBucket: { handler: deleteBucket, readOnly: false },
-  PutBucketPolicy: { handler: putBucketPolicy, readOnly: false },
+  PutBucketPolicy: { handler: putBucketPolicy, readOnly: false, catalog: BUCKET_POLICY_CATALOG },
   GetBucketPolicy: { handler: getBucketPolicy, readOnly: true },
   DeleteBucketPolicy: { handler: deleteBucketPolicy, readOnly: false },
   PutObject: { handler: putObject, readOnly: false, dataEvent: true },
