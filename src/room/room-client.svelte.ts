@@ -76,6 +76,9 @@ export class RoomClient {
   #failures = 0;
   #conflicts = 0;
   #stops: (() => void)[] = [];
+  /** Appends to the local log still under way. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping; never rendered
+  #appending = new Set<Promise<unknown>>();
 
   /** Starts logging signals (always) and, when served with a room, looks for it and resumes reporting. */
   async start(): Promise<void> {
@@ -126,6 +129,8 @@ export class RoomClient {
   /** Joins the room with its code and a display name; answers an error message or null. */
   async join(code: string, name: string): Promise<string | null> {
     this.failure = null;
+    // What happened before joining (the page visit) stays before the join: let it reach the log first.
+    await Promise.allSettled(this.#appending);
     const log = await readLog();
     let response: Response;
     try {
@@ -259,7 +264,13 @@ export class RoomClient {
     // The same schema the server parses with: a link the server would refuse is never logged.
     const parsed = eventBodySchema.safeParse(body);
     if (!parsed.success) return;
-    await appendToLog(parsed.data);
+    const appended = appendToLog(parsed.data);
+    this.#appending.add(appended);
+    try {
+      await appended;
+    } finally {
+      this.#appending.delete(appended);
+    }
     if (this.membership) {
       this.pending++;
       clearTimeout(this.#timer);
