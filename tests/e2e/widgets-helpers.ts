@@ -10,7 +10,9 @@ export async function setEditorText(page: Page, scope: Locator, name: string, te
   // Monaco replaces the textarea once an editor has been in view: bring each into view (an editor
   // the widget just revealed may sit below the fold) and wait for every one to settle first.
   const unsettled = scope.locator('[data-editor-status="plain"], [data-editor-status="loading"]');
-  for (const editor of await unsettled.all()) await editor.scrollIntoViewIfNeeded().catch(() => undefined);
+  // The list shrinks as editors settle (`.all()` hands out positions, not elements): a short
+  // timeout per editor, never a wait for an editor that has already become Monaco.
+  for (const editor of await unsettled.all()) await editor.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
   await expect(unsettled).toHaveCount(0, { timeout: 20_000 });
   const editor = scope.getByRole('textbox', { name, exact: true });
   const tag = await editor.evaluate((el) => el.tagName.toLowerCase());
