@@ -7,6 +7,7 @@
 import { adminSessionSteps } from '../../../src/course/admin-session.ts';
 import { policyFileText, withPolicyFile } from '../../../src/course/policy-file.ts';
 import { defineExercises } from '../../../src/course/exercise.ts';
+import { delegateRolesExercise } from './delegate-roles.ts';
 
 const internBoundary = JSON.stringify({
   Version: '2012-10-17',
@@ -349,6 +350,7 @@ export default defineExercises([
       },
     ],
   },
+  delegateRolesExercise,
   {
     id: 'scp-ceiling',
     title: 'Meet a service control policy',
