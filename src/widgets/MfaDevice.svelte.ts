@@ -102,8 +102,13 @@ export class MfaDeviceState {
     await this.refresh();
   }
 
-  /** Puts the current code in the first empty code field. */
-  useCurrentCode(): void {
+  /**
+   * Puts the current code in the first empty code field. The code is read again first: the one on
+   * screen can be a second old, or from before a "Skip 30 s" whose clock move has not been read back
+   * yet (a quick second click copied the first code twice, and enabling failed).
+   */
+  async useCurrentCode(): Promise<void> {
+    await this.refresh();
     if (!this.codes) return;
     if (this.code1 === '' || this.code2 !== '') {
       this.code1 = this.codes.code;

@@ -21,13 +21,15 @@ export interface OpenFileRequest {
   world: string;
   name: string;
   handled: boolean;
+  /** The editor asked (none: no Files editor for the world on the page). */
+  editor?: Element;
 }
 
 const pending = new WeakMap<Element, string>();
 
 /**
- * Asks the Files editor for `world` nearest after `from` to open `name`; returns the request,
- * `handled` set when an editor took it at once.
+ * Asks the Files editor for `world` nearest after `from` to open `name` and scrolls it into view;
+ * returns the request, `handled` set when the editor took it at once.
  */
 export function requestOpenFile(world: string, name: string, from: Element): OpenFileRequest {
   const detail: OpenFileRequest = { world, name, handled: false };
@@ -39,7 +41,9 @@ export function requestOpenFile(world: string, name: string, from: Element): Ope
   target.dispatchEvent(new CustomEvent<OpenFileRequest>(OPEN_FILE_EVENT, { detail }));
   if (detail.handled) pending.delete(target);
   else pending.set(target, name);
-  return detail;
+  // "Open in the editor" takes the learner there; an editor not started yet starts as it comes into view.
+  target.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  return { ...detail, editor: target };
 }
 
 /** The file a request asked `editor` to open before it started (taken once). */

@@ -80,6 +80,7 @@ async function enrollWithAuthenticator(page: Page): Promise<void> {
   await expect(mfa.getByRole('group', { name: 'Authenticator' })).toContainText(/\d{3}\s\d{3}/);
   await waitForFreshCode(mfa.getByRole('group', { name: 'Authenticator' }));
   await mfa.getByRole('button', { name: 'Use this code' }).click();
+  await expect(mfa.getByRole('textbox', { name: 'Code 1' })).toHaveValue(/^\d{6}$/);
   const code1 = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
   expect(code1).toMatch(/^\d{6}$/);
   await mfa.getByRole('button', { name: 'Skip 30 s' }).click();

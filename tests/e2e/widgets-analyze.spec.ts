@@ -108,7 +108,7 @@ test('playground: the trail gives alice a policy with real ARNs, saved as a file
   await expect(panel.getByLabel('Generated policy')).toContainText('arn:aws:iam::123456789012:user/alice');
   await expect(panel.getByText('✓ Validated and linted: no findings.')).toBeVisible();
   await panel.getByRole('button', { name: 'Save as world file and open in the editor' }).click();
-  await expect(panel.getByText(/Saved as generated-alice.json.*Opened generated-alice.json in the Files editor/)).toBeVisible();
+  await expect(panel.getByText(/Saved as generated-alice.json.*(Opened|Opening) generated-alice.json in the Files editor/)).toBeVisible();
   const files = page.getByRole('region', { name: 'Files in this world' });
   await expect(files.getByRole('combobox', { name: 'File name' })).toHaveValue('generated-alice.json');
   await expect(await runInTerminal(page, 'cat generated-alice.json')).toContainText('iam:GetUser');

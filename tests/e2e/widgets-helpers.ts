@@ -40,8 +40,18 @@ export async function showWidget(widget: Locator): Promise<void> {
 export async function runInTerminal(page: Page, line: string): Promise<Locator> {
   const terminal = page.getByRole('region', { name: 'AWS terminal' });
   const log = terminal.getByRole('log', { name: 'Terminal output' });
-  await terminal.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island', { has: terminal }).last()).not.toHaveAttribute('ssr', { timeout: 30_000 });
+  // The island hydrates once it has been in view; a layout shift right after the scroll (a notice,
+  // a world being replaced) can move it out again first, so bring it back while waiting.
+  const island = page.locator('astro-island', { has: terminal }).last();
+  await expect
+    .poll(
+      async () => {
+        await terminal.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
+        return island.getAttribute('ssr');
+      },
+      { timeout: 30_000 },
+    )
+    .toBeNull();
   // Entries are numbered; the terminal renders only its newest ones, so wait for a new number.
   const last = log.locator('.entry').last();
   const before = (await log.locator('.entry').count()) === 0 ? '0' : ((await last.getAttribute('data-entry')) ?? '0');

@@ -23,6 +23,7 @@ test('two consecutive codes enable the device', async ({ page }) => {
   await expect(mfa.getByRole('img', { name: /QR code for the authenticator app: otpauth:\/\/totp\// })).toBeVisible();
   await waitForFreshCode(authenticator);
   await mfa.getByRole('button', { name: 'Use this code' }).click();
+  await expect(mfa.getByRole('textbox', { name: 'Code 1' })).toHaveValue(/^\d{6}$/);
   const first = await mfa.getByRole('textbox', { name: 'Code 1' }).inputValue();
   await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
   await expect(mfa.getByRole('textbox', { name: 'Code 1' })).toHaveValue(first);

@@ -99,7 +99,7 @@ export class GeneratePolicyState {
     }
     this.saved =
       name === wanted.trim() || wanted.trim() === ''
-        ? `Saved as ${name}: the terminal reads it as file://${name}, and the Files editor opens it.`
+        ? `Saved as ${name}: the terminal reads it as file://${name}.`
         : `${wanted.trim()} already exists, so it was kept and the policy saved as ${name} (file://${name}).`;
     return name;
   }
