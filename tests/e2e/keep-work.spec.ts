@@ -100,7 +100,8 @@ test('a save the browser refuses is shown with the remedy; an import that cannot
       }
     }
   });
-  await runInTerminal(page, 'aws iam create-user --user-name not-saved-yet');
+  // Up to ~128 characters may still be free: the change must need more than that to be refused.
+  await runInTerminal(page, `aws iam create-user --user-name not-saved-yet --tags Key=note,Value=${'n'.repeat(250)}`);
   const terminal = page.getByRole('region', { name: 'AWS terminal' });
   await expect(terminal.getByRole('alert')).toContainText('Your latest change is NOT saved');
   await expect(terminal.getByRole('button', { name: 'Export this world' })).toBeVisible();
