@@ -34,7 +34,9 @@ export async function run(terminal: Locator, command: string): Promise<{ exit: s
   await input.press('Enter');
   await expect(entries).toHaveCount(before + 1, { timeout: 20_000 });
   const entry = entries.nth(before);
-  return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allInnerTexts()).join('\n') };
+  // Text content, not innerText: an entry out of view skips rendering (content-visibility: auto),
+  // and the innerText of what is not rendered is empty.
+  return { exit: (await entry.getAttribute('data-exit')) ?? '', out: (await entry.locator('pre').allTextContents()).join('\n') };
 }
 
 /** Does an exercise's reference solution as a learner would; `vars` gains what its steps save. */

@@ -47,7 +47,7 @@ async function run(terminal: Locator, command: string): Promise<string> {
   await input.press('Enter');
   await expect(entries).toHaveCount(before + 1, { timeout: 15_000 });
   const entry = entries.nth(before);
-  return (await entry.locator('pre').allInnerTexts()).join('\n');
+  return (await entry.locator('pre').allTextContents()).join('\n');
 }
 
 /** Runs a command that must succeed and returns its stdout parsed as JSON (or null when empty). */
