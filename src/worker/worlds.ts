@@ -71,9 +71,9 @@ export const worlds = {
   async journalUpdate(name: string, known: string | undefined): Promise<JournalUpdate> {
     const s = await slot(name);
     const snapshotKept = known === s.generation && s.journal.snapshot !== undefined;
-    const journal = snapshotKept ? structuredClone({ ...s.journal, snapshot: undefined }) : structuredClone(s.journal);
-    if (snapshotKept) delete journal.snapshot;
-    return { generation: s.generation, journal, snapshotKept };
+    const sent = { ...s.journal };
+    if (snapshotKept) delete sent.snapshot;
+    return { generation: s.generation, journal: structuredClone(sent), snapshotKept };
   },
 
   /** Replaces `name` with a new world built from `start` (an exercise's start state, a reset). */

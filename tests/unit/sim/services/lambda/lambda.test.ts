@@ -139,8 +139,11 @@ describe('Invoke: the function runs its lines as the execution role', () => {
       stderr: '',
     });
     expect(results[1]?.exitCode).toBe(0);
-    // The function's scratch files (its simulated /tmp, not this machine's) are its own: the learner's files are untouched.
-    expect(world.listFiles()).not.toContain('/tmp/hello.txt');
+    // The file the function wrote (the get-object's outfile, in its own simulated scratch space) is
+    // the function's: the learner's files are untouched.
+    const scratchFile = results[1]?.command.split(' ').at(-1);
+    expect(scratchFile).toMatch(/hello\.txt$/);
+    expect(world.listFiles()).not.toContain(scratchFile);
   });
 
   it("the credential issue is Lambda's AssumeRole (AWSService, invokedBy lambda.amazonaws.com), then the calls under the session", async () => {
