@@ -391,39 +391,71 @@ class Evaluation {
     this.step('final', decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny', reason, params);
     const result = this.traced
       ? { decision, reason, decidingLayer: layer, decidingStatements: statements, explanation: this.explain() }
-      : lazyResult(decision, reason, layer, statements, this);
+      : new LazyResult(decision, reason, layer, statements, this);
     if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
     return result;
   }
 }
 
 /**
+ * One getter for every lazy result. Accessors written in an object literal are new functions each
+ * time, and V8 keeps accessor functions in the object's hidden class: every result got a hidden class
+ * of its own, allocated where the collector looks least often and holding the whole evaluation
+ * (parsed policies included) alive long after the result was dropped — on fresh policy text that was
+ * most of a decision's time (bench/engine.bench.ts). Shared functions share one hidden class.
+ */
+const LAZY_EXPLANATION: PropertyDescriptor = {
+  get(this: LazyResult): Explanation {
+    return this.settle(this.explain());
+  },
+  set(this: LazyResult, value: Explanation): void {
+    this.settle(value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
  * A result whose `explanation` is an own enumerable property like any other (spread, JSON,
  * structuredClone and deep equality see it), built on first read and then kept as a plain value.
+ * The evaluation it is built from sits in a private field, which none of those see.
  */
-function lazyResult(
-  decision: AuthorizationResult['decision'],
-  reason: ReasonCode,
-  decidingLayer: DecidingLayer,
-  decidingStatements: StatementRef[],
-  evaluation: Evaluation,
-): AuthorizationResult {
-  const settle = (target: AuthorizationResult, value: Explanation): Explanation => {
-    Object.defineProperty(target, 'explanation', { value, writable: true, enumerable: true, configurable: true });
+class LazyResult implements AuthorizationResult {
+  decision: AuthorizationResult['decision'];
+  reason: ReasonCode;
+  decidingLayer: DecidingLayer;
+  decidingStatements: StatementRef[];
+  declare explanation: Explanation;
+  declare deniedByPolicyType?: AuthorizationResult['deniedByPolicyType'];
+  #evaluation: Evaluation | undefined;
+
+  constructor(
+    decision: AuthorizationResult['decision'],
+    reason: ReasonCode,
+    decidingLayer: DecidingLayer,
+    decidingStatements: StatementRef[],
+    evaluation: Evaluation,
+  ) {
+    this.decision = decision;
+    this.reason = reason;
+    this.decidingLayer = decidingLayer;
+    this.decidingStatements = decidingStatements;
+    this.#evaluation = evaluation;
+    Object.defineProperty(this, 'explanation', LAZY_EXPLANATION);
+  }
+
+  explain(): Explanation {
+    const evaluation = this.#evaluation;
+    // Unreachable (settle replaces the getter), but an explanation must never be invented.
+    if (!evaluation) throw new Error('the evaluation behind this result is gone');
+    return evaluation.explain();
+  }
+
+  settle(value: Explanation): Explanation {
+    Object.defineProperty(this, 'explanation', { value, writable: true, enumerable: true, configurable: true });
+    this.#evaluation = undefined;
     return value;
-  };
-  return {
-    decision,
-    reason,
-    decidingLayer,
-    decidingStatements,
-    get explanation(): Explanation {
-      return settle(this, evaluation.explain());
-    },
-    set explanation(value: Explanation) {
-      settle(this, value);
-    },
-  };
+  }
 }
 
 /** A deciding statement from a traced one (the trace fields left out, so results stay small). */
