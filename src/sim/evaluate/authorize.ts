@@ -13,6 +13,7 @@ import { RESOURCE_GRANT_CODES, type FlowStepCode } from './explanation-codes.ts'
 import { decidePolicy, type DecidedStatement } from './decide.ts';
 import { parsedPolicyOf } from './policy-cache.ts';
 import type { PrincipalMatchKind } from './principal.ts';
+import { LazyResult } from './lazy-result.ts';
 import { evaluatePolicy, type StatementRequest } from './statement.ts';
 import type {
   AuthorizationRequest,
@@ -30,6 +31,28 @@ import type {
 
 const RCP_SERVICES = RCP_SUPPORTED_SERVICES;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
+/** Steps without parameters share one empty object (frozen: nothing may write into it). */
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** An action as the evaluation reads it: lower-cased, and its service prefix. */
+interface ActionInfo {
+  lower: string;
+  service: string;
+}
+/** The same few actions recur on every request: shape-checked and lower-cased once. null = not `service:Action`. */
+const actionInfos = new Map<string, ActionInfo | null>();
+
+function actionInfo(action: string): ActionInfo | null {
+  let hit = actionInfos.get(action);
+  if (hit !== undefined) return hit;
+  if (ACTION_SHAPE.test(action)) {
+    const lower = action.toLowerCase();
+    hit = { lower, service: lower.slice(0, lower.indexOf(':')) };
+  } else hit = null;
+  if (actionInfos.size > 5000) actionInfos.clear();
+  actionInfos.set(action, hit);
+  return hit;
+}
 
 /**
  * Decides one request, with the full explanation. Never throws. The explanation is built when it is
@@ -75,10 +98,6 @@ function decide(request: AuthorizationRequest, traced: boolean): AuthorizationRe
   }
 }
 
-type Layer = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
-/** The order in which an explicit deny is reported when several layers deny (one type is named). */
-const DENY_REPORT_ORDER: Layer[] = ['scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
-
 interface LayerResult {
   /** Policies of the layer that parsed. */
   count: number;
@@ -86,9 +105,11 @@ interface LayerResult {
   denies: DecidedStatement[];
 }
 
-/** A policy that took part, kept to explain the decision later: what was known about it then. */
-interface Taken {
-  source: PolicySource;
+/**
+ * A policy that took part, kept to explain the decision later: what was known about it then (the
+ * source's fields are copied, since the caller may change its objects after the decision).
+ */
+interface Taken extends PolicySource {
   parsed: ParseResult;
   level: number | undefined;
   /** Its trace, when it was traced as it was decided. */
@@ -102,16 +123,19 @@ class Evaluation {
   /** Every policy that took part, in the order the explanation lists them. */
   readonly taken: Taken[] = [];
   /** The first that did not parse. */
-  broken: PolicySource | undefined;
+  broken: Taken | undefined;
   readonly sreq: StatementRequest;
   readonly crossAccount: boolean;
+
+  readonly action: ActionInfo | null;
 
   constructor(request: AuthorizationRequest, traced: boolean) {
     this.request = request;
     this.traced = traced;
     const ctx = normalizeContext(request.context ?? {});
+    this.action = typeof request.action === 'string' ? actionInfo(request.action) : null;
     this.sreq = {
-      actionLower: String(request.action).toLowerCase(),
+      actionLower: this.action?.lower ?? String(request.action).toLowerCase(),
       resource: String(request.resource),
       // A copy: the explanation is built later from what the request said now.
       principal: { ...request.principal },
@@ -126,9 +150,8 @@ class Evaluation {
   run(): AuthorizationResult {
     const { request } = this;
     const p = request.principal;
-    if (!ACTION_SHAPE.test(request.action))
-      return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: request.action });
-    const service = this.sreq.actionLower.slice(0, this.sreq.actionLower.indexOf(':'));
+    if (!this.action) return this.finish('implicitDeny', 'INVALID_REQUEST', 'request', [], { action: String(request.action) });
+    const service = this.action.service;
     const isRoot = p.type === 'Root';
     const signedIn = hasIdentity(p.type);
     const org = request.organization;
@@ -152,37 +175,28 @@ class Evaluation {
     const boundary = signedIn && !isRoot && request.permissionsBoundary ? this.layer([request.permissionsBoundary]) : undefined;
     const session = isSession && request.sessionPolicies !== undefined ? this.layer(request.sessionPolicies) : undefined;
 
-    if (isRoot) this.step('root', 'continue', 'ROOT_USER_FULL_ACCESS_BY_DEFAULT', {});
+    if (isRoot) this.step('root', 'continue', 'ROOT_USER_FULL_ACCESS_BY_DEFAULT', NO_PARAMS);
 
     // Fail closed: a policy that takes part but does not parse blocks the request.
     const broken = this.broken;
     if (broken) return this.finish('implicitDeny', 'POLICY_ERROR', broken.policyType, [], { policyId: broken.id });
 
-    // 1. Explicit deny in any applicable policy.
-    const byLayer: Record<Layer, DecidedStatement[]> = {
-      scp: scpLevels.flatMap((l) => l.denies),
-      rcp: rcpLevels.flatMap((l) => l.denies),
-      resource: resource?.denies ?? [],
-      identity: identity?.denies ?? [],
-      boundary: boundary?.denies ?? [],
-      session: session?.denies ?? [],
-    };
-    for (const layer of DENY_REPORT_ORDER) {
-      const denies = byLayer[layer];
-      const first = denies[0];
-      if (first) {
-        this.step('deny', 'deny', 'EXPLICIT_DENY_FOUND', { policyType: first.statement.policyType, policyId: first.statement.policyId });
-        const denyType: DecidingLayer = layer === 'resource' && rp?.kind === 'key' ? 'key' : first.statement.policyType;
-        return this.finish(
-          'explicitDeny',
-          'EXPLICIT_DENY',
-          denyType,
-          denies.map((d) => ref(d)),
-          {},
-        );
-      }
+    // 1. Explicit deny in any applicable policy, reported for the first layer that
+    // has one in this order (one policy type is named): SCP, RCP, resource, identity, boundary, session.
+    const explicit =
+      levelDenies(scpLevels) ??
+      levelDenies(rcpLevels) ??
+      someDenies(resource) ??
+      someDenies(identity) ??
+      someDenies(boundary) ??
+      someDenies(session);
+    const first = explicit?.[0];
+    if (explicit && first) {
+      this.step('deny', 'deny', 'EXPLICIT_DENY_FOUND', { policyType: first.statement.policyType, policyId: first.statement.policyId });
+      const denyType: DecidingLayer = explicit === resource?.denies && rp?.kind === 'key' ? 'key' : first.statement.policyType;
+      return this.finish('explicitDeny', 'EXPLICIT_DENY', denyType, refs(explicit, undefined), NO_PARAMS);
     }
-    this.step('deny', 'continue', 'NO_EXPLICIT_DENY', {});
+    this.step('deny', 'continue', 'NO_EXPLICIT_DENY', NO_PARAMS);
 
     // 2. RCPs: RCPFullAWSAccess is attached at every level and cannot be detached, so an RCP can
     // only deny (Organizations User Guide, "Resource control policies").
@@ -239,44 +253,44 @@ class Evaluation {
           kind: rpKind,
         },
       );
-    else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', {});
+    else this.step('resource', 'skip', 'NO_RESOURCE_POLICY', NO_PARAMS);
 
     // Callers with no identity: only the resource policy can let them in.
     if (!signedIn) {
-      if (grant) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
-      return this.finish('implicitDeny', p.type === 'Anonymous' ? 'ANONYMOUS_NO_RESOURCE_ALLOW' : noAllowReason, rpLayer, [], {});
+      if (grant) return this.finish('allowed', allowReason, rpLayer, grant.statements, NO_PARAMS);
+      return this.finish('implicitDeny', p.type === 'Anonymous' ? 'ANONYMOUS_NO_RESOURCE_ALLOW' : noAllowReason, rpLayer, [], NO_PARAMS);
     }
     // Trust and key policies must allow explicitly, whatever identity policies say.
-    if (mustAllow && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], {});
+    if (mustAllow && !grant) return this.finish('implicitDeny', noAllowReason, rpLayer, [], NO_PARAMS);
 
     if (this.crossAccount) {
       this.step('crossAccount', 'continue', 'CROSS_ACCOUNT_BOTH_SIDES', {
         principalAccount: p.accountId,
         resourceAccount: request.resourceAccountId,
       });
-      if (!grant) return this.finish('implicitDeny', rp ? noAllowReason : 'CROSS_ACCOUNT_NO_RESOURCE_ALLOW', rpLayer, [], {});
-      if (isRoot) return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+      if (!grant) return this.finish('implicitDeny', rp ? noAllowReason : 'CROSS_ACCOUNT_NO_RESOURCE_ALLOW', rpLayer, [], NO_PARAMS);
+      if (isRoot) return this.finish('allowed', allowReason, rpLayer, grant.statements, NO_PARAMS);
       const denied = this.principalSide(identity, boundary, session, 'CROSS_ACCOUNT_NO_IDENTITY_ALLOW');
       if (denied) return denied;
-      return this.finish('allowed', allowReason, rpLayer, [...grant.statements, ...(identity?.allows ?? []).map(ref)], {});
+      return this.finish('allowed', allowReason, rpLayer, refs(grant.statements, identity?.allows), NO_PARAMS);
     }
 
-    if (isRoot) return this.finish('allowed', 'ROOT_USER_ALLOWED', 'root', grant?.statements ?? [], {});
+    if (isRoot) return this.finish('allowed', 'ROOT_USER_ALLOWED', 'root', grant?.statements ?? [], NO_PARAMS);
 
     // Same account (IAM User Guide, "Policy evaluation logic", resource-based policies by principal
     // type, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): a grant to the user ARN or to the session ARN is not limited
     // by implicit denies; a grant to the role ARN (or everyone) is still limited by the boundary and
     // session policies; an account grant needs the identity side.
     if (grant && (grant.kind === 'user' || grant.kind === 'session'))
-      return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+      return this.finish('allowed', allowReason, rpLayer, grant.statements, NO_PARAMS);
     if (grant && grant.kind !== 'account') {
       const denied = this.boundaryAndSession(boundary, session);
       if (denied) return denied;
-      return this.finish('allowed', allowReason, rpLayer, grant.statements, {});
+      return this.finish('allowed', allowReason, rpLayer, grant.statements, NO_PARAMS);
     }
     const denied = this.principalSide(identity, boundary, session, 'NO_IDENTITY_ALLOW');
     if (denied) return denied;
-    return this.finish('allowed', 'IDENTITY_ALLOW', 'identity', [...(identity?.allows ?? []).map(ref), ...(grant?.statements ?? [])], {});
+    return this.finish('allowed', 'IDENTITY_ALLOW', 'identity', refs(identity?.allows, grant?.statements), NO_PARAMS);
   }
 
   /** Identity policies, then the boundary, then session policies must allow. */
@@ -288,33 +302,33 @@ class Evaluation {
   ): AuthorizationResult | undefined {
     if (!identity || identity.allows.length === 0) {
       this.step('identity', 'implicitDeny', 'IDENTITY_NO_ALLOW', { policies: String(identity?.count ?? 0) });
-      return this.finish('implicitDeny', noIdentity, 'identity', [], {});
+      return this.finish('implicitDeny', noIdentity, 'identity', [], NO_PARAMS);
     }
-    this.step('identity', 'allow', 'IDENTITY_ALLOW', {});
+    this.step('identity', 'allow', 'IDENTITY_ALLOW', NO_PARAMS);
     return this.boundaryAndSession(boundary, session);
   }
 
   boundaryAndSession(boundary: LayerResult | undefined, session: LayerResult | undefined): AuthorizationResult | undefined {
     if (boundary) {
       if (boundary.allows.length === 0) {
-        this.step('boundary', 'implicitDeny', 'BOUNDARY_NO_ALLOW', {});
-        return this.finish('implicitDeny', 'BOUNDARY_IMPLICIT_DENY', 'boundary', [], {});
+        this.step('boundary', 'implicitDeny', 'BOUNDARY_NO_ALLOW', NO_PARAMS);
+        return this.finish('implicitDeny', 'BOUNDARY_IMPLICIT_DENY', 'boundary', [], NO_PARAMS);
       }
-      this.step('boundary', 'allow', 'BOUNDARY_ALLOW', {});
-    } else this.step('boundary', 'skip', 'NO_BOUNDARY', {});
+      this.step('boundary', 'allow', 'BOUNDARY_ALLOW', NO_PARAMS);
+    } else this.step('boundary', 'skip', 'NO_BOUNDARY', NO_PARAMS);
     const p = this.request.principal;
     if (session) {
       if (session.allows.length === 0) {
-        this.step('session', 'implicitDeny', 'SESSION_POLICY_NO_ALLOW', {});
-        return this.finish('implicitDeny', 'SESSION_POLICY_IMPLICIT_DENY', 'session', [], {});
+        this.step('session', 'implicitDeny', 'SESSION_POLICY_NO_ALLOW', NO_PARAMS);
+        return this.finish('implicitDeny', 'SESSION_POLICY_IMPLICIT_DENY', 'session', [], NO_PARAMS);
       }
-      this.step('session', 'allow', 'SESSION_POLICY_ALLOW', {});
+      this.step('session', 'allow', 'SESSION_POLICY_ALLOW', NO_PARAMS);
     } else if (p.type === 'FederatedUser') {
       // "If you do not pass any session policies, then the resulting federated user session has no
       // permissions" (STS GetFederationToken).
-      this.step('session', 'implicitDeny', 'FEDERATED_NO_SESSION_POLICY', {});
-      return this.finish('implicitDeny', 'FEDERATED_NO_SESSION_POLICY', 'session', [], {});
-    } else this.step('session', 'skip', p.type === 'AssumedRole' ? 'ROLE_SESSION_NO_SESSION_POLICY' : 'NOT_A_SESSION', {});
+      this.step('session', 'implicitDeny', 'FEDERATED_NO_SESSION_POLICY', NO_PARAMS);
+      return this.finish('implicitDeny', 'FEDERATED_NO_SESSION_POLICY', 'session', [], NO_PARAMS);
+    } else this.step('session', 'skip', p.type === 'AssumedRole' ? 'ROLE_SESSION_NO_SESSION_POLICY' : 'NOT_A_SESSION', NO_PARAMS);
     return undefined;
   }
 
@@ -324,21 +338,20 @@ class Evaluation {
     for (const source of sources) {
       const parsed = parsedPolicyOf(source);
       // What the explanation needs of the source, as it is now.
-      const kept: PolicySource = { id: source.id, policyType: source.policyType, document: source.document };
-      if (source.arn !== undefined) kept.arn = source.arn;
-      if (source.name !== undefined) kept.name = source.name;
-      const taken: Taken = { source: kept, parsed, level };
+      const taken: Taken = { id: source.id, policyType: source.policyType, document: source.document, parsed, level };
+      if (source.arn !== undefined) taken.arn = source.arn;
+      if (source.name !== undefined) taken.name = source.name;
       this.taken.push(taken);
       if (!parsed.ok) {
-        this.broken ??= kept;
+        this.broken ??= taken;
         continue;
       }
       out.count++;
       if (!this.traced) {
-        decidePolicy(parsed.policy, kept, this.sreq, out.allows, out.denies);
+        decidePolicy(parsed.policy, taken, this.sreq, out.allows, out.denies);
         continue;
       }
-      const evaluation = evaluatePolicy(parsed.policy, kept, this.sreq);
+      const evaluation = evaluatePolicy(parsed.policy, taken, this.sreq);
       taken.traced = evaluation.explanation;
       for (const a of evaluation.allows) out.allows.push(decided(a.statement, a.principalMatch));
       for (const d of evaluation.denies) out.denies.push(decided(d.statement, d.principalMatch));
@@ -349,7 +362,8 @@ class Evaluation {
   /** The trace of every policy that took part, and the context keys its conditions missed. */
   explain(): Explanation {
     const policies: PolicyExplanation[] = [];
-    for (const { source, parsed, level, traced } of this.taken) {
+    for (const source of this.taken) {
+      const { parsed, level, traced } = source;
       if (traced) {
         if (level !== undefined) traced.level = level;
         policies.push(traced);
@@ -389,72 +403,11 @@ class Evaluation {
     params: Record<string, string>,
   ): AuthorizationResult {
     this.step('final', decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny', reason, params);
-    const result = this.traced
+    const result: AuthorizationResult = this.traced
       ? { decision, reason, decidingLayer: layer, decidingStatements: statements, explanation: this.explain() }
       : new LazyResult(decision, reason, layer, statements, this);
     if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
     return result;
-  }
-}
-
-/**
- * One getter for every lazy result. Accessors written in an object literal are new functions each
- * time, and V8 keeps accessor functions in the object's hidden class: every result got a hidden class
- * of its own, allocated where the collector looks least often and holding the whole evaluation
- * (parsed policies included) alive long after the result was dropped — on fresh policy text that was
- * most of a decision's time (bench/engine.bench.ts). Shared functions share one hidden class.
- */
-const LAZY_EXPLANATION: PropertyDescriptor = {
-  get(this: LazyResult): Explanation {
-    return this.settle(this.explain());
-  },
-  set(this: LazyResult, value: Explanation): void {
-    this.settle(value);
-  },
-  enumerable: true,
-  configurable: true,
-};
-
-/**
- * A result whose `explanation` is an own enumerable property like any other (spread, JSON,
- * structuredClone and deep equality see it), built on first read and then kept as a plain value.
- * The evaluation it is built from sits in a private field, which none of those see.
- */
-class LazyResult implements AuthorizationResult {
-  decision: AuthorizationResult['decision'];
-  reason: ReasonCode;
-  decidingLayer: DecidingLayer;
-  decidingStatements: StatementRef[];
-  declare explanation: Explanation;
-  declare deniedByPolicyType?: AuthorizationResult['deniedByPolicyType'];
-  #evaluation: Evaluation | undefined;
-
-  constructor(
-    decision: AuthorizationResult['decision'],
-    reason: ReasonCode,
-    decidingLayer: DecidingLayer,
-    decidingStatements: StatementRef[],
-    evaluation: Evaluation,
-  ) {
-    this.decision = decision;
-    this.reason = reason;
-    this.decidingLayer = decidingLayer;
-    this.decidingStatements = decidingStatements;
-    this.#evaluation = evaluation;
-    Object.defineProperty(this, 'explanation', LAZY_EXPLANATION);
-  }
-
-  explain(): Explanation {
-    const evaluation = this.#evaluation;
-    // Unreachable (settle replaces the getter), but an explanation must never be invented.
-    if (!evaluation) throw new Error('the evaluation behind this result is gone');
-    return evaluation.explain();
-  }
-
-  settle(value: Explanation): Explanation {
-    Object.defineProperty(this, 'explanation', { value, writable: true, enumerable: true, configurable: true });
-    this.#evaluation = undefined;
-    return value;
   }
 }
 
@@ -495,11 +448,29 @@ function strongestGrant(allows: DecidedStatement[]): { kind: PrincipalMatchKind;
     const kind = a.principalMatch?.kind ?? 'wildcard';
     if (best === undefined || GRANT_RANK[kind] > GRANT_RANK[best]) best = kind;
   }
-  return best === undefined ? undefined : { kind: best, statements: allows.map(ref) };
+  return best === undefined ? undefined : { kind: best, statements: refs(allows, undefined) };
 }
 
-function ref(a: DecidedStatement): StatementRef {
-  return a.statement;
+/** The deciding statements: `first`'s (statements, or decided statements), then `then`'s. */
+function refs(
+  first: readonly (StatementRef | DecidedStatement)[] | undefined,
+  then: readonly (StatementRef | DecidedStatement)[] | undefined,
+): StatementRef[] {
+  const out: StatementRef[] = [];
+  if (first) for (const x of first) out.push('statement' in x ? x.statement : x);
+  if (then) for (const x of then) out.push('statement' in x ? x.statement : x);
+  return out;
+}
+
+/** An organization layer's Deny statements over all its levels, when some level has one. */
+function levelDenies(levels: readonly LayerResult[]): DecidedStatement[] | undefined {
+  let out: DecidedStatement[] | undefined;
+  for (const l of levels) if (l.denies.length > 0) (out ??= []).push(...l.denies);
+  return out;
+}
+
+function someDenies(layer: LayerResult | undefined): DecidedStatement[] | undefined {
+  return layer && layer.denies.length > 0 ? layer.denies : undefined;
 }
 
 /** The policy types in evaluation order, for explanations. */
