@@ -17,6 +17,8 @@ interface ArnPattern {
   /** The pattern reached the resource part (had five colons). */
   full: boolean;
   lastEndsWithStar: boolean;
+  /** No head segment ends in `*` unless it is `*` (segments then align one to one with the ARN's). */
+  headAligned: boolean;
 }
 
 /** The outcome of matching one pattern. */
@@ -38,10 +40,10 @@ export function matchResourcePattern(pattern: string, resource: string, lookup: 
     const r = resolveVariables(split.rest, lookup, true);
     if (r.pattern === null || r.text === null) return { matched: false, resolved: null, variables: r.variables };
     const resolved = split.head.length === 5 ? `${split.head.join(':')}:${r.text}` : r.text;
-    return { matched: matchSplit({ ...split.arn, last: r.pattern }, resource), resolved, variables: r.variables };
+    return { matched: matchSplit(split.arn, r.pattern, resource), resolved, variables: r.variables };
   }
   if (pattern === resource) return { matched: true, resolved: pattern, variables: NO_VARIABLES };
-  return { matched: matchSplit(split.arn, resource), resolved: pattern, variables: NO_VARIABLES };
+  return { matched: matchSplit(split.arn, split.arn.last, resource), resolved: pattern, variables: NO_VARIABLES };
 }
 
 const NO_VARIABLES: ResolvedVariable[] = [];
@@ -52,11 +54,9 @@ export function resourcePatternMatches(pattern: string, resource: string, lookup
   const split = splitPattern(pattern);
   if (lookup && split.restHasVariable) {
     const r = resolvedPattern(split.rest, lookup, true);
-    if (r === null) return false;
-    const arn = split.arn;
-    return matchSplit({ head: arn.head, last: r.pattern, full: arn.full, lastEndsWithStar: arn.lastEndsWithStar }, resource);
+    return r !== null && matchSplit(split.arn, r.pattern, resource);
   }
-  return pattern === resource || matchSplit(split.arn, resource);
+  return pattern === resource || matchSplit(split.arn, split.arn.last, resource);
 }
 
 /** A policy pattern split once and reused: the same patterns are matched on every request. */
@@ -77,7 +77,13 @@ function splitPattern(pattern: string): SplitPattern {
     head,
     rest,
     restHasVariable: rest.includes('${'),
-    arn: { head, last: compileWildcard(rest), full: head.length === 5, lastEndsWithStar: rest.endsWith('*') },
+    arn: {
+      head,
+      last: compileWildcard(rest),
+      full: head.length === 5,
+      lastEndsWithStar: rest.endsWith('*'),
+      headAligned: head.every((seg) => !seg.endsWith('*') || seg === '*'),
+    },
   };
   if (splitCache.size > 5000) splitCache.clear();
   splitCache.set(pattern, hit);
@@ -87,24 +93,26 @@ function splitPattern(pattern: string): SplitPattern {
 /** Matches an ARN pattern (no variables) against an ARN, segment by segment — ArnLike / ArnEquals. */
 export function matchesArnPattern(pattern: string, value: string): boolean {
   if (pattern === '*' || pattern === value) return true;
-  return matchSplit(splitPattern(pattern).arn, value);
+  const arn = splitPattern(pattern).arn;
+  return matchSplit(arn, arn.last, value);
 }
 
 let lastResource = '';
 let lastResourceSplit: { head: string[]; rest: string } = { head: [], rest: '' };
 
-function matchSplit(p: ArnPattern, resource: string): boolean {
+/** Matches `p`, with `last` (its resource part, variables resolved) in place of `p.last`. */
+function matchSplit(p: ArnPattern, last: CompiledPattern, resource: string): boolean {
   // Fast path: both have five colons before the resource part; segments align one to one.
   if (resource !== lastResource || lastResourceSplit.head.length === 0) {
     lastResource = resource;
     lastResourceSplit = splitFive(resource);
   }
   const r = lastResourceSplit;
-  if (p.full && r.head.length === 5 && p.head.every((seg) => !seg.endsWith('*') || seg === '*')) {
+  if (p.full && r.head.length === 5 && p.headAligned) {
     for (let i = 0; i < 5; i++) if (!segmentMatches(p.head[i] ?? '', r.head[i] ?? '')) return false;
-    return matchesCompiled(p.last, r.rest);
+    return matchesCompiled(last, r.rest);
   }
-  return matchWithSpill(p, resource);
+  return matchWithSpill(p, last, resource);
 }
 
 function segmentMatches(pattern: string, text: string): boolean {
@@ -114,7 +122,7 @@ function segmentMatches(pattern: string, text: string): boolean {
 }
 
 /** General case: a segment ending in `*` may swallow colons, so try each alignment (memoized). */
-function matchWithSpill(p: ArnPattern, resource: string): boolean {
+function matchWithSpill(p: ArnPattern, last: CompiledPattern, resource: string): boolean {
   const segments = p.head.map((s) => compileWildcard(s));
   const endsWithStar = p.head.map((s) => s.endsWith('*'));
   const count = segments.length;
@@ -127,7 +135,7 @@ function matchWithSpill(p: ArnPattern, resource: string): boolean {
     if (i === count) {
       // The remainder: the resource part (full pattern) or the final segment of a short pattern.
       const rest = resource.slice(pos);
-      result = matchesCompiled(p.last, rest) && (p.full || p.lastEndsWithStar || !rest.includes(':'));
+      result = matchesCompiled(last, rest) && (p.full || p.lastEndsWithStar || !rest.includes(':'));
     } else {
       const seg = segments[i] ?? new Int32Array(0);
       let c = resource.indexOf(':', pos);

@@ -28,7 +28,7 @@ interface PreparedValue {
  */
 export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext, lookup: VariableLookup | undefined): ConditionExplanation {
   const info = cond.info;
-  const entry = ctx.get(cond.key.value.toLowerCase());
+  const entry = ctx.get(lowerKey(cond.key.value));
   const requestValues = entry ? entry.values : [];
   const present = entry !== undefined && (entry.values.length > 0 || !info.setOperator);
   const prepared = cond.values.map((v) => prepare(v.value, info.family, lookup));
@@ -108,7 +108,7 @@ export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext,
  */
 export function conditionMatches(cond: ParsedCondition, ctx: NormalizedContext, lookup: VariableLookup | undefined): boolean {
   const info = cond.info;
-  const entry = ctx.get(cond.key.value.toLowerCase());
+  const entry = ctx.get(lowerKey(cond.key.value));
   const present = entry !== undefined && (entry.values.length > 0 || !info.setOperator);
   const values = cond.values;
   if (info.family === 'Null') {
@@ -123,39 +123,40 @@ export function conditionMatches(cond: ParsedCondition, ctx: NormalizedContext, 
     if (info.setOperator === 'ForAnyValue') return info.ifExists;
     return info.ifExists || info.negated;
   }
-  const prepared: PreparedValue[] = [];
-  for (const v of values) prepared.push(prepareQuick(v.value, info.family, lookup));
-  // The operator's verdict for one request value: some policy value matches (none, when negated).
-  const satisfied = (requestValue: string): boolean => {
-    let any = false;
-    for (const p of prepared)
-      if (compare(info.base, p, requestValue)) {
-        any = true;
-        break;
-      }
-    return info.negated ? !any : any;
-  };
   const requestValues = entry?.values ?? [];
   // ForAnyValue: some request value; ForAllValues, and a negated single-value operator: every one;
   // a positive single-value operator: some (the same reading as evaluateCondition).
   const every = info.setOperator === 'ForAllValues' || (info.setOperator !== 'ForAnyValue' && info.negated);
-  if (every) {
-    for (const r of requestValues) if (!satisfied(r)) return false;
-    return true;
+  const resolves = lookup !== undefined && (info.family === 'String' || info.family === 'Arn' || info.family === 'Bool');
+  for (const r of requestValues) {
+    // The operator's verdict for this request value: some policy value matches (none, when negated).
+    let any = false;
+    for (const v of values) {
+      const raw = v.value;
+      // Variables are substituted as `prepare` does; the compiled pattern comes from its cache.
+      const resolved = resolves && raw.includes('${') ? resolvedPattern(raw, lookup, true) : undefined;
+      const text = resolved === undefined ? raw : resolved === null ? null : resolved.text;
+      if (compareText(info.base, text, resolved?.pattern ?? null, r)) {
+        any = true;
+        break;
+      }
+    }
+    if ((info.negated ? !any : any) !== every) return !every;
   }
-  for (const r of requestValues) if (satisfied(r)) return true;
-  return false;
+  return every;
 }
 
-const NONE: ResolvedVariable[] = [];
+const lowerKeys = new Map<string, string>();
 
-/** `prepare` for conditionMatches: the same text and pattern, without the variables' trace. */
-function prepareQuick(raw: string, family: string, lookup: VariableLookup | undefined): PreparedValue {
-  if (lookup && (family === 'String' || family === 'Arn' || family === 'Bool') && raw.includes('${')) {
-    const r = resolvedPattern(raw, lookup, true);
-    return { raw, text: r?.text ?? null, pattern: r?.pattern ?? null, variables: NONE };
+/** Condition keys lower-cased once: the same few keys are looked up on every request. */
+function lowerKey(key: string): string {
+  let hit = lowerKeys.get(key);
+  if (hit === undefined) {
+    hit = key.toLowerCase();
+    if (lowerKeys.size > 5000) lowerKeys.clear();
+    lowerKeys.set(key, hit);
   }
-  return { raw, text: raw, pattern: null, variables: NONE };
+  return hit;
 }
 
 function prepare(raw: string, family: string, lookup: VariableLookup | undefined): PreparedValue {
@@ -169,7 +170,11 @@ function prepare(raw: string, family: string, lookup: VariableLookup | undefined
 
 /** The positive comparison of one policy value with one request value. */
 function compare(base: string, p: PreparedValue, requestValue: string): boolean {
-  const policy = p.text;
+  return compareText(base, p.text, p.pattern, requestValue);
+}
+
+/** `compare` on a policy value's text (null: a variable had no value) and compiled pattern. */
+function compareText(base: string, policy: string | null, pattern: CompiledPattern | null, requestValue: string): boolean {
   if (policy === null) return false;
   switch (base) {
     case 'StringEquals':
@@ -181,7 +186,7 @@ function compare(base: string, p: PreparedValue, requestValue: string): boolean 
     case 'StringLike':
     case 'StringNotLike':
       // `*` crosses colons here, unlike ArnLike. Literal `*` comes from `${*}` (already literal in `pattern`).
-      return p.pattern ? matchesCompiled(p.pattern, requestValue) : likeMatch(policy, requestValue);
+      return pattern ? matchesCompiled(pattern, requestValue) : likeMatch(policy, requestValue);
     case 'ArnEquals':
     case 'ArnNotEquals':
     case 'ArnLike':

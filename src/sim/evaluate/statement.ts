@@ -133,8 +133,10 @@ export function matchesAction(pattern: string, actionLower: string): boolean {
   if (actionColon < 0) return false;
   // The service prefix cannot be wildcarded: it must equal the request's (Access Analyzer check).
   if (actionColon !== p.service.length || !actionLower.startsWith(p.service)) return false;
-  const name = actionLower.slice(actionColon + 1);
-  return p.restText === name || p.restText === '*' || matchesCompiled(p.rest, name);
+  // The action name is compared in place (no substring per pattern per request).
+  if (p.restText === '*') return true;
+  if (p.restText.length === actionLower.length - actionColon - 1 && actionLower.endsWith(p.restText)) return true;
+  return matchesCompiled(p.rest, actionLower, 0, p.rest.length, actionColon + 1);
 }
 
 /** An action pattern lower-cased and split at its colon once (the same patterns recur on every request). */

@@ -57,11 +57,14 @@ export function matchesWildcard(pattern: string, text: string): boolean {
   return matchesCompiled(compileWildcard(pattern), text);
 }
 
-/** True when `text` matches a compiled pattern. `from`/`to` bound the slice of `pattern` used. */
-export function matchesCompiled(pattern: CompiledPattern, text: string, from = 0, to = pattern.length): boolean {
+/**
+ * True when `text` (from `textStart` on) matches a compiled pattern. `from`/`to` bound the slice of
+ * `pattern` used. The start offset spares callers a substring on every request.
+ */
+export function matchesCompiled(pattern: CompiledPattern, text: string, from = 0, to = pattern.length, textStart = 0): boolean {
   // Leading piece: anchored at the start.
   let p = from;
-  let t = 0;
+  let t = textStart;
   while (p < to && pattern[p] !== STAR) {
     if (t >= text.length || !same(pattern[p] ?? 0, text.charCodeAt(t))) return false;
     p++;
