@@ -8,9 +8,9 @@
  * Fails closed: a policy that does not parse, or an internal error, never yields `allowed`.
  */
 import { RCP_SUPPORTED_SERVICES } from '../catalog/static-data.ts';
-import { normalizeContext, variableLookup } from './context.ts';
+import { contextView, type NormalizedContext } from './context.ts';
 import { RESOURCE_GRANT_CODES, type FlowStepCode } from './explanation-codes.ts';
-import { decidePolicy, type DecidedStatement } from './decide.ts';
+import { appended, decidePolicy, type DecidedStatement } from './decide.ts';
 import { parsedPolicyOf } from './policy-cache.ts';
 import type { PrincipalMatchKind } from './principal.ts';
 import { LazyResult } from './lazy-result.ts';
@@ -26,13 +26,36 @@ import type {
   PolicySource,
   PolicyType,
   ReasonCode,
+  RequestPrincipal,
   StatementRef,
 } from './types.ts';
+import type { VariableLookup } from './variables.ts';
 
 const RCP_SERVICES = RCP_SUPPORTED_SERVICES;
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
 /** Steps without parameters share one empty object (frozen: nothing may write into it). */
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** Layers with nothing in them share one empty list (frozen: the first entry replaces it). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Step kinds and outcomes by number, for the compact step log (Evaluation.flow). */
+const STEP_KINDS: readonly FlowStep['step'][] = [
+  'root',
+  'deny',
+  'rcp',
+  'scp',
+  'resource',
+  'identity',
+  'boundary',
+  'session',
+  'crossAccount',
+  'final',
+];
+const OUTCOMES: readonly FlowStep['outcome'][] = ['allow', 'deny', 'implicitDeny', 'continue', 'skip'];
+const indexes = <K extends string>(list: readonly K[]): Record<K, number> =>
+  Object.fromEntries(list.map((k, i) => [k, i])) as Record<K, number>;
+const STEP_INDEX = indexes(STEP_KINDS);
+const OUTCOME_INDEX = indexes(OUTCOMES);
 
 /** An action as the evaluation reads it: lower-cased, and its service prefix. */
 interface ActionInfo {
@@ -116,33 +139,41 @@ interface Taken extends PolicySource {
   traced?: PolicyExplanation;
 }
 
-class Evaluation {
+class Evaluation implements StatementRequest {
   readonly request: AuthorizationRequest;
   readonly traced: boolean;
-  readonly steps: FlowStep[] = [];
+  /**
+   * The steps so far, compactly: a number (step kind × 16 + outcome × 2 + 1 when parameters follow),
+   * the code, then the parameters if any. A decision records up to ten steps and most are never
+   * explained: step objects are made only to explain.
+   */
+  readonly flow: (number | string | Record<string, string>)[] = [];
   /** Every policy that took part, in the order the explanation lists them. */
-  readonly taken: Taken[] = [];
+  taken: Taken[] = NONE;
   /** The first that did not parse. */
   broken: Taken | undefined;
-  readonly sreq: StatementRequest;
   readonly crossAccount: boolean;
-
   readonly action: ActionInfo | null;
+  // What statements are tested against (StatementRequest): the evaluation is its own statement request.
+  readonly actionLower: string;
+  readonly resource: string;
+  readonly principal: RequestPrincipal;
+  readonly ctx: NormalizedContext;
+  readonly lookup: VariableLookup;
+  readonly hasBoundary: boolean;
 
   constructor(request: AuthorizationRequest, traced: boolean) {
     this.request = request;
     this.traced = traced;
-    const ctx = normalizeContext(request.context ?? {});
     this.action = typeof request.action === 'string' ? actionInfo(request.action) : null;
-    this.sreq = {
-      actionLower: this.action?.lower ?? String(request.action).toLowerCase(),
-      resource: String(request.resource),
-      // A copy: the explanation is built later from what the request said now.
-      principal: { ...request.principal },
-      ctx,
-      lookup: variableLookup(ctx),
-      hasBoundary: request.permissionsBoundary !== undefined,
-    };
+    this.actionLower = this.action?.lower ?? String(request.action).toLowerCase();
+    this.resource = String(request.resource);
+    // A copy: the explanation is built later from what the request said now.
+    this.principal = { ...request.principal };
+    const view = contextView(request.context ?? {});
+    this.ctx = view.ctx;
+    this.lookup = view.lookup;
+    this.hasBoundary = request.permissionsBoundary !== undefined;
     const p = request.principal;
     this.crossAccount = hasIdentity(p.type) && p.accountId !== request.resourceAccountId;
   }
@@ -167,8 +198,8 @@ class Evaluation {
       !slr;
     const isSession = p.type === 'AssumedRole' || p.type === 'FederatedUser';
 
-    const scpLevels = scpApplies ? (org?.scps ?? []).map((level, i) => this.layer(level, i)) : [];
-    const rcpLevels = rcpApplies ? (org?.rcps ?? []).map((level, i) => this.layer(level, i)) : [];
+    const scpLevels = scpApplies ? (org?.scps ?? NONE).map((level, i) => this.layer(level, i)) : NONE;
+    const rcpLevels = rcpApplies ? (org?.rcps ?? NONE).map((level, i) => this.layer(level, i)) : NONE;
     const rp = request.resourcePolicy;
     const resource = rp ? this.layer([rp.policy]) : undefined;
     const identity = signedIn && !isRoot ? this.layer(request.identityPolicies ?? []) : undefined;
@@ -334,27 +365,27 @@ class Evaluation {
 
   /** Decides the policies of one layer (or one organization level). */
   layer(sources: readonly PolicySource[], level?: number): LayerResult {
-    const out: LayerResult = { count: 0, allows: [], denies: [] };
+    const out: LayerResult = { count: 0, allows: NONE, denies: NONE };
     for (const source of sources) {
       const parsed = parsedPolicyOf(source);
       // What the explanation needs of the source, as it is now.
       const taken: Taken = { id: source.id, policyType: source.policyType, document: source.document, parsed, level };
       if (source.arn !== undefined) taken.arn = source.arn;
       if (source.name !== undefined) taken.name = source.name;
-      this.taken.push(taken);
+      this.taken = appended(this.taken, taken);
       if (!parsed.ok) {
         this.broken ??= taken;
         continue;
       }
       out.count++;
       if (!this.traced) {
-        decidePolicy(parsed.policy, taken, this.sreq, out.allows, out.denies);
+        decidePolicy(parsed.policy, taken, this, out);
         continue;
       }
-      const evaluation = evaluatePolicy(parsed.policy, taken, this.sreq);
+      const evaluation = evaluatePolicy(parsed.policy, taken, this);
       taken.traced = evaluation.explanation;
-      for (const a of evaluation.allows) out.allows.push(decided(a.statement, a.principalMatch));
-      for (const d of evaluation.denies) out.denies.push(decided(d.statement, d.principalMatch));
+      for (const a of evaluation.allows) out.allows = appended(out.allows, decided(a.statement, a.principalMatch));
+      for (const d of evaluation.denies) out.denies = appended(out.denies, decided(d.statement, d.principalMatch));
     }
     return out;
   }
@@ -382,17 +413,27 @@ class Evaluation {
         policies.push(explanation);
         continue;
       }
-      const { explanation } = evaluatePolicy(parsed.policy, source, this.sreq);
+      const { explanation } = evaluatePolicy(parsed.policy, source, this);
       if (level !== undefined) explanation.level = level;
       policies.push(explanation);
     }
     const missing = new Set<string>();
     for (const pol of policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
-    return { steps: this.steps, policies, missingContextKeys: [...missing], crossAccount: this.crossAccount };
+    const steps: FlowStep[] = [];
+    const flow = this.flow;
+    for (let i = 0; i < flow.length;) {
+      const tag = flow[i++] as number;
+      const code = flow[i++] as FlowStepCode;
+      const params = tag & 1 ? (flow[i++] as Record<string, string>) : NO_PARAMS;
+      steps.push({ step: STEP_KINDS[tag >> 4] ?? 'final', outcome: OUTCOMES[(tag >> 1) & 7] ?? 'implicitDeny', code, params });
+    }
+    return { steps, policies, missingContextKeys: [...missing], crossAccount: this.crossAccount };
   }
 
   step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: FlowStepCode, params: Record<string, string>): void {
-    this.steps.push({ step, outcome, code, params });
+    const tag = (STEP_INDEX[step] << 4) | (OUTCOME_INDEX[outcome] << 1);
+    if (params === NO_PARAMS) this.flow.push(tag, code);
+    else this.flow.push(tag | 1, code, params);
   }
 
   finish(
@@ -456,9 +497,11 @@ function refs(
   first: readonly (StatementRef | DecidedStatement)[] | undefined,
   then: readonly (StatementRef | DecidedStatement)[] | undefined,
 ): StatementRef[] {
-  const out: StatementRef[] = [];
-  if (first) for (const x of first) out.push('statement' in x ? x.statement : x);
-  if (then) for (const x of then) out.push('statement' in x ? x.statement : x);
+  // Sized at once: results are kept (trails, logs), and a pushed-onto empty array reserves sixteen slots.
+  const out = new Array<StatementRef>((first?.length ?? 0) + (then?.length ?? 0));
+  let i = 0;
+  if (first) for (const x of first) out[i++] = 'statement' in x ? x.statement : x;
+  if (then) for (const x of then) out[i++] = 'statement' in x ? x.statement : x;
   return out;
 }
 

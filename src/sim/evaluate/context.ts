@@ -38,6 +38,25 @@ function valueText(v: unknown): string {
   return typeof v === 'string' ? v : String(v);
 }
 
+/** A context normalized, and its variable lookup: one cache entry for both. */
+export interface ContextView {
+  ctx: NormalizedContext;
+  lookup: (lowerKey: string) => string | undefined;
+}
+
+const views = new WeakMap<object, ContextView>();
+
+/** `normalizeContext` and `variableLookup` of one request context, from one cache lookup (authorize.ts). */
+export function contextView(context: Readonly<Record<string, ContextValue>>): ContextView {
+  let view = views.get(context);
+  if (!view) {
+    const ctx = normalizeContext(context);
+    view = { ctx, lookup: variableLookup(ctx) };
+    views.set(context, view);
+  }
+  return view;
+}
+
 const lookups = new WeakMap<NormalizedContext, (lowerKey: string) => string | undefined>();
 
 /** A single-valued lookup for policy variables: multivalued keys can't be variables (IAM "Variables"). One per context. */

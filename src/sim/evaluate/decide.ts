@@ -20,14 +20,25 @@ export interface DecidedStatement {
   principalMatch?: PrincipalMatch;
 }
 
-/** Adds the statements of `policy` that apply to `allows` or `denies` by their effect. */
-export function decidePolicy(
-  policy: ParsedPolicy,
-  source: PolicySource,
-  req: StatementRequest,
-  allows: DecidedStatement[],
-  denies: DecidedStatement[],
-): void {
+/** Where the statements that apply go, by effect. */
+export interface DecidedLists {
+  allows: DecidedStatement[];
+  denies: DecidedStatement[];
+}
+
+/**
+ * `list` with `item` at its end. An empty list is replaced by one of exactly one entry (it may be a
+ * shared frozen empty list): pushing onto an empty array reserves room for sixteen, and a decision
+ * has several such lists that mostly hold one statement.
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+/** Adds the statements of `policy` that apply to `out`, by their effect. */
+export function decidePolicy(policy: ParsedPolicy, source: PolicySource, req: StatementRequest, out: DecidedLists): void {
   // Variables exist only under Version 2012-10-17 (IAM "Version"): otherwise `${…}` is literal.
   const lookup = policy.version?.value === '2012-10-17' ? req.lookup : undefined;
   for (const stmt of policy.statements) {
@@ -45,7 +56,9 @@ export function decidePolicy(
     }
     if (!conditionsApply(stmt, req, lookup)) continue;
     const statement = statementRef(stmt, source);
-    (stmt.effect.value === 'Deny' ? denies : allows).push(principalMatch ? { statement, principalMatch } : { statement });
+    const decided: DecidedStatement = principalMatch ? { statement, principalMatch } : { statement };
+    if (stmt.effect.value === 'Deny') out.denies = appended(out.denies, decided);
+    else out.allows = appended(out.allows, decided);
   }
 }
 

@@ -136,7 +136,7 @@ export function matchesAction(pattern: string, actionLower: string): boolean {
   // The action name is compared in place (no substring per pattern per request).
   if (p.restText === '*') return true;
   if (p.restText.length === actionLower.length - actionColon - 1 && actionLower.endsWith(p.restText)) return true;
-  return matchesCompiled(p.rest, actionLower, 0, p.rest.length, actionColon + 1);
+  return p.wild && matchesCompiled(p.rest, actionLower, 0, p.rest.length, actionColon + 1);
 }
 
 /** An action pattern lower-cased and split at its colon once (the same patterns recur on every request). */
@@ -146,6 +146,8 @@ interface ActionPattern {
   restText: string;
   /** Null when the pattern has no colon (it then matches only itself). */
   rest: CompiledPattern | null;
+  /** The name part has a `*` or `?` (otherwise only equal text matches). */
+  wild: boolean;
 }
 
 const actionPatterns = new Map<string, ActionPattern>();
@@ -156,7 +158,13 @@ function actionPatternOf(pattern: string): ActionPattern {
   const lower = pattern.toLowerCase();
   const colon = lower.indexOf(':');
   const restText = colon < 0 ? '' : lower.slice(colon + 1);
-  hit = { lower, service: colon < 0 ? '' : lower.slice(0, colon), restText, rest: colon < 0 ? null : compileWildcard(restText) };
+  hit = {
+    lower,
+    service: colon < 0 ? '' : lower.slice(0, colon),
+    restText,
+    rest: colon < 0 ? null : compileWildcard(restText),
+    wild: restText.includes('*') || restText.includes('?'),
+  };
   if (actionPatterns.size > 5000) actionPatterns.clear();
   actionPatterns.set(pattern, hit);
   return hit;
