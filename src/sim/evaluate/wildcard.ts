@@ -6,8 +6,34 @@
  * text length × pattern length — a 10,000-character hostile pattern cannot hang.
  */
 
-/** A compiled pattern: code units, with STAR and QMARK standing for the wildcards. */
-export type CompiledPattern = Int32Array;
+/**
+ * A compiled pattern: code units, with STAR and QMARK standing for the wildcards. The two commonest
+ * shapes also carry their text, so they match with the string builtins instead of a loop over code
+ * units (policy patterns are matched on every request): `exact`, a pattern with no wildcard, and
+ * `prefix`, literal text followed by one `*` at the end (`arn:aws:s3:::bucket/home/*`). Both are set
+ * only by the compile functions here, once per pattern.
+ */
+export type CompiledPattern = Int32Array & { exact?: string; prefix?: string };
+
+/** Records the shortcut a pattern's shape allows (see CompiledPattern). */
+function planned(codes: Int32Array): CompiledPattern {
+  const out = codes as CompiledPattern;
+  let wild = -1;
+  for (let i = 0; i < codes.length; i++)
+    if ((codes[i] ?? 0) < 0) {
+      wild = i;
+      break;
+    }
+  if (wild < 0) out.exact = textOf(codes, codes.length);
+  else if (wild === codes.length - 1 && codes[wild] === STAR) out.prefix = textOf(codes, wild);
+  return out;
+}
+
+function textOf(codes: Int32Array, end: number): string {
+  let text = '';
+  for (let i = 0; i < end; i++) text += String.fromCharCode(codes[i] ?? 0);
+  return text;
+}
 
 /** Marks `*` in a compiled pattern. */
 export const STAR = -1;
@@ -25,6 +51,7 @@ export function compileWildcard(pattern: string): CompiledPattern {
     const c = pattern.charCodeAt(i);
     hit[i] = c === 42 ? STAR : c === 63 ? QMARK : c;
   }
+  hit = planned(hit);
   if (compiledCache.size > 5000) compiledCache.clear();
   compiledCache.set(pattern, hit);
   return hit;
@@ -34,7 +61,7 @@ export function compileWildcard(pattern: string): CompiledPattern {
 export function compileLiteral(text: string): CompiledPattern {
   const out = new Int32Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+  return planned(out);
 }
 
 /** Joins compiled parts (wildcard text and literal text from resolved variables). */
@@ -47,7 +74,7 @@ export function concatPatterns(parts: readonly CompiledPattern[]): CompiledPatte
     out.set(p, at);
     at += p.length;
   }
-  return out;
+  return planned(out);
 }
 
 /** True when `text` matches the whole of `pattern` (case-sensitive). */
@@ -62,6 +89,11 @@ export function matchesWildcard(pattern: string, text: string): boolean {
  * `pattern` used. The start offset spares callers a substring on every request.
  */
 export function matchesCompiled(pattern: CompiledPattern, text: string, from = 0, to = pattern.length, textStart = 0): boolean {
+  if (from === 0 && to === pattern.length) {
+    const { exact, prefix } = pattern;
+    if (exact !== undefined) return text.length - textStart === exact.length && text.startsWith(exact, textStart);
+    if (prefix !== undefined) return text.startsWith(prefix, textStart);
+  }
   // Leading piece: anchored at the start.
   let p = from;
   let t = textStart;
