@@ -16,58 +16,52 @@ export interface ContextEntry {
 /** Case-insensitive view of a request context. */
 export type NormalizedContext = ReadonlyMap<string, ContextEntry>;
 
-const cache = new WeakMap<object, NormalizedContext>();
-
-/** Normalizes (and caches per context object) a request context. */
-export function normalizeContext(context: Readonly<Record<string, ContextValue>>): NormalizedContext {
-  const hit = cache.get(context);
-  if (hit) return hit;
-  const out = new Map<string, ContextEntry>();
-  for (const key of Object.keys(context)) {
-    const v = context[key];
-    if (v === undefined || v === null) continue;
-    const multivalued = Array.isArray(v);
-    const values = multivalued ? (v as readonly unknown[]).map(valueText) : [valueText(v)];
-    out.set(key.toLowerCase(), { key, values, multivalued });
-  }
-  cache.set(context, out);
-  return out;
-}
-
-function valueText(v: unknown): string {
-  return typeof v === 'string' ? v : String(v);
-}
-
 /** A context normalized, and its variable lookup: one cache entry for both. */
 export interface ContextView {
   ctx: NormalizedContext;
   lookup: (lowerKey: string) => string | undefined;
 }
 
+/**
+ * Views by context object. Services pass the same context object for every decision of one call;
+ * simulations build a fresh one per call, so an empty context (the common case there) is not
+ * remembered at all: each remembered object costs the collector.
+ */
 const views = new WeakMap<object, ContextView>();
+const EMPTY_VIEW: ContextView = { ctx: new Map<string, ContextEntry>(), lookup: () => undefined };
 
-/** `normalizeContext` and `variableLookup` of one request context, from one cache lookup (authorize.ts). */
+/** The normalized context and its variable lookup for one request context (cached per context object). */
 export function contextView(context: Readonly<Record<string, ContextValue>>): ContextView {
-  let view = views.get(context);
-  if (!view) {
-    const ctx = normalizeContext(context);
-    view = { ctx, lookup: variableLookup(ctx) };
-    views.set(context, view);
+  const hit = views.get(context);
+  if (hit) return hit;
+  const ctx = new Map<string, ContextEntry>();
+  for (const key of Object.keys(context)) {
+    const v = context[key];
+    if (v === undefined || v === null) continue;
+    const multivalued = Array.isArray(v);
+    const values = multivalued ? (v as readonly unknown[]).map(valueText) : [valueText(v)];
+    ctx.set(key.toLowerCase(), { key, values, multivalued });
   }
+  if (ctx.size === 0) return EMPTY_VIEW;
+  const view: ContextView = { ctx, lookup: lookupIn(ctx) };
+  views.set(context, view);
   return view;
 }
 
-const lookups = new WeakMap<NormalizedContext, (lowerKey: string) => string | undefined>();
+/** Normalizes (and caches per context object) a request context. */
+export function normalizeContext(context: Readonly<Record<string, ContextValue>>): NormalizedContext {
+  return contextView(context).ctx;
+}
 
-/** A single-valued lookup for policy variables: multivalued keys can't be variables (IAM "Variables"). One per context. */
-export function variableLookup(ctx: NormalizedContext): (lowerKey: string) => string | undefined {
-  let lookup = lookups.get(ctx);
-  if (lookup) return lookup;
-  lookup = (lowerKey) => {
+function valueText(v: unknown): string {
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** A single-valued lookup for policy variables: multivalued keys can't be variables (IAM "Variables"). */
+function lookupIn(ctx: NormalizedContext): (lowerKey: string) => string | undefined {
+  return (lowerKey) => {
     const e = ctx.get(lowerKey);
     if (!e || e.multivalued) return undefined;
     return e.values[0];
   };
-  lookups.set(ctx, lookup);
-  return lookup;
 }

@@ -18,12 +18,10 @@ export function plainInput<T>(value: T, field: string, depth = 0): T {
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, {
-        value: plainInput((value as Record<string, unknown>)[key], field, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const item = plainInput((value as Record<string, unknown>)[key], field, depth + 1);
+      // Assigning `__proto__` would set the prototype: that one key is defined as a property.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else out[key] = item;
     }
     return out as T;
   } catch (e) {
