@@ -38,6 +38,8 @@ const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, st
 /** Layers with nothing in them share one empty list (frozen: the first entry replaces it). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
+/** Room for the step log of a typical decision (it grows past this if it must). */
+const FLOW_ROOM = 24;
 /** Step kinds and outcomes by number, for the compact step log (Evaluation.flow). */
 const STEP_KINDS: readonly FlowStep['step'][] = [
   'root',
@@ -61,6 +63,8 @@ const OUTCOME_INDEX = indexes(OUTCOMES);
 interface ActionInfo {
   lower: string;
   service: string;
+  /** The parameters of the RCP step, which names the service (frozen: shared by every request). */
+  serviceParams: Record<string, string>;
 }
 /** The same few actions recur on every request: shape-checked and lower-cased once. null = not `service:Action`. */
 const actionInfos = new Map<string, ActionInfo | null>();
@@ -70,7 +74,8 @@ function actionInfo(action: string): ActionInfo | null {
   if (hit !== undefined) return hit;
   if (ACTION_SHAPE.test(action)) {
     const lower = action.toLowerCase();
-    hit = { lower, service: lower.slice(0, lower.indexOf(':')) };
+    const service = lower.slice(0, lower.indexOf(':'));
+    hit = { lower, service, serviceParams: Object.freeze({ service }) };
   } else hit = null;
   if (actionInfos.size > 5000) actionInfos.clear();
   actionInfos.set(action, hit);
@@ -147,7 +152,8 @@ class Evaluation implements StatementRequest {
    * the code, then the parameters if any. A decision records up to ten steps and most are never
    * explained: step objects are made only to explain.
    */
-  readonly flow: (number | string | Record<string, string>)[] = [];
+  readonly flow = new Array<number | string | Record<string, string>>(FLOW_ROOM);
+  flowLength = 0;
   /** Every policy that took part, in the order the explanation lists them. */
   taken: Taken[] = NONE;
   /** The first that did not parse. */
@@ -169,7 +175,8 @@ class Evaluation implements StatementRequest {
     this.actionLower = this.action?.lower ?? String(request.action).toLowerCase();
     this.resource = String(request.resource);
     // A copy: the explanation is built later from what the request said now.
-    this.principal = { ...request.principal };
+    // Only resource policies and RCPs name principals: the explanation of other policies never reads it.
+    this.principal = request.resourcePolicy || request.organization?.rcps ? { ...request.principal } : request.principal;
     const view = contextView(request.context ?? {});
     this.ctx = view.ctx;
     this.lookup = view.lookup;
@@ -231,7 +238,7 @@ class Evaluation implements StatementRequest {
 
     // 2. RCPs: RCPFullAWSAccess is attached at every level and cannot be detached, so an RCP can
     // only deny (Organizations User Guide, "Resource control policies").
-    this.step('rcp', rcpApplies ? 'continue' : 'skip', rcpApplies ? 'RCP_NO_DENY' : 'RCP_NOT_APPLICABLE', { service });
+    this.step('rcp', rcpApplies ? 'continue' : 'skip', rcpApplies ? 'RCP_NO_DENY' : 'RCP_NOT_APPLICABLE', this.action.serviceParams);
 
     // 3. SCPs: an allow is needed at every level, root → OUs → account.
     // A level with no applicable Allow ends the evaluation: "If the enforcement code does not find any
@@ -421,7 +428,7 @@ class Evaluation implements StatementRequest {
     for (const pol of policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
     const steps: FlowStep[] = [];
     const flow = this.flow;
-    for (let i = 0; i < flow.length;) {
+    for (let i = 0; i < this.flowLength;) {
       const tag = flow[i++] as number;
       const code = flow[i++] as FlowStepCode;
       const params = tag & 1 ? (flow[i++] as Record<string, string>) : NO_PARAMS;
@@ -432,8 +439,10 @@ class Evaluation implements StatementRequest {
 
   step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: FlowStepCode, params: Record<string, string>): void {
     const tag = (STEP_INDEX[step] << 4) | (OUTCOME_INDEX[outcome] << 1);
-    if (params === NO_PARAMS) this.flow.push(tag, code);
-    else this.flow.push(tag | 1, code, params);
+    const flow = this.flow;
+    flow[this.flowLength++] = params === NO_PARAMS ? tag : tag | 1;
+    flow[this.flowLength++] = code;
+    if (params !== NO_PARAMS) flow[this.flowLength++] = params;
   }
 
   finish(
@@ -498,11 +507,17 @@ function refs(
   then: readonly (StatementRef | DecidedStatement)[] | undefined,
 ): StatementRef[] {
   // Sized at once: results are kept (trails, logs), and a pushed-onto empty array reserves sixteen slots.
+  if (!then?.length && first?.length === 1) return [unwrap(first[0])];
   const out = new Array<StatementRef>((first?.length ?? 0) + (then?.length ?? 0));
   let i = 0;
-  if (first) for (const x of first) out[i++] = 'statement' in x ? x.statement : x;
-  if (then) for (const x of then) out[i++] = 'statement' in x ? x.statement : x;
+  if (first) for (const x of first) out[i++] = unwrap(x);
+  if (then) for (const x of then) out[i++] = unwrap(x);
   return out;
+}
+
+function unwrap(x: StatementRef | DecidedStatement | undefined): StatementRef {
+  if (!x) throw new Error('a deciding statement is missing');
+  return 'statement' in x ? x.statement : x;
 }
 
 /** An organization layer's Deny statements over all its levels, when some level has one. */
