@@ -48,10 +48,10 @@ export function matchResourcePattern(pattern: string, resource: string, lookup: 
 
 const NO_VARIABLES: ResolvedVariable[] = [];
 
-/** `matchResourcePattern(...).matched` without the resolved text (decide.ts: the decision needs only this). */
-export function resourcePatternMatches(pattern: string, resource: string, lookup: VariableLookup | undefined): boolean {
+/** Whether a resource pattern read by `splitPattern` matches (`matchResourcePattern(...).matched` without the resolved text). */
+export function splitMatches(split: SplitPattern, resource: string, lookup: VariableLookup | undefined): boolean {
+  const pattern = split.text;
   if (pattern === '*') return true;
-  const split = splitPattern(pattern);
   if (lookup && split.restHasVariable) {
     const r = resolvedPattern(split.rest, lookup, true);
     return r !== null && matchSplit(split.arn, r.pattern, resource);
@@ -60,7 +60,9 @@ export function resourcePatternMatches(pattern: string, resource: string, lookup
 }
 
 /** A policy pattern split once and reused: the same patterns are matched on every request. */
-interface SplitPattern {
+export interface SplitPattern {
+  /** The pattern as written. */
+  text: string;
   head: string[];
   rest: string;
   restHasVariable: boolean;
@@ -69,11 +71,12 @@ interface SplitPattern {
 
 const splitCache = new Map<string, SplitPattern>();
 
-function splitPattern(pattern: string): SplitPattern {
+export function splitPattern(pattern: string): SplitPattern {
   let hit = splitCache.get(pattern);
   if (hit) return hit;
   const { head, rest } = splitFive(pattern);
   hit = {
+    text: pattern,
     head,
     rest,
     restHasVariable: rest.includes('${'),

@@ -7,10 +7,10 @@
  * checks that both give the same statements on every engine case.
  */
 import type { ParsedStatement } from '../policy/types.ts';
-import { resourcePatternMatches } from './arn.ts';
+import { splitMatches, splitPattern, type SplitPattern } from './arn.ts';
 import { conditionMatches } from './conditions.ts';
 import { matchPrincipal, type PrincipalMatch } from './principal.ts';
-import { matchesAction, type StatementRequest } from './statement.ts';
+import { actionPatternOf, matchesActionPattern, type ActionPattern, type StatementRequest } from './statement.ts';
 import type { ParsedPolicy, PolicySource, StatementRef } from './types.ts';
 import type { VariableLookup } from './variables.ts';
 
@@ -41,8 +41,12 @@ export function appended<T>(list: T[], item: T): T[] {
 export function decidePolicy(policy: ParsedPolicy, source: PolicySource, req: StatementRequest, out: DecidedLists): void {
   // Variables exist only under Version 2012-10-17 (IAM "Version"): otherwise `${…}` is literal.
   const lookup = policy.version?.value === '2012-10-17' ? req.lookup : undefined;
-  for (const stmt of policy.statements) {
-    if (!actionApplies(stmt, req.actionLower) || !resourceApplies(stmt, req.resource, lookup)) continue;
+  const compiled = compiledPolicies.get(policy);
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const stmt = statements[i] as ParsedStatement;
+    const tests = compiled?.[i];
+    if (!actionApplies(stmt, tests, req.actionLower) || !resourceApplies(stmt, tests, req.resource, lookup)) continue;
     let principalMatch: PrincipalMatch | undefined;
     if (stmt.principal) {
       principalMatch = matchPrincipal(stmt.principal, req.principal);
@@ -55,33 +59,77 @@ export function decidePolicy(policy: ParsedPolicy, source: PolicySource, req: St
       principalMatch = { kind: 'wildcard', value: '*' };
     }
     if (!conditionsApply(stmt, req, lookup)) continue;
-    const statement = statementRef(stmt, source);
-    const decided: DecidedStatement = principalMatch ? { statement, principalMatch } : { statement };
+    const decided: DecidedStatement = principalMatch
+      ? { statement: statementRef(stmt, source), principalMatch }
+      : tests
+        ? decidedOnce(tests, stmt, source)
+        : { statement: statementRef(stmt, source) };
     if (stmt.effect.value === 'Deny') out.denies = appended(out.denies, decided);
     else out.allows = appended(out.allows, decided);
   }
 }
 
-function actionApplies(stmt: ParsedStatement, actionLower: string): boolean {
+/** A statement's Action (or NotAction) and Resource (or NotResource) patterns, read once. */
+interface StatementTests {
+  actions: ActionPattern[];
+  resources: SplitPattern[] | undefined;
+  /** The last pointer made to the statement, reused while the policy keeps its id, type and ARN. */
+  decided: DecidedStatement | undefined;
+}
+
+/**
+ * The statement as a decision names it, made once per policy source: a policy evaluated again and
+ * again would otherwise make the same pointer for every request. It is frozen, since results share it
+ * (as they already share the parsed policy's spans).
+ */
+function decidedOnce(tests: StatementTests, stmt: ParsedStatement, source: PolicySource): DecidedStatement {
+  const last = tests.decided?.statement;
+  if (last && last.policyId === source.id && last.policyType === source.policyType && last.policyArn === source.arn)
+    return tests.decided as DecidedStatement;
+  const decided: DecidedStatement = { statement: Object.freeze(statementRef(stmt, source)) };
+  tests.decided = decided;
+  return decided;
+}
+
+/**
+ * The tests of policies that are evaluated again and again (the parse cache keeps them: policy-cache.ts
+ * calls `keepCompiled`): reading each pattern's compiled form then costs one lookup per policy, not
+ * one per pattern. Other policies (text typed once) read each pattern from its own cache as it is tested.
+ */
+const compiledPolicies = new WeakMap<ParsedPolicy, StatementTests[]>();
+
+/** Remembers the compiled tests of a policy that will be evaluated again. */
+export function keepCompiled(policy: ParsedPolicy): void {
+  if (!compiledPolicies.has(policy)) compiledPolicies.set(policy, compileStatements(policy));
+}
+
+function compileStatements(policy: ParsedPolicy): StatementTests[] {
+  return policy.statements.map((stmt) => ({
+    actions: (stmt.action ?? stmt.notAction ?? []).map((p) => actionPatternOf(p.value)),
+    resources: (stmt.resource ?? stmt.notResource)?.map((p) => splitPattern(p.value)),
+    decided: undefined,
+  }));
+}
+
+function actionApplies(stmt: ParsedStatement, tests: StatementTests | undefined, actionLower: string): boolean {
   const patterns = stmt.action ?? stmt.notAction ?? [];
   let listed = false;
-  for (const p of patterns)
-    if (matchesAction(p.value, actionLower)) {
-      listed = true;
-      break;
-    }
+  for (let i = 0; i < patterns.length && !listed; i++)
+    listed = matchesActionPattern(tests?.actions[i] ?? actionPatternOf(patterns[i]?.value ?? ''), actionLower);
   return stmt.action ? listed : !listed;
 }
 
-function resourceApplies(stmt: ParsedStatement, resource: string, lookup: VariableLookup | undefined): boolean {
+function resourceApplies(
+  stmt: ParsedStatement,
+  tests: StatementTests | undefined,
+  resource: string,
+  lookup: VariableLookup | undefined,
+): boolean {
   const patterns = stmt.resource ?? stmt.notResource;
   if (!patterns) return true;
   let listed = false;
-  for (const p of patterns)
-    if (resourcePatternMatches(p.value, resource, lookup)) {
-      listed = true;
-      break;
-    }
+  for (let i = 0; i < patterns.length && !listed; i++)
+    listed = splitMatches(tests?.resources?.[i] ?? splitPattern(patterns[i]?.value ?? ''), resource, lookup);
   return stmt.resource ? listed : !listed;
 }
 

@@ -9,6 +9,7 @@
  * a wrong answer.
  */
 import { parsePolicy } from '../policy/parse.ts';
+import { keepCompiled } from './decide.ts';
 import type { ParseResult, PolicyType } from '../policy/types.ts';
 import type { PolicySource } from './types.ts';
 
@@ -67,6 +68,7 @@ export function parseCached(text: string, policyType: PolicyType): ParseResult {
     cache.clear();
     cached = 0;
   }
+  if (result.ok) keepCompiled(result.policy);
   const entry: Entry = { text, policyType, result };
   const list = cache.get(fp);
   if (list) list.push(entry);

@@ -125,9 +125,12 @@ function evaluateStatement(
 
 /** True when an action pattern matches (case-insensitive, `*` and `?` wildcards; IAM "Action"). */
 export function matchesAction(pattern: string, actionLower: string): boolean {
-  if (pattern === '*') return true;
-  const p = actionPatternOf(pattern);
-  if (p.lower === actionLower) return true;
+  return pattern === '*' || matchesActionPattern(actionPatternOf(pattern), actionLower);
+}
+
+/** `matchesAction` for a pattern already read by `actionPatternOf`. */
+export function matchesActionPattern(p: ActionPattern, actionLower: string): boolean {
+  if (p.lower === '*' || p.lower === actionLower) return true;
   if (p.rest === null) return false;
   const actionColon = actionLower.indexOf(':');
   if (actionColon < 0) return false;
@@ -140,7 +143,7 @@ export function matchesAction(pattern: string, actionLower: string): boolean {
 }
 
 /** An action pattern lower-cased and split at its colon once (the same patterns recur on every request). */
-interface ActionPattern {
+export interface ActionPattern {
   lower: string;
   service: string;
   restText: string;
@@ -152,7 +155,7 @@ interface ActionPattern {
 
 const actionPatterns = new Map<string, ActionPattern>();
 
-function actionPatternOf(pattern: string): ActionPattern {
+export function actionPatternOf(pattern: string): ActionPattern {
   let hit = actionPatterns.get(pattern);
   if (hit) return hit;
   const lower = pattern.toLowerCase();
