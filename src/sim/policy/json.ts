@@ -14,9 +14,10 @@ export const MAX_POLICY_CHARS = 131_072;
 export const MAX_DEPTH = 32;
 
 /**
- * A JSON value with its place. Objects hold `property` nodes as children; a property holds its
- * key and value nodes in `key` and `item` (no array per property: policies are parsed after every
- * keystroke, and allocation was a large part of it).
+ * A JSON value with its place. Objects hold `property` nodes as children. A property holds its key
+ * itself — the key's text in `value`, its place at `offset` with `keyLength` — and its value node in
+ * `item`: no node for the key and no array per property (policies are parsed after every keystroke,
+ * and allocation was a large part of it).
  */
 export interface Node {
   type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
@@ -25,15 +26,15 @@ export interface Node {
   length: number;
   children: Node[] | undefined;
   parent: Node | undefined;
-  /** For a property: its key (a string node). */
-  key: Node | undefined;
+  /** For a property: the length of its key, quotes included (the key starts at `offset`). */
+  keyLength: number;
   /** For a property: its value. */
   item: Node | undefined;
 }
 
 /** Every node has the same fields from birth, so the engine sees one object shape. */
 function node(type: Node['type'], value: Node['value'], offset: number, length: number, children: Node[] | undefined): Node {
-  return { type, value, offset, length, children, parent: undefined, key: undefined, item: undefined };
+  return { type, value, offset, length, children, parent: undefined, keyLength: 0, item: undefined };
 }
 
 /** Converts offsets to 1-based line/column for one text. */
@@ -141,19 +142,20 @@ class JsonReader {
     }
     for (;;) {
       if (this.text.charCodeAt(this.pos) !== 34) return this.unexpected('PropertyNameExpected');
-      const key = this.string();
-      if (!key) return undefined;
+      const keyOffset = this.pos;
+      const key = this.stringValue();
+      if (key === undefined) return undefined;
+      const keyLength = this.pos - keyOffset;
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 58) return this.unexpected('ColonExpected');
       this.pos++;
       this.skipSpace();
       const value = this.value(depth);
       if (!value) return undefined;
-      const prop = node('property', undefined, key.offset, value.offset + value.length - key.offset, undefined);
-      prop.key = key;
+      const prop = node('property', key, keyOffset, value.offset + value.length - keyOffset, undefined);
+      prop.keyLength = keyLength;
       prop.item = value;
       prop.parent = obj;
-      key.parent = prop;
       value.parent = prop;
       obj.children?.push(prop);
       this.skipSpace();
@@ -203,6 +205,13 @@ class JsonReader {
   }
 
   string(): Node | undefined {
+    const start = this.pos;
+    const value = this.stringValue();
+    return value === undefined ? undefined : node('string', value, start, this.pos - start, undefined);
+  }
+
+  /** Reads a string at `pos` and returns its value (a key needs no node of its own). */
+  stringValue(): string | undefined {
     const text = this.text;
     const start = this.pos;
     // Fast path, one scan: no escapes and no characters that need a closer look (control
@@ -213,7 +222,7 @@ class JsonReader {
       const c = text.charCodeAt(i);
       if (c === 34) {
         this.pos = i + 1;
-        return node('string', text.slice(start + 1, i), start, this.pos - start, undefined);
+        return text.slice(start + 1, i);
       }
       if (c === 92 || c < 0x20 || c > 0xff) break;
     }
@@ -252,7 +261,7 @@ class JsonReader {
     }
     const value = out === '' ? text.slice(chunkStart, i) : out + text.slice(chunkStart, i);
     this.pos = i + 1;
-    return node('string', value, start, this.pos - start, undefined);
+    return value;
   }
 
   number(): Node | undefined {

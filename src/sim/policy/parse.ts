@@ -38,7 +38,7 @@ const STATEMENT_KEYS = [
 type StatementElement = (typeof STATEMENT_KEYS)[number];
 type StatementFields = Record<StatementElement, Node | undefined>;
 /** A property node of an object: the JSON reader always sets its key and value. */
-type Member = Node & { key: Node; item: Node };
+type Member = Node & { item: Node };
 
 /** The statement element a key names, or undefined (element names are case-sensitive). */
 function statementElement(key: string): StatementElement | undefined {
@@ -94,9 +94,10 @@ class PolicyReader {
     let version: Located<PolicyVersion> | undefined;
     let id: Located | undefined;
     let statementNode: Node | undefined;
-    for (const { key: keyNode, item: value } of members) {
-      const key = keyNode.value as string;
-      if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, keyNode);
+    for (const prop of members) {
+      const key = prop.value as string;
+      const value = prop.item;
+      if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, undefined, this.keySpan(prop));
       else if (key === 'Version') {
         if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17'))
           version = { value: value.value, span: this.span(value) };
@@ -144,11 +145,11 @@ class PolicyReader {
       NotResource: undefined,
       Condition: undefined,
     };
-    for (const { key: keyNode, item: value } of this.members(node)) {
-      const key = keyNode.value as string;
+    for (const prop of this.members(node)) {
+      const key = prop.value as string;
       const element = statementElement(key);
-      if (element === undefined) this.error('UNKNOWN_STATEMENT_KEY', { key }, keyNode);
-      else fields[element] = value;
+      if (element === undefined) this.error('UNKNOWN_STATEMENT_KEY', { key }, undefined, this.keySpan(prop));
+      else fields[element] = prop.item;
     }
     const stmtSpan = this.span(node);
     const sidNode = fields.Sid;
@@ -173,7 +174,7 @@ class PolicyReader {
     const notResource = this.stringList(fields.NotResource, 'NotResource');
     if (type === 'trust') {
       const r = fields.Resource ?? fields.NotResource;
-      if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r.parent?.key ?? r);
+      if (r) this.error('RESOURCE_NOT_ALLOWED', {}, r, this.keySpanOf(r));
     } else if (resource && notResource) this.error('BOTH_RESOURCE_AND_NOT_RESOURCE', {}, fields.NotResource);
     else if (!resource?.length && !notResource?.length) this.error('MISSING_RESOURCE', {}, fields.Resource ?? fields.NotResource ?? node);
 
@@ -183,12 +184,12 @@ class PolicyReader {
     const notPrincipal = notPrincipalNode ? this.readPrincipal(notPrincipalNode, 'NotPrincipal') : undefined;
     const namesPrincipal = type === 'resource' || type === 'trust' || type === 'rcp';
     if (!namesPrincipal && (principalNode || notPrincipalNode))
-      this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, (principalNode ?? notPrincipalNode)?.parent?.key);
+      this.error('PRINCIPAL_NOT_ALLOWED', { policyType: type }, undefined, this.keySpanOf(principalNode ?? notPrincipalNode));
     else if (namesPrincipal) {
       if (principalNode && notPrincipalNode) this.error('BOTH_PRINCIPAL_AND_NOT_PRINCIPAL', {}, notPrincipalNode);
       else if (!principalNode && !notPrincipalNode) this.error('MISSING_PRINCIPAL', { policyType: type }, node);
       else if (notPrincipalNode && type !== 'resource')
-        this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, notPrincipalNode.parent?.key);
+        this.error('NOT_PRINCIPAL_NOT_ALLOWED', { policyType: type }, undefined, this.keySpanOf(notPrincipalNode));
     }
 
     const conditions = this.readConditions(fields.Condition);
@@ -217,11 +218,12 @@ class PolicyReader {
       return undefined;
     }
     const entries: ParsedPrincipal['entries'] = [];
-    for (const { key: keyNode, item: value } of this.members(node)) {
-      const key = keyNode.value as string;
+    for (const prop of this.members(node)) {
+      const key = prop.value as string;
+      const value = prop.item;
       const kind = PRINCIPAL_KINDS[key];
       if (!kind) {
-        this.error('UNKNOWN_PRINCIPAL_KIND', { key }, keyNode);
+        this.error('UNKNOWN_PRINCIPAL_KIND', { key }, undefined, this.keySpan(prop));
         continue;
       }
       const values = this.stringList(value, `${element}.${key}`);
@@ -240,28 +242,31 @@ class PolicyReader {
       this.error('WRONG_TYPE', { element: 'Condition', expected: 'an object of operators' }, node);
       return out;
     }
-    for (const { key: opKeyNode, item: opValue } of this.members(node)) {
-      const opName = opKeyNode.value as string;
+    for (const opProp of this.members(node)) {
+      const opName = opProp.value as string;
+      const opValue = opProp.item;
+      const opSpan = this.keySpan(opProp);
       const decoded = decodeOperator(opName);
       if (!decoded.ok) {
-        this.error(decoded.code, { value: opName }, opKeyNode);
+        this.error(decoded.code, { value: opName }, undefined, opSpan);
         continue;
       }
       if (opValue.type !== 'object') {
         this.error('WRONG_TYPE', { element: `Condition.${opName}`, expected: 'an object of condition keys' }, opValue);
         continue;
       }
-      const operator = { value: opName, span: this.span(opKeyNode) };
-      for (const { key: keyNode, item: values } of this.members(opValue)) {
-        const key = keyNode.value as string;
+      const operator = { value: opName, span: opSpan };
+      for (const prop of this.members(opValue)) {
+        const key = prop.value as string;
+        const values = prop.item;
         const list = this.scalarList(values, `Condition.${opName}.${key}`);
         if (!list) continue;
         out.push({
           operator,
           info: decoded.info,
-          key: { value: key, span: this.span(keyNode) },
+          key: { value: key, span: this.keySpan(prop) },
           values: list,
-          span: this.span(keyNode.parent ?? keyNode),
+          span: this.span(prop),
         });
       }
     }
@@ -317,13 +322,13 @@ class PolicyReader {
     let kept: Member[] | undefined;
     for (let i = 0; i < props.length; i++) {
       const prop = props[i] as Member;
-      const key = prop.key.value as string;
+      const key = prop.value as string;
       let duplicate = false;
       if (seen) duplicate = seen.has(key);
-      else for (let j = 0; j < i && !duplicate; j++) if ((props[j] as Member).key.value === key) duplicate = true;
+      else for (let j = 0; j < i && !duplicate; j++) if ((props[j] as Member).value === key) duplicate = true;
       seen?.add(key);
       if (duplicate) {
-        this.error('DUPLICATE_KEY', { key }, prop.key);
+        this.error('DUPLICATE_KEY', { key }, undefined, this.keySpan(prop));
         kept ??= props.slice(0, i);
       } else kept?.push(prop);
     }
@@ -347,7 +352,18 @@ class PolicyReader {
     return this.positions.span(node.offset, node.length);
   }
 
-  error(code: PolicyErrorCode, params: Record<string, string>, node: Node | undefined, span?: Span): void {
+  /** Where a property's key is. */
+  keySpan(prop: Node): Span {
+    return this.positions.span(prop.offset, prop.keyLength);
+  }
+
+  /** Where the key that names a value is, when the value sits in an object. */
+  keySpanOf(value: Node | undefined): Span | undefined {
+    const prop = value?.parent;
+    return prop?.type === 'property' ? this.keySpan(prop) : undefined;
+  }
+
+  error(code: PolicyErrorCode, params: Record<string, string>, node: Node | undefined, span?: Span | undefined): void {
     const where = span ?? (node ? this.span(node) : this.positions.span(0, 0));
     this.errors.push(makeError(code, params, where));
   }
