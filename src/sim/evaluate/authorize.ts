@@ -8,12 +8,13 @@
  * Fails closed: a policy that does not parse, or an internal error, never yields `allowed`.
  */
 import { RCP_SUPPORTED_SERVICES } from '../catalog/static-data.ts';
-import { contextView, type NormalizedContext } from './context.ts';
+import { actionInfo, contextView, type ActionInfo, type NormalizedContext } from './context.ts';
 import { RESOURCE_GRANT_CODES, type FlowStepCode } from './explanation-codes.ts';
-import { appended, decidePolicy, type DecidedStatement } from './decide.ts';
+import { appended, decidePolicy } from './decide.ts';
 import { parsedPolicyOf } from './policy-cache.ts';
-import type { PrincipalMatchKind } from './principal.ts';
 import { LazyResult } from './lazy-result.ts';
+import { decided, hasIdentity, levelDenies, NONE, refs, someDenies, strongestGrant, type LayerResult } from './layers.ts';
+import { newStepLog, NO_PARAMS, readSteps, writeStep, type StepLog } from './step-log.ts';
 import { evaluatePolicy, type StatementRequest } from './statement.ts';
 import type {
   AuthorizationRequest,
@@ -32,56 +33,6 @@ import type {
 import type { VariableLookup } from './variables.ts';
 
 const RCP_SERVICES = RCP_SUPPORTED_SERVICES;
-const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
-/** Steps without parameters share one empty object (frozen: nothing may write into it). */
-const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
-/** Layers with nothing in them share one empty list (frozen: the first entry replaces it). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-/** Room for the step log of a typical decision (it grows past this if it must). */
-const FLOW_ROOM = 24;
-/** Step kinds and outcomes by number, for the compact step log (Evaluation.flow). */
-const STEP_KINDS: readonly FlowStep['step'][] = [
-  'root',
-  'deny',
-  'rcp',
-  'scp',
-  'resource',
-  'identity',
-  'boundary',
-  'session',
-  'crossAccount',
-  'final',
-];
-const OUTCOMES: readonly FlowStep['outcome'][] = ['allow', 'deny', 'implicitDeny', 'continue', 'skip'];
-const indexes = <K extends string>(list: readonly K[]): Record<K, number> =>
-  Object.fromEntries(list.map((k, i) => [k, i])) as Record<K, number>;
-const STEP_INDEX = indexes(STEP_KINDS);
-const OUTCOME_INDEX = indexes(OUTCOMES);
-
-/** An action as the evaluation reads it: lower-cased, and its service prefix. */
-interface ActionInfo {
-  lower: string;
-  service: string;
-  /** The parameters of the RCP step, which names the service (frozen: shared by every request). */
-  serviceParams: Record<string, string>;
-}
-/** The same few actions recur on every request: shape-checked and lower-cased once. null = not `service:Action`. */
-const actionInfos = new Map<string, ActionInfo | null>();
-
-function actionInfo(action: string): ActionInfo | null {
-  let hit = actionInfos.get(action);
-  if (hit !== undefined) return hit;
-  if (ACTION_SHAPE.test(action)) {
-    const lower = action.toLowerCase();
-    const service = lower.slice(0, lower.indexOf(':'));
-    hit = { lower, service, serviceParams: Object.freeze({ service }) };
-  } else hit = null;
-  if (actionInfos.size > 5000) actionInfos.clear();
-  actionInfos.set(action, hit);
-  return hit;
-}
-
 /**
  * Decides one request, with the full explanation. Never throws. The explanation is built when it is
  * first read (most decisions are never explained); it is the same as if it had been built at once.
@@ -126,13 +77,6 @@ function decide(request: AuthorizationRequest, traced: boolean): AuthorizationRe
   }
 }
 
-interface LayerResult {
-  /** Policies of the layer that parsed. */
-  count: number;
-  allows: DecidedStatement[];
-  denies: DecidedStatement[];
-}
-
 /**
  * A policy that took part, kept to explain the decision later: what was known about it then (the
  * source's fields are copied, since the caller may change its objects after the decision).
@@ -152,7 +96,7 @@ class Evaluation implements StatementRequest {
    * the code, then the parameters if any. A decision records up to ten steps and most are never
    * explained: step objects are made only to explain.
    */
-  readonly flow = new Array<number | string | Record<string, string>>(FLOW_ROOM);
+  readonly flow: StepLog = newStepLog();
   flowLength = 0;
   /** Every policy that took part, in the order the explanation lists them. */
   taken: Taken[] = NONE;
@@ -426,23 +370,12 @@ class Evaluation implements StatementRequest {
     }
     const missing = new Set<string>();
     for (const pol of policies) for (const s of pol.statements) for (const c of s.conditions) if (!c.keyPresent) missing.add(c.key);
-    const steps: FlowStep[] = [];
-    const flow = this.flow;
-    for (let i = 0; i < this.flowLength;) {
-      const tag = flow[i++] as number;
-      const code = flow[i++] as FlowStepCode;
-      const params = tag & 1 ? (flow[i++] as Record<string, string>) : NO_PARAMS;
-      steps.push({ step: STEP_KINDS[tag >> 4] ?? 'final', outcome: OUTCOMES[(tag >> 1) & 7] ?? 'implicitDeny', code, params });
-    }
+    const steps = readSteps(this.flow, this.flowLength);
     return { steps, policies, missingContextKeys: [...missing], crossAccount: this.crossAccount };
   }
 
   step(step: FlowStep['step'], outcome: FlowStep['outcome'], code: FlowStepCode, params: Record<string, string>): void {
-    const tag = (STEP_INDEX[step] << 4) | (OUTCOME_INDEX[outcome] << 1);
-    const flow = this.flow;
-    flow[this.flowLength++] = params === NO_PARAMS ? tag : tag | 1;
-    flow[this.flowLength++] = code;
-    if (params !== NO_PARAMS) flow[this.flowLength++] = params;
+    this.flowLength = writeStep(this.flow, this.flowLength, step, outcome, code, params);
   }
 
   finish(
@@ -459,76 +392,6 @@ class Evaluation implements StatementRequest {
     if (decision !== 'allowed' && layer !== 'root' && layer !== 'none' && layer !== 'request') result.deniedByPolicyType = layer;
     return result;
   }
-}
-
-/** A deciding statement from a traced one (the trace fields left out, so results stay small). */
-function decided(s: StatementRef, principalMatch: DecidedStatement['principalMatch']): DecidedStatement {
-  const statement: StatementRef = {
-    policyId: s.policyId,
-    policyType: s.policyType,
-    statementIndex: s.statementIndex,
-    effect: s.effect,
-    span: s.span,
-  };
-  if (s.policyArn !== undefined) statement.policyArn = s.policyArn;
-  if (s.sid !== undefined) statement.sid = s.sid;
-  return principalMatch ? { statement, principalMatch } : { statement };
-}
-
-/** Callers with an AWS identity of their own; the others (anonymous, services, web identity and SAML callers) depend on the resource policy alone. */
-function hasIdentity(type: AuthorizationRequest['principal']['type']): boolean {
-  return type !== 'Anonymous' && type !== 'AWSService' && type !== 'WebIdentityUser' && type !== 'SAMLUser';
-}
-
-const GRANT_RANK: Record<PrincipalMatchKind, number> = {
-  wildcard: 1,
-  account: 0,
-  federated: 2,
-  service: 2,
-  role: 3,
-  federatedUserViaUser: 3,
-  user: 4,
-  session: 4,
-};
-
-/** The most powerful way the resource policy's Allow statements name the caller. */
-function strongestGrant(allows: DecidedStatement[]): { kind: PrincipalMatchKind; statements: StatementRef[] } | undefined {
-  let best: PrincipalMatchKind | undefined;
-  for (const a of allows) {
-    const kind = a.principalMatch?.kind ?? 'wildcard';
-    if (best === undefined || GRANT_RANK[kind] > GRANT_RANK[best]) best = kind;
-  }
-  return best === undefined ? undefined : { kind: best, statements: refs(allows, undefined) };
-}
-
-/** The deciding statements: `first`'s (statements, or decided statements), then `then`'s. */
-function refs(
-  first: readonly (StatementRef | DecidedStatement)[] | undefined,
-  then: readonly (StatementRef | DecidedStatement)[] | undefined,
-): StatementRef[] {
-  // Sized at once: results are kept (trails, logs), and a pushed-onto empty array reserves sixteen slots.
-  if (!then?.length && first?.length === 1) return [unwrap(first[0])];
-  const out = new Array<StatementRef>((first?.length ?? 0) + (then?.length ?? 0));
-  let i = 0;
-  if (first) for (const x of first) out[i++] = unwrap(x);
-  if (then) for (const x of then) out[i++] = unwrap(x);
-  return out;
-}
-
-function unwrap(x: StatementRef | DecidedStatement | undefined): StatementRef {
-  if (!x) throw new Error('a deciding statement is missing');
-  return 'statement' in x ? x.statement : x;
-}
-
-/** An organization layer's Deny statements over all its levels, when some level has one. */
-function levelDenies(levels: readonly LayerResult[]): DecidedStatement[] | undefined {
-  let out: DecidedStatement[] | undefined;
-  for (const l of levels) if (l.denies.length > 0) (out ??= []).push(...l.denies);
-  return out;
-}
-
-function someDenies(layer: LayerResult | undefined): DecidedStatement[] | undefined {
-  return layer && layer.denies.length > 0 ? layer.denies : undefined;
 }
 
 /** The policy types in evaluation order, for explanations. */

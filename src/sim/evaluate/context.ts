@@ -5,6 +5,8 @@
  */
 import type { ContextValue } from './types.ts';
 
+const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
+
 /** One key's values in the request. */
 export interface ContextEntry {
   /** The key as the request spelled it. */
@@ -64,4 +66,27 @@ function lookupIn(ctx: NormalizedContext): (lowerKey: string) => string | undefi
     if (!e || e.multivalued) return undefined;
     return e.values[0];
   };
+}
+
+/** An action as the evaluation reads it: lower-cased, and its service prefix. */
+export interface ActionInfo {
+  lower: string;
+  service: string;
+  /** The parameters of the RCP step, which names the service (frozen: shared by every request). */
+  serviceParams: Record<string, string>;
+}
+/** The same few actions recur on every request: shape-checked and lower-cased once. null = not `service:Action`. */
+const actionInfos = new Map<string, ActionInfo | null>();
+
+export function actionInfo(action: string): ActionInfo | null {
+  let hit = actionInfos.get(action);
+  if (hit !== undefined) return hit;
+  if (ACTION_SHAPE.test(action)) {
+    const lower = action.toLowerCase();
+    const service = lower.slice(0, lower.indexOf(':'));
+    hit = { lower, service, serviceParams: Object.freeze({ service }) };
+  } else hit = null;
+  if (actionInfos.size > 5000) actionInfos.clear();
+  actionInfos.set(action, hit);
+  return hit;
 }
