@@ -31,6 +31,12 @@ export class MfaDeviceState {
   /** Why the codes typed were refused, when they were only off in time. */
   hint: string | null = $state(null);
   busy = $state(false);
+  /**
+   * True from a "Skip 30 s" click until the codes at the new time are read back: the code on screen
+   * until then is from before the skip (often one already used), so the widget hides it rather than
+   * let it be copied.
+   */
+  skipping = $state(false);
   /** True when the world's clock follows real time (a phone's codes then match). */
   readonly realTime = followsRealTime();
 
@@ -97,9 +103,14 @@ export class MfaDeviceState {
 
   /** Moves the world's clock forward (the next code appears after at most 30 s). */
   async skip(seconds = 30): Promise<void> {
-    const result = await this.session.advance(seconds);
-    if (!result.ok) this.error = `${result.error.message} [${result.error.code}]`;
-    await this.refresh();
+    this.skipping = true;
+    try {
+      const result = await this.session.advance(seconds);
+      if (!result.ok) this.error = `${result.error.message} [${result.error.code}]`;
+      await this.refresh();
+    } finally {
+      this.skipping = false;
+    }
   }
 
   /**

@@ -90,6 +90,31 @@ export async function waitForFreshCode(app: Locator): Promise<void> {
   const left = async (): Promise<number> => Number(((await app.textContent()) ?? '').match(/(\d+) s left/)?.[1] ?? 0);
   await expect(app).toContainText(/\d+ s left/);
   if ((await left()) >= 12) return;
-  const shown = await app.locator('.code').innerText();
-  await expect(app.locator('.code')).not.toHaveText(shown, { timeout: 20_000 });
+  // Compare the digits only: the element's text and its innerText differ in whitespace around the
+  // hidden "Current code:" label, so comparing whole texts passed at once and never waited.
+  const digits = async (): Promise<string> =>
+    ((await app.locator('.code').first().innerText()).match(/\d{3}\s?\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  const shown = await digits();
+  await expect.poll(digits, { timeout: 20_000 }).toMatch(new RegExp(`^(?!${shown}$)\\d{6}$`));
+}
+
+/** The code the MfaDevice authenticator `app` shows, digits only, once it shows one (not while a skip moves the clock). */
+export async function shownCode(app: Locator): Promise<string> {
+  const code = app.locator('.code');
+  await expect(code).toHaveText(/\d{3}\s\d{3}/);
+  return ((await code.innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+}
+
+/**
+ * Clicks the MfaDevice's "Skip 30 s" and answers the code shown once the clock has moved. Until the
+ * new time is read back the widget shows no digits, so the code answered is never the one before.
+ */
+export async function skipToNextCode(mfa: Locator): Promise<string> {
+  const app = mfa.getByRole('group', { name: 'Authenticator' });
+  const before = await shownCode(app);
+  await mfa.getByRole('button', { name: 'Skip 30 s' }).click();
+  await expect(app.locator('.code')).not.toContainText(`${before.slice(0, 3)}\u00a0${before.slice(3)}`);
+  const after = await shownCode(app);
+  expect(after).not.toBe(before);
+  return after;
 }

@@ -32,3 +32,20 @@ it('a second "Use this code" right after "Skip 30 s" copies the next code, and t
   await mfa.enable();
   expect(mfa.output?.exitCode).toBe(0);
 });
+
+it('from a "Skip 30 s" click until the new time is read back, the code on screen is marked stale', async () => {
+  const mfa = new MfaDeviceState('mfa-unit-skip', 'dojo-phone', 'alice');
+  await mfa.session.run('aws iam create-user --user-name alice');
+  await mfa.create();
+  const before = mfa.codes?.code;
+  expect(before).toMatch(/^\d{6}$/);
+  expect(mfa.skipping).toBe(false);
+  const skipped = mfa.skip(30);
+  // Synchronously after the click: the codes still hold the time before the skip, so the widget hides them.
+  expect(mfa.skipping).toBe(true);
+  expect(mfa.codes?.code).toBe(before);
+  await skipped;
+  expect(mfa.skipping).toBe(false);
+  expect(mfa.codes?.code).toMatch(/^\d{6}$/);
+  expect(mfa.codes?.code).not.toBe(before);
+});
