@@ -3,7 +3,7 @@
  * validation and saved back, so the terminal's `file://NAME` reads what the learner wrote. Saving
  * over a file the learner did not open asks first; a failed save says why and keeps the text.
  */
-import { latestOnly, withSimulator } from '../worker/client.ts';
+import { latestOnly, withSimulator, type SimulatorClient } from '../worker/client.ts';
 import type { PolicyFinding } from '../worker/protocol.ts';
 import type { PolicyType } from '../sim/policy/types.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
@@ -23,6 +23,11 @@ export class WorldFileEditorState {
   files: string[] = $state.raw([]);
   findings: PolicyFinding[] = $state.raw([]);
   status: FileStatus = $state({ kind: 'idle', message: '' });
+  /**
+   * True from a change of the text until its findings are shown. The findings list appears above
+   * the Save button and moves it; the section is marked busy meanwhile (aria-busy).
+   */
+  checking = $state(false);
   /** The text as last opened or saved, to tell unsaved changes. */
   saved = $state('');
 
@@ -123,13 +128,20 @@ export class WorldFileEditorState {
   /** Validates the text shortly after the last keystroke. */
   lintSoon(): void {
     clearTimeout(this.#lintTimer);
+    this.checking = true;
     this.#lintTimer = setTimeout(() => void this.#refreshFindings(), 150);
   }
 
   async #refreshFindings(): Promise<void> {
-    const answer = await this.#lint(this.text, this.policyType);
-    if (answer.stale) return;
-    const result = answer.value;
+    let result: Awaited<ReturnType<SimulatorClient['lintPolicy']>>;
+    try {
+      const answer = await this.#lint(this.text, this.policyType);
+      if (answer.stale) return; // a newer check is on its way and ends the busy state
+      result = answer.value;
+    } catch (error) {
+      result = { ok: false, error: { code: 'WORKER_FAILED', message: error instanceof Error ? error.message : String(error) } };
+    }
+    this.checking = false;
     this.findings = result.ok ? result.value : [];
     if (!result.ok) this.status = { kind: 'error', message: `Could not check the policy: ${result.error.message} [${result.error.code}]` };
   }

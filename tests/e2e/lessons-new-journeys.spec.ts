@@ -7,7 +7,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import { completeLesson, run, startExercise } from './lesson-helpers.ts';
-import { setEditorText, showWidget } from './widgets-helpers.ts';
+import { filesChecked, setEditorText, showWidget } from './widgets-helpers.ts';
 import lesson13 from '../../content/lessons/13-roles-for-services/exercises.ts';
 import lesson14 from '../../content/lessons/14-kms-key-policies/exercises.ts';
 import lesson15 from '../../content/lessons/15-privilege-escalation/exercises.ts';
@@ -86,6 +86,7 @@ test('lesson 11: an SCP written in the editor, first on the root (refused, in wo
   await showWidget(files);
   const scp = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["iam:CreateUser","iam:CreateAccessKey"],"Resource":"*"}]}';
   await setEditorText(page, files, 'Text of no-iam-users.json', scp);
+  await filesChecked(files);
   await files.getByRole('button', { name: 'Save no-iam-users.json' }).click();
   await expect(files.getByRole('status')).toContainText('Saved no-iam-users.json. Use it in the terminal as file://no-iam-users.json.');
 

@@ -4,7 +4,7 @@
  * instance acting as its role, and an SSE-KMS object refused until the key policy allows kms:Decrypt.
  */
 import { test, expect, expectNoA11yViolations } from './fixtures.ts';
-import { runInTerminal, setEditorText, showWidget } from './widgets-helpers.ts';
+import { filesChecked, runInTerminal, setEditorText, showWidget } from './widgets-helpers.ts';
 import type { Page } from '@playwright/test';
 
 const ACCOUNT_ARN = /arn:aws:iam::(\d{12}):user\/dev/;
@@ -20,6 +20,7 @@ async function saveFile(page: Page, name: string, text: string): Promise<void> {
   await showWidget(files);
   await files.getByRole('combobox', { name: 'File name' }).fill(name);
   await setEditorText(page, files, `Text of ${name}`, text);
+  await filesChecked(files);
   await files.getByRole('button', { name: `Save ${name}` }).click();
   const status = files.getByRole('status');
   await expect(status).toContainText(/Saved|Replace it/);
@@ -166,6 +167,7 @@ test('the editor opens a file the terminal wrote, and saving over a file it did 
   await showWidget(files);
   await files.getByRole('combobox', { name: 'File name' }).fill('notes.json');
   await setEditorText(page, files, 'Text of notes.json', '{"replaced": true}');
+  await filesChecked(files);
   await files.getByRole('button', { name: 'Save notes.json' }).click();
   await expect(files.getByRole('status')).toContainText('notes.json already exists in this world. Replace it with the text in the editor?');
   await files.getByRole('button', { name: 'Keep the file' }).click();
@@ -173,6 +175,7 @@ test('the editor opens a file the terminal wrote, and saving over a file it did 
   await expect(await runInTerminal(page, 'cat notes.json')).toContainText('"Statement": []');
   await files.getByRole('button', { name: 'Open' }).click();
   await expect(files.getByRole('status')).toContainText('Opened notes.json.');
+  await filesChecked(files);
   await files.getByRole('button', { name: 'Save notes.json' }).click();
   await expect(files.getByRole('status')).toContainText('Saved notes.json.');
 });

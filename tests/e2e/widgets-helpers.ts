@@ -64,6 +64,14 @@ export async function runInTerminal(page: Page, line: string): Promise<Locator> 
 }
 
 /**
+ * Waits until the file editor `files` has shown the findings for its text: the findings list sits
+ * above the Save button, and a click while it appears can land where the button was.
+ */
+export async function filesChecked(files: Locator): Promise<void> {
+  await expect(files).toHaveAttribute('aria-busy', 'false');
+}
+
+/**
  * Saves `text` as the world file `name` through the file editor that follows `after` on the page (the
  * editor beside an exercise), as a learner does: name, text, Save — and Replace when the file exists.
  * The text goes in as one line: typing newlines into Monaco would auto-indent and auto-close.
@@ -74,6 +82,7 @@ export async function saveInFileEditor(page: Page, after: Locator, name: string,
   await files.getByRole('combobox', { name: 'File name' }).fill(name);
   const oneLine = text.trim().startsWith('{') ? JSON.stringify(JSON.parse(text)) : text;
   await setEditorText(page, files, `Text of ${name}`, oneLine);
+  await filesChecked(files);
   await files.getByRole('button', { name: `Save ${name}` }).click();
   const status = files.getByRole('status');
   await expect(status).toContainText(/Saved|Replace it/);
