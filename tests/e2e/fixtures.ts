@@ -5,6 +5,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { offOrigin } from './off-origin.ts';
 
 interface Guard {
   /** Console errors matching one of these are expected by the test (e.g. a hostile import). */
@@ -19,13 +20,13 @@ export const test = base.extend<{ guard: Guard }>({
       const external: string[] = [];
       const errors: string[] = [];
       const allowed: RegExp[] = [];
-      await page.route(
-        (url) => isNetwork(url) && url.origin !== origin,
-        (route) => {
-          external.push(route.request().url());
-          return route.abort('blockedbyclient');
-        },
-      );
+      // A pattern, not a predicate: Playwright can then match in the browser and pause only the
+      // requests off the origin. A predicate pauses every request until the test runner answers; a
+      // page that loads dozens of modules waits on that (and one island's module once never arrived).
+      await page.route(offOrigin(origin), (route) => {
+        external.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
@@ -53,8 +54,4 @@ export async function expectNoA11yViolations(page: Page, include?: string): Prom
   const results = await builder.analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, 'axe violations').toEqual([]);
-}
-
-function isNetwork(url: URL): boolean {
-  return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:';
 }

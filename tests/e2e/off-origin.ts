@@ -1,0 +1,10 @@
+/**
+ * Which URLs the e2e guard (fixtures.ts) treats as leaving the site: a pattern rather than a
+ * predicate, so Playwright pauses only those requests, not every module the page loads.
+ */
+
+/** Every http(s) and ws(s) URL that is not on `origin` (blob:, data: and the origin itself do not match). */
+export function offOrigin(origin: string): RegExp {
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`^(?!${escaped}(?:[/?#]|$))(?:https?|wss?):`, 'i');
+}
