@@ -3,8 +3,8 @@
  * validation and saved back, so the terminal's `file://NAME` reads what the learner wrote. Saving
  * over a file the learner did not open asks first; a failed save says why and keeps the text.
  */
-import { latestOnly, withSimulator, type SimulatorClient } from '../worker/client.ts';
-import type { PolicyFinding } from '../worker/protocol.ts';
+import { latestOnly, withSimulator } from '../worker/client.ts';
+import type { PolicyFinding, Result } from '../worker/protocol.ts';
 import type { PolicyType } from '../sim/policy/types.ts';
 import { worldSession, type WorldSession } from './world-session.svelte.ts';
 
@@ -133,7 +133,7 @@ export class WorldFileEditorState {
   }
 
   async #refreshFindings(): Promise<void> {
-    let result: Awaited<ReturnType<SimulatorClient['lintPolicy']>>;
+    let result: Result<PolicyFinding[]>;
     try {
       const answer = await this.#lint(this.text, this.policyType);
       if (answer.stale) return; // a newer check is on its way and ends the busy state

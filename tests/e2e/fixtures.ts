@@ -20,9 +20,9 @@ export const test = base.extend<{ guard: Guard }>({
       const external: string[] = [];
       const errors: string[] = [];
       const allowed: RegExp[] = [];
-      // A pattern, not a predicate: Playwright can then match in the browser and pause only the
-      // requests off the origin. A predicate pauses every request until the test runner answers; a
-      // page that loads dozens of modules waits on that (and one island's module once never arrived).
+      // A pattern, not a predicate: Playwright matches a pattern itself and lets every other request
+      // go on at once; a predicate is asked about every request, so each module the page loads
+      // waits for a round trip to the test code.
       await page.route(offOrigin(origin), (route) => {
         external.push(route.request().url());
         return route.abort('blockedbyclient');

@@ -1,6 +1,6 @@
 /**
- * Which URLs the e2e guard (fixtures.ts) treats as leaving the site: a pattern rather than a
- * predicate, so Playwright pauses only those requests, not every module the page loads.
+ * Which URLs the e2e guard (fixtures.ts) treats as leaving the site, as a pattern Playwright can
+ * match itself (a predicate would be asked about every module the page loads).
  */
 
 /** Every http(s) and ws(s) URL that is not on `origin` (blob:, data: and the origin itself do not match). */

@@ -101,17 +101,20 @@ export async function waitForFreshCode(app: Locator): Promise<void> {
   if ((await left()) >= 12) return;
   // Compare the digits only: the element's text and its innerText differ in whitespace around the
   // hidden "Current code:" label, so comparing whole texts passed at once and never waited.
-  const digits = async (): Promise<string> =>
-    ((await app.locator('.code').first().innerText()).match(/\d{3}\s?\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  const digits = (): Promise<string> => codeDigits(app);
   const shown = await digits();
   await expect.poll(digits, { timeout: 20_000 }).toMatch(new RegExp(`^(?!${shown}$)\\d{6}$`));
 }
 
+/** The six digits of the first `.code` in `app` ("123 456" or "123456"), or '' when it shows none. */
+async function codeDigits(app: Locator): Promise<string> {
+  return ((await app.locator('.code').first().innerText()).match(/\d{3}\s?\d{3}/)?.[0] ?? '').replace(/\s/, '');
+}
+
 /** The code the MfaDevice authenticator `app` shows, digits only, once it shows one (not while a skip moves the clock). */
 export async function shownCode(app: Locator): Promise<string> {
-  const code = app.locator('.code');
-  await expect(code).toHaveText(/\d{3}\s\d{3}/);
-  return ((await code.innerText()).match(/\d{3}\s\d{3}/)?.[0] ?? '').replace(/\s/, '');
+  await expect(app.locator('.code')).toHaveText(/\d{3}\s\d{3}/);
+  return codeDigits(app);
 }
 
 /**
