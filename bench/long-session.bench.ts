@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { CHROMIUM_PATH, chromiumLaunchOptions } from '../tests/chromium.ts';
+import { CHROMIUM_PATH, chromiumLaunchOptions, watchDrawing } from '../tests/chromium.ts';
 import type { Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,7 +79,10 @@ async function measure(): Promise<LongSessionFigures> {
   const { chromium: launcher } = await import('@playwright/test');
   const browser = await launcher.launch(chromiumLaunchOptions());
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A context of its own (not browser.newPage), so that the drawing watch may open a second page in it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const watch = watchDrawing(page, (what) => console.log(`[frame stall] long session: ${what}`));
     await page.goto(`http://127.0.0.1:${port}/playground/`);
     await ready(page);
     const fresh = await sample(page);
@@ -90,6 +93,7 @@ async function measure(): Promise<LongSessionFigures> {
     await ready(page);
     await commandTimes(page, 1);
     const reloadToFirstCommandMs = Date.now() - t0;
+    await watch.stop();
     const ratios = {
       commandP95: ratio(after.commandMs.p95, fresh.commandMs.p95),
       editToVerdictP95: ratio(after.editToVerdictMs.p95, fresh.editToVerdictMs.p95),

@@ -1,10 +1,12 @@
 /**
  * The e2e fixture every spec uses. It fails a test when the page sends any request off the site's
  * origin (the site must work with the network unplugged) or logs a console error, and it offers
- * an axe check. Import `test` and `expect` from here, not from @playwright/test.
+ * an axe check, and it revives a page that headless Chromium stopped drawing (tests/chromium.ts).
+ * Import `test` and `expect` from here, not from @playwright/test.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { watchDrawing } from '../chromium.ts';
 import { offOrigin } from './off-origin.ts';
 
 interface Guard {
@@ -13,7 +15,20 @@ interface Guard {
 }
 
 /** Playwright's test with the offline and console-error guards installed on `page`. */
-export const test = base.extend<{ guard: Guard }>({
+export const test = base.extend<{ guard: Guard; drawing: void }>({
+  // Headless Chromium can stop drawing a page for good (tests/chromium.ts, watchDrawing): the page is
+  // watched and revived, and every revival is written to the test's annotations and the run's log.
+  drawing: [
+    async ({ page }, use, testInfo) => {
+      const watch = watchDrawing(page, (what) => {
+        testInfo.annotations.push({ type: 'frame stall', description: what });
+        console.log(`[frame stall] ${testInfo.titlePath.join(' › ')}: ${what}`);
+      });
+      await use();
+      await watch.stop();
+    },
+    { auto: true },
+  ],
   guard: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
