@@ -281,12 +281,9 @@ class JsonReader {
   skipSpace(): void {
     const text = this.text;
     let i = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      // One comparison for the common case (any printable character ends the run).
-      if (c > 32 || !(c === 32 || c === 10 || c === 13 || c === 9)) break;
-      i++;
-    }
+    let c = text.charCodeAt(i);
+    // Past the end charCodeAt is NaN, which ends the run like any printable character.
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
     this.pos = i;
   }
 

@@ -23,7 +23,6 @@ import type {
 } from './types.ts';
 import { validateStatementValues } from './validate-values.ts';
 
-const TOP_LEVEL_KEYS = new Set(['Version', 'Id', 'Statement']);
 const STATEMENT_KEYS = [
   'Sid',
   'Effect',
@@ -51,6 +50,15 @@ const PRINCIPAL_KINDS: Record<string, PrincipalKind> = {
   Federated: 'Federated',
   CanonicalUser: 'CanonicalUser',
 };
+
+/** True when `text` has only the characters of [A-Za-z0-9]. */
+function isAlphanumeric(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && c === text.charCodeAt(i)))) return false;
+  }
+  return true;
+}
 
 /** Parses and validates a policy document. Never throws; a failed parse lists every error found. */
 export function parsePolicy(text: string, options: ParseOptions): ParseResult {
@@ -97,15 +105,15 @@ class PolicyReader {
     for (const prop of members) {
       const key = prop.value as string;
       const value = prop.item;
-      if (!TOP_LEVEL_KEYS.has(key)) this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, undefined, this.keySpan(prop));
-      else if (key === 'Version') {
+      if (key === 'Version') {
         if (value.type === 'string' && (value.value === '2012-10-17' || value.value === '2008-10-17'))
           version = { value: value.value, span: this.span(value) };
         else this.error('INVALID_VERSION', { value: scalarText(value, this.text) ?? value.type }, value);
       } else if (key === 'Id') {
         if (value.type === 'string') id = { value: value.value as string, span: this.span(value) };
         else this.error('WRONG_TYPE', { element: 'Id', expected: 'a string' }, value);
-      } else statementNode = value;
+      } else if (key === 'Statement') statementNode = value;
+      else this.error('UNKNOWN_TOP_LEVEL_KEY', { key }, undefined, this.keySpan(prop));
     }
     if (this.options.managed && version?.value !== '2012-10-17' && !this.errors.some((e) => e.code === 'INVALID_VERSION')) {
       this.error('VERSION_REQUIRED', {}, version ? undefined : root, version?.span);
@@ -336,15 +344,18 @@ class PolicyReader {
   }
 
   checkSids(statements: ParsedStatement[]): void {
-    const seen = new Set<string>();
-    for (const s of statements) {
-      const sid = s.sid;
+    // IAM allows only [A-Za-z0-9] in Sids; other services' resource policies allow more (IAM "Sid").
+    const iamOwned = this.options.policyType !== 'resource';
+    for (let i = 0; i < statements.length; i++) {
+      const sid = statements[i]?.sid;
       if (!sid || sid.value === '') continue;
-      // IAM allows only [A-Za-z0-9] in Sids; other services' resource policies allow more (IAM "Sid").
-      const iamOwned = this.options.policyType !== 'resource';
-      if (iamOwned && !/^[A-Za-z0-9]*$/.test(sid.value)) this.errors.push(makeError('INVALID_SID', { value: sid.value }, sid.span));
-      if (seen.has(sid.value)) this.errors.push(makeError('DUPLICATE_SID', { value: sid.value }, sid.span));
-      seen.add(sid.value);
+      if (iamOwned && !isAlphanumeric(sid.value)) this.errors.push(makeError('INVALID_SID', { value: sid.value }, sid.span));
+      // Policies have a handful of statements: comparing with the earlier ones beats building a Set.
+      for (let j = 0; j < i; j++)
+        if (statements[j]?.sid?.value === sid.value) {
+          this.errors.push(makeError('DUPLICATE_SID', { value: sid.value }, sid.span));
+          break;
+        }
     }
   }
 
