@@ -39,6 +39,8 @@ interface Entry {
 
 const cache = new Map<number, Entry[]>();
 let cached = 0;
+/** The cached entry found or made last (a text's parse never changes, so it stays right after a clear). */
+let last: Entry | undefined;
 const seenText: (string | undefined)[] = new Array<string | undefined>(SEEN_SLOTS).fill(undefined);
 const seenType: (PolicyType | undefined)[] = new Array<PolicyType | undefined>(SEEN_SLOTS).fill(undefined);
 
@@ -52,9 +54,17 @@ export function parsedPolicyOf(source: PolicySource): ParseResult {
 /** `parsePolicy` with the cache in front. */
 export function parseCached(text: string, policyType: PolicyType): ParseResult {
   if (typeof text !== 'string') return parsePolicy(text, { policyType });
+  // The same policy is often evaluated many times in a row (an editor's checks, a simulation's
+  // actions): the same string object is an identity comparison away.
+  if (last !== undefined && text === last.text && policyType === last.policyType) return last.result;
   const fp = fingerprint(text);
   const bucket = cache.get(fp);
-  if (bucket) for (const e of bucket) if (e.text === text && e.policyType === policyType) return e.result;
+  if (bucket)
+    for (const e of bucket)
+      if (e.text === text && e.policyType === policyType) {
+        last = e;
+        return e.result;
+      }
   const result = parsePolicy(text, { policyType });
   // Cache a text on its second use: text typed once (each keystroke) is never retained in the
   // cache, which keeps the garbage collector's work small; policies evaluated again stay parsed.
@@ -70,6 +80,7 @@ export function parseCached(text: string, policyType: PolicyType): ParseResult {
   }
   if (result.ok) keepCompiled(result.policy);
   const entry: Entry = { text, policyType, result };
+  last = entry;
   const list = cache.get(fp);
   if (list) list.push(entry);
   else cache.set(fp, [entry]);

@@ -48,3 +48,19 @@ test('the same text read alternately as trust and resource policy stays cached f
   }
   expect(parses(text)).toBe(4);
 });
+
+test('the entry found last answers only for its own text and policy type', () => {
+  const identity = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}';
+  const trust = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}}';
+  for (let i = 0; i < 3; i++) expect(parseCached(identity, 'identity').ok).toBe(true);
+  // The same text read as another type, and other texts right after a cached one, are read afresh.
+  expect(parseCached(identity, 'trust').errors.map((e) => e.code)).toEqual(['RESOURCE_NOT_ALLOWED', 'MISSING_PRINCIPAL']);
+  for (let i = 0; i < 3; i++) expect(parseCached(trust, 'trust').ok).toBe(true);
+  expect(parseCached('', 'trust').ok).toBe(false);
+  expect(parseCached(`${identity} `, 'identity').ok).toBe(true);
+  expect(parseCached(identity.replace('"s3:*"', '"s3"'), 'identity').errors.map((e) => e.code)).toEqual(['ACTION_NO_VENDOR']);
+  // And a text found again is not parsed again.
+  const before = parses(identity);
+  expect(parseCached(identity, 'identity').ok).toBe(true);
+  expect(parses(identity)).toBe(before);
+});
