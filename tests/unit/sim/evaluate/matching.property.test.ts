@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesArnPattern, matchResourcePattern } from '../../../../src/sim/evaluate/arn.ts';
 import { matchesAction } from '../../../../src/sim/evaluate/statement.ts';
-import { matchesWildcard } from '../../../../src/sim/evaluate/wildcard.ts';
+import { compileWildcard, matchesCompiled, matchesWildcard } from '../../../../src/sim/evaluate/wildcard.ts';
 
 /** Reference: dynamic programming over pattern × text (obviously correct, quadratic). */
 function reference(pattern: string, text: string): boolean {
@@ -37,6 +37,15 @@ describe('wildcard matching', () => {
   it('agrees with the reference matcher', () => {
     fc.assert(
       fc.property(pattern, text, (p, t) => matchesWildcard(p, t) === reference(p, t)),
+      { numRuns: 3000 },
+    );
+  });
+  it('agrees with the reference matcher from any offset into the text', () => {
+    fc.assert(
+      fc.property(text, pattern, text, (skipped, p, t) => {
+        const compiled = compileWildcard(p);
+        return matchesCompiled(compiled, skipped + t, 0, compiled.length, skipped.length) === reference(p, t);
+      }),
       { numRuns: 3000 },
     );
   });
