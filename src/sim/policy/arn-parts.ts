@@ -7,7 +7,7 @@ export function splitFive(text: string): { head: string[]; rest: string } {
   let i = 0;
   while (head.length < 5 && i < text.length) {
     const ch = text.charCodeAt(i);
-    if (ch === 36 && text.charCodeAt(i + 1) === 123) {
+    if (ch === 36 && i + 1 < text.length && text.charCodeAt(i + 1) === 123) {
       const close = text.indexOf('}', i + 2);
       if (close >= 0) {
         i = close + 1;
