@@ -162,6 +162,9 @@ const benchmarks: Benchmark[] = [
   { name: 'repeated request with boundary and SCP', run: () => authorize(withBoundary), baseline: before(5.1) },
   // The explanation is built when first read (most decisions are never explained); this is the cost when it is.
   { name: 'repeated request, explanation read', run: () => authorize(fixed).explanation },
+  // A simulation reports where each matched statement is (line and column) and which context keys
+  // were missing, so it traces every statement: JSON.parse cannot give positions, and is no floor
+  // for it. Its cost is held against the decision from the same fresh text instead.
   {
     name: 'simulateCustomPolicy, fresh text, 1 action',
     run: (i) =>
@@ -171,7 +174,7 @@ const benchmarks: Benchmark[] = [
         ResourceArns: ['arn:aws:s3:::home-bucket/alice/x'],
       }),
     baseline: before(19.81),
-    floor: floorFresh(typicalPolicy),
+    ratioTo: { name: 'decision from fresh text: typical policy (3 statements)', max: 1.4 },
   },
 ];
 

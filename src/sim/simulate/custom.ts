@@ -35,6 +35,7 @@ const CUSTOM_FIELDS = new Set([
 
 /** The account a simulated caller belongs to when the input names none. */
 export const DEFAULT_SIMULATION_ACCOUNT = '123456789012';
+const DEFAULT_CALLER = `arn:aws:iam::${DEFAULT_SIMULATION_ACCOUNT}:user/SimulatedUser`;
 
 /** IAM SimulateCustomPolicy. Throws SimulationError for input the API would reject. */
 export function simulateCustomPolicy(input: SimulateCustomPolicyInput): SimulateCustomPolicyOutput {
@@ -86,7 +87,7 @@ export function planCommon(
     resourcePolicy = resourcePolicyInput(input.ResourcePolicy);
     sourceTypes.set('ResourcePolicy', 'resource');
   }
-  const callerArn = input.CallerArn ?? defaultCaller ?? `arn:aws:iam::${DEFAULT_SIMULATION_ACCOUNT}:user/SimulatedUser`;
+  const callerArn = input.CallerArn ?? defaultCaller ?? DEFAULT_CALLER;
   if (typeof callerArn !== 'string') throw new SimulationError('WRONG_TYPE', { field: 'CallerArn', expected: 'an ARN string' });
   // "You cannot specify the ARN of an assumed role, federated user, or a service principal" (IAM API
   // Reference, SimulateCustomPolicy and SimulatePrincipalPolicy, CallerArn,

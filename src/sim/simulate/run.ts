@@ -187,8 +187,21 @@ export function checkResourceArns(value: unknown): string[] {
   });
 }
 
-/** The request principal a CallerArn stands for. */
+/** Principals by CallerArn: analyses simulate the same caller thousands of times (bounded). */
+const principals = new Map<string, RequestPrincipal>();
+
+/** The request principal a CallerArn stands for (a fresh object: callers may keep or change it). */
 export function principalFromArn(arn: string): RequestPrincipal {
+  let hit = principals.get(arn);
+  if (!hit) {
+    hit = readPrincipal(arn);
+    if (principals.size >= 1000) principals.clear();
+    principals.set(arn, hit);
+  }
+  return { ...hit };
+}
+
+function readPrincipal(arn: string): RequestPrincipal {
   const m = /^arn:[a-z-]+:(iam|sts)::(\d{12}):(.+)$/.exec(arn);
   if (!m) throw new SimulationError('INVALID_CALLER_ARN', { value: arn, field: 'CallerArn' });
   const [, service, accountId = '', rest = ''] = m;

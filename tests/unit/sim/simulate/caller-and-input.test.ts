@@ -79,3 +79,15 @@ describe('lists are read by index', () => {
     expect(out.EvaluationResults[0]?.EvalDecision).toBe('allowed');
   });
 });
+
+describe('principalFromArn', () => {
+  test('gives each caller a principal of its own, and refuses a bad ARN every time', async () => {
+    const { principalFromArn } = await import('../../../../src/sim/simulate/run.ts');
+    const arn = 'arn:aws:iam::111122223333:user/alice';
+    const first = principalFromArn(arn);
+    (first as { accountId: string }).accountId = '999999999999';
+    expect(principalFromArn(arn)).toEqual({ type: 'IAMUser', arn, accountId: '111122223333' });
+    expect(principalFromArn(arn)).not.toBe(principalFromArn(arn));
+    for (let i = 0; i < 2; i++) expect(() => principalFromArn('arn:aws:iam::1:user/x')).toThrow(SimulationError);
+  });
+});
