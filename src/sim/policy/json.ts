@@ -99,12 +99,40 @@ export function scalarText(n: Node, text: string): string | undefined {
   return undefined;
 }
 
+/** Reused for every document (parsing is synchronous): see `codesOf`. */
+let codeBuffer = new Uint8Array(4096);
+const encoder = new TextEncoder();
+
+/**
+ * The text's code units as bytes, for the hot loops to read instead of `charCodeAt`: a typed array
+ * read costs a fraction of a string read, which must first find out how the string is stored (the
+ * reader spent a quarter of its time there, bench/engine.bench.ts). Plain ASCII is copied natively
+ * by `encodeInto`; otherwise code units up to U+00FF are copied one by one and higher ones become 0,
+ * which sends the reader to its careful path, where it looks at the text itself. Only the first
+ * `text.length` bytes belong to this text.
+ */
+function codesOf(text: string): Uint8Array {
+  const n = text.length;
+  if (codeBuffer.length < n) codeBuffer = new Uint8Array(Math.max(n, codeBuffer.length * 2));
+  const buffer = codeBuffer;
+  const { read, written } = encoder.encodeInto(text, buffer);
+  if (read !== n || written !== n) for (let i = 0; i < n; i++) buffer[i] = charByte(text.charCodeAt(i));
+  return buffer;
+}
+
+function charByte(c: number): number {
+  return c > 0xff ? 0 : c;
+}
+
 class JsonReader {
   readonly text: string;
+  /** The text's code units up to U+00FF (0 for any above), valid below `text.length`. */
+  readonly codes: Uint8Array;
   pos = 0;
   problem: JsonProblem | undefined;
   constructor(text: string) {
     this.text = text;
+    this.codes = codesOf(text);
   }
 
   document(): Node | undefined {
@@ -213,18 +241,19 @@ class JsonReader {
   /** Reads a string at `pos` and returns its value (a key needs no node of its own). */
   stringValue(): string | undefined {
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
     // Fast path, one scan: no escapes and no characters that need a closer look (control
-    // characters, anything above U+00FF) up to the closing quote.
+    // characters, anything above U+00FF, which `codes` holds as 0) up to the closing quote.
     const n = text.length;
     let i = start + 1;
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (c === 34) {
         this.pos = i + 1;
         return text.slice(start + 1, i);
       }
-      if (c === 92 || c < 0x20 || c > 0xff) break;
+      if (c === 92 || c < 0x20) break;
     }
     // The careful path, from the first character that needs it (those before it are plain).
     let chunkStart = start + 1;
@@ -284,15 +313,15 @@ class JsonReader {
    * reader ran a tenth slower for the one read at the end of each document (bench/engine.bench.ts).
    */
   peek(): number {
-    return this.pos < this.text.length ? this.text.charCodeAt(this.pos) : -1;
+    return this.pos < this.text.length ? (this.codes[this.pos] as number) : -1;
   }
 
   skipSpace(): void {
-    const text = this.text;
-    const n = text.length;
+    const codes = this.codes;
+    const n = this.text.length;
     let i = this.pos;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
       i++;
     }
@@ -300,7 +329,8 @@ class JsonReader {
   }
 
   unexpected(detail: string): undefined {
-    const c = this.peek();
+    // The character itself (`codes` holds those above U+00FF as 0).
+    const c = this.pos < this.text.length ? this.text.charCodeAt(this.pos) : -1;
     if (c > 0xff) return this.fail('INVALID_CHARACTER', this.pos, '', { char: charName(c) });
     if (this.pos >= this.text.length)
       return this.fail('JSON_SYNTAX', this.pos, detail === 'ValueExpected' ? 'UnexpectedEndOfInput' : detail);
