@@ -8,12 +8,12 @@
 
 /**
  * A compiled pattern: code units, with STAR and QMARK standing for the wildcards. The two commonest
- * shapes also carry their text, so they match by one straight comparison of strings instead of the
- * general walk (policy patterns are matched on every request): `exact`, a pattern with no wildcard, and
- * `prefix`, literal text followed by one `*` at the end (`arn:aws:s3:::bucket/home/*`). Both are set
- * only by the compile functions here, once per pattern.
+ * shapes are marked, so they match by one straight comparison of code units instead of the general
+ * walk (policy patterns are matched on every request): `exact`, a pattern with no wildcard, and
+ * `prefix`, literal text followed by one `*` at the end (`arn:aws:s3:::bucket/home/*`); each holds
+ * the number of literal code units. Both are set only by the compile functions here, once per pattern.
  */
-export type CompiledPattern = Int32Array & { exact?: string; prefix?: string };
+export type CompiledPattern = Int32Array & { exact?: number; prefix?: number };
 
 /** Records the shortcut a pattern's shape allows (see CompiledPattern). */
 function planned(codes: Int32Array): CompiledPattern {
@@ -24,15 +24,9 @@ function planned(codes: Int32Array): CompiledPattern {
       wild = i;
       break;
     }
-  if (wild < 0) out.exact = textOf(codes, codes.length);
-  else if (wild === codes.length - 1 && codes[wild] === STAR) out.prefix = textOf(codes, wild);
+  if (wild < 0) out.exact = codes.length;
+  else if (wild === codes.length - 1 && codes[wild] === STAR) out.prefix = wild;
   return out;
-}
-
-function textOf(codes: Int32Array, end: number): string {
-  let text = '';
-  for (let i = 0; i < end; i++) text += String.fromCharCode(codes[i] ?? 0);
-  return text;
 }
 
 /** Marks `*` in a compiled pattern. */
@@ -91,8 +85,8 @@ export function matchesWildcard(pattern: string, text: string): boolean {
 export function matchesCompiled(pattern: CompiledPattern, text: string, from = 0, to = pattern.length, textStart = 0): boolean {
   if (from === 0 && to === pattern.length) {
     const { exact, prefix } = pattern;
-    if (exact !== undefined) return text.length - textStart === exact.length && startsAt(text, exact, textStart);
-    if (prefix !== undefined) return startsAt(text, prefix, textStart);
+    if (exact !== undefined) return text.length - textStart === exact && literalAt(pattern, exact, text, textStart);
+    if (prefix !== undefined) return text.length - textStart >= prefix && literalAt(pattern, prefix, text, textStart);
   }
   // Leading piece: anchored at the start.
   let p = from;
@@ -135,14 +129,12 @@ export function matchesCompiled(pattern: CompiledPattern, text: string, from = 0
 }
 
 /**
- * `text.startsWith(prefix, at)` as a loop: the builtin is a call TurboFan does not inline, and it
- * cost more than comparing the few dozen code units of an ARN prefix (bench/engine.bench.ts).
+ * The first `n` code units of a pattern (all literal) against `text` from `at` on, read from the
+ * compiled codes: `startsWith` is a call TurboFan does not inline, and the pattern's own text is a
+ * string built piece by piece, slow to read (bench/engine.bench.ts). The caller checks the length.
  */
-function startsAt(text: string, prefix: string, at: number): boolean {
-  const n = prefix.length;
-  if (n === 0) return true;
-  if (text.length - at < n) return false;
-  for (let i = 0; i < n; i++) if (text.charCodeAt(at + i) !== prefix.charCodeAt(i)) return false;
+function literalAt(codes: Int32Array, n: number, text: string, at: number): boolean {
+  for (let i = 0; i < n; i++) if (text.charCodeAt(at + i) !== codes[i]) return false;
   return true;
 }
 
