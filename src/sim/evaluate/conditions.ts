@@ -6,10 +6,10 @@
  *   `ForAllValues` (vacuously true) and `ForAnyValue` (false).
  * - A type mismatch (a policy value that is not a number, date, IP...) never matches; lint reports it.
  */
-import type { ParsedCondition } from '../policy/types.ts';
-import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber } from '../policy/values.ts';
+import type { Located, ParsedCondition } from '../policy/types.ts';
+import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber, type IpRange } from '../policy/values.ts';
 import { matchesArnPattern } from './arn.ts';
-import type { NormalizedContext } from './context.ts';
+import { ipValues, type NormalizedContext } from './context.ts';
 import type { ConditionExplanation, ResolvedVariable } from './types.ts';
 import { resolvedPattern, resolveVariables, type VariableLookup } from './variables.ts';
 import { compileWildcard, matchesCompiled, type CompiledPattern } from './wildcard.ts';
@@ -106,7 +106,12 @@ export function evaluateCondition(cond: ParsedCondition, ctx: NormalizedContext,
  * `evaluateCondition(...).matched` without the explanation: the same rules in the same order, for a
  * decision nobody may ask to see explained (decide.ts). lazy-explanation.test.ts checks both agree.
  */
-export function conditionMatches(cond: ParsedCondition, ctx: NormalizedContext, lookup: VariableLookup | undefined): boolean {
+export function conditionMatches(
+  cond: ParsedCondition,
+  ctx: NormalizedContext,
+  lookup: VariableLookup | undefined,
+  ranges?: readonly (IpRange | undefined)[],
+): boolean {
   const info = cond.info;
   const entry = ctx.get(lowerKey(cond.key.value));
   const present = entry !== undefined && (entry.values.length > 0 || !info.setOperator);
@@ -128,9 +133,21 @@ export function conditionMatches(cond: ParsedCondition, ctx: NormalizedContext, 
   // a positive single-value operator: some (the same reading as evaluateCondition).
   const every = info.setOperator === 'ForAllValues' || (info.setOperator !== 'ForAnyValue' && info.negated);
   const resolves = lookup !== undefined && (info.family === 'String' || info.family === 'Arn' || info.family === 'Bool');
-  for (const r of requestValues) {
+  // IP addresses are compared as read once: the request's per context, the policy's per compiled policy.
+  const addresses = info.family === 'IpAddress' && entry ? ipValues(entry) : undefined;
+  for (let k = 0; k < requestValues.length; k++) {
+    const r = requestValues[k] as string;
     // The operator's verdict for this request value: some policy value matches (none, when negated).
     let any = false;
+    if (addresses) {
+      const address = addresses[k];
+      for (let j = 0; j < values.length && address !== undefined && !any; j++) {
+        const range = ranges ? ranges[j] : parseIpRange((values[j] as Located).value);
+        any = range !== undefined && ipInRange(address, range);
+      }
+      if ((info.negated ? !any : any) !== every) return !every;
+      continue;
+    }
     for (const v of values) {
       const raw = v.value;
       // Variables are substituted as `prepare` does; the compiled pattern comes from its cache.

@@ -3,6 +3,7 @@
  * key names are not case-sensitive), values are text, and a key is multivalued when the request
  * carries an array for it ("Single-valued vs. multivalued context keys": it depends on the request).
  */
+import { parseIpRange, type IpRange } from '../policy/values.ts';
 import type { ContextValue } from './types.ts';
 
 const ACTION_SHAPE = /^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/;
@@ -13,6 +14,8 @@ export interface ContextEntry {
   key: string;
   values: string[];
   multivalued: boolean;
+  /** The values read as IP addresses, the first time an IpAddress condition asks (see `ipValues`). */
+  ips: (IpRange | undefined)[] | undefined;
 }
 
 /** Case-insensitive view of a request context. */
@@ -42,12 +45,20 @@ export function contextView(context: Readonly<Record<string, ContextValue>>): Co
     if (v === undefined || v === null) continue;
     const multivalued = Array.isArray(v);
     const values = multivalued ? (v as readonly unknown[]).map(valueText) : [valueText(v)];
-    ctx.set(key.toLowerCase(), { key, values, multivalued });
+    ctx.set(key.toLowerCase(), { key, values, multivalued, ips: undefined });
   }
   if (ctx.size === 0) return EMPTY_VIEW;
   const view: ContextView = { ctx, lookup: lookupIn(ctx) };
   views.set(context, view);
   return view;
+}
+
+/**
+ * A context entry's values as IP addresses, read once per entry: views are kept per context object,
+ * so decisions that share a context do not read the address again.
+ */
+export function ipValues(entry: ContextEntry): (IpRange | undefined)[] {
+  return (entry.ips ??= entry.values.map(parseIpRange));
 }
 
 /** Normalizes (and caches per context object) a request context. */

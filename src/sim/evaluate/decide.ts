@@ -6,7 +6,8 @@
  * explanation nobody reads does not pay for it. tests/unit/sim/evaluate/lazy-explanation.test.ts
  * checks that both give the same statements on every engine case.
  */
-import type { ParsedStatement } from '../policy/types.ts';
+import type { ParsedCondition, ParsedStatement } from '../policy/types.ts';
+import { parseIpRange, type IpRange } from '../policy/values.ts';
 import { splitMatches, splitPattern, type SplitPattern } from './arn.ts';
 import { conditionMatches } from './conditions.ts';
 import { matchPrincipal, type PrincipalMatch } from './principal.ts';
@@ -58,7 +59,7 @@ export function decidePolicy(policy: ParsedPolicy, source: PolicySource, req: St
       if (m && !(stmt.effect.value === 'Deny' && req.hasBoundary)) continue;
       principalMatch = { kind: 'wildcard', value: '*' };
     }
-    if (!conditionsApply(stmt, req, lookup)) continue;
+    if (!conditionsApply(stmt, tests, req, lookup)) continue;
     const decided: DecidedStatement = principalMatch
       ? { statement: statementRef(stmt, source), principalMatch }
       : tests
@@ -73,6 +74,8 @@ export function decidePolicy(policy: ParsedPolicy, source: PolicySource, req: St
 interface StatementTests {
   actions: ActionPattern[];
   resources: SplitPattern[] | undefined;
+  /** Per condition: its values read as IP addresses when it is an IpAddress condition. */
+  ranges: ((IpRange | undefined)[] | undefined)[];
   /** The last pointer made to the statement, reused while the policy keeps its id, type and ARN. */
   decided: DecidedStatement | undefined;
 }
@@ -107,6 +110,7 @@ function compileStatements(policy: ParsedPolicy): StatementTests[] {
   return policy.statements.map((stmt) => ({
     actions: (stmt.action ?? stmt.notAction ?? []).map((p) => actionPatternOf(p.value)),
     resources: (stmt.resource ?? stmt.notResource)?.map((p) => splitPattern(p.value)),
+    ranges: stmt.conditions.map((c) => (c.info.family === 'IpAddress' ? c.values.map((v) => parseIpRange(v.value)) : undefined)),
     decided: undefined,
   }));
 }
@@ -133,8 +137,15 @@ function resourceApplies(
   return stmt.resource ? listed : !listed;
 }
 
-function conditionsApply(stmt: ParsedStatement, req: StatementRequest, lookup: VariableLookup | undefined): boolean {
-  for (const c of stmt.conditions) if (!conditionMatches(c, req.ctx, lookup)) return false;
+function conditionsApply(
+  stmt: ParsedStatement,
+  tests: StatementTests | undefined,
+  req: StatementRequest,
+  lookup: VariableLookup | undefined,
+): boolean {
+  const conditions = stmt.conditions;
+  for (let i = 0; i < conditions.length; i++)
+    if (!conditionMatches(conditions[i] as ParsedCondition, req.ctx, lookup, tests?.ranges[i])) return false;
   return true;
 }
 
