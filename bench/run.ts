@@ -3,8 +3,9 @@
  * A bench file's default export is a list of Benchmark objects: `run(i)` does one operation
  * (i counts up, so a benchmark can make each operation's input fresh). The runner warms up, then
  * times batches and reports the median time per operation in microseconds. A benchmark with a
- * `floor` is timed in alternating batches with it (so both see the same machine load) and reports
- * its ratio to the floor: the honest figure on a shared machine, where absolute times drift.
+ * `floor`, or a ratio to another benchmark (`ratioTo`), is timed in alternating batches with it (so
+ * both see the same machine load) and reports the ratio: the honest figure on a shared machine,
+ * where absolute times drift.
  * Usage: npm run bench [-- name-filter]
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,10 @@ export interface Benchmark {
   baseline?: { cpuMicros: number; note: string };
   /** The least work the same operation needs (e.g. JSON.parse + a minimal match over the same inputs), timed in the same run. */
   floor?: { name: string; run: (i: number) => unknown; maxRatio: number };
-  /** Another benchmark of the same file (run before this one) whose CPU median this one's should not exceed `max` times. */
+  /**
+   * Another benchmark of the same file this one should cost at most `max` times as much: both are
+   * timed in alternating batches, like a floor, and the median ratio of paired batches counts.
+   */
   ratioTo?: { name: string; max: number };
 }
 
@@ -52,7 +56,7 @@ interface Result {
   ratioToFloor?: number;
   maxRatioToFloor?: number;
   meetsFloorRatio?: boolean;
-  /** The CPU median divided by that of `ratioTo.name`, and whether it is within `ratioTo.max`. */
+  /** The median ratio of paired batches to `ratioTo.name`, and whether it is within `ratioTo.max`. */
   ratioTo?: string;
   cpuRatio?: number;
   meetsRatio?: boolean;
@@ -103,6 +107,12 @@ function measure(runs: ((i: number) => unknown)[], batch = 1000, batches = 30): 
   }));
 }
 
+/** The median over batch pairs of this run's CPU time per operation divided by the other's. */
+function pairedRatio(m: Measurement, other: Measurement): number {
+  const ratios = m.cpuBatches.map((c, k) => c / (other.cpuBatches[k] ?? Number.NaN)).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)] ?? Number.NaN;
+}
+
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
@@ -111,7 +121,13 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark[] };
   for (const b of mod.default) {
     if (filter && !`${file} ${b.name}`.includes(filter)) continue;
-    const [m, floor] = measure(b.floor ? [b.run, b.floor.run] : [b.run], b.batch, b.batches) as [Measurement, Measurement | undefined];
+    // A floor, or the benchmark a ratio is held against, is timed in batches alternating with this one.
+    const reference = b.ratioTo ? mod.default.find((x) => x.name === b.ratioTo?.name) : undefined;
+    if (b.ratioTo && !reference) throw new Error(`${file}: "${b.name}" is held against "${b.ratioTo.name}", which is not in the file`);
+    if (b.floor && reference) throw new Error(`${file}: "${b.name}" has both a floor and a ratio`);
+    const paired = b.floor?.run ?? reference?.run;
+    const [m, other] = measure(paired ? [b.run, paired] : [b.run], b.batch, b.batches) as [Measurement, Measurement | undefined];
+    const floor = b.floor ? other : undefined;
     const r: Result = {
       file,
       name: b.name,
@@ -135,15 +151,13 @@ for (const file of files) {
       r.floorCpuMicros = round(floor.cpuMedian);
       // The median of the ratios of batches timed back to back: a change in machine load between
       // batches then moves both sides of each ratio, where a ratio of the two medians would carry it.
-      const ratios = m.cpuBatches.map((c, k) => c / (floor.cpuBatches[k] ?? Number.NaN)).sort((x, y) => x - y);
-      r.ratioToFloor = round(ratios[Math.floor(ratios.length / 2)] ?? Number.NaN);
+      r.ratioToFloor = round(pairedRatio(m, floor));
       r.maxRatioToFloor = b.floor.maxRatio;
       r.meetsFloorRatio = r.ratioToFloor <= b.floor.maxRatio;
     }
-    const other = b.ratioTo ? results.find((x) => x.file === file && x.name === b.ratioTo?.name) : undefined;
     if (b.ratioTo && other) {
-      r.ratioTo = other.name;
-      r.cpuRatio = round(m.cpuMedian / other.cpuMedianMicros);
+      r.ratioTo = b.ratioTo.name;
+      r.cpuRatio = round(pairedRatio(m, other));
       r.meetsRatio = r.cpuRatio <= b.ratioTo.max;
     }
     results.push(r);
