@@ -50,6 +50,24 @@ describe('save, restore and fork', () => {
     expect(world.clock.nowMs()).toBe(fork.clock.nowMs() - 60_000);
   });
 
+  test('a fork shares the delivered trail records, and nothing done in it changes the original', async () => {
+    const { world, alice } = await populated();
+    const before = JSON.stringify(world.save());
+    const fork = world.fork();
+    const shared = world.trail().Records.length;
+    expect(JSON.stringify(fork.save())).toBe(before);
+    // Writes, reads, denied calls and trail lookups in the fork (what console pages do, and more).
+    await ok(fork, 'iam', 'CreateUser', { UserName: 'forked' }, alice).catch(() => undefined);
+    await ok(fork, 'iam', 'ListUsers', {}, alice);
+    await ok(fork, 'iam', 'TagUser', { UserName: 'alice', Tags: [{ Key: 'k', Value: 'v' }] });
+    await ok(fork, 'cloudtrail', 'LookupEvents', {});
+    await ok(fork, 'iam', 'DeleteUser', { UserName: 'carol' }).catch(() => undefined);
+    fork.clock.advance(3600);
+    expect(JSON.stringify(world.save())).toBe(before);
+    expect(fork.trail().Records.length).toBeGreaterThan(shared);
+    expect(fork.trail().Records.slice(0, shared)).toEqual(world.trail().Records);
+  });
+
   test('bad snapshots and options are refused with a clear error', () => {
     expect(() => createWorld({ snapshot: { formatVersion: 99 } })).toThrow(WorldOptionsError);
     expect(() => createWorld({ accountId: '12' })).toThrow('accountId must be 12 digits');
