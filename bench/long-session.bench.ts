@@ -168,8 +168,11 @@ async function sampleAlternately(pages: [Page, Page]): Promise<[Sample, Sample]>
   for (const page of pages) await commandTimes(page, 5); // warm-up
   for (let r = 0; r < rounds; r++) {
     for (const [i, page] of pages.entries()) {
-      await page.bringToFront(); // timed as the page a learner is looking at
+      // Timed as a learner uses them: the page in front, the widget typed into on screen.
+      await page.bringToFront();
+      await page.getByRole('region', { name: 'AWS terminal' }).scrollIntoViewIfNeeded();
       commands[i]?.push(...(await commandTimes(page, SAMPLES / rounds)));
+      await page.getByRole('region', { name: 'Would this policy allow the request?' }).scrollIntoViewIfNeeded();
       edits[i]?.push(...(await editTimes(page, SAMPLES / rounds)));
     }
   }
