@@ -136,10 +136,10 @@ export function conditionMatches(
   // IP addresses are compared as read once: the request's per context, the policy's per compiled policy.
   const addresses = info.family === 'IpAddress' && entry ? ipValues(entry) : undefined;
   for (let k = 0; k < requestValues.length; k++) {
-    const r = requestValues[k] as string;
     // The operator's verdict for this request value: some policy value matches (none, when negated).
     let any = false;
     if (addresses) {
+      // compareText's IpAddress case, on addresses and ranges read once.
       const address = addresses[k];
       for (let j = 0; j < values.length && address !== undefined && !any; j++) {
         const range = ranges ? ranges[j] : parseIpRange((values[j] as Located).value);
@@ -148,6 +148,7 @@ export function conditionMatches(
       if ((info.negated ? !any : any) !== every) return !every;
       continue;
     }
+    const r = requestValues[k] as string;
     for (const v of values) {
       const raw = v.value;
       // Variables are substituted as `prepare` does; the compiled pattern comes from its cache.

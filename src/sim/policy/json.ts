@@ -116,12 +116,12 @@ function codesOf(text: string): Uint8Array {
   if (codeBuffer.length < n) codeBuffer = new Uint8Array(Math.max(n, codeBuffer.length * 2));
   const buffer = codeBuffer;
   const { read, written } = encoder.encodeInto(text, buffer);
-  if (read !== n || written !== n) for (let i = 0; i < n; i++) buffer[i] = charByte(text.charCodeAt(i));
+  if (read !== n || written !== n)
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      buffer[i] = c > 0xff ? 0 : c;
+    }
   return buffer;
-}
-
-function charByte(c: number): number {
-  return c > 0xff ? 0 : c;
 }
 
 class JsonReader {

@@ -54,8 +54,8 @@ const PRINCIPAL_KINDS: Record<string, PrincipalKind> = {
 /** True when `text` has only the characters of [A-Za-z0-9]. */
 function isAlphanumeric(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && c === text.charCodeAt(i)))) return false;
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
   }
   return true;
 }

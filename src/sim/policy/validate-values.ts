@@ -28,14 +28,12 @@ const IAM_RESOURCE_TYPES = [
 ];
 const VENDOR = /^[a-zA-Z0-9*?-]+$/;
 
-const NO_PRINCIPALS: readonly undefined[] = [];
-
 /** Checks every value of a structurally valid statement. */
 export function validateStatementValues(stmt: ParsedStatement, policyType: PolicyType): PolicyError[] {
   const errors: PolicyError[] = [];
   for (const a of stmt.action ?? stmt.notAction ?? []) checkAction(a, errors);
   for (const r of stmt.resource ?? stmt.notResource ?? []) checkResource(r, errors);
-  for (const p of stmt.principal || stmt.notPrincipal ? [stmt.principal, stmt.notPrincipal] : NO_PRINCIPALS) {
+  for (const p of [stmt.principal, stmt.notPrincipal]) {
     if (!p) continue;
     if (policyType === 'rcp' && !p.wildcard) {
       // RCPs apply to every principal: Principal must be "*" (Organizations, RCP syntax).
