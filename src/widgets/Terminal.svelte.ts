@@ -31,6 +31,13 @@ export const WORLD_REPLACED =
 
 /** Entries rendered at first; earlier ones are shown on demand, so hours of use keep the page small. */
 export const RENDERED_ENTRIES = 100;
+/**
+ * Entries that leave the rendered window stay in the page, hidden, until this many have left, and
+ * then go together. Removing an entry from the top restyles and rebuilds every entry after it (the
+ * page's sibling rules, Starlight's `:not(…) + :not(…)`, invalidate the whole log), which after a
+ * long session cost every command several milliseconds; hiding one is a change to that entry alone.
+ */
+export const TRIM_STEP = 50;
 /** Entries kept in memory at all (the oldest are forgotten; the world itself keeps everything). */
 export const KEPT_ENTRIES = 2000;
 
@@ -78,6 +85,22 @@ export class TerminalState {
   /** The entries rendered now: the newest `shown`. */
   get visible(): TerminalEntry[] {
     return this.entries.length > this.shown ? this.entries.slice(-this.shown) : this.entries;
+  }
+
+  /**
+   * The entries in the page: the rendered ones after those that left the window since the last
+   * trim (hidden; see TRIM_STEP). Where the kept part starts moves in steps of TRIM_STEP counted
+   * from the first command, so forgetting the oldest entry does not move it.
+   */
+  get kept(): TerminalEntry[] {
+    const left = this.forgotten + this.hidden;
+    const start = Math.max(0, left - (left % TRIM_STEP) - this.forgotten);
+    return start === 0 ? this.entries : this.entries.slice(start);
+  }
+
+  /** The id of the oldest rendered entry: kept entries before it are hidden. */
+  get firstShownId(): number {
+    return this.entries[this.hidden]?.id ?? Number.POSITIVE_INFINITY;
   }
 
   /** Entries kept but not rendered (shown with "Show earlier output"). */

@@ -210,6 +210,9 @@ test('the terminal keeps its page small after many commands: the newest 100 show
     await expect(log.locator('.entry')).toHaveCount(Math.min(i + 1, 100));
   }
   await expect(log.getByRole('button', { name: 'Show earlier output (10 more commands)' })).toBeVisible();
+  // The ten that left the window wait in the page, hidden, to be removed with the next forty.
+  await expect(log.locator('.trimmed')).toHaveCount(10);
+  for (const entry of await log.locator('.trimmed').all()) await expect(entry).toBeHidden();
   await log.getByRole('button', { name: /Show earlier output/ }).click();
   await expect(log.locator('.entry')).toHaveCount(110);
 });

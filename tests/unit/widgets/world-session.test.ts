@@ -16,7 +16,7 @@ vi.mock('../../../src/worker/client.ts', () => {
 });
 
 const { WorldSession } = await import('../../../src/widgets/world-session.svelte.ts');
-const { TerminalState } = await import('../../../src/widgets/Terminal.svelte.ts');
+const { TerminalState, RENDERED_ENTRIES, TRIM_STEP, KEPT_ENTRIES } = await import('../../../src/widgets/Terminal.svelte.ts');
 const { AuditLogState } = await import('../../../src/widgets/AuditLog.svelte.ts');
 const { STORAGE_PREFIX, corruptCopies, pageKey } = await import('../../../src/worker/storage.ts');
 
@@ -217,8 +217,36 @@ describe('a long history', () => {
     }
     expect(term.visible).toHaveLength(100);
     expect(term.hidden).toBe(30);
+    // The 30 that left the window stay in the page, hidden, until TRIM_STEP (50) have left.
+    expect(term.kept).toHaveLength(130);
+    expect(term.firstShownId).toBe(term.visible[0]?.id);
     term.showEarlier();
     expect(term.visible).toHaveLength(130);
+  });
+
+  it('entries leave the page in steps of TRIM_STEP, counted from the first command even once the oldest are forgotten', async () => {
+    const term = new TerminalState(fresh());
+    const run = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        term.line = 'aws sts get-caller-identity --query Account --output text';
+        await term.submit();
+      }
+    };
+    await run(RENDERED_ENTRIES + TRIM_STEP - 1);
+    expect(term.kept).toHaveLength(RENDERED_ENTRIES + TRIM_STEP - 1);
+    const oldest = term.kept[0]?.id;
+    await run(1);
+    expect(term.kept).toHaveLength(RENDERED_ENTRIES);
+    expect(term.kept[0]?.id).toBe(term.firstShownId);
+    expect(term.kept[0]?.id).toBe((oldest ?? 0) + TRIM_STEP);
+    // Past KEPT_ENTRIES the oldest are forgotten one by one; the page's first entry still moves in steps.
+    await run(KEPT_ENTRIES - RENDERED_ENTRIES - TRIM_STEP + 10);
+    expect(term.forgotten).toBe(10);
+    const first = term.kept[0]?.id;
+    expect(term.kept.length).toBeLessThan(RENDERED_ENTRIES + TRIM_STEP);
+    await run(1);
+    expect(term.forgotten).toBe(11);
+    expect(term.kept[0]?.id).toBe(first);
   });
 });
 
