@@ -7,6 +7,7 @@
  */
 import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
+import { JournalText } from './journal-text.ts';
 import { MAX_STORED_OPS, droppedInWords, readScenario } from '../worker/journal-schema.ts';
 import {
   ASSUMED_QUOTA_CHARS,
@@ -79,6 +80,7 @@ export class WorldSession {
   #generation: string | undefined;
   /** The text this tab last wrote (or read): anything else in storage was written by another tab. */
   #lastWritten: string | null = null;
+  readonly #text = new JournalText();
   #conflict = false;
   #savesSinceMeasure = 0;
   /** Real time (epoch ms) the world's clock was last brought up to. */
@@ -358,7 +360,7 @@ export class WorldSession {
       };
       return;
     }
-    const text = JSON.stringify(journal);
+    const text = this.#text.of(journal);
     const saved = saveText(this.key, text);
     if (!saved.ok) {
       this.notice = {
@@ -368,7 +370,10 @@ export class WorldSession {
       };
       return;
     }
-    this.#lastWritten = text;
+    // Kept as read back, not as written: Chromium answers the same string for the same stored value,
+    // so the next save's check is one comparison, where an equal copy is compared character by
+    // character (measured: 0.1–0.26 ms a save for a 200 000-character world).
+    this.#lastWritten = readText(this.key) ?? text;
     saveText(this.#clockKey, String(this.#realAnchor));
     if (this.notice?.exportOffer) this.notice = null;
     // Measuring the whole storage reads every entry: do it now and then, not on every command.
