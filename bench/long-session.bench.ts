@@ -199,12 +199,14 @@ function commandTimes(page: Page, n: number): Promise<number[]> {
       const line = 'aws sts get-caller-identity --query Account --output text';
       const shown = new Promise<number>((resolve) => {
         const observer = new MutationObserver((changes) => {
-          if (changes.some((c) => [...c.addedNodes].some((n) => n instanceof HTMLElement && n.classList.contains('entry')))) {
+          // An entry is added alone, or inside the new group of entries it starts.
+          const isEntry = (n: Node) => n instanceof HTMLElement && (n.classList.contains('entry') || n.querySelector('.entry') !== null);
+          if (changes.some((c) => [...c.addedNodes].some(isEntry))) {
             observer.disconnect();
             resolve(performance.now());
           }
         });
-        observer.observe(log, { childList: true });
+        observer.observe(log, { childList: true, subtree: true });
       });
       input.value = line;
       input.dispatchEvent(new Event('input', { bubbles: true }));

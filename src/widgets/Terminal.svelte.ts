@@ -38,6 +38,8 @@ export const RENDERED_ENTRIES = 100;
  * long session cost every command several milliseconds; hiding one is a change to that entry alone.
  */
 export const TRIM_STEP = 50;
+/** Entries per group in the log: a group off screen is skipped whole when the page is drawn. */
+export const CHUNK_ENTRIES = 10;
 /** Entries kept in memory at all (the oldest are forgotten; the world itself keeps everything). */
 export const KEPT_ENTRIES = 2000;
 
@@ -96,6 +98,20 @@ export class TerminalState {
     const left = this.forgotten + this.hidden;
     const start = Math.max(0, left - (left % TRIM_STEP) - this.forgotten);
     return start === 0 ? this.entries : this.entries.slice(start);
+  }
+
+  /** The kept entries in groups of CHUNK_ENTRIES, by position counted from the first command. */
+  get chunks(): { key: number; entries: TerminalEntry[] }[] {
+    const kept = this.kept;
+    const first = this.forgotten + this.entries.length - kept.length;
+    const out: { key: number; entries: TerminalEntry[] }[] = [];
+    for (let i = 0; i < kept.length;) {
+      const key = Math.floor((first + i) / CHUNK_ENTRIES);
+      const end = Math.min(kept.length, (key + 1) * CHUNK_ENTRIES - first);
+      out.push({ key, entries: kept.slice(i, end) });
+      i = end;
+    }
+    return out;
   }
 
   /** The id of the oldest rendered entry: kept entries before it are hidden. */

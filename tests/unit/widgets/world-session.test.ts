@@ -16,7 +16,7 @@ vi.mock('../../../src/worker/client.ts', () => {
 });
 
 const { WorldSession } = await import('../../../src/widgets/world-session.svelte.ts');
-const { TerminalState, RENDERED_ENTRIES, TRIM_STEP, KEPT_ENTRIES } = await import('../../../src/widgets/Terminal.svelte.ts');
+const { TerminalState, RENDERED_ENTRIES, TRIM_STEP, KEPT_ENTRIES, CHUNK_ENTRIES } = await import('../../../src/widgets/Terminal.svelte.ts');
 const { AuditLogState } = await import('../../../src/widgets/AuditLog.svelte.ts');
 const { STORAGE_PREFIX, corruptCopies, pageKey } = await import('../../../src/worker/storage.ts');
 
@@ -244,9 +244,16 @@ describe('a long history', () => {
     expect(term.forgotten).toBe(10);
     const first = term.kept[0]?.id;
     expect(term.kept.length).toBeLessThan(RENDERED_ENTRIES + TRIM_STEP);
+    const groups = term.chunks;
     await run(1);
     expect(term.forgotten).toBe(11);
     expect(term.kept[0]?.id).toBe(first);
+    // The log groups the kept entries by position from the first command: a group keeps its key
+    // and its entries while the oldest are forgotten, and only the newest group grows.
+    expect(term.chunks.flatMap((c) => c.entries)).toEqual(term.kept);
+    expect(term.chunks.every((c) => c.entries.length <= CHUNK_ENTRIES)).toBe(true);
+    expect(term.chunks.slice(0, groups.length - 1)).toEqual(groups.slice(0, -1));
+    expect(term.chunks.map((c) => c.key)).toEqual([...new Set(term.chunks.map((c) => c.key))].sort((a, b) => a - b));
   });
 });
 
