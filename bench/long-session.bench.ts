@@ -263,7 +263,9 @@ function editTimes(page: Page, n: number): Promise<number[]> {
     const base = model.getValue().replace('"Deny"', '"Allow"');
     const out: number[] = [];
     for (let i = 0; i < edits; i++) {
-      const deny = i % 2 === 0;
+      // Each edit flips the verdict from what the editor holds now (an odd count per call would
+      // otherwise start the next call with the text already there, and no verdict would change).
+      const deny = !model.getValue().includes('"Deny"');
       const text = deny ? base.replace('"Allow"', '"Deny"') : base;
       const expected = deny ? 'Denied' : 'Allowed';
       const changed = new Promise<number>((resolve) => {
