@@ -7,7 +7,6 @@
  */
 import { onRestart, withSimulator } from '../worker/client.ts';
 import type { Result, RunOutput, WorldJournal, WorldStart } from '../worker/protocol.ts';
-import { JournalText } from './journal-text.ts';
 import { MAX_STORED_OPS, droppedInWords, readScenario } from '../worker/journal-schema.ts';
 import {
   ASSUMED_QUOTA_CHARS,
@@ -21,6 +20,7 @@ import {
   storageUse,
   unreadableCopy,
 } from '../worker/storage.ts';
+import { JournalText } from './journal-text.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
 import type { PortalOp, PortalOpResult } from '../sim/scenario/portal-op.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
