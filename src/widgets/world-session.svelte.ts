@@ -12,6 +12,7 @@ import {
   ASSUMED_QUOTA_CHARS,
   STORAGE_PREFIX,
   WARN_FRACTION,
+  forget,
   formatChars,
   pageKey,
   readText,
@@ -19,8 +20,9 @@ import {
   setAside,
   storageUse,
   unreadableCopy,
+  type SaveOutcome,
 } from '../worker/storage.ts';
-import { JournalText } from './journal-text.ts';
+import { journalText, newSnapshotKey, readSavedWorld, retireLater, sweepSnapshots, type SavedSnapshot } from './saved-world.ts';
 import { followsRealTime, realTimeStep } from './world-clock.ts';
 import type { PortalOp, PortalOpResult } from '../sim/scenario/portal-op.ts';
 import type { ConsoleAnswer, ConsoleCall, ConsoleSignInForm } from '../worker/api/console.ts';
@@ -80,7 +82,8 @@ export class WorldSession {
   #generation: string | undefined;
   /** The text this tab last wrote (or read): anything else in storage was written by another tab. */
   #lastWritten: string | null = null;
-  readonly #text = new JournalText();
+  /** The snapshot saved on its own that the journal this tab last wrote (or read) names (saved-world.ts). */
+  #saved: SavedSnapshot | undefined;
   #conflict = false;
   #savesSinceMeasure = 0;
   /** Real time (epoch ms) the world's clock was last brought up to. */
@@ -245,7 +248,13 @@ export class WorldSession {
       this.#conflict = false;
       this.#lastWritten = readText(this.key) ?? null;
       this.notice = null;
+      // The other tab may have removed this tab's snapshot since: write it again; the two it replaces
+      // (this tab's and the one the other tab's journal names) go once nothing names them.
+      const theirs = readSavedWorld(this.key);
+      const replaced = [this.#saved?.key, theirs?.read.ok ? theirs.read.snapshot?.key : undefined];
+      this.#saved = undefined;
       await this.#persist();
+      for (const key of replaced) if (key !== undefined) retireLater(this.key, key);
       this.revision++;
     });
   }
@@ -286,44 +295,42 @@ export class WorldSession {
 
   async #load(): Promise<void> {
     const anchor = Number(readText(this.#clockKey));
-    const raw = readText(this.key);
-    if (typeof raw === 'string') {
-      let data: unknown;
-      try {
-        data = JSON.parse(raw);
-      } catch (error) {
-        this.#unreadable(raw, `it is not JSON (${(error as Error).message})`);
-        return this.#persist();
-      }
-      const read = readScenario(data, { maxOps: MAX_STORED_OPS });
-      if (!read.ok) {
-        this.#unreadable(raw, read.error.message);
-        return this.#persist();
-      }
-      const result = await withSimulator((api) => api.restore(this.name, read.journal));
-      if (!result.ok) {
-        this.#unreadable(raw, `it could not be rebuilt (${result.error.message})`);
-        return this.#persist();
-      }
-      this.#journal = read.journal;
-      this.#lastWritten = raw;
-      if (Number.isFinite(anchor) && anchor > 0 && anchor <= Date.now()) this.#realAnchor = anchor;
-      if (read.dropped.length > 0) {
-        setAside(this.key, raw, 'entries dropped');
-        this.notice = {
-          kind: 'problem',
-          unreadable: true,
-          text: `Your saved world was restored, but not completely. ${droppedInWords(read.dropped)} The original is kept; you can download it.`,
-        };
-        await this.#persist();
-      }
-      return;
-    }
-    await this.#persist();
+    const restored = await this.#loadSaved();
+    if (restored && Number.isFinite(anchor) && anchor > 0 && anchor <= Date.now()) this.#realAnchor = anchor;
+    sweepSnapshots(this.key);
   }
 
-  #unreadable(raw: string, why: string): void {
-    setAside(this.key, raw, why);
+  /** Restores the saved world; false when a fresh one was started (nothing saved, or unreadable). */
+  async #loadSaved(): Promise<boolean> {
+    const saved = readSavedWorld(this.key);
+    const fresh = async (why?: string): Promise<false> => {
+      if (saved && why !== undefined) this.#unreadable(saved.whole, why);
+      await this.#persist();
+      return false;
+    };
+    if (!saved) return fresh();
+    if (!saved.read.ok) return fresh(saved.read.why);
+    const read = readScenario(saved.read.data, { maxOps: MAX_STORED_OPS });
+    if (!read.ok) return fresh(read.error.message);
+    const result = await withSimulator((api) => api.restore(this.name, read.journal));
+    if (!result.ok) return fresh(`it could not be rebuilt (${result.error.message})`);
+    this.#journal = read.journal;
+    this.#lastWritten = saved.raw;
+    this.#saved = saved.read.snapshot;
+    if (read.dropped.length > 0) {
+      setAside(this.key, saved.whole, 'entries dropped');
+      this.notice = {
+        kind: 'problem',
+        unreadable: true,
+        text: `Your saved world was restored, but not completely. ${droppedInWords(read.dropped)} The original is kept; you can download it.`,
+      };
+      await this.#persist();
+    }
+    return true;
+  }
+
+  #unreadable(whole: string, why: string): void {
+    setAside(this.key, whole, why);
     this.#lastWritten = null;
     this.notice = {
       kind: 'problem',
@@ -360,8 +367,7 @@ export class WorldSession {
       };
       return;
     }
-    const text = this.#text.of(journal);
-    const saved = saveText(this.key, text);
+    const saved = this.#write(journal);
     if (!saved.ok) {
       this.notice = {
         kind: 'problem',
@@ -370,10 +376,6 @@ export class WorldSession {
       };
       return;
     }
-    // Kept as read back, not as written: Chromium answers the same string for the same stored value,
-    // so the next save's check is one comparison, where an equal copy is compared character by
-    // character (measured: 0.1–0.26 ms a save for a 200 000-character world).
-    this.#lastWritten = readText(this.key) ?? text;
     saveText(this.#clockKey, String(this.#realAnchor));
     if (this.notice?.exportOffer) this.notice = null;
     // Measuring the whole storage reads every entry: do it now and then, not on every command.
@@ -385,6 +387,29 @@ export class WorldSession {
         : null;
   }
 
+  /** Saves the journal, first its snapshot on its own when the saved one is not it (saved-world.ts). */
+  #write(journal: WorldJournal): SaveOutcome {
+    const previous = this.#saved;
+    let snapshot = journal.snapshot === undefined ? undefined : previous;
+    if (journal.snapshot !== undefined && previous?.text !== journal.snapshot) {
+      snapshot = { key: newSnapshotKey(this.key), text: journal.snapshot };
+      const written = saveText(snapshot.key, snapshot.text);
+      if (!written.ok) return written;
+    }
+    const text = journalText(journal, snapshot?.key);
+    const written = saveText(this.key, text);
+    if (!written.ok) {
+      if (snapshot && snapshot !== previous) forget(snapshot.key);
+      return written;
+    }
+    // Kept as read back, not as written: Chromium answers the same string for the same stored value,
+    // so the next save's check is one comparison, where an equal copy is compared character by character.
+    this.#lastWritten = readText(this.key) ?? text;
+    this.#saved = snapshot;
+    if (previous && previous !== snapshot) retireLater(this.key, previous.key);
+    return written;
+  }
+
   #onStorage(event: StorageEvent): void {
     if (event.key !== STORAGE_PREFIX + this.key || event.newValue === null || event.newValue === this.#lastWritten) return;
     void this.#enqueue(async () => {
@@ -394,19 +419,17 @@ export class WorldSession {
   }
 
   async #adoptSaved(message: string): Promise<void> {
-    const raw = readText(this.key);
-    if (typeof raw !== 'string') return;
-    let read: ReturnType<typeof readScenario>;
-    try {
-      read = readScenario(JSON.parse(raw), { maxOps: MAX_STORED_OPS });
-    } catch {
-      return;
-    }
+    const saved = readSavedWorld(this.key);
+    if (!saved?.read.ok) return;
+    const read = readScenario(saved.read.data, { maxOps: MAX_STORED_OPS });
     if (!read.ok) return;
     const result = await withSimulator((api) => api.restore(this.name, read.journal));
     if (!result.ok) return;
+    const mine = this.#saved;
     this.#journal = read.journal;
-    this.#lastWritten = raw;
+    this.#lastWritten = saved.raw;
+    this.#saved = saved.read.snapshot;
+    if (mine && mine.key !== this.#saved?.key) retireLater(this.key, mine.key);
     this.#realAnchor = Date.now();
     this.notice = { kind: 'info', text: message };
     this.revision++;

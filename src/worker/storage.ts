@@ -147,20 +147,24 @@ export function unreadableCopy(key: string): string | undefined {
   return unreadable.get(key);
 }
 
-/** Keys of the copies set aside for `key`, newest first. */
-export function corruptCopies(key: string): string[] {
-  const prefix = `${STORAGE_PREFIX}${key}:corrupt`;
+/** The saved keys (without STORAGE_PREFIX) that start with `prefix`; undefined when storage cannot be listed. */
+export function keysStartingWith(prefix: string): string[] | undefined {
   const found: string[] = [];
   try {
     const storage = store();
     for (let i = 0; storage && i < storage.length; i++) {
       const k = storage.key(i);
-      if (k !== null && k.startsWith(prefix)) found.push(k.slice(STORAGE_PREFIX.length));
+      if (k !== null && k.startsWith(STORAGE_PREFIX + prefix)) found.push(k.slice(STORAGE_PREFIX.length));
     }
   } catch {
-    return [];
+    return undefined;
   }
-  return found.sort().reverse();
+  return found;
+}
+
+/** Keys of the copies set aside for `key`, newest first. */
+export function corruptCopies(key: string): string[] {
+  return (keysStartingWith(`${key}:corrupt`) ?? []).sort().reverse();
 }
 
 /**

@@ -248,3 +248,48 @@ test('MFA with a real phone: the countdown runs with real time, and a code refus
     /Refused for clock skew: the code \d{6} is right for about (4 min 30 s|5 min|5 min 30 s) after the world's clock/,
   );
 });
+
+/** Types `count` create-user commands into the page's terminal, as fast as it answers. */
+async function createUsers(page: Page, from: number, count: number): Promise<void> {
+  await showWidget(page.getByRole('region', { name: 'AWS terminal' }));
+  await page.evaluate(
+    async ({ from, count }) => {
+      const input = document.querySelector('input[aria-label="Command line"]') as HTMLInputElement;
+      for (let i = from; i < from + count; i++) {
+        input.value = `aws iam create-user --user-name u${i}`;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        while (input.getAttribute('aria-busy') === 'true' || input.value !== '') await new Promise((r) => setTimeout(r, 2));
+      }
+    },
+    { from, count },
+  );
+}
+
+test('a long world is saved as a short journal naming its snapshot: tabs follow each other across compactions, a reload restores it all', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const key = 'iam-dojo:v1:world:/playground/:playground';
+  const snapshots = () => page.evaluate((k) => Object.keys(localStorage).filter((s) => s.startsWith(`${k}:snapshot:`)), key);
+  const count = async (p: Page) =>
+    (await (await runInTerminal(p, 'aws iam list-users --query "length(Users)" --output text')).locator('.out').textContent())?.trim();
+  await page.goto('/playground/');
+  await createUsers(page, 0, 205);
+  const journal = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}') as Record<string, unknown>, key);
+  expect(journal).not.toHaveProperty('snapshot');
+  expect(await snapshots()).toEqual([`${key}:snapshot:${String(journal['snapshotRef'])}`]);
+
+  const second = await context.newPage();
+  await second.goto('/playground/');
+  expect(await count(second)).toBe('205');
+  await createUsers(second, 205, 200);
+  await expect(page.getByRole('region', { name: 'Your world' }).getByRole('status').first()).toContainText('changed in another tab');
+  expect(await count(page)).toBe('405');
+  // The snapshot the second tab's compaction replaced goes once no journal names it.
+  await expect.poll(snapshots, { timeout: 15_000 }).toHaveLength(1);
+  await second.close();
+  await page.reload();
+  expect(await count(page)).toBe('405');
+});

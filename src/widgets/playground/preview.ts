@@ -6,7 +6,8 @@
 import type { DroppedOp } from '../../worker/journal-schema.ts';
 import { droppedInWords } from '../../worker/journal-schema.ts';
 import type { WorldJournal } from '../../worker/protocol.ts';
-import { ASSUMED_QUOTA_CHARS, formatChars, readText, storageUse } from '../../worker/storage.ts';
+import { ASSUMED_QUOTA_CHARS, formatChars, storageUse } from '../../worker/storage.ts';
+import { savedChars } from '../saved-world.ts';
 import type { Decoded } from './share-link.ts';
 
 /** Commands listed in a preview. */
@@ -49,7 +50,7 @@ export function previewOf(
     decoded.kind === 'journal'
       ? `A saved world${facts.length ? ` (${facts.join(', ')})` : ''} with ${count} ${count === 1 ? 'command' : 'commands'}${files > 0 ? ` and ${files} ${files === 1 ? 'file' : 'files'}` : ''}; about ${formatChars(size)}.`
       : `An account from get-account-authorization-details (${facts.join(', ')}); about ${formatChars(size)}.`;
-  const savedNow = readText(key)?.length ?? 0;
+  const savedNow = savedChars(key);
   const free = ASSUMED_QUOTA_CHARS - storageUse().chars + savedNow;
   const sizeWarning =
     size > free

@@ -23,8 +23,22 @@ const { STORAGE_PREFIX, corruptCopies, pageKey } = await import('../../../src/wo
 let n = 0;
 const fresh = () => `unit-${n++}`;
 const keyOf = (name: string) => STORAGE_PREFIX + pageKey('world', name);
-const stored = (name: string) =>
-  JSON.parse(localStorage.getItem(keyOf(name)) ?? 'null') as { ops: { kind: string; line?: string }[]; snapshot?: string };
+/** The world as a reloaded page sees it: a new worker (nothing of the world left in it) and a new session. */
+const reload = async (name: string) => {
+  await worlds.reset(name, { seed: 'a page reload starts from what is saved' });
+  return new WorldSession(name);
+};
+/** The saved journal, its snapshot read from where the journal names it (saved-world.ts). */
+const stored = (name: string) => {
+  const journal = JSON.parse(localStorage.getItem(keyOf(name)) ?? 'null') as {
+    ops: { kind: string; line?: string }[];
+    snapshot?: string | undefined;
+    snapshotRef?: string;
+  };
+  if (journal?.snapshotRef !== undefined)
+    journal.snapshot = localStorage.getItem(`${keyOf(name)}:snapshot:${journal.snapshotRef}`) ?? undefined;
+  return journal;
+};
 const users = async (s: InstanceType<typeof WorldSession>) =>
   (await s.run('aws iam list-users --query Users[].UserName --output text')).stdout.trim();
 
@@ -172,7 +186,7 @@ describe('a long history', () => {
     const saved = stored(name);
     expect(saved.snapshot).toBeTypeOf('string');
     expect(saved.ops.length).toBeLessThan(200);
-    const reloaded = new WorldSession(name);
+    const reloaded = await reload(name);
     const list = await users(reloaded);
     expect(list.split('\t')).toHaveLength(230);
   });
@@ -193,7 +207,7 @@ describe('a long history', () => {
     const saved = stored(name);
     expect(saved.snapshot).toBeTypeOf('string');
     expect(saved.snapshot).toBe((await worlds.journal(name)).snapshot);
-    expect((await users(new WorldSession(name))).split('\t')).toHaveLength(230);
+    expect((await users(await reload(name))).split('\t')).toHaveLength(230);
   });
 
   it('a worker that starts over (a new generation) sends the whole journal again', async () => {
@@ -206,7 +220,7 @@ describe('a long history', () => {
     await s.reset();
     await s.run('aws iam create-user --user-name only');
     expect(stored(name).snapshot).toBeUndefined();
-    expect(await users(new WorldSession(name))).toBe('only');
+    expect(await users(await reload(name))).toBe('only');
   });
 
   it('the terminal renders only the newest entries, earlier ones on demand', async () => {
