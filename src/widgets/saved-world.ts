@@ -69,13 +69,6 @@ export function journalText(journal: { snapshot?: string | undefined }, snapshot
   return JSON.stringify({ ...journal, snapshot: undefined, snapshotRef: snapshotKey.slice(snapshotKey.lastIndexOf(':') + 1) });
 }
 
-/** Characters world `key` keeps in storage: its journal and the snapshot the journal names. */
-export function savedChars(key: string): number {
-  const saved = readSavedWorld(key);
-  if (!saved) return 0;
-  return saved.raw.length + (saved.read.ok ? (saved.read.snapshot?.text.length ?? 0) : 0);
-}
-
 /** Removes snapshot `snapshotKey` of world `key` after the grace period, unless the saved journal names it by then. */
 export function retireLater(key: string, snapshotKey: string): void {
   setTimeout(() => retireIfUnnamed(key, snapshotKey), SNAPSHOT_GRACE_MS);

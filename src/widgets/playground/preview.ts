@@ -6,8 +6,7 @@
 import type { DroppedOp } from '../../worker/journal-schema.ts';
 import { droppedInWords } from '../../worker/journal-schema.ts';
 import type { WorldJournal } from '../../worker/protocol.ts';
-import { ASSUMED_QUOTA_CHARS, formatChars, storageUse } from '../../worker/storage.ts';
-import { savedChars } from '../saved-world.ts';
+import { ASSUMED_QUOTA_CHARS, formatChars, readText, storageUse } from '../../worker/storage.ts';
 import type { Decoded } from './share-link.ts';
 
 /** Commands listed in a preview. */
@@ -50,7 +49,9 @@ export function previewOf(
     decoded.kind === 'journal'
       ? `A saved world${facts.length ? ` (${facts.join(', ')})` : ''} with ${count} ${count === 1 ? 'command' : 'commands'}${files > 0 ? ` and ${files} ${files === 1 ? 'file' : 'files'}` : ''}; about ${formatChars(size)}.`
       : `An account from get-account-authorization-details (${facts.join(', ')}); about ${formatChars(size)}.`;
-  const savedNow = savedChars(key);
+  // Only the journal is replaced in place: a snapshot it names on its own stays until after the
+  // new world is saved (saved-world.ts), so it is not counted as space that the import frees.
+  const savedNow = readText(key)?.length ?? 0;
   const free = ASSUMED_QUOTA_CHARS - storageUse().chars + savedNow;
   const sizeWarning =
     size > free
