@@ -17,7 +17,7 @@ vi.mock('../../../src/worker/client.ts', () => {
 });
 
 const { WorldSession } = await import('../../../src/widgets/world-session.svelte.ts');
-const { SNAPSHOT_GRACE_MS, newSnapshotKey, sweepSnapshots } = await import('../../../src/widgets/saved-world.ts');
+const { SNAPSHOT_GRACE_MS, journalText, newSnapshotKey, sweepSnapshots } = await import('../../../src/widgets/saved-world.ts');
 const { STORAGE_PREFIX, pageKey } = await import('../../../src/worker/storage.ts');
 
 let n = 0;
@@ -215,7 +215,7 @@ describe('two tabs on a compacted world', () => {
     const journal = await worlds.journal(other);
     const key = newSnapshotKey(keyOf(name));
     localStorage.setItem(STORAGE_PREFIX + key, journal.snapshot!);
-    const text = JSON.stringify({ ...journal, snapshot: undefined, snapshotRef: key.slice(key.lastIndexOf(':') + 1) });
+    const text = journalText(journal, key); // what that tab's save writes
     localStorage.setItem(STORAGE_PREFIX + keyOf(name), text);
     return { key, text };
   };
